@@ -1,0 +1,77 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// Dispatcher runs a handler for every adapter in the same way: it logs each
+// command once (user, command, latency, outcome; never the text the author
+// typed), turns errors into replies an author can read, and recovers from
+// panics so that one bad request never takes the bot down.
+type Dispatcher struct {
+	Handler Handler
+	Log     *slog.Logger
+	// Observe, when set, is told of every command (for metrics).
+	Observe func(command, outcome string, d time.Duration)
+}
+
+// Serve answers req. It always returns a reply to show.
+func (d *Dispatcher) Serve(ctx context.Context, req *Request) (reply *Reply) {
+	start := time.Now()
+	if req.Received.IsZero() {
+		req.Received = start
+	}
+	var err error
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+		outcome := "ok"
+		if err != nil {
+			outcome = ErrorCode(err)
+			reply = d.errorReply(req, err)
+		}
+		elapsed := time.Since(start)
+		d.Log.LogAttrs(ctx, slog.LevelInfo, "command",
+			slog.String("user", req.User.Key()),
+			slog.String("command", req.Name()),
+			slog.Duration("latency", elapsed),
+			slog.String("outcome", outcome))
+		if d.Observe != nil {
+			d.Observe(req.Name(), outcome, elapsed)
+		}
+	}()
+	reply, err = d.Handler.Handle(ctx, req)
+	if err == nil && reply == nil {
+		err = fmt.Errorf("handler for %q returned no reply", req.Name())
+	}
+	return reply
+}
+
+func (d *Dispatcher) errorReply(req *Request, err error) *Reply {
+	if msg := ErrorMessage(err); msg != "" {
+		return &Reply{Blocks: []Block{&Text{Text: msg}}, Ephemeral: true}
+	}
+	ref := newRef()
+	d.Log.Error("command failed", slog.String("ref", ref), slog.String("command", req.Name()), slog.Any("err", err))
+	text := "Sorry, something went wrong on my side. Please try again in a moment (reference " + ref + ")."
+	if strings.HasPrefix(strings.ToLower(req.Locale), "fr") {
+		text = "Désolé, un problème est survenu de mon côté. Réessayez dans un instant (référence " + ref + ")."
+	}
+	return &Reply{Blocks: []Block{&Text{Text: text}}, Ephemeral: true}
+}
+
+// newRef returns a short random id that ties an apology to its log line.
+func newRef() string {
+	var b [4]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(b[:])
+}

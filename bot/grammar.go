@@ -1,0 +1,259 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Parse reads one command line in the text grammar shared by the console
+// and Slack:
+//
+//	/command [subcommand] [positional values…] [name:value …]
+//
+// Positional values fill the required options in their declared order,
+// then optional options marked Positional. Double quotes group words
+// (title:"The Long Road"). Bare words after a text option's value continue
+// that value (title:The Long Road). A Rest option takes the rest of the
+// line as typed (/ask my cart is empty). The leading slash is optional.
+//
+// A wrong line returns an *Error with code Invalid whose message shows the
+// right form and an example.
+func Parse(cmds []*Command, line string) (*Request, error) {
+	line = strings.TrimSpace(line)
+	toks := tokenize(line)
+	if len(toks) == 0 {
+		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
+	}
+	name := strings.TrimPrefix(strings.ToLower(toks[0].text), "/")
+	cmd := Find(cmds, name)
+	if cmd == nil {
+		return nil, &Error{Code: Invalid, Message: "I don't know the command /" + clip(name, 30) + ". Commands: " + commandList(cmds) + ". Type /help for more."}
+	}
+	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: line}
+	path := cmd.Name
+	toks = toks[1:]
+	if len(cmd.Subs) > 0 {
+		if len(toks) == 0 {
+			return nil, usageError(cmd, path, "/"+path+" needs a subcommand.")
+		}
+		sub := Find(cmd.Subs, toks[0].text)
+		if sub == nil {
+			return nil, usageError(cmd, path, "/"+path+" has no subcommand "+clip(toks[0].text, 30)+".")
+		}
+		req.Sub = sub.Name
+		path += " " + sub.Name
+		cmd = sub
+		toks = toks[1:]
+	}
+	if err := fill(cmd, path, line, toks, req.Options); err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// fill assigns the option tokens of one command line.
+func fill(cmd *Command, path, line string, toks []token, opts map[string]string) error {
+	var cont *Option // the text option bare words continue, if any
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if o, val, ok := named(cmd, t); ok {
+			if o.Rest {
+				opts[o.Name] = restOf(line, t.valueStart)
+				return validate(cmd, path, opts)
+			}
+			opts[o.Name] = val
+			cont = nil
+			if o.Type == String && !t.quoted {
+				cont = o
+			}
+			continue
+		}
+		o := nextPositional(cmd, opts)
+		switch {
+		case o != nil && o.Rest:
+			opts[o.Name] = restOf(line, t.start)
+			return validate(cmd, path, opts)
+		case o != nil:
+			opts[o.Name] = t.text
+			cont = nil
+			if o.Type == String && !t.quoted {
+				cont = o
+			}
+		case cont != nil:
+			opts[cont.Name] += " " + t.text
+		default:
+			if r := restOption(cmd, opts); r != nil {
+				opts[r.Name] = restOf(line, t.start)
+				return validate(cmd, path, opts)
+			}
+			return usageError(cmd, path, "I didn't expect "+strconv.Quote(clip(t.text, 40))+" there.")
+		}
+	}
+	return validate(cmd, path, opts)
+}
+
+// validate checks required options, choices and integers.
+func validate(cmd *Command, path string, opts map[string]string) error {
+	for _, o := range cmd.Options {
+		v, ok := opts[o.Name]
+		if !ok {
+			if o.Required {
+				return usageError(cmd, path, "/"+path+" needs "+o.Name+".")
+			}
+			continue
+		}
+		v = strings.TrimSpace(v)
+		opts[o.Name] = v
+		if len(o.Choices) > 0 {
+			c := matchChoice(o.Choices, v)
+			if c == "" {
+				return usageError(cmd, path, o.Name+" must be one of "+o.placeholder()+", not "+strconv.Quote(clip(v, 40))+".")
+			}
+			opts[o.Name] = c
+		}
+		if o.Type == Integer {
+			if _, err := strconv.Atoi(strings.TrimPrefix(v, "#")); err != nil {
+				return usageError(cmd, path, o.Name+" must be a whole number, not "+strconv.Quote(clip(v, 40))+".")
+			}
+			opts[o.Name] = strings.TrimPrefix(v, "#")
+		}
+	}
+	return nil
+}
+
+func matchChoice(choices []Choice, v string) string {
+	for _, c := range choices {
+		if strings.EqualFold(c.Value, v) || strings.EqualFold(c.Name, v) {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// named recognises name:value for an option of cmd; any other colon
+// (a question about "error: cart") is plain text.
+func named(cmd *Command, t token) (*Option, string, bool) {
+	if t.nameEnd <= 0 {
+		return nil, "", false
+	}
+	o := cmd.Option(t.text[:t.nameEnd])
+	if o == nil {
+		return nil, "", false
+	}
+	return o, t.text[t.nameEnd+1:], true
+}
+
+func nextPositional(cmd *Command, opts map[string]string) *Option {
+	for i := range cmd.Options {
+		o := &cmd.Options[i]
+		if _, ok := opts[o.Name]; !ok && o.Required {
+			return o
+		}
+	}
+	for i := range cmd.Options {
+		o := &cmd.Options[i]
+		if _, ok := opts[o.Name]; !ok && o.Positional {
+			return o
+		}
+	}
+	return nil
+}
+
+func restOption(cmd *Command, opts map[string]string) *Option {
+	for i := range cmd.Options {
+		o := &cmd.Options[i]
+		if _, ok := opts[o.Name]; !ok && o.Rest {
+			return o
+		}
+	}
+	return nil
+}
+
+// restOf returns the line from byte offset start, without the quotes when
+// the whole rest is one quoted string.
+func restOf(line string, start int) string {
+	s := strings.TrimSpace(line[start:])
+	if q := tokenize(s); len(q) == 1 && q[0].quoted && q[0].nameEnd < 0 {
+		return q[0].text
+	}
+	return s
+}
+
+// token is one word of a command line, with quotes removed. nameEnd is the
+// index of the first colon in text when it comes before any quote (a
+// possible name:value), else -1.
+type token struct {
+	text       string
+	start      int // byte offset of the token in the line
+	valueStart int // byte offset of the value after name:
+	quoted     bool
+	nameEnd    int
+}
+
+func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
+
+func tokenize(line string) []token {
+	var toks []token
+	// offsets[i] is the byte offset of runes[i]; ranging over the string
+	// keeps them right for invalid UTF-8 too.
+	var runes []rune
+	var offsets []int
+	for off, r := range line {
+		runes = append(runes, r)
+		offsets = append(offsets, off)
+	}
+	offsets = append(offsets, len(line))
+	for i := 0; i < len(runes); {
+		if unicode.IsSpace(runes[i]) {
+			i++
+			continue
+		}
+		t := token{start: offsets[i], nameEnd: -1}
+		var text strings.Builder
+		inQuote := false
+		j := i
+		for ; j < len(runes); j++ {
+			r := runes[j]
+			if isQuote(r) {
+				if !inQuote && t.nameEnd < 0 && text.Len() == 0 {
+					t.quoted = true
+				}
+				if !inQuote && t.nameEnd >= 0 && text.Len() == t.nameEnd+1 {
+					t.quoted = true
+				}
+				inQuote = !inQuote
+				continue
+			}
+			if !inQuote && unicode.IsSpace(r) {
+				break
+			}
+			if r == ':' && !inQuote && t.nameEnd < 0 && !t.quoted && text.Len() > 0 {
+				t.nameEnd = text.Len()
+				t.valueStart = offsets[j+1]
+			}
+			text.WriteRune(r)
+		}
+		t.text = text.String()
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+func commandList(cmds []*Command) string {
+	names := make([]string, len(cmds))
+	for i, c := range cmds {
+		names[i] = "/" + c.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// clip shortens what an author typed before it is echoed back.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,136 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func testTree() []*Command {
+	return []*Command{
+		{Name: "ask", Options: []Option{{Name: "question", Required: true, Rest: true}}, Example: "/ask my cart is empty"},
+		{Name: "help", Options: []Option{{Name: "topic", Positional: true}}},
+		{Name: "order", Example: "/order add 25 us \"The Long Road\"", Subs: []*Command{
+			{Name: "add", Example: "/order add 25 us \"The Long Road\"", Options: []Option{
+				{Name: "quantity", Type: Integer, Required: true, Placeholder: "1-999"},
+				{Name: "marketplace", Required: true, Placeholder: "market"},
+				{Name: "title", Required: true},
+				{Name: "kind", Choices: []Choice{{Name: "author", Value: "author"}, {Name: "proof", Value: "proof"}}},
+				{Name: "note"},
+			}},
+			{Name: "show", Options: []Option{{Name: "number", Type: Integer, Required: true}}},
+			{Name: "list", Options: []Option{{Name: "status", Positional: true}}},
+		}},
+		{Name: "remind", Subs: []*Command{
+			{Name: "add", Options: []Option{{Name: "when", Required: true}, {Name: "text", Required: true, Rest: true}}},
+		}},
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		line    string
+		cmd     string
+		sub     string
+		options map[string]string
+	}{
+		{"/ask my cart is empty", "ask", "", map[string]string{"question": "my cart is empty"}},
+		{"ask   why is my  \"cart\" empty?", "ask", "", map[string]string{"question": "why is my  \"cart\" empty?"}},
+		{"/ask question:error: cart is empty", "ask", "", map[string]string{"question": "error: cart is empty"}},
+		{"/ask \"my cart is empty\"", "ask", "", map[string]string{"question": "my cart is empty"}},
+		{"/ASK Mon panier est vide", "ask", "", map[string]string{"question": "Mon panier est vide"}},
+		{"/help", "help", "", map[string]string{}},
+		{"/help cart-empty", "help", "", map[string]string{"topic": "cart-empty"}},
+		{"/help topic:cart-empty", "help", "", map[string]string{"topic": "cart-empty"}},
+		{`/order add 25 us "The Long Road"`, "order", "add", map[string]string{"quantity": "25", "marketplace": "us", "title": "The Long Road"}},
+		{`/order add quantity:25 marketplace:amazon.de title:"The Long Road" kind:proof`, "order", "add", map[string]string{"quantity": "25", "marketplace": "amazon.de", "title": "The Long Road", "kind": "proof"}},
+		{`/order add 5 uk The Long Road kind:Proof note:gift for mum`, "order", "add", map[string]string{"quantity": "5", "marketplace": "uk", "title": "The Long Road", "kind": "proof", "note": "gift for mum"}},
+		{`/order add title:“Les Misérables” marketplace:fr quantity:3`, "order", "add", map[string]string{"quantity": "3", "marketplace": "fr", "title": "Les Misérables"}},
+		{"/order show #3", "order", "show", map[string]string{"number": "3"}},
+		{"/order list shipped", "order", "list", map[string]string{"status": "shipped"}},
+		{"/remind add 3d text:call KDP about order #2", "remind", "add", map[string]string{"when": "3d", "text": "call KDP about order #2"}},
+		{"/remind add when:2026-12-01 check the proofs", "remind", "add", map[string]string{"when": "2026-12-01", "text": "check the proofs"}},
+		{`/order add 1 us "'; DROP TABLE orders; --"`, "order", "add", map[string]string{"quantity": "1", "marketplace": "us", "title": "'; DROP TABLE orders; --"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			req, err := Parse(testTree(), tt.line)
+			if err != nil {
+				t.Fatalf("Parse(%q) error: %v", tt.line, err)
+			}
+			if req.Command != tt.cmd || req.Sub != tt.sub {
+				t.Errorf("Parse(%q) = %s %s, want %s %s", tt.line, req.Command, req.Sub, tt.cmd, tt.sub)
+			}
+			if diff := cmp.Diff(tt.options, req.Options); diff != "" {
+				t.Errorf("Parse(%q) options (-want +got):\n%s", tt.line, diff)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string // substrings of the message
+	}{
+		{"", []string{"/ask my cart is empty"}},
+		{"/frobnicate now", []string{"/frobnicate", "/ask, /help, /order, /remind"}},
+		{"/ask", []string{"/ask needs question", "Usage: /ask question:<text>", "Example: /ask my cart is empty"}},
+		{"/order", []string{"needs a subcommand", "/order add quantity:<1-999>", "Example:"}},
+		{"/order fly", []string{"no subcommand fly", "/order show number:<number>"}},
+		{"/order add 25 us", []string{"/order add needs title", "Usage: /order add quantity:<1-999> marketplace:<market> title:<text> [kind:author|proof] [note:<text>]"}},
+		{"/order add ten us Dune", []string{"quantity must be a whole number, not \"ten\""}},
+		{"/order add 2 us Dune kind:ebook", []string{"kind must be one of author|proof, not \"ebook\""}},
+		{"/order show 3 4", []string{"I didn't expect \"4\" there"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			_, err := Parse(testTree(), tt.line)
+			if ErrorCode(err) != Invalid {
+				t.Fatalf("Parse(%q) code = %q, want %q (err %v)", tt.line, ErrorCode(err), Invalid, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Parse(%q) message %q lacks %q", tt.line, err.Error(), w)
+				}
+			}
+		})
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{`a b  c`, []string{"a", "b", "c"}},
+		{`title:"The Long Road" x`, []string{"title:The Long Road", "x"}},
+		{`"unterminated quote`, []string{"unterminated quote"}},
+		{`l'option «grisée»`, []string{"l'option", "grisée"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenize(tt.line) {
+			got = append(got, tok.text)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("tokenize(%q) (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"/ask my cart", `/order add 1 us "x`, "/order show #", "\x00:\"", "/help topic:", "/remind add when: text:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		req, err := Parse(testTree(), line)
+		if err != nil && ErrorCode(err) != Invalid {
+			t.Fatalf("Parse(%q) returned a non-usage error %v", line, err)
+		}
+		if err == nil && req.Command == "" {
+			t.Fatalf("Parse(%q) accepted a line without a command", line)
+		}
+	})
+}

@@ -1,0 +1,139 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Reply is what a handler answers, in neutral blocks. Each adapter renders
+// it: plain text on the console, Block Kit on Slack, embeds on Discord.
+// Text in a Reply is plain text: renderers escape it for their platform, so
+// nothing an author typed can turn into markup or a mention.
+type Reply struct {
+	Title  string
+	Blocks []Block
+	// Source names where the facts come from; rendered as a footer.
+	Source string
+	// Ephemeral replies are shown only to the author who asked.
+	Ephemeral bool
+	Buttons   []Button
+	// ButtonPrompt is a line shown above the buttons, e.g. "Did this answer
+	// your question?"; platforms without buttons leave it out.
+	ButtonPrompt string
+	// Topic is the knowledge-base topic the reply answers, "" otherwise.
+	Topic string
+	// Lang is the language the reply is written in.
+	Lang string
+}
+
+// Block is one piece of a reply: *Text, *Fields, *List or *Link.
+type Block interface{ block() }
+
+// Text is a paragraph of plain text.
+type Text struct {
+	Text string
+	// Note marks secondary text (a caveat, a hint), which platforms show
+	// smaller or dimmed.
+	Note bool
+}
+
+// Fields is a set of short labelled values, e.g. an order's details.
+type Fields struct {
+	Fields []Field
+}
+
+// Field is one labelled value.
+type Field struct {
+	Name, Value string
+	Inline      bool
+}
+
+// List is a list of items, numbered when Ordered (steps to follow).
+type List struct {
+	Items   []string
+	Ordered bool
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Label, URL string
+}
+
+func (*Text) block()   {}
+func (*Fields) block() {}
+func (*List) block()   {}
+func (*Link) block()   {}
+
+// Button is an action the author can take on a reply. Adapters encode Action
+// and Value in the platform's button id and hand them back as a Request with
+// Action set and Options["value"] = Value.
+type Button struct {
+	Action string // e.g. "share", "feedback", "forget"
+	Value  string
+	Label  string
+	Style  ButtonStyle
+}
+
+// ButtonStyle hints at how a button should look.
+type ButtonStyle int
+
+// The button styles platforms share.
+const (
+	Secondary ButtonStyle = iota
+	Primary
+	Danger
+)
+
+// Button actions the router understands.
+const (
+	ActionShare    = "share"
+	ActionFeedback = "feedback"
+	ActionForget   = "forget"
+)
+
+// Say builds a one-paragraph reply, shown only to the author.
+func Say(format string, args ...any) *Reply {
+	return &Reply{Blocks: []Block{&Text{Text: fmt.Sprintf(format, args...)}}, Ephemeral: true}
+}
+
+// PlainText renders a reply as plain text: the console's format, the JSON
+// output's "text", and the notification fallback on chat platforms.
+func PlainText(r *Reply) string {
+	var b strings.Builder
+	if r.Title != "" {
+		b.WriteString(r.Title)
+		b.WriteString("\n")
+	}
+	for _, blk := range r.Blocks {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		switch v := blk.(type) {
+		case *Text:
+			b.WriteString(v.Text)
+			b.WriteString("\n")
+		case *Fields:
+			for _, f := range v.Fields {
+				fmt.Fprintf(&b, "%s: %s\n", f.Name, f.Value)
+			}
+		case *List:
+			for i, it := range v.Items {
+				if v.Ordered {
+					fmt.Fprintf(&b, "%d. %s\n", i+1, it)
+				} else {
+					fmt.Fprintf(&b, "- %s\n", it)
+				}
+			}
+		case *Link:
+			fmt.Fprintf(&b, "%s: %s\n", v.Label, v.URL)
+		}
+	}
+	if r.Source != "" {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(r.Source)
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
