@@ -1,0 +1,138 @@
+// Package kb is authorbot's knowledge base: the answers about ordering KDP
+// author copies, written once in English and once in French, and the search
+// that maps an author's free-text question to one of them.
+//
+// The content lives in content/<lang>/<id>.md, embedded in the binary so a
+// deployed bot cannot drift from the answers it was tested with. Load
+// validates it as a whole and builds one search index per language; the KB
+// is read-only afterwards and safe for concurrent use.
+//
+// Search folds case and accents, drops French elisions and stop words, maps
+// the synonyms authors use to one word, corrects typos against the
+// content's own vocabulary and stems what is left. It then takes an exact
+// id, title or alias as the answer, or ranks the topics with BM25F over
+// their title, aliases, keywords and body, and declines when the best
+// topic explains too little of the question. The word lists are in
+// lexicon.go, the ranking parameters in defaultTuning.
+package kb
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+//go:embed content
+var content embed.FS
+
+// languages lists the languages the knowledge base is written in; every
+// topic exists in each. A function rather than a variable so nothing can
+// change it at run time.
+func languages() []string { return []string{"en", "fr"} }
+
+// Entry is one topic in one language. Entries returned by a KB are shared
+// by every caller: treat them as read-only.
+type Entry struct {
+	ID, Lang, Title, Theme              string
+	Aliases, Keywords, Related, Sources []string
+	Verified                            string // YYYY-MM-DD
+	Caveat                              string
+	Body                                string // Markdown-light body, trimmed
+}
+
+// KB holds every entry of the knowledge base and a search index per
+// language. It is immutable once built.
+type KB struct {
+	byLang  map[string]map[string]*Entry
+	ordered map[string][]*Entry
+	indexes map[string]*index
+}
+
+// Load reads and validates the knowledge base embedded in the binary.
+func Load() (*KB, error) {
+	sub, err := fs.Sub(content, "content")
+	if err != nil {
+		return nil, fmt.Errorf("kb: embedded content: %w", err)
+	}
+	return LoadFS(sub)
+}
+
+// LoadFS reads and validates a knowledge base laid out as <lang>/<id>.md at
+// the root of fsys. It reports every problem it finds at once, each naming
+// the file, so that a content change can be fixed in one pass.
+func LoadFS(fsys fs.FS) (*KB, error) {
+	return loadFS(fsys, defaultTuning())
+}
+
+// loadFS is LoadFS with the ranking parameters given.
+func loadFS(fsys fs.FS, tu tuning) (*KB, error) {
+	entries, errs := readEntries(fsys)
+	errs = append(errs, validate(entries)...)
+	if len(errs) > 0 {
+		return nil, loadError(errs)
+	}
+	k := &KB{
+		byLang:  make(map[string]map[string]*Entry),
+		ordered: make(map[string][]*Entry),
+		indexes: make(map[string]*index),
+	}
+	for _, lang := range languages() {
+		k.byLang[lang] = make(map[string]*Entry)
+	}
+	for _, e := range entries {
+		k.byLang[e.Lang][e.ID] = e
+		k.ordered[e.Lang] = append(k.ordered[e.Lang], e)
+	}
+	for _, lang := range languages() {
+		list := k.ordered[lang]
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Theme != list[j].Theme {
+				return list[i].Theme < list[j].Theme
+			}
+			return list[i].ID < list[j].ID
+		})
+		k.indexes[lang] = newIndex(newAnalyzer(lang), list, tu)
+	}
+	return k, nil
+}
+
+// Entry returns the topic id in lang, falling back to English when lang is
+// not one the knowledge base is written in.
+func (k *KB) Entry(id, lang string) (*Entry, bool) {
+	m, ok := k.byLang[normLang(lang)]
+	if !ok {
+		m = k.byLang["en"]
+	}
+	e, ok := m[id]
+	return e, ok
+}
+
+// Entries returns every topic in lang (English for an unknown lang), sorted
+// by theme then id. The slice is a copy; the entries are shared.
+func (k *KB) Entries(lang string) []*Entry {
+	list := k.ordered[supportedLang(lang)]
+	return append([]*Entry(nil), list...)
+}
+
+// normLang reduces a locale such as "fr-CA" or "FR" to its language code.
+func normLang(lang string) string {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	return lang
+}
+
+// supportedLang is normLang limited to the languages of the knowledge base,
+// with English for anything else.
+func supportedLang(lang string) string {
+	lang = normLang(lang)
+	for _, l := range languages() {
+		if lang == l {
+			return l
+		}
+	}
+	return "en"
+}

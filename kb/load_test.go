@@ -1,0 +1,303 @@
+package kb
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// entryFile is a valid content file for id in lang; edit applies changes to
+// its front matter lines before it is joined.
+func entryFile(id, lang string, edit func(fm map[string]string)) *fstest.MapFile {
+	fm := map[string]string{
+		"id":       id,
+		"lang":     lang,
+		"title":    "Title of " + id,
+		"theme":    "cart",
+		"aliases":  "[" + id + " alias " + lang + "]",
+		"keywords": "[cart]",
+		"related":  "[]",
+		"sources":  `["KDP Help: Author Copies"]`,
+		"verified": "2025-11-20",
+		"caveat":   `""`,
+	}
+	if edit != nil {
+		edit(fm)
+	}
+	var b strings.Builder
+	b.WriteString("---\n")
+	for _, k := range []string{"id", "lang", "title", "theme", "aliases", "keywords", "related", "sources", "verified", "caveat", "extra"} {
+		if v, ok := fm[k]; ok {
+			b.WriteString(k + ": " + v + "\n")
+		}
+	}
+	b.WriteString("---\n")
+	body, ok := fm["body"]
+	if !ok {
+		body = "Sign in again.\n\n1. Open the cart.\n2. Check out."
+	}
+	b.WriteString(body + "\n")
+	return &fstest.MapFile{Data: []byte(b.String())}
+}
+
+// validFS is a two-topic knowledge base in both languages.
+func validFS() fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, lang := range []string{"en", "fr"} {
+		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, func(fm map[string]string) {
+			fm["related"] = "[cart-quantity]"
+		})
+		fsys[lang+"/cart-quantity.md"] = entryFile("cart-quantity", lang, nil)
+	}
+	return fsys
+}
+
+func TestLoadFS(t *testing.T) {
+	k, err := LoadFS(validFS())
+	if err != nil {
+		t.Fatalf("LoadFS: %v", err)
+	}
+	e, ok := k.Entry("cart-empty", "fr")
+	if !ok {
+		t.Fatal(`Entry("cart-empty", "fr") not found`)
+	}
+	want := &Entry{
+		ID: "cart-empty", Lang: "fr", Title: "Title of cart-empty", Theme: "cart",
+		Aliases:  []string{"cart-empty alias fr"},
+		Keywords: []string{"cart"},
+		Related:  []string{"cart-quantity"},
+		Sources:  []string{"KDP Help: Author Copies"},
+		Verified: "2025-11-20",
+		Body:     "Sign in again.\n\n1. Open the cart.\n2. Check out.",
+	}
+	if diff := cmp.Diff(want, e); diff != "" {
+		t.Errorf("Entry mismatch (-want +got):\n%s", diff)
+	}
+	if e, _ := k.Entry("cart-empty", "de"); e == nil || e.Lang != "en" {
+		t.Errorf(`Entry("cart-empty", "de") = %+v, want the English entry`, e)
+	}
+	if _, ok := k.Entry("nope", "en"); ok {
+		t.Error(`Entry("nope", "en") found, want not found`)
+	}
+}
+
+func TestLoadFSErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   []string // substrings of the error
+	}{
+		{
+			name:   "id does not match file name",
+			change: func(f fstest.MapFS) { f["en/cart-empty.md"] = entryFile("cart-full", "en", nil) },
+			want:   []string{`en/cart-empty.md: id "cart-full" does not match the file name`},
+		},
+		{
+			name:   "lang does not match directory",
+			change: func(f fstest.MapFS) { f["fr/cart-quantity.md"] = entryFile("cart-quantity", "en", nil) },
+			want:   []string{`fr/cart-quantity.md: lang "en" does not match the directory`},
+		},
+		{
+			name:   "missing French version",
+			change: func(f fstest.MapFS) { delete(f, "fr/cart-quantity.md") },
+			want:   []string{"en/cart-quantity.md has no French version"},
+		},
+		{
+			name:   "missing English version",
+			change: func(f fstest.MapFS) { f["fr/proof-order.md"] = entryFile("proof-order", "fr", nil) },
+			want:   []string{"fr/proof-order.md has no English version"},
+		},
+		{
+			name: "related does not exist",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = entryFile("cart-quantity", "en", func(fm map[string]string) { fm["related"] = "[cart-gone]" })
+			},
+			want: []string{`en/cart-quantity.md: related "cart-gone" does not exist`},
+		},
+		{
+			name: "missing required keys",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = entryFile("cart-quantity", "en", func(fm map[string]string) {
+					delete(fm, "title")
+					delete(fm, "sources")
+					delete(fm, "verified")
+				})
+			},
+			want: []string{`missing required key "title"`, `missing required key "sources"`, `missing required key "verified"`},
+		},
+		{
+			name: "bad date, theme and alias",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = entryFile("cart-quantity", "en", func(fm map[string]string) {
+					fm["verified"] = "20/11/2025"
+					fm["theme"] = "weather"
+					fm["aliases"] = "[Wrong Quantity]"
+				})
+			},
+			want: []string{`verified "20/11/2025" is not a YYYY-MM-DD date`, `unknown theme "weather"`, `alias "Wrong Quantity" must be lowercase`},
+		},
+		{
+			name: "unknown key",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = entryFile("cart-quantity", "en", func(fm map[string]string) { fm["extra"] = "x" })
+			},
+			want: []string{"en/cart-quantity.md: front matter:", "field extra not found"},
+		},
+		{
+			name: "no front matter",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = &fstest.MapFile{Data: []byte("Just a body.\n")}
+			},
+			want: []string{"en/cart-quantity.md: missing front matter"},
+		},
+		{
+			name: "unterminated front matter",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = &fstest.MapFile{Data: []byte("---\nid: cart-quantity\n")}
+			},
+			want: []string{"en/cart-quantity.md: unterminated front matter"},
+		},
+		{
+			name: "empty body",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = entryFile("cart-quantity", "en", func(fm map[string]string) { fm["body"] = "  " })
+			},
+			want: []string{"en/cart-quantity.md: empty body"},
+		},
+		{
+			name: "alias shared by two topics",
+			change: func(f fstest.MapFS) {
+				f["en/cart-quantity.md"] = entryFile("cart-quantity", "en", func(fm map[string]string) { fm["aliases"] = "[cart-empty alias en]" })
+			},
+			want: []string{`alias "cart-empty alias en" is also an alias of cart-empty`},
+		},
+		{
+			name: "theme differs between languages",
+			change: func(f fstest.MapFS) {
+				f["fr/cart-quantity.md"] = entryFile("cart-quantity", "fr", func(fm map[string]string) { fm["theme"] = "manage" })
+			},
+			want: []string{`cart-quantity: theme "cart" in en but "manage" in fr`},
+		},
+		{
+			name: "problems in a file and across files together",
+			change: func(f fstest.MapFS) {
+				delete(f, "fr/cart-quantity.md")
+				f["en/cart-empty.md"] = entryFile("cart-empty", "en", func(fm map[string]string) {
+					fm["verified"] = "yesterday"
+					fm["related"] = "[nope]"
+				})
+			},
+			want: []string{
+				`en/cart-empty.md: verified "yesterday" is not a YYYY-MM-DD date`,
+				"en/cart-quantity.md has no French version",
+				`en/cart-empty.md: related "nope" does not exist`,
+			},
+		},
+		{
+			name:   "no language directory",
+			change: func(f fstest.MapFS) { delete(f, "fr/cart-quantity.md"); delete(f, "fr/cart-empty.md") },
+			want:   []string{"fr: open fr: file does not exist"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := validFS()
+			tt.change(fsys)
+			_, err := LoadFS(fsys)
+			if err == nil {
+				t.Fatalf("LoadFS succeeded, want an error containing %q", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("LoadFS error = %q, want it to contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadFSIgnoresOtherFiles(t *testing.T) {
+	fsys := validFS()
+	fsys["en/README.txt"] = &fstest.MapFile{Data: []byte("notes for writers")}
+	if _, err := LoadFS(fsys); err != nil {
+		t.Errorf("LoadFS with a non-Markdown file: %v", err)
+	}
+}
+
+func TestEntriesOrder(t *testing.T) {
+	fsys := validFS()
+	for _, lang := range []string{"en", "fr"} {
+		fsys[lang+"/order-steps.md"] = entryFile("order-steps", lang, func(fm map[string]string) { fm["theme"] = "ordering" })
+		fsys[lang+"/cart-a.md"] = entryFile("cart-a", lang, nil)
+	}
+	k, err := LoadFS(fsys)
+	if err != nil {
+		t.Fatalf("LoadFS: %v", err)
+	}
+	var got []string
+	for _, e := range k.Entries("fr") {
+		got = append(got, e.ID)
+	}
+	want := []string{"cart-a", "cart-empty", "cart-quantity", "order-steps"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Entries order mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []Block
+		plain      string
+	}{
+		{
+			name: "paragraphs and steps",
+			body: "First line\nwraps here.\n\n1. Open the cart.\n2. Check\n   out.\n\nLast.",
+			want: []Block{
+				{Text: "First line wraps here."},
+				{Steps: []string{"Open the cart.", "Check out."}},
+				{Text: "Last."},
+			},
+			plain: "First line wraps here.\n\n1. Open the cart.\n2. Check out.\n\nLast.",
+		},
+		{
+			name: "steps right after a paragraph",
+			body: "Do this:\n1. One\n2. Two",
+			want: []Block{
+				{Text: "Do this:"},
+				{Steps: []string{"One", "Two"}},
+			},
+			plain: "Do this:\n\n1. One\n2. Two",
+		},
+		{
+			name: "bullets and inline markup",
+			body: "Check **both**:\n- the `cart`\n- the [help page](https://kdp.amazon.com/help)",
+			want: []Block{
+				{Text: "Check **both**:\n- the `cart`\n- the [help page](https://kdp.amazon.com/help)"},
+			},
+			plain: "Check both:\n- the cart\n- the help page (https://kdp.amazon.com/help)",
+		},
+		{
+			name: "a number that is not a step",
+			body: "2025. A year.\n\n999 copies at most.",
+			want: []Block{
+				{Text: "2025. A year."},
+				{Text: "999 copies at most."},
+			},
+			plain: "2025. A year.\n\n999 copies at most.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Entry{Body: tt.body}
+			if diff := cmp.Diff(tt.want, e.Blocks()); diff != "" {
+				t.Errorf("Blocks mismatch (-want +got):\n%s", diff)
+			}
+			if got := e.PlainText(); got != tt.plain {
+				t.Errorf("PlainText = %q, want %q", got, tt.plain)
+			}
+		})
+	}
+}

@@ -1,0 +1,262 @@
+package kb
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Result is the outcome of a Search.
+type Result struct {
+	Lang        string   // the language used ("en" or "fr")
+	Best        *Entry   // nil when nothing matched at all
+	Score       float64  // confidence-like score of Best, 0 to 1
+	Confident   bool     // false => the caller declines
+	Suggestions []*Entry // up to 3 closest topics other than Best when Confident, or the closest 3 when declining
+}
+
+// scored is a document of an index with its score for a query and the
+// evidence behind it (see tuning).
+type scored struct {
+	doc      int
+	score    float64
+	evidence float64
+}
+
+// ranking is the outcome of a query against one index.
+type ranking struct {
+	ix    *index
+	top   []scored // best first, only documents that matched
+	exact bool     // the query is an id, title or alias of top[0]
+}
+
+func (r ranking) confident() bool {
+	if len(r.top) == 0 {
+		return false
+	}
+	best := r.top[0]
+	return r.exact || best.evidence >= r.ix.tu.minEvidence && best.score >= r.ix.tu.needed(best.evidence)
+}
+
+// needed is the score a topic with the given evidence needs for a
+// confident answer.
+func (tu tuning) needed(evidence float64) float64 {
+	t := tu.minConfidence - tu.confidenceSlope*math.Log2(evidence/tu.pivotEvidence)
+	return min(max(t, tu.confidenceFloor), tu.confidenceCeiling)
+}
+
+func (r ranking) score() float64 {
+	if len(r.top) == 0 {
+		return 0
+	}
+	return r.top[0].score
+}
+
+// Search finds the topic that answers query. lang is the language to
+// answer in ("en", "fr", or a locale such as "fr-CA"); for "" or another
+// language it is detected from the query (DetectLang, then which
+// language's content has the query's words), English when nothing tells.
+//
+// The query is matched in its own language first. When that match is weak
+// the other language's index is tried too, for authors who set a French
+// locale but ask in English or the reverse; the entries returned are then
+// the same topics in the answering language.
+func (k *KB) Search(query, lang string) Result {
+	lang = normLang(lang)
+	if lang != "en" && lang != "fr" {
+		lang = k.detect(query)
+	}
+	r := k.indexes[lang].rank(query)
+	if !r.confident() {
+		other := k.indexes[otherLang(lang)].rank(query)
+		if other.confident() && other.score() > r.score() {
+			r = other
+		}
+	}
+	return k.result(r, lang)
+}
+
+// detect is DetectLang, falling back on the vocabulary of each language
+// when the query has no function word or accent ("panier vide", "proof").
+func (k *KB) detect(query string) string {
+	if l := DetectLang(query); l != "" {
+		return l
+	}
+	var fr, en int
+	for _, w := range words(query) {
+		inFR, inEN := k.indexes["fr"].vocab[w] > 0, k.indexes["en"].vocab[w] > 0
+		switch {
+		case inFR && !inEN:
+			fr++
+		case inEN && !inFR:
+			en++
+		}
+	}
+	if fr > en {
+		return "fr"
+	}
+	return "en"
+}
+
+func otherLang(lang string) string {
+	if lang == "fr" {
+		return "en"
+	}
+	return "fr"
+}
+
+// result turns a ranking into a Result whose entries are in lang.
+func (k *KB) result(r ranking, lang string) Result {
+	res := Result{Lang: lang}
+	if len(r.top) == 0 {
+		return res
+	}
+	entry := func(s scored) *Entry {
+		e, _ := k.Entry(r.ix.docs[s.doc].ID, lang)
+		return e
+	}
+	res.Best = entry(r.top[0])
+	res.Score = min(r.top[0].score, 1)
+	res.Confident = r.confident()
+	if r.exact {
+		res.Score = 1
+	}
+	rest := r.top
+	if res.Confident {
+		rest = rest[1:]
+	}
+	for _, s := range rest {
+		if len(res.Suggestions) == 3 {
+			break
+		}
+		if res.Confident && s.score < r.ix.tu.minSuggestion*r.top[0].score {
+			break
+		}
+		res.Suggestions = append(res.Suggestions, entry(s))
+	}
+	return res
+}
+
+// queryTerms analyses a query: words are typo-corrected against the
+// vocabulary before synonyms, stop words and stemming, so that a misspelt
+// synonym or stop word is still recognised.
+func (ix *index) queryTerms(query string) []string {
+	ws := words(query)
+	for i, w := range ws {
+		ws[i] = ix.correct(w)
+	}
+	terms := ix.an.terms(ws)
+	// A number the content never mentions ("I asked for 50") is a detail
+	// of the author's case, not a sign of the topic or of another
+	// subject; one it does ("999") is a sign.
+	out := terms[:0]
+	for _, t := range terms {
+		if _, known := ix.idf[t]; known || !isNumber(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// rank scores every document of ix against query.
+func (ix *index) rank(query string) ranking {
+	terms := ix.queryTerms(query)
+	r := ranking{ix: ix}
+	if len(terms) == 0 {
+		return r
+	}
+	if d, ok := ix.exactMatch(query, terms); ok {
+		r.exact = true
+		r.top = append(r.top, scored{doc: d, score: 1, evidence: math.Inf(1)})
+	}
+	uniq := dedupe(terms)
+	var total float64
+	for _, t := range uniq {
+		total += ix.termIDF(t)
+	}
+	scores := make([]float64, len(ix.docs))
+	evidence := make([]float64, len(ix.docs))
+	for _, t := range uniq {
+		idf := ix.idf[t]
+		for _, p := range ix.post[t] {
+			m := idf * p.tf / (p.tf + ix.tu.k1)
+			scores[p.doc] += m
+			evidence[p.doc] += m
+		}
+	}
+	// One bonus per document, from its most informative alias, so a topic
+	// with many overlapping aliases does not outrank one with a single
+	// precise alias.
+	bonus := make([]float64, len(ix.docs))
+	for i := range terms {
+		for _, p := range ix.phrases[terms[i]] {
+			if !hasPrefixRun(terms[i:], p.terms) {
+				continue
+			}
+			var mass float64
+			for _, t := range dedupe(p.terms) {
+				mass += ix.termIDF(t)
+			}
+			bonus[p.doc] = max(bonus[p.doc], ix.tu.aliasBonus*mass)
+		}
+	}
+	for d := range scores {
+		s := (scores[d] + bonus[d]) / total
+		if s > 0 && !(r.exact && d == r.top[0].doc) {
+			r.top = append(r.top, scored{doc: d, score: s, evidence: evidence[d]})
+		}
+	}
+	head := 0
+	if r.exact {
+		head = 1
+	}
+	slices.SortStableFunc(r.top[head:], func(a, b scored) int {
+		return cmp.Compare(b.score, a.score)
+	})
+	return r
+}
+
+// exactMatch returns the topic whose id, title or alias query is, as
+// typed (up to case, accents and punctuation) or once analysed.
+func (ix *index) exactMatch(query string, terms []string) (int, bool) {
+	if d, ok := ix.exact[strings.Join(words(query), " ")]; ok {
+		return d, true
+	}
+	d, ok := ix.exact[termKey(terms)]
+	return d, ok
+}
+
+// termIDF is the idf of t, with the idf of an absent term for words the
+// content does not have: an off-topic word weighs the most, so a query
+// made mostly of them scores low everywhere.
+func (ix *index) termIDF(t string) float64 {
+	if v, ok := ix.idf[t]; ok {
+		return v
+	}
+	return ix.unidf
+}
+
+func dedupe(terms []string) []string {
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// hasPrefixRun reports whether terms starts with the terms of run.
+func hasPrefixRun(terms, run []string) bool {
+	return len(run) <= len(terms) && slices.Equal(terms[:len(run)], run)
+}

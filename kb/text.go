@@ -1,0 +1,317 @@
+package kb
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/french"
+)
+
+// fold lowercases s and removes accents (é→e, ç→c, œ→oe), so that authors
+// who type without accents, or on a keyboard that sends combining marks,
+// find the same words as the accented content. Typographic apostrophes
+// become ASCII ones so elisions are recognised whichever one was typed.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent typed after its letter
+		}
+		r = unicode.ToLower(r)
+		if r < 0x80 {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}
+
+// foldRune maps one lowercase non-ASCII rune to its unaccented spelling.
+// The table covers the Latin letters French and the other languages of the
+// Amazon marketplaces use; anything else is kept as it is.
+func foldRune(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a"
+	case 'ç', 'ć', 'č':
+		return "c"
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ę', 'ě':
+		return "e"
+	case 'ì', 'í', 'î', 'ï', 'ī':
+		return "i"
+	case 'ñ', 'ń':
+		return "n"
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ő':
+		return "o"
+	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű':
+		return "u"
+	case 'ý', 'ÿ':
+		return "y"
+	case 'ś', 'š':
+		return "s"
+	case 'ź', 'ż', 'ž':
+		return "z"
+	case 'ł':
+		return "l"
+	case 'œ':
+		return "oe"
+	case 'æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	case '’', '‘', 'ʼ', '´':
+		return "'"
+	}
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		// No-break spaces (French puts one before ? and !), guillemets and
+		// dashes separate words like their ASCII counterparts.
+		return " "
+	}
+	return string(r)
+}
+
+// isElision reports whether w is a French word that loses its vowel before
+// another word (l'option, qu'il, jusqu'à): the part before the apostrophe
+// carries no meaning for search.
+func isElision(w string) bool {
+	switch w {
+	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu":
+		return true
+	}
+	return false
+}
+
+// isContraction reports whether w is the clitic part of an English
+// contraction after its apostrophe (author's, don't, I've).
+func isContraction(w string) bool {
+	switch w {
+	case "s", "t", "d", "ll", "re", "ve", "m":
+		return true
+	}
+	return false
+}
+
+// words splits text into folded words. Anything that is not a letter or a
+// digit separates words, so "amazon.co.uk" gives amazon, co, uk and
+// "pre-order" gives pre, order (the synonym table joins such pairs back).
+// French elisions before an apostrophe and English contractions after one
+// are dropped, except the negation of "don't", which becomes "not".
+func words(text string) []string {
+	s := fold(text)
+	var out []string
+	start := -1
+	elided := false // the word just ended was followed by an apostrophe
+	for i := 0; i <= len(s); i++ {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		if i < len(s) && isWordByte(c) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := s[start:i]
+			apostrophe := c == '\'' && i+1 < len(s) && isWordByte(s[i+1])
+			switch {
+			case apostrophe && isElision(w):
+				// l'option → option: drop the elided article.
+			case elided && w == "t":
+				// don't, can't, isn't: keep the negation, which tells
+				// "can't order" from "order".
+				out = append(out, "not")
+			case elided && isContraction(w):
+				// author's → author: drop the clitic.
+			default:
+				out = append(out, w)
+			}
+			elided = apostrophe
+			start = -1
+			continue
+		}
+		elided = false
+	}
+	return out
+}
+
+// isWordByte reports whether c belongs to a word. Bytes of multi-byte runes
+// count as word bytes: after fold, those are letters of other scripts.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// analyzer turns text into search terms for one language: folded words,
+// with synonyms mapped to one canonical word, stop words dropped, and the
+// rest stemmed. Its tables are built once per KB and only read afterwards.
+type analyzer struct {
+	lang      string
+	stop      map[string]bool
+	synonyms  map[string]string // word → canonical word
+	stemSyn   map[string]string // stem of a word in synonyms → canonical word
+	phrases   map[string]string // space-joined stems of a phrase → canonical word
+	starts    map[string]bool   // stems that start a phrase
+	maxPhrase int               // longest phrase, in words
+	units     map[string]bool   // stems of words that count copies
+	quantity  string            // the canonical word for a stated quantity
+	stemmer   func(string, bool) string
+
+	// cache holds the stems of the content's vocabulary, filled while the
+	// index is built and only read afterwards: most query words are in it,
+	// and snowball is the costliest step of a search.
+	cache map[string]string
+}
+
+func newAnalyzer(lang string) *analyzer {
+	a := &analyzer{
+		lang:     lang,
+		stop:     make(map[string]bool),
+		synonyms: make(map[string]string),
+		stemSyn:  make(map[string]string),
+		phrases:  make(map[string]string),
+		starts:   make(map[string]bool),
+		cache:    make(map[string]string),
+		stemmer:  english.Stem,
+	}
+	if lang == "fr" {
+		a.stemmer = french.Stem
+	}
+	for _, w := range strings.Fields(stopWords(lang)) {
+		a.stop[w] = true
+	}
+	a.quantity, a.units = "quantity", make(map[string]bool)
+	if lang == "fr" {
+		a.quantity = "quantite"
+	}
+	for _, w := range strings.Fields(copyUnits(lang)) {
+		a.units[a.stem(w)] = true
+	}
+	for canonical, variants := range synonymTable(lang) {
+		for _, v := range variants {
+			ws := words(v)
+			if len(ws) == 1 {
+				a.synonyms[ws[0]] = canonical
+				a.stemSyn[a.stem(ws[0])] = canonical
+				continue
+			}
+			// Phrases are keyed by stems so that "mal imprimés" matches
+			// the variant "mal imprimé".
+			a.phrases[a.stemKey(ws)] = canonical
+			a.starts[a.stem(ws[0])] = true
+			a.maxPhrase = max(a.maxPhrase, len(ws))
+		}
+	}
+	return a
+}
+
+// stemKey joins the stems of ws with spaces.
+func (a *analyzer) stemKey(ws []string) string {
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = a.stem(w)
+	}
+	return strings.Join(stems, " ")
+}
+
+// stem returns the snowball stem of a folded word. Words with digits are
+// kept whole: "999" and "24h" are facts, not inflections.
+func (a *analyzer) stem(w string) string {
+	if s, ok := a.cache[w]; ok {
+		return s
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return w
+		}
+	}
+	if a.lang == "fr" {
+		// Folding turned the feminine participle "imprimée" into
+		// "imprimee", which the French stemmer no longer recognises as
+		// "imprimé" + e; dropping that e gives both the same stem.
+		if s, ok := strings.CutSuffix(w, "ees"); ok {
+			w = s + "es"
+		} else if s, ok := strings.CutSuffix(w, "ee"); ok {
+			w = s + "e"
+		}
+	}
+	return a.stemmer(w, true)
+}
+
+// canonical replaces synonym phrases and words by their canonical word,
+// longest phrase first, keeping other words. It runs before stop words are
+// dropped so that phrases made of them ("how many") can be mapped.
+func (a *analyzer) canonical(ws []string) []string {
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = a.stem(w)
+	}
+	out := make([]string, 0, len(ws))
+	for i := 0; i < len(ws); {
+		if i+1 < len(ws) && isNumber(ws[i]) && a.units[stems[i+1]] {
+			// "50 copies" states a quantity, whatever the number, and
+			// "2000 copies" one beyond KDP's limit of 999 per order.
+			out = append(out, a.quantity)
+			if n, err := strconv.Atoi(ws[i]); err == nil && n > 999 {
+				out = append(out, "999")
+			}
+		}
+		n := a.phraseAt(stems[i:])
+		if n > 0 {
+			out = append(out, a.phrases[strings.Join(stems[i:i+n], " ")])
+			i += n
+			continue
+		}
+		w := ws[i]
+		if c, ok := a.synonyms[w]; ok {
+			w = c
+		} else if c, ok := a.stemSyn[stems[i]]; ok && !a.stop[w] {
+			w = c
+		}
+		out = append(out, w)
+		i++
+	}
+	return out
+}
+
+// phraseAt returns the length in words of the longest synonym phrase that
+// stems starts with, or 0.
+func (a *analyzer) phraseAt(stems []string) int {
+	if len(stems) == 0 || !a.starts[stems[0]] {
+		return 0
+	}
+	for n := min(a.maxPhrase, len(stems)); n >= 2; n-- {
+		if _, ok := a.phrases[strings.Join(stems[:n], " ")]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// terms maps words to search terms: synonyms, then stop words, then stems.
+// A term repeating the one before it is dropped: "isn't" gives "isn" and
+// "t", both negations, and must match "isnt" typed without apostrophe.
+func (a *analyzer) terms(ws []string) []string {
+	ws = a.canonical(ws)
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if a.stop[w] {
+			continue
+		}
+		t := a.stem(w)
+		if len(out) > 0 && out[len(out)-1] == t {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// analyze is terms(words(text)), the pipeline used for content.
+func (a *analyzer) analyze(text string) []string {
+	return a.terms(words(text))
+}
