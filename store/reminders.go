@@ -1,0 +1,464 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Reminder is one message to send an author at a given time, as a direct
+// message on the platform they used when it was set.
+type Reminder struct {
+	User   string `json:"-"` // bot.User.Key() of the author
+	Number int    `json:"number"`
+
+	// Platform, Workspace and UserID say where to deliver it.
+	Platform  string `json:"platform"`
+	Workspace string `json:"workspace,omitempty"`
+	UserID    string `json:"user_id"`
+
+	// Kind is one of the Reminder* kinds.
+	Kind string `json:"kind"`
+	// Tag, when set, makes the reminder unique for its author: adding a
+	// reminder with a tag that exists reschedules that one (see AddReminder).
+	Tag string `json:"tag,omitempty"`
+	// Order is the order number an automatic reminder is about, 0 otherwise.
+	Order int `json:"order,omitempty"`
+
+	// Due is when to deliver it; stored to the second.
+	Due time.Time `json:"due"`
+	// Zone is the IANA time zone the author set it in, for showing Due.
+	Zone string `json:"zone"`
+	Lang string `json:"lang"`
+	Text string `json:"text"`
+
+	// Status is one of the Reminder* statuses.
+	Status    string    `json:"status"`
+	Attempts  int       `json:"attempts,omitempty"`
+	Created   time.Time `json:"created"`
+	Delivered time.Time `json:"delivered,omitzero"`
+
+	// Claim identifies the scheduler's claim while Status is sending; the
+	// scheduler passes it back to say how delivery went.
+	Claim string `json:"-"`
+}
+
+// The kinds of reminders.
+const (
+	ReminderNote     = "note"          // /remind add
+	ReminderPreorder = "preorder"      // a step of /preorder remind:yes
+	ReminderLate     = "delivery-late" // automatic: an order's expected delivery date passed
+	ReminderRefund   = "refund-window" // automatic: 5 days left to report a damaged or lost order
+)
+
+// Automatic reports whether kind is one the author can switch off with
+// /remind auto off.
+func Automatic(kind string) bool { return kind == ReminderLate || kind == ReminderRefund }
+
+// The reminder statuses. Pending and sending are open; the rest are final.
+const (
+	ReminderPending   = "pending"
+	ReminderSending   = "sending" // claimed by a scheduler; due again when its lease runs out
+	ReminderDelivered = "delivered"
+	ReminderCancelled = "cancelled"
+	ReminderFailed    = "failed"  // the platform refused it too many times
+	ReminderSkipped   = "skipped" // automatic, and due while the author had them switched off
+)
+
+// ErrNotPending is returned (wrapped) when a reminder cannot be cancelled
+// because it was already delivered, cancelled or is being delivered.
+var ErrNotPending = errors.New("reminder is not pending")
+
+// ReminderSettings are an author's reminder preferences and counter.
+type ReminderSettings struct {
+	// Automatic is whether automatic reminders about orders are delivered;
+	// on unless the author switched them off.
+	Automatic bool `json:"automatic"`
+	// Zone is the IANA time zone the author last gave, "" if none.
+	Zone string `json:"zone,omitempty"`
+	// LastNumber is the number of the latest reminder added, 0 if none.
+	LastNumber int `json:"last_reminder_number"`
+}
+
+// stampLayout is how reminder times are stored: UTC, to the second, fixed
+// width so that SQL can compare them as text.
+const stampLayout = "2006-01-02T15:04:05Z"
+
+func formatStamp(t time.Time) string { return t.UTC().Truncate(time.Second).Format(stampLayout) }
+
+func parseStamp(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(stampLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+const reminderColumns = `user_key, number, platform, workspace, user_id, kind, tag, order_number,
+	due, zone, lang, text, status, attempts, created, delivered, claim`
+
+// AddReminder stores r as the user's next reminder, pending, and returns
+// it with its number. Numbers count up per user and are never given again.
+//
+// A reminder with a Tag exists at most once per user. When one with the
+// same tag is pending or was cancelled, AddReminder reschedules it (new
+// due time and text, pending again, same number); when it was already
+// delivered, or is final otherwise, it is returned unchanged, so that an
+// automatic reminder is sent once per order however often its order
+// changes. The caller tells by the returned Status.
+func (db *DB) AddReminder(ctx context.Context, r Reminder) (Reminder, error) {
+	switch {
+	case r.User == "" || r.Platform == "" || r.UserID == "":
+		return Reminder{}, errors.New("store: add reminder: no user")
+	case r.Kind == "" || r.Text == "" || r.Due.IsZero():
+		return Reminder{}, errors.New("store: add reminder: kind, text and due time are required")
+	}
+	if r.Zone == "" {
+		r.Zone = "UTC"
+	}
+	if r.Lang == "" {
+		r.Lang = "en"
+	}
+	r.Due = r.Due.UTC().Truncate(time.Second)
+	r.Status, r.Attempts, r.Claim, r.Delivered = ReminderPending, 0, "", time.Time{}
+	r.Created = db.now().UTC().Truncate(time.Second)
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		if r.Tag != "" {
+			old, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
+				WHERE user_key = ? AND tag = ?`, r.User, r.Tag))
+			if err != nil {
+				return fmt.Errorf("store: add reminder: %w", err)
+			}
+			if len(old) == 1 {
+				return reschedule(ctx, tx, &r, old[0])
+			}
+		}
+		err := tx.QueryRowContext(ctx, `
+			INSERT INTO reminder_settings (user_key, last_number) VALUES (?, 1)
+			ON CONFLICT (user_key) DO UPDATE SET last_number = last_number + 1
+			RETURNING last_number`, r.User).Scan(&r.Number)
+		if err != nil {
+			return fmt.Errorf("store: add reminder: next number: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO reminders (`+reminderColumns+`, next_try)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.User, r.Number, r.Platform, r.Workspace, r.UserID, r.Kind, r.Tag, r.Order,
+			formatStamp(r.Due), r.Zone, r.Lang, r.Text, r.Status, 0, formatStamp(r.Created), "", "",
+			formatStamp(r.Due))
+		if err != nil {
+			return fmt.Errorf("store: add reminder: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Reminder{}, err
+	}
+	return r, nil
+}
+
+// reschedule applies AddReminder's rule for an existing tagged reminder:
+// r becomes what is stored.
+func reschedule(ctx context.Context, tx *sql.Tx, r *Reminder, old Reminder) error {
+	if old.Status != ReminderPending && old.Status != ReminderCancelled {
+		*r = old
+		return nil
+	}
+	r.Number, r.Created = old.Number, old.Created
+	_, err := tx.ExecContext(ctx, `UPDATE reminders SET platform = ?, workspace = ?, user_id = ?,
+		kind = ?, order_number = ?, due = ?, zone = ?, lang = ?, text = ?, status = ?, next_try = ?,
+		attempts = 0, claim = '', last_error = '', delivered = ''
+		WHERE user_key = ? AND number = ?`,
+		r.Platform, r.Workspace, r.UserID, r.Kind, r.Order, formatStamp(r.Due), r.Zone, r.Lang, r.Text,
+		ReminderPending, formatStamp(r.Due), r.User, r.Number)
+	if err != nil {
+		return fmt.Errorf("store: reschedule reminder %d: %w", r.Number, err)
+	}
+	return nil
+}
+
+// Reminders returns all of the user's reminders, by number.
+func (db *DB) Reminders(ctx context.Context, user string) ([]Reminder, error) {
+	list, err := scanReminders(db.r.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
+		WHERE user_key = ? ORDER BY number`, user))
+	if err != nil {
+		return nil, fmt.Errorf("store: reminders: %w", err)
+	}
+	return list, nil
+}
+
+// CancelReminder cancels the user's pending (or failed) reminder number and
+// returns it. A missing one gives an error wrapping ErrNotFound; one that
+// was delivered, cancelled or is being delivered right now gives the
+// reminder and an error wrapping ErrNotPending.
+func (db *DB) CancelReminder(ctx context.Context, user string, number int) (Reminder, error) {
+	var r Reminder
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		list, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
+			WHERE user_key = ? AND number = ?`, user, number))
+		if err != nil {
+			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
+		}
+		if len(list) == 0 {
+			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotFound)
+		}
+		r = list[0]
+		if r.Status != ReminderPending && r.Status != ReminderFailed {
+			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotPending)
+		}
+		r.Status = ReminderCancelled
+		_, err = tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = ''
+			WHERE user_key = ? AND number = ?`, r.Status, user, number)
+		if err != nil {
+			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
+		}
+		return nil
+	})
+	if errors.Is(err, ErrNotPending) {
+		return r, err
+	}
+	if err != nil {
+		return Reminder{}, err
+	}
+	return r, nil
+}
+
+// CancelReminderTag cancels the user's reminder with the given tag if it
+// is pending, and reports whether it did. It is how a change to an order
+// withdraws the automatic reminder that no longer applies.
+func (db *DB) CancelReminderTag(ctx context.Context, user, tag string) (bool, error) {
+	if tag == "" {
+		return false, nil
+	}
+	var n int64
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE reminders SET status = ?
+			WHERE user_key = ? AND tag = ? AND status = ?`, ReminderCancelled, user, tag, ReminderPending)
+		if err != nil {
+			return fmt.Errorf("store: cancel reminder %s: %w", tag, err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n > 0, err
+}
+
+// ReminderSettings returns the user's settings: automatic reminders on
+// and no zone for a user who never changed them.
+func (db *DB) ReminderSettings(ctx context.Context, user string) (ReminderSettings, error) {
+	s, err := getReminderSettings(ctx, db.r, user)
+	if err != nil {
+		return ReminderSettings{}, fmt.Errorf("store: reminder settings: %w", err)
+	}
+	return s, nil
+}
+
+// UpdateReminderSettings lets fn change the user's settings and stores
+// them, in one transaction. fn must not use the DB. LastNumber cannot be
+// changed.
+func (db *DB) UpdateReminderSettings(ctx context.Context, user string, fn func(*ReminderSettings)) (ReminderSettings, error) {
+	var s ReminderSettings
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if s, err = getReminderSettings(ctx, tx, user); err != nil {
+			return fmt.Errorf("store: reminder settings: %w", err)
+		}
+		last := s.LastNumber
+		fn(&s)
+		s.LastNumber = last
+		_, err = tx.ExecContext(ctx, `INSERT INTO reminder_settings (user_key, automatic, zone) VALUES (?, ?, ?)
+			ON CONFLICT (user_key) DO UPDATE SET automatic = excluded.automatic, zone = excluded.zone`,
+			user, s.Automatic, s.Zone)
+		if err != nil {
+			return fmt.Errorf("store: update reminder settings: %w", err)
+		}
+		return nil
+	})
+	return s, err
+}
+
+func getReminderSettings(ctx context.Context, q querier, user string) (ReminderSettings, error) {
+	s := ReminderSettings{Automatic: true}
+	err := q.QueryRowContext(ctx, `SELECT last_number, automatic, zone FROM reminder_settings
+		WHERE user_key = ?`, user).Scan(&s.LastNumber, &s.Automatic, &s.Zone)
+	if err == sql.ErrNoRows {
+		return s, nil
+	}
+	return s, err
+}
+
+// Claim says which due reminders a scheduler takes.
+type Claim struct {
+	Now time.Time
+	// Lease is how long the claim holds: a reminder still sending when it
+	// runs out is due again, for this scheduler or another.
+	Lease time.Duration
+	// Platforms are the platforms the scheduler can deliver to; reminders
+	// for the others stay pending until one that can runs.
+	Platforms []string
+	// Want, when set, further picks the reminders the scheduler can reach
+	// (the console reaches only the author at its keyboard). It runs inside
+	// the claiming transaction and must not use the DB.
+	Want func(Reminder) bool
+	// Limit caps how many reminders one claim takes; 0 means 100.
+	Limit int
+}
+
+// ClaimReminders takes the reminders that are due for c's platforms,
+// oldest first: those pending whose time has come and those whose earlier
+// claim ran out. In the same immediate transaction it marks each one
+// sending, with a new claim token and a lease, so no other scheduler on
+// the same file takes it while the lease holds. Automatic reminders due
+// while their author has them switched off are marked skipped instead.
+func (db *DB) ClaimReminders(ctx context.Context, c Claim) ([]Reminder, error) {
+	if len(c.Platforms) == 0 {
+		return nil, nil
+	}
+	if c.Limit <= 0 {
+		c.Limit = 100
+	}
+	now := formatStamp(c.Now)
+	lease := formatStamp(c.Now.Add(c.Lease))
+	var claimed []Reminder
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = ''
+			WHERE status IN (?, ?) AND next_try <= ? AND kind IN (?, ?)
+			AND user_key IN (SELECT user_key FROM reminder_settings WHERE automatic = 0)`,
+			ReminderSkipped, ReminderPending, ReminderSending, now, ReminderLate, ReminderRefund)
+		if err != nil {
+			return fmt.Errorf("store: claim reminders: skip: %w", err)
+		}
+		args := []any{ReminderPending, ReminderSending, now}
+		for _, p := range c.Platforms {
+			args = append(args, p)
+		}
+		due, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
+			WHERE status IN (?, ?) AND next_try <= ?
+			AND platform IN (?`+strings.Repeat(", ?", len(c.Platforms)-1)+`)
+			ORDER BY next_try, user_key, number`, args...))
+		if err != nil {
+			return fmt.Errorf("store: claim reminders: %w", err)
+		}
+		for _, r := range due {
+			if len(claimed) == c.Limit {
+				break
+			}
+			if c.Want != nil && !c.Want(r) {
+				continue
+			}
+			r.Claim, r.Status = newClaim(), ReminderSending
+			r.Attempts++
+			_, err := tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = ?, next_try = ?,
+				attempts = ? WHERE user_key = ? AND number = ?`,
+				r.Status, r.Claim, lease, r.Attempts, r.User, r.Number)
+			if err != nil {
+				return fmt.Errorf("store: claim reminder: %w", err)
+			}
+			claimed = append(claimed, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return claimed, nil
+}
+
+// MarkReminderDelivered records that the claimed reminder r was delivered
+// at the given time. It reports false, changing nothing, when the claim is
+// no longer r's (its lease ran out and another scheduler took it, or the
+// author cancelled it or had their data forgotten meanwhile).
+func (db *DB) MarkReminderDelivered(ctx context.Context, r Reminder, at time.Time) (bool, error) {
+	return db.finishClaim(ctx, r, `status = ?, delivered = ?, claim = '', last_error = ''`,
+		ReminderDelivered, formatStamp(at))
+}
+
+// RetryReminder gives the claimed reminder r back after a failed delivery:
+// pending again from next on, or failed for good when next is zero.
+// reason is kept for the operator and never shown to the author. It
+// reports false when the claim is no longer r's.
+func (db *DB) RetryReminder(ctx context.Context, r Reminder, next time.Time, reason string) (bool, error) {
+	if next.IsZero() {
+		return db.finishClaim(ctx, r, `status = ?, claim = '', last_error = ?`, ReminderFailed, reason)
+	}
+	return db.finishClaim(ctx, r, `status = ?, next_try = ?, claim = '', last_error = ?`,
+		ReminderPending, formatStamp(next), reason)
+}
+
+// finishClaim applies set to r if r's claim still holds.
+func (db *DB) finishClaim(ctx context.Context, r Reminder, set string, args ...any) (bool, error) {
+	var n int64
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE reminders SET `+set+`
+			WHERE user_key = ? AND number = ? AND status = ? AND claim = ?`,
+			append(args, r.User, r.Number, ReminderSending, r.Claim)...)
+		if err != nil {
+			return fmt.Errorf("store: reminder %d: %w", r.Number, err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n == 1, err
+}
+
+// newClaim returns a random claim token.
+func newClaim() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported systems
+	return hex.EncodeToString(b[:])
+}
+
+// scanReminders reads every row of rows and closes it; it takes the
+// query's error too, so callers can pass QueryContext's results straight in.
+func scanReminders(rows *sql.Rows, err error) ([]Reminder, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Reminder
+	for rows.Next() {
+		var r Reminder
+		var due, created, delivered string
+		err := rows.Scan(&r.User, &r.Number, &r.Platform, &r.Workspace, &r.UserID, &r.Kind, &r.Tag,
+			&r.Order, &due, &r.Zone, &r.Lang, &r.Text, &r.Status, &r.Attempts, &created, &delivered, &r.Claim)
+		if err != nil {
+			return nil, fmt.Errorf("read reminder: %w", err)
+		}
+		if r.Due, err = parseStamp(due); err != nil {
+			return nil, err
+		}
+		if r.Created, err = parseStamp(created); err != nil {
+			return nil, err
+		}
+		if r.Delivered, err = parseStamp(delivered); err != nil {
+			return nil, err
+		}
+		list = append(list, r)
+	}
+	return list, rows.Err()
+}
+
+func exportReminders(ctx context.Context, q querier, user string, d *UserData) error {
+	list, err := scanReminders(q.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
+		WHERE user_key = ? ORDER BY number`, user))
+	d.Reminders = list
+	return err
+}
+
+func exportReminderSettings(ctx context.Context, q querier, user string, d *UserData) error {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM reminder_settings WHERE user_key = ?`, user).Scan(&n)
+	if err != nil || n == 0 {
+		return err
+	}
+	s, err := getReminderSettings(ctx, q, user)
+	d.ReminderSettings = &s
+	return err
+}

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// UserData is everything stored about one user, as they can ask to see it.
+type UserData struct {
+	User     string    `json:"user"`
+	Exported time.Time `json:"exported"`
+	// LastOrder is the user's order counter: the number of the latest
+	// order added, 0 if none. It is kept after deletes so numbers are never
+	// given twice.
+	LastOrder int     `json:"last_order_number"`
+	Orders    []Order `json:"orders"`
+	Votes     []Vote  `json:"votes"`
+	// Reminders are the user's reminders, delivered or not; nil if none.
+	Reminders []Reminder `json:"reminders,omitempty"`
+	// ReminderSettings are nil for a user who never set a reminder.
+	ReminderSettings *ReminderSettings `json:"reminder_settings,omitempty"`
+}
+
+// userTable is one table holding data about users, keyed by user_key.
+type userTable struct {
+	name string
+	// export copies the user's rows into d.
+	export func(ctx context.Context, q querier, user string, d *UserData) error
+}
+
+// userTables lists every table that holds data about a user, dependent
+// tables before the ones they reference. Export gathers from each one and
+// Forget deletes from each, so a migration that adds such a table adds it
+// here, with a field in UserData, and both keep covering everything.
+func userTables() []userTable {
+	return []userTable{
+		{name: "orders", export: exportOrders},
+		{name: "votes", export: exportVotes},
+		{name: "reminders", export: exportReminders},
+		{name: "reminder_settings", export: exportReminderSettings},
+		{name: "users", export: exportCounter},
+	}
+}
+
+// Export returns everything stored about user, read in one transaction so
+// the parts agree with each other.
+func (db *DB) Export(ctx context.Context, user string) (UserData, error) {
+	d := UserData{User: user, Exported: db.now().UTC(), Orders: []Order{}, Votes: []Vote{}}
+	tx, err := db.r.BeginTx(ctx, nil)
+	if err != nil {
+		return UserData{}, fmt.Errorf("store: export: %w", err)
+	}
+	defer tx.Rollback()
+	for _, t := range userTables() {
+		if err := t.export(ctx, tx, user, &d); err != nil {
+			return UserData{}, fmt.Errorf("store: export %s: %w", t.name, err)
+		}
+	}
+	return d, nil
+}
+
+// Forget deletes everything stored about user, the order counter
+// included, in one transaction. Forgetting a user with no data is not an
+// error.
+func (db *DB) Forget(ctx context.Context, user string) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		for _, t := range userTables() {
+			// The table name comes from userTables, never from input.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t.name+` WHERE user_key = ?`, user); err != nil {
+				return fmt.Errorf("store: forget %s: %w", t.name, err)
+			}
+		}
+		return nil
+	})
+}
+
+func exportOrders(ctx context.Context, q querier, user string, d *UserData) error {
+	rows, err := q.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE user_key = ? ORDER BY number`, user)
+	if err != nil {
+		return err
+	}
+	d.Orders, err = scanOrders(rows)
+	return err
+}
+
+func exportVotes(ctx context.Context, q querier, user string, d *UserData) error {
+	rows, err := q.QueryContext(ctx, `SELECT topic, lang, helpful, voted FROM votes
+		WHERE user_key = ? ORDER BY topic, lang`, user)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v Vote
+		var voted string
+		if err := rows.Scan(&v.Topic, &v.Lang, &v.Helpful, &voted); err != nil {
+			return err
+		}
+		if v.Voted, err = parseTime(voted); err != nil {
+			return err
+		}
+		d.Votes = append(d.Votes, v)
+	}
+	return rows.Err()
+}
+
+func exportCounter(ctx context.Context, q querier, user string, d *UserData) error {
+	err := q.QueryRowContext(ctx, `SELECT last_order FROM users WHERE user_key = ?`, user).Scan(&d.LastOrder)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	return err
+}
