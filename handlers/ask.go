@@ -1,0 +1,165 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kb"
+)
+
+// contactURL is where authors reach KDP's own support.
+const contactURL = "https://kdp.amazon.com/contact-us"
+
+func (r *Router) askFamily() family {
+	return family{
+		cmd: &bot.Command{
+			Name:        "ask",
+			Description: "Ask a question about ordering author copies or proofs",
+			Example:     "/ask my cart is empty",
+			Options: []bot.Option{{
+				Name: "question", Description: "Your question, in English or French",
+				Required: true, Rest: true, MaxLength: 500,
+				Localized: map[string]bot.Localized{"fr": {Name: "question", Description: "Votre question, en français ou en anglais"}},
+			}},
+			Localized: map[string]bot.Localized{"fr": {Name: "question", Description: "Posez une question sur les exemplaires d'auteur ou les épreuves"}},
+		},
+		handlers: map[string]bot.HandlerFunc{"": r.ask},
+	}
+}
+
+// Answer is the outcome of a question: the reply to show and the search
+// result behind it (for the JSON output and for tests).
+type Answer struct {
+	Reply  *bot.Reply
+	Result kb.Result
+}
+
+func (r *Router) ask(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	a, err := r.Ask(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return a.Reply, nil
+}
+
+// Ask answers req's question from the knowledge base, or declines when no
+// topic matches with confidence.
+func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
+	q := req.Option("question")
+	if q == "" {
+		return nil, bot.Errorf(bot.Invalid, "Ask me a question, for example: /ask my cart is empty")
+	}
+	if len([]rune(q)) > 500 {
+		q = string([]rune(q)[:500])
+	}
+	lang := r.lang(req, q)
+	res := r.KB.Search(q, lang)
+	lang = res.Lang
+	if !res.Confident || res.Best == nil {
+		return &Answer{Reply: r.decline(res, lang), Result: res}, nil
+	}
+	reply := r.topicReply(res.Best, lang)
+	reply.Blocks = append(reply.Blocks, noteBlocks(r.orderNotes(ctx, req, res.Best, lang))...)
+	reply.Buttons = answerButtons(res.Best.ID, lang)
+	reply.ButtonPrompt = tr(lang, "Did this answer your question?", "Cette réponse vous a-t-elle aidé ?")
+	return &Answer{Reply: reply, Result: res}, nil
+}
+
+// topicReply renders one knowledge-base entry: its answer, steps, caveat,
+// related topics and source.
+func (r *Router) topicReply(e *kb.Entry, lang string) *bot.Reply {
+	reply := &bot.Reply{Title: e.Title, Ephemeral: true, Topic: e.ID, Lang: lang}
+	for _, b := range e.Blocks() {
+		if len(b.Steps) > 0 {
+			reply.Blocks = append(reply.Blocks, &bot.List{Items: b.Steps, Ordered: true})
+			continue
+		}
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: b.Text})
+	}
+	if e.Caveat != "" {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: "⚠ " + e.Caveat, Note: true})
+	}
+	if rel := r.relatedLine(e, lang); rel != "" {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: rel, Note: true})
+	}
+	reply.Source = tr(lang, "Source: ", "Source : ") + strings.Join(sourceNames(e.Sources), "; ") +
+		tr(lang, " (checked ", " (vérifié le ") + e.Verified + ")"
+	return reply
+}
+
+func (r *Router) relatedLine(e *kb.Entry, lang string) string {
+	var names []string
+	for _, id := range e.Related {
+		if rel, ok := r.KB.Entry(id, lang); ok {
+			names = append(names, rel.Title+" (/help "+rel.ID+")")
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return tr(lang, "Related: ", "Voir aussi : ") + strings.Join(names, "; ")
+}
+
+// decline says honestly that the bot does not know, offers the closest
+// topics and where a person can help. The question is not logged.
+func (r *Router) decline(res kb.Result, lang string) *bot.Reply {
+	reply := &bot.Reply{Ephemeral: true, Lang: lang}
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
+		"I don't know the answer to that one, and I'd rather not guess.",
+		"Je ne connais pas la réponse à cette question et je préfère ne pas deviner.")})
+	suggestions := res.Suggestions
+	label := tr(lang, "The closest topics I know:", "Les sujets les plus proches que je connais :")
+	if len(suggestions) == 0 {
+		label = tr(lang, "What I can help with, for example:", "Ce sur quoi je peux vous aider, par exemple :")
+		// Nothing is close: offer what authors ask about most, so the
+		// author still sees what the bot can do.
+		for _, id := range popularTopics {
+			if e, ok := r.KB.Entry(id, lang); ok {
+				suggestions = append(suggestions, e)
+			}
+		}
+	}
+	if len(suggestions) > 0 {
+		var items []string
+		for _, s := range suggestions {
+			items = append(items, s.Title+" (/help "+s.ID+")")
+		}
+		reply.Blocks = append(reply.Blocks,
+			&bot.Text{Text: label},
+			&bot.List{Items: items})
+	}
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
+		"For anything else, KDP's support team can help: "+contactURL,
+		"Pour tout le reste, l'assistance KDP peut vous aider : "+contactURL)})
+	return reply
+}
+
+// popularTopics are the questions authors ask most, offered when a
+// question matches nothing at all.
+var popularTopics = []string{"cart-empty", "order-option-missing", "print-defects"}
+
+// sourceNames drops the internal document references ("(seed 000)") that
+// the knowledge base keeps for traceability: authors need the page name.
+func sourceNames(sources []string) []string {
+	out := make([]string, len(sources))
+	for i, s := range sources {
+		if j := strings.Index(s, " (seed "); j >= 0 {
+			s = s[:j]
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// answerButtons are the buttons under every answer: share it with the
+// channel, and say whether it helped.
+// Sharing re-runs "/help topic" rather than the question, so the
+// author's own words are never posted to the channel.
+func answerButtons(topic, lang string) []bot.Button {
+	return []bot.Button{
+		{Action: bot.ActionShare, Value: "/help " + topic, Label: tr(lang, "Share in channel", "Partager dans le salon")},
+		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: tr(lang, "Yes, this helped", "Oui, c'était utile"), Style: bot.Primary},
+		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: tr(lang, "No", "Non")},
+	}
+}

@@ -1,0 +1,171 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kb"
+)
+
+func askRouter(t testing.TB) *Router {
+	t.Helper()
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatalf("kb.Load: %v", err)
+	}
+	return New(Deps{KB: k})
+}
+
+func askLine(t *testing.T, r *Router, locale, line string) *bot.Reply {
+	t.Helper()
+	req, err := r.Parse(line)
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", line, err)
+	}
+	req.Locale = locale
+	req.User = bot.User{Platform: bot.Console, ID: "t"}
+	reply, err := r.Handle(context.Background(), req)
+	if err != nil {
+		t.Fatalf("Handle(%q): %v", line, err)
+	}
+	return reply
+}
+
+func TestAskLanguage(t *testing.T) {
+	r := askRouter(t)
+	tests := []struct {
+		name, locale, line, topic, lang string
+	}{
+		{"english question", "", "/ask my cart is empty", "cart-empty", "en"},
+		{"french question", "", "/ask mon panier est vide", "cart-empty", "fr"},
+		{"french locale wins over english text", "fr", "/ask my cart is empty", "cart-empty", "fr"},
+		{"regional locale", "en-GB", "/ask mon panier est vide", "cart-empty", "en"},
+		{"locale without content falls back to the question", "de", "/ask mon panier est vide", "cart-empty", "fr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reply := askLine(t, r, tt.locale, tt.line)
+			if reply.Topic != tt.topic || reply.Lang != tt.lang {
+				t.Errorf("topic, lang = %q, %q; want %q, %q", reply.Topic, reply.Lang, tt.topic, tt.lang)
+			}
+		})
+	}
+}
+
+func TestAnswerShape(t *testing.T) {
+	r := askRouter(t)
+	for _, lang := range []string{"en", "fr"} {
+		for _, e := range r.KB.Entries(lang) {
+			reply := r.topicReply(e, lang)
+			text := bot.PlainText(reply)
+			if !strings.Contains(reply.Source, e.Verified) || len(e.Sources) == 0 {
+				t.Errorf("%s/%s: source line %q does not name sources and date", lang, e.ID, reply.Source)
+			}
+			if words := len(strings.Fields(e.Body)); words > 125 {
+				t.Errorf("%s/%s: %d words, want at most ~120", lang, e.ID, words)
+			}
+			if strings.Contains(text, "**") || strings.Contains(text, "](") {
+				t.Errorf("%s/%s: Markdown syntax leaks into the answer", lang, e.ID)
+			}
+		}
+	}
+}
+
+func TestDecline(t *testing.T) {
+	r := askRouter(t)
+	for _, q := range []string{"/ask what's the weather tomorrow", "/ask quelle est la capitale de l'Espagne"} {
+		reply := askLine(t, r, "", q)
+		text := bot.PlainText(reply)
+		if reply.Topic != "" {
+			t.Errorf("%q answered topic %q, want a decline", q, reply.Topic)
+		}
+		if !strings.Contains(text, contactURL) {
+			t.Errorf("%q: decline does not point to KDP support:\n%s", q, text)
+		}
+		if len(reply.Buttons) != 0 {
+			t.Errorf("%q: a decline has feedback buttons", q)
+		}
+	}
+}
+
+func TestAnswerButtons(t *testing.T) {
+	r := askRouter(t)
+	reply := askLine(t, r, "", "/ask my cart is empty")
+	var actions []string
+	for _, b := range reply.Buttons {
+		actions = append(actions, b.Action+"="+b.Value)
+	}
+	want := "share=/help cart-empty feedback=cart-empty|en|yes feedback=cart-empty|en|no"
+	if got := strings.Join(actions, " "); got != want {
+		t.Errorf("buttons = %q, want %q", got, want)
+	}
+	if !reply.Ephemeral {
+		t.Error("answers should be ephemeral until shared")
+	}
+}
+
+func TestShareRerunsTopicPublicly(t *testing.T) {
+	r := askRouter(t)
+	req := &bot.Request{Action: bot.ActionShare, Options: map[string]string{"value": "/help cart-empty"}}
+	reply, err := r.Handle(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reply.Ephemeral || len(reply.Buttons) != 0 || reply.Topic != "cart-empty" {
+		t.Errorf("shared reply: ephemeral %v, %d buttons, topic %q", reply.Ephemeral, len(reply.Buttons), reply.Topic)
+	}
+	req.Options["value"] = "/order list"
+	if _, err := r.Handle(context.Background(), req); bot.ErrorCode(err) != bot.Forbidden {
+		t.Errorf("sharing /order list: code %q, want %q", bot.ErrorCode(err), bot.Forbidden)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	r := askRouter(t)
+	text := bot.PlainText(askLine(t, r, "", "/help"))
+	for _, want := range []string{"/ask question:<text>", "/help [topic:<id>]", "Cart and checkout problems", "cart-empty"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("/help lacks %q", want)
+		}
+	}
+	if reply := askLine(t, r, "fr", "/help cart-empty"); reply.Topic != "cart-empty" || reply.Lang != "fr" {
+		t.Errorf("/help cart-empty in fr: topic %q lang %q", reply.Topic, reply.Lang)
+	}
+	req, _ := r.Parse("/help cart-emty")
+	if reply, err := r.Handle(context.Background(), req); err != nil || reply.Topic != "cart-empty" {
+		t.Errorf("/help with a typo: %v, %v", reply, err)
+	}
+	req, _ = r.Parse("/help zzzz-qqqq")
+	_, err := r.Handle(context.Background(), req)
+	if bot.ErrorCode(err) != bot.NotFound || !strings.Contains(err.Error(), "/help") {
+		t.Errorf("/help unknown: %v", err)
+	}
+}
+
+func BenchmarkAsk(b *testing.B) {
+	r := askRouter(b)
+	questions := []string{
+		"my cart is empty",
+		"the quantity in my cart is wrong",
+		"why can't I find the order author copies button",
+		"is a 2mm shift within the printing tolerance",
+		"mon panier est vide",
+		"combien coûtent les exemplaires d'auteur",
+		"how do I cancel my order",
+		"what's the weather in Paris",
+	}
+	ctx := context.Background()
+	reqs := make([]*bot.Request, len(questions))
+	for i, q := range questions {
+		reqs[i] = &bot.Request{Command: "ask", Options: map[string]string{"question": q}}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := r.Handle(ctx, reqs[i%len(reqs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

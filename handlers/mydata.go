@@ -1,0 +1,228 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/store"
+)
+
+// PersonalData answers for everything stored about an author, whatever
+// the table. user is bot.User.Key().
+type PersonalData interface {
+	// Export returns everything stored about user. Errors are internal.
+	Export(ctx context.Context, user string) (store.UserData, error)
+	// Forget deletes everything stored about user, in one transaction.
+	// Errors are internal.
+	Forget(ctx context.Context, user string) error
+}
+
+func (r *Router) mydataFamily() family {
+	return family{
+		cmd: &bot.Command{
+			Name:        "mydata",
+			Description: "See or delete everything the bot stores about you",
+			Example:     "/mydata export",
+			Localized:   frName("mes-données", "Voir ou supprimer tout ce que le bot garde sur vous"),
+			Subs: []*bot.Command{
+				{
+					Name: "export", Description: "Everything stored about you, as JSON (only you see it)",
+					Example:   "/mydata export",
+					Localized: frName("exporter", "Tout ce qui est gardé sur vous, en JSON (vous seul le voyez)"),
+				},
+				{
+					Name: "forget", Description: "Delete everything stored about you",
+					Example:   "/mydata forget confirm:yes",
+					Localized: frName("oublier", "Supprimer tout ce qui est gardé sur vous"),
+					Options: []bot.Option{{
+						Name: "confirm", Description: "yes to delete at once, without asking again", Positional: true,
+						Choices:   []bot.Choice{{Name: "yes", Value: "yes", Localized: map[string]string{"fr": "oui"}}},
+						Localized: frName("confirmer", "yes (oui) pour supprimer tout de suite, sans autre question"),
+					}},
+				},
+			},
+		},
+		handlers: map[string]bot.HandlerFunc{"export": r.mydataExport, "forget": r.mydataForget},
+	}
+}
+
+// maxChunk keeps each block of exported JSON within every platform's limit
+// for one text block (Slack's is 3,000 characters).
+const maxChunk = 2800
+
+func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang := r.lang(req, "")
+	user, err := r.ledgerUser(req, lang)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.Orders.Export(ctx, user)
+	if err != nil {
+		return nil, fmt.Errorf("mydata export: %w", err)
+	}
+	js, err := exportJSON(d)
+	if err != nil {
+		return nil, fmt.Errorf("mydata export: %w", err)
+	}
+	reply := &bot.Reply{
+		Title:     tr(lang, "Your data", "Vos données"),
+		Ephemeral: true, Lang: lang,
+		Blocks: []bot.Block{&bot.Text{Text: tr(lang,
+			fmt.Sprintf("Everything I store about you (%s): %s. Your questions themselves are not stored.", safeText(user), dataSummary(d, lang)),
+			fmt.Sprintf("Tout ce que je garde sur vous (%s) : %s. Vos questions elles-mêmes ne sont pas conservées.", safeText(user), dataSummary(d, lang)))}},
+	}
+	for _, chunk := range chunkLines(js, maxChunk) {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: chunk})
+	}
+	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
+		"To delete all of it: /mydata forget", "Pour tout supprimer : /mydata forget")})
+	return reply, nil
+}
+
+// exportJSON writes d as indented JSON. Every @ is written \u0040 and
+// every < \u003c, which decode to the same text: the export stays exact,
+// yet no chat reads a mention in it.
+func exportJSON(d store.UserData) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b) // escapes <, > and & as \u003c…
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		return "", err
+	}
+	// Outside strings JSON has no @, so this only touches string contents.
+	return strings.TrimSpace(strings.ReplaceAll(b.String(), "@", `\u0040`)), nil
+}
+
+// chunkLines splits text into pieces of at most n bytes at line breaks
+// (a single longer line is cut).
+func chunkLines(text string, n int) []string {
+	var chunks []string
+	var cur strings.Builder
+	for line := range strings.SplitSeq(text, "\n") {
+		for len(line) > n {
+			if cur.Len() > 0 {
+				chunks = append(chunks, cur.String())
+				cur.Reset()
+			}
+			cut := n
+			for cut > 0 && !utf8Start(line[cut]) {
+				cut--
+			}
+			chunks = append(chunks, line[:cut])
+			line = line[cut:]
+		}
+		if cur.Len() > 0 && cur.Len()+1+len(line) > n {
+			chunks = append(chunks, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte('\n')
+		}
+		cur.WriteString(line)
+	}
+	if cur.Len() > 0 {
+		chunks = append(chunks, cur.String())
+	}
+	return chunks
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// dataSummary counts what is stored: "3 orders (numbering at #4), 2
+// answer votes".
+func dataSummary(d store.UserData, lang string) string {
+	var parts []string
+	parts = append(parts, tr(lang, plural(len(d.Orders), "order", "orders"), plural(len(d.Orders), "commande", "commandes")))
+	if d.LastOrder > 0 {
+		parts[0] += tr(lang,
+			fmt.Sprintf(" (the next would be #%d)", d.LastOrder+1),
+			fmt.Sprintf(" (la prochaine serait la #%d)", d.LastOrder+1))
+	}
+	parts = append(parts, tr(lang, plural(len(d.Votes), "answer vote", "answer votes"), plural(len(d.Votes), "vote sur une réponse", "votes sur des réponses")))
+	if len(d.Reminders) > 0 {
+		parts = append(parts, tr(lang, plural(len(d.Reminders), "reminder", "reminders"), plural(len(d.Reminders), "rappel", "rappels")))
+	}
+	return strings.Join(parts, tr(lang, ", ", ", "))
+}
+
+// empty reports whether nothing at all is stored about the user.
+func empty(d store.UserData) bool {
+	return len(d.Orders) == 0 && len(d.Votes) == 0 && d.LastOrder == 0 &&
+		len(d.Reminders) == 0 && d.ReminderSettings == nil
+}
+
+func (r *Router) mydataForget(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang := r.lang(req, "")
+	user, err := r.ledgerUser(req, lang)
+	if err != nil {
+		return nil, err
+	}
+	switch strings.ToLower(req.Option("confirm")) {
+	case "yes", "oui":
+		return r.forget(ctx, user, lang)
+	case "":
+	default:
+		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			"To delete everything, type /mydata forget confirm:yes",
+			"Pour tout supprimer, tapez /mydata forget confirm:yes"))
+	}
+	d, err := r.Orders.Export(ctx, user)
+	if err != nil {
+		return nil, fmt.Errorf("mydata forget: %w", err)
+	}
+	if empty(d) {
+		return bot.Say("%s", tr(lang, "I have nothing stored about you.", "Je ne garde rien sur vous.")), nil
+	}
+	return &bot.Reply{
+		Title:     tr(lang, "Delete all your data?", "Supprimer toutes vos données ?"),
+		Ephemeral: true, Lang: lang,
+		Blocks: []bot.Block{
+			&bot.Text{Text: tr(lang,
+				fmt.Sprintf("This deletes, for good, everything I keep about you: %s. Your order numbers start again at #1. Your orders on Amazon are not touched.", dataSummary(d, lang)),
+				fmt.Sprintf("Ceci supprime définitivement tout ce que je garde sur vous : %s. Vos numéros de commande repartiront de #1. Vos commandes sur Amazon ne sont pas touchées.", dataSummary(d, lang)))},
+			&bot.Text{Note: true, Text: tr(lang,
+				"Press the button, or type /mydata forget confirm:yes",
+				"Appuyez sur le bouton, ou tapez /mydata forget confirm:yes")},
+		},
+		// The button carries the user it was shown to, so that nobody
+		// else can press it (see forgetConfirmed).
+		Buttons: []bot.Button{{Action: bot.ActionForget, Value: user, Style: bot.Danger,
+			Label: tr(lang, "Delete all my data", "Supprimer toutes mes données")}},
+		ButtonPrompt: tr(lang, "Delete everything?", "Tout supprimer ?"),
+	}, nil
+}
+
+// forgetConfirmed answers the delete button of /mydata forget.
+func (r *Router) forgetConfirmed(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang := r.lang(req, "")
+	user, err := r.ledgerUser(req, lang)
+	if err != nil {
+		return nil, err
+	}
+	if req.Option("value") != user {
+		return nil, bot.Errorf(bot.Forbidden, "%s", tr(lang,
+			"That button was for someone else. To delete your own data: /mydata forget",
+			"Ce bouton était destiné à quelqu'un d'autre. Pour supprimer vos propres données : /mydata forget"))
+	}
+	return r.forget(ctx, user, lang)
+}
+
+func (r *Router) forget(ctx context.Context, user, lang string) (*bot.Reply, error) {
+	d, err := r.Orders.Export(ctx, user)
+	if err != nil {
+		return nil, fmt.Errorf("mydata forget: %w", err)
+	}
+	if err := r.Orders.Forget(ctx, user); err != nil {
+		return nil, fmt.Errorf("mydata forget: %w", err)
+	}
+	if empty(d) {
+		return bot.Say("%s", tr(lang, "I had nothing stored about you, and still have nothing.", "Je ne gardais rien sur vous, et je ne garde toujours rien.")), nil
+	}
+	return bot.Say("%s", tr(lang,
+		fmt.Sprintf("Done: I deleted everything I kept about you (%s). Nothing about you is stored any more.", dataSummary(d, lang)),
+		fmt.Sprintf("C'est fait : j'ai supprimé tout ce que je gardais sur vous (%s). Plus rien vous concernant n'est conservé.", dataSummary(d, lang)))), nil
+}

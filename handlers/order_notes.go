@@ -1,0 +1,205 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/store"
+)
+
+// What a question about an order is after. A question can have several.
+const (
+	intentDamage = "damage"
+	intentLost   = "lost"
+	intentLate   = "late"
+	intentCancel = "cancel"
+	intentChange = "change"
+)
+
+// intentWords are the words (or word beginnings) that show an intent, in
+// English and French, matched on the lowercased question.
+func intentWords() map[string][]string {
+	return map[string][]string{
+		intentDamage: {"damag", "broken", "torn", "crush", "ripped", "dented", "wet", "abîm", "abim", "endommag", "déchir", "dechir", "cassé", "mouillé", "écrasé"},
+		intentLost:   {"lost", "missing", "never arrived", "never came", "never got", "perdu", "disparu", "jamais reçu", "jamais arrivé", "pas reçu"},
+		intentLate: {"late", "delay", "still waiting", "not arrived", "hasn't arrived", "haven't arrived", "when will", "where is", "where are",
+			"track", "deliver", "arrive", "retard", "toujours pas", "pas arrivé", "pas encore", "quand", "où est", "où sont", "suivi", "suivre", "livr"},
+		intentCancel: {"cancel", "annul"},
+		intentChange: {"change", "modify", "edit", "update", "changer", "modifi"},
+	}
+}
+
+// topicIntents are the intents a topic implies when the question's words
+// show none.
+func topicIntents(id string) []string {
+	switch id {
+	case "damaged-or-lost":
+		return []string{intentDamage, intentLost}
+	case "cancel-order":
+		return []string{intentCancel}
+	case "change-order", "cart-quantity":
+		return []string{intentChange}
+	case "track-order", "delivery-time":
+		return []string{intentLate}
+	}
+	return nil
+}
+
+// maxNotes keeps the lines about orders under an answer to a few.
+const maxNotes = 4
+
+// orderNotes returns lines about the author's own orders that bear on the
+// answer e: days left to report damage, orders that can or can no longer
+// be cancelled or changed, orders past their expected date. Only answers
+// about managing, shipping or problems get them; a general question (cost,
+// ISBN, cart) stays general. With no order store, or on any store error
+// (logged), there are none: the answer matters more than the notes.
+func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, lang string) []string {
+	if r.Orders == nil || e == nil || req.User.ID == "" {
+		return nil
+	}
+	switch e.Theme {
+	case "manage", "shipping", "problems":
+	default:
+		return nil
+	}
+	intents := questionIntents(req.Option("question"))
+	if len(intents) == 0 {
+		intents = topicIntents(e.ID)
+	}
+	if len(intents) == 0 {
+		return nil
+	}
+	list, err := r.Orders.Orders(ctx, req.User.Key(), "")
+	if err != nil {
+		r.Log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
+		return nil
+	}
+	today := r.today()
+	var lines []string
+	// Newest orders first: they are the ones a question is most likely about.
+	for i := len(list) - 1; i >= 0; i-- {
+		if line := r.orderNote(list[i], intents, today, lang); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) > maxNotes {
+		more := len(lines) - maxNotes
+		lines = append(lines[:maxNotes], tr(lang,
+			fmt.Sprintf("…and %s: /order list", plural(more, "more order", "more orders")),
+			fmt.Sprintf("…et %s : /order list", plural(more, "autre commande", "autres commandes"))))
+	}
+	return lines
+}
+
+// questionIntents finds the intents a question's words show.
+func questionIntents(q string) []string {
+	q = strings.ToLower(q)
+	has := map[string]bool{}
+	for intent, words := range intentWords() {
+		for _, w := range words {
+			if strings.Contains(q, w) {
+				has[intent] = true
+				break
+			}
+		}
+	}
+	// "arrived damaged", "delivered broken": the arrival words then
+	// describe the damage, not a late order.
+	if has[intentDamage] || has[intentLost] {
+		has[intentLate] = false
+	}
+	var found []string
+	for _, intent := range []string{intentDamage, intentLost, intentLate, intentCancel, intentChange} {
+		if has[intent] {
+			found = append(found, intent)
+		}
+	}
+	return found
+}
+
+// orderNote is the one line about o that answers the first intent it
+// bears on, or "".
+func (r *Router) orderNote(o store.Order, intents []string, today time.Time, lang string) string {
+	for _, intent := range intents {
+		switch {
+		case intent == intentDamage && o.Status == store.StatusDelivered && daysBetween(o.Delivered, today) <= 2*refundWindow:
+			return r.windowLine(o, o.Delivered, lang)
+		case intent == intentLost && o.Status == store.StatusDelivered && daysBetween(o.Delivered, today) <= refundWindow:
+			return r.windowLine(o, o.Delivered, lang)
+		case intent == intentLost && (o.Status == store.StatusOrdered || o.Status == store.StatusShipped):
+			if line := lateLine(o, today, lang); line != "" {
+				return line
+			}
+		case intent == intentLate && (o.Status == store.StatusOrdered || o.Status == store.StatusShipped):
+			return r.progressLine(o, today, lang)
+		case intent == intentCancel || intent == intentChange:
+			if line := canChangeLine(o, intent, lang); line != "" {
+				return line
+			}
+		}
+	}
+	return ""
+}
+
+// progressLine says where an order that has not arrived stands.
+func (r *Router) progressLine(o store.Order, today time.Time, lang string) string {
+	if late := lateLine(o, today, lang); late != "" {
+		return late
+	}
+	n := o.Number
+	switch {
+	case !o.Expected.IsZero():
+		d := daysBetween(today, o.Expected)
+		if d == 0 {
+			return tr(lang,
+				fmt.Sprintf("Order #%d is expected today (%s).", n, showDate(o.Expected)),
+				fmt.Sprintf("La commande #%d est attendue aujourd'hui (%s).", n, showDate(o.Expected)))
+		}
+		return tr(lang,
+			fmt.Sprintf("Order #%d is expected on %s, in %s.", n, showDate(o.Expected), plural(d, "day", "days")),
+			fmt.Sprintf("La commande #%d est attendue le %s, dans %s.", n, showDate(o.Expected), plural(d, "jour", "jours")))
+	case o.Status == store.StatusShipped:
+		return tr(lang,
+			fmt.Sprintf("Order #%d shipped on %s: track it in Your Orders on %s.", n, showDate(o.Shipped), o.Marketplace),
+			fmt.Sprintf("La commande #%d a été expédiée le %s : suivez-la dans Vos commandes sur %s.", n, showDate(o.Shipped), o.Marketplace))
+	}
+	return tr(lang,
+		fmt.Sprintf("Order #%d (ordered %s) has no expected date yet: Amazon shows the Expected Delivery Date in Your Orders; note it with /order edit %d expected:YYYY-MM-DD.", n, showDate(o.Ordered), n),
+		fmt.Sprintf("La commande #%d (passée le %s) n'a pas encore de date prévue : Amazon l'affiche dans Vos commandes ; notez-la avec /order edit %d expected:AAAA-MM-JJ.", n, showDate(o.Ordered), n))
+}
+
+// canChangeLine says whether an order can still be cancelled or changed.
+// Delivered and cancelled orders are left out: nobody asks about those.
+func canChangeLine(o store.Order, intent, lang string) string {
+	n := o.Number
+	verbEN, verbFR := "cancelled", "annulée"
+	if intent == intentChange {
+		verbEN, verbFR = "changed", "modifiée"
+	}
+	switch o.Status {
+	case store.StatusOrdered:
+		return tr(lang,
+			fmt.Sprintf("Order #%d has not shipped, so it can still be %s on %s (Your Orders).", n, verbEN, o.Marketplace),
+			fmt.Sprintf("La commande #%d n'est pas expédiée : elle peut encore être %s sur %s (Vos commandes).", n, verbFR, o.Marketplace))
+	case store.StatusShipped:
+		return tr(lang,
+			fmt.Sprintf("Order #%d has shipped, so it can no longer be %s; if something is wrong when it arrives: /order problem %d", n, verbEN, n),
+			fmt.Sprintf("La commande #%d a été expédiée : elle ne peut plus être %s ; en cas de problème à l'arrivée : /order problem %d", n, verbFR, n))
+	}
+	return ""
+}
+
+// noteBlocks turns lines into text blocks.
+func noteBlocks(lines []string) []bot.Block {
+	blocks := make([]bot.Block, len(lines))
+	for i, l := range lines {
+		blocks[i] = &bot.Text{Text: l}
+	}
+	return blocks
+}

@@ -1,0 +1,345 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/isbn"
+	"github.com/authorbot/authorbot/store"
+)
+
+// KDP's limits on one order.
+const (
+	maxAuthorCopies = 999
+	maxProofCopies  = 5
+)
+
+// Length limits of the text an author can store with an order, in
+// characters. Longer text is refused rather than cut, so nothing is lost
+// without the author knowing.
+const (
+	maxTitle    = 200
+	maxNote     = 500
+	maxTracking = 100
+	maxDetails  = 500
+)
+
+// refundWindow is how long KDP gives to report damaged or lost copies.
+const refundWindow = 30
+
+// parseQuantity reads a number of copies for an order of the given kind.
+func parseQuantity(s, kind, lang string) (int, error) {
+	limit := maxAuthorCopies
+	if kind == store.KindProof {
+		limit = maxProofCopies
+	}
+	s = strings.TrimSpace(s)
+	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", " ", "", " ", "").Replace(s))
+	if err != nil {
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Quantity must be a whole number of copies from 1 to %d, like 10, not %s.", limit, safeQuote(s)),
+			fmt.Sprintf("La quantité doit être un nombre entier d'exemplaires de 1 à %d, par exemple 10, et non %s.", limit, safeQuote(s))))
+	}
+	switch {
+	case n < 1 && kind == store.KindProof:
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Quantity must be 1 to %d proof copies; %d is not a number of copies to order.", limit, n),
+			fmt.Sprintf("La quantité doit aller de 1 à %d épreuves ; %d n'est pas un nombre d'exemplaires à commander.", limit, n)))
+	case n < 1:
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); %d is not a number of copies to order.", limit, n),
+			fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; %d n'est pas un nombre d'exemplaires à commander.", limit, n)))
+	case n > limit && kind == store.KindProof:
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Proof copies are limited to %d per order; for %s proofs place %d orders, or order author copies instead (kind:author).", limit, thousands(n, lang), orders(n, limit)),
+			fmt.Sprintf("Les épreuves sont limitées à %d par commande ; pour %s épreuves, passez %d commandes, ou commandez des exemplaires d'auteur (kind:author).", limit, thousands(n, lang), orders(n, limit))))
+	case n > limit:
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); for %s copies place %d orders.", limit, thousands(n, lang), orders(n, limit)),
+			fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; pour %s exemplaires, passez %d commandes.", limit, thousands(n, lang), orders(n, limit))))
+	}
+	return n, nil
+}
+
+// orders is how many orders of at most limit copies n copies take.
+func orders(n, limit int) int { return (n + limit - 1) / limit }
+
+// thousands writes n with thousands separators: 2,500 in English, 2 500
+// (narrow no-break space) in French.
+func thousands(n int, lang string) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n, lang)
+	}
+	sep := tr(lang, ",", "\u202f")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// parseNumber reads an order number ("3" or "#3").
+func parseNumber(s, lang string) (int, error) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			"Give the order's number, like /order show 3. /order list shows your orders and their numbers.",
+			"Indiquez le numéro de la commande, par exemple /order show 3. /order list affiche vos commandes et leurs numéros."))
+	}
+	return n, nil
+}
+
+// parseKind reads author or proof; "" is author.
+func parseKind(s, lang string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "author", "auteur":
+		return store.KindAuthor, nil
+	case "proof", "proofs", "épreuve", "epreuve":
+		return store.KindProof, nil
+	}
+	return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
+		"kind must be author (author copies) or proof (proof copies), not "+safeQuote(s)+".",
+		"kind doit valoir author (exemplaires d'auteur) ou proof (épreuves), et non "+safeQuote(s)+"."))
+}
+
+// parseMarketplace reads a marketplace however it is written and returns
+// its canonical domain.
+func parseMarketplace(s, lang string) (string, error) {
+	m, ok := LookupMarketplace(s)
+	if ok {
+		return m.Domain, nil
+	}
+	return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
+		fmt.Sprintf("I don't know the Amazon marketplace %s. Use one of: %s (us, uk, de… work too).", safeQuote(s), marketplaceDomains()),
+		fmt.Sprintf("Je ne connais pas le site Amazon %s. Utilisez l'un de ceux-ci : %s (us, uk, de… marchent aussi).", safeQuote(s), marketplaceDomains())))
+}
+
+// parseISBN checks an ISBN when one is given and returns it without
+// separators.
+func parseISBN(s, lang string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	n, err := isbn.Parse(s)
+	if err == nil {
+		return n.String(), nil
+	}
+	var e *isbn.Error
+	if !errors.As(err, &e) {
+		return "", err
+	}
+	var en, fr string
+	switch e.Reason {
+	case isbn.CheckDigit:
+		en = fmt.Sprintf("ISBN %s ends in %c, but its other digits call for the check digit %c: check it against your book's copyright page or the KDP Bookshelf.", safeQuote(s), e.Got, e.Want)
+		fr = fmt.Sprintf("L'ISBN %s se termine par %c, mais ses autres chiffres appellent la clé de contrôle %c : vérifiez-le sur la page de copyright du livre ou dans votre bibliothèque KDP.", safeQuote(s), e.Got, e.Want)
+	case isbn.Prefix:
+		en = "An ISBN-13 starts with 978 or 979; " + safeQuote(s) + " does not."
+		fr = "Un ISBN-13 commence par 978 ou 979, ce qui n'est pas le cas de " + safeQuote(s) + "."
+	case isbn.Character:
+		en = fmt.Sprintf("An ISBN has only digits (and X at the end of an ISBN-10), with hyphens or spaces if you like; %s has %s.", safeQuote(s), safeQuote(string(e.Char)))
+		fr = fmt.Sprintf("Un ISBN ne contient que des chiffres (et un X final pour un ISBN-10), avec tirets ou espaces si vous voulez ; %s contient %s.", safeQuote(s), safeQuote(string(e.Char)))
+	default:
+		en = fmt.Sprintf("An ISBN has 10 or 13 digits; %s has %d.", safeQuote(s), e.Digits)
+		fr = fmt.Sprintf("Un ISBN a 10 ou 13 chiffres ; %s en a %d.", safeQuote(s), e.Digits)
+	}
+	return "", bot.Errorf(bot.Invalid, "%s", tr(lang, en, fr))
+}
+
+var datePattern = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
+// parseDate reads a calendar date written YYYY-MM-DD ("today" and
+// "yesterday" work too) as midnight UTC. field names the option in
+// messages.
+func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	switch strings.ToLower(s) {
+	case "today", "aujourd'hui", "aujourd’hui":
+		return today, nil
+	case "yesterday", "hier":
+		return today.AddDate(0, 0, -1), nil
+	}
+	m := datePattern.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("%s must be a date written YYYY-MM-DD, like %s, not %s.", field, today.Format(dateLayout), safeQuote(s)),
+			fmt.Sprintf("%s doit être une date au format AAAA-MM-JJ, par exemple %s, et non %s.", field, today.Format(dateLayout), safeQuote(s))))
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 {
+		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("%s is not a real date: months run from 01 to 12. Use YYYY-MM-DD, like %s.", s, today.Format(dateLayout)),
+			fmt.Sprintf("%s n'est pas une vraie date : les mois vont de 01 à 12. Utilisez AAAA-MM-JJ, par exemple %s.", s, today.Format(dateLayout))))
+	}
+	first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+	days := first.AddDate(0, 1, -1).Day()
+	if d < 1 || d > days {
+		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("%s is not a real date: %s %d has %d days.", s, first.Month(), y, days),
+			fmt.Sprintf("%s n'est pas une vraie date : %s %d compte %d jours.", s, frenchMonth(first.Month()), y, days)))
+	}
+	if y < 2000 || y > 2100 {
+		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("%s: the year %d looks like a typo. Use YYYY-MM-DD, like %s.", field, y, today.Format(dateLayout)),
+			fmt.Sprintf("%s : l'année %d semble être une faute de frappe. Utilisez AAAA-MM-JJ, par exemple %s.", field, y, today.Format(dateLayout))))
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), nil
+}
+
+func frenchMonth(m time.Month) string {
+	return [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+		"septembre", "octobre", "novembre", "décembre"}[m-1]
+}
+
+const dateLayout = "2006-01-02"
+
+// day is the calendar date of t (in t's own location) as midnight UTC, the
+// form order dates are kept in.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// daysBetween counts calendar days from a to b (negative when b is before a).
+func daysBetween(a, b time.Time) int {
+	return int(day(b).Sub(day(a)).Hours() / 24)
+}
+
+func showDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// cleanText prepares text an author typed for storage: line breaks and
+// tabs become spaces, other control and bidirectional-override characters
+// are removed, the ends are trimmed. Everything else is kept as typed.
+// Text longer than limit characters is refused with a message naming the
+// field.
+func cleanText(s, field string, limit int, lang string) (string, error) {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r), isBidiControl(r), r == utf8.RuneError:
+			return -1
+		}
+		return r
+	}, s))
+	if n := utf8.RuneCountInString(s); n > limit {
+		return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("The %s is %s characters long; the limit is %d. Shorten it and try again.", field, thousands(n, lang), limit),
+			fmt.Sprintf("Le champ %s fait %s caractères ; la limite est de %d. Raccourcissez-le et réessayez.", field, thousands(n, lang), limit)))
+	}
+	return s, nil
+}
+
+// isBidiControl reports the invisible characters that reorder text and
+// could make a title display differently from what it holds.
+func isBidiControl(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
+}
+
+// safeText prepares author text for a reply. Renderers escape markup, but
+// the text itself must never read as a mass or user mention either:
+// "@everyone", "@here" and "@channel" get a zero-width space after the @
+// (as Discord's own clients do), and "<!", "<@", "<#" (Slack and Discord
+// mention syntax) one after the <. Control characters are dropped. The
+// stored text is never changed; only the copy shown is.
+func safeText(s string) string {
+	const zwsp = "\u200b"
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsControl(r) && r != ' ' {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteRune(r)
+		rest := s[i+utf8.RuneLen(r):]
+		switch r {
+		case '@':
+			for _, w := range []string{"everyone", "here", "channel"} {
+				if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+					b.WriteString(zwsp)
+					break
+				}
+			}
+		case '<':
+			if rest != "" && strings.ContainsRune("!@#", rune(rest[0])) {
+				b.WriteString(zwsp)
+			}
+		}
+	}
+	return b.String()
+}
+
+// safeQuote echoes author text in quotes, shortened and made safe.
+func safeQuote(s string) string { return safeText(quote(s)) }
+
+// statusName is an order status in the reply language.
+func statusName(status, lang string) string {
+	names := map[string][2]string{
+		store.StatusOrdered:   {"ordered", "commandée"},
+		store.StatusShipped:   {"shipped", "expédiée"},
+		store.StatusDelivered: {"delivered", "livrée"},
+		store.StatusCancelled: {"cancelled", "annulée"},
+	}
+	n, ok := names[status]
+	if !ok {
+		return status
+	}
+	return tr(lang, n[0], n[1])
+}
+
+// copies says "10 author copies" or "1 proof copy".
+func copies(o store.Order, lang string) string {
+	n := thousands(o.Quantity, lang)
+	switch {
+	case o.Kind == store.KindProof && o.Quantity == 1:
+		return tr(lang, "1 proof copy", "1 épreuve")
+	case o.Kind == store.KindProof:
+		return tr(lang, n+" proof copies", n+" épreuves")
+	case o.Quantity == 1:
+		return tr(lang, "1 author copy", "1 exemplaire d'auteur")
+	}
+	return tr(lang, n+" author copies", n+" exemplaires d'auteur")
+}
+
+// stateConflict explains why an order in its current state cannot be
+// changed in the way asked. verbEN and verbFR complete "so it can no
+// longer be …" ("cancelled", "annulée").
+func stateConflict(o store.Order, verbEN, verbFR, lang string) error {
+	n := o.Number
+	var en, fr string
+	switch o.Status {
+	case store.StatusShipped:
+		en = fmt.Sprintf("Order #%d has shipped (%s), so it can no longer be %s.", n, showDate(o.Shipped), verbEN)
+		fr = fmt.Sprintf("La commande #%d a été expédiée (%s) : elle ne peut plus être %s.", n, showDate(o.Shipped), verbFR)
+	case store.StatusDelivered:
+		en = fmt.Sprintf("Order #%d was delivered on %s, so it can no longer be %s.", n, showDate(o.Delivered), verbEN)
+		fr = fmt.Sprintf("La commande #%d a été livrée le %s : elle ne peut plus être %s.", n, showDate(o.Delivered), verbFR)
+	case store.StatusCancelled:
+		en = fmt.Sprintf("Order #%d was cancelled on %s, so it can no longer be %s.", n, showDate(o.Cancelled), verbEN)
+		fr = fmt.Sprintf("La commande #%d a été annulée le %s : elle ne peut plus être %s.", n, showDate(o.Cancelled), verbFR)
+	default:
+		en = fmt.Sprintf("Order #%d can't be %s now.", n, verbEN)
+		fr = fmt.Sprintf("La commande #%d ne peut pas être %s maintenant.", n, verbFR)
+	}
+	return bot.Errorf(bot.Conflict, "%s", tr(lang, en, fr))
+}

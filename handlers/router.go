@@ -1,0 +1,162 @@
+// Package handlers holds authorbot's answers and order logic, independent
+// of any platform: one Router with the command table, one file per command
+// family. It speaks only in bot.Request and bot.Reply.
+package handlers
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kb"
+)
+
+// Deps is what the router needs. Each store interface is declared beside
+// the commands that use it and is satisfied by *store.DB.
+type Deps struct {
+	KB       *kb.KB
+	Orders   OrderStore
+	Feedback FeedbackStore
+	// Reminders is nil where the bot runs without a database; /remind
+	// then says so and /preorder works without remind:yes.
+	Reminders ReminderStore
+	Log       *slog.Logger
+	// Now is the clock; tests pass a fixed one.
+	Now func() time.Time
+}
+
+// Router is the command table: it parses text lines, routes requests to
+// the handler of their command and subcommand, and answers button actions.
+type Router struct {
+	Deps
+	cmds  []*bot.Command
+	table map[string]bot.HandlerFunc // "ask", "order add", ...
+}
+
+// family is one command with the handlers of its subcommands ("" for a
+// command without subcommands).
+type family struct {
+	cmd      *bot.Command
+	handlers map[string]bot.HandlerFunc
+}
+
+// New builds the router and its command table.
+func New(d Deps) *Router {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	r := &Router{Deps: d, table: map[string]bot.HandlerFunc{}}
+	for _, f := range []family{
+		r.askFamily(),
+		r.helpFamily(),
+		r.orderFamily(),
+		r.mydataFamily(),
+		r.isbnFamily(),
+		r.preorderFamily(),
+		r.remindFamily(),
+	} {
+		r.cmds = append(r.cmds, f.cmd)
+		for sub, h := range f.handlers {
+			r.table[strings.TrimSpace(f.cmd.Name+" "+sub)] = h
+		}
+	}
+	return r
+}
+
+// Commands is the command tree, the same on every platform.
+func (r *Router) Commands() []*bot.Command { return r.cmds }
+
+// Parse reads a command line in the text grammar.
+func (r *Router) Parse(line string) (*bot.Request, error) {
+	return bot.Parse(r.cmds, line)
+}
+
+// Handle routes req to its command's handler or to a button action.
+func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	if req.Action != "" {
+		return r.action(ctx, req)
+	}
+	h, ok := r.table[strings.TrimSpace(req.Command+" "+req.Sub)]
+	if !ok {
+		return nil, bot.Errorf(bot.Invalid, "I don't know the command /%s. Type /help for the list.", req.Name())
+	}
+	if req.Options == nil {
+		req.Options = map[string]string{}
+	}
+	return h(ctx, req)
+}
+
+// action answers a button press.
+func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	switch req.Action {
+	case bot.ActionShare:
+		return r.share(ctx, req)
+	case bot.ActionFeedback:
+		return r.feedback(ctx, req)
+	case bot.ActionForget:
+		return r.forgetConfirmed(ctx, req)
+	}
+	return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
+}
+
+// share runs the shared command again and returns its reply for the whole
+// channel, without the buttons that only make sense to the asker.
+func (r *Router) share(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	shared, err := r.Parse(req.Option("value"))
+	if err != nil {
+		return nil, err
+	}
+	if shared.Command != "ask" && shared.Command != "help" {
+		// Orders and personal data stay private even when a button says otherwise.
+		return nil, bot.Errorf(bot.Forbidden, "Only answers can be shared in the channel, not your orders or data.")
+	}
+	shared.User, shared.Locale, shared.Received = req.User, req.Locale, req.Received
+	reply, err := r.Handle(ctx, shared)
+	if err != nil {
+		return nil, err
+	}
+	reply.Ephemeral = false
+	reply.Buttons = nil
+	return reply, nil
+}
+
+// lang picks the reply language: the platform's or the author's explicit
+// locale, else the language of the text, else English.
+func (r *Router) lang(req *bot.Request, text string) string {
+	if l := supportedLang(req.Locale); l != "" {
+		return l
+	}
+	if text != "" {
+		if l := kb.DetectLang(text); l != "" {
+			return l
+		}
+	}
+	return "en"
+}
+
+// supportedLang maps a locale ("fr", "fr-CA", "en-GB") to a language the
+// knowledge base has, or "" when it has none: a German locale then falls
+// back to the language of the question rather than forcing English.
+func supportedLang(locale string) string {
+	l := strings.ToLower(locale)
+	switch {
+	case strings.HasPrefix(l, "fr"):
+		return "fr"
+	case strings.HasPrefix(l, "en"):
+		return "en"
+	}
+	return ""
+}
+
+// tr picks the English or French wording of a message.
+func tr(lang, en, fr string) string {
+	if lang == "fr" {
+		return fr
+	}
+	return en
+}

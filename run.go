@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/console"
+	"github.com/authorbot/authorbot/config"
+	"github.com/authorbot/authorbot/handlers"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/remind"
+	"github.com/authorbot/authorbot/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// run is the whole program; main only supplies the process's context,
+// arguments, environment and streams, so tests can drive it end to end.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg, err := config.Load(args, getenv, stdout)
+	if errors.Is(err, config.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if cfg.Command == "version" {
+		fmt.Fprintln(stdout, "authorbot", version)
+		return nil
+	}
+	log := newLogger(cfg, stderr)
+	k, err := kb.Load()
+	if err != nil {
+		return fmt.Errorf("knowledge base: %w", err)
+	}
+	std := stdio{stdin, stdout, stderr}
+	switch cfg.Command {
+	case "ask":
+		return runAsk(ctx, cfg, k, std)
+	case "":
+		if cfg.Slack.Enabled() || cfg.Discord.Enabled() {
+			return fmt.Errorf("platform settings are present: run authorbot serve")
+		}
+		fmt.Fprint(stdout, consoleBanner)
+		cfg.User = "local"
+		return runConsole(ctx, cfg, k, log, std)
+	case "console":
+		return runConsole(ctx, cfg, k, log, std)
+	case "serve":
+		return runServe(ctx, cfg, k, log)
+	}
+	return fmt.Errorf("authorbot %s is not available in this build", cfg.Command)
+}
+
+const consoleBanner = `authorbot console: type a question, or /help for the commands; exit to quit.
+To connect Slack or Discord, set AUTHORBOT_SLACK_SIGNING_SECRET (or AUTHORBOT_SLACK_APP_TOKEN),
+AUTHORBOT_DISCORD_TOKEN or AUTHORBOT_DISCORD_PUBLIC_KEY and run "authorbot serve" (see README.md).
+
+`
+
+// newLogger logs to stderr. The console logs only warnings unless asked,
+// so that log lines do not break into the conversation.
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	level := slog.LevelInfo
+	if cfg.Command == "" || cfg.Command == "console" || cfg.Command == "ask" {
+		level = slog.LevelWarn
+	}
+	if cfg.LogLevel != "" && cfg.LogLevel != "info" {
+		_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// askJSON is the one object "authorbot ask --json" prints.
+type askJSON struct {
+	Topic       string   `json:"topic"`
+	Lang        string   `json:"lang"`
+	Text        string   `json:"text"`
+	Suggestions []string `json:"suggestions"`
+	Score       float64  `json:"score"`
+}
+
+func runAsk(ctx context.Context, cfg config.Config, k *kb.KB, std stdio) error {
+	r := handlers.New(handlers.Deps{KB: k})
+	req := &bot.Request{
+		User:    bot.User{Platform: bot.Console, ID: "local"},
+		Command: "ask",
+		Options: map[string]string{"question": strings.Join(cfg.Args, " ")},
+		Locale:  cfg.Lang,
+	}
+	a, err := r.Ask(ctx, req)
+	if err != nil {
+		return err
+	}
+	if !cfg.JSON {
+		_, err := fmt.Fprintln(std.out, bot.PlainText(a.Reply))
+		return err
+	}
+	out := askJSON{Lang: a.Result.Lang, Text: bot.PlainText(a.Reply), Score: a.Result.Score, Suggestions: []string{}}
+	if a.Result.Confident && a.Result.Best != nil {
+		out.Topic = a.Result.Best.ID
+	}
+	for _, s := range a.Result.Suggestions {
+		out.Suggestions = append(out.Suggestions, s.ID)
+	}
+	return json.NewEncoder(std.out).Encode(out)
+}
+
+// openStore opens the database that --db or AUTHORBOT_DB names, creating
+// it and its directory on first run.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, cfg.DBPath, log)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", cfg.DBPath, err)
+	}
+	return db, nil
+}
+
+func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, std stdio) error {
+	db, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
+	var names []string
+	for _, c := range r.Commands() {
+		names = append(names, c.Name)
+	}
+	a := &console.Adapter{
+		In: std.in, Out: std.out,
+		User:     bot.User{Platform: bot.Console, ID: cfg.User},
+		Locale:   cfg.Lang,
+		Parser:   r,
+		Commands: names,
+		Serve:    d.Serve,
+	}
+	return withReminders(ctx, a.Run, &remind.Scheduler{
+		Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Console: a},
+		Message: r.ReminderMessage, Log: log.With("platform", "console"),
+	}, log)
+}
