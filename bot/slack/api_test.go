@@ -1,0 +1,169 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// fakeAPI is a fake of Slack's Web API: it answers users.info and
+// chat.postMessage and records the forms it was sent.
+type fakeAPI struct {
+	*httptest.Server
+	locale string // users.info's answer; "" makes users.info fail
+
+	mu    sync.Mutex
+	calls []apiCall
+}
+
+type apiCall struct {
+	method string
+	form   map[string]string
+}
+
+func newFakeAPI(t testing.TB, locale string) *fakeAPI {
+	t.Helper()
+	f := &fakeAPI{locale: locale}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			t.Errorf("API call with a bad form: %v", err)
+		}
+		call := apiCall{method: strings.TrimPrefix(r.URL.Path, "/"), form: map[string]string{}}
+		for k := range r.PostForm {
+			call.form[k] = r.PostForm.Get(k)
+		}
+		// slack-go sends the token in the form; Slack also takes a header.
+		if call.form["token"] != "xoxb-test" && r.Header.Get("Authorization") != "Bearer xoxb-test" {
+			t.Errorf("%s: called without the bot token", call.method)
+		}
+		f.mu.Lock()
+		f.calls = append(f.calls, call)
+		f.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		switch call.method {
+		case "users.info":
+			if f.locale == "" {
+				io.WriteString(w, `{"ok":false,"error":"user_not_found"}`)
+				return
+			}
+			json.NewEncoder(w).Encode(map[string]any{"ok": true, "user": map[string]any{
+				"id": call.form["user"], "name": "ann", "locale": f.locale,
+			}})
+		case "chat.postMessage":
+			io.WriteString(w, `{"ok":true,"channel":"D0001","ts":"1700000000.000100"}`)
+		default:
+			t.Errorf("unexpected API call %s", call.method)
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *fakeAPI) called(method string) []apiCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []apiCall
+	for _, c := range f.calls {
+		if c.method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestLocale(t *testing.T) {
+	api := newFakeAPI(t, "fr-FR")
+	f := newFakeRouter()
+	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" })
+
+	for range 3 {
+		serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "my cart is empty", "")))
+	}
+	serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U2", "/ask", "my cart is empty", "")))
+	for _, req := range f.requests() {
+		if req.Locale != "fr-FR" {
+			t.Errorf("request of %s has locale %q, want fr-FR", req.User.ID, req.Locale)
+		}
+	}
+	calls := api.called("users.info")
+	if len(calls) != 2 {
+		t.Fatalf("users.info called %d times for 2 users, want 2 (cached)", len(calls))
+	}
+	if calls[0].form["user"] != "U1" || calls[0].form["include_locale"] != "true" {
+		t.Errorf("users.info form = %v; want user U1 and include_locale=true", calls[0].form)
+	}
+}
+
+func TestLocaleUnknown(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(c *Config, api *fakeAPI)
+	}{
+		{"no bot token", func(c *Config, api *fakeAPI) { c.APIURL = api.URL + "/" }},
+		{"users.info fails", func(c *Config, api *fakeAPI) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI(t, "")
+			f := newFakeRouter()
+			a, _ := newTestAdapter(t, f, func(c *Config) { tt.edit(c, api) })
+			for range 2 {
+				serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "mon panier est vide", "")))
+			}
+			for _, req := range f.requests() {
+				if req.Locale != "" {
+					t.Errorf("locale = %q, want none: the router then goes by the question", req.Locale)
+				}
+			}
+			if n := len(api.called("users.info")); n > 1 {
+				t.Errorf("users.info called %d times; a failure should be remembered for a while", n)
+			}
+		})
+	}
+}
+
+func TestNotify(t *testing.T) {
+	api := newFakeAPI(t, "en-US")
+	f := newFakeRouter()
+	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" })
+
+	user := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U1"}
+	reply := &bot.Reply{Title: "Reminder", Blocks: []bot.Block{&bot.Text{Text: "Order #3 <proofs> should have arrived."}}, Ephemeral: true}
+	if err := a.Notify(context.Background(), user, reply); err != nil {
+		t.Fatalf("Notify: %v", err)
+	}
+	calls := api.called("chat.postMessage")
+	if len(calls) != 1 {
+		t.Fatalf("chat.postMessage called %d times", len(calls))
+	}
+	form := calls[0].form
+	if form["channel"] != "U1" {
+		t.Errorf("channel = %q, want the user's id U1 (a DM from the bot)", form["channel"])
+	}
+	if !strings.Contains(form["text"], "Order #3 &lt;proofs&gt;") {
+		t.Errorf("text = %q", form["text"])
+	}
+	if !strings.Contains(form["blocks"], `"type":"header"`) {
+		t.Errorf("blocks = %q", form["blocks"])
+	}
+
+	if err := a.Notify(context.Background(), bot.User{Platform: bot.Discord, ID: "1"}, reply); err == nil {
+		t.Error("Notify accepted a Discord user")
+	}
+	noToken, _ := newTestAdapter(t, f, nil)
+	if err := noToken.Notify(context.Background(), user, reply); err == nil {
+		t.Error("Notify without a bot token did not fail")
+	}
+}
+
+// Notify is how reminders reach Slack users.
+var _ bot.Notifier = (*Adapter)(nil)

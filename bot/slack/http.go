@@ -1,0 +1,146 @@
+package slack
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+
+	slackapi "github.com/slack-go/slack"
+)
+
+// Routes mounts POST /slack/commands and POST /slack/interactions on mux,
+// when a signing secret is configured (without one, requests cannot be
+// verified, so none are taken).
+func (a *Adapter) Routes(mux *http.ServeMux) {
+	if a.cfg.SigningSecret == "" {
+		return
+	}
+	mux.HandleFunc("POST /slack/commands", a.serveCommand)
+	mux.HandleFunc("POST /slack/interactions", a.serveInteraction)
+}
+
+// serveCommand answers a slash command: with its reply when it is ready
+// within the budget, else with an empty 200 and the reply on response_url.
+func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
+	body, ok := a.verify(w, r)
+	if !ok {
+		return
+	}
+	s, err := slashCommand(body)
+	if err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	writeMessage(w, a.command(r.Context(), s))
+}
+
+// serveInteraction acknowledges a button press at once; its outcome is
+// posted to response_url.
+func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
+	body, ok := a.verify(w, r)
+	if !ok {
+		return
+	}
+	cb, err := interactionCallback(body)
+	if err != nil {
+		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	a.interaction(r.Context(), cb)
+	w.WriteHeader(http.StatusOK)
+}
+
+// verify checks that r comes from Slack, before anything parses its body:
+// the body must fit in 64 KiB (413 otherwise), carry a valid signature of
+// the signing secret and a timestamp within five minutes of now (401
+// otherwise), and not be a delivery already seen (200 with nothing done).
+// It returns the body and whether the request may go on; when not, it has
+// written the answer.
+func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			a.refuse(w, "size", http.StatusRequestEntityTooLarge)
+			return nil, false
+		}
+		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return nil, false
+	}
+	if reason := checkSignature(r.Header, body, a.cfg.SigningSecret); reason != "" {
+		a.refuse(w, reason, http.StatusUnauthorized)
+		return nil, false
+	}
+	if a.replayed(r.Header, body) {
+		// The first delivery was (or is being) answered; answering this one
+		// would run the command twice.
+		a.cfg.VerifyFailed("replay")
+		a.log.Info("request refused", slog.String("reason", "replay"))
+		w.WriteHeader(http.StatusOK)
+		return nil, false
+	}
+	return body, true
+}
+
+// checkSignature verifies Slack's v0 signature of body (an HMAC-SHA256 of
+// "v0:timestamp:body" with the signing secret) and the timestamp's
+// freshness. It returns "" when both hold, else the reason to refuse.
+func checkSignature(h http.Header, body []byte, secret string) string {
+	sv, err := slackapi.NewSecretsVerifier(h, secret)
+	switch {
+	case errors.Is(err, slackapi.ErrMissingHeaders):
+		return "missing"
+	case errors.Is(err, slackapi.ErrExpiredTimestamp):
+		return "stale"
+	case err != nil:
+		return "signature"
+	}
+	if _, err := sv.Write(body); err != nil {
+		return "signature"
+	}
+	if sv.Ensure() != nil {
+		return "signature"
+	}
+	return ""
+}
+
+// replayed records a verified request and reports whether it was seen
+// before: the same signature (an exact replay, which the freshness check
+// alone would let through for minutes), or a retry (X-Slack-Retry-Num)
+// of a body already delivered. Slack's payloads carry a fresh trigger_id
+// or action_ts, so equal bodies are the same delivery.
+func (a *Adapter) replayed(h http.Header, body []byte) bool {
+	sum := sha256.Sum256(body)
+	bodyKey := "body:" + hex.EncodeToString(sum[:])
+	newSig := a.seen.add("sig:"+h.Get("X-Slack-Signature"), struct{}{})
+	newBody := a.seen.add(bodyKey, struct{}{})
+	if !newSig {
+		return true
+	}
+	return h.Get("X-Slack-Retry-Num") != "" && !newBody
+}
+
+// refuse answers a request that failed verification and counts it.
+func (a *Adapter) refuse(w http.ResponseWriter, reason string, status int) {
+	a.cfg.VerifyFailed(reason)
+	// Debug, not Info: anyone can send such requests, as many as they like.
+	a.log.Debug("request refused", slog.String("reason", reason))
+	http.Error(w, http.StatusText(status), status)
+}
+
+// writeMessage answers with msg as JSON, or with an empty 200 for nil.
+func writeMessage(w http.ResponseWriter, msg *slackapi.WebhookMessage) {
+	if msg == nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	b, err := encodeMessage(msg)
+	if err != nil {
+		http.Error(w, "cannot encode reply", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(b)
+}

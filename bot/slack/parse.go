@@ -1,0 +1,142 @@
+package slack
+
+import (
+	"encoding/json"
+	"errors"
+	"net/url"
+	"strings"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// Umbrella is the slash command that takes any command as its first word
+// (/authorbot order list), for workspaces where /ask or /order is already
+// taken by another app.
+const Umbrella = "authorbot"
+
+// Parser turns a command line in the text grammar into a request and knows
+// the command tree (handlers.Router is one).
+type Parser interface {
+	// Parse returns a *bot.Error with code Invalid for a wrong line.
+	Parse(line string) (*bot.Request, error)
+	Commands() []*bot.Command
+}
+
+// commandLine turns a slash command and its text into one line of the text
+// grammar: /order with "list" is "/order list". Under the umbrella command
+// the first word names the command; an empty text asks for help, and text
+// that starts with no command is a question, as on the console.
+func commandLine(cmds []*bot.Command, command, text string) string {
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(command), "/"))
+	text = strings.TrimSpace(text)
+	if name != Umbrella {
+		return strings.TrimSpace("/" + name + " " + text)
+	}
+	text = strings.TrimPrefix(text, "/")
+	if text == "" {
+		return "/help"
+	}
+	if first := strings.Fields(text)[0]; bot.Find(cmds, first) != nil {
+		return "/" + text
+	}
+	return "/ask " + text
+}
+
+// slashCommand reads the form Slack posts for a slash command, as
+// slackapi.SlashCommandParse does, from a body already verified (that
+// function reads the request body itself, which verification has consumed).
+func slashCommand(body []byte) (slackapi.SlashCommand, error) {
+	f, err := url.ParseQuery(string(body))
+	if err != nil {
+		return slackapi.SlashCommand{}, err
+	}
+	return slackapi.SlashCommand{
+		Token:               f.Get("token"),
+		TeamID:              f.Get("team_id"),
+		TeamDomain:          f.Get("team_domain"),
+		EnterpriseID:        f.Get("enterprise_id"),
+		EnterpriseName:      f.Get("enterprise_name"),
+		IsEnterpriseInstall: f.Get("is_enterprise_install") == "true",
+		ChannelID:           f.Get("channel_id"),
+		ChannelName:         f.Get("channel_name"),
+		UserID:              f.Get("user_id"),
+		UserName:            f.Get("user_name"),
+		Command:             f.Get("command"),
+		Text:                f.Get("text"),
+		ResponseURL:         f.Get("response_url"),
+		TriggerID:           f.Get("trigger_id"),
+		APIAppID:            f.Get("api_app_id"),
+	}, nil
+}
+
+// interactionCallback reads the form Slack posts for an interaction: one
+// field, payload, holding the JSON (as slackapi.InteractionCallbackParse,
+// from a body already verified).
+func interactionCallback(body []byte) (slackapi.InteractionCallback, error) {
+	var cb slackapi.InteractionCallback
+	f, err := url.ParseQuery(string(body))
+	if err != nil {
+		return cb, err
+	}
+	payload := f.Get("payload")
+	if payload == "" {
+		return cb, errors.New("slack: interaction without a payload")
+	}
+	err = json.Unmarshal([]byte(payload), &cb)
+	return cb, err
+}
+
+// parseCommand reads a slash command into a request.
+func parseCommand(p Parser, s slackapi.SlashCommand) (*bot.Request, error) {
+	if s.UserID == "" || s.TeamID == "" {
+		// Without both, the author's data would be filed under no one.
+		return nil, bot.Errorf(bot.Invalid, "Slack did not say who sent this command, so I can't answer it. Please try again.")
+	}
+	req, err := p.Parse(commandLine(p.Commands(), s.Command, s.Text))
+	if err != nil {
+		return nil, err
+	}
+	req.User = bot.User{Platform: bot.Slack, Workspace: s.TeamID, ID: s.UserID, Name: s.UserName}
+	return req, nil
+}
+
+// parseAction reads a button press (a block_actions interaction) into a
+// request with Action set and the button's value in Options["value"].
+func parseAction(cb slackapi.InteractionCallback) (*bot.Request, error) {
+	if cb.Type != slackapi.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
+		return nil, bot.Errorf(bot.Invalid, "That interaction is not one I know.")
+	}
+	team := cb.Team.ID
+	if team == "" {
+		team = cb.User.TeamID
+	}
+	if cb.User.ID == "" || team == "" {
+		return nil, bot.Errorf(bot.Invalid, "Slack did not say who pressed that button, so I can't act on it. Please try again.")
+	}
+	// A click sends exactly one action: the button pressed.
+	action, value, ok := parseButtonValue(cb.ActionCallback.BlockActions[0].Value)
+	if !ok {
+		return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
+	}
+	// The slash command's user_name is the username; keep the same here.
+	name := cb.User.Username
+	if name == "" {
+		name = cb.User.Name
+	}
+	return &bot.Request{
+		User:    bot.User{Platform: bot.Slack, Workspace: team, ID: cb.User.ID, Name: name},
+		Action:  action,
+		Options: map[string]string{"value": value},
+	}, nil
+}
+
+// usage is what a line that could not be parsed gets: its *bot.Error's
+// message, written for the author.
+func usage(err error) *bot.Reply {
+	if msg := bot.ErrorMessage(err); msg != "" {
+		return bot.Say("%s", msg)
+	}
+	return bot.Say("Sorry, I could not read that command. Type /help for the commands.")
+}

@@ -1,0 +1,113 @@
+package slack
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	slackapi "github.com/slack-go/slack"
+)
+
+func TestCommandLine(t *testing.T) {
+	cmds := newFakeRouter().Commands()
+	tests := []struct{ command, text, want string }{
+		{"/ask", "my cart is empty", "/ask my cart is empty"},
+		{"/ask", "  spaced  ", "/ask spaced"},
+		{"/order", "list", "/order list"},
+		{"/help", "", "/help"},
+		{"/ORDER", "list", "/order list"},
+		{"/authorbot", "", "/help"},
+		{"/authorbot", "order list", "/order list"},
+		{"/authorbot", "/order list", "/order list"},
+		{"/authorbot", "Help cart-empty", "/Help cart-empty"},
+		{"/authorbot", "my cart is empty", "/ask my cart is empty"},
+		{"/authorbot", "orders please", "/ask orders please"},
+		{"/isbn", "979-8-12345-678-9", "/isbn 979-8-12345-678-9"},
+	}
+	for _, tt := range tests {
+		if got := commandLine(cmds, tt.command, tt.text); got != tt.want {
+			t.Errorf("commandLine(%q, %q) = %q, want %q", tt.command, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseAction(t *testing.T) {
+	cb := func(edit func(*slackapi.InteractionCallback)) slackapi.InteractionCallback {
+		c := slackapi.InteractionCallback{Type: slackapi.InteractionTypeBlockActions}
+		c.Team.ID = "T1"
+		c.User.ID, c.User.Name, c.User.Username = "U1", "Ann Lee", "ann"
+		c.ActionCallback.BlockActions = []*slackapi.BlockAction{{ActionID: "feedback-1", Value: "feedback:cart-empty|en|yes"}}
+		if edit != nil {
+			edit(&c)
+		}
+		return c
+	}
+	req, err := parseAction(cb(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Action != "feedback" || req.Option("value") != "cart-empty|en|yes" || req.User.Key() != "slack:T1:U1" || req.User.Name != "ann" {
+		t.Errorf("parseAction = %+v", req)
+	}
+	req, err = parseAction(cb(func(c *slackapi.InteractionCallback) { c.Team.ID, c.User.TeamID = "", "T9" }))
+	if err != nil || req.User.Workspace != "T9" {
+		t.Errorf("team from the user: %+v, %v", req, err)
+	}
+	for name, edit := range map[string]func(*slackapi.InteractionCallback){
+		"not a button":   func(c *slackapi.InteractionCallback) { c.Type = slackapi.InteractionTypeViewSubmission },
+		"no action":      func(c *slackapi.InteractionCallback) { c.ActionCallback.BlockActions = nil },
+		"no user":        func(c *slackapi.InteractionCallback) { c.User.ID = "" },
+		"no team":        func(c *slackapi.InteractionCallback) { c.Team.ID = "" },
+		"foreign value":  func(c *slackapi.InteractionCallback) { c.ActionCallback.BlockActions[0].Value = "42" },
+		"no action name": func(c *slackapi.InteractionCallback) { c.ActionCallback.BlockActions[0].Value = ":x" },
+	} {
+		if _, err := parseAction(cb(edit)); err == nil {
+			t.Errorf("%s: parseAction accepted it", name)
+		}
+	}
+}
+
+// TestSlashCommandForm checks slashCommand against slack-go's own parser.
+func TestSlashCommandForm(t *testing.T) {
+	body := commandBody("T1", "U1", "/order", "add 5 title:\"A & B\"", "https://hooks.slack.com/commands/1") + "&enterprise_id=E1&is_enterprise_install=true"
+	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	want, err := slackapi.SlashCommandParse(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := slashCommand([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("slashCommand differs from SlashCommandParse (-want +got):\n%s", diff)
+	}
+	if _, err := slashCommand([]byte("%zz")); err == nil {
+		t.Error("a malformed form was accepted")
+	}
+}
+
+func TestInteractionCallbackForm(t *testing.T) {
+	body := actionBody("T1", "U1", "share:/help x", "https://hooks.slack.com/actions/1")
+	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	want, err := slackapi.InteractionCallbackParse(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := interactionCallback([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ResponseURL != want.ResponseURL || got.User.ID != want.User.ID || got.ActionCallback.BlockActions[0].Value != want.ActionCallback.BlockActions[0].Value {
+		t.Errorf("interactionCallback = %+v, want %+v", got, want)
+	}
+	for _, bad := range []string{"", "payload=", "payload=%7Bnot-json", "%zz"} {
+		if _, err := interactionCallback([]byte(bad)); err == nil {
+			t.Errorf("interactionCallback(%q) accepted", bad)
+		}
+	}
+}

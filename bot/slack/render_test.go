@@ -1,0 +1,378 @@
+package slack
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// goldenReplies are replies of every shape the handlers give, rendered to
+// testdata/NAME.golden.
+var goldenReplies = map[string]*bot.Reply{
+	"answer": {
+		Title: `My cart is empty after "Proceed to checkout"`,
+		Blocks: []bot.Block{
+			&bot.Text{Text: "Your cart usually looks empty because you are signed out, or because you are looking at another Amazon site's cart."},
+			&bot.List{Ordered: true, Items: []string{
+				"Sign in again on the Amazon site you chose in KDP: items added while you were signed in come back to the cart.",
+				`Open the cart of the marketplace you picked on the "Order Author Copies" page. If you chose Amazon.fr, the copies are in your Amazon.fr cart, not on Amazon.com.`,
+				"Still empty? Clear your browser's cache and cookies, then start again from your Bookshelf.",
+			}},
+			&bot.Text{Text: "⚠ Author copies can't be shipped to every country & region.", Note: true},
+			&bot.Text{Text: "Related: Cart quantity is limited (/help cart-quantity); Browser problems (/help browser-problems)", Note: true},
+		},
+		Source:       "Source: KDP Help: Author Copies (checked 2025-11-15)",
+		Ephemeral:    true,
+		Buttons:      answerButtons("cart-empty"),
+		ButtonPrompt: "Did this answer your question?",
+		Topic:        "cart-empty",
+		Lang:         "en",
+	},
+	"order": {
+		Title: "Order #12 added",
+		Blocks: []bot.Block{
+			&bot.Fields{Fields: []bot.Field{
+				{Name: "Title", Value: "The Long Road <2nd edition>", Inline: false},
+				{Name: "Quantity", Value: "25", Inline: true},
+				{Name: "Marketplace", Value: "Amazon.co.uk", Inline: true},
+				{Name: "Kind", Value: "author copies", Inline: true},
+				{Name: "Status", Value: "placed", Inline: true},
+				{Name: "Ordered", Value: "2025-11-20", Inline: true},
+			}},
+			&bot.Text{Text: "Mark it shipped with /order update 12 status:shipped.", Note: true},
+		},
+		Ephemeral: true,
+	},
+	"error": {
+		Blocks:    []bot.Block{&bot.Text{Text: "Quantity must be 1 to 999 (KDP's limit per order); for 2,500 copies place three orders."}},
+		Ephemeral: true,
+	},
+	"decline": {
+		Blocks: []bot.Block{
+			&bot.Text{Text: "I don't know the answer to that one, and I'd rather not guess."},
+			&bot.Text{Text: "The closest topics I know:"},
+			&bot.List{Items: []string{"Cart quantity is limited (/help cart-quantity)", "Shipping destination error (/help shipping-destination-error)"}},
+			&bot.Text{Text: "For anything else, KDP's support team can help: https://kdp.amazon.com/contact-us"},
+		},
+		Ephemeral: true,
+		Lang:      "en",
+	},
+	"shared": {
+		Title:  "Proof copies",
+		Blocks: []bot.Block{&bot.Text{Text: "A proof is marked \"Not for resale\"."}},
+		Source: "Source: KDP Help (checked 2025-11-15)",
+	},
+	"forget-confirmation": {
+		Blocks: []bot.Block{
+			&bot.Text{Text: "This deletes your 3 orders and your feedback. It cannot be undone."},
+			&bot.Link{Label: "What is kept & why", URL: "https://example.org/privacy?a=1&b=2"},
+		},
+		Ephemeral:    true,
+		ButtonPrompt: "Delete everything?",
+		Buttons: []bot.Button{
+			{Action: bot.ActionForget, Value: "confirm", Label: "Delete my data", Style: bot.Danger},
+		},
+	},
+	"hostile": {
+		Title: "<!channel> @here look",
+		Blocks: []bot.Block{
+			&bot.Text{Text: "@here <!everyone> <@U024BE7LH> & <https://evil.example|click me> @Channel @everyone"},
+			&bot.Fields{Fields: []bot.Field{{Name: "*Title* @here", Value: "<!here>"}}},
+			&bot.List{Items: []string{"<#C0001>", "a > b & c"}},
+			&bot.Link{Label: "<b>|bold", URL: "https://kdp.amazon.com/x?a=<1>|2"},
+			&bot.Link{Label: "run me", URL: "javascript:alert(1)"},
+			&bot.Text{Text: "quiet @channel", Note: true},
+		},
+		Source:    "@everyone <!subteam^S1>",
+		Ephemeral: true,
+	},
+}
+
+// answerButtons are the buttons the router puts under an answer.
+func answerButtons(topic string) []bot.Button {
+	return []bot.Button{
+		{Action: bot.ActionShare, Value: "/help " + topic, Label: "Share in channel"},
+		{Action: bot.ActionFeedback, Value: topic + "|en|yes", Label: "Yes, this helped", Style: bot.Primary},
+		{Action: bot.ActionFeedback, Value: topic + "|en|no", Label: "No"},
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	for name, reply := range goldenReplies {
+		t.Run(name, func(t *testing.T) {
+			got, err := goldenJSON(render(reply))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("render(%s) differs from %s (run go test -update if the change is right):\n%s", name, path, got)
+			}
+			checkLimits(t, render(reply))
+		})
+	}
+}
+
+// goldenJSON is msg's JSON in a form that reads well in a diff: indented,
+// keys sorted, and & < > as themselves rather than \u0026 and the like
+// (slack-go's blocks escape them; Slack reads both).
+func goldenJSON(msg *slackapi.WebhookMessage) ([]byte, error) {
+	raw, err := json.Marshal(msg)
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// checkLimits fails t when msg breaks one of Slack's Block Kit limits or
+// lets a mention through.
+func checkLimits(t *testing.T, msg *slackapi.WebhookMessage) {
+	t.Helper()
+	if msg.Blocks == nil {
+		return
+	}
+	if n := len(msg.Blocks.BlockSet); n > maxBlocks {
+		t.Errorf("%d blocks, Slack takes %d", n, maxBlocks)
+	}
+	text := func(where string, o *slackapi.TextBlockObject, max int) {
+		if o == nil {
+			return
+		}
+		if n := utf8.RuneCountInString(o.Text); n > max || n == 0 {
+			t.Errorf("%s text has %d characters, Slack takes 1 to %d", where, n, max)
+		}
+		for _, bad := range []string{"<!", "<@", "<#"} {
+			if strings.Contains(o.Text, bad) {
+				t.Errorf("%s text %q holds %q", where, o.Text, bad)
+			}
+		}
+		lower := strings.ToLower(o.Text)
+		for _, w := range []string{"@here", "@channel", "@everyone"} {
+			if strings.Contains(lower, w) {
+				t.Errorf("%s text %q holds %s", where, o.Text, w)
+			}
+		}
+	}
+	for _, b := range msg.Blocks.BlockSet {
+		switch v := b.(type) {
+		case *slackapi.HeaderBlock:
+			// plain_text is never parsed for mentions; only the words are
+			// checked (by text, with the "<!" of plain text allowed).
+			h := *v.Text
+			h.Text = strings.NewReplacer("<!", "", "<@", "", "<#", "").Replace(h.Text)
+			text("header", &h, maxHeader)
+		case *slackapi.SectionBlock:
+			text("section", v.Text, maxText)
+			if len(v.Fields) > maxFields {
+				t.Errorf("section has %d fields, Slack takes %d", len(v.Fields), maxFields)
+			}
+			for _, f := range v.Fields {
+				text("field", f, maxField)
+			}
+		case *slackapi.ContextBlock:
+			if n := len(v.ContextElements.Elements); n > maxContext || n == 0 {
+				t.Errorf("context has %d elements", n)
+			}
+			for _, e := range v.ContextElements.Elements {
+				if o, ok := e.(*slackapi.TextBlockObject); ok {
+					text("context", o, maxText)
+				}
+			}
+		case *slackapi.ActionBlock:
+			if n := len(v.Elements.ElementSet); n > maxButtons || n == 0 {
+				t.Errorf("actions block has %d elements", n)
+			}
+			for _, e := range v.Elements.ElementSet {
+				btn := e.(*slackapi.ButtonBlockElement)
+				text("button", btn.Text, maxButtonText)
+				if n := utf8.RuneCountInString(btn.Value); n > maxButtonValue {
+					t.Errorf("button value has %d characters", n)
+				}
+				if len(btn.ActionID) > maxID || btn.ActionID == "" {
+					t.Errorf("action_id %q", btn.ActionID)
+				}
+			}
+		default:
+			t.Errorf("unexpected block %T", b)
+		}
+	}
+}
+
+func TestRenderResponseType(t *testing.T) {
+	if got := render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}, Ephemeral: true}).ResponseType; got != "ephemeral" {
+		t.Errorf("ephemeral reply: response_type %q", got)
+	}
+	if got := render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}}).ResponseType; got != "in_channel" {
+		t.Errorf("public reply: response_type %q", got)
+	}
+}
+
+func TestRenderLimits(t *testing.T) {
+	long := strings.Repeat("word & more ", 1000) // 12,000 characters, 24,000 escaped
+	var fields []bot.Field
+	for i := range 23 {
+		fields = append(fields, bot.Field{Name: "Field", Value: strings.Repeat("v", i*100)})
+	}
+	var many []bot.Block
+	for range 80 {
+		many = append(many, &bot.Text{Text: "paragraph"})
+	}
+	tests := []struct {
+		name  string
+		reply *bot.Reply
+		check func(t *testing.T, msg *slackapi.WebhookMessage)
+	}{
+		{"long title", &bot.Reply{Title: strings.Repeat("T", 400)}, func(t *testing.T, msg *slackapi.WebhookMessage) {
+			h := msg.Blocks.BlockSet[0].(*slackapi.HeaderBlock)
+			if !strings.HasSuffix(h.Text.Text, "…") {
+				t.Errorf("clipped header %q has no ellipsis", h.Text.Text)
+			}
+		}},
+		{"long text", &bot.Reply{Blocks: []bot.Block{&bot.Text{Text: long}}}, func(t *testing.T, msg *slackapi.WebhookMessage) {
+			var joined []string
+			for _, b := range msg.Blocks.BlockSet {
+				joined = append(joined, b.(*slackapi.SectionBlock).Text.Text)
+			}
+			got := strings.TrimSpace(strings.Join(joined, " "))
+			if want := strings.TrimSpace(escape(long)); got != want {
+				t.Errorf("split text does not join back to the escaped text")
+			}
+		}},
+		{"many fields", &bot.Reply{Blocks: []bot.Block{&bot.Fields{Fields: fields}}}, func(t *testing.T, msg *slackapi.WebhookMessage) {
+			if n := len(msg.Blocks.BlockSet); n != 3 {
+				t.Errorf("23 fields in %d sections, want 3", n)
+			}
+		}},
+		{"many blocks", &bot.Reply{Title: "t", Blocks: many, Source: "s", Buttons: answerButtons("x"), ButtonPrompt: "p"}, func(t *testing.T, msg *slackapi.WebhookMessage) {
+			set := msg.Blocks.BlockSet
+			if _, ok := set[len(set)-1].(*slackapi.ActionBlock); !ok {
+				t.Errorf("the buttons were cut: last block is %T", set[len(set)-1])
+			}
+		}},
+		{"long button", &bot.Reply{Buttons: []bot.Button{
+			{Action: "share", Value: "/help x", Label: strings.Repeat("L", 200)},
+			{Action: "share", Value: strings.Repeat("v", 2100), Label: "too long a value"},
+			{Value: "no action", Label: "nothing"},
+		}}, func(t *testing.T, msg *slackapi.WebhookMessage) {
+			set := msg.Blocks.BlockSet
+			btns := set[len(set)-1].(*slackapi.ActionBlock).Elements.ElementSet
+			if len(btns) != 1 {
+				t.Errorf("%d buttons, want 1: a value over the limit or no action leaves the button out", len(btns))
+			}
+		}},
+		{"many buttons", &bot.Reply{Buttons: func() []bot.Button {
+			var b []bot.Button
+			for range 30 {
+				b = append(b, bot.Button{Action: "feedback", Value: "x", Label: "x"})
+			}
+			return b
+		}()}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := render(tt.reply)
+			checkLimits(t, msg)
+			if tt.check != nil {
+				tt.check(t, msg)
+			}
+		})
+	}
+}
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a & b < c > d", "a &amp; b &lt; c &gt; d"},
+		{"<!channel>", "&lt;!channel&gt;"},
+		{"<@U123|ann>", "&lt;@U123|ann&gt;"},
+		{"hi @here and @Everyone, @channel!", "hi @\u200bhere and @\u200bEveryone, @\u200bchannel!"},
+		{"mail ann@example.com", "mail ann@example.com"},
+		{"@", "@"},
+		{"@her", "@her"},
+		{"&amp;", "&amp;amp;"},
+	}
+	for _, tt := range tests {
+		if got := escape(tt.in); got != tt.want {
+			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitMrkdwn(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		n    int
+		want []string
+	}{
+		{"short", "abc", 10, []string{"abc"}},
+		{"at a space", "aaaa bbbb cccc", 10, []string{"aaaa bbbb", "cccc"}},
+		{"at a line break", "aaa\nbbbb cc dd", 10, []string{"aaa\nbbbb", "cc dd"}},
+		{"hard", "aaaaaaaaaaaaaaa", 10, []string{"aaaaaaaaaa", "aaaaa"}},
+		{"not inside an entity", "aaaaaaa&amp;bbbb", 10, []string{"aaaaaaa", "&amp;bbbb"}},
+		{"runes", "ééééééééééé", 5, []string{"ééééé", "ééééé", "é"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := splitMrkdwn(tt.in, tt.n)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitMrkdwn(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestButtonValueRoundTrip(t *testing.T) {
+	for _, b := range answerButtons("cart-empty") {
+		action, value, ok := parseButtonValue(buttonValue(b.Action, b.Value))
+		if !ok || action != b.Action || value != b.Value {
+			t.Errorf("round trip of %q %q = %q %q %v", b.Action, b.Value, action, value, ok)
+		}
+	}
+	for _, bad := range []string{"", "novalue", ":x"} {
+		if _, _, ok := parseButtonValue(bad); ok {
+			t.Errorf("parseButtonValue(%q) accepted", bad)
+		}
+	}
+}
+
+func TestRenderBlankNotes(t *testing.T) {
+	msg := render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: " ", Note: true}, &bot.Text{Text: ""}}, Source: "  ", ButtonPrompt: " ",
+		Buttons: []bot.Button{{Action: "share", Value: "x", Label: "Share"}}})
+	checkLimits(t, msg)
+	if n := len(msg.Blocks.BlockSet); n != 1 {
+		t.Errorf("%d blocks for blank text and one button, want the actions block alone", n)
+	}
+}

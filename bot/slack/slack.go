@@ -1,0 +1,366 @@
+// Package slack is authorbot's Slack adapter. It answers slash commands
+// (/ask, /order, … and /authorbot <command>) and button presses over HTTP,
+// where every request is verified with the app's signing secret, or over
+// Socket Mode, which needs no public URL. Replies are rendered as Block Kit.
+//
+// The adapter turns Slack payloads into bot.Requests with pure parse
+// functions and bot.Replies into Slack messages with a pure render; all
+// the answering is done by the Serve function it is given.
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// Defaults for the Config fields left zero.
+const (
+	// DefaultBudget leaves half a second of Slack's three for the network.
+	DefaultBudget = 2500 * time.Millisecond
+	// DefaultLateLimit bounds work that outlives its request (Slack accepts
+	// posts to a response_url for 30 minutes).
+	DefaultLateLimit = time.Minute
+	// DefaultHTTPTimeout bounds every call to Slack.
+	DefaultHTTPTimeout = 10 * time.Second
+)
+
+// Limits of the adapter's own bookkeeping.
+const (
+	maxBody = 64 << 10 // slash commands and button payloads are a few KiB
+	// A signature passes the ±5 minute freshness check for up to ten
+	// minutes (a timestamp five minutes ahead, then five behind); remember
+	// it a little longer than that.
+	seenTTL       = 11 * time.Minute
+	maxSeen       = 50_000
+	localeTTL     = time.Hour
+	localeFailTTL = time.Minute
+	maxLocales    = 10_000
+	localeTimeout = time.Second
+)
+
+// Config is what an Adapter is built from.
+type Config struct {
+	// SigningSecret verifies HTTP requests; without it Routes mounts nothing.
+	SigningSecret string
+	// BotToken (xoxb-) reads authors' locales and sends direct messages.
+	BotToken string
+	// AppToken (xapp-) connects Socket Mode.
+	AppToken string
+
+	Parser Parser
+	// Serve answers a request and always returns a reply
+	// (bot.Dispatcher.Serve).
+	Serve func(ctx context.Context, req *bot.Request) *bot.Reply
+	Log   *slog.Logger
+	// VerifyFailed, when set, is told of each request refused before it is
+	// parsed, with a fixed reason: "size", "missing", "signature", "stale"
+	// or "replay".
+	VerifyFailed func(reason string)
+
+	// APIURL is the Web API's base URL, with its trailing slash; "" means
+	// Slack's. Tests point it at a fake.
+	APIURL string
+	// HTTPClient calls the Web API and posts to response URLs. It must have
+	// a Timeout; nil means a client with DefaultHTTPTimeout.
+	HTTPClient *http.Client
+	// Budget is how long a command may run before it is acknowledged and
+	// its reply posted to the response URL instead.
+	Budget time.Duration
+	// LateLimit bounds a command that runs past its Budget.
+	LateLimit time.Duration
+	// PingInterval is how long Socket Mode waits for Slack's ping before it
+	// reconnects; 0 means slack-go's default.
+	PingInterval time.Duration
+	// Now is the clock of the adapter's caches; nil means time.Now.
+	Now func() time.Time
+}
+
+// Adapter is the Slack adapter. Its HTTP handlers and Socket Mode loop may
+// run at once, and share one dispatch path.
+type Adapter struct {
+	cfg     Config
+	api     *slackapi.Client // nil without a bot token
+	log     *slog.Logger
+	seen    *ttlCache[struct{}]
+	locales *ttlCache[string]
+	// work counts replies still being made or posted after their request
+	// was answered; Wait waits for them.
+	work pending
+}
+
+// pending counts work in flight. Unlike a sync.WaitGroup, work may start
+// while someone waits (a command arriving during shutdown).
+type pending struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n drops to zero
+}
+
+func (p *pending) add() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.n == 0 {
+		p.idle = make(chan struct{})
+	}
+	p.n++
+}
+
+func (p *pending) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n--
+	if p.n == 0 {
+		close(p.idle)
+	}
+}
+
+// wait returns when nothing is in flight, or with ctx's error.
+func (p *pending) wait(ctx context.Context) error {
+	for {
+		p.mu.Lock()
+		n, idle := p.n, p.idle
+		p.mu.Unlock()
+		if n == 0 {
+			return nil
+		}
+		select {
+		case <-idle:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// New checks cfg and builds an adapter.
+func New(cfg Config) (*Adapter, error) {
+	if cfg.Parser == nil || cfg.Serve == nil {
+		return nil, errors.New("slack: Config needs a Parser and a Serve function")
+	}
+	if cfg.SigningSecret == "" && cfg.AppToken == "" {
+		return nil, errors.New("slack: set a signing secret (HTTP) or an app-level token (Socket Mode)")
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: DefaultHTTPTimeout}
+	}
+	if cfg.HTTPClient.Timeout <= 0 {
+		// A post to Slack that never returns would hold a goroutine for ever.
+		return nil, errors.New("slack: Config.HTTPClient needs a Timeout")
+	}
+	if cfg.Budget <= 0 {
+		cfg.Budget = DefaultBudget
+	}
+	if cfg.LateLimit <= 0 {
+		cfg.LateLimit = DefaultLateLimit
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.VerifyFailed == nil {
+		cfg.VerifyFailed = func(string) {}
+	}
+	a := &Adapter{
+		cfg:     cfg,
+		log:     cfg.Log,
+		seen:    newTTLCache[struct{}](seenTTL, maxSeen, cfg.Now),
+		locales: newTTLCache[string](localeTTL, maxLocales, cfg.Now),
+	}
+	if cfg.BotToken != "" {
+		a.api = a.client(cfg.BotToken)
+	}
+	return a, nil
+}
+
+// client is a Web API client on the configured URL, HTTP client and log.
+func (a *Adapter) client(token string, opts ...slackapi.Option) *slackapi.Client {
+	opts = append([]slackapi.Option{
+		slackapi.OptionHTTPClient(a.cfg.HTTPClient),
+		slackapi.OptionLog(slog.NewLogLogger(a.log.Handler(), slog.LevelDebug)),
+	}, opts...)
+	if a.cfg.APIURL != "" {
+		opts = append(opts, slackapi.OptionAPIURL(a.cfg.APIURL))
+	}
+	return slackapi.New(token, opts...)
+}
+
+// Wait blocks until every reply that outlived its request has been posted,
+// or ctx ends.
+func (a *Adapter) Wait(ctx context.Context) error {
+	return a.work.wait(ctx)
+}
+
+// command answers one slash command, from HTTP or the socket. It returns
+// the message to answer with, or nil when the reply was not ready within
+// the budget: the request is then acknowledged empty and the reply posted
+// to the response URL when it is.
+func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand) *slackapi.WebhookMessage {
+	req, err := parseCommand(a.cfg.Parser, s)
+	if err != nil {
+		return render(usage(err))
+	}
+	req.Received = a.cfg.Now()
+	reply := a.within(ctx, req, func(ctx context.Context, reply *bot.Reply) {
+		a.post(ctx, s.ResponseURL, render(reply))
+	})
+	if reply == nil {
+		return nil
+	}
+	return render(reply)
+}
+
+// within serves req, with the author's locale, and returns its reply when
+// it is ready within the budget. Otherwise it returns nil at the budget and
+// the reply goes to late when it is ready.
+func (a *Adapter) within(ctx context.Context, req *bot.Request, late func(context.Context, *bot.Reply)) *bot.Reply {
+	// The work outlives the request when it is late, so it must not end
+	// with the request's context.
+	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.LateLimit)
+	ready := make(chan *bot.Reply)
+	abandoned := make(chan struct{})
+	a.work.add()
+	go func() {
+		defer a.work.done()
+		defer cancel()
+		req.Locale = a.locale(work, req.User)
+		reply := a.cfg.Serve(work, req)
+		select {
+		case ready <- reply:
+		case <-abandoned:
+			late(work, reply)
+		}
+	}()
+	t := time.NewTimer(a.cfg.Budget)
+	defer t.Stop()
+	select {
+	case reply := <-ready:
+		return reply
+	case <-t.C:
+		close(abandoned)
+		return nil
+	}
+}
+
+// interaction acts on a button press. Slack wants the press acknowledged
+// at once and the outcome posted to the response URL, so the work goes on
+// after the caller has answered.
+func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallback) {
+	if cb.Type != slackapi.InteractionTypeBlockActions {
+		return // nothing else is ever sent to this app
+	}
+	req, err := parseAction(cb)
+	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.LateLimit)
+	a.work.add()
+	go func() {
+		defer a.work.done()
+		defer cancel()
+		if err != nil {
+			a.post(work, cb.ResponseURL, render(usage(err)))
+			return
+		}
+		req.Received = a.cfg.Now()
+		req.Locale = a.locale(work, req.User)
+		for _, msg := range actionMessages(req.Action, a.cfg.Serve(work, req)) {
+			if !a.post(work, cb.ResponseURL, msg) {
+				return
+			}
+		}
+	}()
+}
+
+// actionMessages are what a button's outcome posts to the response URL,
+// in order. A reply for everyone (a shared answer) is posted to the
+// channel and the author's private copy deleted; the outcome of "forget"
+// replaces the confirmation whose button was pressed, so it cannot be
+// pressed twice; any other outcome (feedback thanks, an error) follows the
+// message privately and leaves the answer in place.
+func actionMessages(action string, reply *bot.Reply) []*slackapi.WebhookMessage {
+	msg := render(reply)
+	switch {
+	case !reply.Ephemeral:
+		return []*slackapi.WebhookMessage{msg, {DeleteOriginal: true}}
+	case action == bot.ActionForget:
+		msg.ReplaceOriginal = true
+		return []*slackapi.WebhookMessage{msg}
+	default:
+		return []*slackapi.WebhookMessage{msg}
+	}
+}
+
+// post sends msg to a response URL and reports whether it was accepted.
+// slack-go's PostWebhook uses a client without a timeout; this uses the
+// adapter's.
+func (a *Adapter) post(ctx context.Context, url string, msg *slackapi.WebhookMessage) bool {
+	if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+		a.log.Warn("no response URL to post a reply to")
+		return false
+	}
+	if err := slackapi.PostWebhookCustomHTTPContext(ctx, url, a.cfg.HTTPClient, msg); err != nil {
+		// The URL is a credential of sorts: log the error, not the URL.
+		a.log.Warn("posting to response URL failed", slog.String("err", redactURL(err, url)))
+		return false
+	}
+	return true
+}
+
+// redactURL removes url from err's text.
+func redactURL(err error, url string) string {
+	return strings.ReplaceAll(err.Error(), url, "<response_url>")
+}
+
+// locale returns the author's Slack locale ("fr-FR"), or "" when there is
+// no bot token or users.info fails; the router then answers in the
+// language of the question. Results are cached per user.
+func (a *Adapter) locale(ctx context.Context, u bot.User) string {
+	if a.api == nil {
+		return ""
+	}
+	key := u.Workspace + ":" + u.ID
+	if l, ok := a.locales.get(key); ok {
+		return l
+	}
+	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
+	defer cancel()
+	// users.info returns the locale only with include_locale=true, which
+	// GetUserInfoContext sends unless told otherwise.
+	info, err := a.api.GetUserInfoContext(ctx, u.ID, slackapi.GetUserInfoOptionIncludeLocale(true))
+	if err != nil {
+		a.log.Debug("users.info failed", slog.Any("err", err))
+		a.locales.put(key, "", localeFailTTL)
+		return ""
+	}
+	a.locales.put(key, info.Locale, localeTTL)
+	return info.Locale
+}
+
+// Notify sends r to user as a direct message from the bot. It needs the
+// bot token; the user must be a Slack user of the workspace the app is
+// installed in.
+func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error {
+	if a.api == nil {
+		return errors.New("slack: direct messages need a bot token (AUTHORBOT_SLACK_BOT_TOKEN)")
+	}
+	if user.Platform != bot.Slack || user.ID == "" {
+		return fmt.Errorf("slack: cannot message %s user %q", user.Platform, user.ID)
+	}
+	msg := render(r)
+	opts := []slackapi.MsgOption{slackapi.MsgOptionText(msg.Text, false), slackapi.MsgOptionDisableLinkUnfurl()}
+	if msg.Blocks != nil {
+		opts = append(opts, slackapi.MsgOptionBlocks(msg.Blocks.BlockSet...))
+	}
+	if _, _, err := a.api.PostMessageContext(ctx, user.ID, opts...); err != nil {
+		return fmt.Errorf("slack: chat.postMessage: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	slackapi "github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+	"golang.org/x/sync/errgroup"
+)
+
+// Run connects to Slack in Socket Mode with the app-level token and
+// answers the slash commands and button presses that arrive over the
+// socket, the same way as over HTTP, until ctx ends. slack-go reconnects
+// by itself when Slack asks it to; Run returns an error only when it
+// cannot connect at all (a revoked token, for one).
+func (a *Adapter) Run(ctx context.Context) error {
+	if a.cfg.AppToken == "" {
+		return errors.New("slack: Socket Mode needs an app-level token (AUTHORBOT_SLACK_APP_TOKEN)")
+	}
+	opts := []socketmode.Option{socketmode.OptionLog(slog.NewLogLogger(a.log.Handler(), slog.LevelDebug))}
+	if a.cfg.PingInterval > 0 {
+		opts = append(opts, socketmode.OptionPingInterval(a.cfg.PingInterval))
+	}
+	sm := socketmode.New(a.client(a.cfg.BotToken, slackapi.OptionAppLevelToken(a.cfg.AppToken)), opts...)
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		err := sm.RunContext(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	})
+	g.Go(func() error {
+		for {
+			select {
+			case <-ctx.Done():
+				return nil
+			case evt := <-sm.Events:
+				a.socketEvent(ctx, sm, evt)
+			}
+		}
+	})
+	return g.Wait()
+}
+
+// socketEvent handles one event of the socket. Commands are answered in
+// goroutines of their own, so a slow one never holds up the next.
+func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeConnected:
+		a.log.Info("socket mode connected")
+		return
+	case socketmode.EventTypeConnectionError:
+		attrs := []any{}
+		if e, ok := evt.Data.(*slackapi.ConnectionErrorEvent); ok {
+			attrs = append(attrs, slog.Any("err", e.ErrorObj))
+		}
+		a.log.Warn("socket mode connection failed; retrying", attrs...)
+		return
+	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
+		a.log.Warn("socket mode error", slog.String("event", string(evt.Type)))
+		return
+	case socketmode.EventTypeInvalidAuth:
+		a.log.Error("socket mode: Slack refused the app-level token")
+		return
+	}
+	if evt.Request == nil || evt.Request.EnvelopeID == "" {
+		return // the client's own events: connecting, hello, …
+	}
+	// Slack redelivers an envelope it thinks was not acknowledged.
+	if !a.seen.add("env:"+evt.Request.EnvelopeID, struct{}{}) {
+		a.cfg.VerifyFailed("replay")
+		a.ack(ctx, sm, evt.Request, nil)
+		return
+	}
+	switch evt.Type {
+	case socketmode.EventTypeSlashCommand:
+		cmd, ok := evt.Data.(slackapi.SlashCommand)
+		if !ok {
+			a.ack(ctx, sm, evt.Request, nil)
+			return
+		}
+		a.work.add()
+		go func() {
+			defer a.work.done()
+			msg := a.command(ctx, cmd)
+			if msg == nil {
+				// Late: the reply follows on the response URL.
+				a.ack(ctx, sm, evt.Request, nil)
+				return
+			}
+			if a.ack(ctx, sm, evt.Request, msg) != nil && ctx.Err() == nil {
+				// Too large for the socket (20 KB): acknowledge empty and
+				// post the reply instead.
+				a.ack(ctx, sm, evt.Request, nil)
+				a.post(ctx, cmd.ResponseURL, msg)
+			}
+		}()
+	case socketmode.EventTypeInteractive:
+		a.ack(ctx, sm, evt.Request, nil)
+		if cb, ok := evt.Data.(slackapi.InteractionCallback); ok {
+			a.interaction(ctx, cb)
+		}
+	default:
+		a.ack(ctx, sm, evt.Request, nil)
+	}
+}
+
+// ack acknowledges an envelope, with a slash command's reply or without.
+func (a *Adapter) ack(ctx context.Context, sm *socketmode.Client, req *socketmode.Request, msg *slackapi.WebhookMessage) error {
+	var payload any // a nil *WebhookMessage would be sent as "payload":null
+	if msg != nil {
+		payload = msg
+	}
+	err := sm.AckCtx(ctx, req.EnvelopeID, payload)
+	if err != nil {
+		a.log.Warn("socket mode acknowledgement failed", slog.Any("err", err))
+	}
+	return err
+}

@@ -1,0 +1,194 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack/slacktest"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// socketServer is slack-go's fake Slack, serving apps.connections.open and
+// the Socket Mode websocket, with chat.postMessage recorded.
+type socketServer struct {
+	*slacktest.Server
+	posts chan url.Values
+}
+
+func newSocketServer(t *testing.T) *socketServer {
+	t.Helper()
+	s := &socketServer{posts: make(chan url.Values, 4)}
+	s.Server = slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+			r.ParseForm()
+			s.posts <- r.PostForm
+			io.WriteString(w, `{"ok":true,"channel":"D1","ts":"1.2"}`)
+		})
+	})
+	s.Start()
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// ack waits for the adapter's acknowledgement of an envelope.
+func (s *socketServer) ack(t *testing.T, envelope string) json.RawMessage {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case m := <-s.SeenFeed:
+			var got struct {
+				EnvelopeID string          `json:"envelope_id"`
+				Payload    json.RawMessage `json:"payload"`
+			}
+			if json.Unmarshal([]byte(m), &got) == nil && got.EnvelopeID == envelope {
+				return got.Payload
+			}
+		case <-timeout:
+			t.Fatalf("envelope %s was not acknowledged", envelope)
+			return nil
+		}
+	}
+}
+
+// send delivers one Socket Mode envelope to the adapter.
+func (s *socketServer) send(t *testing.T, typ, envelope string, payload any) {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{
+		"envelope_id": envelope, "type": typ, "payload": payload, "accepts_response_payload": typ == "slash_commands",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SendToWebsocket(string(b))
+}
+
+func TestSocketMode(t *testing.T) {
+	srv := newSocketServer(t)
+	hook := newResponseURL(t)
+	f := newFakeRouter()
+	a, _ := newTestAdapter(t, f, func(c *Config) {
+		c.SigningSecret = ""
+		c.AppToken, c.BotToken = "xapp-1-test", "xoxb-test"
+		c.APIURL = srv.GetAPIURL() // with its trailing slash, as slack-go needs
+		c.PingInterval = time.Minute
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
+
+	t.Run("slash command", func(t *testing.T) {
+		srv.send(t, "slash_commands", "env-1", map[string]any{
+			"team_id": "T1", "user_id": "U1", "user_name": "ann", "command": "/ask",
+			"text": "my cart is empty", "response_url": hook.URL, "trigger_id": "1.2",
+		})
+		var msg posted
+		if err := json.Unmarshal(srv.ack(t, "env-1"), &msg); err != nil {
+			t.Fatalf("ack payload: %v", err)
+		}
+		if msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "You asked: my cart is empty") {
+			t.Errorf("acknowledged with %+v", msg)
+		}
+		if !strings.Contains(string(msg.Blocks), `"type":"header"`) {
+			t.Errorf("blocks = %s", msg.Blocks)
+		}
+	})
+
+	t.Run("redelivered envelope", func(t *testing.T) {
+		before := len(f.requests())
+		srv.send(t, "slash_commands", "env-1", map[string]any{
+			"team_id": "T1", "user_id": "U1", "command": "/ask", "text": "my cart is empty",
+		})
+		if p := srv.ack(t, "env-1"); len(p) != 0 {
+			t.Errorf("redelivery acknowledged with %s; want an empty ack", p)
+		}
+		if n := len(f.requests()); n != before {
+			t.Errorf("the redelivered command ran again")
+		}
+	})
+
+	t.Run("button", func(t *testing.T) {
+		srv.send(t, "interactive", "env-2", map[string]any{
+			"type": "block_actions", "team": map[string]any{"id": "T1"},
+			"user":         map[string]any{"id": "U1", "username": "ann"},
+			"response_url": hook.URL,
+			"actions":      []map[string]any{{"type": "button", "block_id": "b1", "action_id": "share-0", "value": "share:/help cart-empty"}},
+		})
+		srv.ack(t, "env-2")
+		if got := hook.next(t); got.ResponseType != "in_channel" {
+			t.Errorf("shared over the socket: %+v", got)
+		}
+		if got := hook.next(t); !got.DeleteOriginal {
+			t.Errorf("then %+v; want the original deleted", got)
+		}
+	})
+
+	t.Run("notify", func(t *testing.T) {
+		err := a.Notify(context.Background(), bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U7"}, bot.Say("Your proofs should have arrived."))
+		if err != nil {
+			t.Fatalf("Notify: %v", err)
+		}
+		select {
+		case form := <-srv.posts:
+			if form.Get("channel") != "U7" || !strings.Contains(form.Get("text"), "proofs") {
+				t.Errorf("chat.postMessage form = %v", form)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("nothing posted")
+		}
+	})
+}
+
+// TestSocketModeLate checks the deadline over the socket: a slow command
+// is acknowledged empty and its reply posted to the response URL.
+func TestSocketModeLate(t *testing.T) {
+	srv := newSocketServer(t)
+	hook := newResponseURL(t)
+	f := newFakeRouter()
+	f.gate = make(chan struct{})
+	a, _ := newTestAdapter(t, f, func(c *Config) {
+		c.SigningSecret, c.AppToken, c.APIURL = "", "xapp-1-test", srv.GetAPIURL()
+		c.PingInterval = time.Minute
+		c.Budget = 20 * time.Millisecond
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
+
+	srv.send(t, "slash_commands", "env-late", map[string]any{
+		"team_id": "T1", "user_id": "U1", "command": "/ask", "text": "wait", "response_url": hook.URL,
+	})
+	if p := srv.ack(t, "env-late"); len(p) != 0 {
+		t.Errorf("late command acknowledged with %s; want an empty ack", p)
+	}
+	close(f.gate)
+	if got := hook.next(t); !strings.Contains(got.Text, "You asked: wait") {
+		t.Errorf("late reply = %+v", got)
+	}
+}
+
+func TestRunNeedsAppToken(t *testing.T) {
+	a, _ := newTestAdapter(t, newFakeRouter(), nil)
+	if err := a.Run(context.Background()); err == nil {
+		t.Error("Run without an app-level token did not fail")
+	}
+}

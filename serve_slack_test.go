@@ -1,0 +1,416 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/handlers"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/metrics"
+	"github.com/authorbot/authorbot/store"
+)
+
+const slackTestSecret = "e2e-signing-secret"
+
+// lockedBuffer collects a server's log lines from several goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// startServe runs "authorbot serve" through run, as main does, on a free
+// loopback port and a SQLite file of the test's own, and returns its base
+// URL. The server stops at the end of the test.
+func startServe(t *testing.T, vars map[string]string) string {
+	t.Helper()
+	vars["AUTHORBOT_HTTP_ADDR"] = "127.0.0.1:0"
+	vars["AUTHORBOT_DB"] = filepath.Join(t.TempDir(), "authorbot.db")
+	var logs lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve"}, env(vars), strings.NewReader(""), io.Discard, &logs) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	listening := regexp.MustCompile(`msg=listening addr=(\S+)`)
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := listening.FindStringSubmatch(logs.String()); m != nil {
+			return "http://" + m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve stopped: %v\n%s", err, logs.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Fatalf("serve did not start listening:\n%s", logs.String())
+	return ""
+}
+
+// slackPost sends a form to a Slack route signed as Slack signs it.
+func slackPost(t *testing.T, base, path string, form url.Values) (int, string) {
+	t.Helper()
+	body := form.Encode()
+	req, err := http.NewRequest(http.MethodPost, base+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(slackTestSecret))
+	io.WriteString(mac, "v0:"+stamp+":"+body)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", stamp)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+var triggers atomic.Int64
+
+// slashForm is a slash command as Slack posts it.
+func slashForm(team, user, command, text string) url.Values {
+	return url.Values{
+		"team_id": {team}, "team_domain": {"authors"}, "channel_id": {"C1"}, "channel_name": {"general"},
+		"user_id": {user}, "user_name": {"author"}, "command": {command}, "text": {text},
+		"response_url": {"https://hooks.slack.com/commands/T/1/x"}, "api_app_id": {"A1"},
+		"trigger_id": {strconv.FormatInt(triggers.Add(1), 10)},
+	}
+}
+
+// slackReply is the part of a Slack message the tests look at.
+type slackReply struct {
+	ResponseType string          `json:"response_type"`
+	Text         string          `json:"text"`
+	Blocks       json.RawMessage `json:"blocks"`
+}
+
+// slash runs one slash command and returns the reply.
+func slash(t *testing.T, base, team, user, command, text string) slackReply {
+	t.Helper()
+	status, body := slackPost(t, base, "/slack/commands", slashForm(team, user, command, text))
+	if status != http.StatusOK {
+		t.Fatalf("%s %s: status %d: %s", command, text, status, body)
+	}
+	var r slackReply
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatalf("%s %s: reply is not JSON: %v: %s", command, text, err, body)
+	}
+	return r
+}
+
+// TestSlackEndToEnd drives authorbot serve through POST /slack/commands
+// and /slack/interactions on a real SQLite file, and checks that one
+// author's orders stay theirs.
+func TestSlackEndToEnd(t *testing.T) {
+	base := startServe(t, map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET": slackTestSecret})
+
+	t.Run("ask", func(t *testing.T) {
+		r := slash(t, base, "T1", "U1", "/ask", "my cart is empty")
+		if r.ResponseType != "ephemeral" {
+			t.Errorf("response_type = %q, want ephemeral", r.ResponseType)
+		}
+		if !strings.Contains(r.Text, "cart") || !strings.Contains(string(r.Blocks), `"type":"header"`) {
+			t.Errorf("answer = %q, blocks %s", r.Text, r.Blocks)
+		}
+		if !strings.Contains(string(r.Blocks), `"value":"share:/help cart-empty"`) {
+			t.Errorf("no share button in %s", r.Blocks)
+		}
+	})
+
+	const title = "Moonlit Harbour Tales"
+	t.Run("order add", func(t *testing.T) {
+		r := slash(t, base, "T1", "U1", "/order", "add 25 amazon.com "+title)
+		if !strings.Contains(r.Text, title) || r.ResponseType != "ephemeral" {
+			t.Errorf("order add = %+v", r)
+		}
+	})
+
+	tests := []struct {
+		name, team, user, command, text string
+		sees                            bool
+	}{
+		{"the author sees the order", "T1", "U1", "/order", "list", true},
+		{"under /authorbot too", "T1", "U1", "/authorbot", "order list", true},
+		{"another author of the workspace does not", "T1", "U2", "/order", "list", false},
+		{"the same user id in another workspace does not", "T2", "U1", "/order", "list", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := slash(t, base, tt.team, tt.user, tt.command, tt.text)
+			if got := strings.Contains(r.Text+string(r.Blocks), title); got != tt.sees {
+				t.Errorf("%s/%s sees %q: %v, want %v\n%s", tt.team, tt.user, title, got, tt.sees, r.Text)
+			}
+			if r.ResponseType != "ephemeral" {
+				t.Errorf("an order list is %s", r.ResponseType)
+			}
+		})
+	}
+
+	t.Run("usage message", func(t *testing.T) {
+		r := slash(t, base, "T1", "U1", "/order", "add lots")
+		if r.ResponseType != "ephemeral" || !strings.Contains(r.Text, "Usage") {
+			t.Errorf("bad line got %+v", r)
+		}
+	})
+
+	t.Run("buttons", func(t *testing.T) {
+		var mu sync.Mutex
+		var posts []slackReply
+		got := make(chan struct{}, 8)
+		hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var p slackReply
+			json.NewDecoder(r.Body).Decode(&p)
+			mu.Lock()
+			posts = append(posts, p)
+			mu.Unlock()
+			got <- struct{}{}
+		}))
+		defer hook.Close()
+		press := func(value string) {
+			payload, _ := json.Marshal(map[string]any{
+				"type": "block_actions", "team": map[string]any{"id": "T1"},
+				"user":         map[string]any{"id": "U1", "username": "author", "team_id": "T1"},
+				"response_url": hook.URL, "trigger_id": strconv.FormatInt(triggers.Add(1), 10),
+				"actions": []map[string]any{{"type": "button", "block_id": "b", "action_id": "x-0", "value": value,
+					"action_ts": strconv.FormatInt(triggers.Add(1), 10)}},
+			})
+			status, body := slackPost(t, base, "/slack/interactions", url.Values{"payload": {string(payload)}})
+			if status != http.StatusOK {
+				t.Fatalf("interaction: status %d: %s", status, body)
+			}
+		}
+		wait := func(n int) []slackReply {
+			for range n {
+				select {
+				case <-got:
+				case <-time.After(10 * time.Second):
+					t.Fatal("nothing posted to the response URL")
+				}
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			out := posts
+			posts = nil
+			return out
+		}
+
+		press("share:/help cart-empty")
+		shared := wait(2)
+		if shared[0].ResponseType != "in_channel" || !strings.Contains(shared[0].Text, "cart") {
+			t.Errorf("shared answer = %+v", shared[0])
+		}
+		if strings.Contains(string(shared[0].Blocks), `"actions"`) {
+			t.Error("the shared answer kept the asker's buttons")
+		}
+
+		press("share:/order list")
+		if refused := wait(1); refused[0].ResponseType != "ephemeral" || strings.Contains(refused[0].Text, title) {
+			t.Errorf("sharing an order list: %+v; want a private refusal", refused[0])
+		}
+
+		press("feedback:cart-empty|en|yes")
+		if thanks := wait(1); thanks[0].ResponseType != "ephemeral" || !strings.Contains(thanks[0].Text, "Thanks") {
+			t.Errorf("feedback = %+v", thanks[0])
+		}
+	})
+
+	t.Run("unsigned requests are refused and counted", func(t *testing.T) {
+		resp, err := http.PostForm(base+"/slack/commands", slashForm("T1", "U1", "/order", "list"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("unsigned: status %d, want 401", resp.StatusCode)
+		}
+		resp, err = http.Get(base + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if want := `authorbot_verification_failures_total{platform="slack",reason="missing"} 1`; !strings.Contains(string(b), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	})
+}
+
+// TestSlackRoutesNeedSigningSecret checks that Socket Mode alone mounts
+// no HTTP route. Nothing is run, so nothing connects to Slack.
+func TestSlackRoutesNeedSigningSecret(t *testing.T) {
+	d := slackTestDeps(t)
+	d.cfg.Slack.SigningSecret, d.cfg.Slack.AppToken, d.cfg.Slack.BotToken = "", "xapp-1", "xoxb-1"
+	ps, err := slackPlatforms(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	for _, p := range ps {
+		p.routes(mux)
+		if p.notifier == nil {
+			t.Error("a bot token is set but Slack offers no notifier")
+		}
+		if p.run == nil {
+			t.Error("an app token is set but there is no Socket Mode run")
+		}
+	}
+	if _, pattern := mux.Handler(httptest.NewRequest(http.MethodPost, "/slack/commands", nil)); pattern != "" {
+		t.Errorf("without a signing secret %s is mounted", pattern)
+	}
+}
+
+// slackTestDeps builds what slackPlatforms needs, on a store of the test's own.
+func slackTestDeps(t testing.TB) platformDeps {
+	t.Helper()
+	log := slog.New(slog.DiscardHandler)
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Log: log})
+	d := platformDeps{router: router, metrics: metrics.New(), log: log}
+	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}
+	d.cfg.Slack.SigningSecret = slackTestSecret
+	return d
+}
+
+// TestSlackManifest checks deploy/slack-manifest.yaml against the command
+// table: every command is a slash command pointing at /slack/commands,
+// with a description and a usage hint.
+func TestSlackManifest(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("deploy", "slack-manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Features struct {
+			SlashCommands []struct {
+				Command, URL, Description string
+				UsageHint                 string `yaml:"usage_hint"`
+			} `yaml:"slash_commands"`
+		}
+		OAuth struct {
+			Scopes struct{ Bot []string }
+		} `yaml:"oauth_config"`
+		Settings struct {
+			Interactivity struct {
+				Enabled    bool   `yaml:"is_enabled"`
+				RequestURL string `yaml:"request_url"`
+			}
+			SocketMode *bool `yaml:"socket_mode_enabled"`
+		}
+	}
+	if err := yaml.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]string{} // command -> description
+	for _, c := range m.Features.SlashCommands {
+		declared[c.Command] = c.Description
+		if c.URL != "https://YOUR-HOST/slack/commands" || c.Description == "" || c.UsageHint == "" {
+			t.Errorf("%s: url %q, description %q, usage hint %q", c.Command, c.URL, c.Description, c.UsageHint)
+		}
+	}
+	router := handlers.New(handlers.Deps{})
+	for _, c := range router.Commands() {
+		desc, ok := declared["/"+c.Name]
+		if !ok {
+			t.Errorf("/%s is not in the manifest", c.Name)
+			continue
+		}
+		if desc != c.Description {
+			t.Errorf("/%s: manifest says %q, the command table %q", c.Name, desc, c.Description)
+		}
+	}
+	if _, ok := declared["/authorbot"]; !ok {
+		t.Error("/authorbot is not in the manifest")
+	}
+	want := []string{"commands", "chat:write", "users:read", "im:write"}
+	if strings.Join(m.OAuth.Scopes.Bot, ",") != strings.Join(want, ",") {
+		t.Errorf("bot scopes = %v, want %v", m.OAuth.Scopes.Bot, want)
+	}
+	if !m.Settings.Interactivity.Enabled || m.Settings.Interactivity.RequestURL != "https://YOUR-HOST/slack/interactions" {
+		t.Errorf("interactivity = %+v", m.Settings.Interactivity)
+	}
+	if m.Settings.SocketMode == nil || *m.Settings.SocketMode {
+		t.Error("socket_mode_enabled should be there, and false")
+	}
+}
+
+// BenchmarkSlackCommands measures POST /slack/commands through the real
+// router and a SQLite store: /ask my cart is empty and /order list.
+func BenchmarkSlackCommands(b *testing.B) {
+	d := slackTestDeps(b)
+	ps, err := slackPlatforms(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	ps[0].routes(mux)
+	for _, bc := range []struct{ command, text string }{{"/ask", "my cart is empty"}, {"/order", "list"}} {
+		b.Run(strings.TrimPrefix(bc.command, "/"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				body := slashForm("T1", "U1", bc.command, bc.text).Encode()
+				r := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(body))
+				stamp := strconv.FormatInt(time.Now().Unix(), 10)
+				mac := hmac.New(sha256.New, []byte(slackTestSecret))
+				io.WriteString(mac, "v0:"+stamp+":"+body)
+				r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				r.Header.Set("X-Slack-Request-Timestamp", stamp)
+				r.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+				w := httptest.NewRecorder()
+				mux.ServeHTTP(w, r)
+				if w.Code != http.StatusOK {
+					b.Fatalf("status %d: %s", w.Code, w.Body)
+				}
+			}
+		})
+	}
+}
