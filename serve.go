@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/config"
+	"github.com/authorbot/authorbot/handlers"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/metrics"
+	"github.com/authorbot/authorbot/remind"
+	"github.com/authorbot/authorbot/store"
+)
+
+// platform is one connected chat platform: the HTTP routes it serves, an
+// optional long-running connection (Socket Mode, the Discord gateway), and
+// an optional way to message a user outside a request.
+type platform struct {
+	name     bot.Platform
+	routes   func(mux *http.ServeMux)
+	run      func(ctx context.Context) error
+	notifier bot.Notifier
+}
+
+// platformDeps is what every platform adapter is built from.
+type platformDeps struct {
+	cfg      config.Config
+	router   *handlers.Router
+	dispatch *bot.Dispatcher
+	metrics  *metrics.Metrics
+	log      *slog.Logger
+	// reminders, when set, is where the reminder scheduler finds the
+	// reminders to send through the platforms' notifiers.
+	reminders remind.Store
+}
+
+// serve runs the HTTP server and every configured platform under one
+// errgroup: the first to fail cancels the others, and SIGINT or SIGTERM
+// shuts all of them down gracefully.
+func serve(ctx context.Context, d platformDeps, ready func(context.Context) error, ln net.Listener) error {
+	var platforms []platform
+	for _, build := range []func(platformDeps) ([]platform, error){slackPlatforms, discordPlatforms} {
+		ps, err := build(d)
+		if err != nil {
+			return err
+		}
+		platforms = append(platforms, ps...)
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := ready(ctx); err != nil {
+			d.log.Warn("not ready", slog.Any("err", err))
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	mux.Handle("GET /metrics", d.metrics.Handler())
+	for _, p := range platforms {
+		if p.routes != nil {
+			p.routes(mux)
+		}
+	}
+
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      15 * time.Second,
+		IdleTimeout:       60 * time.Second,
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		d.log.Info("listening", slog.String("addr", ln.Addr().String()))
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+	g.Go(func() error {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdown)
+	})
+	if d.reminders != nil {
+		notifiers := map[bot.Platform]bot.Notifier{}
+		for _, p := range platforms {
+			if p.notifier != nil {
+				notifiers[p.name] = p.notifier
+			}
+		}
+		s := &remind.Scheduler{Store: d.reminders, Notifiers: notifiers,
+			Message: d.router.ReminderMessage, Log: d.log.With("component", "reminders")}
+		g.Go(func() error { return s.Run(ctx) })
+	}
+	for _, p := range platforms {
+		if p.run != nil {
+			g.Go(func() error {
+				if err := p.run(ctx); err != nil && ctx.Err() == nil {
+					return fmt.Errorf("%s: %w", p.name, err)
+				}
+				return nil
+			})
+		}
+	}
+	return g.Wait()
+}
+
+// runServe opens the database and serves every configured platform.
+func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger) error {
+	db, err := store.Open(ctx, cfg.DBPath, log)
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	defer db.Close()
+	m := metrics.New()
+	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	d := platformDeps{
+		cfg:      cfg,
+		router:   router,
+		dispatch: &bot.Dispatcher{Handler: router, Log: log, Observe: m.Observe},
+		metrics:  m,
+		log:      log,
+
+		reminders: db,
+	}
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, d, db.Ping, ln)
+}
