@@ -7,7 +7,8 @@ import (
 )
 
 // tuning holds the parameters of the ranking and of the confidence
-// decision, tuned on testdata/questions.tsv. They live in one value built
+// decision, tuned on testdata/questions.tsv, heldout.tsv and the tuning
+// half of blind.tsv. They live in one value built
 // by defaultTuning rather than in constants so a test can sweep them.
 type tuning struct {
 	// k1 is the BM25 saturation: how fast repeated or strong matches of a
@@ -47,6 +48,30 @@ type tuning struct {
 	// statement that this phrase means this topic.
 	aliasBonus float64
 
+	// Words the content does not have weigh, in the query's total, as
+	// much as the rarest content term times chatWeight, or times cueWeight
+	// when they belong to a neighbouring subject the content does not
+	// cover (neighbourWords). Chat questions are long and full of details
+	// of the author's case ("launch party on Saturday", "I live in
+	// Austria") that say nothing against the topic; a word such as
+	// "royalty rate" or "audiobook" says the question is about something
+	// else.
+	chatWeight, cueWeight float64
+
+	// minMargin is the least lead, as a share of its score, the best topic
+	// needs over the second: two topics matching a question almost
+	// equally well mean the question sits between them, and a wrong
+	// answer given with confidence is worse than a decline.
+	minMargin float64
+
+	// The classifier (bayes) can answer where BM25F is unsure: when it
+	// gives the best BM25F topic at least minPosterior, that topic is
+	// answered. It moves a topic among the first rerankDepth of BM25F to
+	// the front when it gives it at least rerankPosterior, and declines
+	// when it gives the off-topic class at least offPosterior.
+	minPosterior, rerankPosterior, offPosterior float64
+	rerankDepth                                 int
+
 	// minSuggestion is the lowest score, relative to the best, that a
 	// topic needs to be suggested next to a confident answer.
 	minSuggestion float64
@@ -65,14 +90,21 @@ func defaultTuning() tuning {
 		bKeywords:         0.3,
 		bID:               0,
 		bBody:             0.75,
-		minConfidence:     0.45,
+		minConfidence:     0.35,
 		pivotEvidence:     3,
 		confidenceSlope:   0.1,
-		confidenceFloor:   0.3,
+		confidenceFloor:   0.25,
 		confidenceCeiling: 0.7,
 		aliasBonus:        0.6,
 		minSuggestion:     0.3,
 		minEvidence:       1,
+		chatWeight:        0.25,
+		cueWeight:         3,
+		minMargin:         0,
+		minPosterior:      0.95,
+		rerankPosterior:   2,
+		offPosterior:      0.5,
+		rerankDepth:       3,
 	}
 }
 
@@ -106,9 +138,61 @@ type index struct {
 	labelStems []map[string]bool // per doc: the stems of its labels
 	names      [][]string        // per doc: its title, id and aliases as space-joined folded words
 
-	vocab map[string]int      // folded content word → occurrences, for typo correction
-	typos map[string][]string // deletion neighbourhood → vocab words, see addDeletes
-	stems map[string]bool     // every stem the content has
+	vocab    map[string]int      // folded content word → occurrences, for typo correction
+	typos    map[string][]string // deletion neighbourhood → vocab words, see addDeletes
+	stems    map[string]bool     // every stem the content has
+	cues     map[string]bool     // terms of the neighbouring subjects, see neighbourWords
+	offTopic []cue               // see offTopicCues
+	nb       *bayes              // the classifier that backs the BM25F decision
+}
+
+// cue is one line of offTopicCues: groups of stem sequences, each group
+// needing one of its sequences in the query.
+type cue [][][]string
+
+// present reports whether every group of c has a sequence in stems.
+func (c cue) present(stems []string) bool {
+	for _, group := range c {
+		if !slices.ContainsFunc(group, func(seq []string) bool { return containsRun(stems, seq) }) {
+			return false
+		}
+	}
+	return len(c) > 0
+}
+
+// containsRun reports whether run appears in terms as consecutive items.
+func containsRun(terms, run []string) bool {
+	for i := range terms {
+		if hasPrefixRun(terms[i:], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseCues turns the text of offTopicCues into cues of stems.
+func parseCues(an *analyzer, text string) []cue {
+	var out []cue
+	for line := range strings.SplitSeq(text, "\n") {
+		var c cue
+		for g := range strings.SplitSeq(line, "|") {
+			var group [][]string
+			for _, item := range strings.Fields(g) {
+				var seq []string
+				for _, w := range strings.Split(item, "_") {
+					seq = append(seq, an.stem(w))
+				}
+				group = append(group, seq)
+			}
+			if len(group) > 0 {
+				c = append(c, group)
+			}
+		}
+		if len(c) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // docFields lists the fields of e with their weight and length
@@ -159,7 +243,9 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 		vocab:   make(map[string]int),
 		typos:   make(map[string][]string),
 		stems:   make(map[string]bool),
+		cues:    make(map[string]bool),
 	}
+	ix.offTopic = parseCues(an, offTopicCues(an.lang))
 	nFields := len(docFields(&Entry{}, tu))
 	// First pass: terms per field and average field lengths.
 	fieldTerms := make([][][]string, len(docs))
@@ -228,6 +314,7 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 		}
 		ix.labelStems = append(ix.labelStems, stems)
 	}
+	ix.nb = newBayes(ix)
 	return ix
 }
 
@@ -266,7 +353,8 @@ func termKey(terms []string) string {
 }
 
 // addLexiconToVocab makes the hand-written word lists known to the typo
-// corrector: stop words and neighbouring subjects' words so they are never
+// corrector: stop words, neighbouring subjects' words and off-topic cues
+// so they are never
 // "corrected", synonym words so that "baskit" becomes "basket" (and then
 // "cart").
 func (ix *index) addLexiconToVocab() {
@@ -274,6 +362,12 @@ func (ix *index) addLexiconToVocab() {
 		ix.vocab[w]++
 	}
 	for _, w := range strings.Fields(neighbourWords(ix.an.lang)) {
+		ix.vocab[w]++
+		for _, t := range ix.an.terms([]string{w}) {
+			ix.cues[t] = true
+		}
+	}
+	for _, w := range strings.Fields(strings.NewReplacer("|", " ", "_", " ").Replace(offTopicCues(ix.an.lang))) {
 		ix.vocab[w]++
 	}
 	for canonical, variants := range synonymTable(ix.an.lang) {

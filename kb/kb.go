@@ -11,9 +11,13 @@
 // the synonyms authors use to one word, corrects typos against the
 // content's own vocabulary and stems what is left. It then takes an exact
 // id, title or alias as the answer, or ranks the topics with BM25F over
-// their title, aliases, keywords and body, and declines when the best
-// topic explains too little of the question. The word lists are in
-// lexicon.go, the ranking parameters in defaultTuning.
+// their title, aliases, keywords and body. It declines when the best
+// topic explains too little of the question (words the content lacks
+// count little, words of neighbouring subjects a lot), when the question
+// carries an off-topic cue, or when a naive Bayes classifier trained at
+// load on the content and labelled questions calls it off-topic; the
+// classifier may also confirm a topic BM25F is unsure of. The word lists
+// are in lexicon.go, the ranking parameters in defaultTuning.
 package kb
 
 import (

@@ -51,7 +51,8 @@ func synonymTable(lang string) map[string][]string {
 			"expedition":  {"expeditions", "expedier", "envoi", "envois", "frais de port", "port", "shipping"},
 			"cout":        {"couts", "prix", "tarif", "tarifs", "cher", "coute", "couter"},
 			"epreuve":     {"epreuves", "proof", "proofs", "bat", "bon a tirer"},
-			"precommande": {"pre commande", "pre commandes", "precommandes", "precommander", "pre commander", "preorder", "pre order"},
+			"precommande": {"pre commande", "pre commandes", "precommandes", "precommander", "pre commander", "preorder", "pre order", "preco", "precos"},
+			"livre":       {"bouquin", "bouquins"},
 			"ebook":       {"e book", "livre numerique", "livre electronique", "livres numeriques", "livres electroniques"},
 			"broche":      {"livre broche", "couverture souple", "paperback"},
 			"relie":       {"livre relie", "couverture rigide", "hardcover", "hardback"},
@@ -87,6 +88,7 @@ func synonymTable(lang string) map[string][]string {
 		"resell":    {"resale", "reselling", "sell"},
 		"track":     {"tracking", "where is my order"},
 		"checkout":  {"check out"},
+		"calculate": {"work out", "calculated", "calculation", "figure out"},
 		// Selling copies at a market is on topic; marketing a book is not.
 		"marketing": {"market my book", "market my books", "market a book", "market the book", "market your book", "book marketing"},
 	}
@@ -131,4 +133,39 @@ func copyUnits(lang string) string {
 		return "exemplaires copies livres epreuves unites"
 	}
 	return "copies books proofs units paperbacks hardcovers"
+}
+
+// offTopicCues returns, for lang, the signs that a question is about a
+// neighbouring subject even though it uses words the content has: royalty
+// rates and payouts (the content only says author copies earn none), the
+// Kindle device, KDP Select and page reads, A+ content, keywords and
+// categories, the weather. Each cue is one line of groups separated by
+// "|"; it is present when the query has a word of every group. A group
+// word may be a phrase, its words joined by "_".
+func offTopicCues(lang string) string {
+	if lang == "fr" {
+		return `
+redevance redevances royalties | taux pourcentage 35 70 verse versee versees versement versements paye payee payees paiement paiements mois mensuel minimum
+liseuse
+kindle | allume allumer ecran batterie synchronise synchroniser synchronisation bloque plante bug
+kdp_select kindle_unlimited pages_lues kenp
+mots_cles categorie categories
+quel_temps_fait quel_temps_fera quel_temps_fait_il meteo
+page_blanche | syndrome angoisse vaincre
+ebook livre_numerique | bloque qualite
+mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf
+ebook livre_numerique | prix cout
+`
+	}
+	return `
+royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month
+kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
+kdp_select kindle_unlimited page_reads kenp ku
+a_content author_central product_page
+keywords categories category
+weather forecast
+writer_s_block epub docx mobi kpf
+ebook | cost price prices pricing
+best_time
+`
 }

@@ -29,6 +29,11 @@ type ranking struct {
 	ix    *index
 	top   []scored // best first, only documents that matched
 	exact bool     // the query is an id, title or alias of top[0]
+	cues  int      // off-topic cues in the query
+	// foreign is true when the query reads as the other language: the
+	// classifier learnt this language's phrasing and is not asked then.
+	foreign bool
+	post    []float64 // the classifier's posterior, nil when it knew no term
 }
 
 func (r ranking) confident() bool {
@@ -36,7 +41,26 @@ func (r ranking) confident() bool {
 		return false
 	}
 	best := r.top[0]
-	return r.exact || best.evidence >= r.ix.tu.minEvidence && best.score >= r.ix.tu.needed(best.evidence)
+	if r.exact {
+		return true
+	}
+	tu := r.ix.tu
+	if r.post == nil {
+		return false
+	}
+	if r.post[len(r.post)-1] >= tu.offPosterior {
+		return false
+	}
+	if len(r.top) > 1 && r.top[1].score > (1-tu.minMargin)*best.score {
+		return false
+	}
+	if best.evidence < tu.minEvidence {
+		return false
+	}
+	if best.score >= tu.needed(best.evidence) {
+		return true
+	}
+	return !r.foreign && r.cues == 0 && r.post[best.doc] >= tu.minPosterior
 }
 
 // needed is the score a topic with the given evidence needs for a
@@ -59,7 +83,8 @@ func (r ranking) score() float64 {
 // language's content has the query's words), English when nothing tells.
 //
 // The query is matched in its own language first. When that match is weak
-// the other language's index is tried too, for authors who set a French
+// and the query's words do not clearly say it is in that language, the
+// other language's index is tried too, for authors who set a French
 // locale but ask in English or the reverse; the entries returned are then
 // the same topics in the answering language.
 func (k *KB) Search(query, lang string) Result {
@@ -68,7 +93,10 @@ func (k *KB) Search(query, lang string) Result {
 		lang = k.detect(query)
 	}
 	r := k.indexes[lang].rank(query)
-	if !r.confident() {
+	// A question clearly written in the language searched is not tried
+	// in the other: read as the other language, its words would only be
+	// typos to correct into whatever that content has.
+	if !r.confident() && DetectLang(query) != lang {
 		other := k.indexes[otherLang(lang)].rank(query)
 		if other.confident() && other.score() > r.score() {
 			r = other
@@ -141,12 +169,25 @@ func (k *KB) result(r ranking, lang string) Result {
 // queryTerms analyses a query: words are typo-corrected against the
 // vocabulary before synonyms, stop words and stemming, so that a misspelt
 // synonym or stop word is still recognised.
-func (ix *index) queryTerms(query string) []string {
+// queryTermsOnly is queryTerms without the cue count.
+func (ix *index) queryTermsOnly(query string) []string {
+	terms, _ := ix.queryTerms(query)
+	return terms
+}
+
+func (ix *index) queryTerms(query string) (terms []string, cues int) {
 	ws := words(query)
+	stems := make([]string, len(ws))
 	for i, w := range ws {
 		ws[i] = ix.correct(w)
+		stems[i] = ix.an.stem(ws[i])
 	}
-	terms := ix.an.terms(ws)
+	for _, c := range ix.offTopic {
+		if c.present(stems) {
+			cues++
+		}
+	}
+	terms = ix.an.terms(ws)
 	// A number the content never mentions ("I asked for 50") is a detail
 	// of the author's case, not a sign of the topic or of another
 	// subject; one it does ("999") is a sign.
@@ -156,7 +197,7 @@ func (ix *index) queryTerms(query string) []string {
 			out = append(out, t)
 		}
 	}
-	return out
+	return out, cues
 }
 
 func isNumber(w string) bool {
@@ -170,8 +211,8 @@ func isNumber(w string) bool {
 
 // rank scores every document of ix against query.
 func (ix *index) rank(query string) ranking {
-	terms := ix.queryTerms(query)
-	r := ranking{ix: ix}
+	terms, cues := ix.queryTerms(query)
+	r := ranking{ix: ix, foreign: DetectLang(query) == otherLang(ix.an.lang)}
 	if len(terms) == 0 {
 		return r
 	}
@@ -180,9 +221,10 @@ func (ix *index) rank(query string) ranking {
 		r.top = append(r.top, scored{doc: d, score: 1, evidence: math.Inf(1)})
 	}
 	uniq := dedupe(terms)
-	var total float64
+	// Each off-topic cue weighs like one more word of another subject.
+	total := float64(cues) * ix.tu.cueWeight * ix.unidf
 	for _, t := range uniq {
-		total += ix.termIDF(t)
+		total += ix.queryWeight(t, r.foreign)
 	}
 	scores := make([]float64, len(ix.docs))
 	evidence := make([]float64, len(ix.docs))
@@ -223,6 +265,11 @@ func (ix *index) rank(query string) ranking {
 	slices.SortStableFunc(r.top[head:], func(a, b scored) int {
 		return cmp.Compare(b.score, a.score)
 	})
+	r.cues = cues
+	r.post = ix.nb.posterior(terms)
+	if !r.exact && r.post != nil {
+		r.rerank()
+	}
 	return r
 }
 
@@ -234,6 +281,39 @@ func (ix *index) exactMatch(query string, terms []string) (int, bool) {
 	}
 	d, ok := ix.exact[termKey(terms)]
 	return d, ok
+}
+
+// rerank moves to the front the topic the classifier is sure of, when
+// BM25F ranks it close to the top: BM25F weighs every matched word by its
+// rarity, the classifier by how typical it is of the topic's questions.
+func (r *ranking) rerank() {
+	tu := r.ix.tu
+	for i := 1; i < min(len(r.top), tu.rerankDepth); i++ {
+		if r.post[r.top[i].doc] >= tu.rerankPosterior {
+			s := r.top[i]
+			copy(r.top[1:i+1], r.top[:i])
+			r.top[0] = s
+			return
+		}
+	}
+}
+
+// queryWeight is how much the term t of a query weighs in its total: its
+// idf when the content has it, otherwise the idf of an absent term scaled
+// by cueWeight for a word of a neighbouring subject and by chatWeight for
+// any other. In a query written in the other language (foreign), unknown
+// words are that language's words, not chat, and weigh in full.
+func (ix *index) queryWeight(t string, foreign bool) float64 {
+	if v, ok := ix.idf[t]; ok {
+		return v
+	}
+	switch {
+	case ix.cues[t]:
+		return ix.tu.cueWeight * ix.unidf
+	case foreign:
+		return ix.unidf
+	}
+	return ix.tu.chatWeight * ix.unidf
 }
 
 // termIDF is the idf of t, with the idf of an absent term for words the
