@@ -54,7 +54,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "console":
 		return runConsole(ctx, cfg, k, log, std)
 	case "serve":
-		return runServe(ctx, cfg, k, log)
+		return runServe(ctx, cfg, k, log, getenv)
+	case "discord register":
+		return runDiscordRegister(ctx, cfg, k, log, stdout)
 	}
 	return fmt.Errorf("authorbot %s is not available in this build", cfg.Command)
 }

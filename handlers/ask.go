@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/authorbot/authorbot/bot"
@@ -54,7 +55,7 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 		q = string([]rune(q)[:500])
 	}
 	lang := r.lang(req, q)
-	res := r.KB.Search(q, lang)
+	res := r.search(q, lang)
 	lang = res.Lang
 	if !res.Confident || res.Best == nil {
 		return &Answer{Reply: r.decline(res, lang), Result: res}, nil
@@ -66,9 +67,35 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 	return &Answer{Reply: reply, Result: res}, nil
 }
 
-// topicReply renders one knowledge-base entry: its answer, steps, caveat,
-// related topics and source.
+// topicReply returns a fresh copy of an entry's rendered reply, which the
+// caller may extend: the blocks are rendered once per entry by New.
 func (r *Router) topicReply(e *kb.Entry, lang string) *bot.Reply {
+	cached, ok := r.topics[e.Lang+"/"+e.ID]
+	if !ok || e.Lang != lang {
+		return r.renderTopic(e, lang)
+	}
+	reply := *cached
+	reply.Blocks = slices.Clip(reply.Blocks) // appends must not share the array
+	return &reply
+}
+
+// renderTopics renders every entry once.
+func (r *Router) renderTopics() map[string]*bot.Reply {
+	m := map[string]*bot.Reply{}
+	if r.KB == nil {
+		return m
+	}
+	for _, lang := range []string{"en", "fr"} {
+		for _, e := range r.KB.Entries(lang) {
+			m[e.Lang+"/"+e.ID] = r.renderTopic(e, e.Lang)
+		}
+	}
+	return m
+}
+
+// renderTopic renders one knowledge-base entry: its answer, steps, caveat,
+// related topics and source.
+func (r *Router) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 	reply := &bot.Reply{Title: e.Title, Ephemeral: true, Topic: e.ID, Lang: lang}
 	for _, b := range e.Blocks() {
 		if len(b.Steps) > 0 {

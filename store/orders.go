@@ -93,14 +93,14 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (Order, error) {
 
 // Order returns the user's order number, or an error wrapping ErrNotFound.
 func (db *DB) Order(ctx context.Context, user string, number int) (Order, error) {
-	return getOrder(ctx, db.r, user, number)
+	rows, err := db.getOrder.QueryContext(ctx, user, number)
+	return oneOrder(rows, err, number)
 }
 
 // Orders returns the user's orders with the given status ("" for all),
 // by number.
 func (db *DB) Orders(ctx context.Context, user, status string) ([]Order, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders
-		WHERE user_key = ? AND (? = '' OR status = ?) ORDER BY number`, user, status, status)
+	rows, err := db.listOrders.QueryContext(ctx, user, status, status)
 	if err != nil {
 		return nil, fmt.Errorf("store: orders: %w", err)
 	}
@@ -165,9 +165,20 @@ func (db *DB) DeleteOrder(ctx context.Context, user string, number int) error {
 	})
 }
 
+// The statements of the hottest reads, prepared once by Open.
+const (
+	listOrdersSQL = `SELECT ` + orderColumns + ` FROM orders
+		WHERE user_key = ? AND (? = '' OR status = ?) ORDER BY number`
+	getOrderSQL = `SELECT ` + orderColumns + ` FROM orders WHERE user_key = ? AND number = ?`
+)
+
 func getOrder(ctx context.Context, q querier, user string, number int) (Order, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders
-		WHERE user_key = ? AND number = ?`, user, number)
+	rows, err := q.QueryContext(ctx, getOrderSQL, user, number)
+	return oneOrder(rows, err, number)
+}
+
+// oneOrder reads the single order a query for one number returns.
+func oneOrder(rows *sql.Rows, err error, number int) (Order, error) {
 	if err != nil {
 		return Order{}, fmt.Errorf("store: order %d: %w", number, err)
 	}
