@@ -1,0 +1,66 @@
+package discord
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+)
+
+// BenchmarkInteractions measures POST /discord/interactions for a slash
+// command answered at once: body read, Ed25519 check, freshness and
+// replay checks, parse, a handler returning a knowledge-base answer, and
+// render. Each request is a new interaction, signed before the timer.
+func BenchmarkInteractions(b *testing.B) {
+	a, priv := newTestAdapter(b, nil, &recorder{}, nil)
+	now := time.Now()
+	reqs := make([]*http.Request, b.N)
+	for i := range reqs {
+		reqs[i] = signed(priv, now, commandInteraction(fmt.Sprint("b", i), "guild-1", "user-1", "en-US", "ask", str("question", "my cart is empty")))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		w := httptest.NewRecorder()
+		a.ServeHTTP(w, reqs[i])
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
+		}
+	}
+}
+
+// BenchmarkPing is Discord's endpoint check: verification and PONG only.
+func BenchmarkPing(b *testing.B) {
+	a, priv := newTestAdapter(b, nil, &recorder{}, nil)
+	req := signed(priv, time.Now(), pingInteraction())
+	body := pingInteraction()
+	b.ReportAllocs()
+	for range b.N {
+		r := req.Clone(req.Context())
+		r.Body = readCloser(body)
+		w := httptest.NewRecorder()
+		a.ServeHTTP(w, r)
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := sampleAnswer("en")
+	b.ReportAllocs()
+	for range b.N {
+		render(r)
+	}
+}
+
+func BenchmarkApplicationCommands(b *testing.B) {
+	cmds := sampleTree()
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := ApplicationCommands(cmds); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,373 @@
+package discord
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// Discord's limits on registered commands.
+const (
+	maxNameLen        = 32
+	maxDescriptionLen = 100
+	maxOptions        = 25 // options or subcommands of one command
+	maxCommands       = 100
+)
+
+// validName is Discord's rule for command, option and choice-less names
+// (lowercase is checked apart: the rule is "lowercase where the script
+// has case").
+var validName = regexp.MustCompile(`^[-_\p{L}\p{N}\p{Devanagari}\p{Thai}]{1,32}$`)
+
+func nameOK(s string) bool {
+	return validName.MatchString(s) && strings.ToLower(s) == s
+}
+
+// ApplicationCommands builds the slash-command tree Discord registers from
+// the bot's command tree: subcommands, option types, required options
+// first (Discord's rule), choices, bounds, autocomplete, and names and
+// descriptions in the languages of Localized and of the table in
+// localizations.go. A localized name Discord would refuse (or that would
+// clash with another in the same language) is left out, so that language
+// shows the English name. It returns an error when an English name or a
+// count breaks Discord's rules: registering would fail anyway.
+func ApplicationCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, error) {
+	if len(cmds) > maxCommands {
+		return nil, fmt.Errorf("discord: %d commands; Discord allows %d", len(cmds), maxCommands)
+	}
+	table := tables{descriptions: descriptionTable(), choices: choiceTable()}
+	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	install := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+	var out []*discordgo.ApplicationCommand
+	var names []localNames
+	for _, c := range cmds {
+		opts, err := commandOptions(c, c.Name, table)
+		if err != nil {
+			return nil, err
+		}
+		nameLoc, descLoc, err := localize(c.Name, c.Description, c.Localized, table.descriptions[c.Name])
+		if err != nil {
+			return nil, fmt.Errorf("discord: /%s: %w", c.Name, err)
+		}
+		ac := &discordgo.ApplicationCommand{
+			Type:             discordgo.ChatApplicationCommand,
+			Name:             c.Name,
+			Description:      describe(c.Description, c.Name),
+			Options:          opts,
+			Contexts:         &contexts,
+			IntegrationTypes: &install,
+		}
+		if len(nameLoc) > 0 {
+			ac.NameLocalizations = &nameLoc
+		}
+		if len(descLoc) > 0 {
+			ac.DescriptionLocalizations = &descLoc
+		}
+		out = append(out, ac)
+		names = append(names, localNames{c.Name, nameLoc})
+	}
+	if err := dropClashes(names); err != nil {
+		return nil, fmt.Errorf("discord: commands: %w", err)
+	}
+	return out, nil
+}
+
+// tables are the translations of localizations.go.
+type tables struct {
+	descriptions, choices map[string]translation
+}
+
+// commandOptions builds a command's subcommands, or its options.
+func commandOptions(c *bot.Command, path string, table tables) ([]*discordgo.ApplicationCommandOption, error) {
+	var out []*discordgo.ApplicationCommandOption
+	var names []localNames
+	if len(c.Subs) > 0 {
+		if len(c.Subs) > maxOptions {
+			return nil, fmt.Errorf("discord: /%s has %d subcommands; Discord allows %d", path, len(c.Subs), maxOptions)
+		}
+		for _, s := range c.Subs {
+			sp := path + " " + s.Name
+			if len(s.Subs) > 0 {
+				return nil, fmt.Errorf("discord: /%s: subcommand groups are not supported", sp)
+			}
+			opts, err := commandOptions(s, sp, table)
+			if err != nil {
+				return nil, err
+			}
+			nameLoc, descLoc, err := localize(s.Name, s.Description, s.Localized, table.descriptions[sp])
+			if err != nil {
+				return nil, fmt.Errorf("discord: /%s: %w", sp, err)
+			}
+			out = append(out, &discordgo.ApplicationCommandOption{
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     s.Name,
+				NameLocalizations:        nameLoc,
+				Description:              describe(s.Description, s.Name),
+				DescriptionLocalizations: descLoc,
+				Options:                  opts,
+			})
+			names = append(names, localNames{s.Name, nameLoc})
+		}
+		return out, dropClashes(names)
+	}
+	if len(c.Options) > maxOptions {
+		return nil, fmt.Errorf("discord: /%s has %d options; Discord allows %d", path, len(c.Options), maxOptions)
+	}
+	for _, o := range c.Options {
+		opt, err := option(o, path, table)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, opt)
+		names = append(names, localNames{o.Name, opt.NameLocalizations})
+	}
+	// Discord requires the required options before the optional ones.
+	slices.SortStableFunc(out, func(a, b *discordgo.ApplicationCommandOption) int {
+		return cmp.Compare(boolRank(!a.Required), boolRank(!b.Required))
+	})
+	return out, dropClashes(names)
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// option builds one option. Integer options are INTEGER; every other is
+// STRING, as the text grammar reads them.
+func option(o bot.Option, path string, table tables) (*discordgo.ApplicationCommandOption, error) {
+	key := path + ":" + o.Name
+	nameLoc, descLoc, err := localize(o.Name, o.Description, o.Localized, table.descriptions[key])
+	if err != nil {
+		return nil, fmt.Errorf("discord: /%s option %s: %w", path, o.Name, err)
+	}
+	opt := &discordgo.ApplicationCommandOption{
+		Type:                     discordgo.ApplicationCommandOptionString,
+		Name:                     o.Name,
+		NameLocalizations:        nameLoc,
+		Description:              describe(o.Description, o.Name),
+		DescriptionLocalizations: descLoc,
+		Required:                 o.Required,
+		Autocomplete:             o.Autocomplete && len(o.Choices) == 0, // Discord allows one or the other
+	}
+	if o.Type == bot.Integer {
+		opt.Type = discordgo.ApplicationCommandOptionInteger
+		if o.Min != 0 || o.Max != 0 {
+			lo := float64(o.Min)
+			opt.MinValue = &lo
+		}
+		if o.Max != 0 {
+			opt.MaxValue = float64(o.Max)
+		}
+	} else if o.MaxLength > 0 {
+		opt.MaxLength = min(o.MaxLength, 6000)
+	}
+	if len(o.Choices) > maxChoices {
+		return nil, fmt.Errorf("discord: /%s option %s has %d choices; Discord allows %d", path, o.Name, len(o.Choices), maxChoices)
+	}
+	for _, ch := range o.Choices {
+		c := &discordgo.ApplicationCommandOptionChoice{Name: clip(ch.Name, maxChoiceText), Value: ch.Value}
+		if c.Name == "" {
+			c.Name = ch.Value
+		}
+		if opt.Type == discordgo.ApplicationCommandOptionInteger {
+			n, err := strconv.ParseInt(ch.Value, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("discord: /%s option %s: choice %q is not a whole number", path, o.Name, ch.Value)
+			}
+			c.Value = n
+		}
+		c.NameLocalizations = choiceNames(ch, table.choices[key+"="+ch.Value])
+		opt.Choices = append(opt.Choices, c)
+	}
+	return opt, nil
+}
+
+// choiceNames returns a choice's name localizations: the table's, while
+// its English matches the choice's name, then the command tree's own.
+func choiceNames(ch bot.Choice, t translation) map[discordgo.Locale]string {
+	names := map[discordgo.Locale]string{}
+	if t.en != "" && t.en == ch.Name {
+		for loc, n := range t.tr {
+			for _, l := range discordLocales(string(loc)) {
+				names[l] = clip(n, maxChoiceText)
+			}
+		}
+	}
+	for lang, n := range ch.Localized {
+		if n = strings.TrimSpace(n); n != "" {
+			for _, l := range discordLocales(lang) {
+				names[l] = clip(n, maxChoiceText)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return names
+}
+
+// describe clips a description to Discord's 100 characters; Discord also
+// refuses an empty one.
+func describe(d, name string) string {
+	d = strings.TrimSpace(d)
+	if d == "" {
+		d = name
+	}
+	return clip(d, maxDescriptionLen)
+}
+
+// localize returns a command's or option's name and description
+// localizations: the spec's own Localized first, then the table, whose
+// entry applies only while its English matches the description (a
+// description rewritten in English is not shown with an old translation).
+func localize(name, desc string, spec map[string]bot.Localized, t translation) (names, descs map[discordgo.Locale]string, err error) {
+	if !nameOK(name) {
+		return nil, nil, fmt.Errorf("name %q breaks Discord's rules (1-32 lowercase letters, digits, - or _)", name)
+	}
+	names = map[discordgo.Locale]string{}
+	descs = map[discordgo.Locale]string{}
+	if t.en != "" && t.en == strings.TrimSpace(desc) {
+		for loc, d := range t.tr {
+			for _, l := range discordLocales(string(loc)) {
+				descs[l] = clip(d, maxDescriptionLen)
+			}
+		}
+	}
+	for lang, l := range spec {
+		for _, loc := range discordLocales(lang) {
+			if n := strings.TrimSpace(l.Name); n != "" && n != name && nameOK(n) {
+				names[loc] = n
+			}
+			if d := strings.TrimSpace(l.Description); d != "" {
+				descs[loc] = clip(d, maxDescriptionLen)
+			}
+		}
+	}
+	if len(names) == 0 {
+		names = nil
+	}
+	if len(descs) == 0 {
+		descs = nil
+	}
+	return names, descs, nil
+}
+
+// discordLocales maps a language key of the command spec ("fr", "de",
+// "es", "pt-BR") to the Discord locales it serves. Spanish serves both
+// Spain and Latin America; English needs none (it is the default).
+func discordLocales(lang string) []discordgo.Locale {
+	switch strings.ToLower(lang) {
+	case "es", "es-es":
+		return []discordgo.Locale{discordgo.SpanishES, discordgo.SpanishLATAM}
+	case "pt", "pt-br":
+		return []discordgo.Locale{discordgo.PortugueseBR}
+	case "sv", "sv-se":
+		return []discordgo.Locale{discordgo.Swedish}
+	case "en", "en-us", "en-gb", "":
+		return nil
+	}
+	if _, ok := discordgo.Locales[discordgo.Locale(lang)]; ok {
+		return []discordgo.Locale{discordgo.Locale(lang)}
+	}
+	return nil
+}
+
+// localNames is one name and its localizations, for the clash check.
+type localNames struct {
+	name string
+	loc  map[discordgo.Locale]string
+}
+
+// dropClashes removes localized names that would make two names at one
+// level equal in some language (Discord refuses the whole tree then), and
+// reports English names that are equal.
+func dropClashes(level []localNames) error {
+	seen := map[string]bool{}
+	for _, n := range level {
+		if seen[n.name] {
+			return fmt.Errorf("two options or commands are named %q", n.name)
+		}
+		seen[n.name] = true
+	}
+	locales := map[discordgo.Locale]bool{}
+	for _, n := range level {
+		for l := range n.loc {
+			locales[l] = true
+		}
+	}
+	for l := range locales {
+		count := map[string]int{}
+		for _, n := range level {
+			count[effective(n, l)]++
+		}
+		for _, n := range level {
+			if v, ok := n.loc[l]; ok && count[v] > 1 {
+				delete(n.loc, l) // the map is the one in the tree
+			}
+		}
+	}
+	return nil
+}
+
+func effective(n localNames, l discordgo.Locale) string {
+	if v, ok := n.loc[l]; ok {
+		return v
+	}
+	return n.name
+}
+
+// Register replaces the application's whole command tree with cmds in one
+// bulk overwrite: in one guild when guild is set (updates show at once,
+// for testing), globally otherwise. Commands missing from cmds are
+// deleted by Discord.
+func (a *Adapter) Register(ctx context.Context, appID, guild string, cmds []*bot.Command) ([]*discordgo.ApplicationCommand, error) {
+	if a.session.Token == "" {
+		return nil, errors.New("discord: registering commands needs the bot token")
+	}
+	tree, err := ApplicationCommands(cmds)
+	if err != nil {
+		return nil, err
+	}
+	got, err := a.session.ApplicationCommandBulkOverwrite(appID, guild, tree, discordgo.WithContext(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("discord: register commands: %w", restError(err))
+	}
+	return got, nil
+}
+
+// AppID returns the id of the application the bot token belongs to.
+func (a *Adapter) AppID(ctx context.Context) (string, error) {
+	if a.session.Token == "" {
+		return "", errors.New("discord: finding the application id needs the bot token")
+	}
+	var app discordgo.Application
+	b, err := a.session.RequestWithBucketID("GET", discordgo.EndpointApplication("@me"), nil,
+		discordgo.EndpointApplication(""), discordgo.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("discord: read the application: %w", restError(err))
+	}
+	if err := discordgo.Unmarshal(b, &app); err != nil || app.ID == "" {
+		return "", errors.New("discord: read the application: no id in the answer")
+	}
+	return app.ID, nil
+}
+
+// InviteURL is the link that adds the bot and its slash commands to a
+// server. It asks for no permissions: replies go through the interaction
+// itself and reminders through direct messages, which need none.
+func InviteURL(appID string) string {
+	return "https://discord.com/oauth2/authorize?client_id=" + url.QueryEscape(appID) + "&scope=applications.commands+bot&permissions=0"
+}

@@ -1,0 +1,335 @@
+// Package discord is authorbot's Discord adapter. It receives slash
+// commands, button presses and autocomplete requests either over the
+// gateway (a websocket opened with the bot token) or as HTTP interactions
+// (POSTs Discord signs with the application's Ed25519 key), and answers
+// with the same handlers as every other platform.
+//
+// The translation is pure at both ends: parse turns an interaction into a
+// bot.Request, render turns a bot.Reply into a message, ApplicationCommands
+// turns the command tree into the commands Discord registers. Everything
+// that talks to Discord goes through one *http.Client, so tests point it at
+// a fake server.
+package discord
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// Completer suggests values for an option while the author types it
+// (Discord's autocomplete). req is the command so far, with the user, the
+// locale and the options already filled; option is the option being typed
+// and partial what has been typed of it. It returns the best choices
+// first; the adapter keeps at most 25. A Completer must be quick: Discord
+// gives the whole round trip three seconds and shows nothing after that.
+type Completer interface {
+	Complete(ctx context.Context, req *bot.Request, option, partial string) []bot.Choice
+}
+
+// Config is what an Adapter is built from.
+type Config struct {
+	// Token is the bot token, needed for the gateway, for registering
+	// commands and for direct messages. "Bot " is added when missing.
+	Token string
+	// PublicKey is the application's hex Ed25519 public key, needed to
+	// receive HTTP interactions.
+	PublicKey string
+	// Serve answers a request (bot.Dispatcher.Serve); it always returns a
+	// reply. Not needed only to register commands.
+	Serve func(ctx context.Context, req *bot.Request) *bot.Reply
+	// Completer answers autocomplete; without one, options get no
+	// suggestions.
+	Completer Completer
+	Log       *slog.Logger
+	// VerifyFailed, when set, is told of each HTTP interaction refused
+	// before parsing, with a fixed reason: "size", "signature", "stale",
+	// "future" or "replay".
+	VerifyFailed func(reason string)
+	// Client makes every REST call; nil means a client with a 20 s timeout.
+	Client *http.Client
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// DeferAfter is how long an answer may take before the adapter tells
+	// Discord it will answer later (Discord waits three seconds at most);
+	// zero means 2.5 s.
+	DeferAfter time.Duration
+}
+
+// Timings and bounds of interaction handling.
+const (
+	defaultDeferAfter = 2500 * time.Millisecond
+	// workTimeout bounds a deferred answer; Discord accepts the edit for
+	// 15 minutes, but an author is long gone after one.
+	workTimeout = time.Minute
+	// freshness is how far an HTTP interaction's signed timestamp may be
+	// from our clock, either way.
+	freshness = 5 * time.Minute
+	// seenTTL keeps an interaction id for longer than its replay could
+	// pass the freshness check: it was received at most 5 minutes before
+	// its signed time, and a replay is stale 5 minutes after it.
+	seenTTL  = 2*freshness + 5*time.Minute
+	maxSeen  = 100_000
+	maxBody  = 1 << 20 // interaction payloads are a few KiB
+	valueTTL = 24 * time.Hour
+	maxValue = 10_000
+	// restTimeout bounds one call to Discord's REST API.
+	restTimeout = 10 * time.Second
+)
+
+// Adapter is the Discord adapter. Its methods are safe for concurrent use.
+type Adapter struct {
+	session    *discordgo.Session
+	client     *http.Client
+	publicKey  ed25519.PublicKey
+	serve      func(ctx context.Context, req *bot.Request) *bot.Reply
+	completer  Completer
+	log        *slog.Logger
+	verifyFail func(reason string)
+	now        func() time.Time
+	deferAfter time.Duration
+
+	seen   *ttlCache[time.Time] // interaction ids answered, with their signed times
+	values *ttlCache[string]    // button values too long for a custom id, by key
+	// replayFloor is the newest signed time (Unix seconds) of an id the
+	// seen set had to forget before its time: any interaction signed no
+	// later could be its replay. Zero until the set overflows.
+	replayFloor atomic.Int64
+	busy        pending // deferred answers still being finished
+}
+
+// New builds an adapter. It fails when the public key is not 32 bytes of
+// hex.
+func New(cfg Config) (*Adapter, error) {
+	a := &Adapter{
+		serve:      cfg.Serve,
+		completer:  cfg.Completer,
+		log:        cfg.Log,
+		verifyFail: cfg.VerifyFailed,
+		now:        cfg.Now,
+		deferAfter: cfg.DeferAfter,
+		client:     cfg.Client,
+		seen:       newTTLCache[time.Time](seenTTL, maxSeen),
+		values:     newTTLCache[string](valueTTL, maxValue),
+	}
+	a.seen.evicted = a.raiseReplayFloor
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.deferAfter <= 0 {
+		a.deferAfter = defaultDeferAfter
+	}
+	if a.serve == nil {
+		// Only registration and notifications need no handler.
+		a.serve = func(context.Context, *bot.Request) *bot.Reply {
+			return bot.Say("authorbot is not answering commands here.")
+		}
+	}
+	if a.verifyFail == nil {
+		a.verifyFail = func(string) {}
+	}
+	if a.client == nil {
+		a.client = &http.Client{Timeout: 20 * time.Second}
+	}
+	if cfg.PublicKey != "" {
+		k, err := hex.DecodeString(strings.TrimSpace(cfg.PublicKey))
+		if err != nil || len(k) != ed25519.PublicKeySize {
+			return nil, errors.New("discord: the public key must be 64 hex characters")
+		}
+		a.publicKey = k
+	}
+	token := strings.TrimSpace(cfg.Token)
+	if token != "" && !strings.HasPrefix(token, "Bot ") {
+		token = "Bot " + token
+	}
+	s, err := discordgo.New(token)
+	if err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	s.Client = a.client
+	// Slash commands, buttons and autocomplete need no gateway intents,
+	// and no privileged one is ever asked for.
+	s.Identify.Intents = discordgo.IntentsNone
+	s.StateEnabled = false
+	s.ShouldReconnectOnError = true
+	s.UserAgent = "DiscordBot (https://github.com/authorbot/authorbot, 1)"
+	a.session = s
+	return a, nil
+}
+
+// Run keeps the gateway connection open until ctx ends, when a bot token
+// is set; either way it then lets deferred answers finish (for at most a
+// minute) before returning. discordgo reconnects on its own after the
+// connection drops; Run retries the first connection too, except when
+// Discord refuses the token or the intents, which no retry can fix.
+func (a *Adapter) Run(ctx context.Context) error {
+	defer a.drain()
+	if a.session.Token == "" {
+		<-ctx.Done()
+		return nil
+	}
+	remove := []func(){
+		a.session.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+			a.gatewayInteraction(ctx, ic.Interaction)
+		}),
+		a.session.AddHandler(func(*discordgo.Session, *discordgo.Connect) {
+			a.log.Info("gateway connected")
+		}),
+		a.session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+			if ctx.Err() == nil {
+				a.log.Warn("gateway disconnected; reconnecting")
+			}
+		}),
+	}
+	defer func() {
+		for _, f := range remove {
+			f()
+		}
+	}()
+	if err := a.open(ctx); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	if err := a.session.Close(); err != nil {
+		a.log.Warn("gateway close", slog.Any("err", err))
+	}
+	return nil
+}
+
+// open connects to the gateway, retrying with backoff.
+func (a *Adapter) open(ctx context.Context) error {
+	wait := time.Second
+	for {
+		err := a.session.Open()
+		if err == nil {
+			return nil
+		}
+		if fatalGatewayError(err) {
+			return fmt.Errorf("discord gateway: %w", err)
+		}
+		a.log.Warn("gateway connection failed; retrying", slog.Any("err", restError(err)), slog.Duration("in", wait))
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
+}
+
+// fatalGatewayError reports close codes no reconnection can fix: a bad
+// token (4004), sharding and version problems, invalid or disallowed
+// intents (4010-4014).
+func fatalGatewayError(err error) bool {
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) {
+		return false
+	}
+	return ce.Code == 4004 || ce.Code >= 4010 && ce.Code <= 4014
+}
+
+func (a *Adapter) drain() {
+	ctx, cancel := context.WithTimeout(context.Background(), workTimeout)
+	defer cancel()
+	a.busy.wait(ctx)
+}
+
+// Notify sends a reply to a user as a direct message (bot.Notifier), for
+// reminders. It needs the bot token: without one it returns an error and
+// sends nothing.
+func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error {
+	if a.session.Token == "" {
+		return errors.New("discord: direct messages need AUTHORBOT_DISCORD_TOKEN")
+	}
+	if user.Platform != bot.Discord || user.ID == "" {
+		return fmt.Errorf("discord: cannot message %s user %q", user.Platform, user.ID)
+	}
+	ctx, cancel := context.WithTimeout(ctx, restTimeout)
+	defer cancel()
+	ch, err := a.session.UserChannelCreate(user.ID, discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("discord: open direct messages: %w", restError(err))
+	}
+	data := a.render(r)
+	msg := &discordgo.MessageSend{
+		Content:         data.Content,
+		Embeds:          data.Embeds,
+		Components:      data.Components,
+		AllowedMentions: noMentions(),
+	}
+	if _, err := a.session.ChannelMessageSendComplex(ch.ID, msg, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("discord: send direct message: %w", restError(err))
+	}
+	return nil
+}
+
+// render renders a reply and remembers the button values too long for
+// their custom ids.
+func (a *Adapter) render(r *bot.Reply) *discordgo.InteractionResponseData {
+	data, stash := render(r)
+	now := a.now()
+	for k, v := range stash {
+		a.values.put(k, v, now)
+	}
+	return data
+}
+
+func (a *Adapter) lookupValue(key string) (string, bool) {
+	return a.values.get(key, a.now())
+}
+
+// pending counts deferred answers still being finished. Unlike a
+// sync.WaitGroup it may be added to while someone waits.
+type pending struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n drops to zero; nil while n is zero
+}
+
+func (p *pending) add() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.n == 0 {
+		p.idle = make(chan struct{})
+	}
+	p.n++
+}
+
+func (p *pending) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n--
+	if p.n == 0 {
+		close(p.idle)
+		p.idle = nil
+	}
+}
+
+func (p *pending) wait(ctx context.Context) {
+	p.mu.Lock()
+	idle := p.idle
+	p.mu.Unlock()
+	if idle == nil {
+		return
+	}
+	select {
+	case <-idle:
+	case <-ctx.Done():
+	}
+}

@@ -1,0 +1,382 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name.golden, or rewrites the file
+// with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs from the golden file (-want +got):\n%s", path, diff)
+	}
+}
+
+func indentJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // show < and > as Discord will
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// call is one request the bot made to the fake Discord.
+type call struct {
+	Method, Path string
+	Auth         string
+	Body         map[string]any
+	List         []any // the body when it is a JSON array
+}
+
+// fakeDiscord is Discord's REST API (and, when gateway is set, its
+// gateway) on an httptest server. It records every request the bot
+// makes and answers the way Discord does.
+type fakeDiscord struct {
+	t       *testing.T
+	srv     *httptest.Server
+	gateway http.Handler // serves /gateway when set
+	status  map[string]int
+
+	mu    sync.Mutex
+	calls []call
+	seen  chan struct{} // signalled on each call
+}
+
+func newFakeDiscord(t *testing.T) *fakeDiscord {
+	f := &fakeDiscord{t: t, seen: make(chan struct{}, 1000), status: map[string]int{}}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// client reaches the fake server for every request to discord.com, and
+// fails any request to another host: no test reaches the network.
+func (f *fakeDiscord) client() *http.Client {
+	target, _ := url.Parse(f.srv.URL)
+	return &http.Client{Transport: rewrite{target: target, base: f.srv.Client().Transport}, Timeout: 10 * time.Second}
+}
+
+type rewrite struct {
+	target *url.URL
+	base   http.RoundTripper
+}
+
+func (rw rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Host != "discord.com" {
+		return nil, fmt.Errorf("test tried to reach %s", r.URL.Host)
+	}
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host, r.Host = rw.target.Scheme, rw.target.Host, ""
+	return rw.base.RoundTrip(r)
+}
+
+func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/gateway") && f.gateway != nil { // discordgo adds a slash
+		f.gateway.ServeHTTP(w, r)
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	c := call{Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, "/api/v9/"), Auth: r.Header.Get("Authorization")}
+	if len(body) > 0 {
+		if body[0] == '[' {
+			_ = json.Unmarshal(body, &c.List)
+		} else if err := json.Unmarshal(body, &c.Body); err != nil {
+			f.t.Errorf("%s %s: body is not JSON: %s", r.Method, r.URL.Path, body)
+		}
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, c)
+	status, failing := f.status[r.Method+" "+routeOf(c.Path)]
+	f.mu.Unlock()
+	f.seen <- struct{}{}
+	if failing {
+		http.Error(w, `{"message": "test failure", "code": 0}`, status)
+		return
+	}
+	parts := strings.Split(c.Path, "/")
+	switch {
+	case r.Method == "GET" && c.Path == "gateway":
+		u, _ := url.Parse(f.srv.URL)
+		writeTestJSON(w, map[string]string{"url": "ws://" + u.Host + "/gateway"})
+	case r.Method == "GET" && c.Path == "applications/@me":
+		writeTestJSON(w, map[string]any{"id": "app-1", "name": "authorbot"})
+	case r.Method == "PUT" && strings.HasSuffix(c.Path, "/commands"):
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	case r.Method == "POST" && c.Path == "users/@me/channels":
+		writeTestJSON(w, map[string]any{"id": "dm-" + fmt.Sprint(c.Body["recipient_id"]), "type": 1})
+	case r.Method == "POST" && len(parts) == 3 && parts[0] == "channels" && parts[2] == "messages":
+		writeTestJSON(w, map[string]any{"id": "msg-1", "channel_id": parts[1]})
+	case r.Method == "POST" && parts[0] == "interactions":
+		w.WriteHeader(http.StatusNoContent)
+	case r.Method == "PATCH" && parts[0] == "webhooks":
+		writeTestJSON(w, map[string]any{"id": "msg-2"})
+	case r.Method == "DELETE" && parts[0] == "webhooks":
+		w.WriteHeader(http.StatusNoContent)
+	case r.Method == "POST" && parts[0] == "webhooks":
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		f.t.Errorf("unexpected request %s %s", r.Method, r.URL.Path)
+		http.NotFound(w, r)
+	}
+}
+
+// routeOf is a path without ids, for failing a route: "interactions/callback".
+func routeOf(path string) string { return route(path) }
+
+func writeTestJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(v)
+}
+
+// fail makes the fake answer method+route with status.
+func (f *fakeDiscord) fail(method, route string, status int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.status[method+" "+route] = status
+}
+
+// wait returns the calls once there are at least n, failing the test if
+// they do not come.
+func (f *fakeDiscord) wait(n int) []call {
+	f.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		f.mu.Lock()
+		if len(f.calls) >= n {
+			out := append([]call(nil), f.calls...)
+			f.mu.Unlock()
+			return out
+		}
+		f.mu.Unlock()
+		select {
+		case <-f.seen:
+		case <-deadline:
+			f.t.Fatalf("waited for %d calls to Discord, got %d: %v", n, len(f.recorded()), f.recorded())
+		}
+	}
+}
+
+func (f *fakeDiscord) recorded() []call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]call(nil), f.calls...)
+}
+
+// testKey is a fixed Ed25519 key pair standing in for the application's.
+func testKey(seed byte) (ed25519.PublicKey, ed25519.PrivateKey) {
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, ed25519.SeedSize))
+	return priv.Public().(ed25519.PublicKey), priv
+}
+
+// signed builds an HTTP interaction exactly as Discord sends one:
+// X-Signature-Ed25519 is hex(sign(timestamp + body)).
+func signed(priv ed25519.PrivateKey, at time.Time, body []byte) *http.Request {
+	stamp := strconv.FormatInt(at.Unix(), 10)
+	sig := ed25519.Sign(priv, append([]byte(stamp), body...))
+	r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(sig))
+	r.Header.Set("X-Signature-Timestamp", stamp)
+	return r
+}
+
+// interaction JSON builders, shaped like Discord's payloads.
+
+type opt = map[string]any
+
+func member(id, name string) map[string]any {
+	return map[string]any{"nick": nil, "user": map[string]any{"id": id, "username": name, "global_name": strings.ToUpper(name[:1]) + name[1:]}}
+}
+
+func commandInteraction(id, guild, userID, locale, name string, options ...opt) []byte {
+	i := map[string]any{
+		"id": id, "application_id": "app-1", "type": 2, "token": "tok-" + id, "version": 1,
+		"locale": locale, "channel_id": "chan-1",
+		"data": map[string]any{"id": "cmd-" + name, "name": name, "type": 1, "options": options},
+	}
+	if guild != "" {
+		i["guild_id"] = guild
+		i["member"] = member(userID, "ada")
+	} else {
+		i["user"] = member(userID, "ada")["user"]
+	}
+	b, _ := json.Marshal(i)
+	return b
+}
+
+func sub(name string, options ...opt) opt {
+	return opt{"type": 1, "name": name, "options": options}
+}
+
+func str(name, v string) opt { return opt{"type": 3, "name": name, "value": v} }
+func num(name string, v float64) opt {
+	return opt{"type": 4, "name": name, "value": v}
+}
+func typing(o opt) opt { o["focused"] = true; return o }
+
+func autocompleteInteraction(id, locale, name string, options ...opt) []byte {
+	var i map[string]any
+	_ = json.Unmarshal(commandInteraction(id, "guild-1", "user-1", locale, name, options...), &i)
+	i["type"] = 4
+	b, _ := json.Marshal(i)
+	return b
+}
+
+func buttonInteraction(id, guild, userID, locale, customID string) []byte {
+	var i map[string]any
+	_ = json.Unmarshal(commandInteraction(id, guild, userID, locale, "x"), &i)
+	i["type"] = 3
+	i["data"] = map[string]any{"custom_id": customID, "component_type": 2}
+	i["message"] = map[string]any{"id": "msg-0", "channel_id": "chan-1", "flags": 64}
+	b, _ := json.Marshal(i)
+	return b
+}
+
+func pingInteraction() []byte {
+	return []byte(`{"id":"ping-1","application_id":"app-1","type":1,"token":"tok","version":1}`)
+}
+
+// recorder is a handler that records the requests it gets and answers
+// with a fixed reply, or with what answer returns.
+type recorder struct {
+	mu     sync.Mutex
+	reqs   []*bot.Request
+	answer func(req *bot.Request) *bot.Reply
+}
+
+func (r *recorder) Serve(ctx context.Context, req *bot.Request) *bot.Reply {
+	r.mu.Lock()
+	r.reqs = append(r.reqs, req)
+	answer := r.answer
+	r.mu.Unlock()
+	if answer != nil {
+		return answer(req)
+	}
+	return sampleAnswer("en")
+}
+
+func (r *recorder) requests() []*bot.Request {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]*bot.Request(nil), r.reqs...)
+}
+
+// sampleAnswer is a knowledge-base answer as the handlers build one.
+func sampleAnswer(lang string) *bot.Reply {
+	if lang == "fr" {
+		return &bot.Reply{
+			Title: "Panier vide après avoir commandé des exemplaires d'auteur",
+			Blocks: []bot.Block{
+				&bot.Text{Text: "Le panier des exemplaires d'auteur est distinct du panier Amazon habituel."},
+				&bot.List{Items: []string{"Ouvrez votre Bibliothèque KDP.", "Cliquez sur « Commander des exemplaires d'auteur »."}, Ordered: true},
+				&bot.Text{Text: "⚠ Les paniers expirent après 7 jours.", Note: true},
+			},
+			Source:       "Source : KDP Help, Order Author Copies (vérifié le 2025-01-10)",
+			Ephemeral:    true,
+			Buttons:      sampleButtons("cart-empty", "fr"),
+			ButtonPrompt: "Cette réponse vous a-t-elle aidé ?",
+			Topic:        "cart-empty", Lang: "fr",
+		}
+	}
+	return &bot.Reply{
+		Title: "Cart is empty after ordering author copies",
+		Blocks: []bot.Block{
+			&bot.Text{Text: "The author copy cart is separate from your regular Amazon cart."},
+			&bot.List{Items: []string{"Open your KDP Bookshelf.", "Click \"Order author copies\" in the book's menu."}, Ordered: true},
+			&bot.Text{Text: "⚠ Carts expire after 7 days.", Note: true},
+			&bot.Text{Text: "Related: Proof copies (/help proof-copies)", Note: true},
+		},
+		Source:       "Source: KDP Help, Order Author Copies (checked 2025-01-10)",
+		Ephemeral:    true,
+		Buttons:      sampleButtons("cart-empty", "en"),
+		ButtonPrompt: "Did this answer your question?",
+		Topic:        "cart-empty", Lang: "en",
+	}
+}
+
+func sampleButtons(topic, lang string) []bot.Button {
+	share, yes, no := "Share in channel", "Yes, this helped", "No"
+	if lang == "fr" {
+		share, yes, no = "Partager dans le salon", "Oui, c'était utile", "Non"
+	}
+	return []bot.Button{
+		{Action: bot.ActionShare, Value: "/help " + topic, Label: share},
+		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: yes, Style: bot.Primary},
+		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: no},
+	}
+}
+
+// newTestAdapter builds an adapter for HTTP interactions answered by rec,
+// whose REST calls reach f.
+func newTestAdapter(t testing.TB, f *fakeDiscord, rec *recorder, mutate func(*Config)) (*Adapter, ed25519.PrivateKey) {
+	pub, priv := testKey(7)
+	cfg := Config{
+		PublicKey: hex.EncodeToString(pub),
+		Serve:     rec.Serve,
+	}
+	if f != nil {
+		cfg.Client = f.client()
+	}
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, priv
+}
+
+// post sends a request through the adapter and decodes its JSON answer.
+func post(t *testing.T, a http.Handler, r *http.Request) (int, map[string]any) {
+	t.Helper()
+	w := httptest.NewRecorder()
+	a.ServeHTTP(w, r)
+	var out map[string]any
+	if w.Code == http.StatusOK {
+		if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
+			t.Fatalf("response is not JSON: %q", w.Body.String())
+		}
+	}
+	return w.Code, out
+}

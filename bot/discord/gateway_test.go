@@ -1,0 +1,194 @@
+package discord
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// fakeGateway speaks the start of Discord's gateway protocol: Hello,
+// Identify, Ready, then the dispatches it is given. It records the
+// Identify payload.
+type fakeGateway struct {
+	t         *testing.T
+	closeWith int // when set, answer Identify by closing with this code
+	events    [][]byte
+	identify  chan map[string]any
+}
+
+func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	up := websocket.Upgrader{}
+	conn, err := up.Upgrade(w, r, nil)
+	if err != nil {
+		g.t.Errorf("upgrade: %v", err)
+		return
+	}
+	defer conn.Close()
+	send := func(v any) {
+		if err := conn.WriteJSON(v); err != nil {
+			g.t.Logf("gateway write: %v", err)
+		}
+	}
+	send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
+	var id map[string]any
+	if err := conn.ReadJSON(&id); err != nil {
+		g.t.Errorf("reading Identify: %v", err)
+		return
+	}
+	g.identify <- id
+	if g.closeWith != 0 {
+		conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(g.closeWith, "Authentication failed."))
+		return
+	}
+	send(map[string]any{"op": 0, "s": 1, "t": "READY", "d": map[string]any{
+		"v": 10, "session_id": "session-1", "resume_gateway_url": "ws://unused",
+		"user":        map[string]any{"id": "bot-1", "username": "authorbot", "bot": true},
+		"guilds":      []any{},
+		"application": map[string]any{"id": "app-1", "flags": 0},
+	}})
+	for n, ev := range g.events {
+		send(map[string]any{"op": 0, "s": n + 2, "t": "INTERACTION_CREATE", "d": json.RawMessage(ev)})
+	}
+	// Keep the connection until the client closes it.
+	for {
+		if _, _, err := conn.ReadMessage(); err != nil {
+			return
+		}
+	}
+}
+
+// TestGateway connects to a fake gateway found through GET /gateway,
+// receives a slash command there and answers it through the REST
+// callback, then shuts down when the context ends.
+func TestGateway(t *testing.T) {
+	f := newFakeDiscord(t)
+	g := &fakeGateway{t: t, identify: make(chan map[string]any, 1), events: [][]byte{
+		commandInteraction("gw-1", "guild-1", "user-1", "fr", "ask", str("question", "mon panier est vide")),
+		commandInteraction("gw-1", "guild-1", "user-1", "fr", "ask", str("question", "mon panier est vide")), // delivered twice
+	}}
+	f.gateway = g
+	rec := &recorder{answer: func(*bot.Request) *bot.Reply { return sampleAnswer("fr") }}
+	a, err := New(Config{Token: "tok", Client: f.client(), Serve: rec.Serve})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+
+	id := <-g.identify
+	d := id["d"].(map[string]any)
+	if id["op"] != float64(2) || d["token"] != "Bot tok" || d["intents"] != float64(0) {
+		t.Errorf("identify = op %v token %v intents %v; want op 2, the bot token, no intents", id["op"], d["token"], d["intents"])
+	}
+	calls := f.wait(2) // GET /gateway, then the callback
+	c := calls[1]
+	if c.Method != "POST" || c.Path != "interactions/gw-1/tok-gw-1/callback" {
+		t.Fatalf("call = %s %s, want the interaction callback", c.Method, c.Path)
+	}
+	if c.Body["type"] != float64(4) || c.Body["data"].(map[string]any)["flags"] != float64(64) {
+		t.Errorf("callback = %v, want an ephemeral message", c.Body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v", err)
+	}
+	if n := len(rec.requests()); n != 1 {
+		t.Errorf("handled %d times, want once despite the duplicate delivery", n)
+	}
+	if req := rec.requests()[0]; req.Locale != "fr" || req.User.Workspace != "guild-1" {
+		t.Errorf("request = %+v", req)
+	}
+}
+
+// TestGatewayDeferred: over the gateway too, a slow answer is deferred
+// through the callback and delivered by editing the original response.
+func TestGatewayDeferred(t *testing.T) {
+	f := newFakeDiscord(t)
+	g := &fakeGateway{t: t, identify: make(chan map[string]any, 1), events: [][]byte{
+		commandInteraction("gw-2", "", "user-2", "en-US", "help"),
+	}}
+	f.gateway = g
+	rec, release := slowHandler(func(*bot.Request) *bot.Reply { return bot.Say("Here you are.") })
+	a, err := New(Config{Token: "tok", Client: f.client(), Serve: rec.Serve, DeferAfter: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	<-g.identify
+	calls := f.wait(2)
+	if c := calls[1]; c.Path != "interactions/gw-2/tok-gw-2/callback" || c.Body["type"] != float64(5) {
+		t.Fatalf("call = %s %s %v, want a type 5 callback", c.Method, c.Path, c.Body)
+	}
+	close(release)
+	calls = f.wait(3)
+	if c := calls[2]; c.Method != "PATCH" || c.Path != "webhooks/app-1/tok-gw-2/messages/@original" || c.Body["content"] != "Here you are." {
+		t.Errorf("call = %s %s %v, want the original response edited", c.Method, c.Path, c.Body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v", err)
+	}
+}
+
+// TestGatewayBadToken: Discord closes with 4004 when the token is wrong;
+// retrying cannot help, so Run fails at once.
+func TestGatewayBadToken(t *testing.T) {
+	f := newFakeDiscord(t)
+	f.gateway = &fakeGateway{t: t, identify: make(chan map[string]any, 1), closeWith: 4004}
+	a, err := New(Config{Token: "wrong", Client: f.client(), Serve: (&recorder{}).Serve})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = a.Run(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "4004") {
+		t.Errorf("Run = %v, want the 4004 close", err)
+	}
+}
+
+func TestRunWithoutToken(t *testing.T) {
+	a, _ := newTestAdapter(t, nil, &recorder{}, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := a.Run(ctx); err != nil {
+		t.Errorf("Run = %v", err)
+	}
+}
+
+func TestNotify(t *testing.T) {
+	f := newFakeDiscord(t)
+	a, err := New(Config{Token: "tok", Client: f.client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reminder := &bot.Reply{Title: "Reminder", Blocks: []bot.Block{&bot.Text{Text: "Your proof of The Long Road should arrive today. @everyone"}}}
+	if err := a.Notify(context.Background(), bot.User{Platform: bot.Discord, ID: "user-5"}, reminder); err != nil {
+		t.Fatal(err)
+	}
+	calls := f.recorded()
+	if len(calls) != 2 || calls[0].Path != "users/@me/channels" || calls[0].Body["recipient_id"] != "user-5" || calls[1].Path != "channels/dm-user-5/messages" {
+		t.Fatalf("calls = %+v", calls)
+	}
+	golden(t, "notify", indentJSON(t, calls[1].Body))
+
+	if err := a.Notify(context.Background(), bot.User{Platform: bot.Slack, ID: "U1"}, reminder); err == nil {
+		t.Error("Notify accepted a Slack user")
+	}
+	noToken, _ := newTestAdapter(t, f, &recorder{}, nil)
+	if err := noToken.Notify(context.Background(), bot.User{Platform: bot.Discord, ID: "user-5"}, reminder); err == nil {
+		t.Error("Notify without a token succeeded")
+	}
+	if n := len(f.recorded()); n != 2 {
+		t.Errorf("%d calls after the refused notifications, want 2", n)
+	}
+}

@@ -1,0 +1,367 @@
+package discord
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// Discord's message limits, in characters.
+const (
+	maxContent       = 2000
+	maxTitle         = 256
+	maxDescription   = 4096
+	maxFields        = 25
+	maxFieldName     = 256
+	maxFieldValue    = 1024
+	maxFooter        = 2048
+	maxEmbedTotal    = 6000 // title, description, field names and values, footer
+	maxButtonLabel   = 80
+	maxButtonsPerRow = 5
+	maxRows          = 5
+	maxChoices       = 25
+	maxChoiceText    = 100 // a choice's name or string value
+)
+
+// noMentions is set on every message: nothing the bot sends pings anyone,
+// whatever text an author managed to put in it.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// render turns a reply into a Discord message. A reply of plain
+// paragraphs becomes message content; anything with a title, fields or
+// a source becomes an embed. Buttons become action rows whose custom ids
+// encode action and value; stash holds the values too long for an id,
+// by key, for the caller to remember (see customID).
+func render(r *bot.Reply) (data *discordgo.InteractionResponseData, stash map[string]string) {
+	data = &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
+	if r.Ephemeral {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	prompt := ""
+	if len(r.Buttons) > 0 && r.ButtonPrompt != "" {
+		prompt = "**" + escape(r.ButtonPrompt) + "**"
+	}
+	if content, ok := plainContent(r, prompt); ok {
+		data.Content = content
+	} else {
+		data.Embeds = []*discordgo.MessageEmbed{embed(r, prompt)}
+	}
+	data.Components, stash = buttons(r.Buttons)
+	return data, stash
+}
+
+// plainContent renders a reply made only of paragraphs as message content,
+// when it fits.
+func plainContent(r *bot.Reply, prompt string) (string, bool) {
+	if r.Title != "" || r.Source != "" {
+		return "", false
+	}
+	var paras []string
+	for _, b := range r.Blocks {
+		t, ok := b.(*bot.Text)
+		if !ok {
+			return "", false
+		}
+		paras = append(paras, paragraph(t))
+	}
+	if prompt != "" {
+		paras = append(paras, prompt)
+	}
+	s := strings.Join(paras, "\n\n")
+	if s == "" {
+		s = "…" // Discord refuses an empty message
+	}
+	return s, utf16Len(s) <= maxContent
+}
+
+// embed renders a reply as one embed within Discord's limits. The
+// description comes first in the 6,000-character budget, then the fields
+// in order; the prompt is kept whole at the end of the description.
+func embed(r *bot.Reply, prompt string) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: clip(r.Title, maxTitle)}
+	if r.Source != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(r.Source, maxFooter)}
+	}
+	budget := maxEmbedTotal - utf16Len(e.Title)
+	if e.Footer != nil {
+		budget -= utf16Len(e.Footer.Text)
+	}
+
+	var paras []string
+	var fields []*discordgo.MessageEmbedField
+	for _, b := range r.Blocks {
+		switch v := b.(type) {
+		case *bot.Text:
+			paras = append(paras, paragraph(v))
+		case *bot.List:
+			paras = append(paras, list(v))
+		case *bot.Link:
+			paras = append(paras, link(v))
+		case *bot.Fields:
+			for _, f := range v.Fields {
+				if len(fields) == maxFields {
+					// Past Discord's 25 fields, the rest read as lines.
+					paras = append(paras, escape(f.Name+": "+f.Value))
+					continue
+				}
+				fields = append(fields, &discordgo.MessageEmbedField{
+					Name:   orBlank(clip(f.Name, maxFieldName)),
+					Value:  orBlank(clip(escape(f.Value), maxFieldValue)),
+					Inline: f.Inline,
+				})
+			}
+		}
+	}
+	room := min(maxDescription, budget)
+	if prompt != "" {
+		room -= utf16Len(prompt) + 2
+	}
+	desc := clip(strings.Join(paras, "\n\n"), max(room, 0))
+	if prompt != "" {
+		desc = strings.TrimLeft(desc+"\n\n"+prompt, "\n")
+	}
+	e.Description = desc
+	budget -= utf16Len(desc)
+	for _, f := range fields {
+		n := utf16Len(f.Name) + utf16Len(f.Value)
+		if n > budget {
+			break
+		}
+		budget -= n
+		e.Fields = append(e.Fields, f)
+	}
+	return e
+}
+
+func paragraph(t *bot.Text) string {
+	s := escape(t.Text)
+	if !t.Note {
+		return s
+	}
+	// Notes are secondary: italic, line by line (italics do not span lines).
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = "*" + l + "*"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func list(l *bot.List) string {
+	items := make([]string, len(l.Items))
+	for i, it := range l.Items {
+		if l.Ordered {
+			items[i] = strconv.Itoa(i+1) + ". " + escape(it)
+		} else {
+			items[i] = "• " + escape(it)
+		}
+	}
+	return strings.Join(items, "\n")
+}
+
+// link renders a masked link when the URL is a plain web address, and
+// "label: URL" otherwise, so no URL can break out of the markup.
+func link(l *bot.Link) string {
+	u := l.URL
+	web := strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+	if !web || strings.ContainsAny(u, " \t\n()<>[]") || l.Label == "" {
+		if l.Label == "" {
+			return u
+		}
+		return escape(l.Label) + ": " + u
+	}
+	return "[" + escape(l.Label) + "](" + u + ")"
+}
+
+// escape makes plain text safe to show as Discord markdown: every
+// character that could start formatting, a mention, a timestamp, a
+// spoiler or a masked link is backslash-escaped, and so are the list and
+// heading markers at the start of a line. Web addresses are left alone so
+// that Discord still links them (they cannot carry markup: Discord reads
+// a URL as one unit).
+func escape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	lineStart := true
+	for i := 0; i < len(s); {
+		if (i == 0 || !isWordByte(s[i-1])) && (strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "http://")) {
+			j := i
+			for j < len(s) && !isSpace(s[j]) && s[j] != '<' { // Discord ends a URL at <
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			lineStart = false
+			continue
+		}
+		c := s[i]
+		if lineStart {
+			// "- item", "+ item", "1. item" and "# heading" only format at
+			// the start of a line.
+			if c == '-' || c == '+' {
+				b.WriteByte('\\')
+			}
+			if n := leadingDigits(s[i:]); n > 0 && i+n < len(s) && (s[i+n] == '.' || s[i+n] == ')') {
+				b.WriteString(s[i : i+n])
+				b.WriteByte('\\')
+				i += n
+				c = s[i]
+			}
+		}
+		switch c {
+		case '\\', '*', '_', '~', '`', '|', '<', '>', '[', ']', '#', '@':
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+		switch {
+		case c == '\n':
+			lineStart = true
+		case !isSpace(c):
+			lineStart = false
+		}
+		i++
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// buttons renders reply buttons as action rows of at most five. Duplicate
+// buttons are dropped: Discord refuses two equal custom ids in a message.
+func buttons(bs []bot.Button) ([]discordgo.MessageComponent, map[string]string) {
+	var rows []discordgo.MessageComponent
+	var row discordgo.ActionsRow
+	var stash map[string]string
+	seen := map[string]bool{}
+	for _, b := range bs {
+		id, key, long := customID(b.Action, b.Value)
+		if seen[id] {
+			continue
+		}
+		if len(rows) == maxRows {
+			break
+		}
+		seen[id] = true
+		if long {
+			if stash == nil {
+				stash = map[string]string{}
+			}
+			stash[key] = b.Value
+		}
+		label := b.Label
+		if label == "" {
+			label = b.Action
+		}
+		row.Components = append(row.Components, discordgo.Button{
+			Label:    clip(label, maxButtonLabel),
+			Style:    buttonStyle(b.Style),
+			CustomID: id,
+		})
+		if len(row.Components) == maxButtonsPerRow {
+			rows = append(rows, row)
+			row = discordgo.ActionsRow{}
+		}
+	}
+	if len(row.Components) > 0 && len(rows) < maxRows {
+		rows = append(rows, row)
+	}
+	return rows, stash
+}
+
+func buttonStyle(s bot.ButtonStyle) discordgo.ButtonStyle {
+	switch s {
+	case bot.Primary:
+		return discordgo.PrimaryButton
+	case bot.Danger:
+		return discordgo.DangerButton
+	}
+	return discordgo.SecondaryButton
+}
+
+// renderChoices turns completions into at most 25 autocomplete choices.
+// Integer options need numeric values, so a choice whose value is not a
+// whole number is left out there; a string value longer than Discord
+// allows is left out rather than cut, since a cut value would name
+// something else.
+func renderChoices(cs []bot.Choice, typ discordgo.ApplicationCommandOptionType) []*discordgo.ApplicationCommandOptionChoice {
+	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(cs), maxChoices))
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if len(out) == maxChoices {
+			break
+		}
+		if seen[c.Value] || c.Value == "" {
+			continue
+		}
+		var value any = c.Value
+		if typ == discordgo.ApplicationCommandOptionInteger {
+			n, err := strconv.ParseInt(c.Value, 10, 64)
+			if err != nil {
+				continue
+			}
+			value = n
+		} else if utf16Len(c.Value) > maxChoiceText {
+			continue
+		}
+		seen[c.Value] = true
+		name := strings.TrimSpace(c.Name)
+		if name == "" {
+			name = c.Value
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: clip(name, maxChoiceText), Value: value})
+	}
+	return out
+}
+
+// clip shortens s to at most n characters (UTF-16 units), ending with
+// "…" when it cuts, and never inside a character.
+func clip(s string, n int) string {
+	if utf16Len(s) <= n {
+		return s
+	}
+	if n <= 0 {
+		return ""
+	}
+	used := 1 // the ellipsis
+	var b strings.Builder
+	for _, r := range s {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if used+w > n {
+			break
+		}
+		used += w
+		b.WriteRune(r)
+	}
+	return strings.TrimRightFunc(b.String(), unicode.IsSpace) + "…"
+}
+
+// orBlank returns s, or a zero-width space when s is empty: Discord
+// refuses empty field names and values.
+func orBlank(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "\u200b"
+	}
+	return s
+}

@@ -1,0 +1,244 @@
+package discord
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// sampleReplies are the shapes of reply the handlers build, rendered to
+// testdata/reply-NAME.golden.
+func sampleReplies() map[string]*bot.Reply {
+	return map[string]*bot.Reply{
+		"answer-en": sampleAnswer("en"),
+		"answer-fr": sampleAnswer("fr"),
+		"shared": {
+			Title:  "Cart is empty after ordering author copies",
+			Blocks: []bot.Block{&bot.Text{Text: "The author copy cart is separate from your regular Amazon cart."}},
+			Source: "Source: KDP Help (checked 2025-01-10)",
+		},
+		"order": {
+			Title: "Order #3 added",
+			Blocks: []bot.Block{
+				&bot.Fields{Fields: []bot.Field{
+					{Name: "Title", Value: "The *Long* Road <@123>"},
+					{Name: "Quantity", Value: "25", Inline: true},
+					{Name: "Marketplace", Value: "amazon.co.uk", Inline: true},
+					{Name: "Note", Value: ""},
+				}},
+				&bot.Text{Text: "Type /order list to see all your orders.", Note: true},
+			},
+			Ephemeral: true,
+			Buttons:   []bot.Button{{Action: bot.ActionForget, Value: "order:3", Label: "Delete this order", Style: bot.Danger}},
+		},
+		"error": bot.Say("Quantity must be 1 to 999 (KDP's limit per order); for 2,500 copies place three orders."),
+		"markup": {
+			Blocks: []bot.Block{
+				&bot.Text{Text: "@everyone look: **bold** __u__ ~~s~~ ||spoiler|| `code` <@123> <t:1:R> [x](https://evil.example)\n# heading\n- item\n1. first\n> quote\nsee https://kdp.amazon.com/en_US/help_topic?id=G_1 and C:\\path"},
+			},
+			Ephemeral: true,
+		},
+		"decline": {
+			Blocks: []bot.Block{
+				&bot.Text{Text: "I don't know the answer to that one, and I'd rather not guess."},
+				&bot.Text{Text: "The closest topics I know:"},
+				&bot.List{Items: []string{"Proof copies (/help proof-copies)", "Cart is empty (/help cart-empty)"}},
+				&bot.Link{Label: "KDP support", URL: "https://kdp.amazon.com/contact-us"},
+				&bot.Link{Label: "odd link", URL: "javascript:alert(1)"},
+			},
+			Ephemeral: true,
+		},
+		"long-button": {
+			Blocks:    []bot.Block{&bot.Text{Text: "Forget these orders?"}},
+			Ephemeral: true,
+			Buttons: []bot.Button{
+				{Action: bot.ActionForget, Value: strings.Repeat("order:1234567,", 10), Label: "Forget", Style: bot.Danger},
+				{Action: bot.ActionForget, Value: strings.Repeat("order:1234567,", 10), Label: "Forget again"},
+			},
+			ButtonPrompt: "This cannot be undone.",
+		},
+		"empty": {},
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	for name, r := range sampleReplies() {
+		t.Run(name, func(t *testing.T) {
+			data, stash := render(r)
+			golden(t, "reply-"+name, indentJSON(t, map[string]any{"data": data, "stored_values": stash}))
+		})
+	}
+}
+
+// TestRenderNoMentions checks the promise made on every message: the
+// serialised payload always carries "allowed_mentions": {"parse": []}.
+func TestRenderNoMentions(t *testing.T) {
+	for name, r := range sampleReplies() {
+		data, _ := render(r)
+		b, _ := json.Marshal(data)
+		if !strings.Contains(string(b), `"allowed_mentions":{"parse":[]`) {
+			t.Errorf("%s: allowed_mentions is not empty: %s", name, b)
+		}
+		if got := data.Flags&discordgo.MessageFlagsEphemeral != 0; got != r.Ephemeral {
+			t.Errorf("%s: ephemeral flag = %v, want %v", name, got, r.Ephemeral)
+		}
+	}
+}
+
+// TestRenderLimits renders replies far over every Discord limit and
+// checks the message stays within all of them.
+func TestRenderLimits(t *testing.T) {
+	huge := strings.Repeat("word ", 3000)
+	var fields []bot.Field
+	for i := range 40 {
+		fields = append(fields, bot.Field{Name: fmt.Sprintf("%d %s", i, strings.Repeat("n", 300)), Value: strings.Repeat("v", 1500)})
+	}
+	var items []string
+	for i := range 500 {
+		items = append(items, fmt.Sprintf("step %d 😀", i))
+	}
+	var buttons []bot.Button
+	for i := range 30 {
+		buttons = append(buttons, bot.Button{Action: "feedback", Value: fmt.Sprint(i), Label: strings.Repeat("L", 100)})
+	}
+	tests := map[string]*bot.Reply{
+		"long text":   {Blocks: []bot.Block{&bot.Text{Text: huge}}},
+		"long embed":  {Title: strings.Repeat("T", 400), Blocks: []bot.Block{&bot.Text{Text: huge}}, Source: strings.Repeat("S", 3000)},
+		"many fields": {Title: "Orders", Blocks: []bot.Block{&bot.Fields{Fields: fields}}},
+		"fields and text": {Title: "Orders", Blocks: []bot.Block{&bot.Text{Text: huge}, &bot.Fields{Fields: fields}},
+			Buttons: buttons, ButtonPrompt: "Pick one"},
+		"long list": {Title: "Steps", Blocks: []bot.Block{&bot.List{Items: items, Ordered: true}}, ButtonPrompt: "Helpful?", Buttons: buttons[:2]},
+	}
+	for name, r := range tests {
+		t.Run(name, func(t *testing.T) {
+			data, _ := render(r)
+			checkLimits(t, data)
+			if r.ButtonPrompt != "" && len(data.Embeds) == 1 && !strings.HasSuffix(data.Embeds[0].Description, "**"+escape(r.ButtonPrompt)+"**") {
+				t.Errorf("the button prompt was cut: %q", data.Embeds[0].Description[max(0, len(data.Embeds[0].Description)-40):])
+			}
+		})
+	}
+}
+
+func checkLimits(t *testing.T, data *discordgo.InteractionResponseData) {
+	t.Helper()
+	check := func(what, s string, n int) {
+		if utf16Len(s) > n {
+			t.Errorf("%s is %d characters, over %d", what, utf16Len(s), n)
+		}
+	}
+	check("content", data.Content, maxContent)
+	for _, e := range data.Embeds {
+		total := utf16Len(e.Title) + utf16Len(e.Description)
+		check("title", e.Title, maxTitle)
+		check("description", e.Description, maxDescription)
+		if len(e.Fields) > maxFields {
+			t.Errorf("%d fields, over %d", len(e.Fields), maxFields)
+		}
+		for _, f := range e.Fields {
+			check("field name", f.Name, maxFieldName)
+			check("field value", f.Value, maxFieldValue)
+			total += utf16Len(f.Name) + utf16Len(f.Value)
+		}
+		if e.Footer != nil {
+			check("footer", e.Footer.Text, maxFooter)
+			total += utf16Len(e.Footer.Text)
+		}
+		if total > maxEmbedTotal {
+			t.Errorf("embed totals %d characters, over %d", total, maxEmbedTotal)
+		}
+	}
+	if len(data.Components) > maxRows {
+		t.Errorf("%d action rows, over %d", len(data.Components), maxRows)
+	}
+	for _, c := range data.Components {
+		row := c.(discordgo.ActionsRow)
+		if len(row.Components) > maxButtonsPerRow {
+			t.Errorf("%d buttons in a row, over %d", len(row.Components), maxButtonsPerRow)
+		}
+		for _, b := range row.Components {
+			check("button label", b.(discordgo.Button).Label, maxButtonLabel)
+			check("custom id", b.(discordgo.Button).CustomID, maxCustomID)
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text, with punctuation.", "plain text, with punctuation."},
+		{"**bold** _it_ ~~s~~ `c` ||sp||", `\*\*bold\*\* \_it\_ \~\~s\~\~ \` + "`c\\`" + ` \|\|sp\|\|`},
+		{"@everyone <@123> <#1> <t:1:R>", `\@everyone \<\@123\> \<\#1\> \<t:1:R\>`},
+		{"[x](https://evil.example)", `\[x\](https://evil.example)`},
+		{"# h\n- a\n+ b\n1. c\n  2) d\n> q", "\\# h\n\\- a\n\\+ b\n1\\. c\n  2\\) d\n\\> q"},
+		{"a - b 1. c", "a - b 1. c"},
+		{"see https://x.example/a_b*c and http://y.example", "see https://x.example/a_b*c and http://y.example"},
+		{"nothttps://x.example/a_b", `nothttps://x.example/a\_b`},
+		{`C:\dir`, `C:\\dir`},
+		{"prix : 12 €", "prix : 12 €"},
+	}
+	for _, tt := range tests {
+		if got := escape(tt.in); got != tt.want {
+			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly ten", 11, "exactly ten"},
+		{"a longer sentence", 9, "a longer…"},
+		{"two words", 5, "two…"},
+		{"😀😀😀", 4, "😀…"},
+		{"abc", 0, ""},
+	}
+	for _, tt := range tests {
+		got := clip(tt.in, tt.n)
+		if got != tt.want || utf16Len(got) > tt.n {
+			t.Errorf("clip(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestRenderChoicesGolden(t *testing.T) {
+	var many []bot.Choice
+	for i := range 30 {
+		many = append(many, bot.Choice{Name: fmt.Sprintf("#%d The Long Road (25 copies, amazon.com)", i+1), Value: fmt.Sprint(i + 1)})
+	}
+	tests := map[string]struct {
+		in  []bot.Choice
+		typ discordgo.ApplicationCommandOptionType
+	}{
+		"none":    {nil, discordgo.ApplicationCommandOptionString},
+		"orders":  {many, discordgo.ApplicationCommandOptionInteger},
+		"strings": {many[:3], discordgo.ApplicationCommandOptionString},
+		"filtered": {[]bot.Choice{
+			{Name: "not a number", Value: "twelve"},
+			{Name: "", Value: "7"},
+			{Name: "duplicate", Value: "7"},
+			{Name: strings.Repeat("n", 150), Value: "8"},
+		}, discordgo.ApplicationCommandOptionInteger},
+		"long values": {[]bot.Choice{
+			{Name: "fits", Value: strings.Repeat("v", 100)},
+			{Name: "too long to cut safely", Value: strings.Repeat("v", 101)},
+		}, discordgo.ApplicationCommandOptionString},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := renderChoices(tt.in, tt.typ)
+			if len(got) > maxChoices {
+				t.Errorf("%d choices, over %d", len(got), maxChoices)
+			}
+			golden(t, "autocomplete-"+strings.ReplaceAll(name, " ", "-"), indentJSON(t, autocompleteResponse(got)))
+		})
+	}
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/discord"
+)
+
+// discordPlatforms builds the Discord adapter when Discord is configured:
+// the gateway when a bot token is set, POST /discord/interactions when a
+// public key is, and direct messages (reminders) when a bot token is.
+func discordPlatforms(d platformDeps) ([]platform, error) {
+	return discordPlatformsWith(d, nil)
+}
+
+// discordPlatformsWith is discordPlatforms with the HTTP client that makes
+// every call to Discord (nil for the default); tests pass one that
+// reaches a fake Discord.
+func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, error) {
+	c := d.cfg.Discord
+	if !c.Enabled() {
+		return nil, nil
+	}
+	log := d.log.With(slog.String("platform", string(bot.Discord)))
+	dispatch := *d.dispatch
+	dispatch.Log = log
+	a, err := discord.New(discord.Config{
+		Token:        c.Token,
+		PublicKey:    c.PublicKey,
+		Serve:        dispatch.Serve,
+		Completer:    d.router,
+		Log:          log,
+		VerifyFailed: func(reason string) { d.metrics.VerifyFailed(string(bot.Discord), reason) },
+		Client:       client,
+	})
+	if err != nil {
+		return nil, err
+	}
+	p := platform{name: bot.Discord}
+	if c.PublicKey != "" {
+		p.routes = func(mux *http.ServeMux) { mux.Handle("POST /discord/interactions", a) }
+	}
+	if c.Token != "" {
+		p.notifier = a
+	}
+	p.run = func(ctx context.Context) error {
+		if c.Token != "" {
+			log.Info("connecting to the Discord gateway")
+		}
+		return a.Run(ctx)
+	}
+	return []platform{p}, nil
+}
