@@ -127,7 +127,9 @@ func (r *Router) orderFamily() family {
 			sub("shipped", "Mark an order as shipped", "expédiée", "Marquer une commande comme expédiée", "/order shipped 3 tracking:1Z999AA10123456784",
 				numberOption(),
 				bot.Option{Name: "tracking", Description: "The carrier's tracking number", Positional: true, MaxLength: maxTracking,
-					Localized: frName("suivi", "Le numéro de suivi du transporteur")}),
+					Localized: frName("suivi", "Le numéro de suivi du transporteur")},
+				bot.Option{Name: "date", Description: "The day it shipped (YYYY-MM-DD, default today)", Placeholder: "YYYY-MM-DD", MaxLength: 10,
+					Localized: frName("date", "Le jour de l'expédition (AAAA-MM-JJ, par défaut aujourd'hui)")}),
 			sub("delivered", "Mark an order as delivered", "livrée", "Marquer une commande comme livrée", "/order delivered 3 2026-12-01",
 				numberOption(),
 				bot.Option{Name: "date", Description: "The day the copies arrived (YYYY-MM-DD, default today)", Positional: true, Placeholder: "YYYY-MM-DD", MaxLength: 10,
@@ -548,6 +550,13 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 		return nil, err
 	}
 	today := r.today()
+	// Authors often record a shipment days later; the date lets the
+	// delivery that follows be recorded on its real day too.
+	date, err := r.pastDate(req, today, lang,
+		"mark the order shipped once Amazon has sent it", "marquez la commande expédiée une fois qu'Amazon l'a envoyée")
+	if err != nil {
+		return nil, err
+	}
 	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *store.Order) error {
 		switch o.Status {
 		case store.StatusShipped:
@@ -562,7 +571,12 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 		default:
 			return stateConflict(*o, "marked shipped", "marquée expédiée", lang)
 		}
-		o.Status, o.Shipped = store.StatusShipped, maxDate(today, o.Ordered)
+		if req.Has("date") && date.Before(o.Ordered) {
+			return bot.Errorf(bot.Invalid, "%s", tr(lang,
+				fmt.Sprintf("Order #%d was ordered on %s, so it can't have shipped on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(date)),
+				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas avoir été expédiée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(date))))
+		}
+		o.Status, o.Shipped = store.StatusShipped, maxDate(date, o.Ordered)
 		if tracking != "" {
 			o.Tracking = tracking
 		}
@@ -595,22 +609,35 @@ func maxDate(a, b time.Time) time.Time {
 	return a
 }
 
+// pastDate reads the optional date option of a step that has happened:
+// today when absent, never in the future.
+func (r *Router) pastDate(req *bot.Request, today time.Time, lang, enHint, frHint string) (time.Time, error) {
+	s := req.Option("date")
+	if s == "" {
+		return today, nil
+	}
+	date, err := parseDate(s, "date", lang, today)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if date.After(today) {
+		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("%s is in the future (today is %s): %s.", showDate(date), showDate(today), enHint),
+			fmt.Sprintf("Le %s est dans le futur (nous sommes le %s) : %s.", showDate(date), showDate(today), frHint)))
+	}
+	return date, nil
+}
+
 func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang, user, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
 	today := r.today()
-	date := today
-	if s := req.Option("date"); s != "" {
-		if date, err = parseDate(s, "date", lang, today); err != nil {
-			return nil, err
-		}
-	}
-	if date.After(today) {
-		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("%s is in the future (today is %s): mark the order delivered once the copies have arrived.", showDate(date), showDate(today)),
-			fmt.Sprintf("Le %s est dans le futur (nous sommes le %s) : marquez la commande livrée une fois les exemplaires arrivés.", showDate(date), showDate(today))))
+	date, err := r.pastDate(req, today, lang,
+		"mark the order delivered once the copies have arrived", "marquez la commande livrée une fois les exemplaires arrivés")
+	if err != nil {
+		return nil, err
 	}
 	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *store.Order) error {
 		switch o.Status {

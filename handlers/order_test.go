@@ -683,3 +683,14 @@ func TestCompleteOrder(t *testing.T) {
 		t.Errorf("empty prefix gives %d marketplaces", len(got))
 	}
 }
+
+// TestShippedDate records a shipment days after it happened, so that the
+// delivery that followed can be recorded on its real day.
+func TestShippedDate(t *testing.T) {
+	h := newHarness(t)
+	h.ok(t, alice, "/order add 5 de Weg ordered:2026-10-20")
+	wantIn(t, "before ordering", h.fail(t, alice, "/order shipped 1 date:2026-10-19", bot.Invalid), "ordered on 2026-10-20, so it can't have shipped on 2026-10-19")
+	wantIn(t, "future", h.fail(t, alice, "/order shipped 1 date:2026-11-30", bot.Invalid), "in the future (today is 2026-11-22)")
+	wantIn(t, "shipped", h.ok(t, alice, "/order shipped 1 date:2026-11-02"), "marked shipped on 2026-11-02")
+	wantIn(t, "delivered", h.ok(t, alice, "/order delivered 1 2026-11-10"), "Order #1, delivered 2026-11-10: 18 days left to contact KDP")
+}

@@ -195,6 +195,13 @@ func descriptionTable() map[string]translation {
 		"Marque um pedido como entregue",
 		"Markeer een bestelling als bezorgd",
 		"注文を配達済みにする"), "order delivered")
+	set(tx("The day it shipped (YYYY-MM-DD, default today)",
+		"Der Tag des Versands (JJJJ-MM-TT, Standard: heute)",
+		"El día en que se envió (AAAA-MM-DD, por defecto hoy)",
+		"Il giorno della spedizione (AAAA-MM-GG, predefinito: oggi)",
+		"O dia em que foi enviado (AAAA-MM-DD, padrão: hoje)",
+		"De dag van verzending (JJJJ-MM-DD, standaard vandaag)",
+		"発送された日（YYYY-MM-DD、既定は今日）"), "order shipped:date")
 	set(tx("The day the copies arrived (YYYY-MM-DD, default today)",
 		"Der Tag, an dem die Exemplare ankamen (JJJJ-MM-TT, Standard: heute)",
 		"El día en que llegaron las copias (AAAA-MM-DD, por defecto hoy)",
