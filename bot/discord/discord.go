@@ -20,7 +20,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,6 +27,8 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/inflight"
+	"github.com/authorbot/authorbot/bot/internal/ttlcache"
 )
 
 // Completer suggests values for an option while the author types it
@@ -102,13 +103,13 @@ type Adapter struct {
 	now        func() time.Time
 	deferAfter time.Duration
 
-	seen   *ttlCache[time.Time] // interaction ids answered, with their signed times
-	values *ttlCache[string]    // button values too long for a custom id, by key
+	seen   *ttlcache.Cache[time.Time] // interaction ids answered, with their signed times
+	values *ttlcache.Cache[string]    // button values too long for a custom id, by key
 	// replayFloor is the newest signed time (Unix seconds) of an id the
 	// seen set had to forget before its time: any interaction signed no
 	// later could be its replay. Zero until the set overflows.
 	replayFloor atomic.Int64
-	busy        pending // deferred answers still being finished
+	busy        inflight.Counter // deferred answers still being finished
 }
 
 // New builds an adapter. It fails when the public key is not 32 bytes of
@@ -122,16 +123,16 @@ func New(cfg Config) (*Adapter, error) {
 		now:        cfg.Now,
 		deferAfter: cfg.DeferAfter,
 		client:     cfg.Client,
-		seen:       newTTLCache[time.Time](seenTTL, maxSeen),
-		values:     newTTLCache[string](valueTTL, maxValue),
 	}
-	a.seen.evicted = a.raiseReplayFloor
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
 	if a.now == nil {
 		a.now = time.Now
 	}
+	a.seen = ttlcache.New[time.Time](seenTTL, maxSeen, a.now)
+	a.seen.OnEvict(a.raiseReplayFloor)
+	a.values = ttlcache.New[string](valueTTL, maxValue, a.now)
 	if a.deferAfter <= 0 {
 		a.deferAfter = defaultDeferAfter
 	}
@@ -244,10 +245,13 @@ func fatalGatewayError(err error) bool {
 	return ce.Code == 4004 || ce.Code >= 4010 && ce.Code <= 4014
 }
 
+// drain lets deferred answers finish, for at most workTimeout.
 func (a *Adapter) drain() {
 	ctx, cancel := context.WithTimeout(context.Background(), workTimeout)
 	defer cancel()
-	a.busy.wait(ctx)
+	// Shutdown goes ahead once the time is up, finished or not: the error
+	// says only that the time ran out.
+	_ = a.busy.Wait(ctx)
 }
 
 // Notify sends a reply to a user as a direct message (bot.Notifier), for
@@ -283,53 +287,12 @@ func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error
 // their custom ids.
 func (a *Adapter) render(r *bot.Reply) *discordgo.InteractionResponseData {
 	data, stash := render(r)
-	now := a.now()
 	for k, v := range stash {
-		a.values.put(k, v, now)
+		a.values.Put(k, v)
 	}
 	return data
 }
 
 func (a *Adapter) lookupValue(key string) (string, bool) {
-	return a.values.get(key, a.now())
-}
-
-// pending counts deferred answers still being finished. Unlike a
-// sync.WaitGroup it may be added to while someone waits.
-type pending struct {
-	mu   sync.Mutex
-	n    int
-	idle chan struct{} // closed when n drops to zero; nil while n is zero
-}
-
-func (p *pending) add() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.n == 0 {
-		p.idle = make(chan struct{})
-	}
-	p.n++
-}
-
-func (p *pending) done() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.n--
-	if p.n == 0 {
-		close(p.idle)
-		p.idle = nil
-	}
-}
-
-func (p *pending) wait(ctx context.Context) {
-	p.mu.Lock()
-	idle := p.idle
-	p.mu.Unlock()
-	if idle == nil {
-		return
-	}
-	select {
-	case <-idle:
-	case <-ctx.Done():
-	}
+	return a.values.Get(key)
 }

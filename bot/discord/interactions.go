@@ -96,15 +96,14 @@ func (a *Adapter) verify(r *http.Request, body []byte) (time.Time, string) {
 // replay, and is refused too (with a full set of 100,000 ids this only
 // happens under a flood).
 func (a *Adapter) firstDelivery(id string, stamp time.Time) bool {
-	now := a.now()
 	if stamp.IsZero() {
-		return a.seen.addNew(id, now, now)
+		return a.seen.Add(id, a.now())
 	}
 	if floor := a.replayFloor.Load(); floor != 0 && stamp.Unix() <= floor {
 		a.log.Warn("interaction refused: too many recent interactions to rule out a replay")
 		return false
 	}
-	return a.seen.addNew(id, stamp, now)
+	return a.seen.Add(id, stamp)
 }
 
 // raiseReplayFloor is told of each id the seen set forgets early.
@@ -216,9 +215,9 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 		a.log.Warn("interaction deferral failed", slog.Any("err", err))
 		return
 	}
-	a.busy.add()
+	a.busy.Add()
 	go func() {
-		defer a.busy.done()
+		defer a.busy.Done()
 		reply := <-done
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
 		defer cancel()

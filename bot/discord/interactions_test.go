@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/ttlcache"
 )
 
 // refusals counts VerifyFailed reasons.
@@ -176,8 +177,8 @@ func TestReplay(t *testing.T) {
 // is refused; one signed later is not.
 func TestReplayWhenFull(t *testing.T) {
 	a, _ := newTestAdapter(t, nil, &recorder{}, nil)
-	a.seen = newTTLCache[time.Time](seenTTL, 3)
-	a.seen.evicted = a.raiseReplayFloor
+	a.seen = ttlcache.New[time.Time](seenTTL, 3, a.now)
+	a.seen.OnEvict(a.raiseReplayFloor)
 	now := time.Now()
 	for i := range 4 {
 		if !a.firstDelivery(fmt.Sprint(i), now.Add(time.Duration(i)*time.Second)) {

@@ -114,8 +114,8 @@ func checkSignature(h http.Header, body []byte, secret string) string {
 func (a *Adapter) replayed(h http.Header, body []byte) bool {
 	sum := sha256.Sum256(body)
 	bodyKey := "body:" + hex.EncodeToString(sum[:])
-	newSig := a.seen.add("sig:"+h.Get("X-Slack-Signature"), struct{}{})
-	newBody := a.seen.add(bodyKey, struct{}{})
+	newSig := a.seen.Add("sig:"+h.Get("X-Slack-Signature"), struct{}{})
+	newBody := a.seen.Add(bodyKey, struct{}{})
 	if !newSig {
 		return true
 	}

@@ -15,12 +15,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/inflight"
+	"github.com/authorbot/authorbot/bot/internal/ttlcache"
 )
 
 // Defaults for the Config fields left zero.
@@ -91,54 +92,11 @@ type Adapter struct {
 	cfg     Config
 	api     *slackapi.Client // nil without a bot token
 	log     *slog.Logger
-	seen    *ttlCache[struct{}]
-	locales *ttlCache[string]
+	seen    *ttlcache.Cache[struct{}]
+	locales *ttlcache.Cache[string]
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
-	work pending
-}
-
-// pending counts work in flight. Unlike a sync.WaitGroup, work may start
-// while someone waits (a command arriving during shutdown).
-type pending struct {
-	mu   sync.Mutex
-	n    int
-	idle chan struct{} // closed when n drops to zero
-}
-
-func (p *pending) add() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.n == 0 {
-		p.idle = make(chan struct{})
-	}
-	p.n++
-}
-
-func (p *pending) done() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.n--
-	if p.n == 0 {
-		close(p.idle)
-	}
-}
-
-// wait returns when nothing is in flight, or with ctx's error.
-func (p *pending) wait(ctx context.Context) error {
-	for {
-		p.mu.Lock()
-		n, idle := p.n, p.idle
-		p.mu.Unlock()
-		if n == 0 {
-			return nil
-		}
-		select {
-		case <-idle:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
+	work inflight.Counter
 }
 
 // New checks cfg and builds an adapter.
@@ -174,8 +132,8 @@ func New(cfg Config) (*Adapter, error) {
 	a := &Adapter{
 		cfg:     cfg,
 		log:     cfg.Log,
-		seen:    newTTLCache[struct{}](seenTTL, maxSeen, cfg.Now),
-		locales: newTTLCache[string](localeTTL, maxLocales, cfg.Now),
+		seen:    ttlcache.New[struct{}](seenTTL, maxSeen, cfg.Now),
+		locales: ttlcache.New[string](localeTTL, maxLocales, cfg.Now),
 	}
 	if cfg.BotToken != "" {
 		a.api = a.client(cfg.BotToken)
@@ -198,7 +156,7 @@ func (a *Adapter) client(token string, opts ...slackapi.Option) *slackapi.Client
 // Wait blocks until every reply that outlived its request has been posted,
 // or ctx ends.
 func (a *Adapter) Wait(ctx context.Context) error {
-	return a.work.wait(ctx)
+	return a.work.Wait(ctx)
 }
 
 // command answers one slash command, from HTTP or the socket. It returns
@@ -229,9 +187,9 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request, late func(contex
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.LateLimit)
 	ready := make(chan *bot.Reply)
 	abandoned := make(chan struct{})
-	a.work.add()
+	a.work.Add()
 	go func() {
-		defer a.work.done()
+		defer a.work.Done()
 		defer cancel()
 		req.Locale = a.locale(work, req.User)
 		reply := a.cfg.Serve(work, req)
@@ -261,9 +219,9 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 	}
 	req, err := parseAction(cb)
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.LateLimit)
-	a.work.add()
+	a.work.Add()
 	go func() {
-		defer a.work.done()
+		defer a.work.Done()
 		defer cancel()
 		if err != nil {
 			a.post(work, cb.ResponseURL, render(usage(err)))
@@ -327,7 +285,7 @@ func (a *Adapter) locale(ctx context.Context, u bot.User) string {
 		return ""
 	}
 	key := u.Workspace + ":" + u.ID
-	if l, ok := a.locales.get(key); ok {
+	if l, ok := a.locales.Get(key); ok {
 		return l
 	}
 	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
@@ -337,10 +295,10 @@ func (a *Adapter) locale(ctx context.Context, u bot.User) string {
 	info, err := a.api.GetUserInfoContext(ctx, u.ID, slackapi.GetUserInfoOptionIncludeLocale(true))
 	if err != nil {
 		a.log.Debug("users.info failed", slog.Any("err", err))
-		a.locales.put(key, "", localeFailTTL)
+		a.locales.PutFor(key, "", localeFailTTL)
 		return ""
 	}
-	a.locales.put(key, info.Locale, localeTTL)
+	a.locales.Put(key, info.Locale)
 	return info.Locale
 }
 

@@ -70,7 +70,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		return // the client's own events: connecting, hello, …
 	}
 	// Slack redelivers an envelope it thinks was not acknowledged.
-	if !a.seen.add("env:"+evt.Request.EnvelopeID, struct{}{}) {
+	if !a.seen.Add("env:"+evt.Request.EnvelopeID, struct{}{}) {
 		a.cfg.VerifyFailed("replay")
 		a.ack(ctx, sm, evt.Request, nil)
 		return
@@ -82,9 +82,9 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 			a.ack(ctx, sm, evt.Request, nil)
 			return
 		}
-		a.work.add()
+		a.work.Add()
 		go func() {
-			defer a.work.done()
+			defer a.work.Done()
 			msg := a.command(ctx, cmd)
 			if msg == nil {
 				// Late: the reply follows on the response URL.

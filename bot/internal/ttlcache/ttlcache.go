@@ -1,0 +1,180 @@
+// Package ttlcache provides a bounded map whose entries expire, for the
+// adapters' bookkeeping: request ids already answered, authors' locales,
+// values too long to travel with a button. Its memory stays bounded however
+// many requests arrive, so a flood cannot grow it without limit.
+package ttlcache
+
+import (
+	"sync"
+	"time"
+)
+
+// Cache is a map whose entries expire after a fixed time and which never
+// holds more than its maximum number of entries. Because entries normally
+// all live equally long, insertion order is expiry order: one queue both
+// expires entries and, when the cache is full, evicts the oldest first.
+// Its methods are safe for concurrent use.
+type Cache[V any] struct {
+	mu      sync.Mutex
+	ttl     time.Duration
+	max     int
+	now     func() time.Time
+	evicted func(V)
+	items   map[string]item[V]
+	queue   []queued // oldest first; may hold keys stored again since
+	seq     uint64   // tells a key's queue entries apart
+}
+
+type item[V any] struct {
+	val     V
+	expires time.Time
+	seq     uint64
+}
+
+type queued struct {
+	key     string
+	expires time.Time
+	seq     uint64
+}
+
+// New returns an empty cache whose entries live for ttl and which holds at
+// most max of them. now is its clock, so tests can move time on; nil means
+// time.Now.
+func New[V any](ttl time.Duration, max int, now func() time.Time) *Cache[V] {
+	if now == nil {
+		now = time.Now
+	}
+	return &Cache[V]{ttl: ttl, max: max, now: now, items: make(map[string]item[V])}
+}
+
+// OnEvict makes f be told of each live value removed to make room for
+// another, so that a caller relying on the cache to remember everything
+// recent learns when it could not. Entries that expire are not reported.
+// f runs with the cache locked, so it must not call the cache.
+func (c *Cache[V]) OnEvict(f func(V)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.evicted = f
+}
+
+// Get returns the live value stored under key.
+func (c *Cache[V]) Get(key string) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	it, ok := c.items[key]
+	if !ok || !c.now().Before(it.expires) {
+		var zero V
+		return zero, false
+	}
+	return it.val, true
+}
+
+// Put stores val under key for the cache's lifetime, replacing any earlier
+// value.
+func (c *Cache[V]) Put(key string, val V) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(key, val, c.ttl)
+}
+
+// PutFor stores val under key for ttl, or for the cache's lifetime when
+// that is shorter, so that, say, a failed lookup is remembered only
+// briefly.
+func (c *Cache[V]) PutFor(key string, val V, ttl time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(key, val, min(ttl, c.ttl))
+}
+
+// Add stores val under key unless a live entry holds the key already, and
+// reports whether it did. The check and the insert are one step, so of two
+// concurrent deliveries of the same request exactly one is told it is the
+// first.
+func (c *Cache[V]) Add(key string, val V) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if it, ok := c.items[key]; ok && c.now().Before(it.expires) {
+		return false
+	}
+	c.putLocked(key, val, c.ttl)
+	return true
+}
+
+// Len returns the number of entries held, counting expired ones not yet
+// removed.
+func (c *Cache[V]) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.items)
+}
+
+func (c *Cache[V]) putLocked(key string, val V, ttl time.Duration) {
+	now := c.now()
+	c.expire(now)
+	if _, ok := c.items[key]; !ok {
+		c.makeRoom(now)
+	}
+	c.seq++
+	exp := now.Add(ttl)
+	c.items[key] = item[V]{val: val, expires: exp, seq: c.seq}
+	c.queue = append(c.queue, queued{key: key, expires: exp, seq: c.seq})
+	c.compact()
+}
+
+// makeRoom evicts the oldest entries until one more fits.
+func (c *Cache[V]) makeRoom(now time.Time) {
+	for len(c.items) >= c.max && len(c.queue) > 0 {
+		it, ok := c.drop(c.queue[0])
+		c.queue = c.queue[1:]
+		// An entry with a shorter ttl may be past its time without having
+		// reached the head; it was not removed early.
+		if ok && c.evicted != nil && now.Before(it.expires) {
+			c.evicted(it.val)
+		}
+	}
+}
+
+// expire removes the entries that are past their time from the queue's
+// head. Entries stored with a shorter ttl may sit behind longer ones; Get
+// ignores them, and they are removed when they reach the head.
+func (c *Cache[V]) expire(now time.Time) {
+	n := 0
+	for n < len(c.queue) && !now.Before(c.queue[n].expires) {
+		c.drop(c.queue[n])
+		n++
+	}
+	if n > 0 {
+		c.queue = c.queue[n:]
+	}
+}
+
+// compact keeps the queue's memory bounded by the number of keys rather
+// than the number of stores.
+func (c *Cache[V]) compact() {
+	// Keys stored again leave stale queue entries behind; filter them out
+	// before they outnumber the live ones, keeping the queue's order.
+	if len(c.queue) > 2*c.max+64 {
+		live := make([]queued, 0, len(c.items))
+		for _, q := range c.queue {
+			if it, ok := c.items[q.key]; ok && it.seq == q.seq {
+				live = append(live, q)
+			}
+		}
+		c.queue = live
+	}
+	// Release an array that has grown far larger than what it holds.
+	if cap(c.queue) > 64 && len(c.queue) < cap(c.queue)/4 {
+		c.queue = append([]queued(nil), c.queue...)
+	}
+}
+
+// drop removes q's entry unless the key has been stored again since, and
+// returns what it removed.
+func (c *Cache[V]) drop(q queued) (item[V], bool) {
+	it, ok := c.items[q.key]
+	if !ok || it.seq != q.seq {
+		return it, false
+	}
+	delete(c.items, q.key)
+	return it, true
+}
