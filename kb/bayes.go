@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -15,40 +16,56 @@ import (
 //go:embed testdata/questions.tsv
 var labelled string
 
-// bayes is a multinomial naive Bayes classifier over search terms, with
-// one class per topic and a last class for questions about something else.
-// BM25F scores how much of a question a topic's text covers; the
-// classifier scores which topic's way of speaking the question's words
-// come from, and learns the off-topic class from examples and the words of
-// neighbouring subjects, which no topic's text has.
+// bayes is a multinomial naive Bayes classifier over search terms and
+// pairs of adjacent terms, with one class per topic and a last class for
+// questions about something else. BM25F scores how much of a question a
+// topic's text covers; the classifier scores which topic's way of
+// speaking the question's words come from, and learns the off-topic class
+// from examples and the words of neighbouring subjects, which no topic's
+// text has.
+//
+// With additive smoothing alpha, log P(t | k) is log(alpha) - norm[k] for
+// every class whose training text lacks t, so only the classes that have
+// t are stored with it: training and memory grow with the text, not with
+// the vocabulary times the classes.
 type bayes struct {
-	classes int
-	logLik  map[string][]float64 // term → log P(term | class)
+	bigrams bool                 // adjacent pairs of terms are features too
+	unseen  []float64            // per class: log P(t | k) of a term it never saw
+	seen    map[string][]classLL // term → the classes that saw it
 }
 
-// bayesAlpha is the Laplace smoothing of the term counts.
-const bayesAlpha = 0.1
+// classLL is the log-likelihood of a term in a class that saw it, less
+// that of an unseen term.
+type classLL struct {
+	class int
+	ll    float64
+}
 
-// newBayes trains the classifier for the documents of ix.
-func newBayes(ix *index) *bayes {
+// newBayes trains the classifier for the documents of ix, whose bodies
+// are already analysed, and the labelled examples exs.
+func newBayes(ix *index, bodies [][]string, exs []labelledTerms) *bayes {
+	tu := ix.tu
 	n := len(ix.docs) + 1
 	off := n - 1
-	counts := make(map[string][]float64)
+	counts := make(map[string][]classLL) // summed weights, in ll until converted
 	totals := make([]float64, n)
 	add := func(class int, terms []string, weight float64) {
+		if tu.nbBigrams {
+			terms = features(terms)
+		}
 		for _, t := range terms {
-			c := counts[t]
-			if c == nil {
-				c = make([]float64, n)
-				counts[t] = c
+			list := counts[t]
+			i := slices.IndexFunc(list, func(c classLL) bool { return c.class == class })
+			if i < 0 {
+				i = len(list)
+				list = append(list, classLL{class: class})
+				counts[t] = list
 			}
-			c[class] += weight
+			list[i].ll += weight
 			totals[class] += weight
 		}
 	}
-	byID := make(map[string]int, len(ix.docs))
 	for d, e := range ix.docs {
-		byID[e.ID] = d
 		add(d, ix.an.analyze(e.Title), 3)
 		for _, a := range e.Aliases {
 			add(d, ix.an.analyze(a), 2)
@@ -56,32 +73,26 @@ func newBayes(ix *index) *bayes {
 		for _, k := range e.Keywords {
 			add(d, ix.an.analyze(k), 2)
 		}
-		add(d, ix.an.analyze(bodyText(e)), 1)
+		add(d, bodies[d], tu.nbBodyWeight)
 	}
 	add(off, ix.an.analyze(neighbourWords(ix.an.lang)), 1)
 	add(off, ix.an.analyze(strings.NewReplacer("|", " ", "_", " ").Replace(offTopicCues(ix.an.lang))), 1)
-	sc := bufio.NewScanner(strings.NewReader(labelled))
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) != 4 || cols[1] != ix.an.lang || cols[0] == "group" {
-			continue
-		}
-		class, ok := byID[cols[2]]
-		if cols[2] == "" {
-			class, ok = off, true
-		}
-		if ok {
-			add(class, ix.queryTermsOnly(cols[3]), 3)
-		}
+	for _, q := range ix.labelledQuestions() {
+		add(q.class, q.terms, tu.nbQuestionWeight)
 	}
-	b := &bayes{classes: n, logLik: make(map[string][]float64, len(counts))}
+	for _, ex := range exs {
+		add(ex.class, ex.terms, tu.exampleWeight)
+	}
+	b := &bayes{bigrams: tu.nbBigrams, unseen: make([]float64, n), seen: counts}
 	vocab := float64(len(counts))
-	for t, c := range counts {
-		ll := make([]float64, n)
-		for k := range n {
-			ll[k] = math.Log((c[k] + bayesAlpha) / (totals[k] + bayesAlpha*vocab))
+	logAlpha := math.Log(tu.nbAlpha)
+	for k := range n {
+		b.unseen[k] = logAlpha - math.Log(totals[k]+tu.nbAlpha*vocab)
+	}
+	for _, list := range counts {
+		for i, c := range list {
+			list[i].ll = math.Log(c.ll+tu.nbAlpha) - logAlpha
 		}
-		b.logLik[t] = ll
 	}
 	return b
 }
@@ -90,21 +101,70 @@ func newBayes(ix *index) *bayes {
 // them is known to the classifier. Terms it never saw are left out: they
 // would lower every class alike.
 func (b *bayes) posterior(terms []string) []float64 {
-	p := make([]float64, b.classes)
-	known := false
+	if b.bigrams {
+		terms = features(terms)
+	}
+	p := make([]float64, len(b.unseen))
+	known := 0
 	for _, t := range terms {
-		ll, ok := b.logLik[t]
+		list, ok := b.seen[t]
 		if !ok {
 			continue
 		}
-		known = true
-		for k := range p {
-			p[k] += ll[k]
+		known++
+		for _, c := range list {
+			p[c.class] += c.ll
 		}
 	}
-	if !known {
+	if known == 0 {
 		return nil
 	}
+	for k := range p {
+		p[k] += float64(known) * b.unseen[k]
+	}
+	softmax(p)
+	return p
+}
+
+// labelledQuestions returns the questions of questions.tsv in the
+// language of ix, as terms with their class.
+func (ix *index) labelledQuestions() []labelledTerms {
+	byID := make(map[string]int, len(ix.docs))
+	for d, e := range ix.docs {
+		byID[e.ID] = d
+	}
+	var out []labelledTerms
+	sc := bufio.NewScanner(strings.NewReader(labelled))
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) != 4 || cols[1] != ix.an.lang || cols[0] == "group" {
+			continue
+		}
+		class, ok := byID[cols[2]]
+		if cols[2] == "" {
+			class, ok = len(ix.docs), true
+		}
+		if ok {
+			out = append(out, labelledTerms{class, ix.correctedTerms(words(cols[3]))})
+		}
+	}
+	return out
+}
+
+// features returns the features of terms for the classifier: each
+// term, and each pair of adjacent terms, which can mean more than their
+// words ("cart empty").
+func features(terms []string) []string {
+	out := make([]string, 0, 2*len(terms))
+	out = append(out, terms...)
+	for i := 1; i < len(terms); i++ {
+		out = append(out, terms[i-1]+" "+terms[i])
+	}
+	return out
+}
+
+// softmax turns scores into probabilities in place.
+func softmax(p []float64) {
 	top := math.Inf(-1)
 	for _, v := range p {
 		top = max(top, v)
@@ -117,5 +177,4 @@ func (b *bayes) posterior(terms []string) []float64 {
 	for k := range p {
 		p[k] /= sum
 	}
-	return p
 }

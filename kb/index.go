@@ -7,9 +7,11 @@ import (
 )
 
 // tuning holds the parameters of the ranking and of the confidence
-// decision, tuned on testdata/questions.tsv, heldout.tsv and the tuning
-// half of blind.tsv. They live in one value built
-// by defaultTuning rather than in constants so a test can sweep them.
+// decision. The BM25F ones were tuned on testdata/questions.tsv,
+// heldout.tsv and the tuning half of blind.tsv; the classifier's and the
+// decision's by cross-validation over the examples (TestCrossValidation).
+// They live in one value built by defaultTuning rather than in constants
+// so a test can sweep them.
 type tuning struct {
 	// k1 is the BM25 saturation: how fast repeated or strong matches of a
 	// term stop adding to the score.
@@ -32,7 +34,9 @@ type tuning struct {
 	// of the query than one resting on several specific words, which may
 	// well come with details the content never mentions.
 	//
-	// The threshold is minConfidence at pivotEvidence and moves by
+	// That threshold decides a query written in the other language than
+	// the index's, which the classifier cannot read (see confidentBM25).
+	// It is minConfidence at pivotEvidence and moves by
 	// confidenceSlope for each doubling or halving of the evidence,
 	// within [confidenceFloor, confidenceCeiling].
 	minConfidence, pivotEvidence, confidenceSlope float64
@@ -64,13 +68,26 @@ type tuning struct {
 	// answer given with confidence is worse than a decline.
 	minMargin float64
 
-	// The classifier (bayes) can answer where BM25F is unsure: when it
-	// gives the best BM25F topic at least minPosterior, that topic is
-	// answered. It moves a topic among the first rerankDepth of BM25F to
-	// the front when it gives it at least rerankPosterior, and declines
-	// when it gives the off-topic class at least offPosterior.
-	minPosterior, rerankPosterior, offPosterior float64
-	rerankDepth                                 int
+	// minExampleWordCount is how many examples must use a word the
+	// content lacks for typo correction to take it as a word.
+	minExampleWordCount int
+
+	// The decision combines the classifier's posterior, flattened by
+	// nbTemperature (naive Bayes multiplies the evidence of words that
+	// are not independent, so it is overconfident), with bm25Weight times
+	// the BM25F score of each topic, and cuePenalty per off-topic cue on
+	// the off-topic class. The best topic is answered when it has at
+	// least minProb of the result and the off-topic class less than
+	// offProb.
+	nbTemperature, bm25Weight, cuePenalty, minProb, offProb float64
+
+	// Training of the classifier: nbAlpha is the additive smoothing of
+	// the term counts; a topic's title counts 3 times, its aliases and
+	// keywords twice, its body nbBodyWeight times, each question of
+	// questions.tsv nbQuestionWeight times and each example exampleWeight
+	// times. With nbBigrams, pairs of adjacent terms are features too.
+	nbAlpha, nbBodyWeight, nbQuestionWeight, exampleWeight float64
+	nbBigrams                                              bool
 
 	// minSuggestion is the lowest score, relative to the best, that a
 	// topic needs to be suggested next to a confident answer.
@@ -79,32 +96,39 @@ type tuning struct {
 
 func defaultTuning() tuning {
 	return tuning{
-		k1:                1.2,
-		weightTitle:       3,
-		weightAliases:     3,
-		weightKeywords:    2,
-		weightID:          2,
-		weightBody:        1,
-		bTitle:            0.3,
-		bAliases:          0.3,
-		bKeywords:         0.3,
-		bID:               0,
-		bBody:             0.75,
-		minConfidence:     0.35,
-		pivotEvidence:     3,
-		confidenceSlope:   0.1,
-		confidenceFloor:   0.25,
-		confidenceCeiling: 0.7,
-		aliasBonus:        0.6,
-		minSuggestion:     0.3,
-		minEvidence:       1,
-		chatWeight:        0.25,
-		cueWeight:         3,
-		minMargin:         0,
-		minPosterior:      0.95,
-		rerankPosterior:   2,
-		offPosterior:      0.5,
-		rerankDepth:       3,
+		k1:                  1.2,
+		weightTitle:         3,
+		weightAliases:       3,
+		weightKeywords:      2,
+		weightID:            2,
+		weightBody:          1,
+		bTitle:              0.3,
+		bAliases:            0.3,
+		bKeywords:           0.3,
+		bID:                 0,
+		bBody:               0.75,
+		minConfidence:       0.35,
+		pivotEvidence:       3,
+		confidenceSlope:     0.1,
+		confidenceFloor:     0.25,
+		confidenceCeiling:   0.7,
+		aliasBonus:          0.6,
+		minSuggestion:       0.3,
+		minEvidence:         1,
+		chatWeight:          0.25,
+		cueWeight:           3,
+		minMargin:           0,
+		exampleWeight:       1,
+		minExampleWordCount: 3,
+		nbTemperature:       2.5,
+		nbAlpha:             0.3,
+		nbBodyWeight:        1,
+		nbQuestionWeight:    3,
+		bm25Weight:          3,
+		cuePenalty:          4,
+		minProb:             0.3,
+		offProb:             0.5,
+		nbBigrams:           true,
 	}
 }
 
@@ -138,12 +162,13 @@ type index struct {
 	labelStems []map[string]bool // per doc: the stems of its labels
 	names      [][]string        // per doc: its title, id and aliases as space-joined folded words
 
-	vocab    map[string]int      // folded content word → occurrences, for typo correction
-	typos    map[string][]string // deletion neighbourhood → vocab words, see addDeletes
-	stems    map[string]bool     // every stem the content has
-	cues     map[string]bool     // terms of the neighbouring subjects, see neighbourWords
-	offTopic []cue               // see offTopicCues
-	nb       *bayes              // the classifier that backs the BM25F decision
+	vocab     map[string]int // folded content word → occurrences, for typo correction
+	typos     []uint64       // deletion hashes with word numbers, see addDeletes
+	typoWords []string
+	stems     map[string]bool // every stem the content has
+	cues      map[string]bool // terms of the neighbouring subjects, see neighbourWords
+	offTopic  []cue           // see offTopicCues
+	nb        *bayes          // the classifier that backs the BM25F decision
 }
 
 // cue is one line of offTopicCues: groups of stem sequences, each group
@@ -195,7 +220,7 @@ func parseCues(an *analyzer, text string) []cue {
 	return out
 }
 
-// docFields lists the fields of e with their weight and length
+// docFields lists the content fields of e with their weight and length
 // normalisation.
 func docFields(e *Entry, tu tuning) []field {
 	return []field{
@@ -205,6 +230,18 @@ func docFields(e *Entry, tu tuning) []field {
 		{strings.ReplaceAll(e.ID, "-", " "), tu.weightID, tu.bID},
 		{bodyText(e), tu.weightBody, tu.bBody},
 	}
+}
+
+// bodyField is the position of the body in docFields.
+const bodyField = 4
+
+// docFieldParams is docFields without the text.
+func docFieldParams(tu tuning) []field {
+	fs := docFields(&Entry{}, tu)
+	for i := range fs {
+		fs[i].text = ""
+	}
+	return fs
 }
 
 // bodyText is the searchable text of the body and caveat: the blocks
@@ -229,9 +266,10 @@ type field struct {
 	w, b float64
 }
 
-// newIndex builds the index of docs, which are all in the language of an.
-// It fills the stem cache of an, which must not be in use yet.
-func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
+// newIndex builds the index of docs, which are all in the language of an,
+// learning from the labelled examples exs as well. It fills the stem
+// cache of an, which must not be in use yet.
+func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 	ix := &index{
 		tu:      tu,
 		an:      an,
@@ -241,15 +279,15 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 		exact:   make(map[string]int),
 		phrases: make(map[string][]phrase),
 		vocab:   make(map[string]int),
-		typos:   make(map[string][]string),
 		stems:   make(map[string]bool),
 		cues:    make(map[string]bool),
 	}
 	ix.offTopic = parseCues(an, offTopicCues(an.lang))
 	nFields := len(docFields(&Entry{}, tu))
-	// First pass: terms per field and average field lengths.
+	// First pass: terms per content field, and the vocabulary of typo
+	// correction: the content's, the word lists' and the words several
+	// examples use.
 	fieldTerms := make([][][]string, len(docs))
-	avg := make([]float64, nFields)
 	for d, e := range docs {
 		fieldTerms[d] = make([][]string, nFields)
 		for f, fl := range docFields(e, tu) {
@@ -258,6 +296,41 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 				ix.vocab[w]++
 			}
 			fieldTerms[d][f] = an.terms(ws)
+			for _, t := range fieldTerms[d][f] {
+				ix.stems[t] = true
+			}
+		}
+	}
+	ix.addLexiconToVocab()
+	exWords := make([][]string, len(exs))
+	for i, ex := range exs {
+		exWords[i] = words(ex.text)
+	}
+	ix.addExamplesToVocab(exWords)
+	for w := range ix.vocab {
+		ix.addDeletes(w)
+		an.stem(w)
+	}
+	ix.sortTypos()
+	// The examples are read as queries are, typo correction included.
+	byID := make(map[string]int, len(docs))
+	for d, e := range docs {
+		byID[e.ID] = d
+	}
+	exTerms := make([]labelledTerms, 0, len(exs))
+	for i, ex := range exs {
+		class := len(docs)
+		if ex.topic != "" {
+			class = byID[ex.topic]
+		}
+		exTerms = append(exTerms, labelledTerms{class: class, terms: ix.correctedTerms(exWords[i])})
+	}
+	// The examples train the classifier only: as a BM25F field they did
+	// not raise the cross-validated accuracy of the combination.
+	fields := docFieldParams(tu)
+	avg := make([]float64, len(fields))
+	for d := range docs {
+		for f := range fields {
 			avg[f] += float64(len(fieldTerms[d][f]))
 		}
 	}
@@ -268,7 +341,7 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 	df := make(map[string]int)
 	for d, e := range docs {
 		tf := make(map[string]float64)
-		for f, fl := range docFields(e, tu) {
+		for f, fl := range fields {
 			terms := fieldTerms[d][f]
 			norm := 1 - fl.b + fl.b*float64(len(terms))/avg[f]
 			for _, t := range terms {
@@ -302,11 +375,6 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 		ix.idf[t] = bm25IDF(n, float64(c))
 	}
 	ix.unidf = bm25IDF(n, 0)
-	ix.addLexiconToVocab()
-	for w := range ix.vocab {
-		ix.addDeletes(w)
-		an.cache[w] = an.stem(w)
-	}
 	for _, labels := range ix.labels {
 		stems := make(map[string]bool)
 		for _, w := range labels {
@@ -314,8 +382,20 @@ func newIndex(an *analyzer, docs []*Entry, tu tuning) *index {
 		}
 		ix.labelStems = append(ix.labelStems, stems)
 	}
-	ix.nb = newBayes(ix)
+	bodies := make([][]string, len(docs))
+	for d := range docs {
+		bodies[d] = fieldTerms[d][bodyField]
+	}
+	ix.nb = newBayes(ix, bodies, exTerms)
+	an.building = false
 	return ix
+}
+
+// labelledTerms is a labelled question as search terms, with its class:
+// a document, or len(docs) for a question no topic answers.
+type labelledTerms struct {
+	class int
+	terms []string
 }
 
 // bm25IDF is the BM25 inverse document frequency of a term found in n of
@@ -411,4 +491,23 @@ func nameStrings(e *Entry) []string {
 		names[i] = strings.Join(words(n), " ")
 	}
 	return names
+}
+
+// addExamplesToVocab makes the words of the examples known to the typo
+// corrector, so that a word authors use but the content lacks ("tache",
+// "gondolée") is not "corrected" into a content word. A word must occur in
+// minExampleWordCount examples: the examples hold typos too, written as
+// authors make them, and those are rarely made twice.
+func (ix *index) addExamplesToVocab(exWords [][]string) {
+	count := make(map[string]int)
+	for _, ws := range exWords {
+		for _, w := range dedupe(ws) {
+			count[w]++
+		}
+	}
+	for w, n := range count {
+		if n >= ix.tu.minExampleWordCount && ix.vocab[w] == 0 {
+			ix.vocab[w] = 1
+		}
+	}
 }

@@ -11,13 +11,15 @@
 // the synonyms authors use to one word, corrects typos against the
 // content's own vocabulary and stems what is left. It then takes an exact
 // id, title or alias as the answer, or ranks the topics with BM25F over
-// their title, aliases, keywords and body. It declines when the best
-// topic explains too little of the question (words the content lacks
-// count little, words of neighbouring subjects a lot), when the question
-// carries an off-topic cue, or when a naive Bayes classifier trained at
-// load on the content and labelled questions calls it off-topic; the
-// classifier may also confirm a topic BM25F is unsure of. The word lists
-// are in lexicon.go, the ranking parameters in defaultTuning.
+// their title, aliases, keywords and body, and with a naive Bayes
+// classifier trained at load on the content and on labelled questions
+// (examples/*.tsv and testdata/questions.tsv), whose off-topic class
+// learns the questions no topic answers. The two are combined into one
+// probability per topic and for "off topic" (with the off-topic cues of
+// the word lists counting for the latter); Search answers the most
+// probable topic when it is probable enough and the question is not
+// likely off topic, and declines otherwise. The word lists are in
+// lexicon.go, the parameters in defaultTuning.
 package kb
 
 import (
@@ -26,6 +28,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed content
@@ -54,29 +57,41 @@ type KB struct {
 	indexes map[string]*index
 }
 
-// Load reads and validates the knowledge base embedded in the binary.
+// Load reads and validates the knowledge base embedded in the binary, with
+// the labelled examples the search learns from.
 func Load() (*KB, error) {
 	sub, err := fs.Sub(content, "content")
 	if err != nil {
 		return nil, fmt.Errorf("kb: embedded content: %w", err)
 	}
-	return LoadFS(sub)
+	return loadFS(sub, exampleFiles, defaultTuning())
 }
 
 // LoadFS reads and validates a knowledge base laid out as <lang>/<id>.md at
-// the root of fsys. It reports every problem it finds at once, each naming
-// the file, so that a content change can be fixed in one pass.
+// the root of fsys, with optional labelled questions in examples/*.tsv
+// (columns lang, topic, question; an empty topic marks a question no topic
+// answers). It reports every problem it finds at once, each naming the
+// file, so that a content change can be fixed in one pass.
 func LoadFS(fsys fs.FS) (*KB, error) {
-	return loadFS(fsys, defaultTuning())
+	return loadFS(fsys, fsys, defaultTuning())
 }
 
-// loadFS is LoadFS with the ranking parameters given.
-func loadFS(fsys fs.FS, tu tuning) (*KB, error) {
-	entries, errs := readEntries(fsys)
+// loadFS reads the entries of contentFS and the examples of examplesFS and
+// builds the KB with the ranking parameters given.
+func loadFS(contentFS, examplesFS fs.FS, tu tuning) (*KB, error) {
+	entries, errs := readEntries(contentFS)
 	errs = append(errs, validate(entries)...)
+	exs, exErrs := readExamples(examplesFS)
+	errs = append(errs, exErrs...)
+	errs = append(errs, checkExamples(exs, entries)...)
 	if len(errs) > 0 {
 		return nil, loadError(errs)
 	}
+	return build(entries, exs, tu), nil
+}
+
+// build makes the KB of valid entries and examples.
+func build(entries []*Entry, exs []example, tu tuning) *KB {
 	k := &KB{
 		byLang:  make(map[string]map[string]*Entry),
 		ordered: make(map[string][]*Entry),
@@ -89,6 +104,9 @@ func loadFS(fsys fs.FS, tu tuning) (*KB, error) {
 		k.byLang[e.Lang][e.ID] = e
 		k.ordered[e.Lang] = append(k.ordered[e.Lang], e)
 	}
+	// The indexes are independent: build them at once.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
 	for _, lang := range languages() {
 		list := k.ordered[lang]
 		sort.Slice(list, func(i, j int) bool {
@@ -97,9 +115,21 @@ func loadFS(fsys fs.FS, tu tuning) (*KB, error) {
 			}
 			return list[i].ID < list[j].ID
 		})
-		k.indexes[lang] = newIndex(newAnalyzer(lang), list, tu)
+		var own []example
+		for _, ex := range exs {
+			if ex.lang == lang {
+				own = append(own, ex)
+			}
+		}
+		wg.Go(func() {
+			ix := newIndex(newAnalyzer(lang), list, own, tu)
+			mu.Lock()
+			k.indexes[lang] = ix
+			mu.Unlock()
+		})
 	}
-	return k, nil
+	wg.Wait()
+	return k
 }
 
 // Entry returns the topic id in lang, falling back to English when lang is

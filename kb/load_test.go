@@ -196,6 +196,25 @@ func TestLoadFSErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "examples with unknown topic, unknown lang, bad header and columns",
+			change: func(f fstest.MapFS) {
+				f["examples/a.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\n" +
+					"en\tcart-empty\tmy cart is empty\n" +
+					"en\tcart-gone\twhere is my cart\n" +
+					"de\tcart-empty\tmein Warenkorb ist leer\n" +
+					"fr\tcart-empty\n" +
+					"en\t\t\n")}
+				f["examples/b.tsv"] = &fstest.MapFile{Data: []byte("question\ttopic\n")}
+			},
+			want: []string{
+				`examples/a.tsv:3: unknown topic "cart-gone" in en`,
+				`examples/a.tsv:4: unknown lang "de"`,
+				"examples/a.tsv:5: 2 columns, want 3",
+				"examples/a.tsv:6: empty question",
+				`examples/b.tsv:1: header "question\ttopic"`,
+			},
+		},
+		{
 			name:   "no language directory",
 			change: func(f fstest.MapFS) { delete(f, "fr/cart-quantity.md"); delete(f, "fr/cart-empty.md") },
 			want:   []string{"fr: open fr: file does not exist"},
@@ -215,6 +234,28 @@ func TestLoadFSErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLoadFSExamples(t *testing.T) {
+	fsys := validFS()
+	fsys["examples/a.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\n" +
+		"# a comment\n" +
+		"en\tcart-quantity\tcheckout shows the wrong number of copies\n" +
+		"en\t\twhat royalty rate do I get\n" +
+		"\n" +
+		"fr\tcart-quantity\tle panier affiche un mauvais nombre\n")}
+	if _, err := LoadFS(fsys); err != nil {
+		t.Errorf("LoadFS with examples: %v", err)
+	}
+}
+
+// BenchmarkLoad measures Load: the bot and many tests pay it once each.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -34,33 +34,44 @@ type ranking struct {
 	// classifier learnt this language's phrasing and is not asked then.
 	foreign bool
 	post    []float64 // the classifier's posterior, nil when it knew no term
+	// prob is the posterior of the classifier combined with the BM25F
+	// scores and the off-topic cues, nil when the classifier knew no term
+	// or the query is foreign; top[0] is its most probable topic then.
+	prob []float64
+	// unmatched is true when the most probable topic is not in top at
+	// all: BM25F matched none of its words.
+	unmatched bool
 }
 
 func (r ranking) confident() bool {
 	if len(r.top) == 0 {
 		return false
 	}
-	best := r.top[0]
 	if r.exact {
 		return true
 	}
-	tu := r.ix.tu
-	if r.post == nil {
-		return false
+	if r.prob == nil {
+		return r.foreign && r.confidentBM25()
 	}
-	if r.post[len(r.post)-1] >= tu.offPosterior {
+	tu := r.ix.tu
+	off := len(r.prob) - 1
+	best := r.top[0].doc
+	return !r.unmatched && r.prob[best] >= tu.minProb && r.prob[off] < tu.offProb && r.top[0].evidence >= tu.minEvidence
+}
+
+// confidentBM25 is the decision on BM25F alone, for a query written in
+// the other language, whose phrasing the classifier did not learn: the
+// best topic must explain enough of the query for the evidence it has.
+func (r ranking) confidentBM25() bool {
+	tu := r.ix.tu
+	best := r.top[0]
+	if r.cues > 0 || best.evidence < tu.minEvidence {
 		return false
 	}
 	if len(r.top) > 1 && r.top[1].score > (1-tu.minMargin)*best.score {
 		return false
 	}
-	if best.evidence < tu.minEvidence {
-		return false
-	}
-	if best.score >= tu.needed(best.evidence) {
-		return true
-	}
-	return !r.foreign && r.cues == 0 && r.post[best.doc] >= tu.minPosterior
+	return best.score >= tu.needed(best.evidence)
 }
 
 // needed is the score a topic with the given evidence needs for a
@@ -146,6 +157,9 @@ func (k *KB) result(r ranking, lang string) Result {
 	}
 	res.Best = entry(r.top[0])
 	res.Score = min(r.top[0].score, 1)
+	if r.prob != nil {
+		res.Score = r.prob[r.top[0].doc]
+	}
 	res.Confident = r.confident()
 	if r.exact {
 		res.Score = 1
@@ -166,15 +180,25 @@ func (k *KB) result(r ranking, lang string) Result {
 	return res
 }
 
+// correctedTerms analyses the words of a labelled question as queryTerms
+// does a query's, while the index is being built. It corrects ws in place.
+func (ix *index) correctedTerms(ws []string) []string {
+	for i, w := range ws {
+		ws[i] = ix.correct(w)
+	}
+	terms := ix.an.terms(ws)
+	out := terms[:0]
+	for _, t := range terms {
+		if ix.stems[t] || !isNumber(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // queryTerms analyses a query: words are typo-corrected against the
 // vocabulary before synonyms, stop words and stemming, so that a misspelt
 // synonym or stop word is still recognised.
-// queryTermsOnly is queryTerms without the cue count.
-func (ix *index) queryTermsOnly(query string) []string {
-	terms, _ := ix.queryTerms(query)
-	return terms
-}
-
 func (ix *index) queryTerms(query string) (terms []string, cues int) {
 	ws := words(query)
 	stems := make([]string, len(ws))
@@ -267,10 +291,47 @@ func (ix *index) rank(query string) ranking {
 	})
 	r.cues = cues
 	r.post = ix.nb.posterior(terms)
-	if !r.exact && r.post != nil {
-		r.rerank()
+	if !r.exact && r.post != nil && !r.foreign {
+		r.combine(scores, bonus, total)
 	}
 	return r
+}
+
+// combine sets r.prob, the classifier's posterior sharpened by BM25F, and
+// moves its most probable topic to the front of r.top. The classifier
+// learnt from labelled questions how authors phrase each topic; BM25F
+// says how much of the question a topic's own text covers. Each is
+// wrong in its own way, so their log-linear combination is right more
+// often than either. Each off-topic cue adds to the off-topic class.
+func (r *ranking) combine(scores, bonus []float64, total float64) {
+	tu := r.ix.tu
+	logit := make([]float64, len(r.post))
+	for k, p := range r.post {
+		logit[k] = math.Log(max(p, 1e-300)) / tu.nbTemperature
+		if k < len(scores) {
+			logit[k] += tu.bm25Weight * (scores[k] + bonus[k]) / total
+		}
+	}
+	logit[len(logit)-1] += tu.cuePenalty * float64(r.cues)
+	softmax(logit)
+	r.prob = logit
+	best := 0
+	for k, p := range logit[:len(logit)-1] {
+		if p > logit[best] {
+			best = k
+		}
+	}
+	i := slices.IndexFunc(r.top, func(s scored) bool { return s.doc == best })
+	if i < 0 {
+		// BM25F matched nothing of the topic's text: too little
+		// evidence to answer it (see confident), and suggesting it
+		// would look like a random pick.
+		r.unmatched = true
+		return
+	}
+	s := r.top[i]
+	copy(r.top[1:i+1], r.top[:i])
+	r.top[0] = s
 }
 
 // exactMatch returns the topic whose id, title or alias query is, as
@@ -281,21 +342,6 @@ func (ix *index) exactMatch(query string, terms []string) (int, bool) {
 	}
 	d, ok := ix.exact[termKey(terms)]
 	return d, ok
-}
-
-// rerank moves to the front the topic the classifier is sure of, when
-// BM25F ranks it close to the top: BM25F weighs every matched word by its
-// rarity, the classifier by how typical it is of the topic's questions.
-func (r *ranking) rerank() {
-	tu := r.ix.tu
-	for i := 1; i < min(len(r.top), tu.rerankDepth); i++ {
-		if r.post[r.top[i].doc] >= tu.rerankPosterior {
-			s := r.top[i]
-			copy(r.top[1:i+1], r.top[:i])
-			r.top[0] = s
-			return
-		}
-	}
 }
 
 // queryWeight is how much the term t of a query weighs in its total: its

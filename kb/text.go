@@ -161,10 +161,12 @@ type analyzer struct {
 	quantity  string            // the canonical word for a stated quantity
 	stemmer   func(string, bool) string
 
-	// cache holds the stems of the content's vocabulary, filled while the
-	// index is built and only read afterwards: most query words are in it,
-	// and snowball is the costliest step of a search.
-	cache map[string]string
+	// cache holds the stems of every word the index was built from,
+	// filled while it is built (building is true) and only read
+	// afterwards: most query words are in it, and snowball is the
+	// costliest step of both the build and a search.
+	cache    map[string]string
+	building bool
 }
 
 func newAnalyzer(lang string) *analyzer {
@@ -176,6 +178,7 @@ func newAnalyzer(lang string) *analyzer {
 		phrases:  make(map[string]string),
 		starts:   make(map[string]bool),
 		cache:    make(map[string]string),
+		building: true,
 		stemmer:  english.Stem,
 	}
 	if lang == "fr" {
@@ -224,6 +227,16 @@ func (a *analyzer) stem(w string) string {
 	if s, ok := a.cache[w]; ok {
 		return s
 	}
+	if a.building {
+		s := a.stemWord(w)
+		a.cache[w] = s
+		return s
+	}
+	return a.stemWord(w)
+}
+
+// stemWord is stem without the cache.
+func (a *analyzer) stemWord(w string) string {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= '0' && w[i] <= '9' {
 			return w

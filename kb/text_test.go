@@ -127,7 +127,7 @@ func TestCorrect(t *testing.T) {
 		Keywords: []string{"shipping", "quantity", "marketplace", "prime", "pre"},
 		Body:     "Sign in again; the cart belongs to one marketplace. Shipping is paid.",
 	}}
-	ix := newIndex(newAnalyzer("en"), docs, defaultTuning())
+	ix := newIndex(newAnalyzer("en"), docs, nil, defaultTuning())
 	tests := []struct {
 		in, want string
 	}{

@@ -1,5 +1,7 @@
 package kb
 
+import "slices"
+
 // Typo correction: a query word the content does not know is replaced by
 // the closest vocabulary word. Candidates come from a deletion index (the
 // SymSpell method): two words within edit distance d share a string
@@ -23,7 +25,11 @@ func maxTypos(n int) int {
 
 // addDeletes indexes the vocabulary word w under itself and its
 // deletions. Words of six letters or more get two deletions, since a query
-// word of eight letters may be two edits away from them.
+// word of eight letters may be two edits away from them. The index is a
+// sorted list of deletion hashes, each with the word's number in its low
+// bits, put in order by sortTypos once every word is in: cheaper to build
+// than a map of strings, which would cost an allocation per deletion. A
+// hash collision only adds a candidate that osaDistance then rejects.
 func (ix *index) addDeletes(w string) {
 	if len(w) >= maxWordLen {
 		return
@@ -32,33 +38,77 @@ func (ix *index) addDeletes(w string) {
 	if len(w) >= 6 {
 		depth = 2
 	}
-	for _, d := range deletions(w, depth) {
-		ix.typos[d] = append(ix.typos[d], w)
+	id := uint64(len(ix.typoWords))
+	ix.typoWords = append(ix.typoWords, w)
+	deletionHashes(w, depth, func(h uint64) {
+		ix.typos = append(ix.typos, h<<typoIDBits|id)
+	})
+}
+
+// typoIDBits is the number of low bits of a typos entry that hold the
+// word's number: room for a million words.
+const typoIDBits = 20
+
+// sortTypos puts the typo index in order once every word is added,
+// dropping the repeats doubled letters give.
+func (ix *index) sortTypos() {
+	slices.Sort(ix.typos)
+	ix.typos = slices.Compact(ix.typos)
+}
+
+// typoCandidates calls fn with every vocabulary word indexed under the
+// deletion hash h.
+func (ix *index) typoCandidates(h uint64, fn func(string)) {
+	key := h << typoIDBits
+	i, _ := slices.BinarySearch(ix.typos, key)
+	for ; i < len(ix.typos) && ix.typos[i]>>typoIDBits == key>>typoIDBits; i++ {
+		fn(ix.typoWords[ix.typos[i]&(1<<typoIDBits-1)])
 	}
 }
 
-// deletions returns w and the distinct strings made by deleting up to
-// depth of its bytes.
-func deletions(w string, depth int) []string {
-	seen := map[string]bool{w: true}
-	out := []string{w}
-	level := []string{w}
-	for range depth {
-		var next []string
-		for _, s := range level {
-			for i := range len(s) {
-				d := s[:i] + s[i+1:]
-				if d == "" || seen[d] {
-					continue
-				}
-				seen[d] = true
-				out = append(out, d)
-				next = append(next, d)
-			}
-		}
-		level = next
+// deletionHashes calls fn with the hash of w and of every string made by
+// deleting up to depth (at most 2) of its bytes. A string reached by
+// several deletions is passed as often.
+func deletionHashes(w string, depth int, fn func(uint64)) {
+	fn(hashSkip(w, -1, -1))
+	if depth < 1 || len(w) < 2 {
+		return
 	}
-	return out
+	for i := range len(w) {
+		fn(hashSkip(w, i, -1))
+	}
+	if depth < 2 || len(w) < 3 {
+		return
+	}
+	for i := range len(w) {
+		for j := i + 1; j < len(w); j++ {
+			fn(hashSkip(w, i, j))
+		}
+	}
+}
+
+// hashSkip is the FNV-1a hash of w without its bytes at i and j (-1 for
+// none), with the length mixed in so that deletions of different depths
+// rarely collide.
+func hashSkip(w string, i, j int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for k := 0; k < len(w); k++ {
+		if k == i || k == j {
+			continue
+		}
+		h ^= uint64(w[k])
+		h *= prime
+	}
+	n := len(w)
+	if i >= 0 {
+		n--
+	}
+	if j >= 0 {
+		n--
+	}
+	h ^= uint64(n) << 56
+	return h * prime
 }
 
 // known reports whether the folded word w needs no typo correction: the
@@ -87,18 +137,18 @@ func (ix *index) correct(w string) string {
 	}
 	limit := maxTypos(len(w))
 	best, bestDist, bestLonger, bestFreq := w, limit+1, false, 0
-	for _, del := range deletions(w, limit) {
-		for _, v := range ix.typos[del] {
+	deletionHashes(w, limit, func(h uint64) {
+		ix.typoCandidates(h, func(v string) {
 			d := osaDistance(w, v, limit)
 			if d > limit {
-				continue
+				return
 			}
 			longer, f := len(v) >= len(w), ix.vocab[v]
 			if better(d, longer, f, v, bestDist, bestLonger, bestFreq, best) {
 				best, bestDist, bestLonger, bestFreq = v, d, longer, f
 			}
-		}
-	}
+		})
+	})
 	return best
 }
 
