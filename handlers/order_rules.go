@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -134,29 +133,10 @@ func parseISBN(s, lang string) (string, error) {
 		return "", nil
 	}
 	n, err := isbn.Parse(s)
-	if err == nil {
-		return n.String(), nil
+	if err != nil {
+		return "", isbnError(s, err, lang)
 	}
-	var e *isbn.Error
-	if !errors.As(err, &e) {
-		return "", err
-	}
-	var en, fr string
-	switch e.Reason {
-	case isbn.CheckDigit:
-		en = fmt.Sprintf("ISBN %s ends in %c, but its other digits call for the check digit %c: check it against your book's copyright page or the KDP Bookshelf.", safeQuote(s), e.Got, e.Want)
-		fr = fmt.Sprintf("L'ISBN %s se termine par %c, mais ses autres chiffres appellent la clé de contrôle %c : vérifiez-le sur la page de copyright du livre ou dans votre bibliothèque KDP.", safeQuote(s), e.Got, e.Want)
-	case isbn.Prefix:
-		en = "An ISBN-13 starts with 978 or 979; " + safeQuote(s) + " does not."
-		fr = "Un ISBN-13 commence par 978 ou 979, ce qui n'est pas le cas de " + safeQuote(s) + "."
-	case isbn.Character:
-		en = fmt.Sprintf("An ISBN has only digits (and X at the end of an ISBN-10), with hyphens or spaces if you like; %s has %s.", safeQuote(s), safeQuote(string(e.Char)))
-		fr = fmt.Sprintf("Un ISBN ne contient que des chiffres (et un X final pour un ISBN-10), avec tirets ou espaces si vous voulez ; %s contient %s.", safeQuote(s), safeQuote(string(e.Char)))
-	default:
-		en = fmt.Sprintf("An ISBN has 10 or 13 digits; %s has %d.", safeQuote(s), e.Digits)
-		fr = fmt.Sprintf("Un ISBN a 10 ou 13 chiffres ; %s en a %d.", safeQuote(s), e.Digits)
-	}
-	return "", bot.Errorf(bot.Invalid, "%s", tr(lang, en, fr))
+	return n.String(), nil
 }
 
 var datePattern = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)

@@ -184,7 +184,7 @@ func TestBadInput(t *testing.T) {
 		{"10 KB title", "/order add 5 us " + long, bot.Invalid, []string{"The title is 10,240 characters long; the limit is 200."}},
 		{"long note", "/order add 5 us Book note:" + strings.Repeat("n", 501), bot.Invalid, []string{"note is 501 characters", "limit is 500"}},
 		{"empty title", `/order add 5 us ""`, bot.Invalid, []string{"Give the book's title"}},
-		{"bad ISBN check digit", "/order add 5 us Book isbn:978-0-306-40615-8", bot.Invalid, []string{"ends in 8", "check digit 7"}},
+		{"bad ISBN check digit", "/order add 5 us Book isbn:978-0-306-40615-8", bot.Invalid, []string{"the check digit should be 7, not 8"}},
 		{"short ISBN", "/order add 5 us Book isbn:12345", bot.Invalid, []string{"10 or 13 digits", "has 5"}},
 		{"unknown kind", "/order add 5 us Book kind:ebook", bot.Invalid, []string{"kind must be one of author|proof"}},
 		{"no number", "/order show", bot.Invalid, []string{"/order show needs number"}},
