@@ -161,11 +161,19 @@ func BenchmarkAsk(b *testing.B) {
 	for i, q := range questions {
 		reqs[i] = &bot.Request{Command: "ask", Options: map[string]string{"question": q}}
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		if _, err := r.Handle(ctx, reqs[i%len(reqs)]); err != nil {
-			b.Fatal(err)
-		}
+	// first: every question is new to the search cache, as for a question
+	// asked for the first time; repeated: the questions authors ask again.
+	for _, mode := range []string{"first", "repeated"} {
+		b.Run(mode, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if mode == "first" {
+					r.results.Purge()
+				}
+				if _, err := r.Handle(ctx, reqs[i%len(reqs)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
