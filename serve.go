@@ -43,6 +43,15 @@ type platformDeps struct {
 	reminders remind.Store
 }
 
+// forPlatform returns the logger and dispatcher one platform's adapter
+// uses: both tag every line with the platform.
+func (d platformDeps) forPlatform(p bot.Platform) (*slog.Logger, *bot.Dispatcher) {
+	log := d.log.With(slog.String("platform", string(p)))
+	dispatch := *d.dispatch
+	dispatch.Log = log
+	return log, &dispatch
+}
+
 // serve runs the HTTP server and every configured platform under one
 // errgroup: the first to fail cancels the others, and SIGINT or SIGTERM
 // shuts all of them down gracefully.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 
 	"github.com/authorbot/authorbot/bot"
@@ -24,9 +23,7 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 	if !c.Enabled() {
 		return nil, nil
 	}
-	log := d.log.With(slog.String("platform", string(bot.Discord)))
-	dispatch := *d.dispatch
-	dispatch.Log = log
+	log, dispatch := d.forPlatform(bot.Discord)
 	a, err := discord.New(discord.Config{
 		Token:        c.Token,
 		PublicKey:    c.PublicKey,

@@ -21,9 +21,7 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 	if !s.Enabled() {
 		return nil, nil
 	}
-	log := d.log.With(slog.String("platform", string(bot.Slack)))
-	dispatch := *d.dispatch
-	dispatch.Log = log
+	log, dispatch := d.forPlatform(bot.Slack)
 	a, err := slack.New(slack.Config{
 		SigningSecret: s.SigningSecret,
 		BotToken:      s.BotToken,
