@@ -26,25 +26,19 @@ func (r *Router) helpFamily() family {
 // themeOrder lists the themes in the order authors meet them.
 var themeOrder = []string{"ordering", "proofs", "cost", "marketplaces", "shipping", "manage", "cart", "problems", "resale", "preorder", "isbn"}
 
-func themeLabel(theme, lang string) string {
-	labels := map[string][2]string{
-		"ordering":     {"Ordering author copies", "Commander des exemplaires d'auteur"},
-		"proofs":       {"Proof copies", "Épreuves"},
-		"cost":         {"Cost and printing price", "Coût et prix d'impression"},
-		"marketplaces": {"Marketplaces and languages", "Sites Amazon et langues"},
-		"shipping":     {"Shipping and delivery", "Expédition et livraison"},
-		"manage":       {"Track, change or cancel", "Suivre, modifier ou annuler"},
-		"cart":         {"Cart and checkout problems", "Problèmes de panier et de paiement"},
-		"problems":     {"Damaged, defective or wrong copies", "Exemplaires abîmés, défectueux ou erronés"},
-		"resale":       {"Reselling", "Revente"},
-		"preorder":     {"Pre-orders and release dates", "Précommandes et dates de parution"},
-		"isbn":         {"ISBN and ASIN", "ISBN et ASIN"},
-	}
-	l, ok := labels[theme]
-	if !ok {
-		return theme
-	}
-	return tr(lang, l[0], l[1])
+// themeLabels names the themes of /help.
+var themeLabels = wording{
+	"ordering":     {"Ordering author copies", "Commander des exemplaires d'auteur"},
+	"proofs":       {"Proof copies", "Épreuves"},
+	"cost":         {"Cost and printing price", "Coût et prix d'impression"},
+	"marketplaces": {"Marketplaces and languages", "Sites Amazon et langues"},
+	"shipping":     {"Shipping and delivery", "Expédition et livraison"},
+	"manage":       {"Track, change or cancel", "Suivre, modifier ou annuler"},
+	"cart":         {"Cart and checkout problems", "Problèmes de panier et de paiement"},
+	"problems":     {"Damaged, defective or wrong copies", "Exemplaires abîmés, défectueux ou erronés"},
+	"resale":       {"Reselling", "Revente"},
+	"preorder":     {"Pre-orders and release dates", "Précommandes et dates de parution"},
+	"isbn":         {"ISBN and ASIN", "ISBN et ASIN"},
 }
 
 func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -66,7 +60,7 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 	}
 	for _, th := range themeOrder {
 		if items := byTheme[th]; len(items) > 0 {
-			reply.Blocks = append(reply.Blocks, &bot.Text{Text: themeLabel(th, lang)}, &bot.List{Items: items})
+			reply.Blocks = append(reply.Blocks, &bot.Text{Text: themeLabels.in(th, lang)}, &bot.List{Items: items})
 		}
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,

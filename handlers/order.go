@@ -323,7 +323,7 @@ func orderFields(o store.Order, lang string) *bot.Fields {
 		}
 	}
 	add("Order", "Commande", fmt.Sprintf("#%d", o.Number), true)
-	add("Status", "État", statusName(o.Status, lang), true)
+	add("Status", "État", statusNames.in(o.Status, lang), true)
 	add("Copies", "Exemplaires", copies(o, lang), true)
 	add("Marketplace", "Site Amazon", o.Marketplace, true)
 	add("Title", "Titre", safeText(o.Title), false)
@@ -340,7 +340,7 @@ func orderFields(o store.Order, lang string) *bot.Fields {
 
 // orderLine is one order in a list.
 func orderLine(o store.Order, lang string) string {
-	parts := []string{fmt.Sprintf("#%d", o.Number), statusName(o.Status, lang), copies(o, lang), o.Marketplace, safeQuote(o.Title)}
+	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, lang), copies(o, lang), o.Marketplace, safeQuote(o.Title)}
 	switch o.Status {
 	case store.StatusOrdered, store.StatusShipped:
 		if !o.Expected.IsZero() {
@@ -385,8 +385,8 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			"Vous n'avez pas encore de commande. Notez-en une avec /order add 25 amazon.fr Le Long Chemin")
 		if status != "" {
 			text = tr(lang,
-				"You have no "+statusName(status, lang)+" orders. /order list shows them all.",
-				"Vous n'avez pas de commande "+statusName(status, lang)+". /order list les affiche toutes.")
+				"You have no "+statusNames.in(status, lang)+" orders. /order list shows them all.",
+				"Vous n'avez pas de commande "+statusNames.in(status, lang)+". /order list les affiche toutes.")
 		}
 		reply.Blocks = []bot.Block{&bot.Text{Text: text}}
 		return reply, nil
@@ -394,8 +394,8 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	reply.Title = tr(lang, fmt.Sprintf("Your orders (%d)", len(list)), fmt.Sprintf("Vos commandes (%d)", len(list)))
 	if status != "" {
 		reply.Title = tr(lang,
-			fmt.Sprintf("Your %s orders (%d)", statusName(status, lang), len(list)),
-			fmt.Sprintf("Vos commandes %ss (%d)", statusName(status, lang), len(list)))
+			fmt.Sprintf("Your %s orders (%d)", statusNames.in(status, lang), len(list)),
+			fmt.Sprintf("Vos commandes %ss (%d)", statusNames.in(status, lang), len(list)))
 	}
 	shown := list
 	if len(shown) > maxListed {

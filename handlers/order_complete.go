@@ -74,7 +74,7 @@ func (r *Router) orderChoices(ctx context.Context, req *bot.Request, partial str
 			continue
 		}
 		c := bot.Choice{
-			Name:  fmt.Sprintf("#%d · %s · %s", o.Number, statusName(o.Status, lang), safeText(clipRunes(o.Title, 60))),
+			Name:  fmt.Sprintf("#%d · %s · %s", o.Number, statusNames.in(o.Status, lang), safeText(clipRunes(o.Title, 60))),
 			Value: num,
 		}
 		if fits(o) {

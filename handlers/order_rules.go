@@ -272,19 +272,12 @@ func safeText(s string) string {
 // safeQuote echoes author text in quotes, shortened and made safe.
 func safeQuote(s string) string { return safeText(quote(s)) }
 
-// statusName is an order status in the reply language.
-func statusName(status, lang string) string {
-	names := map[string][2]string{
-		store.StatusOrdered:   {"ordered", "commandée"},
-		store.StatusShipped:   {"shipped", "expédiée"},
-		store.StatusDelivered: {"delivered", "livrée"},
-		store.StatusCancelled: {"cancelled", "annulée"},
-	}
-	n, ok := names[status]
-	if !ok {
-		return status
-	}
-	return tr(lang, n[0], n[1])
+// statusNames names the order statuses.
+var statusNames = wording{
+	store.StatusOrdered:   {"ordered", "commandée"},
+	store.StatusShipped:   {"shipped", "expédiée"},
+	store.StatusDelivered: {"delivered", "livrée"},
+	store.StatusCancelled: {"cancelled", "annulée"},
 }
 
 // copies says "10 author copies" or "1 proof copy".

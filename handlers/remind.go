@@ -319,7 +319,7 @@ func (r *Router) remindCancel(ctx context.Context, req *bot.Request) (*bot.Reply
 	case errors.Is(err, store.ErrNotPending):
 		return nil, bot.Errorf(bot.Conflict, tr(lang,
 			"Reminder #%d can no longer be cancelled: it is %s.",
-			"Le rappel n°%d ne peut plus être annulé : il est %s."), n, statusWord(rem.Status, lang))
+			"Le rappel n°%d ne peut plus être annulé : il est %s."), n, reminderStates.in(rem.Status, lang))
 	case err != nil:
 		return nil, fmt.Errorf("remind cancel: %w", err)
 	}
@@ -327,18 +327,12 @@ func (r *Router) remindCancel(ctx context.Context, req *bot.Request) (*bot.Reply
 		"Reminder #%d (%s) is cancelled.", "Le rappel n°%d (%s) est annulé."), n, safeText(clipText(rem.Text, 60)))}}}, nil
 }
 
-func statusWord(status, lang string) string {
-	words := map[string][2]string{
-		store.ReminderDelivered: {"already delivered", "déjà envoyé"},
-		store.ReminderCancelled: {"already cancelled", "déjà annulé"},
-		store.ReminderSending:   {"being delivered right now", "en cours d'envoi"},
-		store.ReminderSkipped:   {"skipped (automatic reminders were off)", "ignoré (rappels automatiques désactivés)"},
-	}
-	w, ok := words[status]
-	if !ok {
-		return status
-	}
-	return tr(lang, w[0], w[1])
+// reminderStates says why a reminder can no longer be cancelled.
+var reminderStates = wording{
+	store.ReminderDelivered: {"already delivered", "déjà envoyé"},
+	store.ReminderCancelled: {"already cancelled", "déjà annulé"},
+	store.ReminderSending:   {"being delivered right now", "en cours d'envoi"},
+	store.ReminderSkipped:   {"skipped (automatic reminders were off)", "ignoré (rappels automatiques désactivés)"},
 }
 
 func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -645,15 +639,10 @@ func (r *Router) syncOrderReminders(ctx context.Context, u bot.User, o store.Ord
 		"Order #%d (%s on %s) was expected on %s and isn't marked delivered. Track it in Your Orders on %s (Track Package). When it arrives: /order delivered %d. If the carrier reports it lost: /order problem %d lost",
 		"La commande #%d (%s sur %s) était attendue le %s et n'est pas marquée livrée. Suivez-la dans Vos commandes sur %s (« Suivre votre colis »). À son arrivée : /order delivered %d. Si le transporteur la déclare perdue : /order problem %d lost"),
 		o.Number, quote(o.Title), o.Marketplace, fmtDay(expected, lang), o.Marketplace, o.Number, o.Number)
-	rem, err := r.Reminders.AddReminder(ctx, reminderFor(u, store.Reminder{
+	if !r.addAutoReminder(ctx, u, store.Reminder{
 		Kind: store.ReminderLate, Tag: lateTag(o.Number), Order: o.Number, Due: due, Zone: zone, Lang: lang, Text: text,
-	}))
-	if err != nil {
-		r.Log.Error("order reminder", "user", u.Key(), "order", o.Number, "err", err)
+	}) {
 		return ""
-	}
-	if rem.Status != store.ReminderPending {
-		return "" // already sent once for this order
 	}
 	return fmt.Sprintf(tr(lang,
 		"If it isn't marked delivered by then, I'll remind you on %s (/remind auto off to stop such reminders).",
@@ -697,20 +686,28 @@ func (r *Router) refundReminder(ctx context.Context, u bot.User, o store.Order, 
 		"5 days left: KDP refunds %s copies of order #%d (%s) only if you contact it by %s. If you haven't yet: %s",
 		"Plus que 5 jours : KDP ne rembourse les exemplaires %s de la commande #%d (%s) que si vous le contactez d'ici le %s. Si ce n'est pas fait : %s"),
 		what, o.Number, quote(o.Title), fmtDay(deadline, lang), contactURL)
-	rem, err := r.Reminders.AddReminder(ctx, reminderFor(u, store.Reminder{
+	if !r.addAutoReminder(ctx, u, store.Reminder{
 		Kind: store.ReminderRefund, Tag: refundTag(o.Number), Order: o.Number, Due: due, Zone: zone, Lang: lang, Text: text,
-	}))
-	if err != nil {
-		r.Log.Error("order reminder", "user", u.Key(), "order", o.Number, "err", err)
-		return ""
-	}
-	if rem.Status != store.ReminderPending {
+	}) {
 		return ""
 	}
 	return fmt.Sprintf(tr(lang,
 		"I'll remind you on %s, 5 days before the deadline (/remind auto off to stop such reminders).",
 		"Je vous le rappellerai le %s, 5 jours avant la date limite (/remind auto off pour ne plus recevoir ces rappels)."),
 		fmtWhen(due, lang))
+}
+
+// addAutoReminder stores an automatic order reminder and reports whether
+// it is pending, so the author is told of it: false when storing failed
+// (logged; the order itself is already saved) or when this order's
+// reminder of that kind was already sent once.
+func (r *Router) addAutoReminder(ctx context.Context, u bot.User, rem store.Reminder) bool {
+	got, err := r.Reminders.AddReminder(ctx, reminderFor(u, rem))
+	if err != nil {
+		r.Log.Error("order reminder", "user", u.Key(), "order", rem.Order, "err", err)
+		return false
+	}
+	return got.Status == store.ReminderPending
 }
 
 // dropOrderReminders withdraws the automatic reminders of an order that

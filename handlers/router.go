@@ -181,6 +181,18 @@ func supportedLang(locale string) string {
 	return ""
 }
 
+// wording holds the English and French words for a fixed set of keys
+// (statuses, themes). Tables of it are read-only.
+type wording map[string][2]string
+
+// in returns key's wording in lang, or key itself when it has none.
+func (w wording) in(key, lang string) string {
+	if p, ok := w[key]; ok {
+		return tr(lang, p[0], p[1])
+	}
+	return key
+}
+
 // tr picks the English or French wording of a message.
 func tr(lang, en, fr string) string {
 	if lang == "fr" {
