@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,5 +180,20 @@ func TestConfigProblemsNamedTogether(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "not-a-token") {
 		t.Errorf("error repeats a secret: %v", err)
+	}
+}
+
+// wantMetric fetches /metrics from the server at base and checks that it
+// has the line want.
+func wantMetric(t *testing.T, base, want string) {
+	t.Helper()
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), want) {
+		t.Errorf("/metrics lacks %s; its verification lines:\n%s", want, grepLines(string(b), "verification"))
 	}
 }

@@ -410,15 +410,7 @@ func TestDiscordThroughRun(t *testing.T) {
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("bad signature: status %d, want 401", resp.StatusCode)
 	}
-	resp, err = http.Get(base + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(b), `authorbot_verification_failures_total{platform="discord",reason="signature"} 1`) {
-		t.Errorf("metrics:\n%s", grepLines(string(b), "verification"))
-	}
+	wantMetric(t, base, `authorbot_verification_failures_total{platform="discord",reason="signature"} 1`)
 }
 
 // TestDiscordModes checks what each setting turns on: the gateway and

@@ -265,15 +265,7 @@ func TestSlackEndToEnd(t *testing.T) {
 		if resp.StatusCode != http.StatusUnauthorized {
 			t.Errorf("unsigned: status %d, want 401", resp.StatusCode)
 		}
-		resp, err = http.Get(base + "/metrics")
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if want := `authorbot_verification_failures_total{platform="slack",reason="missing"} 1`; !strings.Contains(string(b), want) {
-			t.Errorf("/metrics lacks %s", want)
-		}
+		wantMetric(t, base, `authorbot_verification_failures_total{platform="slack",reason="missing"} 1`)
 	})
 }
 
