@@ -50,10 +50,6 @@ func (r *Router) mydataFamily() family {
 	}
 }
 
-// maxChunk keeps each block of exported JSON within every platform's limit
-// for one text block (Slack's is 3,000 characters).
-const maxChunk = 2800
-
 func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
 	user, err := r.ledgerUser(req, lang)
@@ -75,9 +71,8 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 			fmt.Sprintf("Everything I store about you (%s): %s. Your questions themselves are not stored.", safeText(user), dataSummary(d, lang)),
 			fmt.Sprintf("Tout ce que je garde sur vous (%s) : %s. Vos questions elles-mêmes ne sont pas conservées.", safeText(user), dataSummary(d, lang)))}},
 	}
-	for _, chunk := range chunkLines(js, maxChunk) {
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: chunk})
-	}
+	// One block: each platform's renderer splits text to its own limits.
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: js})
 	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
 		"To delete all of it: /mydata forget", "Pour tout supprimer : /mydata forget")})
 	return reply, nil
@@ -96,41 +91,6 @@ func exportJSON(d store.UserData) (string, error) {
 	// Outside strings JSON has no @, so this only touches string contents.
 	return strings.TrimSpace(strings.ReplaceAll(b.String(), "@", `\u0040`)), nil
 }
-
-// chunkLines splits text into pieces of at most n bytes at line breaks
-// (a single longer line is cut).
-func chunkLines(text string, n int) []string {
-	var chunks []string
-	var cur strings.Builder
-	for line := range strings.SplitSeq(text, "\n") {
-		for len(line) > n {
-			if cur.Len() > 0 {
-				chunks = append(chunks, cur.String())
-				cur.Reset()
-			}
-			cut := n
-			for cut > 0 && !utf8Start(line[cut]) {
-				cut--
-			}
-			chunks = append(chunks, line[:cut])
-			line = line[cut:]
-		}
-		if cur.Len() > 0 && cur.Len()+1+len(line) > n {
-			chunks = append(chunks, cur.String())
-			cur.Reset()
-		}
-		if cur.Len() > 0 {
-			cur.WriteByte('\n')
-		}
-		cur.WriteString(line)
-	}
-	if cur.Len() > 0 {
-		chunks = append(chunks, cur.String())
-	}
-	return chunks
-}
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // dataSummary counts what is stored: "3 orders (numbering at #4), 2
 // answer votes".
