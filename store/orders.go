@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -70,6 +71,7 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (Order, error) {
 	}
 	o.Created = db.now().UTC()
 	o.Updated = o.Created
+	defer db.orders.drop(o.User)
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO users (user_key, last_order) VALUES (?, 1)
@@ -99,12 +101,24 @@ func (db *DB) Order(ctx context.Context, user string, number int) (Order, error)
 
 // Orders returns the user's orders with the given status ("" for all),
 // by number.
+// The list comes from the order cache when it holds the user's.
 func (db *DB) Orders(ctx context.Context, user, status string) ([]Order, error) {
-	rows, err := db.listOrders.QueryContext(bounded(ctx), user, status, status)
-	if err != nil {
-		return nil, fmt.Errorf("store: orders: %w", err)
+	db.checkOthers(ctx)
+	list, gen, ok := db.orders.get(user)
+	if !ok {
+		rows, err := db.listOrders.QueryContext(bounded(ctx), user)
+		if err != nil {
+			return nil, fmt.Errorf("store: orders: %w", err)
+		}
+		if list, err = scanOrders(rows); err != nil {
+			return nil, err
+		}
+		db.orders.put(user, list, gen)
 	}
-	return scanOrders(rows)
+	if status != "" {
+		list = slices.DeleteFunc(list, func(o Order) bool { return o.Status != status })
+	}
+	return list, nil
 }
 
 // UpdateOrder reads the user's order number, lets fn change it and writes
@@ -115,6 +129,7 @@ func (db *DB) Orders(ctx context.Context, user, status string) ([]Order, error) 
 // and Created cannot be changed.
 func (db *DB) UpdateOrder(ctx context.Context, user string, number int, fn func(*Order) error) (Order, error) {
 	var o Order
+	defer db.orders.drop(user)
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		o, err = getOrder(ctx, tx, user, number)
@@ -149,6 +164,7 @@ func (db *DB) UpdateOrder(ctx context.Context, user string, number int, fn func(
 // DeleteOrder removes the user's order number from the ledger; the number
 // is not given again. A missing order gives an error wrapping ErrNotFound.
 func (db *DB) DeleteOrder(ctx context.Context, user string, number int) error {
+	defer db.orders.drop(user)
 	return db.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM orders WHERE user_key = ? AND number = ?`, user, number)
 		if err != nil {
@@ -175,9 +191,8 @@ func bounded(ctx context.Context) context.Context {
 
 // The statements of the hottest reads, prepared once by Open.
 const (
-	listOrdersSQL = `SELECT ` + orderColumns + ` FROM orders
-		WHERE user_key = ? AND (? = '' OR status = ?) ORDER BY number`
-	getOrderSQL = `SELECT ` + orderColumns + ` FROM orders WHERE user_key = ? AND number = ?`
+	listOrdersSQL = `SELECT ` + orderColumns + ` FROM orders WHERE user_key = ? ORDER BY number`
+	getOrderSQL   = `SELECT ` + orderColumns + ` FROM orders WHERE user_key = ? AND number = ?`
 )
 
 func getOrder(ctx context.Context, q querier, user string, number int) (Order, error) {

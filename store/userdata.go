@@ -65,6 +65,7 @@ func (db *DB) Export(ctx context.Context, user string) (UserData, error) {
 // included, in one transaction. Forgetting a user with no data is not an
 // error.
 func (db *DB) Forget(ctx context.Context, user string) error {
+	defer db.orders.drop(user)
 	return db.write(ctx, func(tx *sql.Tx) error {
 		for _, t := range userTables() {
 			// The table name comes from userTables, never from input.
