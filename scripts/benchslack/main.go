@@ -8,8 +8,10 @@
 //	benchslack load -secret S -target name=URL [-target name=URL …]
 //	    drives signed slash commands (/ask my cart is empty, /order list)
 //	    at each target in turn, for a bounded count and time, and prints
-//	    throughput and p50/p99 latency per target, and each target's
-//	    throughput as a share of the first's.
+//	    throughput and p50/p99 latency per target, each target's
+//	    throughput as a share of the first's, and the generator's own CPU
+//	    time per request of each target (it shares the machine with the
+//	    servers, so what it spends is not theirs to use).
 //
 // Requests are signed exactly as Slack signs them (v0:timestamp:body,
 // HMAC-SHA256 with the signing secret), each with a fresh trigger_id, so
@@ -188,9 +190,14 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 		sent[i] += *users + w.requests + w.errors
 	}
 	best := make([]result, len(ts))
+	loadCPU := make([]time.Duration, len(ts))
+	measured := make([]int, len(ts))
 	for range *rounds {
 		for i, t := range ts {
+			c0 := cpuTime()
 			r := g.drive(ctx, t, *n, *conc, *limit)
+			loadCPU[i] += cpuTime() - c0
+			measured[i] += r.requests + r.errors
 			sent[i] += r.requests + r.errors
 			if best[i].requests == 0 || r.rate() > best[i].rate() {
 				best[i] = r
@@ -198,6 +205,15 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 		}
 	}
 	err := report(out, best, *conc)
+	fmt.Fprint(out, "load generator CPU per request:")
+	for i, t := range ts {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		fmt.Fprintf(out, "%s %s %.0fµs", sep, t.name, float64(loadCPU[i].Microseconds())/float64(max(1, measured[i])))
+	}
+	fmt.Fprintln(out)
 	// For scripts that relate the servers' CPU time to the work done.
 	for i, t := range ts {
 		fmt.Fprintf(out, "sent %s %d\n", t.name, sent[i])
@@ -322,6 +338,15 @@ func report(out io.Writer, rs []result, conc int) error {
 		}
 	}
 	return nil
+}
+
+// cpuTime is the user and system CPU time this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // quantile returns the q-quantile of ds, rounded for reading.
