@@ -35,7 +35,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stdout, "authorbot", version)
 		return nil
 	}
-	log := newLogger(cfg, stderr)
+	log, flush := newLogger(cfg, stderr)
+	defer flush()
 	k, err := kb.Load()
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
@@ -66,19 +67,6 @@ To connect Slack or Discord, set AUTHORBOT_SLACK_SIGNING_SECRET (or AUTHORBOT_SL
 AUTHORBOT_DISCORD_TOKEN or AUTHORBOT_DISCORD_PUBLIC_KEY and run "authorbot serve" (see README.md).
 
 `
-
-// newLogger logs to stderr. The console logs only warnings unless asked,
-// so that log lines do not break into the conversation.
-func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
-	level := slog.LevelInfo
-	if cfg.Command == "" || cfg.Command == "console" || cfg.Command == "ask" {
-		level = slog.LevelWarn
-	}
-	if cfg.LogLevel != "" && cfg.LogLevel != "info" {
-		_ = level.UnmarshalText([]byte(cfg.LogLevel))
-	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
-}
 
 // askJSON is the one object "authorbot ask --json" prints.
 type askJSON struct {
