@@ -2,7 +2,6 @@ package slack
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
 	"log/slog"
@@ -73,7 +72,7 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return nil, false
 	}
-	if a.replayed(r.Header, body) {
+	if a.replayed(body) {
 		// The first delivery was (or is being) answered; answering this one
 		// would run the command twice.
 		a.cfg.VerifyFailed("replay")
@@ -106,20 +105,15 @@ func checkSignature(h http.Header, body []byte, secret string) string {
 	return ""
 }
 
-// replayed records a verified request and reports whether it was seen
-// before: the same signature (an exact replay, which the freshness check
-// alone would let through for minutes), or a retry (X-Slack-Retry-Num)
-// of a body already delivered. Slack's payloads carry a fresh trigger_id
-// or action_ts, so equal bodies are the same delivery.
-func (a *Adapter) replayed(h http.Header, body []byte) bool {
+// replayed records a verified request and reports whether its body was
+// seen before. Slack's payloads carry a fresh trigger_id or action_ts, so
+// equal bodies are the same delivery: an exact replay (which the freshness
+// check alone would let through for minutes) or a retry (X-Slack-Retry-Num)
+// that Slack sends, newly signed, when the first answer seemed late. The
+// key is the body's raw SHA-256: one entry a request, and no encoding.
+func (a *Adapter) replayed(body []byte) bool {
 	sum := sha256.Sum256(body)
-	bodyKey := "body:" + hex.EncodeToString(sum[:])
-	newSig := a.seen.Add("sig:"+h.Get("X-Slack-Signature"), struct{}{})
-	newBody := a.seen.Add(bodyKey, struct{}{})
-	if !newSig {
-		return true
-	}
-	return h.Get("X-Slack-Retry-Num") != "" && !newBody
+	return !a.seen.Add(string(sum[:]), struct{}{})
 }
 
 // refuse answers a request that failed verification and counts it.

@@ -151,6 +151,19 @@ func TestReplay(t *testing.T) {
 		}
 	})
 
+	t.Run("same body signed anew, without a retry header", func(t *testing.T) {
+		f := newFakeRouter()
+		a, rs := newTestAdapter(t, f, nil)
+		serve(a, signedRequest("/slack/commands", testSecret, now, body))
+		serve(a, signedRequest("/slack/commands", testSecret, now.Add(time.Second), body))
+		if n := len(f.requests()); n != 1 {
+			t.Errorf("the command ran %d times, want once", n)
+		}
+		if diff := cmp.Diff([]string{"replay"}, rs.get()); diff != "" {
+			t.Errorf("reasons (-want +got):\n%s", diff)
+		}
+	})
+
 	t.Run("retry whose first delivery never arrived", func(t *testing.T) {
 		f := newFakeRouter()
 		a, _ := newTestAdapter(t, f, nil)
