@@ -196,9 +196,10 @@ func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == 
 func tokenize(line string) []token {
 	var toks []token
 	// offsets[i] is the byte offset of runes[i]; ranging over the string
-	// keeps them right for invalid UTF-8 too.
-	var runes []rune
-	var offsets []int
+	// keeps them right for invalid UTF-8 too. A line has at most as many
+	// runes as bytes.
+	runes := make([]rune, 0, len(line))
+	offsets := make([]int, 0, len(line)+1)
 	for off, r := range line {
 		runes = append(runes, r)
 		offsets = append(offsets, off)
