@@ -105,7 +105,13 @@ func serve(ctx context.Context, d platformDeps, ready func(context.Context) erro
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		return srv.Shutdown(shutdown)
+		if err := srv.Shutdown(shutdown); err != nil {
+			// A slash command running late still has its reply to post;
+			// the platforms wait for those. Stop waiting for the requests.
+			d.log.Warn("requests still running at shutdown", slog.Any("err", err))
+			return srv.Close()
+		}
+		return nil
 	})
 	if d.reminders != nil {
 		notifiers := map[bot.Platform]bot.Notifier{}

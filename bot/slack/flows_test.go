@@ -3,8 +3,10 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -98,15 +100,30 @@ func TestButtonUnknown(t *testing.T) {
 
 // TestSlowCommand checks the deadline: a command slower than the budget is
 // acknowledged with an empty 200 and its reply posted to response_url.
+// It goes through a real HTTP server: the acknowledgement must reach the
+// client while the command is still running.
 func TestSlowCommand(t *testing.T) {
 	f := newFakeRouter()
 	f.gate = make(chan struct{})
 	a, _ := newTestAdapter(t, f, func(c *Config) { c.Budget = 20 * time.Millisecond })
 	hook := newResponseURL(t)
+	mux := http.NewServeMux()
+	a.Routes(mux)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
 
-	w := serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "wait", hook.URL)))
-	if w.Code != http.StatusOK || w.Body.Len() != 0 {
-		t.Errorf("acknowledgement: status %d, body %q; want an empty 200", w.Code, w.Body)
+	r := signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "wait", hook.URL))
+	r.URL, _ = url.Parse(srv.URL + "/slack/commands")
+	r.RequestURI = ""
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Do(r)
+	if err != nil {
+		t.Fatalf("no acknowledgement while the command runs: %v", err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || len(body) != 0 {
+		t.Errorf("acknowledgement: status %d, body %q, %v; want an empty 200", resp.StatusCode, body, err)
 	}
 	close(f.gate)
 	late := hook.next(t)

@@ -22,7 +22,8 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 }
 
 // serveCommand answers a slash command: with its reply when it is ready
-// within the budget, else with an empty 200 and the reply on response_url.
+// within the budget, else with an empty 200 at the budget and the reply on
+// response_url.
 func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 	body, ok := a.verify(w, r)
 	if !ok {
@@ -33,7 +34,16 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	writeMessage(w, a.command(r.Context(), s))
+	msg := a.command(r.Context(), s, func() {
+		// A complete, empty answer now; this handler goes on to post the
+		// reply to the response URL.
+		w.Header().Set("Content-Length", "0")
+		w.WriteHeader(http.StatusOK)
+		_ = http.NewResponseController(w).Flush()
+	})
+	if msg != nil {
+		writeMessage(w, msg)
+	}
 }
 
 // serveInteraction acknowledges a button press at once; its outcome is

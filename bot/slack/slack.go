@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -159,17 +160,18 @@ func (a *Adapter) Wait(ctx context.Context) error {
 	return a.work.Wait(ctx)
 }
 
-// command answers one slash command, from HTTP or the socket. It returns
-// the message to answer with, or nil when the reply was not ready within
-// the budget: the request is then acknowledged empty and the reply posted
-// to the response URL when it is.
-func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand) *slackapi.WebhookMessage {
+// command answers one slash command, from HTTP or the socket, and
+// returns the message to answer with. When the reply is not ready within
+// the budget, early is called, from another goroutine, to acknowledge the
+// request empty; the reply is then posted to the response URL when it is
+// ready, and command returns nil.
+func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand, early func()) *slackapi.WebhookMessage {
 	req, err := parseCommand(a.cfg.Parser, s)
 	if err != nil {
 		return render(usage(err))
 	}
 	req.Received = a.cfg.Now()
-	reply := a.within(ctx, req, func(ctx context.Context, reply *bot.Reply) {
+	reply := a.within(ctx, req, early, func(ctx context.Context, reply *bot.Reply) {
 		a.post(ctx, s.ResponseURL, render(reply))
 	})
 	if reply == nil {
@@ -178,36 +180,44 @@ func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand) *slackap
 	return render(reply)
 }
 
-// within serves req, with the author's locale, and returns its reply when
-// it is ready within the budget. Otherwise it returns nil at the budget and
-// the reply goes to late when it is ready.
-func (a *Adapter) within(ctx context.Context, req *bot.Request, late func(context.Context, *bot.Reply)) *bot.Reply {
-	// The work outlives the request when it is late, so it must not end
-	// with the request's context.
+// The states of a command being answered within its budget.
+const (
+	running int32 = iota
+	answered
+	acknowledged
+)
+
+// within serves req, with the author's locale, on the calling goroutine,
+// and returns its reply: a goroutine of its own would cost a new stack,
+// grown again on every request, and a hand-over back. If the budget passes
+// first, early is called from a timer's goroutine to acknowledge the
+// request; once the reply is ready and early has returned (so the two
+// never use the request at once), the reply goes to late and within
+// returns nil.
+func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), late func(context.Context, *bot.Reply)) *bot.Reply {
+	// Once acknowledged, the request may end before the work does, so the
+	// work must not end with the request's context.
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.LateLimit)
-	ready := make(chan *bot.Reply)
-	abandoned := make(chan struct{})
-	a.work.Add()
-	go func() {
-		defer a.work.Done()
-		defer cancel()
-		req.Locale = a.locale(work, req.User)
-		reply := a.cfg.Serve(work, req)
-		select {
-		case ready <- reply:
-		case <-abandoned:
-			late(work, reply)
+	defer cancel()
+	var state atomic.Int32
+	acked := make(chan struct{})
+	t := time.AfterFunc(a.cfg.Budget, func() {
+		if state.CompareAndSwap(running, acknowledged) {
+			a.work.Add() // Wait waits for the late reply
+			early()
+			close(acked)
 		}
-	}()
-	t := time.NewTimer(a.cfg.Budget)
-	defer t.Stop()
-	select {
-	case reply := <-ready:
+	})
+	req.Locale = a.locale(work, req.User)
+	reply := a.cfg.Serve(work, req)
+	if state.CompareAndSwap(running, answered) {
+		t.Stop()
 		return reply
-	case <-t.C:
-		close(abandoned)
-		return nil
 	}
+	<-acked
+	defer a.work.Done()
+	late(work, reply)
+	return nil
 }
 
 // interaction acts on a button press. Slack wants the press acknowledged

@@ -85,10 +85,11 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		a.work.Add()
 		go func() {
 			defer a.work.Done()
-			msg := a.command(ctx, cmd)
-			if msg == nil {
+			msg := a.command(ctx, cmd, func() {
 				// Late: the reply follows on the response URL.
 				a.ack(ctx, sm, evt.Request, nil)
+			})
+			if msg == nil {
 				return
 			}
 			if a.ack(ctx, sm, evt.Request, msg) != nil && ctx.Err() == nil {
