@@ -104,6 +104,10 @@ func slackPost(t *testing.T, base, path string, form url.Values) (int, string) {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	// Replies carry their length, so none goes out chunked.
+	if len(b) > 0 && resp.StatusCode == http.StatusOK && (resp.ContentLength != int64(len(b)) || len(resp.TransferEncoding) > 0) {
+		t.Errorf("%s: Content-Length %d, Transfer-Encoding %v, for a %d-byte reply", path, resp.ContentLength, resp.TransferEncoding, len(b))
+	}
 	return resp.StatusCode, string(b)
 }
 

@@ -14,12 +14,21 @@ import (
 // render never produces is left to encoding/json, so the output is always
 // what json.Marshal gives.
 func encodeMessage(msg *slackapi.WebhookMessage) ([]byte, error) {
+	return appendMessage(make([]byte, 0, 2048), msg)
+}
+
+// appendMessage appends encodeMessage(msg) to b.
+func appendMessage(b []byte, msg *slackapi.WebhookMessage) ([]byte, error) {
+	marshal := func() ([]byte, error) {
+		j, err := json.Marshal(msg)
+		return append(b, j...), err
+	}
 	if msg.Username != "" || msg.IconEmoji != "" || msg.IconURL != "" || msg.Channel != "" ||
 		msg.ThreadTimestamp != "" || len(msg.Attachments) > 0 || msg.Parse != "" ||
 		msg.ReplyBroadcast || msg.UnfurlLinks != nil || msg.UnfurlMedia != nil {
-		return json.Marshal(msg)
+		return marshal()
 	}
-	b := make([]byte, 0, 2048)
+	start := len(b)
 	b = append(b, '{')
 	if msg.Text != "" {
 		b = append(b, `"text":`...)
@@ -28,7 +37,8 @@ func encodeMessage(msg *slackapi.WebhookMessage) ([]byte, error) {
 	}
 	if msg.Blocks != nil {
 		if len(msg.Blocks.BlockSet) == 0 {
-			return json.Marshal(msg) // slack-go writes null
+			b = b[:start]
+			return marshal() // slack-go writes null
 		}
 		b = append(b, `"blocks":[`...)
 		for i, blk := range msg.Blocks.BlockSet {
@@ -37,7 +47,8 @@ func encodeMessage(msg *slackapi.WebhookMessage) ([]byte, error) {
 			}
 			var ok bool
 			if b, ok = appendBlock(b, blk); !ok {
-				return json.Marshal(msg)
+				b = b[:start]
+				return marshal()
 			}
 		}
 		b = append(b, "],"...)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"sync"
 
 	slackapi "github.com/slack-go/slack"
 )
@@ -135,16 +137,38 @@ func (a *Adapter) refuse(w http.ResponseWriter, reason string, status int) {
 }
 
 // writeMessage answers with msg as JSON, or with an empty 200 for nil.
+// The length is set, so a reply longer than net/http's 2 KiB buffer goes
+// out in one piece rather than chunked.
 func writeMessage(w http.ResponseWriter, msg *slackapi.WebhookMessage) {
 	if msg == nil {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	b, err := encodeMessage(msg)
+	buf := replyBuffers.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledReply {
+			replyBuffers.Put(buf)
+		}
+	}()
+	b, err := appendMessage((*buf)[:0], msg)
+	*buf = b
 	if err != nil {
 		http.Error(w, "cannot encode reply", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
 	_, _ = w.Write(b)
 }
+
+// replyBuffers holds the buffers replies are encoded into: an answer is a
+// few KiB, and allocating it anew on every request made the encoder the
+// largest allocator of a slash command.
+var replyBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096)
+	return &b
+}}
+
+// maxPooledReply keeps a rare huge reply's buffer out of the pool.
+const maxPooledReply = 64 << 10
