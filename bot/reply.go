@@ -24,6 +24,11 @@ type Reply struct {
 	Topic string
 	// Lang is the language the reply is written in.
 	Lang string
+	// Key, when set, names the reply's whole content: every reply with the
+	// same Key is identical, so an adapter may keep what it made of one and
+	// reuse it. Handlers set it only on replies that say nothing about the
+	// author who asked (a knowledge-base answer without order notes).
+	Key string
 }
 
 // Block is one piece of a reply: *Text, *Fields, *List or *Link.

@@ -61,9 +61,14 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 		return &Answer{Reply: r.decline(res, lang), Result: res}, nil
 	}
 	reply := r.topicReply(res.Best, lang)
-	reply.Blocks = append(reply.Blocks, noteBlocks(r.orderNotes(ctx, req, res.Best, lang))...)
+	notes := r.orderNotes(ctx, req, res.Best, lang)
+	reply.Blocks = append(reply.Blocks, noteBlocks(notes)...)
 	reply.Buttons = answerButtons(res.Best.ID, lang)
 	reply.ButtonPrompt = tr(lang, "Did this answer your question?", "Cette réponse vous a-t-elle aidé ?")
+	if len(notes) == 0 {
+		// Nothing here is the author's own: the answer is the same for all.
+		reply.Key = "ask/" + res.Best.Lang + "/" + res.Best.ID + "/" + lang
+	}
 	return &Answer{Reply: reply, Result: res}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kb"
 )
 
 func (r *Router) helpFamily() family {
@@ -72,15 +73,17 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 // helpTopic shows one topic by id; a near miss is searched like a question,
 // and an unknown one gets the closest ids.
 func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
-	if e, ok := r.KB.Entry(topic, lang); ok {
+	e, ok := r.KB.Entry(topic, lang)
+	var res kb.Result
+	if !ok {
+		if res = r.KB.Search(topic, lang); res.Confident && res.Best != nil {
+			e, ok = res.Best, true
+		}
+	}
+	if ok {
 		reply := r.topicReply(e, lang)
 		reply.Buttons = answerButtons(e.ID, lang)
-		return reply, nil
-	}
-	res := r.KB.Search(topic, lang)
-	if res.Confident && res.Best != nil {
-		reply := r.topicReply(res.Best, lang)
-		reply.Buttons = answerButtons(res.Best.ID, lang)
+		reply.Key = "help/" + e.Lang + "/" + e.ID + "/" + lang
 		return reply, nil
 	}
 	var ids []string

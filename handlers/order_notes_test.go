@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -94,4 +95,46 @@ func TestOrderNotesLimit(t *testing.T) {
 	got := bot.PlainText(reply)
 	wantIn(t, "limit", got, "Order #7 has not shipped", "Order #4 has not shipped", "…and 3 more orders: /order list")
 	wantNotIn(t, "limit", got, "Order #3 has")
+}
+
+// A reply with a Key may be rendered once and shown to anyone: every
+// answer that carries one must be the same whoever asks, and an answer
+// with notes about the author's orders must carry none.
+func TestReplyKeyOnlyOnAnswersForEveryone(t *testing.T) {
+	h := newHarness(t)
+	h.now = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	h.ok(t, alice, "/order add 10 us Delivered ordered:2026-11-01")
+	h.ok(t, alice, "/order delivered 1 2026-11-10")
+	h.ok(t, alice, "/order add 10 fr Pending ordered:2026-11-20 expected:2026-12-01")
+	keyed := map[string]*bot.Reply{}
+	withNotes := 0
+	for _, lang := range []string{"en", "fr"} {
+		for _, e := range h.r.KB.Entries(lang) {
+			for _, line := range []string{"/ask " + e.Title, "/ask when will my " + e.Title + " arrive", "/help " + e.ID} {
+				for _, u := range []bot.User{alice, bob} {
+					reply, err := h.do(u, lang, line)
+					if err != nil {
+						t.Fatalf("%s: %v", line, err)
+					}
+					if strings.Contains(bot.PlainText(reply), "Order #") {
+						withNotes++
+						if reply.Key != "" {
+							t.Errorf("%s (%s): a reply with order notes has the key %q", line, u.ID, reply.Key)
+						}
+						continue
+					}
+					if reply.Key == "" {
+						continue
+					}
+					if first, ok := keyed[reply.Key]; ok && !reflect.DeepEqual(first, reply) {
+						t.Errorf("%s (%s): two different replies share the key %q", line, u.ID, reply.Key)
+					}
+					keyed[reply.Key] = reply
+				}
+			}
+		}
+	}
+	if len(keyed) < 80 || withNotes == 0 {
+		t.Errorf("%d keyed replies and %d with notes: the test no longer covers both", len(keyed), withNotes)
+	}
 }
