@@ -132,12 +132,18 @@ func (f *fakeRouter) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	default:
 		return nil, bot.Errorf(bot.Invalid, "That button is no longer supported.")
 	}
-	return &bot.Reply{
+	reply := &bot.Reply{
 		Title:     "Answer to " + req.Name(),
 		Blocks:    []bot.Block{&bot.Text{Text: "You asked: " + req.Option("question")}},
 		Ephemeral: true,
 		Buttons:   []bot.Button{{Action: bot.ActionShare, Value: "/help cart-empty", Label: "Share"}},
-	}, nil
+	}
+	// "keyed K …" answers with the Key K, though what follows K changes
+	// the text: a way to see whether a keyed reply was rendered again.
+	if f := strings.Fields(req.Option("question")); len(f) > 1 && f[0] == "keyed" {
+		reply.Key = f[1]
+	}
+	return reply, nil
 }
 
 // requests returns the requests handled so far.

@@ -36,15 +36,18 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	msg := a.command(r.Context(), s, func() {
+	out := a.command(r.Context(), s, func() {
 		// A complete, empty answer now; this handler goes on to post the
 		// reply to the response URL.
 		w.Header().Set("Content-Length", "0")
 		w.WriteHeader(http.StatusOK)
 		_ = http.NewResponseController(w).Flush()
 	})
-	if msg != nil {
-		writeMessage(w, msg)
+	switch {
+	case out.body != nil:
+		writeJSON(w, out.body)
+	case out.msg != nil:
+		writeMessage(w, out.msg)
 	}
 }
 
@@ -156,6 +159,11 @@ func writeMessage(w http.ResponseWriter, msg *slackapi.WebhookMessage) {
 		http.Error(w, "cannot encode reply", http.StatusInternalServerError)
 		return
 	}
+	writeJSON(w, b)
+}
+
+// writeJSON answers with the JSON body b.
+func writeJSON(w http.ResponseWriter, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(b)))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -270,5 +271,33 @@ func TestRoutesNeedSigningSecret(t *testing.T) {
 	w := serve(a, signedRequest("/slack/commands", "", time.Now(), commandBody("T1", "U1", "/ask", "hi", "")))
 	if w.Code != http.StatusNotFound {
 		t.Errorf("status = %d, want 404: no routes without a signing secret", w.Code)
+	}
+}
+
+// A reply with a Key is rendered once and its JSON reused; one without is
+// rendered every time.
+func TestKeyedRepliesRenderedOnce(t *testing.T) {
+	f := newFakeRouter()
+	a, _ := newTestAdapter(t, f, nil)
+	ask := func(question string) string {
+		t.Helper()
+		w := serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", question, "")))
+		if w.Code != http.StatusOK || w.Header().Get("Content-Length") != strconv.Itoa(w.Body.Len()) {
+			t.Fatalf("%s: status %d, Content-Length %q for %d bytes", question, w.Code, w.Header().Get("Content-Length"), w.Body.Len())
+		}
+		return w.Body.String()
+	}
+	first := ask("keyed k1 first")
+	if !strings.Contains(first, "You asked: keyed k1 first") {
+		t.Fatalf("first keyed reply = %s", first)
+	}
+	if again := ask("keyed k1 second"); again != first {
+		t.Errorf("same key, rendered again:\n%s\nwant\n%s", again, first)
+	}
+	if other := ask("keyed k2 third"); !strings.Contains(other, "third") {
+		t.Errorf("another key got %s", other)
+	}
+	if plain := ask("plain second"); !strings.Contains(plain, "You asked: plain second") {
+		t.Errorf("a reply without a key was not rendered afresh: %s", plain)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	slackapi "github.com/slack-go/slack"
 
 	"github.com/authorbot/authorbot/bot"
@@ -48,6 +49,8 @@ const (
 	localeFailTTL = time.Minute
 	maxLocales    = 10_000
 	localeTimeout = time.Second
+	// maxKeyed is room for every answer in every language, several times.
+	maxKeyed = 1024
 )
 
 // Config is what an Adapter is built from.
@@ -95,6 +98,7 @@ type Adapter struct {
 	log     *slog.Logger
 	seen    *ttlcache.Cache[struct{}]
 	locales *ttlcache.Cache[string]
+	keyed   *lru.Cache[string, rendered] // replies with a Key, rendered
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
 	work inflight.Counter
@@ -130,11 +134,16 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.VerifyFailed == nil {
 		cfg.VerifyFailed = func(string) {}
 	}
+	keyed, err := lru.New[string, rendered](maxKeyed)
+	if err != nil {
+		return nil, err
+	}
 	a := &Adapter{
 		cfg:     cfg,
 		log:     cfg.Log,
 		seen:    ttlcache.New[struct{}](seenTTL, maxSeen, cfg.Now),
 		locales: ttlcache.New[string](localeTTL, maxLocales, cfg.Now),
+		keyed:   keyed,
 	}
 	if cfg.BotToken != "" {
 		a.api = a.client(cfg.BotToken)
@@ -165,19 +174,46 @@ func (a *Adapter) Wait(ctx context.Context) error {
 // the budget, early is called, from another goroutine, to acknowledge the
 // request empty; the reply is then posted to the response URL when it is
 // ready, and command returns nil.
-func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand, early func()) *slackapi.WebhookMessage {
+func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand, early func()) rendered {
 	req, err := parseCommand(a.cfg.Parser, s)
 	if err != nil {
-		return render(usage(err))
+		return rendered{msg: render(usage(err))}
 	}
 	req.Received = a.cfg.Now()
 	reply := a.within(ctx, req, early, func(ctx context.Context, reply *bot.Reply) {
-		a.post(ctx, s.ResponseURL, render(reply))
+		a.post(ctx, s.ResponseURL, a.message(reply).msg)
 	})
 	if reply == nil {
-		return nil
+		return rendered{}
 	}
-	return render(reply)
+	return a.message(reply)
+}
+
+// rendered is a reply made into a Slack message, with its JSON when it
+// was kept: then the message is shared, and nothing may change it.
+type rendered struct {
+	msg  *slackapi.WebhookMessage
+	body []byte
+}
+
+// message renders r, or reuses what it made of a reply with the same Key:
+// knowledge-base answers are most of what authors ask for, and rendering
+// and encoding one was the largest part of answering it.
+func (a *Adapter) message(r *bot.Reply) rendered {
+	if r.Key == "" {
+		return rendered{msg: render(r)}
+	}
+	if c, ok := a.keyed.Get(r.Key); ok {
+		return c
+	}
+	msg := render(r)
+	body, err := encodeMessage(msg)
+	if err != nil {
+		return rendered{msg: msg}
+	}
+	c := rendered{msg, body}
+	a.keyed.Add(r.Key, c)
+	return c
 }
 
 // The states of a command being answered within its budget.

@@ -88,7 +88,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 			msg := a.command(ctx, cmd, func() {
 				// Late: the reply follows on the response URL.
 				a.ack(ctx, sm, evt.Request, nil)
-			})
+			}).msg
 			if msg == nil {
 				return
 			}
