@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"net/url"
@@ -47,28 +48,88 @@ func commandLine(cmds []*bot.Command, command, text string) string {
 // slashCommand reads the form Slack posts for a slash command, as
 // slackapi.SlashCommandParse does, from a body already verified (that
 // function reads the request body itself, which verification has consumed).
+// It reads the fields straight into the struct, where url.ParseQuery would
+// build a map of slices first: that map was the largest allocation of
+// reading a command. It accepts and rejects exactly what ParseQuery does,
+// and like url.Values.Get keeps a key's first value (FuzzSlashCommand).
 func slashCommand(body []byte) (slackapi.SlashCommand, error) {
-	f, err := url.ParseQuery(string(body))
-	if err != nil {
-		return slackapi.SlashCommand{}, err
+	var s slackapi.SlashCommand
+	var enterpriseInstall string
+	var set uint32 // which fields have their value already
+	var firstErr error
+	for q := string(body); q != ""; {
+		var kv string
+		kv, q, _ = strings.Cut(q, "&")
+		if strings.Contains(kv, ";") {
+			if firstErr == nil {
+				firstErr = errors.New("invalid semicolon separator in query")
+			}
+			continue
+		}
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		k, err := url.QueryUnescape(k)
+		if err != nil {
+			firstErr = cmp.Or(firstErr, err)
+			continue
+		}
+		v, err = url.QueryUnescape(v)
+		if err != nil {
+			firstErr = cmp.Or(firstErr, err)
+			continue
+		}
+		i, dst := slashField(&s, &enterpriseInstall, k)
+		if dst == nil || set&(1<<i) != 0 {
+			continue
+		}
+		set |= 1 << i
+		*dst = v
 	}
-	return slackapi.SlashCommand{
-		Token:               f.Get("token"),
-		TeamID:              f.Get("team_id"),
-		TeamDomain:          f.Get("team_domain"),
-		EnterpriseID:        f.Get("enterprise_id"),
-		EnterpriseName:      f.Get("enterprise_name"),
-		IsEnterpriseInstall: f.Get("is_enterprise_install") == "true",
-		ChannelID:           f.Get("channel_id"),
-		ChannelName:         f.Get("channel_name"),
-		UserID:              f.Get("user_id"),
-		UserName:            f.Get("user_name"),
-		Command:             f.Get("command"),
-		Text:                f.Get("text"),
-		ResponseURL:         f.Get("response_url"),
-		TriggerID:           f.Get("trigger_id"),
-		APIAppID:            f.Get("api_app_id"),
-	}, nil
+	if firstErr != nil {
+		return slackapi.SlashCommand{}, firstErr
+	}
+	s.IsEnterpriseInstall = enterpriseInstall == "true"
+	return s, nil
+}
+
+// slashField returns the index and the place of the form field key, or nil
+// for a field slash commands do not have.
+func slashField(s *slackapi.SlashCommand, enterpriseInstall *string, key string) (int, *string) {
+	switch key {
+	case "token":
+		return 0, &s.Token
+	case "team_id":
+		return 1, &s.TeamID
+	case "team_domain":
+		return 2, &s.TeamDomain
+	case "enterprise_id":
+		return 3, &s.EnterpriseID
+	case "enterprise_name":
+		return 4, &s.EnterpriseName
+	case "is_enterprise_install":
+		return 5, enterpriseInstall
+	case "channel_id":
+		return 6, &s.ChannelID
+	case "channel_name":
+		return 7, &s.ChannelName
+	case "user_id":
+		return 8, &s.UserID
+	case "user_name":
+		return 9, &s.UserName
+	case "command":
+		return 10, &s.Command
+	case "text":
+		return 11, &s.Text
+	case "response_url":
+		return 12, &s.ResponseURL
+	case "trigger_id":
+		return 13, &s.TriggerID
+	case "api_app_id":
+		return 14, &s.APIAppID
+	}
+	return 0, nil
 }
 
 // interactionCallback reads the form Slack posts for an interaction: one

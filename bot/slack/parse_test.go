@@ -3,6 +3,7 @@ package slack
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -88,6 +89,44 @@ func TestSlashCommandForm(t *testing.T) {
 	if _, err := slashCommand([]byte("%zz")); err == nil {
 		t.Error("a malformed form was accepted")
 	}
+}
+
+// slashCommandByQuery is the reading slashCommand replaced: url.ParseQuery,
+// then each field's first value.
+func slashCommandByQuery(body []byte) (slackapi.SlashCommand, error) {
+	f, err := url.ParseQuery(string(body))
+	if err != nil {
+		return slackapi.SlashCommand{}, err
+	}
+	return slackapi.SlashCommand{
+		Token: f.Get("token"), TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"),
+		EnterpriseID: f.Get("enterprise_id"), EnterpriseName: f.Get("enterprise_name"),
+		IsEnterpriseInstall: f.Get("is_enterprise_install") == "true",
+		ChannelID:           f.Get("channel_id"), ChannelName: f.Get("channel_name"),
+		UserID: f.Get("user_id"), UserName: f.Get("user_name"), Command: f.Get("command"),
+		Text: f.Get("text"), ResponseURL: f.Get("response_url"), TriggerID: f.Get("trigger_id"),
+		APIAppID: f.Get("api_app_id"),
+	}, nil
+}
+
+// FuzzSlashCommand checks that slashCommand reads any body as ParseQuery
+// would: the same fields, and an error exactly when it gives one.
+func FuzzSlashCommand(f *testing.F) {
+	f.Add(commandBody("T1", "U1", "/order", "add 5 title:\"A & B\"", "https://hooks.slack.com/commands/1"))
+	for _, seed := range []string{"", "&&", "text=a&text=b", "text=%zz&user_id=U1", "user_id=U1;x=1", "%zz=1",
+		"is_enterprise_install=true&is_enterprise_install=false", "text=a+b%20c", "=x&text", "command=%2Fask&text=%E2%80%A8"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		want, wantErr := slashCommandByQuery([]byte(body))
+		got, err := slashCommand([]byte(body))
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("slashCommand(%q) error %v, ParseQuery %v", body, err, wantErr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("slashCommand(%q) (-ParseQuery +got):\n%s", body, diff)
+		}
+	})
 }
 
 func TestInteractionCallbackForm(t *testing.T) {
