@@ -19,6 +19,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -264,7 +265,7 @@ func (g *generator) send(ctx context.Context, u string, c command, user int) err
 	if err != nil {
 		return err
 	}
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), `"text"`) {
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(b, []byte(`"text"`)) {
 		return fmt.Errorf("%s %s: status %d, body %.120q", c.name, c.text, resp.StatusCode, b)
 	}
 	return nil
