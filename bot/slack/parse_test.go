@@ -99,13 +99,21 @@ func slashCommandByQuery(body []byte) (slackapi.SlashCommand, error) {
 		return slackapi.SlashCommand{}, err
 	}
 	return slackapi.SlashCommand{
-		Token: f.Get("token"), TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"),
-		EnterpriseID: f.Get("enterprise_id"), EnterpriseName: f.Get("enterprise_name"),
+		Token:               f.Get("token"),
+		TeamID:              f.Get("team_id"),
+		TeamDomain:          f.Get("team_domain"),
+		EnterpriseID:        f.Get("enterprise_id"),
+		EnterpriseName:      f.Get("enterprise_name"),
 		IsEnterpriseInstall: f.Get("is_enterprise_install") == "true",
-		ChannelID:           f.Get("channel_id"), ChannelName: f.Get("channel_name"),
-		UserID: f.Get("user_id"), UserName: f.Get("user_name"), Command: f.Get("command"),
-		Text: f.Get("text"), ResponseURL: f.Get("response_url"), TriggerID: f.Get("trigger_id"),
-		APIAppID: f.Get("api_app_id"),
+		ChannelID:           f.Get("channel_id"),
+		ChannelName:         f.Get("channel_name"),
+		UserID:              f.Get("user_id"),
+		UserName:            f.Get("user_name"),
+		Command:             f.Get("command"),
+		Text:                f.Get("text"),
+		ResponseURL:         f.Get("response_url"),
+		TriggerID:           f.Get("trigger_id"),
+		APIAppID:            f.Get("api_app_id"),
 	}, nil
 }
 
