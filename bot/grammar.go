@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Parse reads one command line in the text grammar shared by the console
@@ -195,47 +196,62 @@ func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == 
 
 func tokenize(line string) []token {
 	var toks []token
-	// offsets[i] is the byte offset of runes[i]; ranging over the string
-	// keeps them right for invalid UTF-8 too. A line has at most as many
-	// runes as bytes.
-	runes := make([]rune, 0, len(line))
-	offsets := make([]int, 0, len(line)+1)
-	for off, r := range line {
-		runes = append(runes, r)
-		offsets = append(offsets, off)
-	}
-	offsets = append(offsets, len(line))
-	for i := 0; i < len(runes); {
-		if unicode.IsSpace(runes[i]) {
-			i++
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsSpace(r) {
+			i += size
 			continue
 		}
-		t := token{start: offsets[i], nameEnd: -1}
-		var text strings.Builder
+		t := token{start: i, nameEnd: -1}
+		// The token's text is line[i:j] until a quote is dropped or invalid
+		// UTF-8 replaced; from then on it is built in b. Most tokens need
+		// no copy at all.
+		var b []byte
+		copied := false
+		textLen := func(j int) int {
+			if copied {
+				return len(b)
+			}
+			return j - i
+		}
 		inQuote := false
 		j := i
-		for ; j < len(runes); j++ {
-			r := runes[j]
+		for j < len(line) {
+			r, size := utf8.DecodeRuneInString(line[j:])
 			if isQuote(r) {
-				if !inQuote && t.nameEnd < 0 && text.Len() == 0 {
+				n := textLen(j)
+				if !inQuote && t.nameEnd < 0 && n == 0 {
 					t.quoted = true
 				}
-				if !inQuote && t.nameEnd >= 0 && text.Len() == t.nameEnd+1 {
+				if !inQuote && t.nameEnd >= 0 && n == t.nameEnd+1 {
 					t.quoted = true
 				}
 				inQuote = !inQuote
+				if !copied {
+					b, copied = append(b, line[i:j]...), true
+				}
+				j += size
 				continue
 			}
 			if !inQuote && unicode.IsSpace(r) {
 				break
 			}
-			if r == ':' && !inQuote && t.nameEnd < 0 && !t.quoted && text.Len() > 0 {
-				t.nameEnd = text.Len()
-				t.valueStart = offsets[j+1]
+			if r == ':' && !inQuote && t.nameEnd < 0 && !t.quoted && textLen(j) > 0 {
+				t.nameEnd = textLen(j)
+				t.valueStart = j + size
 			}
-			text.WriteRune(r)
+			if r == utf8.RuneError && size == 1 && !copied {
+				b, copied = append(b, line[i:j]...), true
+			}
+			if copied {
+				b = utf8.AppendRune(b, r)
+			}
+			j += size
 		}
-		t.text = text.String()
+		t.text = line[i:j]
+		if copied {
+			t.text = string(b)
+		}
 		toks = append(toks, t)
 		i = j
 	}

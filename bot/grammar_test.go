@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -131,6 +132,76 @@ func FuzzParse(f *testing.F) {
 		}
 		if err == nil && req.Command == "" {
 			t.Fatalf("Parse(%q) accepted a line without a command", line)
+		}
+	})
+}
+
+// tokenizeByRunes is the tokenizer tokenize replaced, which copied the line
+// into runes first: the reference FuzzTokenize holds it to.
+func tokenizeByRunes(line string) []token {
+	var toks []token
+	var runes []rune
+	var offsets []int
+	for off, r := range line {
+		runes = append(runes, r)
+		offsets = append(offsets, off)
+	}
+	offsets = append(offsets, len(line))
+	for i := 0; i < len(runes); {
+		if unicode.IsSpace(runes[i]) {
+			i++
+			continue
+		}
+		t := token{start: offsets[i], nameEnd: -1}
+		var text strings.Builder
+		inQuote := false
+		j := i
+		for ; j < len(runes); j++ {
+			r := runes[j]
+			if isQuote(r) {
+				if !inQuote && t.nameEnd < 0 && text.Len() == 0 {
+					t.quoted = true
+				}
+				if !inQuote && t.nameEnd >= 0 && text.Len() == t.nameEnd+1 {
+					t.quoted = true
+				}
+				inQuote = !inQuote
+				continue
+			}
+			if !inQuote && unicode.IsSpace(r) {
+				break
+			}
+			if r == ':' && !inQuote && t.nameEnd < 0 && !t.quoted && text.Len() > 0 {
+				t.nameEnd = text.Len()
+				t.valueStart = offsets[j+1]
+			}
+			text.WriteRune(r)
+		}
+		t.text = text.String()
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+// FuzzTokenize checks that tokenize splits every line as the rune-copying
+// tokenizer did: the same tokens, offsets, names and quoting.
+func FuzzTokenize(f *testing.F) {
+	for _, seed := range []string{
+		"/order add 25 amazon.com The Long Road", `title:"A: B" note:“x y”`, "«quoted» name:«v»",
+		"a:b:c", `"":x`, `x:""`, "\xff:\xfe \"\xff\"", "\u00a0/ask\u2003café \ufffd", "  ", ":x", "name:",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		got, want := tokenize(line), tokenizeByRunes(line)
+		if len(got) != len(want) {
+			t.Fatalf("tokenize(%q) = %+v, want %+v", line, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("tokenize(%q)[%d] = %+v, want %+v", line, i, got[i], want[i])
+			}
 		}
 	})
 }
