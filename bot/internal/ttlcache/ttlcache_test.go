@@ -86,8 +86,8 @@ func TestRestoredKeys(t *testing.T) {
 	}
 	for i := range 10_000 {
 		c.Put("99", i)
-		if len(c.queue) > 2*c.max+64 {
-			t.Fatalf("queue holds %d entries for %d keys", len(c.queue), c.Len())
+		if c.queue.Len() > 2*c.max+64 {
+			t.Fatalf("queue holds %d entries for %d keys", c.queue.Len(), c.Len())
 		}
 	}
 	if got, want := c.Len(), 100; got != want {
@@ -195,5 +195,25 @@ func TestAddOnce(t *testing.T) {
 		if n := firsts[k].Load(); n != 1 {
 			t.Errorf("key %d: %d adds reported new, want 1", k, n)
 		}
+	}
+}
+
+// BenchmarkAddFull adds new keys to a full cache, as a steady stream of
+// Slack deliveries does: each Add evicts the oldest entry.
+func BenchmarkAddFull(b *testing.B) {
+	const max = 50_000
+	c := New[struct{}](time.Hour, max, nil)
+	keys := make([]string, 4*max)
+	for i := range keys {
+		keys[i] = strconv.Itoa(i)
+	}
+	for _, k := range keys[:max] {
+		c.Add(k, struct{}{})
+	}
+	b.ReportAllocs()
+	i := max
+	for b.Loop() {
+		c.Add(keys[i%len(keys)], struct{}{})
+		i++
 	}
 }
