@@ -136,6 +136,36 @@ func TestSlowCommand(t *testing.T) {
 	hook.none(t, a)
 }
 
+// TestLateLimit checks that a command still running at LateLimit is
+// stopped, and the author told so on the response URL.
+func TestLateLimit(t *testing.T) {
+	f := newFakeRouter()
+	f.gate = make(chan struct{}) // never opened
+	a, _ := newTestAdapter(t, f, func(c *Config) {
+		c.Budget = 10 * time.Millisecond
+		c.LateLimit = 50 * time.Millisecond
+	})
+	hook := newResponseURL(t)
+	mux := http.NewServeMux()
+	a.Routes(mux)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	r := signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "wait", hook.URL))
+	r.URL, _ = url.Parse(srv.URL + "/slack/commands")
+	r.RequestURI = ""
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	late := hook.next(t)
+	if !strings.Contains(late.Text, "Sorry, something went wrong") {
+		t.Errorf("after LateLimit the author got %+v; want the apology", late)
+	}
+	hook.none(t, a)
+}
+
 // TestResponseURLTimeout checks that a response URL that never answers
 // does not hold the adapter's work for ever.
 func TestResponseURLTimeout(t *testing.T) {

@@ -232,14 +232,18 @@ const (
 // returns nil.
 func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), late func(context.Context, *bot.Reply)) *bot.Reply {
 	// Once acknowledged, the request may end before the work does, so the
-	// work must not end with the request's context.
-	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.LateLimit)
+	// work must not end with the request's context. LateLimit bounds it
+	// from the start; its timer is set only for work that runs late, most
+	// commands being done long before the budget.
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 	var state atomic.Int32
+	var limit *time.Timer
 	acked := make(chan struct{})
 	t := time.AfterFunc(a.cfg.Budget, func() {
 		if state.CompareAndSwap(running, acknowledged) {
 			a.work.Add() // Wait waits for the late reply
+			limit = time.AfterFunc(a.cfg.LateLimit-a.cfg.Budget, cancel)
 			early()
 			close(acked)
 		}
@@ -252,7 +256,10 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), la
 	}
 	<-acked
 	defer a.work.Done()
-	late(work, reply)
+	defer limit.Stop()
+	// The work may have been stopped at LateLimit; its reply (an apology
+	// then) is owed all the same, within the HTTP client's own timeout.
+	late(context.WithoutCancel(work), reply)
 	return nil
 }
 
@@ -275,8 +282,11 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 		}
 		req.Received = a.cfg.Now()
 		req.Locale = a.locale(work, req.User)
-		for _, msg := range actionMessages(req.Action, a.cfg.Serve(work, req)) {
-			if !a.post(work, cb.ResponseURL, msg) {
+		reply := a.cfg.Serve(work, req)
+		// Stopped at LateLimit or not, the outcome is owed to the author.
+		post := context.WithoutCancel(work)
+		for _, msg := range actionMessages(req.Action, reply) {
+			if !a.post(post, cb.ResponseURL, msg) {
 				return
 			}
 		}
