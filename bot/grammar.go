@@ -195,7 +195,8 @@ type token struct {
 func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
 
 func tokenize(line string) []token {
-	var toks []token
+	// One allocation for the usual line: a token per space, give or take.
+	toks := make([]token, 0, min(strings.Count(line, " ")+1, 16))
 	for i := 0; i < len(line); {
 		r, size := utf8.DecodeRuneInString(line[i:])
 		if unicode.IsSpace(r) {
