@@ -81,7 +81,7 @@ func (c *Cache[V]) Get(key string) (V, bool) {
 func (c *Cache[V]) Put(key string, val V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.putLocked(key, val, c.ttl)
+	c.putLocked(key, val, c.ttl, c.now())
 }
 
 // PutFor stores val under key for ttl, or for the cache's lifetime when
@@ -90,7 +90,7 @@ func (c *Cache[V]) Put(key string, val V) {
 func (c *Cache[V]) PutFor(key string, val V, ttl time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.putLocked(key, val, min(ttl, c.ttl))
+	c.putLocked(key, val, min(ttl, c.ttl), c.now())
 }
 
 // Add stores val under key unless a live entry holds the key already, and
@@ -100,10 +100,11 @@ func (c *Cache[V]) PutFor(key string, val V, ttl time.Duration) {
 func (c *Cache[V]) Add(key string, val V) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if it, ok := c.items[key]; ok && c.now().Before(it.expires) {
+	now := c.now()
+	if it, ok := c.items[key]; ok && now.Before(it.expires) {
 		return false
 	}
-	c.putLocked(key, val, c.ttl)
+	c.putLocked(key, val, c.ttl, now)
 	return true
 }
 
@@ -115,8 +116,7 @@ func (c *Cache[V]) Len() int {
 	return len(c.items)
 }
 
-func (c *Cache[V]) putLocked(key string, val V, ttl time.Duration) {
-	now := c.now()
+func (c *Cache[V]) putLocked(key string, val V, ttl time.Duration, now time.Time) {
 	c.expire(now)
 	if _, ok := c.items[key]; !ok {
 		c.makeRoom(now)
