@@ -20,6 +20,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -167,7 +168,7 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 	limit := fs.Duration("duration", 30*time.Second, "longest run per target")
 	warm := fs.Int("warmup", 300, "requests per target before measuring")
 	users := fs.Int("users", 50, "distinct Slack users")
-	rounds := fs.Int("rounds", 3, "measured runs per target, alternating targets; the best is reported")
+	rounds := fs.Int("rounds", 7, "measured runs per target, alternating targets; medians are reported")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -190,7 +191,10 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 		w := g.drive(ctx, t, *warm, *conc, *limit)
 		sent[i] += *users + w.requests + w.errors
 	}
-	best := make([]result, len(ts))
+	// runs[i][k] is target i's result in round k. The targets of a round
+	// run back to back, so a round's ratio compares them under the same
+	// conditions on the machine.
+	runs := make([][]result, len(ts))
 	loadCPU := make([]time.Duration, len(ts))
 	measured := make([]int, len(ts))
 	for range *rounds {
@@ -200,12 +204,10 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 			loadCPU[i] += cpuTime() - c0
 			measured[i] += r.requests + r.errors
 			sent[i] += r.requests + r.errors
-			if best[i].requests == 0 || r.rate() > best[i].rate() {
-				best[i] = r
-			}
+			runs[i] = append(runs[i], r)
 		}
 	}
-	err := report(out, best, *conc)
+	err := report(out, runs, *conc)
 	fmt.Fprint(out, "load generator CPU per request:")
 	for i, t := range ts {
 		sep := ","
@@ -314,7 +316,15 @@ func (g *generator) drive(ctx context.Context, t target, n, conc int, limit time
 	return res
 }
 
-func report(out io.Writer, rs []result, conc int) error {
+// report prints, for each target, its round of median throughput, then
+// each target's throughput as a share of the first's: the median of the
+// rounds' ratios, with their range.
+func report(out io.Writer, runs [][]result, conc int) error {
+	rs := make([]result, len(runs))
+	for i, rounds := range runs {
+		sorted := slices.SortedFunc(slices.Values(rounds), func(a, b result) int { return cmp.Compare(a.rate(), b.rate()) })
+		rs[i] = sorted[len(sorted)/2]
+	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "target\tcommand\trequests\terrors\tseconds\treq/s\tp50\tp99\t\n")
 	for _, r := range rs {
@@ -328,14 +338,23 @@ func report(out io.Writer, rs []result, conc int) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "(%d requests in flight; best of the measured rounds)\n", conc)
-	base := rs[0]
-	for _, r := range rs[1:] {
-		fmt.Fprintf(out, "%s throughput is %.0f%% of %s's\n", r.name, 100*r.rate()/base.rate(), base.name)
+	fmt.Fprintf(out, "(%d requests in flight; each target's round of median throughput, of %d)\n", conc, len(runs[0]))
+	for i := 1; i < len(runs); i++ {
+		ratios := make([]float64, len(runs[i]))
+		for k := range runs[i] {
+			ratios[k] = 100 * runs[i][k].rate() / runs[0][k].rate()
+		}
+		slices.Sort(ratios)
+		fmt.Fprintf(out, "%s throughput is %.0f%% of %s's (median of %d rounds; %.0f%% to %.0f%%)\n",
+			rs[i].name, ratios[len(ratios)/2], rs[0].name, len(ratios), ratios[0], ratios[len(ratios)-1])
 	}
-	for _, r := range rs {
-		if r.errors > 0 {
-			return fmt.Errorf("%s: %d requests failed", r.name, r.errors)
+	for _, rounds := range runs {
+		failed := 0
+		for _, r := range rounds {
+			failed += r.errors
+		}
+		if failed > 0 {
+			return fmt.Errorf("%s: %d requests failed", rounds[0].name, failed)
 		}
 	}
 	return nil
