@@ -199,13 +199,7 @@ func option(o bot.Option, path string, table tables) (*discordgo.ApplicationComm
 // its English matches the choice's name, then the command tree's own.
 func choiceNames(ch bot.Choice, t translation) map[discordgo.Locale]string {
 	names := map[discordgo.Locale]string{}
-	if t.en != "" && t.en == ch.Name {
-		for loc, n := range t.tr {
-			for _, l := range discordLocales(string(loc)) {
-				names[l] = clip(n, maxChoiceText)
-			}
-		}
-	}
+	t.addTo(names, ch.Name, maxChoiceText)
 	for lang, n := range ch.Localized {
 		if n = strings.TrimSpace(n); n != "" {
 			for _, l := range discordLocales(lang) {
@@ -239,13 +233,7 @@ func localize(name, desc string, spec map[string]bot.Localized, t translation) (
 	}
 	names = map[discordgo.Locale]string{}
 	descs = map[discordgo.Locale]string{}
-	if t.en != "" && t.en == strings.TrimSpace(desc) {
-		for loc, d := range t.tr {
-			for _, l := range discordLocales(string(loc)) {
-				descs[l] = clip(d, maxDescriptionLen)
-			}
-		}
-	}
+	t.addTo(descs, strings.TrimSpace(desc), maxDescriptionLen)
 	for lang, l := range spec {
 		for _, loc := range discordLocales(lang) {
 			if n := strings.TrimSpace(l.Name); n != "" && n != name && nameOK(n) {

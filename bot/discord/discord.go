@@ -292,7 +292,3 @@ func (a *Adapter) render(r *bot.Reply) *discordgo.InteractionResponseData {
 	}
 	return data
 }
-
-func (a *Adapter) lookupValue(key string) (string, bool) {
-	return a.values.Get(key)
-}

@@ -125,7 +125,7 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.calls = append(f.calls, c)
-	status, failing := f.status[r.Method+" "+routeOf(c.Path)]
+	status, failing := f.status[r.Method+" "+route(c.Path)]
 	f.mu.Unlock()
 	f.seen <- struct{}{}
 	if failing {
@@ -159,9 +159,6 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 	}
 }
-
-// routeOf is a path without ids, for failing a route: "interactions/callback".
-func routeOf(path string) string { return route(path) }
 
 func writeTestJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")

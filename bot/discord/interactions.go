@@ -150,7 +150,7 @@ func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, res
 		a.respond(respond, notice(string(i.Locale), "I can't handle that here.", "Je ne sais pas traiter cela ici."))
 		return
 	}
-	req, err := parse(i, a.lookupValue)
+	req, err := parse(i, a.values.Get)
 	switch {
 	case errors.Is(err, errExpired):
 		a.respond(respond, notice(string(i.Locale),

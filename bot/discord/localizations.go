@@ -12,6 +12,19 @@ type translation struct {
 	tr map[discordgo.Locale]string
 }
 
+// addTo puts t's texts, clipped to n characters, in m under every Discord
+// locale they serve, provided t translates en.
+func (t translation) addTo(m map[discordgo.Locale]string, en string, n int) {
+	if t.en == "" || t.en != en {
+		return
+	}
+	for loc, s := range t.tr {
+		for _, l := range discordLocales(string(loc)) {
+			m[l] = clip(s, n)
+		}
+	}
+}
+
 // tx builds a translation from the English and, in this order, German,
 // Spanish (which also serves Latin America), Italian, Brazilian
 // Portuguese, Dutch and Japanese. French comes from the command tree

@@ -33,18 +33,8 @@ func parse(i *discordgo.Interaction, lookup func(key string) (string, bool)) (*b
 		if !ok || data.Name == "" {
 			return nil, errors.New("discord: command interaction without a command")
 		}
-		req.Command = data.Name
-		opts := data.Options
-		// Subcommand groups are not registered today; flattening them the
-		// same way keeps parse correct if one is added.
-		for len(opts) == 1 && isSub(opts[0].Type) {
-			if req.Sub == "" {
-				req.Sub = opts[0].Name
-			} else {
-				req.Sub += " " + opts[0].Name
-			}
-			opts = opts[0].Options
-		}
+		sub, opts := leafOptions(data.Options)
+		req.Command, req.Sub = data.Name, sub
 		line := "/" + req.Command
 		if req.Sub != "" {
 			line += " " + req.Sub
@@ -79,16 +69,29 @@ func focused(i *discordgo.Interaction) (name, partial string, typ discordgo.Appl
 	if !isCmd {
 		return "", "", 0, false
 	}
-	opts := data.Options
-	for len(opts) == 1 && isSub(opts[0].Type) {
-		opts = opts[0].Options
-	}
+	_, opts := leafOptions(data.Options)
 	for _, o := range opts {
 		if o.Focused {
 			return o.Name, optionText(o.Value), o.Type, true
 		}
 	}
 	return "", "", 0, false
+}
+
+// leafOptions follows an interaction's subcommands down to the options
+// typed, and returns the subcommand path ("add"), "" when there is none.
+// Subcommand groups are not registered today; flattening them the same way
+// keeps parse correct if one is added.
+func leafOptions(opts []*discordgo.ApplicationCommandInteractionDataOption) (sub string, leaf []*discordgo.ApplicationCommandInteractionDataOption) {
+	for len(opts) == 1 && isSub(opts[0].Type) {
+		if sub == "" {
+			sub = opts[0].Name
+		} else {
+			sub += " " + opts[0].Name
+		}
+		opts = opts[0].Options
+	}
+	return sub, opts
 }
 
 func isSub(t discordgo.ApplicationCommandOptionType) bool {

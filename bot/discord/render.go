@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -344,10 +345,7 @@ func clip(s string, n int) string {
 	used := 1 // the ellipsis
 	var b strings.Builder
 	for _, r := range s {
-		w := 1
-		if r > 0xFFFF {
-			w = 2
-		}
+		w := utf16.RuneLen(r) // ranging yields U+FFFD for invalid bytes: never -1
 		if used+w > n {
 			break
 		}
