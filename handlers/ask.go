@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
@@ -11,6 +12,10 @@ import (
 
 // contactURL is where authors reach KDP's own support.
 const contactURL = "https://kdp.amazon.com/contact-us"
+
+// maxQuestion is the longest question searched, in characters; the rest
+// of a longer one is left out.
+const maxQuestion = 500
 
 func (r *Router) askFamily() family {
 	return family{
@@ -20,7 +25,7 @@ func (r *Router) askFamily() family {
 			Example:     "/ask my cart is empty",
 			Options: []bot.Option{{
 				Name: "question", Description: "Your question, in English or French",
-				Required: true, Rest: true, MaxLength: 500,
+				Required: true, Rest: true, MaxLength: maxQuestion,
 				Localized: map[string]bot.Localized{"fr": {Name: "question", Description: "Votre question, en français ou en anglais"}},
 			}},
 			Localized: map[string]bot.Localized{"fr": {Name: "question", Description: "Posez une question sur les exemplaires d'auteur ou les épreuves"}},
@@ -51,8 +56,8 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 	if q == "" {
 		return nil, bot.Errorf(bot.Invalid, "Ask me a question, for example: /ask my cart is empty")
 	}
-	if len([]rune(q)) > 500 {
-		q = string([]rune(q)[:500])
+	if utf8.RuneCountInString(q) > maxQuestion {
+		q = string([]rune(q)[:maxQuestion])
 	}
 	lang := r.lang(req, q)
 	res := r.search(q, lang)
@@ -112,25 +117,12 @@ func (r *Router) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 	if e.Caveat != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: "⚠ " + e.Caveat, Note: true})
 	}
-	if rel := r.relatedLine(e, lang); rel != "" {
+	if rel := r.topicLinks(lang, "Related: ", "Voir aussi : ", e.Related); rel != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: rel, Note: true})
 	}
 	reply.Source = tr(lang, "Source: ", "Source : ") + strings.Join(sourceNames(e.Sources), "; ") +
 		tr(lang, " (checked ", " (vérifié le ") + e.Verified + ")"
 	return reply
-}
-
-func (r *Router) relatedLine(e *kb.Entry, lang string) string {
-	var names []string
-	for _, id := range e.Related {
-		if rel, ok := r.KB.Entry(id, lang); ok {
-			names = append(names, rel.Title+" (/help "+rel.ID+")")
-		}
-	}
-	if len(names) == 0 {
-		return ""
-	}
-	return tr(lang, "Related: ", "Voir aussi : ") + strings.Join(names, "; ")
 }
 
 // decline says honestly that the bot does not know, offers the closest

@@ -37,7 +37,7 @@ func (r *Router) Complete(ctx context.Context, req *bot.Request, option, partial
 }
 
 // completeNumber offers the author's orders: those whose number starts
-// with, or whose title contains, what was typed (completeOrder, which
+// with, or whose title contains, what was typed (matchOrders, which
 // also puts first the orders the subcommand can act on), most relevant
 // first. When none does, what was typed is likely misspelt, and the
 // newest orders are ranked with the matcher's typo tolerance instead.
@@ -45,14 +45,15 @@ func (r *Router) completeNumber(ctx context.Context, req *bot.Request, partial, 
 	if r.Orders == nil {
 		return nil
 	}
-	found := r.completeOrder(ctx, req, "number", partial)
+	list := r.completionOrders(ctx, req)
+	found := r.matchOrders(req, list, partial)
 	if strings.TrimSpace(partial) == "" {
 		return found
 	}
 	if len(found) > 0 {
 		return rankChoices(partial, found, lang, true)
 	}
-	return rankChoices(partial, r.completeOrder(ctx, req, "number", ""), lang, false)
+	return rankChoices(partial, r.matchOrders(req, list, ""), lang, false)
 }
 
 // completeMarketplace ranks the marketplaces by their domain, code and

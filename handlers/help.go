@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"slices"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
@@ -91,7 +92,7 @@ func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
 		ids = append(ids, s.ID)
 	}
 	for _, e := range r.KB.Complete(topic, lang, 3) {
-		if len(ids) < 3 && !contains(ids, e.ID) {
+		if len(ids) < 3 && !slices.Contains(ids, e.ID) {
 			ids = append(ids, e.ID)
 		}
 	}
@@ -114,20 +115,5 @@ func joinHelp(ids []string) string {
 	return s
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // quote echoes author text back, shortened, in quotes.
-func quote(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		s = string(r[:40]) + "…"
-	}
-	return "“" + s + "”"
-}
+func quote(s string) string { return "“" + clipText(s, 40) + "”" }

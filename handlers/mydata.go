@@ -106,7 +106,7 @@ func dataSummary(d store.UserData, lang string) string {
 	if len(d.Reminders) > 0 {
 		parts = append(parts, tr(lang, plural(len(d.Reminders), "reminder", "reminders"), plural(len(d.Reminders), "rappel", "rappels")))
 	}
-	return strings.Join(parts, tr(lang, ", ", ", "))
+	return strings.Join(parts, ", ")
 }
 
 // empty reports whether nothing at all is stored about the user.

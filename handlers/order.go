@@ -534,7 +534,7 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 }
 
 func orNone(s, lang string) string {
-	if s == "" || s == quote("") || s == safeQuote("") {
+	if s == "" || s == quote("") {
 		return tr(lang, "(none)", "(aucune)")
 	}
 	return s
@@ -549,10 +549,9 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	today := r.today()
 	// Authors often record a shipment days later; the date lets the
 	// delivery that follows be recorded on its real day too.
-	date, err := r.pastDate(req, today, lang,
+	date, err := r.pastDate(req, lang,
 		"mark the order shipped once Amazon has sent it", "marquez la commande expédiée une fois qu'Amazon l'a envoyée")
 	if err != nil {
 		return nil, err
@@ -611,7 +610,8 @@ func maxDate(a, b time.Time) time.Time {
 
 // pastDate reads the optional date option of a step that has happened:
 // today when absent, never in the future.
-func (r *Router) pastDate(req *bot.Request, today time.Time, lang, enHint, frHint string) (time.Time, error) {
+func (r *Router) pastDate(req *bot.Request, lang, enHint, frHint string) (time.Time, error) {
+	today := r.today()
 	s := req.Option("date")
 	if s == "" {
 		return today, nil
@@ -633,8 +633,7 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 	if err != nil {
 		return nil, err
 	}
-	today := r.today()
-	date, err := r.pastDate(req, today, lang,
+	date, err := r.pastDate(req, lang,
 		"mark the order delivered once the copies have arrived", "marquez la commande livrée une fois les exemplaires arrivés")
 	if err != nil {
 		return nil, err
@@ -791,10 +790,15 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// topicRef points to knowledge-base topics ("More: Title (/help id)"),
-// leaving out any id the knowledge base does not have, so a renamed topic
-// is never linked.
+// topicRef points to knowledge-base topics: "More: Title (/help id)".
 func (r *Router) topicRef(lang string, ids ...string) string {
+	return r.topicLinks(lang, "More: ", "Pour en savoir plus : ", ids)
+}
+
+// topicLinks lists topics after a label ("Title (/help id); …"), leaving
+// out any id the knowledge base does not have, so a renamed topic is
+// never linked; "" when none is left.
+func (r *Router) topicLinks(lang, labelEN, labelFR string, ids []string) string {
 	if r.KB == nil {
 		return ""
 	}
@@ -807,5 +811,5 @@ func (r *Router) topicRef(lang string, ids ...string) string {
 	if len(refs) == 0 {
 		return ""
 	}
-	return tr(lang, "More: ", "Pour en savoir plus : ") + strings.Join(refs, "; ")
+	return tr(lang, labelEN, labelFR) + strings.Join(refs, "; ")
 }

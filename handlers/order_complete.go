@@ -47,15 +47,26 @@ func marketplaceChoices(partial string) []bot.Choice {
 // start of a number, or part of a title), newest first, those the
 // subcommand can act on before the others.
 func (r *Router) orderChoices(ctx context.Context, req *bot.Request, partial string) []bot.Choice {
+	return r.matchOrders(req, r.completionOrders(ctx, req), partial)
+}
+
+// completionOrders reads the author's orders for suggestions; none
+// without an order store, an author or on a store error (logged).
+func (r *Router) completionOrders(ctx context.Context, req *bot.Request) []store.Order {
 	if r.Orders == nil || req.User.ID == "" {
 		return nil
 	}
-	lang := r.lang(req, "")
 	list, err := r.Orders.Orders(ctx, req.User.Key(), "")
 	if err != nil {
 		r.Log.Warn("order completion failed", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
 	}
+	return list
+}
+
+// matchOrders is orderChoices on a list already read.
+func (r *Router) matchOrders(req *bot.Request, list []store.Order, partial string) []bot.Choice {
+	lang := r.lang(req, "")
 	partial = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(partial), "#"))
 	fits := func(o store.Order) bool {
 		switch req.Sub {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,17 +22,19 @@ const (
 	intentChange = "change"
 )
 
-// intentWords are the words (or word beginnings) that show an intent, in
-// English and French, matched on the lowercased question.
-func intentWords() map[string][]string {
-	return map[string][]string{
-		intentDamage: {"damag", "broken", "torn", "crush", "ripped", "dented", "wet", "abîm", "abim", "endommag", "déchir", "dechir", "cassé", "mouillé", "écrasé"},
-		intentLost:   {"lost", "missing", "never arrived", "never came", "never got", "perdu", "disparu", "jamais reçu", "jamais arrivé", "pas reçu"},
-		intentLate: {"late", "delay", "still waiting", "not arrived", "hasn't arrived", "haven't arrived", "when will", "where is", "where are",
-			"track", "deliver", "arrive", "retard", "toujours pas", "pas arrivé", "pas encore", "quand", "où est", "où sont", "suivi", "suivre", "livr"},
-		intentCancel: {"cancel", "annul"},
-		intentChange: {"change", "modify", "edit", "update", "changer", "modifi"},
-	}
+// intentWords are the words (or word beginnings) that show each intent,
+// in English and French, matched on the lowercased question. The order is
+// the order questionIntents reports them in.
+var intentWords = []struct {
+	intent string
+	words  []string
+}{
+	{intentDamage, []string{"damag", "broken", "torn", "crush", "ripped", "dented", "wet", "abîm", "abim", "endommag", "déchir", "dechir", "cassé", "mouillé", "écrasé"}},
+	{intentLost, []string{"lost", "missing", "never arrived", "never came", "never got", "perdu", "disparu", "jamais reçu", "jamais arrivé", "pas reçu"}},
+	{intentLate, []string{"late", "delay", "still waiting", "not arrived", "hasn't arrived", "haven't arrived", "when will", "where is", "where are",
+		"track", "deliver", "arrive", "retard", "toujours pas", "pas arrivé", "pas encore", "quand", "où est", "où sont", "suivi", "suivre", "livr"}},
+	{intentCancel, []string{"cancel", "annul"}},
+	{intentChange, []string{"change", "modify", "edit", "update", "changer", "modifi"}},
 }
 
 // topicIntents are the intents a topic implies when the question's words
@@ -100,25 +103,16 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 // questionIntents finds the intents a question's words show.
 func questionIntents(q string) []string {
 	q = strings.ToLower(q)
-	has := map[string]bool{}
-	for intent, words := range intentWords() {
-		for _, w := range words {
-			if strings.Contains(q, w) {
-				has[intent] = true
-				break
-			}
+	var found []string
+	for _, iw := range intentWords {
+		if slices.ContainsFunc(iw.words, func(w string) bool { return strings.Contains(q, w) }) {
+			found = append(found, iw.intent)
 		}
 	}
 	// "arrived damaged", "delivered broken": the arrival words then
 	// describe the damage, not a late order.
-	if has[intentDamage] || has[intentLost] {
-		has[intentLate] = false
-	}
-	var found []string
-	for _, intent := range []string{intentDamage, intentLost, intentLate, intentCancel, intentChange} {
-		if has[intent] {
-			found = append(found, intent)
-		}
+	if slices.Contains(found, intentDamage) || slices.Contains(found, intentLost) {
+		found = slices.DeleteFunc(found, func(intent string) bool { return intent == intentLate })
 	}
 	return found
 }

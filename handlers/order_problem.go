@@ -185,6 +185,14 @@ func (r *Router) windowLine(o store.Order, from time.Time, lang string) string {
 		fmt.Sprintf("les 30 jours pour contacter KDP au sujet d'exemplaires abîmés ou perdus ont pris fin le %s (il y a %s). Vous pouvez tout de même contacter KDP et expliquer la situation ; le remboursement est alors à leur discrétion.", showDate(deadline), plural(-left, "jour", "jours")))
 }
 
+// problemNames names the kinds of problem in the summary for KDP.
+var problemNames = wording{
+	problemDamaged:   {"damaged copies", "exemplaires abîmés"},
+	problemLost:      {"copies lost in transit", "exemplaires perdus pendant le transport"},
+	problemDefective: {"printing defect", "défaut d'impression"},
+	problemWrong:     {"wrong item", "mauvais article"},
+}
+
 // forKDP sums up the order for the author's message to KDP.
 func forKDP(o store.Order, kind, details, lang string) string {
 	parts := []string{tr(lang,
@@ -196,13 +204,7 @@ func forKDP(o store.Order, kind, details, lang string) string {
 	if !o.Delivered.IsZero() {
 		parts = append(parts, tr(lang, "delivered ", "livrée le ")+showDate(o.Delivered))
 	}
-	names := map[string][2]string{
-		problemDamaged:   {"damaged copies", "exemplaires abîmés"},
-		problemLost:      {"copies lost in transit", "exemplaires perdus pendant le transport"},
-		problemDefective: {"printing defect", "défaut d'impression"},
-		problemWrong:     {"wrong item", "mauvais article"},
-	}
-	parts = append(parts, tr(lang, "problem: ", "problème : ")+tr(lang, names[kind][0], names[kind][1]))
+	parts = append(parts, tr(lang, "problem: ", "problème : ")+problemNames.in(kind, lang))
 	if details != "" {
 		parts = append(parts, tr(lang, "details: ", "détails : ")+safeText(details))
 	}

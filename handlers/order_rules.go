@@ -171,7 +171,7 @@ func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
 	if d < 1 || d > days {
 		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			fmt.Sprintf("%s is not a real date: %s %d has %d days.", s, first.Month(), y, days),
-			fmt.Sprintf("%s n'est pas une vraie date : %s %d compte %d jours.", s, frenchMonth(first.Month()), y, days)))
+			fmt.Sprintf("%s n'est pas une vraie date : %s %d compte %d jours.", s, frMonths[first.Month()-1], y, days)))
 	}
 	if y < 2000 || y > 2100 {
 		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
@@ -179,11 +179,6 @@ func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
 			fmt.Sprintf("%s : l'année %d semble être une faute de frappe. Utilisez AAAA-MM-JJ, par exemple %s.", field, y, today.Format(dateLayout))))
 	}
 	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), nil
-}
-
-func frenchMonth(m time.Month) string {
-	return [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-		"septembre", "octobre", "novembre", "décembre"}[m-1]
 }
 
 const dateLayout = "2006-01-02"
@@ -240,7 +235,7 @@ func isBidiControl(r rune) bool {
 // the text itself must never read as a mass or user mention either:
 // "@everyone", "@here" and "@channel" get a zero-width space after the @
 // (as Discord's own clients do), and "<!", "<@", "<#" (Slack and Discord
-// mention syntax) one after the <. Control characters are dropped. The
+// mention syntax) one after the <. Control characters become spaces. The
 // stored text is never changed; only the copy shown is.
 func safeText(s string) string {
 	const zwsp = "\u200b"

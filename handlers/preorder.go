@@ -3,8 +3,8 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
+	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/store"
@@ -175,7 +175,7 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 // and checks that it is a real date still to come and at most two years
 // away.
 func parseRelease(s string, now time.Time, loc *time.Location, lang string) (time.Time, error) {
-	d, err := parseDate(s, "release", lang, time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
+	d, err := parseDate(s, "release", lang, day(now))
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -218,7 +218,7 @@ func atHour(day time.Time, h int) time.Time {
 // eBook pre-order up to a year ahead with the final file due 72 hours
 // before release.
 func kdpPlan(release, now time.Time, lang string) preorderPlan {
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	today := atHour(now, 0)
 	day := fmtDay(release, lang)
 	p := preorderPlan{
 		title: fmt.Sprintf(tr(lang, "Release on %s: KDP's options", "Parution le %s : les options de KDP"), day),
@@ -338,7 +338,7 @@ func advantagePlan(release, now time.Time, lang string) (preorderPlan, error) {
 			"This method only works if the book is not yet published on KDP. You need: access to Amazon Advantage (the fee was then $99 a year, not paid upfront), KDP as your printer, an ISBN, cover images (front, and back if you can) and the sales copy for the product page.",
 			"Cette méthode ne marche que si le livre n'est pas encore publié sur KDP. Il faut : un accès à Amazon Advantage (frais de 99 $ par an à l'époque, non payés d'avance), KDP comme imprimeur, un ISBN, les images de couverture (1re, et 4e si possible) et le texte de présentation de la page produit."),
 		tr(lang, "The steps, with their dates:", "Les étapes, avec leurs dates :"))
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	today := atHour(now, 0)
 	p.steps = []planStep{
 		{text: fmt.Sprintf(tr(lang,
 			"Now (%s): list the book on Amazon Advantage with the ISBN, the release date %s, the cover images and the sales copy. The page takes from a few hours to 3 days to appear: check amazon.com/dp/ followed by your ISBN-10.",
@@ -420,11 +420,11 @@ func advantagePlan(release, now time.Time, lang string) (preorderPlan, error) {
 // 00:00–12:00 CET", else both ends in full, joined by a dash.
 func fmtRange(from, to time.Time, lang string) string {
 	if from.Year() == to.Year() && from.YearDay() == to.YearDay() {
-		if from.Format("MST") == to.Format("MST") {
-			return fmtDay(from, lang) + tr(lang, ", ", " de ") + from.Format("15:04") +
-				tr(lang, "–", " à ") + to.Format("15:04 MST")
+		start := "15:04" // the zone is said once, unless it changes in between
+		if from.Format("MST") != to.Format("MST") {
+			start = "15:04 MST"
 		}
-		return fmtDay(from, lang) + tr(lang, ", ", " de ") + from.Format("15:04 MST") +
+		return fmtDay(from, lang) + tr(lang, ", ", " de ") + from.Format(start) +
 			tr(lang, "–", " à ") + to.Format("15:04 MST")
 	}
 	return fmtWhen(from, lang) + " – " + fmtWhen(to, lang)
@@ -435,6 +435,6 @@ func upperFirst(s string) string {
 		return s
 	}
 	r := []rune(s)
-	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	r[0] = unicode.ToUpper(r[0])
 	return string(r)
 }
