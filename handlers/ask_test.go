@@ -142,6 +142,12 @@ func TestHelp(t *testing.T) {
 	if bot.ErrorCode(err) != bot.NotFound || !strings.Contains(err.Error(), "/help") {
 		t.Errorf("/help unknown: %v", err)
 	}
+	// The unknown topic is echoed, never as a mention.
+	req, _ = r.Parse("/help @everyone")
+	_, err = r.Handle(context.Background(), req)
+	if msg := bot.ErrorMessage(err); !strings.Contains(msg, "@\u200beveryone") {
+		t.Errorf("/help @everyone echoes %q", msg)
+	}
 }
 
 func BenchmarkAsk(b *testing.B) {

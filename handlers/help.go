@@ -96,7 +96,7 @@ func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
 			ids = append(ids, e.ID)
 		}
 	}
-	msg := tr(lang, "There is no topic called ", "Il n'y a pas de sujet ") + quote(topic) + "."
+	msg := tr(lang, "There is no topic called ", "Il n'y a pas de sujet ") + safeQuote(topic) + "."
 	if len(ids) > 0 {
 		msg += tr(lang, " Closest: ", " Les plus proches : ") + joinHelp(ids) + "."
 	}
