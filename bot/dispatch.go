@@ -37,12 +37,13 @@ func (d *Dispatcher) Serve(ctx context.Context, req *Request) (reply *Reply) {
 			outcome = ErrorCode(err)
 			reply = d.errorReply(req, err)
 		}
-		elapsed := time.Since(start)
+		end := time.Now()
+		elapsed := end.Sub(start)
 		if h := d.Log.Handler(); h.Enabled(ctx, slog.LevelInfo) {
 			// A record without a caller's PC: Logger.LogAttrs would walk
 			// the stack for one on every command, for a line that never
 			// shows it.
-			r := slog.NewRecord(time.Now(), slog.LevelInfo, "command", 0)
+			r := slog.NewRecord(end, slog.LevelInfo, "command", 0)
 			r.AddAttrs(
 				slog.String("user", req.User.Key()),
 				slog.String("command", req.Name()),

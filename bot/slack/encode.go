@@ -73,25 +73,13 @@ func appendBlock(b []byte, blk slackapi.Block) ([]byte, bool) {
 		if v.Level != 0 {
 			return b, false
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(v.Type))
-		if v.Text != nil {
-			b = append(b, `,"text":`...)
-			b = appendText(b, v.Text)
-		}
-		b = appendBlockID(b, v.BlockID)
+		b = appendBlockHead(b, v.Type, v.Text, v.BlockID)
 		return append(b, '}'), true
 	case *slackapi.SectionBlock:
 		if v.Accessory != nil || v.Expand {
 			return b, false
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(v.Type))
-		if v.Text != nil {
-			b = append(b, `,"text":`...)
-			b = appendText(b, v.Text)
-		}
-		b = appendBlockID(b, v.BlockID)
+		b = appendBlockHead(b, v.Type, v.Text, v.BlockID)
 		if len(v.Fields) > 0 {
 			b = append(b, `,"fields":[`...)
 			for i, f := range v.Fields {
@@ -104,12 +92,10 @@ func appendBlock(b []byte, blk slackapi.Block) ([]byte, bool) {
 		}
 		return append(b, '}'), true
 	case *slackapi.ContextBlock:
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(v.Type))
 		if len(v.ContextElements.Elements) == 0 {
 			return b, false // slack-go writes null
 		}
-		b = appendBlockID(b, v.BlockID)
+		b = appendBlockHead(b, v.Type, nil, v.BlockID)
 		b = append(b, `,"elements":[`...)
 		for i, e := range v.ContextElements.Elements {
 			t, ok := e.(*slackapi.TextBlockObject)
@@ -126,9 +112,7 @@ func appendBlock(b []byte, blk slackapi.Block) ([]byte, bool) {
 		if v.Elements == nil || len(v.Elements.ElementSet) == 0 {
 			return b, false // slack-go writes null
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(v.Type))
-		b = appendBlockID(b, v.BlockID)
+		b = appendBlockHead(b, v.Type, nil, v.BlockID)
 		b = append(b, `,"elements":[`...)
 		for i, e := range v.Elements.ElementSet {
 			btn, ok := e.(*slackapi.ButtonBlockElement)
@@ -143,6 +127,18 @@ func appendBlock(b []byte, blk slackapi.Block) ([]byte, bool) {
 		return append(b, "]}"...), true
 	}
 	return b, false
+}
+
+// appendBlockHead opens a block with what slack-go lays out first in each
+// block render makes: its type, its text when it has one, its block_id.
+func appendBlockHead(b []byte, typ slackapi.MessageBlockType, text *slackapi.TextBlockObject, id string) []byte {
+	b = append(b, `{"type":`...)
+	b = appendString(b, string(typ))
+	if text != nil {
+		b = append(b, `,"text":`...)
+		b = appendText(b, text)
+	}
+	return appendBlockID(b, id)
 }
 
 // plainButton reports whether btn uses only the fields render sets.

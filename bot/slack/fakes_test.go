@@ -34,10 +34,16 @@ func sign(h http.Header, secret string, ts time.Time, body string) {
 	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
 }
 
-// signedRequest builds a form POST to path signed with secret at ts.
-func signedRequest(path, secret string, ts time.Time, body string) *http.Request {
+// formRequest builds a form POST of body to path, as Slack sends them.
+func formRequest(path, body string) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return r
+}
+
+// signedRequest builds a form POST to path signed with secret at ts.
+func signedRequest(path, secret string, ts time.Time, body string) *http.Request {
+	r := formRequest(path, body)
 	sign(r.Header, secret, ts, body)
 	return r
 }

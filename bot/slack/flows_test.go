@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -107,16 +108,8 @@ func TestSlowCommand(t *testing.T) {
 	f.gate = make(chan struct{})
 	a, _ := newTestAdapter(t, f, func(c *Config) { c.Budget = 20 * time.Millisecond })
 	hook := newResponseURL(t)
-	mux := http.NewServeMux()
-	a.Routes(mux)
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
 
-	r := signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "wait", hook.URL))
-	r.URL, _ = url.Parse(srv.URL + "/slack/commands")
-	r.RequestURI = ""
-	client := &http.Client{Timeout: 10 * time.Second}
-	resp, err := client.Do(r)
+	resp, err := postCommand(t, a, "wait", hook.URL)
 	if err != nil {
 		t.Fatalf("no acknowledgement while the command runs: %v", err)
 	}
@@ -136,6 +129,20 @@ func TestSlowCommand(t *testing.T) {
 	hook.none(t, a)
 }
 
+// postCommand sends /ask text to a's routes through a real HTTP server, so
+// that an acknowledgement can reach the client while the command runs.
+func postCommand(t *testing.T, a *Adapter, text, responseURL string) (*http.Response, error) {
+	t.Helper()
+	mux := http.NewServeMux()
+	a.Routes(mux)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	r := signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", text, responseURL))
+	r.URL, _ = url.Parse(srv.URL + "/slack/commands")
+	r.RequestURI = ""
+	return (&http.Client{Timeout: 10 * time.Second}).Do(r)
+}
+
 // TestLateLimit checks that a command still running at LateLimit is
 // stopped, and the author told so on the response URL.
 func TestLateLimit(t *testing.T) {
@@ -146,15 +153,8 @@ func TestLateLimit(t *testing.T) {
 		c.LateLimit = 50 * time.Millisecond
 	})
 	hook := newResponseURL(t)
-	mux := http.NewServeMux()
-	a.Routes(mux)
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
 
-	r := signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "wait", hook.URL))
-	r.URL, _ = url.Parse(srv.URL + "/slack/commands")
-	r.RequestURI = ""
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(r)
+	resp, err := postCommand(t, a, "wait", hook.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,18 +220,11 @@ func TestActionMessages(t *testing.T) {
 				b, _ := json.Marshal(m)
 				var p posted
 				json.Unmarshal(b, &p)
-				got = append(got, p.ResponseType+"/"+boolStr(p.ReplaceOriginal)+"/"+boolStr(p.DeleteOriginal))
+				got = append(got, p.ResponseType+"/"+strconv.FormatBool(p.ReplaceOriginal)+"/"+strconv.FormatBool(p.DeleteOriginal))
 			}
 			if g := strings.Join(got, " ,"); g != tt.want {
 				t.Errorf("messages = %q, want %q", g, tt.want)
 			}
 		})
 	}
-}
-
-func boolStr(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }

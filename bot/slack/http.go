@@ -139,14 +139,8 @@ func (a *Adapter) refuse(w http.ResponseWriter, reason string, status int) {
 	http.Error(w, http.StatusText(status), status)
 }
 
-// writeMessage answers with msg as JSON, or with an empty 200 for nil.
-// The length is set, so a reply longer than net/http's 2 KiB buffer goes
-// out in one piece rather than chunked.
+// writeMessage answers with msg as JSON.
 func writeMessage(w http.ResponseWriter, msg *slackapi.WebhookMessage) {
-	if msg == nil {
-		w.WriteHeader(http.StatusOK)
-		return
-	}
 	buf := replyBuffers.Get().(*[]byte)
 	defer func() {
 		if cap(*buf) <= maxPooledReply {
@@ -162,7 +156,9 @@ func writeMessage(w http.ResponseWriter, msg *slackapi.WebhookMessage) {
 	writeJSON(w, b)
 }
 
-// writeJSON answers with the JSON body b.
+// writeJSON answers with the JSON body b. The length is set, so a reply
+// longer than net/http's 2 KiB buffer goes out in one piece rather than
+// chunked.
 func writeJSON(w http.ResponseWriter, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")

@@ -1,10 +1,7 @@
 package slack
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,9 +70,7 @@ func TestParseAction(t *testing.T) {
 // TestSlashCommandForm checks slashCommand against slack-go's own parser.
 func TestSlashCommandForm(t *testing.T) {
 	body := commandBody("T1", "U1", "/order", "add 5 title:\"A & B\"", "https://hooks.slack.com/commands/1") + "&enterprise_id=E1&is_enterprise_install=true"
-	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	want, err := slackapi.SlashCommandParse(r)
+	want, err := slackapi.SlashCommandParse(formRequest("/", body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,9 +134,7 @@ func FuzzSlashCommand(f *testing.F) {
 
 func TestInteractionCallbackForm(t *testing.T) {
 	body := actionBody("T1", "U1", "share:/help x", "https://hooks.slack.com/actions/1")
-	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	want, err := slackapi.InteractionCallbackParse(r)
+	want, err := slackapi.InteractionCallbackParse(formRequest("/", body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -165,14 +165,16 @@ func link(label, url string) string {
 		}
 		return label + ": " + escape(url)
 	}
-	// "|" ends the address part of <url|label>; a space or newline ends
-	// the link.
-	url = strings.NewReplacer("|", "%7C", " ", "%20", "\n", "%0A").Replace(escapeOnly(url))
+	url = linkURLEscaper.Replace(escapeOnly(url))
 	if label == "" {
 		return "<" + url + ">"
 	}
 	return "<" + url + "|" + label + ">"
 }
+
+// linkURLEscaper percent-encodes what would break a URL inside <url|label>:
+// "|" ends the address part, and a space or newline ends the link.
+var linkURLEscaper = strings.NewReplacer("|", "%7C", " ", "%20", "\n", "%0A")
 
 // renderButtons renders the reply's buttons. A button's value carries its
 // action and value together (see buttonValue); a button whose value would

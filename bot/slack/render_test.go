@@ -111,7 +111,8 @@ func answerButtons(topic string) []bot.Button {
 func TestRenderGolden(t *testing.T) {
 	for name, reply := range goldenReplies {
 		t.Run(name, func(t *testing.T) {
-			got, err := goldenJSON(render(reply))
+			msg := render(reply)
+			got, err := goldenJSON(msg)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +130,7 @@ func TestRenderGolden(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Errorf("render(%s) differs from %s (run go test -update if the change is right):\n%s", name, path, got)
 			}
-			checkLimits(t, render(reply))
+			checkLimits(t, msg)
 		})
 	}
 }

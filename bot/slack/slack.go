@@ -173,7 +173,7 @@ func (a *Adapter) Wait(ctx context.Context) error {
 // returns the message to answer with. When the reply is not ready within
 // the budget, early is called, from another goroutine, to acknowledge the
 // request empty; the reply is then posted to the response URL when it is
-// ready, and command returns nil.
+// ready, and command returns no message.
 func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand, early func()) rendered {
 	req, err := parseCommand(a.cfg.Parser, s)
 	if err != nil {

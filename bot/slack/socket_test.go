@@ -70,6 +70,21 @@ func (s *socketServer) send(t *testing.T, typ, envelope string, payload any) {
 	s.SendToWebsocket(string(b))
 }
 
+// runSocketMode runs a's Socket Mode loop until the test ends, and then
+// checks that it stopped without an error.
+func runSocketMode(t *testing.T, a *Adapter) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+}
+
 func TestSocketMode(t *testing.T) {
 	srv := newSocketServer(t)
 	hook := newResponseURL(t)
@@ -80,15 +95,7 @@ func TestSocketMode(t *testing.T) {
 		c.APIURL = srv.GetAPIURL() // with its trailing slash, as slack-go needs
 		c.PingInterval = time.Minute
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	}()
+	runSocketMode(t, a)
 
 	t.Run("slash command", func(t *testing.T) {
 		srv.send(t, "slash_commands", "env-1", map[string]any{
@@ -164,15 +171,7 @@ func TestSocketModeLate(t *testing.T) {
 		c.PingInterval = time.Minute
 		c.Budget = 20 * time.Millisecond
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	}()
+	runSocketMode(t, a)
 
 	srv.send(t, "slash_commands", "env-late", map[string]any{
 		"team_id": "T1", "user_id": "U1", "command": "/ask", "text": "wait", "response_url": hook.URL,
