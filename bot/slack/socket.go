@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 
@@ -72,48 +73,52 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 	// Slack redelivers an envelope it thinks was not acknowledged.
 	if !a.seen.Add("env:"+evt.Request.EnvelopeID, struct{}{}) {
 		a.cfg.VerifyFailed("replay")
-		a.ack(ctx, sm, evt.Request, nil)
+		a.ack(ctx, sm, evt.Request, rendered{})
 		return
 	}
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slackapi.SlashCommand)
 		if !ok {
-			a.ack(ctx, sm, evt.Request, nil)
+			a.ack(ctx, sm, evt.Request, rendered{})
 			return
 		}
 		a.work.Add()
 		go func() {
 			defer a.work.Done()
-			msg := a.command(ctx, cmd, func() {
+			out := a.command(ctx, cmd, func() {
 				// Late: the reply follows on the response URL.
-				a.ack(ctx, sm, evt.Request, nil)
-			}).msg
-			if msg == nil {
+				a.ack(ctx, sm, evt.Request, rendered{})
+			})
+			if out.msg == nil {
 				return
 			}
-			if a.ack(ctx, sm, evt.Request, msg) != nil && ctx.Err() == nil {
+			if a.ack(ctx, sm, evt.Request, out) != nil && ctx.Err() == nil {
 				// Too large for the socket (20 KB): acknowledge empty and
 				// post the reply instead.
-				a.ack(ctx, sm, evt.Request, nil)
-				a.post(ctx, cmd.ResponseURL, msg)
+				a.ack(ctx, sm, evt.Request, rendered{})
+				a.post(ctx, cmd.ResponseURL, out.msg)
 			}
 		}()
 	case socketmode.EventTypeInteractive:
-		a.ack(ctx, sm, evt.Request, nil)
+		a.ack(ctx, sm, evt.Request, rendered{})
 		if cb, ok := evt.Data.(slackapi.InteractionCallback); ok {
 			a.interaction(ctx, cb)
 		}
 	default:
-		a.ack(ctx, sm, evt.Request, nil)
+		a.ack(ctx, sm, evt.Request, rendered{})
 	}
 }
 
-// ack acknowledges an envelope, with a slash command's reply or without.
-func (a *Adapter) ack(ctx context.Context, sm *socketmode.Client, req *socketmode.Request, msg *slackapi.WebhookMessage) error {
+// ack acknowledges an envelope, with a slash command's reply or without
+// (rendered{}). A reply whose JSON is kept goes as that JSON.
+func (a *Adapter) ack(ctx context.Context, sm *socketmode.Client, req *socketmode.Request, out rendered) error {
 	var payload any // a nil *WebhookMessage would be sent as "payload":null
-	if msg != nil {
-		payload = msg
+	switch {
+	case out.body != nil:
+		payload = json.RawMessage(out.body)
+	case out.msg != nil:
+		payload = out.msg
 	}
 	err := sm.AckCtx(ctx, req.EnvelopeID, payload)
 	if err != nil {

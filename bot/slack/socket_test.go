@@ -114,6 +114,23 @@ func TestSocketMode(t *testing.T) {
 		}
 	})
 
+	t.Run("keyed reply, twice", func(t *testing.T) {
+		// The second answer is sent from the JSON kept for the first.
+		for i, env := range []string{"env-k1", "env-k2"} {
+			srv.send(t, "slash_commands", env, map[string]any{
+				"team_id": "T1", "user_id": "U1", "command": "/ask",
+				"text": "keyed k1 text", "response_url": hook.URL, "trigger_id": "3." + env,
+			})
+			var msg posted
+			if err := json.Unmarshal(srv.ack(t, env), &msg); err != nil {
+				t.Fatalf("ack %d payload: %v", i, err)
+			}
+			if msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "You asked: keyed k1 text") {
+				t.Errorf("ack %d: %+v", i, msg)
+			}
+		}
+	})
+
 	t.Run("redelivered envelope", func(t *testing.T) {
 		before := len(f.requests())
 		srv.send(t, "slash_commands", "env-1", map[string]any{
