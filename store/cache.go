@@ -19,10 +19,11 @@ import (
 // load that costs far more than the few microseconds of a cached copy.
 //
 // It stays true to the database this way:
-//   - Every write through DB.write bumps gen once it has ended, and the
-//     order writes (Forget too) drop their author's entry. A reader notes gen before its
-//     query and keeps the result only if gen has not moved since, so a list
-//     read from a snapshot older than a write is never kept.
+//   - Every write to an author's orders (Forget too) drops their entry and
+//     bumps gen once it has ended. A reader notes gen before its query and
+//     keeps the result only if gen has not moved since, so a list read from
+//     a snapshot older than a write is never kept. Writes that touch no
+//     orders (reminders, votes) leave the cache alone.
 //   - Another process may write the same file (a console beside the
 //     server). At most every crossCheck, a read asks SQLite's data_version
 //     on the writer connection, which changes exactly when another
@@ -76,14 +77,8 @@ func (c *orderCache) put(user string, list []Order, gen uint64) {
 	}
 }
 
-// changed records a committed write: readers in flight keep nothing.
-func (c *orderCache) changed() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-}
-
-// drop forgets user's list, after a write to their orders.
+// drop forgets user's list after a write to their orders; readers in
+// flight keep nothing.
 func (c *orderCache) drop(user string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -64,11 +64,7 @@ func TestOrdersCacheFiltersByStatus(t *testing.T) {
 	ctx := context.Background()
 	db, _ := mustOpen(t)
 	const u = "discord:G1:42"
-	for range 3 {
-		if _, err := db.AddOrder(ctx, sample(u)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addSamples(t, db, u, 3)
 	if _, err := db.UpdateOrder(ctx, u, 2, func(o *Order) error { o.Status = StatusShipped; return nil }); err != nil {
 		t.Fatal(err)
 	}

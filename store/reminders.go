@@ -105,6 +105,9 @@ func parseStamp(s string) (time.Time, error) {
 const reminderColumns = `user_key, number, platform, workspace, user_id, kind, tag, order_number,
 	due, zone, lang, text, status, attempts, created, delivered, claim`
 
+// listRemindersSQL reads all of a user's reminders, by number.
+const listRemindersSQL = `SELECT ` + reminderColumns + ` FROM reminders WHERE user_key = ? ORDER BY number`
+
 // AddReminder stores r as the user's next reminder, pending, and returns
 // it with its number. Numbers count up per user and are never given again.
 //
@@ -186,8 +189,7 @@ func reschedule(ctx context.Context, tx *sql.Tx, r *Reminder, old Reminder) erro
 
 // Reminders returns all of the user's reminders, by number.
 func (db *DB) Reminders(ctx context.Context, user string) ([]Reminder, error) {
-	list, err := scanReminders(db.r.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
-		WHERE user_key = ? ORDER BY number`, user))
+	list, err := scanReminders(db.r.QueryContext(ctx, listRemindersSQL, user))
 	if err != nil {
 		return nil, fmt.Errorf("store: reminders: %w", err)
 	}
@@ -253,7 +255,7 @@ func (db *DB) CancelReminderTag(ctx context.Context, user, tag string) (bool, er
 // ReminderSettings returns the user's settings: automatic reminders on
 // and no zone for a user who never changed them.
 func (db *DB) ReminderSettings(ctx context.Context, user string) (ReminderSettings, error) {
-	s, err := getReminderSettings(ctx, db.r, user)
+	s, _, err := getReminderSettings(ctx, db.r, user)
 	if err != nil {
 		return ReminderSettings{}, fmt.Errorf("store: reminder settings: %w", err)
 	}
@@ -267,7 +269,7 @@ func (db *DB) UpdateReminderSettings(ctx context.Context, user string, fn func(*
 	var s ReminderSettings
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if s, err = getReminderSettings(ctx, tx, user); err != nil {
+		if s, _, err = getReminderSettings(ctx, tx, user); err != nil {
 			return fmt.Errorf("store: reminder settings: %w", err)
 		}
 		last := s.LastNumber
@@ -284,14 +286,16 @@ func (db *DB) UpdateReminderSettings(ctx context.Context, user string, fn func(*
 	return s, err
 }
 
-func getReminderSettings(ctx context.Context, q querier, user string) (ReminderSettings, error) {
+// getReminderSettings returns the user's settings, the defaults for a
+// user who has none stored, and whether any are stored.
+func getReminderSettings(ctx context.Context, q querier, user string) (ReminderSettings, bool, error) {
 	s := ReminderSettings{Automatic: true}
 	err := q.QueryRowContext(ctx, `SELECT last_number, automatic, zone FROM reminder_settings
 		WHERE user_key = ?`, user).Scan(&s.LastNumber, &s.Automatic, &s.Zone)
 	if err == sql.ErrNoRows {
-		return s, nil
+		return s, false, nil
 	}
-	return s, err
+	return s, err == nil, err
 }
 
 // Claim says which due reminders a scheduler takes.
@@ -446,19 +450,16 @@ func scanReminders(rows *sql.Rows, err error) ([]Reminder, error) {
 }
 
 func exportReminders(ctx context.Context, q querier, user string, d *UserData) error {
-	list, err := scanReminders(q.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
-		WHERE user_key = ? ORDER BY number`, user))
+	list, err := scanReminders(q.QueryContext(ctx, listRemindersSQL, user))
 	d.Reminders = list
 	return err
 }
 
 func exportReminderSettings(ctx context.Context, q querier, user string, d *UserData) error {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM reminder_settings WHERE user_key = ?`, user).Scan(&n)
-	if err != nil || n == 0 {
+	s, stored, err := getReminderSettings(ctx, q, user)
+	if err != nil || !stored {
 		return err
 	}
-	s, err := getReminderSettings(ctx, q, user)
 	d.ReminderSettings = &s
-	return err
+	return nil
 }

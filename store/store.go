@@ -175,7 +175,6 @@ type querier interface {
 // write runs fn in one transaction on the writer connection and commits
 // it; an error from fn rolls it back and is returned unchanged.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	defer db.orders.changed()
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)

@@ -42,6 +42,16 @@ func sample(user string) Order {
 	return Order{User: user, Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: date("2026-03-01")}
 }
 
+// addSamples adds n sample orders for user.
+func addSamples(tb testing.TB, db *DB, user string, n int) {
+	tb.Helper()
+	for range n {
+		if _, err := db.AddOrder(context.Background(), sample(user)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
 // latest is the number of the last embedded migration.
 func latest(t testing.TB) int {
 	t.Helper()
@@ -252,11 +262,7 @@ func TestNumbersNeverReused(t *testing.T) {
 func TestOrdersByStatus(t *testing.T) {
 	ctx := context.Background()
 	db, _ := mustOpen(t)
-	for range 3 {
-		if _, err := db.AddOrder(ctx, sample("u")); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addSamples(t, db, "u", 3)
 	if _, err := db.AddOrder(ctx, sample("other")); err != nil {
 		t.Fatal(err)
 	}
@@ -463,11 +469,7 @@ func TestVotes(t *testing.T) {
 func TestExportAndForget(t *testing.T) {
 	ctx := context.Background()
 	db, _ := mustOpen(t)
-	for range 3 {
-		if _, err := db.AddOrder(ctx, sample("a")); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addSamples(t, db, "a", 3)
 	if err := db.DeleteOrder(ctx, "a", 2); err != nil {
 		t.Fatal(err)
 	}
@@ -566,16 +568,8 @@ func BenchmarkAddOrder(b *testing.B) {
 func BenchmarkOrders(b *testing.B) {
 	ctx := context.Background()
 	db, _ := mustOpen(b)
-	for range 50 {
-		if _, err := db.AddOrder(ctx, sample("slack:T1:U1")); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for range 1000 {
-		if _, err := db.AddOrder(ctx, sample("slack:T1:other")); err != nil {
-			b.Fatal(err)
-		}
-	}
+	addSamples(b, db, "slack:T1:U1", 50)
+	addSamples(b, db, "slack:T1:other", 1000)
 	b.ResetTimer()
 	for b.Loop() {
 		list, err := db.Orders(ctx, "slack:T1:U1", "")
@@ -589,11 +583,7 @@ func BenchmarkOrders(b *testing.B) {
 func BenchmarkOrdersParallel(b *testing.B) {
 	ctx := context.Background()
 	db, _ := mustOpen(b)
-	for range 50 {
-		if _, err := db.AddOrder(ctx, sample("slack:T1:U1")); err != nil {
-			b.Fatal(err)
-		}
-	}
+	addSamples(b, db, "slack:T1:U1", 50)
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

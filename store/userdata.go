@@ -78,7 +78,7 @@ func (db *DB) Forget(ctx context.Context, user string) error {
 }
 
 func exportOrders(ctx context.Context, q querier, user string, d *UserData) error {
-	rows, err := q.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE user_key = ? ORDER BY number`, user)
+	rows, err := q.QueryContext(ctx, listOrdersSQL, user)
 	if err != nil {
 		return err
 	}
