@@ -26,6 +26,6 @@ func withReminders(ctx context.Context, session func(context.Context) error, s *
 		defer stop()
 		return session(ctx)
 	})
-	g.Go(func() error { return s.Run(ctx) })
+	g.Go(func() error { return s.Poll(ctx) })
 	return g.Wait()
 }

@@ -90,6 +90,13 @@ type Scheduler struct {
 // Every until ctx is cancelled. Store errors are logged, not returned: a
 // busy database must not stop the bot, and the next tick tries again.
 func (s *Scheduler) Run(ctx context.Context) error {
+	s.tick(ctx)
+	return s.Poll(ctx)
+}
+
+// Poll is Run for a caller that has just called Tick itself: it first
+// looks after Every, then every Every until ctx is cancelled.
+func (s *Scheduler) Poll(ctx context.Context) error {
 	every := s.Every
 	if every <= 0 {
 		every = DefaultEvery
@@ -97,14 +104,19 @@ func (s *Scheduler) Run(ctx context.Context) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		if _, err := s.Tick(ctx); err != nil && ctx.Err() == nil {
-			s.log().Warn("reminders: tick failed", slog.Any("err", err))
-		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
 		}
+		s.tick(ctx)
+	}
+}
+
+// tick is Tick for Run and Poll, which log store errors.
+func (s *Scheduler) tick(ctx context.Context) {
+	if _, err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+		s.log().Warn("reminders: tick failed", slog.Any("err", err))
 	}
 }
 
