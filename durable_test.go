@@ -5,12 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -44,7 +42,7 @@ func TestDurableAfterKill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr stderrBuffer
+	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -119,23 +117,3 @@ func TestDurableAfterKill(t *testing.T) {
 		}
 	}
 }
-
-// stderrBuffer is an io.Writer safe to read while the process writes.
-type stderrBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *stderrBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *stderrBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-var _ io.Writer = (*stderrBuffer)(nil)

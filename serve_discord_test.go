@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,9 +21,6 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/config"
-	"github.com/authorbot/authorbot/handlers"
-	"github.com/authorbot/authorbot/kb"
-	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -91,19 +87,7 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 // the test's own, configured for HTTP interactions.
 func discordTestDeps(t testing.TB) (platformDeps, *store.DB) {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
-	d := platformDeps{router: router, metrics: metrics.New(), log: log}
-	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}
+	d, db := platformTestDeps(t)
 	pub, _ := discordKey()
 	d.cfg.Discord.PublicKey = hex.EncodeToString(pub)
 	return d, db

@@ -84,6 +84,17 @@ func startServe(t *testing.T, vars map[string]string) string {
 	return ""
 }
 
+// signSlack sets the headers of a form post with body, signed as Slack
+// signs it with slackTestSecret.
+func signSlack(h http.Header, body string) {
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(slackTestSecret))
+	io.WriteString(mac, "v0:"+stamp+":"+body)
+	h.Set("Content-Type", "application/x-www-form-urlencoded")
+	h.Set("X-Slack-Request-Timestamp", stamp)
+	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+}
+
 // slackPost sends a form to a Slack route signed as Slack signs it.
 func slackPost(t *testing.T, base, path string, form url.Values) (int, string) {
 	t.Helper()
@@ -92,12 +103,7 @@ func slackPost(t *testing.T, base, path string, form url.Values) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamp := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(slackTestSecret))
-	io.WriteString(mac, "v0:"+stamp+":"+body)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", stamp)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	signSlack(req.Header, body)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -297,8 +303,9 @@ func TestSlackRoutesNeedSigningSecret(t *testing.T) {
 	}
 }
 
-// slackTestDeps builds what slackPlatforms needs, on a store of the test's own.
-func slackTestDeps(t testing.TB) platformDeps {
+// platformTestDeps builds what the platform builders need, with no
+// platform configured, on a SQLite file of the test's own.
+func platformTestDeps(t testing.TB) (platformDeps, *store.DB) {
 	t.Helper()
 	log := slog.New(slog.DiscardHandler)
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), log)
@@ -310,9 +317,17 @@ func slackTestDeps(t testing.TB) platformDeps {
 	if err != nil {
 		t.Fatal(err)
 	}
-	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Log: log})
+	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
 	d := platformDeps{router: router, metrics: metrics.New(), log: log}
 	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}
+	return d, db
+}
+
+// slackTestDeps builds what slackPlatforms needs, configured for the HTTP
+// routes.
+func slackTestDeps(t testing.TB) platformDeps {
+	t.Helper()
+	d, _ := platformTestDeps(t)
 	d.cfg.Slack.SigningSecret = slackTestSecret
 	return d
 }
@@ -395,12 +410,7 @@ func BenchmarkSlackCommands(b *testing.B) {
 			for b.Loop() {
 				body := slashForm("T1", "U1", bc.command, bc.text).Encode()
 				r := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(body))
-				stamp := strconv.FormatInt(time.Now().Unix(), 10)
-				mac := hmac.New(sha256.New, []byte(slackTestSecret))
-				io.WriteString(mac, "v0:"+stamp+":"+body)
-				r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				r.Header.Set("X-Slack-Request-Timestamp", stamp)
-				r.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+				signSlack(r.Header, body)
 				w := httptest.NewRecorder()
 				mux.ServeHTTP(w, r)
 				if w.Code != http.StatusOK {
