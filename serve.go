@@ -18,7 +18,6 @@ import (
 	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/remind"
-	"github.com/authorbot/authorbot/store"
 )
 
 // platform is one connected chat platform: the HTTP routes it serves, an
@@ -145,9 +144,9 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		// 5,938 req/s against 5,072 at the default 100 (same machine).
 		debug.SetGCPercent(400)
 	}
-	db, err := store.Open(ctx, cfg.DBPath, log)
+	db, err := openStore(ctx, cfg, log)
 	if err != nil {
-		return fmt.Errorf("database: %w", err)
+		return err
 	}
 	defer db.Close()
 	m := metrics.New()
