@@ -41,9 +41,10 @@ type classLL struct {
 	ll    float64
 }
 
-// newBayes trains the classifier for the documents of ix, whose bodies
-// are already analysed, and the labelled examples exs.
-func newBayes(ix *index, bodies [][]string, exs []labelledTerms) *bayes {
+// newBayes trains the classifier for the documents of ix, numbered by id
+// in byID, whose bodies are already analysed, and the labelled examples
+// exs.
+func newBayes(ix *index, byID map[string]int, bodies [][]string, exs []labelledTerms) *bayes {
 	tu := ix.tu
 	n := len(ix.docs) + 1
 	off := n - 1
@@ -76,8 +77,8 @@ func newBayes(ix *index, bodies [][]string, exs []labelledTerms) *bayes {
 		add(d, bodies[d], tu.nbBodyWeight)
 	}
 	add(off, ix.an.analyze(neighbourWords(ix.an.lang)), 1)
-	add(off, ix.an.analyze(strings.NewReplacer("|", " ", "_", " ").Replace(offTopicCues(ix.an.lang))), 1)
-	for _, q := range ix.labelledQuestions() {
+	add(off, ix.an.analyze(cueWords(ix.an.lang)), 1)
+	for _, q := range ix.labelledQuestions(byID) {
 		add(q.class, q.terms, tu.nbQuestionWeight)
 	}
 	for _, ex := range exs {
@@ -127,12 +128,8 @@ func (b *bayes) posterior(terms []string) []float64 {
 }
 
 // labelledQuestions returns the questions of questions.tsv in the
-// language of ix, as terms with their class.
-func (ix *index) labelledQuestions() []labelledTerms {
-	byID := make(map[string]int, len(ix.docs))
-	for d, e := range ix.docs {
-		byID[e.ID] = d
-	}
+// language of ix, as terms with their class; byID numbers the documents.
+func (ix *index) labelledQuestions(byID map[string]int) []labelledTerms {
 	var out []labelledTerms
 	sc := bufio.NewScanner(strings.NewReader(labelled))
 	for sc.Scan() {

@@ -4,9 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"github.com/kljensen/snowball/english"
-	"github.com/kljensen/snowball/french"
 )
 
 // maxComplete is the most choices an autocomplete list may hold; Discord
@@ -23,19 +20,16 @@ func (k *KB) Complete(prefix, lang string, n int) []*Entry {
 	if n <= 0 {
 		return nil
 	}
-	if l := normLang(lang); l == "en" || l == "fr" {
-		lang = l
-	} else {
-		lang = k.detect(prefix)
-	}
+	detected := DetectLang(prefix)
+	lang = k.queryLang(prefix, lang, detected)
 	ix := k.indexes[lang]
 	ws := words(prefix)
 	if len(ws) == 0 {
 		return k.Entries(lang)[:min(n, len(ix.docs))]
 	}
 	partial := !strings.HasSuffix(prefix, " ")
-	q := strings.Join(ws, " ")
-	search := ix.rank(prefix)
+	q := " " + strings.Join(ws, " ") // as ix.names holds the names
+	search := ix.rank(prefix, detected)
 	searchScore := make([]float64, len(ix.docs))
 	for _, s := range search.top {
 		searchScore[s.doc] = min(s.score, 1)
@@ -61,7 +55,8 @@ func (k *KB) Complete(prefix, lang string, n int) []*Entry {
 }
 
 // completionScore scores how well the typed words ws (with their stems,
-// joined as q) begin or name the topic d of ix: the whole input starting
+// and joined as nameStrings joins a name's words in q) begin or name the
+// topic d of ix: the whole input starting
 // its title, id or an alias counts most, then the input found inside one
 // of them, then each word found among the topic's label words (the last
 // one possibly unfinished).
@@ -75,7 +70,7 @@ func completionScore(ix *index, d int, ws, stems []string, q string, partial boo
 		switch {
 		case strings.HasPrefix(nw, q):
 			s = max(s, 100*weight)
-		case strings.Contains(" "+nw, " "+q):
+		case strings.Contains(nw, q):
 			s = max(s, 60*weight)
 		}
 	}
@@ -132,10 +127,7 @@ func Rank(query string, candidates []string, lang string) []int {
 		return out
 	}
 	lang = supportedLang(lang)
-	stemmer := english.Stem
-	if lang == "fr" {
-		stemmer = french.Stem
-	}
+	stemmer := snowballStem(lang)
 	stop := make(map[string]bool)
 	for _, w := range strings.Fields(stopWords(lang)) {
 		stop[w] = true

@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"fmt"
 	"io/fs"
 	"testing"
 )
@@ -17,10 +16,9 @@ func loadParts(t testing.TB) ([]*Entry, []example) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, errs := readEntries(sub)
-	exs, exErrs := readExamples(exampleFiles)
-	if errs = append(errs, exErrs...); len(errs) > 0 {
-		t.Fatal(loadError(errs))
+	entries, exs, err := readContent(sub, exampleFiles)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return entries, exs
 }
@@ -41,24 +39,6 @@ func crossValidate(t testing.TB, tu tuning) map[string]*groupScore {
 		seen[key]++
 	}
 	groups := make(map[string]*groupScore)
-	score := func(group string, q question, r Result) {
-		g := groups[group]
-		if g == nil {
-			g = &groupScore{}
-			groups[group] = g
-		}
-		g.total++
-		if isRight(q, r) {
-			g.right++
-			return
-		}
-		got := "<none>"
-		if r.Best != nil {
-			got = r.Best.ID
-		}
-		g.misses = append(g.misses, fmt.Sprintf("%s %q: want %q, got %s (score %.2f, confident %v)",
-			q.lang, q.text, q.topic, got, r.Score, r.Confident))
-	}
 	for f := range cvFolds {
 		var train, test []example
 		for i, ex := range exs {
@@ -76,10 +56,9 @@ func crossValidate(t testing.TB, tu tuning) map[string]*groupScore {
 			if ex.topic == "" {
 				group = "offtopic"
 			}
-			score(group, q, r)
-			switch ex.topic {
-			case "cart-empty", "cart-quantity", "order-option-missing", "print-defects":
-				score("key", q, r)
+			record(groups, group, q, r)
+			if isKeyTopic(ex.topic) {
+				record(groups, "key", q, r)
 			}
 		}
 	}

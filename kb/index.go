@@ -140,10 +140,11 @@ type posting struct {
 	tf  float64
 }
 
-// phrase is an alias, title or id of a document as search terms.
+// phrase is an alias of a document as search terms.
 type phrase struct {
 	terms []string
 	doc   int
+	mass  float64 // the summed termIDF of its distinct terms
 }
 
 // index is the search index of one language.
@@ -160,12 +161,11 @@ type index struct {
 
 	labels     [][]string        // per doc: folded words of its title, aliases, keywords and id
 	labelStems []map[string]bool // per doc: the stems of its labels
-	names      [][]string        // per doc: its title, id and aliases as space-joined folded words
+	names      [][]string        // per doc: its title, id and aliases, see nameStrings
 
 	vocab     map[string]int // folded content word → occurrences, for typo correction
 	typos     []uint64       // deletion hashes with word numbers, see addDeletes
 	typoWords []string
-	stems     map[string]bool // every stem the content has
 	cues      map[string]bool // terms of the neighbouring subjects, see neighbourWords
 	offTopic  []cue           // see offTopicCues
 	nb        *bayes          // the classifier that backs the BM25F decision
@@ -220,6 +220,11 @@ func parseCues(an *analyzer, text string) []cue {
 	return out
 }
 
+// cueWords returns the words of offTopicCues(lang), separated by spaces.
+func cueWords(lang string) string {
+	return strings.NewReplacer("|", " ", "_", " ").Replace(offTopicCues(lang))
+}
+
 // docFields lists the content fields of e with their weight and length
 // normalisation.
 func docFields(e *Entry, tu tuning) []field {
@@ -234,15 +239,6 @@ func docFields(e *Entry, tu tuning) []field {
 
 // bodyField is the position of the body in docFields.
 const bodyField = 4
-
-// docFieldParams is docFields without the text.
-func docFieldParams(tu tuning) []field {
-	fs := docFields(&Entry{}, tu)
-	for i := range fs {
-		fs[i].text = ""
-	}
-	return fs
-}
 
 // bodyText is the searchable text of the body and caveat: the blocks
 // without their step numbers, which are layout, not words of the topic.
@@ -279,26 +275,24 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		exact:   make(map[string]int),
 		phrases: make(map[string][]phrase),
 		vocab:   make(map[string]int),
-		stems:   make(map[string]bool),
 		cues:    make(map[string]bool),
 	}
 	ix.offTopic = parseCues(an, offTopicCues(an.lang))
-	nFields := len(docFields(&Entry{}, tu))
+	// The weights and length normalisation of the fields, whose text is
+	// per document.
+	fields := docFields(&Entry{}, tu)
 	// First pass: terms per content field, and the vocabulary of typo
 	// correction: the content's, the word lists' and the words several
 	// examples use.
 	fieldTerms := make([][][]string, len(docs))
 	for d, e := range docs {
-		fieldTerms[d] = make([][]string, nFields)
+		fieldTerms[d] = make([][]string, len(fields))
 		for f, fl := range docFields(e, tu) {
 			ws := words(fl.text)
 			for _, w := range ws {
 				ix.vocab[w]++
 			}
 			fieldTerms[d][f] = an.terms(ws)
-			for _, t := range fieldTerms[d][f] {
-				ix.stems[t] = true
-			}
 		}
 	}
 	ix.addLexiconToVocab()
@@ -312,22 +306,6 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		an.stem(w)
 	}
 	ix.sortTypos()
-	// The examples are read as queries are, typo correction included.
-	byID := make(map[string]int, len(docs))
-	for d, e := range docs {
-		byID[e.ID] = d
-	}
-	exTerms := make([]labelledTerms, 0, len(exs))
-	for i, ex := range exs {
-		class := len(docs)
-		if ex.topic != "" {
-			class = byID[ex.topic]
-		}
-		exTerms = append(exTerms, labelledTerms{class: class, terms: ix.correctedTerms(exWords[i])})
-	}
-	// The examples train the classifier only: as a BM25F field they did
-	// not raise the cross-validated accuracy of the combination.
-	fields := docFieldParams(tu)
 	avg := make([]float64, len(fields))
 	for d := range docs {
 		for f := range fields {
@@ -350,7 +328,6 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		}
 		for t, v := range tf {
 			ix.post[t] = append(ix.post[t], posting{doc: d, tf: v})
-			ix.stems[t] = true
 			df[t]++
 		}
 		ix.labels = append(ix.labels, labelWords(e))
@@ -375,6 +352,13 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		ix.idf[t] = bm25IDF(n, float64(c))
 	}
 	ix.unidf = bm25IDF(n, 0)
+	for _, list := range ix.phrases {
+		for i, p := range list {
+			for _, t := range dedupe(p.terms) {
+				list[i].mass += ix.termIDF(t)
+			}
+		}
+	}
 	for _, labels := range ix.labels {
 		stems := make(map[string]bool)
 		for _, w := range labels {
@@ -386,7 +370,23 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 	for d := range docs {
 		bodies[d] = fieldTerms[d][bodyField]
 	}
-	ix.nb = newBayes(ix, bodies, exTerms)
+	// The examples are read as queries are, typo correction included,
+	// which is why they wait for idf, and train the classifier only: as a
+	// BM25F field they did not raise the cross-validated accuracy of the
+	// combination.
+	byID := make(map[string]int, len(docs))
+	for d, e := range docs {
+		byID[e.ID] = d
+	}
+	exTerms := make([]labelledTerms, 0, len(exs))
+	for i, ex := range exs {
+		class := len(docs)
+		if ex.topic != "" {
+			class = byID[ex.topic]
+		}
+		exTerms = append(exTerms, labelledTerms{class: class, terms: ix.correctedTerms(exWords[i])})
+	}
+	ix.nb = newBayes(ix, byID, bodies, exTerms)
 	an.building = false
 	return ix
 }
@@ -447,7 +447,7 @@ func (ix *index) addLexiconToVocab() {
 			ix.cues[t] = true
 		}
 	}
-	for _, w := range strings.Fields(strings.NewReplacer("|", " ", "_", " ").Replace(offTopicCues(ix.an.lang))) {
+	for _, w := range strings.Fields(cueWords(ix.an.lang)) {
 		ix.vocab[w]++
 	}
 	for canonical, variants := range synonymTable(ix.an.lang) {
@@ -483,12 +483,13 @@ func labelWords(e *Entry) []string {
 	return out
 }
 
-// nameStrings returns the title, id and aliases of e, each as its folded
-// words joined by single spaces, the title first.
+// nameStrings returns the title, id and aliases of e, the title first,
+// each as its folded words with a space before every word, so that a
+// word-start match in a name is a plain substring match.
 func nameStrings(e *Entry) []string {
 	names := append([]string{e.Title, strings.ReplaceAll(e.ID, "-", " ")}, e.Aliases...)
 	for i, n := range names {
-		names[i] = strings.Join(words(n), " ")
+		names[i] = " " + strings.Join(words(n), " ")
 	}
 	return names
 }

@@ -79,15 +79,25 @@ func LoadFS(fsys fs.FS) (*KB, error) {
 // loadFS reads the entries of contentFS and the examples of examplesFS and
 // builds the KB with the ranking parameters given.
 func loadFS(contentFS, examplesFS fs.FS, tu tuning) (*KB, error) {
+	entries, exs, err := readContent(contentFS, examplesFS)
+	if err != nil {
+		return nil, err
+	}
+	return build(entries, exs, tu), nil
+}
+
+// readContent reads and validates the entries of contentFS and the
+// examples of examplesFS.
+func readContent(contentFS, examplesFS fs.FS) ([]*Entry, []example, error) {
 	entries, errs := readEntries(contentFS)
 	errs = append(errs, validate(entries)...)
 	exs, exErrs := readExamples(examplesFS)
 	errs = append(errs, exErrs...)
 	errs = append(errs, checkExamples(exs, entries)...)
 	if len(errs) > 0 {
-		return nil, loadError(errs)
+		return nil, nil, loadError(errs)
 	}
-	return build(entries, exs, tu), nil
+	return entries, exs, nil
 }
 
 // build makes the KB of valid entries and examples.
@@ -135,11 +145,7 @@ func build(entries []*Entry, exs []example, tu tuning) *KB {
 // Entry returns the topic id in lang, falling back to English when lang is
 // not one the knowledge base is written in.
 func (k *KB) Entry(id, lang string) (*Entry, bool) {
-	m, ok := k.byLang[normLang(lang)]
-	if !ok {
-		m = k.byLang["en"]
-	}
-	e, ok := m[id]
+	e, ok := k.byLang[supportedLang(lang)][id]
 	return e, ok
 }
 

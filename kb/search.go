@@ -99,16 +99,14 @@ func (r ranking) score() float64 {
 // locale but ask in English or the reverse; the entries returned are then
 // the same topics in the answering language.
 func (k *KB) Search(query, lang string) Result {
-	lang = normLang(lang)
-	if lang != "en" && lang != "fr" {
-		lang = k.detect(query)
-	}
-	r := k.indexes[lang].rank(query)
+	detected := DetectLang(query)
+	lang = k.queryLang(query, lang, detected)
+	r := k.indexes[lang].rank(query, detected)
 	// A question clearly written in the language searched is not tried
 	// in the other: read as the other language, its words would only be
 	// typos to correct into whatever that content has.
-	if !r.confident() && DetectLang(query) != lang {
-		other := k.indexes[otherLang(lang)].rank(query)
+	if !r.confident() && detected != lang {
+		other := k.indexes[otherLang(lang)].rank(query, detected)
 		if other.confident() && other.score() > r.score() {
 			r = other
 		}
@@ -116,11 +114,16 @@ func (k *KB) Search(query, lang string) Result {
 	return k.result(r, lang)
 }
 
-// detect is DetectLang, falling back on the vocabulary of each language
-// when the query has no function word or accent ("panier vide", "proof").
-func (k *KB) detect(query string) string {
-	if l := DetectLang(query); l != "" {
+// queryLang is the language to search query in: lang when the knowledge
+// base is written in it, otherwise detected (DetectLang of the query),
+// falling back on the vocabulary of each language when the query has no
+// function word or accent ("panier vide", "proof").
+func (k *KB) queryLang(query, lang, detected string) string {
+	if l := normLang(lang); slices.Contains(languages(), l) {
 		return l
+	}
+	if detected != "" {
+		return detected
 	}
 	var fr, en int
 	for _, w := range words(query) {
@@ -180,38 +183,15 @@ func (k *KB) result(r ranking, lang string) Result {
 	return res
 }
 
-// correctedTerms analyses the words of a labelled question as queryTerms
-// does a query's, while the index is being built. It corrects ws in place.
+// correctedTerms analyses the words of a query or of a labelled
+// question: they are typo-corrected against the vocabulary, in place,
+// before synonyms, stop words and stemming, so that a misspelt synonym or
+// stop word is still recognised.
 func (ix *index) correctedTerms(ws []string) []string {
 	for i, w := range ws {
 		ws[i] = ix.correct(w)
 	}
 	terms := ix.an.terms(ws)
-	out := terms[:0]
-	for _, t := range terms {
-		if ix.stems[t] || !isNumber(t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// queryTerms analyses a query: words are typo-corrected against the
-// vocabulary before synonyms, stop words and stemming, so that a misspelt
-// synonym or stop word is still recognised.
-func (ix *index) queryTerms(query string) (terms []string, cues int) {
-	ws := words(query)
-	stems := make([]string, len(ws))
-	for i, w := range ws {
-		ws[i] = ix.correct(w)
-		stems[i] = ix.an.stem(ws[i])
-	}
-	for _, c := range ix.offTopic {
-		if c.present(stems) {
-			cues++
-		}
-	}
-	terms = ix.an.terms(ws)
 	// A number the content never mentions ("I asked for 50") is a detail
 	// of the author's case, not a sign of the topic or of another
 	// subject; one it does ("999") is a sign.
@@ -221,7 +201,23 @@ func (ix *index) queryTerms(query string) (terms []string, cues int) {
 			out = append(out, t)
 		}
 	}
-	return out, cues
+	return out
+}
+
+// queryTerms analyses the words of a query as correctedTerms does, which
+// corrects ws in place, and counts the off-topic cues among them.
+func (ix *index) queryTerms(ws []string) (terms []string, cues int) {
+	terms = ix.correctedTerms(ws)
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = ix.an.stem(w)
+	}
+	for _, c := range ix.offTopic {
+		if c.present(stems) {
+			cues++
+		}
+	}
+	return terms, cues
 }
 
 func isNumber(w string) bool {
@@ -233,14 +229,17 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-// rank scores every document of ix against query.
-func (ix *index) rank(query string) ranking {
-	terms, cues := ix.queryTerms(query)
-	r := ranking{ix: ix, foreign: DetectLang(query) == otherLang(ix.an.lang)}
+// rank scores every document of ix against query, whose language
+// DetectLang gave as detected.
+func (ix *index) rank(query, detected string) ranking {
+	ws := words(query)
+	typed := strings.Join(ws, " ") // before queryTerms corrects ws
+	terms, cues := ix.queryTerms(ws)
+	r := ranking{ix: ix, foreign: detected == otherLang(ix.an.lang)}
 	if len(terms) == 0 {
 		return r
 	}
-	if d, ok := ix.exactMatch(query, terms); ok {
+	if d, ok := ix.exactMatch(typed, terms); ok {
 		r.exact = true
 		r.top = append(r.top, scored{doc: d, score: 1, evidence: math.Inf(1)})
 	}
@@ -266,14 +265,9 @@ func (ix *index) rank(query string) ranking {
 	bonus := make([]float64, len(ix.docs))
 	for i := range terms {
 		for _, p := range ix.phrases[terms[i]] {
-			if !hasPrefixRun(terms[i:], p.terms) {
-				continue
+			if hasPrefixRun(terms[i:], p.terms) {
+				bonus[p.doc] = max(bonus[p.doc], ix.tu.aliasBonus*p.mass)
 			}
-			var mass float64
-			for _, t := range dedupe(p.terms) {
-				mass += ix.termIDF(t)
-			}
-			bonus[p.doc] = max(bonus[p.doc], ix.tu.aliasBonus*mass)
 		}
 	}
 	for d := range scores {
@@ -334,10 +328,11 @@ func (r *ranking) combine(scores, bonus []float64, total float64) {
 	r.top[0] = s
 }
 
-// exactMatch returns the topic whose id, title or alias query is, as
-// typed (up to case, accents and punctuation) or once analysed.
-func (ix *index) exactMatch(query string, terms []string) (int, bool) {
-	if d, ok := ix.exact[strings.Join(words(query), " ")]; ok {
+// exactMatch returns the topic whose id, title or alias the query is, as
+// typed (its words joined by spaces, up to case, accents and punctuation)
+// or once analysed (terms).
+func (ix *index) exactMatch(typed string, terms []string) (int, bool) {
+	if d, ok := ix.exact[typed]; ok {
 		return d, true
 	}
 	d, ok := ix.exact[termKey(terms)]
@@ -363,8 +358,7 @@ func (ix *index) queryWeight(t string, foreign bool) float64 {
 }
 
 // termIDF is the idf of t, with the idf of an absent term for words the
-// content does not have: an off-topic word weighs the most, so a query
-// made mostly of them scores low everywhere.
+// content does not have.
 func (ix *index) termIDF(t string) float64 {
 	if v, ok := ix.idf[t]; ok {
 		return v

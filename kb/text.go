@@ -179,10 +179,7 @@ func newAnalyzer(lang string) *analyzer {
 		starts:   make(map[string]bool),
 		cache:    make(map[string]string),
 		building: true,
-		stemmer:  english.Stem,
-	}
-	if lang == "fr" {
-		a.stemmer = french.Stem
+		stemmer:  snowballStem(lang),
 	}
 	for _, w := range strings.Fields(stopWords(lang)) {
 		a.stop[w] = true
@@ -210,6 +207,15 @@ func newAnalyzer(lang string) *analyzer {
 		}
 	}
 	return a
+}
+
+// snowballStem returns the snowball stemmer of lang: French for "fr",
+// English for any other.
+func snowballStem(lang string) func(string, bool) string {
+	if lang == "fr" {
+		return french.Stem
+	}
+	return english.Stem
 }
 
 // stemKey joins the stems of ws with spaces.
@@ -273,9 +279,8 @@ func (a *analyzer) canonical(ws []string) []string {
 				out = append(out, "999")
 			}
 		}
-		n := a.phraseAt(stems[i:])
-		if n > 0 {
-			out = append(out, a.phrases[strings.Join(stems[i:i+n], " ")])
+		if c, n := a.phraseAt(stems[i:]); n > 0 {
+			out = append(out, c)
 			i += n
 			continue
 		}
@@ -291,18 +296,18 @@ func (a *analyzer) canonical(ws []string) []string {
 	return out
 }
 
-// phraseAt returns the length in words of the longest synonym phrase that
-// stems starts with, or 0.
-func (a *analyzer) phraseAt(stems []string) int {
+// phraseAt returns the canonical word of the longest synonym phrase that
+// stems starts with and its length in words, or 0.
+func (a *analyzer) phraseAt(stems []string) (canonical string, n int) {
 	if len(stems) == 0 || !a.starts[stems[0]] {
-		return 0
+		return "", 0
 	}
 	for n := min(a.maxPhrase, len(stems)); n >= 2; n-- {
-		if _, ok := a.phrases[strings.Join(stems[:n], " ")]; ok {
-			return n
+		if c, ok := a.phrases[strings.Join(stems[:n], " ")]; ok {
+			return c, n
 		}
 	}
-	return 0
+	return "", 0
 }
 
 // terms maps words to search terms: synonyms, then stop words, then stems.

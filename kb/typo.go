@@ -115,7 +115,10 @@ func hashSkip(w string, i, j int) uint64 {
 // content (or the stop and synonym lists) has it or a word of the same
 // stem, or it holds a digit (quantities, dates and prices are not typos).
 func (ix *index) known(w string) bool {
-	if ix.vocab[w] > 0 || ix.stems[ix.an.stem(w)] {
+	if ix.vocab[w] > 0 {
+		return true
+	}
+	if _, ok := ix.idf[ix.an.stem(w)]; ok {
 		return true
 	}
 	for i := 0; i < len(w); i++ {
