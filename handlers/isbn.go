@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/isbn"
@@ -89,7 +88,7 @@ func isbnError(typed string, err error, lang string) error {
 	var en, fr string
 	switch e.Reason {
 	case isbn.CheckDigit:
-		digits := compactISBN(typed)
+		digits := isbn.Digits(typed)
 		en = fmt.Sprintf("%s: the check digit should be %c, not %c. Check the number against your book's copyright page or your KDP Bookshelf; a typo in any digit gives a wrong check digit.",
 			digits, e.Want, e.Got)
 		fr = fmt.Sprintf("%s : la clé de contrôle devrait être %c, et non %c. Vérifiez le numéro sur la page de copyright du livre ou dans votre bibliothèque KDP ; une faute de frappe sur n'importe quel chiffre fausse la clé.",
@@ -105,25 +104,4 @@ func isbnError(typed string, err error, lang string) error {
 		fr = fmt.Sprintf("Un ISBN a 10 ou 13 chiffres ; %s en a %d. Exemple : /isbn 978-0-306-40615-7", safeQuote(typed), e.Digits)
 	}
 	return bot.Errorf(bot.Invalid, "%s", tr(lang, en, fr))
-}
-
-// compactISBN is what the author typed without label or separators, for
-// echoing a number whose characters are all valid.
-func compactISBN(s string) string {
-	s = strings.TrimSpace(strings.ToUpper(s))
-	if rest, ok := strings.CutPrefix(s, "ISBN"); ok {
-		s = strings.TrimLeft(rest, "- ")
-		for _, n := range []string{"10", "13"} {
-			if len(s) > 2 && strings.HasPrefix(s, n) && (s[2] == ':' || s[2] == ' ') {
-				s = s[2:]
-			}
-		}
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if (r >= '0' && r <= '9') || r == 'X' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -95,6 +95,20 @@ func Parse(s string) (ISBN, error) {
 	return ISBN(d), nil
 }
 
+// Digits returns the digits (and X) of s after its label: the number
+// Parse checks, for echoing one whose check digit is wrong.
+func Digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return r
+		case r == 'x' || r == 'X':
+			return 'X'
+		}
+		return -1
+	}, stripLabel(strings.TrimSpace(s)))
+}
+
 // stripLabel removes a leading "ISBN", "ISBN-10:" or "ISBN-13:" label.
 func stripLabel(s string) string {
 	if len(s) < 4 || !strings.EqualFold(s[:4], "isbn") {

@@ -102,3 +102,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"978-0-306-40615-8":           "9780306406158",
+		" ISBN-13: 978 0 306 40615 8": "9780306406158",
+		"isbn 10 0-8044-2957-x":       "080442957X",
+		"ISBN0306406153":              "0306406153",
+		"":                            "",
+	} {
+		if got := Digits(in); got != want {
+			t.Errorf("Digits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
