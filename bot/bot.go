@@ -107,3 +107,12 @@ func (f HandlerFunc) Handle(ctx context.Context, req *Request) (*Reply, error) {
 type Notifier interface {
 	Notify(ctx context.Context, user User, r *Reply) error
 }
+
+// Health is an optional adapter ability: reporting whether the adapter's
+// own connection to its platform (a gateway or a socket) is up. An adapter
+// that keeps no connection of its own does not implement it, and counts as
+// healthy; serve's /readyz reports not ready while any enabled adapter's
+// Healthy returns an error.
+type Health interface {
+	Healthy() error
+}

@@ -29,6 +29,19 @@ type Reply struct {
 	// reuse it. Handlers set it only on replies that say nothing about the
 	// author who asked (a knowledge-base answer without order notes).
 	Key string
+	// File, when set, is a document delivered with the reply (the data
+	// export): uploaded to the author's direct messages on Slack, attached
+	// to the reply on Discord, written to a file on the console. It always
+	// belongs to the author who asked, so a reply with a File is never
+	// shared or cached.
+	File *File
+}
+
+// File is a document attached to a reply.
+type File struct {
+	Name        string // file name shown to the author, e.g. "authorbot-data.json"
+	ContentType string // e.g. "application/json"
+	Data        []byte
 }
 
 // Block is one piece of a reply: *Text, *Fields, *List or *Link.

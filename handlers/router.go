@@ -27,6 +27,11 @@ type Deps struct {
 	Log       *slog.Logger
 	// Now is the clock; tests pass a fixed one.
 	Now func() time.Time
+	// CanDM reports whether a direct message can reach an author on the
+	// given platform (a Slack bot token, a Discord token, the console).
+	// nil means every platform can; where it returns false, /remind and
+	// remind:yes say so instead of promising a message.
+	CanDM func(bot.Platform) bool
 }
 
 // Router is the command table: it parses text lines, routes requests to
