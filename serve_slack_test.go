@@ -164,7 +164,7 @@ func TestSlackEndToEnd(t *testing.T) {
 		if !strings.Contains(r.Text, "cart") || !strings.Contains(string(r.Blocks), `"type":"header"`) {
 			t.Errorf("answer = %q, blocks %s", r.Text, r.Blocks)
 		}
-		if !strings.Contains(string(r.Blocks), `"value":"share:/help cart-empty"`) {
+		if !strings.Contains(string(r.Blocks), `"value":"share:cart-empty|en"`) {
 			t.Errorf("no share button in %s", r.Blocks)
 		}
 	})

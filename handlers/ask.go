@@ -177,12 +177,13 @@ func sourceNames(sources []string) []string {
 }
 
 // answerButtons are the buttons under every answer: share it with the
-// channel, and say whether it helped.
-// Sharing re-runs "/help topic" rather than the question, so the
-// author's own words are never posted to the channel.
+// channel, and say whether it helped. The share button names only the
+// topic and the language of the answer ("cart-empty|fr"): what it posts
+// is the topic's answer as anyone would read it (see Router.share), never
+// the author's question or the notes about their orders.
 func answerButtons(topic, lang string) []bot.Button {
 	return []bot.Button{
-		{Action: bot.ActionShare, Value: "/help " + topic, Label: tr(lang, "Share in channel", "Partager dans le salon")},
+		{Action: bot.ActionShare, Value: topic + "|" + lang, Label: tr(lang, "Share in channel", "Partager dans le salon")},
 		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: tr(lang, "Yes, this helped", "Oui, c'était utile"), Style: bot.Primary},
 		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: tr(lang, "No", "Non")},
 	}

@@ -97,7 +97,7 @@ func TestAnswerButtons(t *testing.T) {
 	for _, b := range reply.Buttons {
 		actions = append(actions, b.Action+"="+b.Value)
 	}
-	want := "share=/help cart-empty feedback=cart-empty|en|yes feedback=cart-empty|en|no"
+	want := "share=cart-empty|en feedback=cart-empty|en|yes feedback=cart-empty|en|no"
 	if got := strings.Join(actions, " "); got != want {
 		t.Errorf("buttons = %q, want %q", got, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -128,7 +129,7 @@ func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	switch req.Action {
 	case bot.ActionShare:
-		return r.share(ctx, req)
+		return r.share(req)
 	case bot.ActionFeedback:
 		return r.feedback(ctx, req)
 	case bot.ActionForget:
@@ -137,25 +138,77 @@ func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 	return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
 }
 
-// share runs the shared command again and returns its reply for the whole
-// channel, without the buttons that only make sense to the asker.
-func (r *Router) share(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	shared, err := r.Parse(req.Option("value"))
+// share posts the answer on a topic to the whole channel. Whatever the
+// button's value, what is posted is the topic's answer as anyone would
+// read it: never notes about the orders of the author who pressed it,
+// never their question, and without the buttons that only make sense to
+// the asker.
+func (r *Router) share(req *bot.Request) (*bot.Reply, error) {
+	e, lang, err := r.sharedTopic(req)
 	if err != nil {
 		return nil, err
 	}
-	if shared.Command != "ask" && shared.Command != "help" {
-		// Orders and personal data stay private even when a button says otherwise.
-		return nil, bot.Errorf(bot.Forbidden, "Only answers can be shared in the channel, not your orders or data.")
-	}
-	shared.User, shared.Locale, shared.Received = req.User, req.Locale, req.Received
-	reply, err := r.Handle(ctx, shared)
-	if err != nil {
-		return nil, err
-	}
+	reply := r.topicReply(e, lang)
 	reply.Ephemeral = false
-	reply.Buttons = nil
+	reply.Key = "share/" + e.Lang + "/" + e.ID + "/" + lang
 	return reply, nil
+}
+
+// sharedTopic reads a share button's value: "topic|lang" (see
+// answerButtons), or, from buttons made before that, a command line
+// ("/help cart-empty", "/ask my cart is empty") that is resolved to the
+// topic it answers. Orders and personal data are refused.
+func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
+	value := req.Option("value")
+	lang := supportedLang(req.Locale)
+	if lang == "" {
+		lang = "en"
+	}
+	gone := bot.Errorf(bot.Invalid, "%s", tr(lang,
+		"That button no longer works. Ask again with /ask and share the new answer.",
+		"Ce bouton ne fonctionne plus. Reposez la question avec /ask et partagez la nouvelle réponse."))
+	if r.KB == nil {
+		return nil, "", gone
+	}
+	if !strings.HasPrefix(value, "/") {
+		topic, answerLang, ok := strings.Cut(value, "|")
+		if !ok || !validTopicID(topic) || (answerLang != "en" && answerLang != "fr") {
+			return nil, "", gone
+		}
+		if e, ok := r.KB.Entry(topic, answerLang); ok {
+			return e, answerLang, nil
+		}
+		return nil, "", gone
+	}
+	line, err := bot.Parse(r.cmds, value)
+	if err != nil {
+		return nil, "", gone
+	}
+	var q string
+	switch line.Command {
+	case "help":
+		q, lang = line.Option("topic"), r.lang(req, "")
+		if e, ok := r.KB.Entry(q, lang); ok {
+			return e, lang, nil
+		}
+	case "ask":
+		q = line.Option("question")
+		lang = r.lang(req, q)
+	default:
+		// Orders and personal data stay private even when a button says otherwise.
+		return nil, "", bot.Errorf(bot.Forbidden, "%s", tr(lang,
+			"Only answers can be shared in the channel, not your orders or data.",
+			"Seules les réponses peuvent être partagées dans le salon, pas vos commandes ni vos données."))
+	}
+	// Only the topic is looked up: the question's answer would carry
+	// notes about the presser's orders.
+	if q == "" || utf8.RuneCountInString(q) > maxQuestion {
+		return nil, "", gone
+	}
+	if res := r.search(q, lang); res.Confident && res.Best != nil {
+		return res.Best, res.Lang, nil
+	}
+	return nil, "", gone
 }
 
 // lang picks the reply language: the platform's or the author's explicit

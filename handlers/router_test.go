@@ -1,0 +1,159 @@
+package handlers
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/store"
+)
+
+// rig is a router over a real SQLite file with every store, the
+// knowledge base and a clock the test sets.
+type rig struct {
+	r   *Router
+	db  *store.DB
+	now time.Time
+}
+
+func newRig(t testing.TB, d Deps) *rig {
+	t.Helper()
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatalf("kb.Load: %v", err)
+	}
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), nil)
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	g := &rig{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
+	d.KB, d.Orders, d.Feedback, d.Reminders = k, db, db, db
+	d.Now = func() time.Time { return g.now }
+	g.r = New(d)
+	return g
+}
+
+// run handles line as u typed it.
+func (g *rig) run(u bot.User, locale, line string) (*bot.Reply, error) {
+	req, err := g.r.Parse(line)
+	if err != nil {
+		return nil, err
+	}
+	req.User, req.Locale = u, locale
+	return g.r.Handle(context.Background(), req)
+}
+
+func (g *rig) ok(t testing.TB, u bot.User, locale, line string) string {
+	t.Helper()
+	reply, err := g.run(u, locale, line)
+	if err != nil {
+		t.Fatalf("%s: %v", line, err)
+	}
+	return bot.PlainText(reply)
+}
+
+func (g *rig) fail(t testing.TB, u bot.User, locale, line, code string) string {
+	t.Helper()
+	reply, err := g.run(u, locale, line)
+	if err == nil {
+		t.Fatalf("%s: succeeded with %q; want a %s error", line, bot.PlainText(reply), code)
+	}
+	if got := bot.ErrorCode(err); got != code {
+		t.Fatalf("%s: error %q has code %s; want %s", line, err, got, code)
+	}
+	return bot.ErrorMessage(err)
+}
+
+func press(g *rig, u bot.User, locale, action, value string) (*bot.Reply, error) {
+	return g.r.Handle(context.Background(), &bot.Request{User: u, Locale: locale, Action: action, Options: map[string]string{"value": value}})
+}
+
+// TestShareOnlyTopic presses share buttons with crafted values as an
+// author with orders: whatever the value, the channel gets a topic's
+// answer as anyone would read it, never a word about the presser's orders
+// nor their question.
+func TestShareOnlyTopic(t *testing.T) {
+	g := newRig(t, Deps{})
+	g.ok(t, alice, "", "/order add 10 us Moonlit Harbour ordered:2026-11-01 expected:2026-11-19 note:gift for Aunt May")
+	g.ok(t, alice, "", "/order add 12 uk Second Book")
+	g.ok(t, alice, "", "/order shipped 2 tracking:1Z999AA10123456784")
+	// The private answer has notes about alice's orders: what must not leak.
+	private := g.ok(t, alice, "", "/ask where is my order")
+	wantIn(t, "private answer", private, "Order #1")
+	private = g.ok(t, alice, "", "/ask how do I cancel my order")
+	wantIn(t, "private answer", private, "Order #2")
+
+	mine := []string{"Order #", "Commande #", "#1", "#2", "Moonlit", "Second Book", "Aunt May", "1Z999AA", "amazon.co.uk", "2026-11-19"}
+	tests := []struct {
+		value, locale string
+		topic, lang   string // "" for a refusal with code
+		code          string
+	}{
+		{value: "/ask where is my order", topic: "track-order", lang: "en"},
+		{value: "/ask how do I cancel my order", topic: "cancel-order", lang: "en"},
+		{value: "/ask mes exemplaires sont arrivés abîmés où est ma commande", lang: "fr", topic: "*"},
+		{value: "/help track-order", topic: "track-order", lang: "en"}, // buttons made before topic|lang
+		{value: "/help track-order", locale: "fr", topic: "track-order", lang: "fr"},
+		{value: "track-order|en", topic: "track-order", lang: "en"},
+		{value: "track-order|fr", topic: "track-order", lang: "fr"},
+		{value: "cancel-order|en", locale: "fr", topic: "cancel-order", lang: "en"}, // the language the answer was in
+		{value: "/order list", code: bot.Forbidden},
+		{value: "/order show 1", code: bot.Forbidden},
+		{value: "/mydata export", code: bot.Forbidden},
+		{value: "/remind list", code: bot.Forbidden},
+		{value: "/ask what's the weather tomorrow", code: bot.Invalid},
+		{value: "/help", code: bot.Invalid},
+		{value: "no-such-topic|en", code: bot.Invalid},
+		{value: "track-order|de", code: bot.Invalid},
+		{value: "track-order", code: bot.Invalid},
+		{value: "", code: bot.Invalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value+"/"+tt.locale, func(t *testing.T) {
+			reply, err := press(g, alice, tt.locale, bot.ActionShare, tt.value)
+			if tt.code != "" {
+				if bot.ErrorCode(err) != tt.code {
+					t.Fatalf("share %q: %v (code %q), want a %s error", tt.value, err, bot.ErrorCode(err), tt.code)
+				}
+				wantNotIn(t, "refusal", bot.ErrorMessage(err), mine...)
+				return
+			}
+			if err != nil {
+				t.Fatalf("share %q: %v", tt.value, err)
+			}
+			text := bot.PlainText(reply)
+			wantNotIn(t, "shared answer", text, mine...)
+			if q, ok := strings.CutPrefix(tt.value, "/ask "); ok && strings.Contains(text, q) {
+				t.Errorf("shared answer repeats the question %q", q)
+			}
+			if reply.Ephemeral || len(reply.Buttons) != 0 || reply.File != nil {
+				t.Errorf("shared reply: ephemeral %v, %d buttons, file %v", reply.Ephemeral, len(reply.Buttons), reply.File)
+			}
+			if (tt.topic != "*" && reply.Topic != tt.topic) || reply.Lang != tt.lang {
+				t.Errorf("shared topic %q in %q; want %q in %q", reply.Topic, reply.Lang, tt.topic, tt.lang)
+			}
+			// It is the generic answer: the same as bob's /help of that topic.
+			generic, err := g.r.helpTopic(reply.Topic, reply.Lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := text, bot.PlainText(generic); got != want {
+				t.Errorf("shared answer differs from the topic's:\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+
+	// The buttons under an answer share through the topic and language.
+	reply, err := g.run(alice, "", "/ask mon panier est vide")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reply.Buttons[0].Action != bot.ActionShare || reply.Buttons[0].Value != "cart-empty|fr" {
+		t.Errorf("share button = %+v, want cart-empty|fr", reply.Buttons[0])
+	}
+}
