@@ -50,6 +50,9 @@ func (r *Router) mydataFamily() family {
 	}
 }
 
+// mydataExport delivers everything stored about the author as one JSON
+// file; the reply itself only says what the file holds. A chat message
+// has room for a few dozen orders, a file for all of them.
 func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
 	user, err := r.ledgerUser(req, lang)
@@ -64,36 +67,39 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, fmt.Errorf("mydata export: %w", err)
 	}
-	reply := &bot.Reply{
+	name := "authorbot-data-" + r.Now().UTC().Format(dateLayout) + ".json"
+	return &bot.Reply{
 		Title:     tr(lang, "Your data", "Vos données"),
 		Ephemeral: true, Lang: lang,
-		Blocks: []bot.Block{&bot.Text{Text: tr(lang,
-			fmt.Sprintf("Everything I store about you (%s): %s. Your questions themselves are not stored.", safeText(user), dataSummary(d, lang)),
-			fmt.Sprintf("Tout ce que je garde sur vous (%s) : %s. Vos questions elles-mêmes ne sont pas conservées.", safeText(user), dataSummary(d, lang)))}},
-	}
-	// One block: each platform's renderer splits text to its own limits.
-	reply.Blocks = append(reply.Blocks, &bot.Text{Text: js})
-	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
-		"To delete all of it: /mydata forget", "Pour tout supprimer : /mydata forget")})
-	return reply, nil
+		Blocks: []bot.Block{
+			&bot.Text{Text: tr(lang,
+				fmt.Sprintf("Everything I store about you (%s) is in the file %s: %s. Your questions themselves are not stored.", safeText(user), name, dataSummary(d, lang)),
+				fmt.Sprintf("Tout ce que je garde sur vous (%s) est dans le fichier %s : %s. Vos questions elles-mêmes ne sont pas conservées.", safeText(user), name, dataSummary(d, lang)))},
+			&bot.Text{Note: true, Text: tr(lang,
+				"To delete all of it: /mydata forget", "Pour tout supprimer : /mydata forget")},
+		},
+		File: &bot.File{Name: name, ContentType: "application/json", Data: js},
+	}, nil
 }
 
-// exportJSON writes d as indented JSON. Every @ is written \u0040 and
-// every < \u003c, which decode to the same text: the export stays exact,
-// yet no chat reads a mention in it.
-func exportJSON(d store.UserData) (string, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b) // escapes <, > and & as \u003c…
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
-		return "", err
+// exportJSON writes d as indented JSON; its time grows with the size of
+// the data and nothing else. Every @ is written \u0040 and every <
+// \u003c, which decode to the same text: the export stays exact, yet no
+// chat reads a mention in it, should a platform show the file's text.
+func exportJSON(d store.UserData) ([]byte, error) {
+	js, err := json.MarshalIndent(d, "", "  ") // escapes <, > and & as \u003c…
+	if err != nil {
+		return nil, err
+	}
+	if bytes.IndexByte(js, '@') < 0 {
+		return js, nil
 	}
 	// Outside strings JSON has no @, so this only touches string contents.
-	return strings.TrimSpace(strings.ReplaceAll(b.String(), "@", `\u0040`)), nil
+	return bytes.ReplaceAll(js, []byte("@"), []byte(`\u0040`)), nil
 }
 
-// dataSummary counts what is stored: "3 orders (numbering at #4), 2
-// answer votes".
+// dataSummary counts what is stored: "3 orders (the next would be #4), 2
+// answer votes, 1 reminder, your reminder settings".
 func dataSummary(d store.UserData, lang string) string {
 	var parts []string
 	parts = append(parts, tr(lang, plural(len(d.Orders), "order", "orders"), plural(len(d.Orders), "commande", "commandes")))
@@ -105,6 +111,9 @@ func dataSummary(d store.UserData, lang string) string {
 	parts = append(parts, tr(lang, plural(len(d.Votes), "answer vote", "answer votes"), plural(len(d.Votes), "vote sur une réponse", "votes sur des réponses")))
 	if len(d.Reminders) > 0 {
 		parts = append(parts, tr(lang, plural(len(d.Reminders), "reminder", "reminders"), plural(len(d.Reminders), "rappel", "rappels")))
+	}
+	if d.ReminderSettings != nil {
+		parts = append(parts, tr(lang, "your reminder settings", "vos réglages de rappels"))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -28,9 +29,35 @@ func (h *harness) forgetButton(t testing.TB, user bot.User, value, code string) 
 	return bot.PlainText(reply)
 }
 
+// exportFile runs /mydata export as user and returns the reply's text and
+// the decoded file, failing unless the reply carries a JSON file.
+func (h *harness) exportFile(t testing.TB, user bot.User) (string, store.UserData, *bot.File) {
+	t.Helper()
+	reply, err := h.do(user, "", "/mydata export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reply.Ephemeral {
+		t.Error("export is not ephemeral")
+	}
+	f := reply.File
+	if f == nil {
+		t.Fatalf("export has no file:\n%s", bot.PlainText(reply))
+	}
+	var d store.UserData
+	if err := json.Unmarshal(f.Data, &d); err != nil {
+		t.Fatalf("export file is not JSON: %v\n%s", err, f.Data)
+	}
+	return bot.PlainText(reply), d, f
+}
+
 func TestMydataExport(t *testing.T) {
 	h := newHarness(t)
-	wantIn(t, "empty export", h.ok(t, alice, "/mydata export"), "0 orders", "0 answer votes")
+	text, d, _ := h.exportFile(t, alice)
+	wantIn(t, "empty export", text, "0 orders", "0 answer votes")
+	if len(d.Orders) != 0 || d.User != alice.Key() {
+		t.Errorf("empty export = %+v", d)
+	}
 
 	h.ok(t, alice, `/order add 10 us title:"Quotes ' and <b>tags</b> @everyone" note:ünïcødé`)
 	h.ok(t, alice, "/order add 2 uk Other")
@@ -38,23 +65,20 @@ func TestMydataExport(t *testing.T) {
 	if _, err := h.db.Vote(context.Background(), alice.Key(), "cart-empty", "en", true); err != nil {
 		t.Fatal(err)
 	}
-	reply, err := h.do(alice, "", "/mydata export")
-	if err != nil {
-		t.Fatal(err)
+	text, d, f := h.exportFile(t, alice)
+	wantIn(t, "export", text, "authorbot-data-2026-11-22.json", "1 order (the next would be #3)", "1 answer vote", "/mydata forget")
+	// The reply says what the file holds; the orders are in the file only.
+	wantNotIn(t, "export text", text, "Quotes", "ünïcødé", `"orders"`)
+	if f.Name != "authorbot-data-2026-11-22.json" || f.ContentType != "application/json" {
+		t.Errorf("file %q, %q; want authorbot-data-2026-11-22.json, application/json", f.Name, f.ContentType)
 	}
-	if !reply.Ephemeral {
-		t.Error("export is not ephemeral")
+	if !strings.Contains(string(f.Data), "\n  \"orders\": [") {
+		t.Errorf("export is not indented JSON:\n%s", f.Data)
 	}
-	text := bot.PlainText(reply)
-	wantIn(t, "export", text, "1 order (the next would be #3)", "1 answer vote", "/mydata forget")
-	// The JSON blocks, joined, decode to exactly what is stored.
-	var js strings.Builder
-	for _, b := range reply.Blocks[1 : len(reply.Blocks)-1] {
-		js.WriteString(b.(*bot.Text).Text)
-	}
-	var d store.UserData
-	if err := json.Unmarshal([]byte(js.String()), &d); err != nil {
-		t.Fatalf("export is not JSON: %v\n%s", err, js.String())
+	// The file decodes to exactly what is stored, and no chat reads a
+	// mention in it.
+	if strings.Contains(string(f.Data), "@") {
+		t.Errorf("export has a bare @:\n%s", f.Data)
 	}
 	if len(d.Orders) != 1 || d.Orders[0].Title != `Quotes ' and <b>tags</b> @everyone` || d.Orders[0].Note != "ünïcødé" {
 		t.Errorf("exported orders = %+v", d.Orders)
@@ -64,24 +88,22 @@ func TestMydataExport(t *testing.T) {
 	}
 }
 
-// TestExportLarge checks that a large export is whole: splitting it to a
-// platform's block limit is each renderer's work.
-func TestExportLarge(t *testing.T) {
+// TestExportWhole: the file holds every order, however many (a chat
+// message showed 48 of 200 on Slack and 2 on Discord), and the reply
+// counts them.
+func TestExportWhole(t *testing.T) {
 	h := newHarness(t)
-	for range 40 {
-		h.ok(t, alice, "/order add 10 us "+strings.Repeat("Long title ", 18)+"note:"+strings.Repeat("n", 400))
+	ctx := context.Background()
+	for i := range 200 {
+		if _, err := h.db.AddOrder(ctx, store.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com",
+			Title: strings.Repeat("Long title ", 18) + fmt.Sprint(i+1), Note: strings.Repeat("n", 400)}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	reply, err := h.do(alice, "", "/mydata export")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var js strings.Builder
-	for _, b := range reply.Blocks[1 : len(reply.Blocks)-1] {
-		js.WriteString(b.(*bot.Text).Text + "\n")
-	}
-	var d store.UserData
-	if err := json.Unmarshal([]byte(js.String()), &d); err != nil || len(d.Orders) != 40 {
-		t.Errorf("chunks do not join into the export: %d orders, %v", len(d.Orders), err)
+	text, d, _ := h.exportFile(t, alice)
+	wantIn(t, "count", text, "200 orders (the next would be #201)")
+	if len(d.Orders) != 200 || d.Orders[199].Number != 200 || !strings.HasSuffix(d.Orders[199].Title, " 200") {
+		t.Errorf("the file holds %d orders, want 200", len(d.Orders))
 	}
 }
 

@@ -322,8 +322,12 @@ func TestRemindersInMyData(t *testing.T) {
 	g.r.Deps.Feedback = g.db
 	g.text(t, slackAuthor, "", "/remind add 3d tz:Europe/Paris Send the ARC to @everyone")
 
-	got := g.text(t, slackAuthor, "", "/mydata export")
-	hasAll(t, "export", got, "1 reminder", `"reminders": [`, `"text": "Send the ARC to \u0040everyone"`,
+	reply, err := runCmd(t, g.r, slackAuthor, "", "/mydata export")
+	if err != nil || reply.File == nil {
+		t.Fatalf("/mydata export: %v, no file", err)
+	}
+	hasAll(t, "export", bot.PlainText(reply), "1 reminder", "your reminder settings")
+	hasAll(t, "export file", string(reply.File.Data), `"reminders": [`, `"text": "Send the ARC to \u0040everyone"`,
 		`"reminder_settings": {`, `"zone": "Europe/Paris"`)
 	hasAll(t, "forget prompt", g.text(t, slackAuthor, "", "/mydata forget"), "Delete all your data?", "1 reminder")
 	hasAll(t, "forget", g.text(t, slackAuthor, "", "/mydata forget confirm:yes"), "Done: I deleted everything", "1 reminder")

@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/store"
+)
+
+// benchOrder is a typical order: a title and a short note.
+func benchOrder(user string, i int) store.Order {
+	return store.Order{
+		User: user, Quantity: 10 + i%50, Marketplace: "amazon.com",
+		Title: fmt.Sprintf("The Long Road, volume %d", i+1),
+		Note:  strings.Repeat("for the launch ", 4),
+	}
+}
+
+// BenchmarkExport runs /mydata export, from the database to the file,
+// for an author with 200 orders and one with 20,000. ns/order should stay
+// about the same: the time grows with the orders, not faster.
+func BenchmarkExport(b *testing.B) {
+	for _, n := range []int{200, 20000} {
+		b.Run(fmt.Sprintf("orders=%d", n), func(b *testing.B) {
+			db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "authorbot.db"), nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { db.Close() })
+			ctx := context.Background()
+			for i := range n {
+				if _, err := db.AddOrder(ctx, benchOrder(alice.Key(), i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
+			r := New(Deps{Orders: db, Feedback: db, Reminders: db, Now: func() time.Time { return now }})
+			req := &bot.Request{User: alice, Command: "mydata", Sub: "export"}
+			b.ReportAllocs()
+			size := 0
+			for b.Loop() {
+				reply, err := r.Handle(ctx, req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if reply.File != nil {
+					size = len(reply.File.Data)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/order")
+			b.ReportMetric(float64(size), "file-bytes")
+		})
+	}
+}
+
+// BenchmarkExportJSON is the file's encoding alone, without the database.
+func BenchmarkExportJSON(b *testing.B) {
+	for _, n := range []int{200, 20000} {
+		b.Run(fmt.Sprintf("orders=%d", n), func(b *testing.B) {
+			d := store.UserData{User: alice.Key(), LastOrder: n}
+			created := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
+			for i := range n {
+				o := benchOrder(alice.Key(), i)
+				o.Number, o.Kind, o.Status, o.Ordered, o.Created, o.Updated = i+1, store.KindAuthor, store.StatusOrdered, created, created, created
+				d.Orders = append(d.Orders, o)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := exportJSON(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/order")
+		})
+	}
+}
