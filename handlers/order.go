@@ -104,7 +104,7 @@ func (r *Router) orderFamily() family {
 		Localized:   frName("commande", "Suivez vos commandes d'exemplaires d'auteur et d'épreuves, en privé"),
 		Subs: []*bot.Command{
 			sub("add", "Record an order you placed on Amazon", "ajouter", "Noter une commande passée sur Amazon",
-				"/order add 25 amazon.com The Long Road expected:2026-12-01",
+				"/order add 25 amazon.com The Long Road expected:{today+14}",
 				quantityOption(true), marketplaceOption(true), titleOption(true),
 				bot.Option{Name: "kind", Description: "Author copies or proof copies (default author)",
 					Choices: []bot.Choice{
@@ -130,7 +130,7 @@ func (r *Router) orderFamily() family {
 					Localized: frName("suivi", "Le numéro de suivi du transporteur")},
 				bot.Option{Name: "date", Description: "The day it shipped (YYYY-MM-DD, default today)", Placeholder: "YYYY-MM-DD", MaxLength: 10,
 					Localized: frName("date", "Le jour de l'expédition (AAAA-MM-JJ, par défaut aujourd'hui)")}),
-			sub("delivered", "Mark an order as delivered", "livrée", "Marquer une commande comme livrée", "/order delivered 3 2026-12-01",
+			sub("delivered", "Mark an order as delivered", "livrée", "Marquer une commande comme livrée", "/order delivered 3 {today}",
 				numberOption(),
 				bot.Option{Name: "date", Description: "The day the copies arrived (YYYY-MM-DD, default today)", Positional: true, Placeholder: "YYYY-MM-DD", MaxLength: 10,
 					Localized: frName("date", "Le jour où les exemplaires sont arrivés (AAAA-MM-JJ, par défaut aujourd'hui)")}),

@@ -15,7 +15,7 @@ func (r *Router) preorderFamily() family {
 		cmd: &bot.Command{
 			Name:        "preorder",
 			Description: "Plan a pre-order: KDP's release options, or the dated steps of the Amazon Advantage method",
-			Example:     "/preorder 2026-12-18 plan:advantage tz:Europe/Paris",
+			Example:     "/preorder {today+60} plan:advantage tz:Europe/Paris",
 			Options: []bot.Option{
 				{
 					Name: "release", Description: "The release date, YYYY-MM-DD",

@@ -62,7 +62,7 @@ func (r *Router) remindFamily() family {
 			Subs: []*bot.Command{
 				{
 					Name: "add", Description: "Set a reminder",
-					Example: "/remind add when:2026-12-16 09:00 tz:Europe/Paris text:Publish the paperback on KDP",
+					Example: "/remind add when:{today+7} 09:00 tz:Europe/Paris text:Publish the paperback on KDP",
 					// text is not Required so that bare words after the date
 					// (a time, as in when:2026-12-16 09:00) continue when
 					// instead of starting text; remindAdd splits them.
@@ -150,10 +150,11 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	now := r.Now()
 	due, ok := parseWhen(when, now, loc)
 	if !ok {
+		ex := now.In(loc).AddDate(0, 0, 7).Format(dateLayout)
 		return nil, bot.Errorf(bot.Invalid, tr(lang,
-			"I can't read when: %s. Use a date (2026-12-18, sent at %02d:00), a date and time (2026-12-18 14:30) or a delay (90m, 2h, 3d, 1w).",
-			"Je ne comprends pas when : %s. Indiquez une date (2026-12-18, envoyé à %02d:00), une date et une heure (2026-12-18 14:30) ou un délai (90m, 2h, 3d, 1w)."),
-			safeQuote(when), reminderHour)
+			"I can't read when: %s. Use a date (%s, sent at %02d:00), a date and time (%s 14:30) or a delay (90m, 2h, 3d, 1w).",
+			"Je ne comprends pas when : %s. Indiquez une date (%s, envoyé à %02d:00), une date et une heure (%s 14:30) ou un délai (90m, 2h, 3d, 1w)."),
+			safeQuote(when), ex, reminderHour, ex)
 	}
 	if err := checkDue(due, now, lang); err != nil {
 		return nil, err

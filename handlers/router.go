@@ -5,7 +5,9 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -105,9 +107,15 @@ func (r *Router) search(question, lang string) kb.Result {
 // Commands is the command tree, the same on every platform.
 func (r *Router) Commands() []*bot.Command { return r.cmds }
 
-// Parse reads a command line in the text grammar.
+// Parse reads a command line in the text grammar. A usage error's
+// example gets today's dates (see dated).
 func (r *Router) Parse(line string) (*bot.Request, error) {
-	return bot.Parse(r.cmds, line)
+	req, err := bot.Parse(r.cmds, line)
+	var e *bot.Error
+	if errors.As(err, &e) {
+		return nil, &bot.Error{Code: e.Code, Message: r.dated(e.Message)}
+	}
+	return req, err
 }
 
 // Handle routes req to its command's handler or to a button action.
@@ -249,6 +257,44 @@ func (w wording) in(key, lang string) string {
 		return tr(lang, p[0], p[1])
 	}
 	return key
+}
+
+// dated fills in the dates of a text from the command table (a usage
+// example) as of today: {today} is today's date and {today+N} the date N
+// days later, written YYYY-MM-DD. An example with a fixed date would soon
+// be refused as being in the past.
+func (r *Router) dated(s string) string {
+	const open = "{today"
+	if !strings.Contains(s, open) {
+		return s
+	}
+	today := r.today()
+	var b strings.Builder
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		days := 0
+		if n := s[i+len(open) : i+j]; n != "" {
+			d, err := strconv.Atoi(strings.TrimPrefix(n, "+"))
+			if err != nil || n[0] != '+' {
+				b.WriteString(s[:i+j+1]) // not a date to fill in
+				s = s[i+j+1:]
+				continue
+			}
+			days = d
+		}
+		b.WriteString(s[:i])
+		b.WriteString(today.AddDate(0, 0, days).Format(dateLayout))
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // tr picks the English or French wording of a message.

@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -38,9 +40,10 @@ func newRig(t testing.TB, d Deps) *rig {
 	return g
 }
 
-// run handles line as u typed it.
+// run handles line as u typed it. Its dates may be written as in the
+// command table, {today+N}.
 func (g *rig) run(u bot.User, locale, line string) (*bot.Reply, error) {
-	req, err := g.r.Parse(line)
+	req, err := g.r.Parse(g.r.dated(line))
 	if err != nil {
 		return nil, err
 	}
@@ -156,4 +159,68 @@ func TestShareOnlyTopic(t *testing.T) {
 	if reply.Buttons[0].Action != bot.ActionShare || reply.Buttons[0].Value != "cart-empty|fr" {
 		t.Errorf("share button = %+v, want cart-empty|fr", reply.Buttons[0])
 	}
+}
+
+// TestExamplesStayValid runs every example of the command table, and the
+// README's, one and two years from now: none may be refused, as a date
+// in the past or otherwise.
+func TestExamplesStayValid(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var readmeLines []string
+	for _, l := range strings.Split(string(readme), "\n") {
+		if line, ok := strings.CutPrefix(l, "authorbot> "); ok && strings.HasPrefix(line, "/") {
+			readmeLines = append(readmeLines, line)
+		}
+	}
+	if len(readmeLines) < 3 {
+		t.Fatalf("found %d example lines in README.md", len(readmeLines))
+	}
+	for _, years := range []int{1, 2} {
+		t.Run(fmt.Sprintf("in %d years", years), func(t *testing.T) {
+			g := newRig(t, Deps{})
+			g.now = g.now.AddDate(years, 0, 0)
+			type example struct{ name, line string }
+			var examples []example
+			for _, c := range g.r.Commands() {
+				examples = append(examples, example{"/" + c.Name, c.Example})
+				for _, s := range c.Subs {
+					examples = append(examples, example{"/" + c.Name + " " + s.Name, s.Example})
+				}
+			}
+			for _, l := range readmeLines {
+				examples = append(examples, example{"README", l})
+			}
+			for i, ex := range examples {
+				if ex.line == "" {
+					continue
+				}
+				// A new author each time, with three orders and three
+				// reminders for the examples that name #3.
+				u := bot.User{Platform: bot.Slack, Workspace: "T1", ID: fmt.Sprintf("ex%d", i)}
+				for range 3 {
+					g.ok(t, u, "", "/order add 1 us Book")
+					g.ok(t, u, "", "/remind add when:1d text:x")
+				}
+				line := g.r.dated(ex.line)
+				if strings.Contains(line, "{") {
+					t.Errorf("%s: example %q has a date left to fill in", ex.name, line)
+				}
+				if _, err := g.run(u, "", line); err != nil {
+					t.Errorf("%s: example %q refused: %v", ex.name, line, err)
+				}
+			}
+		})
+	}
+
+	// A usage error shows the example with today's dates.
+	g := newRig(t, Deps{})
+	_, err = g.r.Parse("/order add 25")
+	wantIn(t, "usage", bot.ErrorMessage(err), "Example: /order add 25 amazon.com The Long Road expected:2026-12-06")
+	_, err = g.r.Parse("/preorder")
+	wantIn(t, "usage", bot.ErrorMessage(err), "Example: /preorder 2027-01-21 plan:advantage")
+	msg := g.fail(t, alice, "", "/remind add when:someday text:x", bot.Invalid)
+	wantIn(t, "when", msg, "Use a date (2026-11-29, sent at 09:00), a date and time (2026-11-29 14:30)")
 }
