@@ -107,13 +107,18 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: "⚠ " + n, Note: true})
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: zoneNote, Note: true})
-	if req.Option("remind") == "yes" {
+	canDM := r.canDM(req.User.Platform)
+	switch {
+	case req.Option("remind") == "yes" && r.Reminders != nil && !canDM:
+		// The plan still helps; the reminders could never arrive.
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: bot.ErrorMessage(noDM(req.User.Platform, lang))})
+	case req.Option("remind") == "yes":
 		block, err := r.preorderReminders(ctx, req.User, kind, release, zone, now, p.steps, lang)
 		if err != nil {
 			return nil, err
 		}
 		reply.Blocks = append(reply.Blocks, block...)
-	} else if r.Reminders != nil && hasReminders(p.steps, now) {
+	case r.Reminders != nil && canDM && hasReminders(p.steps, now):
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
 			"Add remind:yes to get a reminder before each dated step.",
 			"Ajoutez remind:yes pour recevoir un rappel avant chaque étape datée."), Note: true})

@@ -112,6 +112,26 @@ func (r *Router) remindFamily() family {
 	}
 }
 
+// noDM is the answer where reminders could not reach the author: this
+// installation has no way to send a direct message on their platform.
+// Nothing is set that would never arrive.
+func noDM(p bot.Platform, lang string) error {
+	setting := tr(lang, "the bot token of this platform", "le jeton du bot pour cette plateforme")
+	switch p {
+	case bot.Slack:
+		setting = "AUTHORBOT_SLACK_BOT_TOKEN"
+	case bot.Discord:
+		setting = "AUTHORBOT_DISCORD_TOKEN"
+	}
+	name := string(p)
+	if name != "" {
+		name = strings.ToUpper(name[:1]) + name[1:]
+	}
+	return bot.Errorf(bot.Conflict, "%s", tr(lang,
+		fmt.Sprintf("Reminders are sent as direct messages, and this installation of the bot can't send direct messages on %s, so I haven't set any: it would never reach you. The bot's operator can make it possible by setting %s.", name, setting),
+		fmt.Sprintf("Les rappels sont envoyés en message privé, et cette installation du bot ne peut pas envoyer de messages privés sur %s : je n'en ai donc créé aucun, il ne vous parviendrait jamais. L'opérateur du bot peut le permettre en définissant %s.", name, setting)))
+}
+
 // noReminders is the answer where the bot runs without a database.
 func noReminders(lang string) error {
 	return bot.Errorf(bot.Conflict, "%s", tr(lang,
@@ -124,6 +144,9 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	lang := r.lang(req, req.Option("text"))
 	if r.Reminders == nil {
 		return nil, noReminders(lang)
+	}
+	if !r.canDM(req.User.Platform) {
+		return nil, noDM(req.User.Platform, lang)
 	}
 	// A zone has no spaces: words after it are the text, as after when.
 	zone, more, _ := strings.Cut(req.Option("tz"), " ")
@@ -342,6 +365,9 @@ func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, 
 		return nil, noReminders(lang)
 	}
 	on := req.Option("state") == "on"
+	if on && !r.canDM(req.User.Platform) {
+		return nil, noDM(req.User.Platform, lang)
+	}
 	if _, err := r.Reminders.UpdateReminderSettings(ctx, req.User.Key(), func(s *store.ReminderSettings) {
 		s.Automatic = on
 	}); err != nil {
@@ -624,6 +650,9 @@ func (r *Router) syncOrderReminders(ctx context.Context, u bot.User, o store.Ord
 		r.withdrawReminder(ctx, u.Key(), lateTag(o.Number))
 		return ""
 	}
+	if !r.canDM(u.Platform) {
+		return "" // it could not be delivered; say nothing of it
+	}
 	loc, zone, on, ok := r.autoSettings(ctx, u.Key())
 	if !ok || !on {
 		return ""
@@ -667,7 +696,7 @@ func (r *Router) refundReminder(ctx context.Context, u bot.User, o store.Order, 
 			from = o.Expected
 		}
 	}
-	if from.IsZero() {
+	if from.IsZero() || !r.canDM(u.Platform) {
 		return ""
 	}
 	loc, zone, on, ok := r.autoSettings(ctx, u.Key())

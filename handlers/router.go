@@ -259,6 +259,11 @@ func (w wording) in(key, lang string) string {
 	return key
 }
 
+// canDM reports whether reminders can reach an author on platform p.
+func (r *Router) canDM(p bot.Platform) bool {
+	return r.CanDM == nil || r.CanDM(p)
+}
+
 // dated fills in the dates of a text from the command table (a usage
 // example) as of today: {today} is today's date and {today+N} the date N
 // days later, written YYYY-MM-DD. An example with a fixed date would soon

@@ -161,6 +161,52 @@ func TestShareOnlyTopic(t *testing.T) {
 	}
 }
 
+// TestNoDirectMessages: where no direct message can reach the author,
+// nothing promises one.
+func TestNoDirectMessages(t *testing.T) {
+	g := newRig(t, Deps{CanDM: func(p bot.Platform) bool { return p == bot.Console }})
+	reminders := func(u bot.User) []store.Reminder {
+		t.Helper()
+		l, err := g.db.Reminders(context.Background(), u.Key())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	discord := bot.User{Platform: bot.Discord, ID: "D1"}
+
+	msg := g.fail(t, alice, "", "/remind add when:3d text:Check the proof copy", bot.Conflict)
+	wantIn(t, "remind add", msg, "direct messages", "can't send direct messages on Slack", "AUTHORBOT_SLACK_BOT_TOKEN")
+	wantNotIn(t, "remind add", msg, "I'll send")
+	msg = g.fail(t, discord, "fr", "/remind add when:3d text:Vérifier l'épreuve", bot.Conflict)
+	wantIn(t, "remind add in French", msg, "message privé", "sur Discord", "AUTHORBOT_DISCORD_TOKEN")
+
+	plan := g.ok(t, alice, "", "/preorder {today+60} plan:advantage remind:yes")
+	wantIn(t, "preorder remind:yes", plan, "Publish on KDP", "can't send direct messages on Slack", "AUTHORBOT_SLACK_BOT_TOKEN")
+	wantNotIn(t, "preorder remind:yes", plan, "Reminders set", "I'll send")
+	wantNotIn(t, "preorder", g.ok(t, alice, "", "/preorder {today+60}"), "remind:yes")
+
+	wantIn(t, "remind auto on", g.fail(t, alice, "fr", "/remind auto on", bot.Conflict), "ne peut pas envoyer de messages privés sur Slack")
+	g.ok(t, alice, "", "/remind auto off") // switching off is always possible
+
+	// Automatic reminders about orders are neither set nor promised.
+	g.ok(t, bob, "", "/order add 10 us Book expected:{today+10}")
+	got := g.ok(t, bob, "", "/order edit 1 expected:{today+12}")
+	wantNotIn(t, "order edit", got, "remind you")
+	g.ok(t, bob, "", "/order delivered 1")
+	wantNotIn(t, "order problem", g.ok(t, bob, "", "/order problem 1 damaged"), "remind you")
+	if l := reminders(alice); len(l) != 0 {
+		t.Errorf("alice has reminders that cannot reach her: %+v", l)
+	}
+	if l := reminders(bob); len(l) != 0 {
+		t.Errorf("bob has reminders that cannot reach him: %+v", l)
+	}
+
+	// Where a message can go, reminders work as before.
+	console := bot.User{Platform: bot.Console, ID: "me"}
+	wantIn(t, "console", g.ok(t, console, "", "/remind add when:3d text:Check"), "Reminder #1 set", "here in the console")
+}
+
 // TestExamplesStayValid runs every example of the command table, and the
 // README's, one and two years from now: none may be refused, as a date
 // in the past or otherwise.
