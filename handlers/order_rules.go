@@ -235,12 +235,16 @@ func isBidiControl(r rune) bool {
 // the text itself must never read as a mass or user mention either:
 // "@everyone", "@here" and "@channel" get a zero-width space after the @
 // (as Discord's own clients do), and "<!", "<@", "<#" (Slack and Discord
-// mention syntax) one after the <. Control characters become spaces. The
-// stored text is never changed; only the copy shown is.
+// mention syntax) one after the <. NUL and the characters that reorder
+// text (isBidiControl) are removed, other control characters become
+// spaces. The stored text is never changed; only the copy shown is.
 func safeText(s string) string {
 	const zwsp = "\u200b"
 	var b strings.Builder
 	for i, r := range s {
+		if r == 0 || isBidiControl(r) {
+			continue
+		}
 		if unicode.IsControl(r) && r != ' ' {
 			b.WriteByte(' ')
 			continue

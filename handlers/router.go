@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -118,19 +119,50 @@ func (r *Router) Parse(line string) (*bot.Request, error) {
 	return req, err
 }
 
-// Handle routes req to its command's handler or to a button action.
+// Handle routes req to its command's handler or to a button action. A
+// command's option values are cleaned (see cleanInput) before any handler
+// sees them.
 func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	if req.Options == nil {
+		req.Options = map[string]string{}
+	}
 	if req.Action != "" {
+		// A button's value is the bot's own, checked in full by its action.
 		return r.action(ctx, req)
+	}
+	for k, v := range req.Options {
+		req.Options[k] = cleanInput(v)
 	}
 	h, ok := r.table[strings.TrimSpace(req.Command+" "+req.Sub)]
 	if !ok {
 		return nil, bot.Errorf(bot.Invalid, "I don't know the command /%s. Type /help for the list.", req.Name())
 	}
-	if req.Options == nil {
-		req.Options = map[string]string{}
-	}
 	return h(ctx, req)
+}
+
+// cleanInput removes from a value an author sent what no command has a
+// use for and what would make an echo of it misleading: NUL and other
+// control characters (line breaks and tabs become spaces), the invisible
+// characters that reorder text (U+202A–U+202E, U+2066–U+2069, U+200E,
+// U+200F) and bytes that are not UTF-8.
+func cleanInput(s string) string {
+	if !strings.ContainsFunc(s, func(c rune) bool { return unwanted(c) || c == '\n' || c == '\r' || c == '\t' }) {
+		return s // the common case: nothing to copy
+	}
+	return strings.Map(func(c rune) rune {
+		switch {
+		case c == '\n' || c == '\r' || c == '\t':
+			return ' '
+		case unwanted(c):
+			return -1
+		}
+		return c
+	}, s)
+}
+
+// unwanted reports the characters cleanInput removes.
+func unwanted(c rune) bool {
+	return unicode.IsControl(c) || isBidiControl(c) || c == unicode.ReplacementChar
 }
 
 // action answers a button press.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
@@ -269,4 +270,86 @@ func TestExamplesStayValid(t *testing.T) {
 	wantIn(t, "usage", bot.ErrorMessage(err), "Example: /preorder 2027-01-21 plan:advantage")
 	msg := g.fail(t, alice, "", "/remind add when:someday text:x", bot.Invalid)
 	wantIn(t, "when", msg, "Use a date (2026-11-29, sent at 09:00), a date and time (2026-11-29 14:30)")
+}
+
+// hostile is text an author might send to make an echo lie: a right-to-
+// left override that turns "exe.txt" around, isolates, a NUL, a terminal
+// escape and a bell.
+const hostile = "Ti\u202etxt.exe\u2066x\u2069\u202a\u202b\u202c\u202d\u2067\u2068\x00\x1b[31m\x07tle"
+
+// clean reports the characters no reply may hold: controls other than
+// the line breaks of plain text, NUL, and the bidirectional overrides and
+// isolates.
+func clean(t *testing.T, what, s string) {
+	t.Helper()
+	for _, c := range s {
+		if (unicode.IsControl(c) && c != '\n') || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') {
+			t.Errorf("%s holds %U: %q", what, c, s)
+			return
+		}
+	}
+}
+
+// TestHostileEcho sends hostile text everywhere an author's words are
+// echoed or stored.
+func TestHostileEcho(t *testing.T) {
+	g := newRig(t, Deps{})
+	ctx := context.Background()
+	q := `"` + hostile + `"`
+
+	// Stored: cleaned at the boundary.
+	text := g.ok(t, alice, "", "/order add 10 us title:"+q+" note:"+q)
+	clean(t, "order add", text)
+	wantIn(t, "order add", text, "Titxt.exex[31mtle")
+	d, err := g.db.Export(ctx, alice.Key())
+	if err != nil || len(d.Orders) != 1 {
+		t.Fatalf("export: %v, %d orders", err, len(d.Orders))
+	}
+	if want := "Titxt.exex[31mtle"; d.Orders[0].Title != want || d.Orders[0].Note != want {
+		t.Errorf("stored title %q, note %q; want %q", d.Orders[0].Title, d.Orders[0].Note, want)
+	}
+	clean(t, "order edit", g.ok(t, alice, "", "/order edit 1 title:"+q))
+	clean(t, "remind add", g.ok(t, alice, "", "/remind add when:3d text:"+q))
+
+	// Echoed in errors.
+	for _, line := range []string{
+		"/help " + q,
+		"/isbn " + q,
+		"/order list " + q,
+		"/order add 10 " + q + " Title",
+		"/remind add when:" + q + " text:x",
+		"/remind add when:3d tz:" + q + " text:x",
+		"/preorder " + q,
+	} {
+		_, err := g.run(alice, "", line)
+		if err == nil {
+			t.Errorf("%q succeeded", line)
+			continue
+		}
+		clean(t, line, bot.ErrorMessage(err))
+	}
+
+	// Echoed from what was stored before input was cleaned.
+	if _, err := g.db.AddOrder(ctx, store.Order{User: bob.Key(), Quantity: 1, Marketplace: "amazon.com", Title: hostile, Note: hostile, Tracking: hostile}); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{"/order list", "/order show 1", "/order cancel 1", "/ask how do I cancel my order"} {
+		clean(t, line, g.ok(t, bob, "", line))
+	}
+}
+
+func TestCleanInput(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                  "plain",
+		"line\nbreak\ttab\r":     "line break tab ",
+		"nul\x00 and \x1b[0m":    "nul and [0m",
+		"\u202eevil\u202c":       "evil",
+		"\u2066iso\u2069 \u200f": "iso ",
+		"bad \xff utf-8":         "bad  utf-8",
+		"émoji 📚 ok":             "émoji 📚 ok",
+	} {
+		if got := cleanInput(in); got != want {
+			t.Errorf("cleanInput(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
