@@ -37,7 +37,8 @@ func newHarness(t testing.TB) *harness {
 	}
 	t.Cleanup(func() { db.Close() })
 	h := &harness{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
-	h.r = New(Deps{KB: k, Orders: db, Feedback: db, Now: func() time.Time { return h.now }})
+	// No limits: these tests go faster than any author (see TestLimits).
+	h.r = New(Deps{KB: k, Orders: db, Feedback: db, Now: func() time.Time { return h.now }, Limits: &Limits{}})
 	return h
 }
 

@@ -28,7 +28,8 @@ func newRemindRig(t testing.TB, now time.Time) *remindRig {
 	}
 	t.Cleanup(func() { db.Close() })
 	g := &remindRig{db: db, now: now}
-	g.r = New(Deps{Orders: db, Reminders: db, Now: func() time.Time { return g.now }})
+	// No limits: these tests go faster than any author (see TestLimits).
+	g.r = New(Deps{Orders: db, Reminders: db, Now: func() time.Time { return g.now }, Limits: &Limits{}})
 	return g
 }
 

@@ -36,6 +36,9 @@ type Deps struct {
 	// nil means every platform can; where it returns false, /remind and
 	// remind:yes say so instead of promising a message.
 	CanDM func(bot.Platform) bool
+	// Limits caps how fast one author may send commands; nil means
+	// DefaultLimits(). A zero Rate in it sets no limit.
+	Limits *Limits
 }
 
 // Router is the command table: it parses text lines, routes requests to
@@ -49,7 +52,8 @@ type Router struct {
 	// of the CPU time of an /ask in the Slack benchmark's profile).
 	results *lru.Cache[resultKey, kb.Result]
 	// topics holds every entry's reply, rendered once, by "lang/id".
-	topics map[string]*bot.Reply
+	topics  map[string]*bot.Reply
+	limiter *limiter
 }
 
 // resultKey is a question as searched: its text and the language asked for.
@@ -74,7 +78,11 @@ func New(d Deps) *Router {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0
-	r := &Router{Deps: d, table: map[string]bot.HandlerFunc{}, results: results}
+	limits := DefaultLimits()
+	if d.Limits != nil {
+		limits = *d.Limits
+	}
+	r := &Router{Deps: d, table: map[string]bot.HandlerFunc{}, results: results, limiter: newLimiter(limits)}
 	for _, f := range []family{
 		r.askFamily(),
 		r.helpFamily(),
@@ -119,12 +127,16 @@ func (r *Router) Parse(line string) (*bot.Request, error) {
 	return req, err
 }
 
-// Handle routes req to its command's handler or to a button action. A
+// Handle routes req to its command's handler or to a button action. An
+// author who goes faster than the limits allow is asked to wait, and a
 // command's option values are cleaned (see cleanInput) before any handler
 // sees them.
 func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	if req.Options == nil {
 		req.Options = map[string]string{}
+	}
+	if err := r.admit(req); err != nil {
+		return nil, err
 	}
 	if req.Action != "" {
 		// A button's value is the bot's own, checked in full by its action.

@@ -82,7 +82,7 @@ func press(g *rig, u bot.User, locale, action, value string) (*bot.Reply, error)
 // answer as anyone would read it, never a word about the presser's orders
 // nor their question.
 func TestShareOnlyTopic(t *testing.T) {
-	g := newRig(t, Deps{})
+	g := newRig(t, Deps{Limits: &Limits{}})
 	g.ok(t, alice, "", "/order add 10 us Moonlit Harbour ordered:2026-11-01 expected:2026-11-19 note:gift for Aunt May")
 	g.ok(t, alice, "", "/order add 12 uk Second Book")
 	g.ok(t, alice, "", "/order shipped 2 tracking:1Z999AA10123456784")
@@ -162,10 +162,89 @@ func TestShareOnlyTopic(t *testing.T) {
 	}
 }
 
+// TestLimits runs one author faster than the limits allow, on a fixed
+// clock: the limit trips, says how long to wait, and lets them go on once
+// that time has passed; other authors are not slowed.
+func TestLimits(t *testing.T) {
+	g := newRig(t, Deps{}) // the default limits
+	carol := bot.User{Platform: bot.Discord, ID: "carol"}
+	const read = "/isbn 978-0-306-40615-7"
+
+	for i := range 20 {
+		if _, err := g.run(alice, "", read); err != nil {
+			t.Fatalf("command %d of a burst of 20: %v", i+1, err)
+		}
+	}
+	msg := g.fail(t, alice, "", read, bot.Invalid)
+	if msg != "You're going fast: try again in 1 second." {
+		t.Errorf("limit message = %q", msg)
+	}
+	if msg := g.fail(t, alice, "fr", read, bot.Invalid); msg != "Vous allez vite : réessayez dans 1 seconde." {
+		t.Errorf("French limit message = %q", msg)
+	}
+	// Buttons count too.
+	if _, err := press(g, alice, "", bot.ActionShare, "cart-empty|en"); bot.ErrorCode(err) != bot.Invalid {
+		t.Errorf("a button past the limit: %v", err)
+	}
+	// Other authors are not slowed by alice.
+	g.ok(t, bob, "", read)
+	g.ok(t, carol, "", read)
+	// Two commands a second come back.
+	g.now = g.now.Add(500 * time.Millisecond)
+	g.ok(t, alice, "", read)
+	g.fail(t, alice, "", read, bot.Invalid)
+	g.now = g.now.Add(10 * time.Second) // the bucket is full again
+	for range 20 {
+		g.ok(t, alice, "", read)
+	}
+
+	// Writes: ten at once, then one every 2 seconds; reads go on.
+	for i := range 10 {
+		if _, err := g.run(bob, "", fmt.Sprintf("/order add 1 us Book %d", i+1)); err != nil {
+			t.Fatalf("order %d of a burst of 10: %v", i+1, err)
+		}
+	}
+	wantIn(t, "write limit", g.fail(t, bob, "", "/order add 1 us Book 11", bot.Invalid), "try again in 2 seconds")
+	wantIn(t, "write limit", g.fail(t, bob, "", "/order edit 1 quantity:2", bot.Invalid), "try again in 2 seconds")
+	wantIn(t, "write limit", g.fail(t, bob, "", "/remind add when:3d text:Check the proof", bot.Invalid), "try again in 2 seconds")
+	wantIn(t, "reads go on", g.ok(t, bob, "", "/order list"), "Your orders (10)")
+	g.now = g.now.Add(time.Second)
+	wantIn(t, "write limit, later", g.fail(t, bob, "", "/order add 1 us Book 11", bot.Invalid), "try again in 1 second.")
+	g.now = g.now.Add(time.Second)
+	wantIn(t, "write after the wait", g.ok(t, bob, "", "/order add 1 us Book 11"), "Order #11 added")
+	if d, _ := g.db.Export(context.Background(), bob.Key()); len(d.Orders) != 11 {
+		t.Errorf("bob has %d orders, want 11: a refused write was stored", len(d.Orders))
+	}
+
+	// The console's one author is not limited.
+	console := bot.User{Platform: bot.Console, ID: "me"}
+	for i := range 30 {
+		if _, err := g.run(console, "", fmt.Sprintf("/order add 1 us Book %d", i+1)); err != nil {
+			t.Fatalf("console order %d: %v", i+1, err)
+		}
+	}
+}
+
+// TestLimitsForgetIdleAuthors: the buckets are held for a bounded number
+// of authors, the least recently seen forgotten first.
+func TestLimitsForgetIdleAuthors(t *testing.T) {
+	g := newRig(t, Deps{Limits: &Limits{Commands: Rate{Burst: 1, Every: time.Hour}, Authors: 2}})
+	carol := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U3"}
+	const read = "/isbn 978-0-306-40615-7"
+	g.ok(t, alice, "", read)
+	wantIn(t, "an hour's wait", g.fail(t, alice, "", read, bot.Invalid), "try again in 3600 seconds")
+	g.ok(t, bob, "", read)
+	g.ok(t, carol, "", read) // alice, seen least recently, is forgotten
+	if n := g.r.limiter.authors.Len(); n != 2 {
+		t.Errorf("%d authors held, want 2", n)
+	}
+	g.ok(t, alice, "", read)
+}
+
 // TestNoDirectMessages: where no direct message can reach the author,
 // nothing promises one.
 func TestNoDirectMessages(t *testing.T) {
-	g := newRig(t, Deps{CanDM: func(p bot.Platform) bool { return p == bot.Console }})
+	g := newRig(t, Deps{Limits: &Limits{}, CanDM: func(p bot.Platform) bool { return p == bot.Console }})
 	reminders := func(u bot.User) []store.Reminder {
 		t.Helper()
 		l, err := g.db.Reminders(context.Background(), u.Key())
@@ -227,7 +306,7 @@ func TestExamplesStayValid(t *testing.T) {
 	}
 	for _, years := range []int{1, 2} {
 		t.Run(fmt.Sprintf("in %d years", years), func(t *testing.T) {
-			g := newRig(t, Deps{})
+			g := newRig(t, Deps{Limits: &Limits{}})
 			g.now = g.now.AddDate(years, 0, 0)
 			type example struct{ name, line string }
 			var examples []example
@@ -263,7 +342,7 @@ func TestExamplesStayValid(t *testing.T) {
 	}
 
 	// A usage error shows the example with today's dates.
-	g := newRig(t, Deps{})
+	g := newRig(t, Deps{Limits: &Limits{}})
 	_, err = g.r.Parse("/order add 25")
 	wantIn(t, "usage", bot.ErrorMessage(err), "Example: /order add 25 amazon.com The Long Road expected:2026-12-06")
 	_, err = g.r.Parse("/preorder")
@@ -293,7 +372,7 @@ func clean(t *testing.T, what, s string) {
 // TestHostileEcho sends hostile text everywhere an author's words are
 // echoed or stored.
 func TestHostileEcho(t *testing.T) {
-	g := newRig(t, Deps{})
+	g := newRig(t, Deps{Limits: &Limits{}})
 	ctx := context.Background()
 	q := `"` + hostile + `"`
 
