@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"io"
@@ -71,8 +72,9 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 // the body must fit in 64 KiB (413 otherwise), carry a valid signature of
 // the signing secret and a timestamp within five minutes of now (401
 // otherwise), and not be a delivery already seen (200 with nothing done).
-// It returns the body and whether the request may go on; when not, it has
-// written the answer.
+// Slack's certificate check (ssl_check=1) gets an empty 200 whether signed
+// or not. It returns the body and whether the request may go on; when
+// not, it has written the answer.
 func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
@@ -81,6 +83,14 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 			return nil, false
 		}
 		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return nil, false
+	}
+	if sslCheck(body) {
+		// Slack checks the URL's certificate now and then with a POST of
+		// ssl_check=1 and a token, unsigned: it wants a 200 and nothing
+		// else. Bolt answers it the same way, before verifying anything;
+		// nothing is run, whoever sends it.
+		w.WriteHeader(http.StatusOK)
 		return nil, false
 	}
 	if reason := checkSignature(r.Header, body, a.cfg.SigningSecret); reason != "" {
@@ -118,6 +128,20 @@ func checkSignature(h http.Header, body []byte, secret string) string {
 		return "signature"
 	}
 	return ""
+}
+
+// sslCheck reports whether body is Slack's certificate check: a form
+// whose ssl_check field is 1. Slack sends the field as is; it is looked
+// for without decoding the form, which every command would pay for.
+func sslCheck(body []byte) bool {
+	for q := body; len(q) > 0; {
+		var kv []byte
+		kv, q, _ = bytes.Cut(q, []byte("&"))
+		if string(kv) == "ssl_check=1" {
+			return true
+		}
+	}
+	return false
 }
 
 // replayed records a verified request and reports whether its body was

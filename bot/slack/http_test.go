@@ -301,3 +301,44 @@ func TestKeyedRepliesRenderedOnce(t *testing.T) {
 		t.Errorf("a reply without a key was not rendered afresh: %s", plain)
 	}
 }
+
+// TestSSLCheck answers Slack's certificate check, which comes unsigned (or
+// signed, should Slack start signing it), with an empty 200, and runs
+// nothing, even when the form also holds a command.
+func TestSSLCheck(t *testing.T) {
+	sslBody := "ssl_check=1&token=verification-token"
+	tests := []struct {
+		name string
+		req  func() *http.Request
+	}{
+		{"unsigned", func() *http.Request { return formRequest("/slack/commands", sslBody) }},
+		{"signed", func() *http.Request { return signedRequest("/slack/commands", testSecret, time.Now(), sslBody) }},
+		{"unsigned, with a command", func() *http.Request {
+			return formRequest("/slack/commands", commandBody("T1", "U1", "/order", "add 5", "")+"&ssl_check=1")
+		}},
+		{"unsigned interaction", func() *http.Request { return formRequest("/slack/interactions", sslBody) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeRouter()
+			a, rs := newTestAdapter(t, f, nil)
+			w := serve(a, tt.req())
+			if w.Code != http.StatusOK || w.Body.Len() != 0 {
+				t.Errorf("status %d, body %q; want 200 and no body", w.Code, w.Body)
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("%d commands ran, want none", n)
+			}
+			if got := rs.get(); len(got) != 0 {
+				t.Errorf("counted as refused: %v", got)
+			}
+		})
+	}
+	t.Run("not a check", func(t *testing.T) {
+		for _, body := range []string{"ssl_check=0&token=x", "xssl_check=1", "ssl_check=10"} {
+			if sslCheck([]byte(body)) {
+				t.Errorf("sslCheck(%q) = true", body)
+			}
+		}
+	})
+}
