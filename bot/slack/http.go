@@ -97,7 +97,9 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return nil, false
 	}
-	if a.replayed(body) {
+	// The signature covers the timestamp, which checkSignature has read.
+	stamp, _ := strconv.ParseInt(r.Header.Get("X-Slack-Request-Timestamp"), 10, 64)
+	if a.replayed(body, stamp) {
 		// The first delivery was (or is being) answered; answering this one
 		// would run the command twice.
 		a.cfg.VerifyFailed("replay")
@@ -144,15 +146,24 @@ func sslCheck(body []byte) bool {
 	return false
 }
 
-// replayed records a verified request and reports whether its body was
-// seen before. Slack's payloads carry a fresh trigger_id or action_ts, so
-// equal bodies are the same delivery: an exact replay (which the freshness
-// check alone would let through for minutes) or a retry (X-Slack-Retry-Num)
-// that Slack sends, newly signed, when the first answer seemed late. The
-// key is the body's raw SHA-256: one entry a request, and no encoding.
-func (a *Adapter) replayed(body []byte) bool {
+// replayed records a verified request, signed at stamp (Unix seconds),
+// and reports whether it may be a delivery already seen. Slack's payloads
+// carry a fresh trigger_id or action_ts, so equal bodies are the same
+// delivery: an exact replay (which the freshness check alone would let
+// through for minutes) or a retry (X-Slack-Retry-Num) that Slack sends,
+// newly signed, when the first answer seemed late. The key is the body's
+// raw SHA-256: one entry a request, and no encoding.
+//
+// When the seen set is full it forgets its oldest entry; a request signed
+// no later than a forgotten one could be that one's replay, and is refused
+// too (with room for 50,000 requests this only happens under a flood).
+func (a *Adapter) replayed(body []byte, stamp int64) bool {
+	if floor := a.replayFloor.Load(); floor != 0 && stamp <= floor {
+		a.log.Warn("request refused: too many recent requests to rule out a replay")
+		return true
+	}
 	sum := sha256.Sum256(body)
-	return !a.seen.Add(string(sum[:]), struct{}{})
+	return !a.seen.Add(string(sum[:]), stamp)
 }
 
 // refuse answers a request that failed verification and counts it.

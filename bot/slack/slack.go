@@ -93,12 +93,19 @@ type Config struct {
 // Adapter is the Slack adapter. Its HTTP handlers and Socket Mode loop may
 // run at once, and share one dispatch path.
 type Adapter struct {
-	cfg     Config
-	api     *slackapi.Client // nil without a bot token
-	log     *slog.Logger
-	seen    *ttlcache.Cache[struct{}]
-	locales *ttlcache.Cache[string]
-	keyed   *lru.Cache[string, rendered] // replies with a Key, rendered
+	cfg Config
+	api *slackapi.Client // nil without a bot token
+	log *slog.Logger
+	// seen holds the requests and envelopes answered recently, each with
+	// its signed time (Unix seconds; 0 for a socket envelope, which is
+	// not signed).
+	seen *ttlcache.Cache[int64]
+	// replayFloor is the newest signed time of a request the seen set had
+	// to forget before its time: any request signed no later could be its
+	// replay. Zero until the set overflows.
+	replayFloor atomic.Int64
+	locales     *ttlcache.Cache[string]
+	keyed       *lru.Cache[string, rendered] // replies with a Key, rendered
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
 	work inflight.Counter
@@ -141,14 +148,32 @@ func New(cfg Config) (*Adapter, error) {
 	a := &Adapter{
 		cfg:     cfg,
 		log:     cfg.Log,
-		seen:    ttlcache.New[struct{}](seenTTL, maxSeen, cfg.Now),
 		locales: ttlcache.New[string](localeTTL, maxLocales, cfg.Now),
 		keyed:   keyed,
 	}
+	a.seen = a.newSeen(maxSeen)
 	if cfg.BotToken != "" {
 		a.api = a.client(cfg.BotToken)
 	}
 	return a, nil
+}
+
+// newSeen returns an empty set of seen requests holding at most max,
+// which raises the replay floor when it forgets one early.
+func (a *Adapter) newSeen(max int) *ttlcache.Cache[int64] {
+	c := ttlcache.New[int64](seenTTL, max, a.cfg.Now)
+	c.OnEvict(a.raiseReplayFloor)
+	return c
+}
+
+// raiseReplayFloor is told of each signed time the seen set forgets early.
+func (a *Adapter) raiseReplayFloor(stamp int64) {
+	for {
+		cur := a.replayFloor.Load()
+		if stamp <= cur || a.replayFloor.CompareAndSwap(cur, stamp) {
+			return
+		}
+	}
 }
 
 // client is a Web API client on the configured URL, HTTP client and log.

@@ -71,7 +71,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		return // the client's own events: connecting, hello, …
 	}
 	// Slack redelivers an envelope it thinks was not acknowledged.
-	if !a.seen.Add("env:"+evt.Request.EnvelopeID, struct{}{}) {
+	if !a.seen.Add("env:"+evt.Request.EnvelopeID, 0) {
 		a.cfg.VerifyFailed("replay")
 		a.ack(ctx, sm, evt.Request, rendered{})
 		return
