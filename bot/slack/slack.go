@@ -57,7 +57,8 @@ const (
 type Config struct {
 	// SigningSecret verifies HTTP requests; without it Routes mounts nothing.
 	SigningSecret string
-	// BotToken (xoxb-) reads authors' locales and sends direct messages.
+	// BotToken (xoxb-) reads authors' locales and sends direct messages:
+	// reminders, and the files of data exports.
 	BotToken string
 	// AppToken (xapp-) connects Socket Mode.
 	AppToken string
@@ -274,7 +275,7 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), la
 		}
 	})
 	req.Locale = a.locale(work, req.User)
-	reply := a.cfg.Serve(work, req)
+	reply := a.serve(work, req)
 	if state.CompareAndSwap(running, answered) {
 		t.Stop()
 		return reply
@@ -307,7 +308,7 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 		}
 		req.Received = a.cfg.Now()
 		req.Locale = a.locale(work, req.User)
-		reply := a.cfg.Serve(work, req)
+		reply := a.serve(work, req)
 		// Stopped at LateLimit or not, the outcome is owed to the author.
 		post := context.WithoutCancel(work)
 		for _, msg := range actionMessages(req.Action, reply) {
