@@ -110,6 +110,9 @@ type Adapter struct {
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
 	work inflight.Counter
+	// socket is the state of the Socket Mode connection (socketDown until
+	// it first connects).
+	socket atomic.Int32
 }
 
 // New checks cfg and builds an adapter.
