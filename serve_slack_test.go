@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -21,8 +20,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/handlers"
@@ -330,68 +327,6 @@ func slackTestDeps(t testing.TB) platformDeps {
 	d, _ := platformTestDeps(t)
 	d.cfg.Slack.SigningSecret = slackTestSecret
 	return d
-}
-
-// TestSlackManifest checks deploy/slack-manifest.yaml against the command
-// table: every command is a slash command pointing at /slack/commands,
-// with a description and a usage hint.
-func TestSlackManifest(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("deploy", "slack-manifest.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m struct {
-		Features struct {
-			SlashCommands []struct {
-				Command, URL, Description string
-				UsageHint                 string `yaml:"usage_hint"`
-			} `yaml:"slash_commands"`
-		}
-		OAuth struct {
-			Scopes struct{ Bot []string }
-		} `yaml:"oauth_config"`
-		Settings struct {
-			Interactivity struct {
-				Enabled    bool   `yaml:"is_enabled"`
-				RequestURL string `yaml:"request_url"`
-			}
-			SocketMode *bool `yaml:"socket_mode_enabled"`
-		}
-	}
-	if err := yaml.Unmarshal(raw, &m); err != nil {
-		t.Fatal(err)
-	}
-	declared := map[string]string{} // command -> description
-	for _, c := range m.Features.SlashCommands {
-		declared[c.Command] = c.Description
-		if c.URL != "https://YOUR-HOST/slack/commands" || c.Description == "" || c.UsageHint == "" {
-			t.Errorf("%s: url %q, description %q, usage hint %q", c.Command, c.URL, c.Description, c.UsageHint)
-		}
-	}
-	router := handlers.New(handlers.Deps{})
-	for _, c := range router.Commands() {
-		desc, ok := declared["/"+c.Name]
-		if !ok {
-			t.Errorf("/%s is not in the manifest", c.Name)
-			continue
-		}
-		if desc != c.Description {
-			t.Errorf("/%s: manifest says %q, the command table %q", c.Name, desc, c.Description)
-		}
-	}
-	if _, ok := declared["/authorbot"]; !ok {
-		t.Error("/authorbot is not in the manifest")
-	}
-	want := []string{"commands", "chat:write", "users:read", "im:write"}
-	if strings.Join(m.OAuth.Scopes.Bot, ",") != strings.Join(want, ",") {
-		t.Errorf("bot scopes = %v, want %v", m.OAuth.Scopes.Bot, want)
-	}
-	if !m.Settings.Interactivity.Enabled || m.Settings.Interactivity.RequestURL != "https://YOUR-HOST/slack/interactions" {
-		t.Errorf("interactivity = %+v", m.Settings.Interactivity)
-	}
-	if m.Settings.SocketMode == nil || *m.Settings.SocketMode {
-		t.Error("socket_mode_enabled should be there, and false")
-	}
 }
 
 // BenchmarkSlackCommands measures POST /slack/commands through the real

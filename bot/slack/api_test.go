@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,14 +15,18 @@ import (
 	"github.com/authorbot/authorbot/bot"
 )
 
-// fakeAPI is a fake of Slack's Web API: it answers users.info and
-// chat.postMessage and records the forms it was sent.
+// fakeAPI is a fake of Slack's Web API: it answers users.info,
+// chat.postMessage, conversations.open and the three steps of a file
+// upload, and records the forms it was sent and the files uploaded.
 type fakeAPI struct {
 	*httptest.Server
 	locale string // users.info's answer; "" makes users.info fail
+	// failComplete makes files.completeUploadExternal fail.
+	failComplete bool
 
-	mu    sync.Mutex
-	calls []apiCall
+	mu       sync.Mutex
+	calls    []apiCall
+	uploaded [][]byte // the bytes posted to the upload URL, in order
 }
 
 type apiCall struct {
@@ -33,6 +38,10 @@ func newFakeAPI(t testing.TB, locale string) *fakeAPI {
 	t.Helper()
 	f := &fakeAPI{locale: locale}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/upload/") {
+			f.receive(t, w, r)
+			return
+		}
 		if err := r.ParseForm(); err != nil {
 			t.Errorf("API call with a bad form: %v", err)
 		}
@@ -59,6 +68,18 @@ func newFakeAPI(t testing.TB, locale string) *fakeAPI {
 			}})
 		case "chat.postMessage":
 			io.WriteString(w, `{"ok":true,"channel":"D0001","ts":"1700000000.000100"}`)
+		case "conversations.open":
+			io.WriteString(w, `{"ok":true,"channel":{"id":"D0001"}}`)
+		case "files.getUploadURLExternal":
+			// The upload URL is on the API's host, where slack-go lets the
+			// token go (on Slack, files.slack.com).
+			json.NewEncoder(w).Encode(map[string]any{"ok": true, "upload_url": f.URL + "/upload/F0001", "file_id": "F0001"})
+		case "files.completeUploadExternal":
+			if f.failComplete {
+				io.WriteString(w, `{"ok":false,"error":"internal_error"}`)
+				return
+			}
+			io.WriteString(w, `{"ok":true,"files":[{"id":"F0001","title":"authorbot-data.json"}]}`)
 		default:
 			t.Errorf("unexpected API call %s", call.method)
 			http.NotFound(w, r)
@@ -66,6 +87,44 @@ func newFakeAPI(t testing.TB, locale string) *fakeAPI {
 	}))
 	t.Cleanup(f.Close)
 	return f
+}
+
+// receive takes a file posted to an upload URL, as a multipart form with
+// a field "file" (what slack-go sends) or as the raw bytes (which Slack
+// also takes).
+func (f *fakeAPI) receive(t testing.TB, w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") != "Bearer xoxb-test" {
+		t.Errorf("upload without the bot token")
+	}
+	var data []byte
+	mr, err := r.MultipartReader()
+	if err != nil {
+		data, err = io.ReadAll(r.Body)
+	} else {
+		for {
+			part, perr := mr.NextPart()
+			if perr != nil {
+				break
+			}
+			if part.FormName() == "file" {
+				data, err = io.ReadAll(part)
+			}
+		}
+	}
+	if err != nil {
+		t.Errorf("reading the upload: %v", err)
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, apiCall{method: "upload", form: map[string]string{"path": r.URL.Path}})
+	f.uploaded = append(f.uploaded, data)
+	f.mu.Unlock()
+	io.WriteString(w, "OK - "+strconv.Itoa(len(data)))
+}
+
+func (f *fakeAPI) files() [][]byte {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([][]byte(nil), f.uploaded...)
 }
 
 func (f *fakeAPI) called(method string) []apiCall {

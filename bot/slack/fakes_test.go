@@ -96,6 +96,8 @@ type fakeRouter struct {
 	cmds []*bot.Command
 	// gate, when set, holds the question "wait" until it is closed.
 	gate chan struct{}
+	// answer, when set, answers every command instead.
+	answer func(*bot.Request) *bot.Reply
 
 	mu   sync.Mutex
 	reqs []*bot.Request
@@ -126,6 +128,9 @@ func (f *fakeRouter) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, 
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+	}
+	if f.answer != nil && req.Action == "" {
+		return f.answer(req), nil
 	}
 	switch req.Action {
 	case bot.ActionShare:

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"io"
@@ -71,8 +72,9 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 // the body must fit in 64 KiB (413 otherwise), carry a valid signature of
 // the signing secret and a timestamp within five minutes of now (401
 // otherwise), and not be a delivery already seen (200 with nothing done).
-// It returns the body and whether the request may go on; when not, it has
-// written the answer.
+// Slack's certificate check (ssl_check=1) gets an empty 200 whether signed
+// or not. It returns the body and whether the request may go on; when
+// not, it has written the answer.
 func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
@@ -83,11 +85,21 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 		http.Error(w, "cannot read body", http.StatusBadRequest)
 		return nil, false
 	}
+	if sslCheck(body) {
+		// Slack checks the URL's certificate now and then with a POST of
+		// ssl_check=1 and a token, unsigned: it wants a 200 and nothing
+		// else. Bolt answers it the same way, before verifying anything;
+		// nothing is run, whoever sends it.
+		w.WriteHeader(http.StatusOK)
+		return nil, false
+	}
 	if reason := checkSignature(r.Header, body, a.cfg.SigningSecret); reason != "" {
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return nil, false
 	}
-	if a.replayed(body) {
+	// The signature covers the timestamp, which checkSignature has read.
+	stamp, _ := strconv.ParseInt(r.Header.Get("X-Slack-Request-Timestamp"), 10, 64)
+	if a.replayed(body, stamp) {
 		// The first delivery was (or is being) answered; answering this one
 		// would run the command twice.
 		a.cfg.VerifyFailed("replay")
@@ -120,15 +132,38 @@ func checkSignature(h http.Header, body []byte, secret string) string {
 	return ""
 }
 
-// replayed records a verified request and reports whether its body was
-// seen before. Slack's payloads carry a fresh trigger_id or action_ts, so
-// equal bodies are the same delivery: an exact replay (which the freshness
-// check alone would let through for minutes) or a retry (X-Slack-Retry-Num)
-// that Slack sends, newly signed, when the first answer seemed late. The
-// key is the body's raw SHA-256: one entry a request, and no encoding.
-func (a *Adapter) replayed(body []byte) bool {
+// sslCheck reports whether body is Slack's certificate check: a form
+// whose ssl_check field is 1. Slack sends the field as is; it is looked
+// for without decoding the form, which every command would pay for.
+func sslCheck(body []byte) bool {
+	for q := body; len(q) > 0; {
+		var kv []byte
+		kv, q, _ = bytes.Cut(q, []byte("&"))
+		if string(kv) == "ssl_check=1" {
+			return true
+		}
+	}
+	return false
+}
+
+// replayed records a verified request, signed at stamp (Unix seconds),
+// and reports whether it may be a delivery already seen. Slack's payloads
+// carry a fresh trigger_id or action_ts, so equal bodies are the same
+// delivery: an exact replay (which the freshness check alone would let
+// through for minutes) or a retry (X-Slack-Retry-Num) that Slack sends,
+// newly signed, when the first answer seemed late. The key is the body's
+// raw SHA-256: one entry a request, and no encoding.
+//
+// When the seen set is full it forgets its oldest entry; a request signed
+// no later than a forgotten one could be that one's replay, and is refused
+// too (with room for 50,000 requests this only happens under a flood).
+func (a *Adapter) replayed(body []byte, stamp int64) bool {
+	if floor := a.replayFloor.Load(); floor != 0 && stamp <= floor {
+		a.log.Warn("request refused: too many recent requests to rule out a replay")
+		return true
+	}
 	sum := sha256.Sum256(body)
-	return !a.seen.Add(string(sum[:]), struct{}{})
+	return !a.seen.Add(string(sum[:]), stamp)
 }
 
 // refuse answers a request that failed verification and counts it.

@@ -189,6 +189,53 @@ func TestReplay(t *testing.T) {
 	})
 }
 
+// TestReplayWhenFull fills the set of seen requests past its bound: a
+// request signed no later than a forgotten one may be its replay, and is
+// refused; one signed later is not.
+func TestReplayWhenFull(t *testing.T) {
+	f := newFakeRouter()
+	a, rs := newTestAdapter(t, f, nil)
+	a.seen = a.newSeen(3)
+	now := time.Now().Truncate(time.Second)
+	var first *http.Request
+	for i := range 4 {
+		body := commandBody("T1", "U1", "/order", "add "+strconv.Itoa(i+1), "")
+		r := signedRequest("/slack/commands", testSecret, now.Add(time.Duration(i)*time.Second), body)
+		if i == 0 {
+			first = signedRequest("/slack/commands", testSecret, now, body) // the same delivery again
+		}
+		if w := serve(a, r); w.Code != http.StatusOK || w.Body.Len() == 0 {
+			t.Fatalf("delivery %d: status %d, body %q", i, w.Code, w.Body)
+		}
+	}
+	if w := serve(a, first); w.Body.Len() != 0 {
+		t.Errorf("the replay of a forgotten request was answered: %s", w.Body)
+	}
+	if w := serve(a, signedRequest("/slack/commands", testSecret, now, commandBody("T1", "U1", "/order", "list", ""))); w.Body.Len() != 0 {
+		t.Errorf("a request signed with a forgotten one was answered: %s", w.Body)
+	}
+	if n := len(f.requests()); n != 4 {
+		t.Errorf("the handler ran %d times, want 4", n)
+	}
+	if diff := cmp.Diff([]string{"replay", "replay"}, rs.get()); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+	later := signedRequest("/slack/commands", testSecret, now.Add(time.Second), commandBody("T1", "U1", "/order", "list", ""))
+	if w := serve(a, later); w.Body.Len() == 0 {
+		t.Error("a request signed after the forgotten one was refused")
+	}
+
+	// Socket Mode envelopes carry no signed time: forgetting one says
+	// nothing about HTTP requests.
+	b, _ := newTestAdapter(t, f, nil)
+	b.seen = b.newSeen(1)
+	b.seen.Add("env:1", 0)
+	b.seen.Add("env:2", 0)
+	if floor := b.replayFloor.Load(); floor != 0 {
+		t.Errorf("forgetting an envelope raised the floor to %d", floor)
+	}
+}
+
 func TestCommandEndpoint(t *testing.T) {
 	tests := []struct {
 		name, command, text string
@@ -300,4 +347,45 @@ func TestKeyedRepliesRenderedOnce(t *testing.T) {
 	if plain := ask("plain second"); !strings.Contains(plain, "You asked: plain second") {
 		t.Errorf("a reply without a key was not rendered afresh: %s", plain)
 	}
+}
+
+// TestSSLCheck answers Slack's certificate check, which comes unsigned (or
+// signed, should Slack start signing it), with an empty 200, and runs
+// nothing, even when the form also holds a command.
+func TestSSLCheck(t *testing.T) {
+	sslBody := "ssl_check=1&token=verification-token"
+	tests := []struct {
+		name string
+		req  func() *http.Request
+	}{
+		{"unsigned", func() *http.Request { return formRequest("/slack/commands", sslBody) }},
+		{"signed", func() *http.Request { return signedRequest("/slack/commands", testSecret, time.Now(), sslBody) }},
+		{"unsigned, with a command", func() *http.Request {
+			return formRequest("/slack/commands", commandBody("T1", "U1", "/order", "add 5", "")+"&ssl_check=1")
+		}},
+		{"unsigned interaction", func() *http.Request { return formRequest("/slack/interactions", sslBody) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeRouter()
+			a, rs := newTestAdapter(t, f, nil)
+			w := serve(a, tt.req())
+			if w.Code != http.StatusOK || w.Body.Len() != 0 {
+				t.Errorf("status %d, body %q; want 200 and no body", w.Code, w.Body)
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("%d commands ran, want none", n)
+			}
+			if got := rs.get(); len(got) != 0 {
+				t.Errorf("counted as refused: %v", got)
+			}
+		})
+	}
+	t.Run("not a check", func(t *testing.T) {
+		for _, body := range []string{"ssl_check=0&token=x", "xssl_check=1", "ssl_check=10"} {
+			if sslCheck([]byte(body)) {
+				t.Errorf("sslCheck(%q) = true", body)
+			}
+		}
+	})
 }

@@ -17,6 +17,22 @@ import (
 // taken by another app.
 const Umbrella = "authorbot"
 
+// slackNames maps the Slack name of a command to the router's, for the
+// commands whose own name is one of Slack's built-in commands: Slack
+// refuses a manifest that registers one (/remind), and would run its own
+// command instead. The router's name still works under the umbrella
+// (/authorbot remind list), as does the Slack one.
+var slackNames = map[string]string{"reminders": "remind"}
+
+// routerName returns the router's name for the slash command named name
+// (without its slash): name itself, unless Slack knows it by another.
+func routerName(name string) string {
+	if n, ok := slackNames[name]; ok {
+		return n
+	}
+	return name
+}
+
 // Parser turns a command line in the text grammar into a request and knows
 // the command tree (handlers.Router is one).
 type Parser interface {
@@ -33,13 +49,17 @@ func commandLine(cmds []*bot.Command, command, text string) string {
 	name := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(command), "/"))
 	text = strings.TrimSpace(text)
 	if name != Umbrella {
-		return strings.TrimSpace("/" + name + " " + text)
+		return strings.TrimSpace("/" + routerName(name) + " " + text)
 	}
 	text = strings.TrimPrefix(text, "/")
 	if text == "" {
 		return "/help"
 	}
-	if first := strings.Fields(text)[0]; bot.Find(cmds, first) != nil {
+	first := strings.Fields(text)[0]
+	if cmd, ok := slackNames[strings.ToLower(first)]; ok {
+		return strings.TrimSpace("/" + cmd + " " + strings.TrimSpace(text[len(first):]))
+	}
+	if bot.Find(cmds, first) != nil {
 		return "/" + text
 	}
 	return "/ask " + text

@@ -23,6 +23,10 @@ func TestCommandLine(t *testing.T) {
 		{"/authorbot", "my cart is empty", "/ask my cart is empty"},
 		{"/authorbot", "orders please", "/ask orders please"},
 		{"/isbn", "979-8-12345-678-9", "/isbn 979-8-12345-678-9"},
+		// Slack's own /remind cannot be registered; /reminders stands in.
+		{"/reminders", "list", "/remind list"},
+		{"/Reminders", "", "/remind"},
+		{"/authorbot", "reminders add when:3d text:x", "/remind add when:3d text:x"},
 	}
 	for _, tt := range tests {
 		if got := commandLine(cmds, tt.command, tt.text); got != tt.want {

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,20 +39,22 @@ const (
 // Everything in a reply is plain text: render escapes it, so nothing an
 // author typed becomes markup, a link or a mention.
 func render(r *bot.Reply) *slackapi.WebhookMessage {
+	r = shown(r)
 	msg := &slackapi.WebhookMessage{
 		ResponseType: slackapi.ResponseTypeEphemeral,
-		Text:         clipMrkdwn(escape(bot.PlainText(r)), maxFallback),
+		Text:         fallback(r),
 	}
 	if !r.Ephemeral {
 		msg.ResponseType = slackapi.ResponseTypeInChannel
 	}
 	var body []slackapi.Block
 	if r.Title != "" {
-		// plain_text is shown as typed, never parsed for mentions or links;
-		// the broadcast words get their zero-width space all the same.
-		body = append(body, slackapi.NewHeaderBlock(plain(clip(neutralize(r.Title), maxHeader))))
+		body = append(body, slackapi.NewHeaderBlock(plain(clip(plainText(r.Title), maxHeader))))
 	}
 	for _, b := range r.Blocks {
+		if len(body) > maxBlocks {
+			break // the rest could not be shown
+		}
 		body = append(body, renderBlock(b)...)
 	}
 	tail := contextBlocks(r.Source)
@@ -68,6 +71,49 @@ func render(r *bot.Reply) *slackapi.WebhookMessage {
 		msg.Blocks = &slackapi.Blocks{BlockSet: blocks}
 	}
 	return msg
+}
+
+// maxShown is the most text of one block a message can show: its every
+// block full.
+const maxShown = maxBlocks * maxText
+
+// shown returns r, or when a paragraph of it is longer than a message can
+// show, a copy with such paragraphs cut to maxShown: the rest would be cut
+// when the blocks are, but not before it had been escaped and split, all
+// of it, on every render. (A reply carrying several MB of text, as the
+// data export once did, took seconds to render.)
+func shown(r *bot.Reply) *bot.Reply {
+	cut := -1
+	for i, b := range r.Blocks {
+		if t, ok := b.(*bot.Text); ok && len(t.Text) > maxShown && byteOffset(t.Text, maxShown) < len(t.Text) {
+			cut = i
+			break
+		}
+	}
+	if cut < 0 {
+		return r
+	}
+	c := *r
+	c.Blocks = slices.Clone(r.Blocks)
+	for i, b := range c.Blocks[cut:] {
+		if t, ok := b.(*bot.Text); ok {
+			if off := byteOffset(t.Text, maxShown); off < len(t.Text) {
+				c.Blocks[cut+i] = &bot.Text{Text: t.Text[:off] + "…", Note: t.Note}
+			}
+		}
+	}
+	return &c
+}
+
+// fallback is the message's plain-text fallback, for notifications and
+// clients that show no blocks: the reply as plain text, escaped, within
+// Slack's limit. Only the start that can be kept is escaped.
+func fallback(r *bot.Reply) string {
+	text := bot.PlainText(r)
+	if off := byteOffset(text, maxFallback); off < len(text) {
+		text = text[:off] + "…"
+	}
+	return clipMrkdwn(escape(text), maxFallback)
 }
 
 // renderBlock renders one neutral block as one or more Slack blocks (long
@@ -197,7 +243,7 @@ func renderButtons(buttons []bot.Button) []slackapi.BlockElement {
 		if label == "" {
 			label = b.Action
 		}
-		btn := slackapi.NewButtonBlockElement(id, value, plain(clip(label, maxButtonText)))
+		btn := slackapi.NewButtonBlockElement(id, value, plain(clip(plainText(label), maxButtonText)))
 		switch b.Style {
 		case bot.Primary:
 			btn.Style = slackapi.StylePrimary
@@ -225,46 +271,6 @@ func plain(text string) *slackapi.TextBlockObject {
 
 func mrkdwn(text string) *slackapi.TextBlockObject {
 	return slackapi.NewTextBlockObject(slackapi.MarkdownType, text, false, false)
-}
-
-// mrkdwnEscaper escapes the three characters Slack's mrkdwn gives meaning
-// to: with them escaped, text cannot form <!channel>, <@U123>, <#C123> or
-// <url|label>.
-var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-// escape makes plain text safe to show as mrkdwn: it escapes & < > and
-// puts a zero-width space after the @ of @here, @channel and @everyone,
-// which some clients and integrations still turn into broadcasts.
-func escape(s string) string {
-	return neutralize(mrkdwnEscaper.Replace(s))
-}
-
-// escapeOnly escapes & < > but leaves everything else as it is (for URLs).
-func escapeOnly(s string) string { return mrkdwnEscaper.Replace(s) }
-
-// broadcasts are the words that, after an @, notify a whole channel.
-var broadcasts = []string{"here", "channel", "everyone"}
-
-func neutralize(s string) string {
-	if !strings.Contains(s, "@") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '@')
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i+1])
-		s = s[i+1:]
-		for _, w := range broadcasts {
-			if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
-				b.WriteString("\u200b")
-				break
-			}
-		}
-	}
 }
 
 // clip shortens plain text to n runes, ending with an ellipsis when cut.
@@ -299,11 +305,15 @@ func clipMrkdwn(s string, n int) string {
 
 // splitMrkdwn splits escaped text into parts of at most n runes, at a line
 // break or a space where there is one in the second half of a part, and
-// never inside an entity.
+// never inside an entity. Each part costs the runes it holds, so a long
+// text is split in one pass.
 func splitMrkdwn(s string, n int) []string {
 	var parts []string
-	for utf8.RuneCountInString(s) > n {
+	for {
 		limit := byteOffset(s, n)
+		if limit == len(s) {
+			break // what is left fits
+		}
 		cut := strings.LastIndexByte(s[:limit], '\n')
 		if cut < limit/2 {
 			cut = strings.LastIndexByte(s[:limit], ' ')

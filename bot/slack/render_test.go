@@ -97,6 +97,24 @@ var goldenReplies = map[string]*bot.Reply{
 		Source:    "@everyone <!subteam^S1>",
 		Ephemeral: true,
 	},
+	// Author text that would format, hide or reorder itself: markers of
+	// every kind, control characters, NUL and bidi overrides.
+	"hostile-format": {
+		Title: "*Bold* _it_ \u202eevil\u202c `x`\x00",
+		Blocks: []bot.Block{
+			&bot.Text{Text: "My book *The Long Road* is _great_ ~not~ `rm -rf` ```block```\n> quoted\a\u2066x\u2069\ttab"},
+			&bot.Fields{Fields: []bot.Field{
+				{Name: "Title", Value: "*The* _Long_ ~Road~ `v2`\u202a"},
+				{Name: "Note", Value: "en_US snake_case 5*3 https://example.com/_a_*b* mailto:x_y@ex.com *end*"},
+			}},
+			&bot.List{Items: []string{"*one*", "_two_\x1b[31m\u0085"}},
+			&bot.Link{Label: "*click*", URL: "https://kdp.amazon.com/a_b*c*\u202e"},
+			&bot.Text{Text: "~small~", Note: true},
+		},
+		Buttons:   []bot.Button{{Action: bot.ActionShare, Value: "x", Label: "*Share*\u202e"}},
+		Source:    "`src`",
+		Ephemeral: true,
+	},
 }
 
 // answerButtons are the buttons the router puts under an answer.
@@ -231,6 +249,45 @@ func checkLimits(t *testing.T, msg *slackapi.WebhookMessage) {
 	}
 }
 
+// TestRenderHostileFormatting checks the hostile-format reply beyond its
+// golden file: no string of the message holds a control or bidi character,
+// or a formatting span an author typed.
+func TestRenderHostileFormatting(t *testing.T) {
+	raw, err := json.Marshal(render(goldenReplies["hostile-format"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case string:
+			for _, r := range v {
+				if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || bidiControl(r) {
+					t.Errorf("%q holds %U", v, r)
+				}
+			}
+			for _, span := range []string{"*The", "_great_", "~not~", "`rm", "```", "*one*", "_two_", "*click*", "~small~", "`src`", "*end*"} {
+				if strings.Contains(v, span) {
+					t.Errorf("%q holds %q, which Slack would format", v, span)
+				}
+			}
+		}
+	}
+	walk(v)
+}
+
 func TestRenderResponseType(t *testing.T) {
 	if got := render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}, Ephemeral: true}).ResponseType; got != "ephemeral" {
 		t.Errorf("ephemeral reply: response_type %q", got)
@@ -323,6 +380,17 @@ func TestEscape(t *testing.T) {
 		{"@", "@"},
 		{"@her", "@her"},
 		{"&amp;", "&amp;amp;"},
+		{"*bold* _it_ ~no~ `code`", "\u2217bold\u2217 \u02cdit\u02cd \u223cno\u223c \u02cbcode\u02cb"},
+		{"**x**", "\u2217\u2217x\u2217\u2217"},
+		{"en_US snake_case 5*3 a~b", "en_US snake_case 5*3 a~b"},
+		{"_leading trailing_", "\u02cdleading trailing\u02cd"},
+		{"https://x.example/_a_*b* then *c*", "https://x.example/_a_*b* then \u2217c\u2217"},
+		{"MAILTO:_a_@x.example", "MAILTO:_a_@x.example"},
+		{"(https://x.example/_a_)", "(https://x.example/_a_)"},
+		{"> quote\n> again\na > b", "\u00ad&gt; quote\n\u00ad&gt; again\na &gt; b"},
+		{"nul\x00 bell\a esc\x1b del\x7f c1\u0085 tab\tx\r\n", "nul bell esc del c1 tab x\n"},
+		{"\u202aa\u202bb\u202cc\u202dd\u202ee\u2066f\u2067g\u2068h\u2069i", "abcdefghi"},
+		{"kept: \u2014 \u2026 \u200f \u2028", "kept: \u2014 \u2026 \u200f \u2028"},
 	}
 	for _, tt := range tests {
 		if got := escape(tt.in); got != tt.want {

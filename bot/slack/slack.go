@@ -57,7 +57,8 @@ const (
 type Config struct {
 	// SigningSecret verifies HTTP requests; without it Routes mounts nothing.
 	SigningSecret string
-	// BotToken (xoxb-) reads authors' locales and sends direct messages.
+	// BotToken (xoxb-) reads authors' locales and sends direct messages:
+	// reminders, and the files of data exports.
 	BotToken string
 	// AppToken (xapp-) connects Socket Mode.
 	AppToken string
@@ -93,15 +94,25 @@ type Config struct {
 // Adapter is the Slack adapter. Its HTTP handlers and Socket Mode loop may
 // run at once, and share one dispatch path.
 type Adapter struct {
-	cfg     Config
-	api     *slackapi.Client // nil without a bot token
-	log     *slog.Logger
-	seen    *ttlcache.Cache[struct{}]
-	locales *ttlcache.Cache[string]
-	keyed   *lru.Cache[string, rendered] // replies with a Key, rendered
+	cfg Config
+	api *slackapi.Client // nil without a bot token
+	log *slog.Logger
+	// seen holds the requests and envelopes answered recently, each with
+	// its signed time (Unix seconds; 0 for a socket envelope, which is
+	// not signed).
+	seen *ttlcache.Cache[int64]
+	// replayFloor is the newest signed time of a request the seen set had
+	// to forget before its time: any request signed no later could be its
+	// replay. Zero until the set overflows.
+	replayFloor atomic.Int64
+	locales     *ttlcache.Cache[string]
+	keyed       *lru.Cache[string, rendered] // replies with a Key, rendered
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
 	work inflight.Counter
+	// socket is the state of the Socket Mode connection (socketDown until
+	// it first connects).
+	socket atomic.Int32
 }
 
 // New checks cfg and builds an adapter.
@@ -141,14 +152,32 @@ func New(cfg Config) (*Adapter, error) {
 	a := &Adapter{
 		cfg:     cfg,
 		log:     cfg.Log,
-		seen:    ttlcache.New[struct{}](seenTTL, maxSeen, cfg.Now),
 		locales: ttlcache.New[string](localeTTL, maxLocales, cfg.Now),
 		keyed:   keyed,
 	}
+	a.seen = a.newSeen(maxSeen)
 	if cfg.BotToken != "" {
 		a.api = a.client(cfg.BotToken)
 	}
 	return a, nil
+}
+
+// newSeen returns an empty set of seen requests holding at most max,
+// which raises the replay floor when it forgets one early.
+func (a *Adapter) newSeen(max int) *ttlcache.Cache[int64] {
+	c := ttlcache.New[int64](seenTTL, max, a.cfg.Now)
+	c.OnEvict(a.raiseReplayFloor)
+	return c
+}
+
+// raiseReplayFloor is told of each signed time the seen set forgets early.
+func (a *Adapter) raiseReplayFloor(stamp int64) {
+	for {
+		cur := a.replayFloor.Load()
+		if stamp <= cur || a.replayFloor.CompareAndSwap(cur, stamp) {
+			return
+		}
+	}
 }
 
 // client is a Web API client on the configured URL, HTTP client and log.
@@ -249,7 +278,7 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), la
 		}
 	})
 	req.Locale = a.locale(work, req.User)
-	reply := a.cfg.Serve(work, req)
+	reply := a.serve(work, req)
 	if state.CompareAndSwap(running, answered) {
 		t.Stop()
 		return reply
@@ -282,7 +311,7 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 		}
 		req.Received = a.cfg.Now()
 		req.Locale = a.locale(work, req.User)
-		reply := a.cfg.Serve(work, req)
+		reply := a.serve(work, req)
 		// Stopped at LateLimit or not, the outcome is owed to the author.
 		post := context.WithoutCancel(work)
 		for _, msg := range actionMessages(req.Action, reply) {

@@ -25,6 +25,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		opts = append(opts, socketmode.OptionPingInterval(a.cfg.PingInterval))
 	}
 	sm := socketmode.New(a.client(a.cfg.BotToken, slackapi.OptionAppLevelToken(a.cfg.AppToken)), opts...)
+	defer a.socket.Store(socketStopped)
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		err := sm.RunContext(ctx)
@@ -46,14 +47,46 @@ func (a *Adapter) Run(ctx context.Context) error {
 	return g.Wait()
 }
 
+// The states of the Socket Mode connection, for Healthy.
+const (
+	socketDown int32 = iota
+	socketUp
+	socketStopped
+)
+
+// Healthy reports whether the Socket Mode connection is up: it returns an
+// error before the socket first connects, while it reconnects after a
+// drop, and once Run has returned. Without an app-level token the adapter
+// keeps no connection of its own (Slack calls it over HTTP), and is
+// healthy.
+func (a *Adapter) Healthy() error {
+	if a.cfg.AppToken == "" {
+		return nil
+	}
+	switch a.socket.Load() {
+	case socketUp:
+		return nil
+	case socketStopped:
+		return errors.New("slack: socket mode stopped")
+	}
+	return errors.New("slack: socket mode not connected")
+}
+
 // socketEvent handles one event of the socket. Commands are answered in
 // goroutines of their own, so a slow one never holds up the next.
 func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnected:
+		a.socket.Store(socketUp)
 		a.log.Info("socket mode connected")
 		return
+	case socketmode.EventTypeConnecting:
+		// slack-go connects anew after every drop, a disconnect Slack asked
+		// for, or a ping that did not come.
+		a.socket.Store(socketDown)
+		return
 	case socketmode.EventTypeConnectionError:
+		a.socket.Store(socketDown)
 		attrs := []any{}
 		if e, ok := evt.Data.(*slackapi.ConnectionErrorEvent); ok {
 			attrs = append(attrs, slog.Any("err", e.ErrorObj))
@@ -64,6 +97,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		a.log.Warn("socket mode error", slog.String("event", string(evt.Type)))
 		return
 	case socketmode.EventTypeInvalidAuth:
+		a.socket.Store(socketDown)
 		a.log.Error("socket mode: Slack refused the app-level token")
 		return
 	}
@@ -71,7 +105,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		return // the client's own events: connecting, hello, …
 	}
 	// Slack redelivers an envelope it thinks was not acknowledged.
-	if !a.seen.Add("env:"+evt.Request.EnvelopeID, struct{}{}) {
+	if !a.seen.Add("env:"+evt.Request.EnvelopeID, 0) {
 		a.cfg.VerifyFailed("replay")
 		a.ack(ctx, sm, evt.Request, rendered{})
 		return

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -208,3 +209,76 @@ func TestRunNeedsAppToken(t *testing.T) {
 		t.Error("Run without an app-level token did not fail")
 	}
 }
+
+// gatedOpens lets the first apps.connections.open through and holds every
+// later one until gate is closed: a reconnection the test can keep from
+// completing.
+type gatedOpens struct {
+	opens atomic.Int32
+	gate  chan struct{}
+}
+
+func (g *gatedOpens) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(r.URL.Path, "/apps.connections.open") && g.opens.Add(1) > 1 {
+		select {
+		case <-g.gate:
+		case <-r.Context().Done():
+			return nil, r.Context().Err()
+		}
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// eventually waits for cond, failing the test after a while.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("still not %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestHealthy follows the socket through its life: not healthy before it
+// connects, healthy once connected, not healthy from a disconnect until it
+// has connected again, and not healthy once Run has returned.
+func TestHealthy(t *testing.T) {
+	srv := newSocketServer(t)
+	gated := &gatedOpens{gate: make(chan struct{})}
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) {
+		c.SigningSecret, c.AppToken, c.APIURL = "", "xapp-1-test", srv.GetAPIURL()
+		c.PingInterval = time.Minute
+		c.HTTPClient = &http.Client{Timeout: 10 * time.Second, Transport: gated}
+	})
+	if a.Healthy() == nil {
+		t.Error("healthy before Run")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	eventually(t, "healthy after connecting", func() bool { return a.Healthy() == nil })
+
+	// Slack asks the app to reconnect; the new connection is held open.
+	srv.SendToWebsocket(`{"type":"disconnect","reason":"refresh_requested"}`)
+	eventually(t, "unhealthy after a disconnect", func() bool { return a.Healthy() != nil })
+	close(gated.gate)
+	eventually(t, "healthy after reconnecting", func() bool { return a.Healthy() == nil })
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
+	}
+	if a.Healthy() == nil {
+		t.Error("healthy after Run returned")
+	}
+
+	httpOnly, _ := newTestAdapter(t, newFakeRouter(), nil)
+	if err := httpOnly.Healthy(); err != nil {
+		t.Errorf("an HTTP-only adapter keeps no connection, but is unhealthy: %v", err)
+	}
+}
+
+// The server's /readyz asks adapters that keep a connection.
+var _ bot.Health = (*Adapter)(nil)

@@ -1,0 +1,98 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// CanDM reports whether the adapter can send direct messages (reminders,
+// a data export): only with a bot token. Without one, whatever would
+// promise a direct message should say it cannot.
+func (a *Adapter) CanDM() bool { return a.api != nil }
+
+// serve answers req and, when the reply carries a file, delivers the file
+// before the reply goes out, so that the reply can say whether it went.
+func (a *Adapter) serve(ctx context.Context, req *bot.Request) *bot.Reply {
+	reply := a.cfg.Serve(ctx, req)
+	if reply == nil || reply.File == nil {
+		return reply
+	}
+	return a.deliver(ctx, req.User, reply)
+}
+
+// deliver uploads r's file to user's direct messages with the bot and
+// returns the reply to show instead of r: r's own text, for the author
+// alone, with a line saying where the file went, or that it could not be
+// sent and how else to get it. The file itself never goes into the
+// message: Slack shows no more than a few thousand characters of one.
+func (a *Adapter) deliver(ctx context.Context, user bot.User, r *bot.Reply) *bot.Reply {
+	out := *r
+	out.File, out.Key, out.Ephemeral = nil, "", true
+	var line string
+	switch err := a.upload(ctx, user, r.File); {
+	case err == nil:
+		line = tr(r.Lang,
+			fmt.Sprintf("I have sent you the file %s in your direct messages with me.", r.File.Name),
+			fmt.Sprintf("Je vous ai envoyé le fichier %s dans vos messages directs avec moi.", r.File.Name))
+	case errors.Is(err, errNoBotToken):
+		line = tr(r.Lang,
+			"I can't send you the file: this Slack app has no bot token, so it cannot send direct messages. Ask the bot's operator for your data: they can export it from the bot's database with authorbot console.",
+			"Je ne peux pas vous envoyer le fichier : cette application Slack n'a pas de jeton de bot, elle ne peut donc pas envoyer de messages directs. Demandez vos données à la personne qui gère le bot : elle peut les exporter de la base du bot avec authorbot console.")
+	default:
+		a.log.Warn("sending a file to a direct message failed", slog.Any("err", err))
+		line = tr(r.Lang,
+			"I couldn't send you the file just now. Please try again in a moment.",
+			"Je n'ai pas pu vous envoyer le fichier. Réessayez dans un instant.")
+	}
+	out.Blocks = append(slices.Clip(r.Blocks), &bot.Text{Text: line})
+	return &out
+}
+
+var errNoBotToken = errors.New("slack: no bot token")
+
+// upload sends f to user's direct message with the bot, in Slack's three
+// steps (files.getUploadURLExternal, the bytes to the URL it returns,
+// files.completeUploadExternal shared to the DM that conversations.open
+// opens).
+func (a *Adapter) upload(ctx context.Context, user bot.User, f *bot.File) error {
+	if a.api == nil {
+		return errNoBotToken
+	}
+	if len(f.Data) == 0 {
+		return errors.New("slack: an empty file") // Slack refuses a length of 0
+	}
+	ch, _, _, err := a.api.OpenConversationContext(ctx, &slackapi.OpenConversationParameters{Users: []string{user.ID}, ReturnIM: true})
+	if err != nil {
+		return fmt.Errorf("slack: conversations.open: %w", err)
+	}
+	if ch == nil || ch.ID == "" {
+		return errors.New("slack: conversations.open returned no channel")
+	}
+	_, err = a.api.UploadFileContext(ctx, slackapi.UploadFileParameters{
+		Reader:   bytes.NewReader(f.Data),
+		FileSize: len(f.Data),
+		Filename: f.Name,
+		Title:    f.Name,
+		Channel:  ch.ID,
+	})
+	if err != nil {
+		return fmt.Errorf("slack: uploading %s: %w", f.Name, err)
+	}
+	return nil
+}
+
+// tr picks the French or the English of a sentence for a reply's Lang.
+func tr(lang, en, fr string) string {
+	if lang == "fr" {
+		return fr
+	}
+	return en
+}
