@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -85,9 +86,9 @@ func plainContent(r *bot.Reply, prompt string) (string, bool) {
 // description comes first in the 6,000-character budget, then the fields
 // in order; the prompt is kept whole at the end of the description.
 func embed(r *bot.Reply, prompt string) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: clip(r.Title, maxTitle)}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: clip(clean(r.Title), maxTitle)}
 	if r.Source != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(r.Source, maxFooter)}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(clean(r.Source), maxFooter)}
 	}
 	budget := maxEmbedTotal - utf16Len(e.Title)
 	if e.Footer != nil {
@@ -112,7 +113,7 @@ func embed(r *bot.Reply, prompt string) *discordgo.MessageEmbed {
 					continue
 				}
 				fields = append(fields, &discordgo.MessageEmbedField{
-					Name:   orBlank(clip(f.Name, maxFieldName)),
+					Name:   orBlank(clip(clean(f.Name), maxFieldName)),
 					Value:  orBlank(clip(escape(f.Value), maxFieldValue)),
 					Inline: f.Inline,
 				})
@@ -170,7 +171,7 @@ func list(l *bot.List) string {
 // link renders a masked link when the URL is a plain web address, and
 // "label: URL" otherwise, so no URL can break out of the markup.
 func link(l *bot.Link) string {
-	u := l.URL
+	u := clean(l.URL)
 	web := strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 	if !web || strings.ContainsAny(u, " \t\n()<>[]") || l.Label == "" {
 		if l.Label == "" {
@@ -188,6 +189,7 @@ func link(l *bot.Link) string {
 // that Discord still links them (they cannot carry markup: Discord reads
 // a URL as one unit).
 func escape(s string) string {
+	s = clean(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	lineStart := true
@@ -232,6 +234,45 @@ func escape(s string) string {
 	return b.String()
 }
 
+// clean drops from text an author may have written what must never reach
+// a chat: control characters but the newline and the tab (NUL, escape
+// sequences, carriage returns), and the bidirectional embeddings,
+// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make text
+// display other than it reads: a title that shows reversed, a quantity
+// that seems to be another. Invalid UTF-8 becomes U+FFFD. Every echo of
+// author text in a rendering goes through clean, whatever the handlers
+// already did.
+func clean(s string) string {
+	for i, r := range s {
+		if unsafeRune(r) || r == utf8.RuneError {
+			return cleanFrom(s, i)
+		}
+	}
+	return s
+}
+
+func cleanFrom(s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] { // ranging yields U+FFFD for invalid bytes
+		if !unsafeRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return unicode.IsControl(r)
+}
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
@@ -268,8 +309,8 @@ func buttons(bs []bot.Button) ([]discordgo.MessageComponent, map[string]string) 
 			}
 			stash[key] = b.Value
 		}
-		label := b.Label
-		if label == "" {
+		label := clean(b.Label)
+		if strings.TrimSpace(label) == "" {
 			label = b.Action
 		}
 		row.Components = append(row.Components, discordgo.Button{
@@ -324,7 +365,7 @@ func renderChoices(cs []bot.Choice, typ discordgo.ApplicationCommandOptionType) 
 			continue
 		}
 		seen[c.Value] = true
-		name := strings.TrimSpace(c.Name)
+		name := strings.TrimSpace(clean(c.Name))
 		if name == "" {
 			name = c.Value
 		}
