@@ -118,7 +118,9 @@ func (a *Adapter) raiseReplayFloor(stamp time.Time) {
 
 func (a *Adapter) refuse(w http.ResponseWriter, reason string, status int) {
 	a.verifyFail(reason)
-	a.log.Warn("interaction refused", slog.String("reason", reason))
+	// Debug, not Warn: anyone can send unsigned requests, as many as they
+	// like; VerifyFailed counts them.
+	a.log.Debug("interaction refused", slog.String("reason", reason))
 	http.Error(w, http.StatusText(status), status)
 }
 

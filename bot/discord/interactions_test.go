@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -449,4 +451,80 @@ type unreachable struct{}
 
 func (unreachable) RoundTrip(*http.Request) (*http.Response, error) {
 	return nil, errors.New("connection refused")
+}
+
+// TestRefusalsLogQuietly: anyone can send unsigned or replayed requests,
+// as many as they like, so a refusal is logged at debug level only (and
+// counted through VerifyFailed).
+func TestRefusalsLogQuietly(t *testing.T) {
+	var info, debug bytes.Buffer
+	both := slog.New(teeHandler{
+		slog.NewTextHandler(&info, &slog.HandlerOptions{Level: slog.LevelInfo}),
+		slog.NewTextHandler(&debug, &slog.HandlerOptions{Level: slog.LevelDebug}),
+	})
+	a, priv := newTestAdapter(t, nil, &recorder{}, func(c *Config) { c.Log = both })
+	body := commandInteraction("quiet-1", "guild-1", "user-1", "en-US", "help")
+	if status, _ := post(t, a, signed(priv, time.Now(), body)); status != http.StatusOK {
+		t.Fatalf("first delivery: %d", status)
+	}
+	info.Reset()
+	debug.Reset()
+	unsigned := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
+	_, other := testKey(9)
+	for _, r := range []*http.Request{
+		unsigned,
+		signed(other, time.Now(), body),
+		signed(priv, time.Now().Add(-time.Hour), body),
+		signed(priv, time.Now(), body), // a replay
+	} {
+		for range 100 {
+			r := r.Clone(context.Background())
+			r.Body = readCloser(body)
+			if status, _ := post(t, a, r); status != http.StatusUnauthorized {
+				t.Fatalf("status %d, want 401", status)
+			}
+		}
+	}
+	if info.Len() != 0 {
+		t.Errorf("refusals were logged at info level or above:\n%.500s", info.String())
+	}
+	for _, reason := range []string{"signature", "stale", "replay"} {
+		if !strings.Contains(debug.String(), "reason="+reason) {
+			t.Errorf("no debug line for the %s refusals", reason)
+		}
+	}
+}
+
+// teeHandler sends each record to every handler that takes its level.
+type teeHandler []slog.Handler
+
+func (t teeHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return slices.ContainsFunc(t, func(h slog.Handler) bool { return h.Enabled(ctx, l) })
+}
+
+func (t teeHandler) Handle(ctx context.Context, r slog.Record) error {
+	for _, h := range t {
+		if h.Enabled(ctx, r.Level) {
+			if err := h.Handle(ctx, r.Clone()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (t teeHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	out := make(teeHandler, len(t))
+	for n, h := range t {
+		out[n] = h.WithAttrs(as)
+	}
+	return out
+}
+
+func (t teeHandler) WithGroup(g string) slog.Handler {
+	out := make(teeHandler, len(t))
+	for n, h := range t {
+		out[n] = h.WithGroup(g)
+	}
+	return out
 }
