@@ -110,6 +110,11 @@ type Adapter struct {
 	// later could be its replay. Zero until the set overflows.
 	replayFloor atomic.Int64
 	busy        inflight.Counter // deferred answers still being finished
+	// connected is true from the gateway's Ready (or Resumed) to its
+	// next disconnection. discordgo calls each handler in a goroutine of
+	// its own; a disconnection and the next Ready are a reconnection (a
+	// second or more) apart, so their handlers do not cross.
+	connected atomic.Bool
 }
 
 // New builds an adapter. It fails when the public key is not 32 bytes of
@@ -189,10 +194,16 @@ func (a *Adapter) Run(ctx context.Context) error {
 		a.session.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 			a.gatewayInteraction(ctx, ic.Interaction)
 		}),
-		a.session.AddHandler(func(*discordgo.Session, *discordgo.Connect) {
+		a.session.AddHandler(func(*discordgo.Session, *discordgo.Ready) {
+			a.connected.Store(true)
 			a.log.Info("gateway connected")
 		}),
+		a.session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) {
+			a.connected.Store(true)
+			a.log.Info("gateway resumed")
+		}),
 		a.session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+			a.connected.Store(false)
 			if ctx.Err() == nil {
 				a.log.Warn("gateway disconnected; reconnecting")
 			}
@@ -202,6 +213,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		for _, f := range remove {
 			f()
 		}
+		a.connected.Store(false)
 	}()
 	if err := a.open(ctx); err != nil {
 		return err
@@ -243,6 +255,26 @@ func fatalGatewayError(err error) bool {
 		return false
 	}
 	return ce.Code == 4004 || ce.Code >= 4010 && ce.Code <= 4014
+}
+
+// Healthy reports whether the adapter is connected to Discord
+// (bot.Health). With a bot token the adapter keeps a gateway connection,
+// and Healthy returns an error until its first Ready and from each
+// disconnection until the session is resumed or a new one is ready.
+// Without a token it only answers HTTP interactions, keeps no connection
+// of its own, and is always healthy.
+func (a *Adapter) Healthy() error {
+	if a.session.Token == "" || a.connected.Load() {
+		return nil
+	}
+	return errors.New("discord: the gateway is not connected")
+}
+
+// CanDM reports whether the adapter can send direct messages (reminders):
+// only with a bot token. Without one, Notify fails, and whatever would
+// promise a direct message should say it cannot.
+func (a *Adapter) CanDM() bool {
+	return a.session.Token != ""
 }
 
 // drain lets deferred answers finish, for at most workTimeout.
