@@ -61,6 +61,8 @@ type Config struct {
 	// "future" or "replay".
 	VerifyFailed func(reason string)
 	// Client makes every REST call; nil means a client with a 20 s timeout.
+	// Calls made with an interaction's token (answers, and their files)
+	// are bounded by the size of what they send instead.
 	Client *http.Client
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -89,12 +91,23 @@ const (
 	maxValue = 10_000
 	// restTimeout bounds one call to Discord's REST API.
 	restTimeout = 10 * time.Second
+	// tokenLife is how long Discord accepts calls made with an
+	// interaction's token.
+	tokenLife = 15 * time.Minute
+	// minUploadRate is the slowest upload a call with a body allows for:
+	// n bytes get restTimeout plus n/minUploadRate seconds (an 8 MB data
+	// export, about a minute more).
+	minUploadRate = 128 << 10
+	// minRetryWait keeps a 429 that asks for no wait from becoming a
+	// busy loop.
+	minRetryWait = 50 * time.Millisecond
 )
 
 // Adapter is the Discord adapter. Its methods are safe for concurrent use.
 type Adapter struct {
 	session    *discordgo.Session
-	client     *http.Client
+	client     *http.Client // discordgo's calls
+	calls      *http.Client // calls with an interaction's token, without a timeout of its own
 	publicKey  ed25519.PublicKey
 	serve      func(ctx context.Context, req *bot.Request) *bot.Reply
 	completer  Completer
@@ -102,6 +115,8 @@ type Adapter struct {
 	verifyFail func(reason string)
 	now        func() time.Time
 	deferAfter time.Duration
+	// sleep waits out a rate limit; tests replace it so as not to wait.
+	sleep func(ctx context.Context, d time.Duration) error
 
 	seen   *ttlcache.Cache[time.Time] // interaction ids answered, with their signed times
 	values *ttlcache.Cache[string]    // button values too long for a custom id, by key
@@ -128,6 +143,7 @@ func New(cfg Config) (*Adapter, error) {
 		now:        cfg.Now,
 		deferAfter: cfg.DeferAfter,
 		client:     cfg.Client,
+		sleep:      sleep,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
@@ -169,6 +185,11 @@ func New(cfg Config) (*Adapter, error) {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
 	s.Client = a.client
+	// A client-wide timeout would cut the upload of a large file: the
+	// interaction calls bound each attempt themselves (see attempt).
+	calls := *a.client
+	calls.Timeout = 0
+	a.calls = &calls
 	// Slash commands, buttons and autocomplete need no gateway intents,
 	// and no privileged one is ever asked for.
 	s.Identify.Intents = discordgo.IntentsNone
@@ -307,6 +328,7 @@ func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error
 		Content:         data.Content,
 		Embeds:          data.Embeds,
 		Components:      data.Components,
+		Files:           data.Files,
 		AllowedMentions: noMentions(),
 	}
 	if _, err := a.session.ChannelMessageSendComplex(ch.ID, msg, discordgo.WithContext(ctx)); err != nil {

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +28,9 @@ const (
 	maxRows          = 5
 	maxChoices       = 25
 	maxChoiceText    = 100 // a choice's name or string value
+	// maxAttachment is the largest file a bot may attach in a server
+	// without boosts (and in direct messages).
+	maxAttachment = 10 << 20
 )
 
 // noMentions is set on every message: nothing the bot sends pings anyone,
@@ -39,9 +43,20 @@ func noMentions() *discordgo.MessageAllowedMentions {
 // paragraphs becomes message content; anything with a title, fields or
 // a source becomes an embed. Buttons become action rows whose custom ids
 // encode action and value; stash holds the values too long for an id,
-// by key, for the caller to remember (see customID).
+// by key, for the caller to remember (see customID). A reply's file is
+// in data.Files, to be sent as an attachment (see attach).
 func render(r *bot.Reply) (data *discordgo.InteractionResponseData, stash map[string]string) {
-	data = &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
+	return renderWithin(r, maxAttachment)
+}
+
+// renderWithin is render for a platform that takes attachments of at
+// most limit bytes.
+func renderWithin(r *bot.Reply, limit int) (data *discordgo.InteractionResponseData, stash map[string]string) {
+	var files []*discordgo.File
+	if r.File != nil {
+		r, files = attach(r, limit)
+	}
+	data = &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Files: files}
 	if r.Ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
@@ -57,6 +72,73 @@ func render(r *bot.Reply) (data *discordgo.InteractionResponseData, stash map[st
 	data.Components, stash = buttons(r.Buttons)
 	return data, stash
 }
+
+// attach prepares a reply with a file: the file, when it is within
+// limit, and the reply to show with it, which is private (a file belongs
+// to the author who asked) and ends with a line saying the file is
+// attached, or that it is too large to be. The reply's blocks are shown
+// as they are, except a paragraph that is the file's whole content: that
+// is what the attachment is for, and as text Discord would cut it to a
+// few thousand characters. A file over the limit is not cut either.
+func attach(r *bot.Reply, limit int) (*bot.Reply, []*discordgo.File) {
+	f := r.File
+	c := *r
+	c.Ephemeral = true
+	c.Blocks = make([]bot.Block, 0, len(r.Blocks)+1)
+	for _, b := range r.Blocks {
+		if t, ok := b.(*bot.Text); ok && isContent(t.Text, f.Data) {
+			continue
+		}
+		c.Blocks = append(c.Blocks, b)
+	}
+	name := clean(f.Name)
+	if strings.TrimSpace(name) == "" {
+		name = "authorbot.txt"
+	}
+	size := fileSize(len(f.Data), r.Lang)
+	if len(f.Data) > limit {
+		c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: tr(r.Lang,
+			"The file "+name+" ("+size+") is larger than Discord lets the bot attach here, so it is not attached. Ask the bot's operator for a copy.",
+			"Le fichier "+name+" ("+size+") dépasse la taille que Discord permet au bot de joindre ici : il n'est pas joint. Demandez-en une copie à l'administrateur du bot.")})
+		return &c, nil
+	}
+	c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: tr(r.Lang,
+		"The file "+name+" ("+size+") is attached to this message.",
+		"Le fichier "+name+" ("+size+") est joint à ce message.")})
+	return &c, []*discordgo.File{{Name: name, ContentType: f.ContentType, Reader: bytes.NewReader(f.Data)}}
+}
+
+// isContent reports whether text is the whole of data, but for the
+// spaces around it.
+func isContent(text string, data []byte) bool {
+	t := strings.TrimSpace(text)
+	return len(t) > 0 && len(t) <= len(data) && t == string(bytes.TrimSpace(data))
+}
+
+// fileSize writes a size as Discord shows it: "820 KB", "4.2 MB".
+func fileSize(n int, lang string) string {
+	var s string
+	switch {
+	case n < 1<<20:
+		s = strconv.Itoa(max(1, (n+512)/1024)) + tr(lang, " KB", " Ko")
+	default:
+		s = strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + tr(lang, " MB", " Mo")
+	}
+	if isFrench(lang) {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// tr picks the French or the English sentence for lang.
+func tr(lang, en, fr string) string {
+	if isFrench(lang) {
+		return fr
+	}
+	return en
+}
+
+func isFrench(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "fr") }
 
 // plainContent renders a reply made only of paragraphs as message content,
 // when it fits.
