@@ -3,7 +3,7 @@ module github.com/authorbot/authorbot
 go 1.26.0
 
 require (
-	github.com/bwmarrin/discordgo v0.29.0
+	github.com/bwmarrin/discordgo v0.28.1
 	github.com/gammazero/deque v1.2.3
 	github.com/google/go-cmp v0.7.0
 	github.com/gorilla/websocket v1.5.3

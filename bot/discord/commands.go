@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -41,14 +42,12 @@ func nameOK(s string) bool {
 // clash with another in the same language) is left out, so that language
 // shows the English name. It returns an error when an English name or a
 // count breaks Discord's rules: registering would fail anyway.
-func ApplicationCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, error) {
+func ApplicationCommands(cmds []*bot.Command) ([]*ApplicationCommand, error) {
 	if len(cmds) > maxCommands {
 		return nil, fmt.Errorf("discord: %d commands; Discord allows %d", len(cmds), maxCommands)
 	}
 	table := tables{descriptions: descriptionTable(), choices: choiceTable()}
-	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
-	install := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
-	var out []*discordgo.ApplicationCommand
+	var out []*ApplicationCommand
 	var names []localNames
 	for _, c := range cmds {
 		opts, err := commandOptions(c, c.Name, table)
@@ -59,13 +58,15 @@ func ApplicationCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, 
 		if err != nil {
 			return nil, fmt.Errorf("discord: /%s: %w", c.Name, err)
 		}
-		ac := &discordgo.ApplicationCommand{
-			Type:             discordgo.ChatApplicationCommand,
-			Name:             c.Name,
-			Description:      describe(c.Description, c.Name),
-			Options:          opts,
-			Contexts:         &contexts,
-			IntegrationTypes: &install,
+		ac := &ApplicationCommand{
+			Type:        discordgo.ChatApplicationCommand,
+			Name:        c.Name,
+			Description: describe(c.Description, c.Name),
+			Options:     opts,
+			// Usable in servers and in the bot's DMs (reminders are
+			// discussed there), for servers that added the bot.
+			Contexts:         []InteractionContext{ContextGuild, ContextBotDM},
+			IntegrationTypes: []IntegrationType{GuildInstall},
 		}
 		if len(nameLoc) > 0 {
 			ac.NameLocalizations = &nameLoc
@@ -81,6 +82,44 @@ func ApplicationCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, 
 	}
 	return out, nil
 }
+
+// ApplicationCommand is a slash command as Discord registers it. It is
+// the bot's own type, not discordgo's, because the discordgo release in
+// use has no contexts or integration types; its fields are the ones the
+// bot sets (and the ids Discord answers with), in the order of Discord's
+// documentation, so the JSON is the same as a newer discordgo would send.
+type ApplicationCommand struct {
+	ID                string                           `json:"id,omitempty"`
+	ApplicationID     string                           `json:"application_id,omitempty"`
+	GuildID           string                           `json:"guild_id,omitempty"`
+	Version           string                           `json:"version,omitempty"`
+	Type              discordgo.ApplicationCommandType `json:"type,omitempty"`
+	Name              string                           `json:"name"`
+	NameLocalizations *map[discordgo.Locale]string     `json:"name_localizations,omitempty"`
+	// Contexts are where the command can be used.
+	Contexts []InteractionContext `json:"contexts,omitempty"`
+	// IntegrationTypes are the kinds of installation that offer it.
+	IntegrationTypes         []IntegrationType                     `json:"integration_types,omitempty"`
+	Description              string                                `json:"description,omitempty"`
+	DescriptionLocalizations *map[discordgo.Locale]string          `json:"description_localizations,omitempty"`
+	Options                  []*discordgo.ApplicationCommandOption `json:"options"`
+}
+
+// InteractionContext is where a command can be used (Discord's
+// interaction context types).
+type InteractionContext int
+
+// The contexts the bot registers its commands in.
+const (
+	ContextGuild InteractionContext = 0 // a server's channels
+	ContextBotDM InteractionContext = 1 // direct messages with the bot
+)
+
+// IntegrationType is a kind of application installation.
+type IntegrationType int
+
+// GuildInstall is an installation to a server (not to a user).
+const GuildInstall IntegrationType = 0
 
 // tables are the translations of localizations.go.
 type tables struct {
@@ -321,7 +360,7 @@ func effective(n localNames, l discordgo.Locale) string {
 // bulk overwrite: in one guild when guild is set (updates show at once,
 // for testing), globally otherwise. Commands missing from cmds are
 // deleted by Discord.
-func (a *Adapter) Register(ctx context.Context, appID, guild string, cmds []*bot.Command) ([]*discordgo.ApplicationCommand, error) {
+func (a *Adapter) Register(ctx context.Context, appID, guild string, cmds []*bot.Command) ([]*ApplicationCommand, error) {
 	if a.session.Token == "" {
 		return nil, errors.New("discord: registering commands needs the bot token")
 	}
@@ -329,9 +368,19 @@ func (a *Adapter) Register(ctx context.Context, appID, guild string, cmds []*bot
 	if err != nil {
 		return nil, err
 	}
-	got, err := a.session.ApplicationCommandBulkOverwrite(appID, guild, tree, discordgo.WithContext(ctx))
+	// discordgo's ApplicationCommandBulkOverwrite takes its own type, which
+	// would drop the contexts: the same request is made with ours.
+	endpoint := discordgo.EndpointApplicationGlobalCommands(appID)
+	if guild != "" {
+		endpoint = discordgo.EndpointApplicationGuildCommands(appID, guild)
+	}
+	b, err := a.session.RequestWithBucketID(http.MethodPut, endpoint, tree, endpoint, discordgo.WithContext(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("discord: register commands: %w", restError(err))
+	}
+	var got []*ApplicationCommand
+	if err := discordgo.Unmarshal(b, &got); err != nil {
+		return nil, errors.New("discord: register commands: the answer is not a list of commands")
 	}
 	return got, nil
 }

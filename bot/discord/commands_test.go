@@ -125,7 +125,7 @@ func TestApplicationCommandsErrors(t *testing.T) {
 
 // checkTree checks a command tree against Discord's rules for
 // registration, so that a tree the tests accept is one Discord accepts.
-func checkTree(t *testing.T, tree []*discordgo.ApplicationCommand) {
+func checkTree(t *testing.T, tree []*ApplicationCommand) {
 	t.Helper()
 	if len(tree) > maxCommands {
 		t.Errorf("%d commands", len(tree))

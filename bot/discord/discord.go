@@ -61,6 +61,8 @@ type Config struct {
 	// "future" or "replay".
 	VerifyFailed func(reason string)
 	// Client makes every REST call; nil means a client with a 20 s timeout.
+	// Calls made with an interaction's token (answers, and their files)
+	// are bounded by the size of what they send instead.
 	Client *http.Client
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -89,12 +91,23 @@ const (
 	maxValue = 10_000
 	// restTimeout bounds one call to Discord's REST API.
 	restTimeout = 10 * time.Second
+	// tokenLife is how long Discord accepts calls made with an
+	// interaction's token.
+	tokenLife = 15 * time.Minute
+	// minUploadRate is the slowest upload a call with a body allows for:
+	// n bytes get restTimeout plus n/minUploadRate seconds (an 8 MB data
+	// export, about a minute more).
+	minUploadRate = 128 << 10
+	// minRetryWait keeps a 429 that asks for no wait from becoming a
+	// busy loop.
+	minRetryWait = 50 * time.Millisecond
 )
 
 // Adapter is the Discord adapter. Its methods are safe for concurrent use.
 type Adapter struct {
 	session    *discordgo.Session
-	client     *http.Client
+	client     *http.Client // discordgo's calls
+	calls      *http.Client // calls with an interaction's token, without a timeout of its own
 	publicKey  ed25519.PublicKey
 	serve      func(ctx context.Context, req *bot.Request) *bot.Reply
 	completer  Completer
@@ -102,6 +115,8 @@ type Adapter struct {
 	verifyFail func(reason string)
 	now        func() time.Time
 	deferAfter time.Duration
+	// sleep waits out a rate limit; tests replace it so as not to wait.
+	sleep func(ctx context.Context, d time.Duration) error
 
 	seen   *ttlcache.Cache[time.Time] // interaction ids answered, with their signed times
 	values *ttlcache.Cache[string]    // button values too long for a custom id, by key
@@ -110,6 +125,11 @@ type Adapter struct {
 	// later could be its replay. Zero until the set overflows.
 	replayFloor atomic.Int64
 	busy        inflight.Counter // deferred answers still being finished
+	// connected is true from the gateway's Ready (or Resumed) to its
+	// next disconnection. discordgo calls each handler in a goroutine of
+	// its own; a disconnection and the next Ready are a reconnection (a
+	// second or more) apart, so their handlers do not cross.
+	connected atomic.Bool
 }
 
 // New builds an adapter. It fails when the public key is not 32 bytes of
@@ -123,6 +143,7 @@ func New(cfg Config) (*Adapter, error) {
 		now:        cfg.Now,
 		deferAfter: cfg.DeferAfter,
 		client:     cfg.Client,
+		sleep:      sleep,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
@@ -164,6 +185,11 @@ func New(cfg Config) (*Adapter, error) {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
 	s.Client = a.client
+	// A client-wide timeout would cut the upload of a large file: the
+	// interaction calls bound each attempt themselves (see attempt).
+	calls := *a.client
+	calls.Timeout = 0
+	a.calls = &calls
 	// Slash commands, buttons and autocomplete need no gateway intents,
 	// and no privileged one is ever asked for.
 	s.Identify.Intents = discordgo.IntentsNone
@@ -189,10 +215,16 @@ func (a *Adapter) Run(ctx context.Context) error {
 		a.session.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 			a.gatewayInteraction(ctx, ic.Interaction)
 		}),
-		a.session.AddHandler(func(*discordgo.Session, *discordgo.Connect) {
+		a.session.AddHandler(func(*discordgo.Session, *discordgo.Ready) {
+			a.connected.Store(true)
 			a.log.Info("gateway connected")
 		}),
+		a.session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) {
+			a.connected.Store(true)
+			a.log.Info("gateway resumed")
+		}),
 		a.session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+			a.connected.Store(false)
 			if ctx.Err() == nil {
 				a.log.Warn("gateway disconnected; reconnecting")
 			}
@@ -202,6 +234,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		for _, f := range remove {
 			f()
 		}
+		a.connected.Store(false)
 	}()
 	if err := a.open(ctx); err != nil {
 		return err
@@ -245,6 +278,26 @@ func fatalGatewayError(err error) bool {
 	return ce.Code == 4004 || ce.Code >= 4010 && ce.Code <= 4014
 }
 
+// Healthy reports whether the adapter is connected to Discord
+// (bot.Health). With a bot token the adapter keeps a gateway connection,
+// and Healthy returns an error until its first Ready and from each
+// disconnection until the session is resumed or a new one is ready.
+// Without a token it only answers HTTP interactions, keeps no connection
+// of its own, and is always healthy.
+func (a *Adapter) Healthy() error {
+	if a.session.Token == "" || a.connected.Load() {
+		return nil
+	}
+	return errors.New("discord: the gateway is not connected")
+}
+
+// CanDM reports whether the adapter can send direct messages (reminders):
+// only with a bot token. Without one, Notify fails, and whatever would
+// promise a direct message should say it cannot.
+func (a *Adapter) CanDM() bool {
+	return a.session.Token != ""
+}
+
 // drain lets deferred answers finish, for at most workTimeout.
 func (a *Adapter) drain() {
 	ctx, cancel := context.WithTimeout(context.Background(), workTimeout)
@@ -275,6 +328,7 @@ func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error
 		Content:         data.Content,
 		Embeds:          data.Embeds,
 		Components:      data.Components,
+		Files:           data.Files,
 		AllowedMentions: noMentions(),
 	}
 	if _, err := a.session.ChannelMessageSendComplex(ch.ID, msg, discordgo.WithContext(ctx)); err != nil {

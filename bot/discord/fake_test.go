@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -63,8 +65,31 @@ func indentJSON(t *testing.T, v any) []byte {
 type call struct {
 	Method, Path string
 	Auth         string
-	Body         map[string]any
-	List         []any // the body when it is a JSON array
+	Body         map[string]any // the JSON body, or a multipart body's payload_json
+	List         []any          // the body when it is a JSON array
+	Files        []bot.File     // a multipart body's files[n], in order
+}
+
+// answer is a scripted answer of the fake Discord.
+type answer struct {
+	status int
+	header map[string]string
+	body   string
+}
+
+// rateLimited is Discord's 429, asking for a wait of retryAfter seconds
+// in the body (when not 0) and header (when not "").
+func rateLimited(retryAfter float64, header string) answer {
+	a := answer{status: http.StatusTooManyRequests, header: map[string]string{}}
+	if header != "" {
+		a.header["Retry-After"] = header
+	}
+	if retryAfter != 0 {
+		a.body = fmt.Sprintf(`{"message": "You are being rate limited.", "retry_after": %g, "global": false}`, retryAfter)
+	} else {
+		a.body = `{"message": "You are being rate limited."}`
+	}
+	return a
 }
 
 // fakeDiscord is Discord's REST API (and, when gateway is set, its
@@ -75,6 +100,8 @@ type fakeDiscord struct {
 	srv     *httptest.Server
 	gateway http.Handler // serves /gateway when set
 	status  map[string]int
+	script  map[string][]answer // answers to give first, by method and route
+	delay   time.Duration       // how long each answer takes
 
 	mu    sync.Mutex
 	calls []call
@@ -82,7 +109,7 @@ type fakeDiscord struct {
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{t: t, seen: make(chan struct{}, 1000), status: map[string]int{}}
+	f := &fakeDiscord{t: t, seen: make(chan struct{}, 1000), status: map[string]int{}, script: map[string][]answer{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -116,7 +143,9 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	body, _ := io.ReadAll(r.Body)
 	c := call{Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, "/api/v9/"), Auth: r.Header.Get("Authorization")}
-	if len(body) > 0 {
+	if mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		f.readMultipart(&c, body, params["boundary"])
+	} else if len(body) > 0 {
 		if body[0] == '[' {
 			_ = json.Unmarshal(body, &c.List)
 		} else if err := json.Unmarshal(body, &c.Body); err != nil {
@@ -125,9 +154,25 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.calls = append(f.calls, c)
-	status, failing := f.status[r.Method+" "+route(c.Path)]
+	key := r.Method + " " + route(c.Path)
+	status, failing := f.status[key]
+	var scripted *answer
+	if next := f.script[key]; len(next) > 0 {
+		scripted, f.script[key] = &next[0], next[1:]
+	}
+	delay := f.delay
 	f.mu.Unlock()
+	time.Sleep(delay)
 	f.seen <- struct{}{}
+	if scripted != nil {
+		for k, v := range scripted.header {
+			w.Header().Set(k, v)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(scripted.status)
+		io.WriteString(w, scripted.body)
+		return
+	}
 	if failing {
 		http.Error(w, `{"message": "test failure", "code": 0}`, status)
 		return
@@ -163,6 +208,41 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 func writeTestJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(v)
+}
+
+// readMultipart reads a multipart body as Discord does: the JSON in
+// payload_json, the files in files[n].
+func (f *fakeDiscord) readMultipart(c *call, body []byte, boundary string) {
+	mr := multipart.NewReader(bytes.NewReader(body), boundary)
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			f.t.Errorf("%s %s: bad multipart body: %v", c.Method, c.Path, err)
+			return
+		}
+		data, _ := io.ReadAll(p)
+		switch name := p.FormName(); {
+		case name == "payload_json":
+			if err := json.Unmarshal(data, &c.Body); err != nil {
+				f.t.Errorf("%s %s: payload_json is not JSON: %s", c.Method, c.Path, data)
+			}
+		case name == fmt.Sprintf("files[%d]", len(c.Files)):
+			c.Files = append(c.Files, bot.File{Name: p.FileName(), ContentType: p.Header.Get("Content-Type"), Data: data})
+		default:
+			f.t.Errorf("%s %s: unexpected part %q", c.Method, c.Path, name)
+		}
+	}
+}
+
+// answerFirst makes the fake give these answers, in order, to the next
+// calls of method+route, before answering as usual.
+func (f *fakeDiscord) answerFirst(method, route string, answers ...answer) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.script[method+" "+route] = append(f.script[method+" "+route], answers...)
 }
 
 // fail makes the fake answer method+route with status.

@@ -14,13 +14,17 @@ import (
 )
 
 // fakeGateway speaks the start of Discord's gateway protocol: Hello,
-// Identify, Ready, then the dispatches it is given. It records the
-// Identify payload.
+// Identify, Ready (or Resume, Resumed), then the dispatches it is given.
+// It records the Identify (or Resume) payload.
 type fakeGateway struct {
 	t         *testing.T
 	closeWith int // when set, answer Identify by closing with this code
 	events    [][]byte
 	identify  chan map[string]any
+	// release, when set, holds Ready or Resumed until it is sent a value.
+	release chan struct{}
+	// drop, when set, closes the connection each time it is sent a value.
+	drop chan struct{}
 }
 
 func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -46,6 +50,28 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if g.closeWith != 0 {
 		conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(g.closeWith, "Authentication failed."))
 		return
+	}
+	if g.drop != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			select {
+			case <-g.drop:
+				conn.Close()
+			case <-stop:
+			}
+		}()
+	}
+	if g.release != nil {
+		<-g.release
+	}
+	if id["op"] == float64(6) {
+		send(map[string]any{"op": 0, "s": 2, "t": "RESUMED", "d": map[string]any{}})
+		for {
+			if _, _, err := conn.ReadMessage(); err != nil {
+				return
+			}
+		}
 	}
 	send(map[string]any{"op": 0, "s": 1, "t": "READY", "d": map[string]any{
 		"v": 10, "session_id": "session-1", "resume_gateway_url": "ws://unused",
@@ -190,5 +216,97 @@ func TestNotify(t *testing.T) {
 	}
 	if n := len(f.recorded()); n != 2 {
 		t.Errorf("%d calls after the refused notifications, want 2", n)
+	}
+}
+
+// eventually waits for cond to hold, failing the test after ten seconds.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestHealthy follows the gateway connection through Healthy: not
+// healthy before the first Ready, healthy once ready, not healthy from a
+// dropped connection until discordgo has resumed the session, and not
+// healthy after shutdown.
+func TestHealthy(t *testing.T) {
+	f := newFakeDiscord(t)
+	g := &fakeGateway{t: t, identify: make(chan map[string]any, 1), release: make(chan struct{}), drop: make(chan struct{})}
+	f.gateway = g
+	a, err := New(Config{Token: "tok", Client: f.client(), Serve: (&recorder{}).Serve})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var _ bot.Health = a
+	if a.Healthy() == nil {
+		t.Error("healthy before Run")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+
+	if id := <-g.identify; id["op"] != float64(2) {
+		t.Fatalf("first payload = %v, want Identify", id)
+	}
+	if a.Healthy() == nil {
+		t.Error("healthy before Ready")
+	}
+	g.release <- struct{}{}
+	eventually(t, "healthy after Ready", func() bool { return a.Healthy() == nil })
+
+	g.drop <- struct{}{}
+	eventually(t, "not healthy after the connection dropped", func() bool { return a.Healthy() != nil })
+	if id := <-g.identify; id["op"] != float64(6) {
+		t.Fatalf("payload after the drop = %v, want Resume", id)
+	}
+	if a.Healthy() == nil {
+		t.Error("healthy before Resumed")
+	}
+	g.release <- struct{}{}
+	eventually(t, "healthy after Resumed", func() bool { return a.Healthy() == nil })
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v", err)
+	}
+	if a.Healthy() == nil {
+		t.Error("healthy after shutdown")
+	}
+}
+
+// TestHealthyWithoutGateway: answering HTTP interactions only, the
+// adapter keeps no connection of its own and is healthy.
+func TestHealthyWithoutGateway(t *testing.T) {
+	a, _ := newTestAdapter(t, nil, &recorder{}, nil)
+	if err := a.Healthy(); err != nil {
+		t.Errorf("Healthy = %v, want nil without a token", err)
+	}
+}
+
+// TestCanDM: direct messages (reminders) need the bot token.
+func TestCanDM(t *testing.T) {
+	httpOnly, _ := newTestAdapter(t, nil, &recorder{}, nil)
+	withToken, err := New(Config{Token: "tok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank, err := New(Config{Token: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		a    *Adapter
+		want bool
+	}{{"HTTP interactions only", httpOnly, false}, {"bot token", withToken, true}, {"blank token", blank, false}} {
+		if got := tt.a.CanDM(); got != tt.want {
+			t.Errorf("%s: CanDM = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -63,7 +63,18 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, "replay", http.StatusUnauthorized)
 		return
 	}
-	a.interaction(r.Context(), &i, func(resp any) error { return writeJSON(w, resp) })
+	a.interaction(r.Context(), &i, func(resp any) error {
+		if err := writeJSON(w, resp); err != nil {
+			return err
+		}
+		// A deferral is followed by an edit that Discord can only make
+		// once it has the deferral: send it now, not when the handler
+		// returns.
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+		return nil
+	})
 }
 
 // verify checks the signature and the freshness of an HTTP interaction
@@ -118,7 +129,9 @@ func (a *Adapter) raiseReplayFloor(stamp time.Time) {
 
 func (a *Adapter) refuse(w http.ResponseWriter, reason string, status int) {
 	a.verifyFail(reason)
-	a.log.Warn("interaction refused", slog.String("reason", reason))
+	// Debug, not Warn: anyone can send unsigned requests, as many as they
+	// like; VerifyFailed counts them.
+	a.log.Debug("interaction refused", slog.String("reason", reason))
 	http.Error(w, http.StatusText(status), status)
 }
 
@@ -169,10 +182,7 @@ func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, res
 }
 
 func notice(locale, en, fr string) *bot.Reply {
-	if strings.HasPrefix(strings.ToLower(locale), "fr") {
-		return bot.Say("%s", fr)
-	}
-	return bot.Say("%s", en)
+	return bot.Say("%s", tr(locale, en, fr))
 }
 
 func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
@@ -193,17 +203,29 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 		defer cancel()
 		done <- a.serve(work, req)
 	}()
+	// The edit of a deferral is accepted while the interaction's token
+	// lasts, 15 minutes from its creation; a minute is kept in hand for
+	// the time the interaction took to arrive and for clock drift.
+	until := a.now().Add(tokenLife - time.Minute)
 	timer := time.NewTimer(a.deferAfter)
 	defer timer.Stop()
+	var ready *bot.Reply
 	select {
-	case reply := <-done:
-		a.respond(respond, reply)
-		return
+	case ready = <-done:
+		if ready.File == nil {
+			a.respond(respond, ready)
+			return
+		}
+		// A file needs a multipart request. Discord fails an HTTP
+		// interaction answered with a multipart body larger than about
+		// 150 KB, but takes the file in the edit of a deferral, over HTTP
+		// and the gateway alike: a reply with a file is always deferred,
+		// then delivered by that edit.
 	case <-timer.C:
 	}
 	// A deferral fixes whether the answer will be private. Answers are
-	// private unless the author asked to share one.
-	private := req.Action != bot.ActionShare
+	// private unless the author asked to share one; a file never is shared.
+	private := req.Action != bot.ActionShare || ready != nil
 	deferral := &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{AllowedMentions: noMentions()},
@@ -218,43 +240,94 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 	a.busy.Add()
 	go func() {
 		defer a.busy.Done()
-		reply := <-done
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
-		defer cancel()
-		if err := a.finish(ctx, i, private, reply); err != nil {
+		reply := ready
+		if reply == nil {
+			reply = <-done
+		}
+		if err := a.finish(context.WithoutCancel(ctx), until, i, private, reply); err != nil {
 			a.log.Warn("deferred answer failed", slog.Any("err", err))
 		}
 	}()
 }
 
-// finish delivers a deferred answer by editing the deferred response. An
-// answer deferred in public that turns out private (a share that failed)
-// must not be shown to the channel: the placeholder is deleted and the
-// answer sent as a private follow-up. An answer deferred in private stays
-// private.
-func (a *Adapter) finish(ctx context.Context, i *discordgo.Interaction, private bool, reply *bot.Reply) error {
+// finish delivers a deferred answer by editing the deferred response,
+// retrying while Discord rate-limits the edit and the token lasts (until).
+// An answer deferred in public that turns out private (a share that
+// failed) must not be shown to the channel: the placeholder is deleted and
+// the answer sent as a private follow-up. An answer deferred in private
+// stays private.
+func (a *Adapter) finish(ctx context.Context, until time.Time, i *discordgo.Interaction, private bool, reply *bot.Reply) error {
 	data := a.render(reply)
 	original := "webhooks/" + i.AppID + "/" + i.Token + "/messages/@original"
 	if private || data.Flags&discordgo.MessageFlagsEphemeral == 0 {
-		edit := &discordgo.WebhookEdit{
-			Content:         &data.Content,
-			Embeds:          nonNil(data.Embeds),
-			Components:      nonNil(data.Components),
-			AllowedMentions: noMentions(),
+		edit, err := encode(webhookMessage(data), data.Files)
+		if err != nil {
+			return fmt.Errorf("discord: encode the answer: %w", err)
 		}
-		return a.rest(ctx, http.MethodPatch, original, edit)
-	}
-	if err := a.rest(ctx, http.MethodDelete, original, nil); err != nil {
+		err = a.rest(ctx, until, http.MethodPatch, original, edit)
+		// An answer ready at once (a file) is edited a moment after the
+		// deferral was sent: Discord may not know the deferred message yet.
+		for wait := 250 * time.Millisecond; discordCode(err) == unknownMessage && wait <= 2*time.Second; wait *= 2 {
+			if err := a.sleep(ctx, wait); err != nil {
+				return err
+			}
+			err = a.rest(ctx, until, http.MethodPatch, original, edit)
+		}
+		if len(data.Files) > 0 && httpStatus(err) == http.StatusRequestEntityTooLarge {
+			// This server's upload limit is lower than the one assumed:
+			// the reply says the file could not be attached instead.
+			data, _ = renderWithin(reply, 0)
+			if edit, err = encode(webhookMessage(data), nil); err != nil {
+				return fmt.Errorf("discord: encode the answer: %w", err)
+			}
+			err = a.rest(ctx, until, http.MethodPatch, original, edit)
+		}
 		return err
 	}
-	follow := &discordgo.WebhookParams{
-		Content:         data.Content,
-		Embeds:          data.Embeds,
-		Components:      data.Components,
-		AllowedMentions: noMentions(),
-		Flags:           discordgo.MessageFlagsEphemeral,
+	if err := a.rest(ctx, until, http.MethodDelete, original, payload{}); err != nil {
+		return err
 	}
-	return a.rest(ctx, http.MethodPost, "webhooks/"+i.AppID+"/"+i.Token, follow)
+	m := webhookMessage(data)
+	m.Flags = discordgo.MessageFlagsEphemeral
+	follow, err := encode(m, data.Files)
+	if err != nil {
+		return fmt.Errorf("discord: encode the answer: %w", err)
+	}
+	return a.rest(ctx, until, http.MethodPost, "webhooks/"+i.AppID+"/"+i.Token, follow)
+}
+
+// message is the body of a webhook edit or follow-up. It is the bot's
+// own type because discordgo's attachment type sends every one of its
+// fields, empty or not, where Discord wants only the file's index and
+// name.
+type message struct {
+	Content         *string                           `json:"content,omitempty"`
+	Embeds          *[]*discordgo.MessageEmbed        `json:"embeds,omitempty"`
+	Components      *[]discordgo.MessageComponent     `json:"components,omitempty"`
+	Attachments     []attachment                      `json:"attachments,omitempty"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions,omitempty"`
+	Flags           discordgo.MessageFlags            `json:"flags,omitempty"`
+}
+
+// attachment names the file sent as files[ID] in the same request.
+type attachment struct {
+	ID       int    `json:"id"`
+	Filename string `json:"filename"`
+}
+
+// webhookMessage replaces the whole of a message with data: a field left
+// out of an edit would keep the deferral's.
+func webhookMessage(data *discordgo.InteractionResponseData) *message {
+	m := &message{
+		Content:         &data.Content,
+		Embeds:          nonNil(data.Embeds),
+		Components:      nonNil(data.Components),
+		AllowedMentions: noMentions(),
+	}
+	for n, f := range data.Files {
+		m.Attachments = append(m.Attachments, attachment{ID: n, Filename: f.Name})
+	}
+	return m
 }
 
 func nonNil[T any](s []T) *[]T {
@@ -304,58 +377,151 @@ func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) a
 
 // callback sends the first response to a gateway interaction.
 func (a *Adapter) callback(ctx context.Context, i *discordgo.Interaction, resp any) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
-	defer cancel()
-	return a.rest(ctx, http.MethodPost, "interactions/"+i.ID+"/"+i.Token+"/callback", resp)
+	b, err := encode(resp, nil)
+	if err != nil {
+		return fmt.Errorf("discord: encode the response: %w", err)
+	}
+	// Discord waits three seconds for it: a rate limit is waited out only
+	// while that can still help.
+	return a.rest(context.WithoutCancel(ctx), a.now().Add(2*time.Second), http.MethodPost, "interactions/"+i.ID+"/"+i.Token+"/callback", b)
 }
 
 // rest calls one of Discord's endpoints addressed by an interaction token
 // (the callback and the interaction's webhook). These need no bot token.
-// They do not go through discordgo's session: its rate limiter keeps a
-// bucket for every URL it has seen, for ever, and these URLs are unique
-// to each interaction. Errors never contain the URL, which holds the
-// interaction token.
-func (a *Adapter) rest(ctx context.Context, method, path string, body any) error {
-	var payload []byte
-	if body != nil {
-		var err error
-		if payload, err = json.Marshal(body); err != nil {
-			return fmt.Errorf("discord: encode %s: %w", route(path), err)
-		}
-	}
-	for attempt := 0; ; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, method, discordgo.EndpointAPI+path, bytes.NewReader(payload))
-		if err != nil {
-			return fmt.Errorf("discord: %s %s: bad request", method, route(path))
-		}
-		if body != nil {
-			req.Header.Set("Content-Type", "application/json")
-		}
-		req.Header.Set("User-Agent", a.session.UserAgent)
-		resp, err := a.client.Do(req)
+// A 429 is waited out as Discord asks (retry_after, or Retry-After) and
+// the call made again, as long as the wait ends before until; each
+// attempt is bounded by restTimeout, and by the time a slow connection
+// takes to send the body.
+//
+// These calls do not go through discordgo's session: its rate limiter
+// keeps a bucket for every URL it has seen, for ever, and these URLs are
+// unique to each interaction; and on a 429 it either returns at once or
+// sleeps without regard to any context. Errors never contain the URL,
+// which holds the interaction token.
+func (a *Adapter) rest(ctx context.Context, until time.Time, method, path string, b payload) error {
+	for {
+		status, header, msg, err := a.attempt(ctx, method, path, b)
 		if err != nil {
 			return fmt.Errorf("discord: %s %s: %w", method, route(path), restError(err))
 		}
-		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		resp.Body.Close()
-		if resp.StatusCode == http.StatusTooManyRequests && attempt == 0 {
-			if wait := retryAfter(resp.Header, msg); wait <= 2*time.Second {
-				select {
-				case <-time.After(wait):
-					continue
-				case <-ctx.Done():
-					return fmt.Errorf("discord: %s %s: %w", method, route(path), ctx.Err())
+		if status == http.StatusTooManyRequests {
+			wait := max(retryAfter(header, msg), minRetryWait)
+			if a.now().Add(wait).Before(until) {
+				a.log.Info("Discord rate limit; retrying", slog.String("route", route(path)), slog.Duration("in", wait))
+				if err := a.sleep(ctx, wait); err != nil {
+					return fmt.Errorf("discord: %s %s: %w", method, route(path), err)
 				}
+				continue
 			}
 		}
-		if resp.StatusCode >= 300 {
-			return fmt.Errorf("discord: %s %s: HTTP %d: %s", method, route(path), resp.StatusCode, clip(string(msg), 300))
+		if status >= 300 {
+			se := &statusError{method: method, route: route(path), status: status, msg: clip(string(msg), 300)}
+			var v struct {
+				Code int `json:"code"`
+			}
+			if json.Unmarshal(msg, &v) == nil {
+				se.code = v.Code
+			}
+			return se
 		}
 		return nil
 	}
 }
 
-// retryAfter reads how long Discord asks to wait after a 429.
+// attempt makes one request and reads the start of the answer.
+func (a *Adapter) attempt(ctx context.Context, method, path string, b payload) (int, http.Header, []byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, restTimeout+time.Duration(len(b.data))*time.Second/minUploadRate)
+	defer cancel()
+	var r io.Reader
+	if b.data != nil {
+		r = bytes.NewReader(b.data)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, discordgo.EndpointAPI+path, r)
+	if err != nil {
+		return 0, nil, nil, errors.New("bad request")
+	}
+	if b.contentType != "" {
+		req.Header.Set("Content-Type", b.contentType)
+	}
+	req.Header.Set("User-Agent", a.session.UserAgent)
+	resp, err := a.calls.Do(req)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	defer resp.Body.Close()
+	msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	return resp.StatusCode, resp.Header, msg, nil
+}
+
+// payload is a request body, encoded once so that a call made again sends
+// the same bytes (a file's reader can be read only once).
+type payload struct {
+	contentType string
+	data        []byte // nil for no body
+}
+
+// encode writes v as a request body: JSON, or with files a multipart
+// form whose payload_json part is the JSON and whose files[n] parts are
+// the files. A nil v is no body.
+func encode(v any, files []*discordgo.File) (payload, error) {
+	switch {
+	case len(files) > 0:
+		ct, data, err := discordgo.MultipartBodyWithJSON(v, files)
+		return payload{ct, data}, err
+	case v != nil:
+		data, err := json.Marshal(v)
+		return payload{"application/json", data}, err
+	}
+	return payload{}, nil
+}
+
+// statusError is Discord's answer to a call that failed.
+type statusError struct {
+	method, route string
+	status        int
+	code          int // Discord's JSON error code, 0 when none
+	msg           string
+}
+
+// unknownMessage is Discord's error code for a message it does not have.
+const unknownMessage = 10008
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("discord: %s %s: HTTP %d: %s", e.method, e.route, e.status, e.msg)
+}
+
+// httpStatus is the HTTP status of a failed call, 0 when it got none.
+func httpStatus(err error) int {
+	var se *statusError
+	if errors.As(err, &se) {
+		return se.status
+	}
+	return 0
+}
+
+// discordCode is Discord's error code for a failed call, 0 when none.
+func discordCode(err error) int {
+	var se *statusError
+	if errors.As(err, &se) {
+		return se.code
+	}
+	return 0
+}
+
+// sleep waits d, or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// retryAfter reads how long Discord asks to wait after a 429; an hour
+// when it does not say, which no call waits for.
 func retryAfter(h http.Header, body []byte) time.Duration {
 	var v struct {
 		RetryAfter float64 `json:"retry_after"`

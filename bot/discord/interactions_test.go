@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -434,12 +436,12 @@ func TestRESTErrorsHideTokens(t *testing.T) {
 	a, _ := newTestAdapter(t, f, &recorder{}, nil)
 	i := decode(t, commandInteraction("e-1", "g", "u", "en-US", "help"))
 	i.Token = "secret-token"
-	err := a.finish(context.Background(), i, true, bot.Say("x"))
+	err := a.finish(context.Background(), time.Now().Add(time.Minute), i, true, bot.Say("x"))
 	if err == nil || strings.Contains(err.Error(), "secret-token") {
 		t.Errorf("error = %v, want one without the token", err)
 	}
-	a.client = &http.Client{Transport: unreachable{}}
-	err = a.rest(context.Background(), http.MethodPost, "webhooks/app/secret-token", nil)
+	a.calls = &http.Client{Transport: unreachable{}}
+	err = a.rest(context.Background(), time.Now().Add(time.Minute), http.MethodPost, "webhooks/app/secret-token", payload{})
 	if err == nil || strings.Contains(err.Error(), "secret-token") {
 		t.Errorf("transport error = %v, want one without the token", err)
 	}
@@ -449,4 +451,178 @@ type unreachable struct{}
 
 func (unreachable) RoundTrip(*http.Request) (*http.Response, error) {
 	return nil, errors.New("connection refused")
+}
+
+// testClock is a clock that only sleeping moves: rate-limit waits are
+// recorded and pass at once.
+type testClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	waits []time.Duration
+}
+
+func newTestClock() *testClock { return &testClock{now: time.Now()} }
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) sleep(_ context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.waits = append(c.waits, d)
+	c.now = c.now.Add(d)
+	return nil
+}
+
+func (c *testClock) slept() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]time.Duration(nil), c.waits...)
+}
+
+// TestDeferredEditRateLimited: when Discord answers the edit of a
+// deferred reply with 429, the edit is made again after the wait Discord
+// asks for (in the body, or else the Retry-After header), for as long as
+// the interaction's token lasts, instead of leaving "thinking…" for ever.
+func TestDeferredEditRateLimited(t *testing.T) {
+	many := make([]answer, 30)
+	for n := range many {
+		many[n] = rateLimited(60, "60")
+	}
+	tests := []struct {
+		name      string
+		answers   []answer
+		waits     []time.Duration
+		delivered bool
+	}{
+		{"twice, retry_after in the body", []answer{rateLimited(1.5, "2"), rateLimited(0.25, "1")}, []time.Duration{1500 * time.Millisecond, 250 * time.Millisecond}, true},
+		{"Retry-After header only", []answer{rateLimited(0, "3")}, []time.Duration{3 * time.Second}, true},
+		{"no wait asked", []answer{rateLimited(0, "0")}, []time.Duration{minRetryWait}, true},
+		{"a wait past the token's life", []answer{rateLimited(900, "900")}, nil, false},
+		// 13 waits of a minute fit in the 14 minutes kept of the token's 15.
+		{"until the token runs out", many, slices.Repeat([]time.Duration{time.Minute}, 13), false},
+	}
+	for n, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeDiscord(t)
+			f.answerFirst("PATCH", "webhooks/messages/@original", tt.answers...)
+			clk := newTestClock()
+			var logs bytes.Buffer
+			rec, release := slowHandler(func(*bot.Request) *bot.Reply { return bot.Say("Here you are.") })
+			a, priv := newTestAdapter(t, f, rec, func(c *Config) {
+				c.DeferAfter = 10 * time.Millisecond
+				c.Now = clk.Now
+				c.Log = slog.New(slog.NewTextHandler(&logs, nil))
+			})
+			a.sleep = clk.sleep
+			id := fmt.Sprint("limited-", n)
+			if _, out := post(t, a, signed(priv, clk.Now(), commandInteraction(id, "guild-1", "user-1", "en-US", "help"))); out["type"] != float64(5) {
+				t.Fatalf("response = %v, want a deferral", out)
+			}
+			close(release)
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			if err := a.Run(ctx); err != nil { // returns once the deferred answer is done
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.waits, clk.slept()); diff != "" {
+				t.Errorf("waits (-want +got):\n%s", diff)
+			}
+			calls := f.recorded()
+			if len(calls) != len(tt.waits)+1 {
+				t.Errorf("%d edits, want %d", len(calls), len(tt.waits)+1)
+			}
+			for _, c := range calls {
+				if c.Method != "PATCH" || c.Path != "webhooks/app-1/tok-"+id+"/messages/@original" || c.Body["content"] != "Here you are." {
+					t.Errorf("call = %s %s %v, want the same edit each time", c.Method, c.Path, c.Body)
+				}
+			}
+			failed := strings.Contains(logs.String(), "deferred answer failed")
+			if failed == tt.delivered {
+				t.Errorf("delivered = %v, want %v; log:\n%s", !failed, tt.delivered, logs.String())
+			}
+			if strings.Contains(logs.String(), "tok-"+id) {
+				t.Errorf("the log shows the interaction token:\n%s", logs.String())
+			}
+		})
+	}
+}
+
+// TestRefusalsLogQuietly: anyone can send unsigned or replayed requests,
+// as many as they like, so a refusal is logged at debug level only (and
+// counted through VerifyFailed).
+func TestRefusalsLogQuietly(t *testing.T) {
+	var info, debug bytes.Buffer
+	both := slog.New(teeHandler{
+		slog.NewTextHandler(&info, &slog.HandlerOptions{Level: slog.LevelInfo}),
+		slog.NewTextHandler(&debug, &slog.HandlerOptions{Level: slog.LevelDebug}),
+	})
+	a, priv := newTestAdapter(t, nil, &recorder{}, func(c *Config) { c.Log = both })
+	body := commandInteraction("quiet-1", "guild-1", "user-1", "en-US", "help")
+	if status, _ := post(t, a, signed(priv, time.Now(), body)); status != http.StatusOK {
+		t.Fatalf("first delivery: %d", status)
+	}
+	info.Reset()
+	debug.Reset()
+	unsigned := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
+	_, other := testKey(9)
+	for _, r := range []*http.Request{
+		unsigned,
+		signed(other, time.Now(), body),
+		signed(priv, time.Now().Add(-time.Hour), body),
+		signed(priv, time.Now(), body), // a replay
+	} {
+		for range 100 {
+			r := r.Clone(context.Background())
+			r.Body = readCloser(body)
+			if status, _ := post(t, a, r); status != http.StatusUnauthorized {
+				t.Fatalf("status %d, want 401", status)
+			}
+		}
+	}
+	if info.Len() != 0 {
+		t.Errorf("refusals were logged at info level or above:\n%.500s", info.String())
+	}
+	for _, reason := range []string{"signature", "stale", "replay"} {
+		if !strings.Contains(debug.String(), "reason="+reason) {
+			t.Errorf("no debug line for the %s refusals", reason)
+		}
+	}
+}
+
+// teeHandler sends each record to every handler that takes its level.
+type teeHandler []slog.Handler
+
+func (t teeHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return slices.ContainsFunc(t, func(h slog.Handler) bool { return h.Enabled(ctx, l) })
+}
+
+func (t teeHandler) Handle(ctx context.Context, r slog.Record) error {
+	for _, h := range t {
+		if h.Enabled(ctx, r.Level) {
+			if err := h.Handle(ctx, r.Clone()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (t teeHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	out := make(teeHandler, len(t))
+	for n, h := range t {
+		out[n] = h.WithAttrs(as)
+	}
+	return out
+}
+
+func (t teeHandler) WithGroup(g string) slog.Handler {
+	out := make(teeHandler, len(t))
+	for n, h := range t {
+		out[n] = h.WithGroup(g)
+	}
+	return out
 }

@@ -1,10 +1,12 @@
 package discord
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -26,6 +28,9 @@ const (
 	maxRows          = 5
 	maxChoices       = 25
 	maxChoiceText    = 100 // a choice's name or string value
+	// maxAttachment is the largest file a bot may attach in a server
+	// without boosts (and in direct messages).
+	maxAttachment = 10 << 20
 )
 
 // noMentions is set on every message: nothing the bot sends pings anyone,
@@ -38,9 +43,20 @@ func noMentions() *discordgo.MessageAllowedMentions {
 // paragraphs becomes message content; anything with a title, fields or
 // a source becomes an embed. Buttons become action rows whose custom ids
 // encode action and value; stash holds the values too long for an id,
-// by key, for the caller to remember (see customID).
+// by key, for the caller to remember (see customID). A reply's file is
+// in data.Files, to be sent as an attachment (see attach).
 func render(r *bot.Reply) (data *discordgo.InteractionResponseData, stash map[string]string) {
-	data = &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
+	return renderWithin(r, maxAttachment)
+}
+
+// renderWithin is render for a platform that takes attachments of at
+// most limit bytes.
+func renderWithin(r *bot.Reply, limit int) (data *discordgo.InteractionResponseData, stash map[string]string) {
+	var files []*discordgo.File
+	if r.File != nil {
+		r, files = attach(r, limit)
+	}
+	data = &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Files: files}
 	if r.Ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
@@ -56,6 +72,73 @@ func render(r *bot.Reply) (data *discordgo.InteractionResponseData, stash map[st
 	data.Components, stash = buttons(r.Buttons)
 	return data, stash
 }
+
+// attach prepares a reply with a file: the file, when it is within
+// limit, and the reply to show with it, which is private (a file belongs
+// to the author who asked) and ends with a line saying the file is
+// attached, or that it is too large to be. The reply's blocks are shown
+// as they are, except a paragraph that is the file's whole content: that
+// is what the attachment is for, and as text Discord would cut it to a
+// few thousand characters. A file over the limit is not cut either.
+func attach(r *bot.Reply, limit int) (*bot.Reply, []*discordgo.File) {
+	f := r.File
+	c := *r
+	c.Ephemeral = true
+	c.Blocks = make([]bot.Block, 0, len(r.Blocks)+1)
+	for _, b := range r.Blocks {
+		if t, ok := b.(*bot.Text); ok && isContent(t.Text, f.Data) {
+			continue
+		}
+		c.Blocks = append(c.Blocks, b)
+	}
+	name := clean(f.Name)
+	if strings.TrimSpace(name) == "" {
+		name = "authorbot.txt"
+	}
+	size := fileSize(len(f.Data), r.Lang)
+	if len(f.Data) > limit {
+		c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: tr(r.Lang,
+			"The file "+name+" ("+size+") is larger than Discord lets the bot attach here, so it is not attached. Ask the bot's operator for a copy.",
+			"Le fichier "+name+" ("+size+") dépasse la taille que Discord permet au bot de joindre ici : il n'est pas joint. Demandez-en une copie à l'administrateur du bot.")})
+		return &c, nil
+	}
+	c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: tr(r.Lang,
+		"The file "+name+" ("+size+") is attached to this message.",
+		"Le fichier "+name+" ("+size+") est joint à ce message.")})
+	return &c, []*discordgo.File{{Name: name, ContentType: f.ContentType, Reader: bytes.NewReader(f.Data)}}
+}
+
+// isContent reports whether text is the whole of data, but for the
+// spaces around it.
+func isContent(text string, data []byte) bool {
+	t := strings.TrimSpace(text)
+	return len(t) > 0 && len(t) <= len(data) && t == string(bytes.TrimSpace(data))
+}
+
+// fileSize writes a size as Discord shows it: "820 KB", "4.2 MB".
+func fileSize(n int, lang string) string {
+	var s string
+	switch {
+	case n < 1<<20:
+		s = strconv.Itoa(max(1, (n+512)/1024)) + tr(lang, " KB", " Ko")
+	default:
+		s = strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + tr(lang, " MB", " Mo")
+	}
+	if isFrench(lang) {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// tr picks the French or the English sentence for lang.
+func tr(lang, en, fr string) string {
+	if isFrench(lang) {
+		return fr
+	}
+	return en
+}
+
+func isFrench(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "fr") }
 
 // plainContent renders a reply made only of paragraphs as message content,
 // when it fits.
@@ -85,9 +168,9 @@ func plainContent(r *bot.Reply, prompt string) (string, bool) {
 // description comes first in the 6,000-character budget, then the fields
 // in order; the prompt is kept whole at the end of the description.
 func embed(r *bot.Reply, prompt string) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: clip(r.Title, maxTitle)}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: clip(clean(r.Title), maxTitle)}
 	if r.Source != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(r.Source, maxFooter)}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(clean(r.Source), maxFooter)}
 	}
 	budget := maxEmbedTotal - utf16Len(e.Title)
 	if e.Footer != nil {
@@ -112,7 +195,7 @@ func embed(r *bot.Reply, prompt string) *discordgo.MessageEmbed {
 					continue
 				}
 				fields = append(fields, &discordgo.MessageEmbedField{
-					Name:   orBlank(clip(f.Name, maxFieldName)),
+					Name:   orBlank(clip(clean(f.Name), maxFieldName)),
 					Value:  orBlank(clip(escape(f.Value), maxFieldValue)),
 					Inline: f.Inline,
 				})
@@ -170,7 +253,7 @@ func list(l *bot.List) string {
 // link renders a masked link when the URL is a plain web address, and
 // "label: URL" otherwise, so no URL can break out of the markup.
 func link(l *bot.Link) string {
-	u := l.URL
+	u := clean(l.URL)
 	web := strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 	if !web || strings.ContainsAny(u, " \t\n()<>[]") || l.Label == "" {
 		if l.Label == "" {
@@ -188,6 +271,7 @@ func link(l *bot.Link) string {
 // that Discord still links them (they cannot carry markup: Discord reads
 // a URL as one unit).
 func escape(s string) string {
+	s = clean(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	lineStart := true
@@ -232,6 +316,45 @@ func escape(s string) string {
 	return b.String()
 }
 
+// clean drops from text an author may have written what must never reach
+// a chat: control characters but the newline and the tab (NUL, escape
+// sequences, carriage returns), and the bidirectional embeddings,
+// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make text
+// display other than it reads: a title that shows reversed, a quantity
+// that seems to be another. Invalid UTF-8 becomes U+FFFD. Every echo of
+// author text in a rendering goes through clean, whatever the handlers
+// already did.
+func clean(s string) string {
+	for i, r := range s {
+		if unsafeRune(r) || r == utf8.RuneError {
+			return cleanFrom(s, i)
+		}
+	}
+	return s
+}
+
+func cleanFrom(s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] { // ranging yields U+FFFD for invalid bytes
+		if !unsafeRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return unicode.IsControl(r)
+}
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
@@ -268,8 +391,8 @@ func buttons(bs []bot.Button) ([]discordgo.MessageComponent, map[string]string) 
 			}
 			stash[key] = b.Value
 		}
-		label := b.Label
-		if label == "" {
+		label := clean(b.Label)
+		if strings.TrimSpace(label) == "" {
 			label = b.Action
 		}
 		row.Components = append(row.Components, discordgo.Button{
@@ -324,7 +447,7 @@ func renderChoices(cs []bot.Choice, typ discordgo.ApplicationCommandOptionType) 
 			continue
 		}
 		seen[c.Value] = true
-		name := strings.TrimSpace(c.Name)
+		name := strings.TrimSpace(clean(c.Name))
 		if name == "" {
 			name = c.Value
 		}

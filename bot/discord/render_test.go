@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -63,6 +64,29 @@ func sampleReplies() map[string]*bot.Reply {
 			ButtonPrompt: "This cannot be undone.",
 		},
 		"empty": {},
+		// Author text with characters that must never reach the chat:
+		// NUL and other controls, an escape sequence, and bidi overrides
+		// and isolates that would show a title or a quantity reversed.
+		"hostile": {
+			Title: "Order for \u202eDaor gnol ehT\u202c",
+			Blocks: []bot.Block{
+				&bot.Text{Text: "Title: The\x00 Road\r\nNote: \x1b[31mred\x1b[0m \u2066isolated\u2069 \u202dforced\u202c\x7f\u0085"},
+				&bot.Fields{Fields: []bot.Field{
+					{Name: "Title\u202e", Value: "\u202e52\u202c copies\x00"},
+					{Name: "Note\x07", Value: "bell\x07 and\ttab"},
+				}},
+				&bot.List{Items: []string{"\u2067first\u2069", "second\x00"}},
+				&bot.Link{Label: "KDP\u202e", URL: "https://kdp.amazon.com/\u202egnp.exe"},
+			},
+			Source:       "Source\x00: KDP Help\u202a",
+			Ephemeral:    true,
+			Buttons:      []bot.Button{{Action: bot.ActionForget, Value: "order:3", Label: "Delete \u202e3#\u202c", Style: bot.Danger}},
+			ButtonPrompt: "Sure?\x08\u2068",
+		},
+		"hostile-content": {
+			Blocks:    []bot.Block{&bot.Text{Text: "\u202eplain\x00 text\xff"}},
+			Ephemeral: true,
+		},
 	}
 }
 
@@ -240,5 +264,69 @@ func TestRenderChoicesGolden(t *testing.T) {
 			}
 			golden(t, "autocomplete-"+strings.ReplaceAll(name, " ", "-"), indentJSON(t, autocompleteResponse(got)))
 		})
+	}
+}
+
+// TestRenderStripsControls: whatever a handler let through, no rendering
+// carries a control character (but newline and tab), a bidi override or
+// isolate, or invalid UTF-8, in any text Discord shows.
+func TestRenderStripsControls(t *testing.T) {
+	hostile := "\u202e#1 The\x00 Road\u202c\x1b[0m\u2066"
+	check := func(t *testing.T, what string, v any) {
+		t.Helper()
+		b, _ := json.Marshal(v)
+		var tree any
+		if err := json.Unmarshal(b, &tree); err != nil {
+			t.Fatal(err)
+		}
+		walkStrings(tree, func(s string) {
+			if strings.ContainsFunc(s, unsafeRune) || !utf8.ValidString(s) {
+				t.Errorf("%s: %q", what, s)
+			}
+		})
+	}
+	for name, r := range sampleReplies() {
+		data, _ := render(r)
+		check(t, name, data)
+	}
+	choices := renderChoices([]bot.Choice{{Name: hostile, Value: "1"}, {Name: "\x00\u202e", Value: "2"}}, discordgo.ApplicationCommandOptionInteger)
+	check(t, "choices", choices)
+	if len(choices) != 2 || choices[1].Name != "2" {
+		t.Errorf("choices = %v, want a name made only of controls to fall back to the value", choices)
+	}
+}
+
+// walkStrings calls f with every string in a decoded JSON value, keys
+// included.
+func walkStrings(v any, f func(string)) {
+	switch v := v.(type) {
+	case string:
+		f(v)
+	case []any:
+		for _, e := range v {
+			walkStrings(e, f)
+		}
+	case map[string]any:
+		for k, e := range v {
+			f(k)
+			walkStrings(e, f)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text, é and 😀", "plain text, é and 😀"},
+		{"line one\nline\ttwo", "line one\nline\ttwo"},
+		{"a\x00b\r\nc\x1b[1md\x7f\u0085e", "ab\nc[1mde"},
+		{"\u202aa\u202bb\u202cc\u202dd\u202ee", "abcde"},
+		{"\u2066a\u2067b\u2068c\u2069", "abc"},
+		{"keep \u200f marks and \u2029", "keep \u200f marks and \u2029"},
+		{"bad \xff byte", "bad \ufffd byte"},
+	}
+	for _, tt := range tests {
+		if got := clean(tt.in); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
