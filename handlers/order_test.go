@@ -694,3 +694,41 @@ func TestShippedDate(t *testing.T) {
 	wantIn(t, "shipped", h.ok(t, alice, "/order shipped 1 date:2026-11-02"), "marked shipped on 2026-11-02")
 	wantIn(t, "delivered", h.ok(t, alice, "/order delivered 1 2026-11-10"), "Order #1, delivered 2026-11-10: 18 days left to contact KDP")
 }
+
+// BenchmarkOrderListLedger measures /order list for a ledger of 10 orders
+// and one of 5,000: served from the order cache ("cached") and right after
+// a write to the author's ledger ("after-write"), which the cache cannot
+// serve. A list shows at most maxListed orders, so its cost should not
+// grow with the ledger.
+func BenchmarkOrderListLedger(b *testing.B) {
+	for _, n := range []int{10, 5000} {
+		h := newHarness(b)
+		ctx := context.Background()
+		for range n {
+			o := store.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: h.now}
+			if _, err := h.db.AddOrder(ctx, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		list := func(b *testing.B) {
+			if _, err := h.do(alice, "", "/order list"); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("orders=%d/cached", n), func(b *testing.B) {
+			for b.Loop() {
+				list(b)
+			}
+		})
+		b.Run(fmt.Sprintf("orders=%d/after-write", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				if _, err := h.db.UpdateOrder(ctx, alice.Key(), 1, func(o *store.Order) error { o.Note += "x"; return nil }); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				list(b)
+			}
+		})
+	}
+}
