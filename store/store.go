@@ -49,10 +49,10 @@ type DB struct {
 	r *sql.DB // readers; the same pool as w for ":memory:"
 	// The hottest reads are prepared once: preparing took 40% of the time
 	// of listing a user's orders (CPU profile of BenchmarkSlackCommands).
-	listOrders, getOrder *sql.Stmt
-	orders               *orderCache
-	log                  *slog.Logger
-	now                  func() time.Time
+	listOrders, getOrder, latestOrders, latestByStatus *sql.Stmt
+	orders                                             *orderCache
+	log                                                *slog.Logger
+	now                                                func() time.Time
 }
 
 // busyTimeout is how long a connection waits for another process's lock
@@ -91,7 +91,7 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{w: w, r: w, orders: newOrderCache(), log: log, now: time.Now}
+	db := &DB{w: w, r: w, orders: newOrderCache(cacheBudget), log: log, now: time.Now}
 	migrations, err := fs.Sub(migrationFS, "migrations")
 	if err == nil {
 		err = db.migrate(ctx, migrations)
@@ -137,6 +137,12 @@ func (db *DB) prepare(ctx context.Context) error {
 	if db.getOrder, err = db.r.PrepareContext(ctx, getOrderSQL); err != nil {
 		return fmt.Errorf("store: prepare: %w", err)
 	}
+	if db.latestOrders, err = db.r.PrepareContext(ctx, latestOrdersSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
+	if db.latestByStatus, err = db.r.PrepareContext(ctx, latestByStatusSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
 	return nil
 }
 
@@ -153,7 +159,7 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder} {
+	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus} {
 		if st != nil {
 			st.Close()
 		}
