@@ -164,5 +164,5 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	if err != nil {
 		return err
 	}
-	return serve(ctx, d, db.Ping, ln)
+	return serve(ctx, d, db.Writable, ln)
 }

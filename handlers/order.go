@@ -16,7 +16,8 @@ import (
 // satisfies it. user is always bot.User.Key().
 type OrderStore interface {
 	// AddOrder stores o as the user's next order and returns it with its
-	// number, which is never reused. Errors are internal.
+	// number, which is never reused. A ledger at store.MaxOrders gives a
+	// store.TooManyOrders error; other errors are internal.
 	AddOrder(ctx context.Context, o store.Order) (store.Order, error)
 	// Order returns one order; an error wrapping store.ErrNotFound when
 	// the user has no order with that number.
@@ -24,6 +25,12 @@ type OrderStore interface {
 	// Orders lists the user's orders with status ("" for all), by number.
 	// Errors are internal.
 	Orders(ctx context.Context, user, status string) ([]store.Order, error)
+	// LatestOrders returns the user's last limit orders with status ("" for
+	// all), by number, and how many there are in all. Errors are internal.
+	LatestOrders(ctx context.Context, user, status string, limit int) ([]store.Order, int, error)
+	// RecentOrders returns the user's orders still on their way and those
+	// delivered since the given day, by number. Errors are internal.
+	RecentOrders(ctx context.Context, user string, since time.Time) ([]store.Order, error)
 	// UpdateOrder changes one order through fn in one transaction; an
 	// error wrapping store.ErrNotFound for a missing order, or fn's own
 	// error unchanged.
@@ -220,6 +227,11 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		return nil, err
 	}
 	o, err = r.Orders.AddOrder(ctx, o)
+	if full := (store.TooManyOrders{}); errors.As(err, &full) {
+		return nil, bot.Errorf(bot.Conflict, "%s", tr(lang,
+			fmt.Sprintf("Your ledger holds %s orders, the most I keep for one author, so I can't add this one. Keep a copy of it with /mydata export, then delete the orders you no longer need to follow with /order delete <number>.", thousands(full.Have, lang)),
+			fmt.Sprintf("Votre suivi compte %s commandes, le maximum que je garde par auteur : je ne peux pas ajouter celle-ci. Gardez-en une copie avec /mydata export, puis supprimez les commandes que vous n'avez plus besoin de suivre avec /order delete <numéro>.", thousands(full.Have, lang))))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("order add: %w", err)
 	}
@@ -374,12 +386,12 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			"status must be ordered, shipped, delivered or cancelled, not "+safeQuote(status)+". Example: /order list shipped",
 			"status doit valoir ordered, shipped, delivered ou cancelled, et non "+safeQuote(status)+". Exemple : /order list shipped"))
 	}
-	list, err := r.Orders.Orders(ctx, user, status)
+	shown, total, err := r.Orders.LatestOrders(ctx, user, status, maxListed)
 	if err != nil {
 		return nil, fmt.Errorf("order list: %w", err)
 	}
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
-	if len(list) == 0 {
+	if total == 0 {
 		text := tr(lang,
 			"You have no orders yet. Record one with /order add 25 amazon.com The Long Road",
 			"Vous n'avez pas encore de commande. Notez-en une avec /order add 25 amazon.fr Le Long Chemin")
@@ -391,25 +403,21 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 		reply.Blocks = []bot.Block{&bot.Text{Text: text}}
 		return reply, nil
 	}
-	reply.Title = tr(lang, fmt.Sprintf("Your orders (%d)", len(list)), fmt.Sprintf("Vos commandes (%d)", len(list)))
+	reply.Title = tr(lang, fmt.Sprintf("Your orders (%d)", total), fmt.Sprintf("Vos commandes (%d)", total))
 	if status != "" {
 		reply.Title = tr(lang,
-			fmt.Sprintf("Your %s orders (%d)", statusNames.in(status, lang), len(list)),
-			fmt.Sprintf("Vos commandes %ss (%d)", statusNames.in(status, lang), len(list)))
-	}
-	shown := list
-	if len(shown) > maxListed {
-		shown = shown[len(shown)-maxListed:]
+			fmt.Sprintf("Your %s orders (%d)", statusNames.in(status, lang), total),
+			fmt.Sprintf("Vos commandes %ss (%d)", statusNames.in(status, lang), total))
 	}
 	items := make([]string, len(shown))
 	for i, o := range shown {
 		items[i] = orderLine(o, lang)
 	}
 	reply.Blocks = append(reply.Blocks, &bot.List{Items: items})
-	if len(list) > maxListed {
+	if total > len(shown) {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
-			fmt.Sprintf("The latest %d of %d. Narrow the list with /order list ordered (or shipped, delivered, cancelled).", maxListed, len(list)),
-			fmt.Sprintf("Les %d dernières sur %d. Affinez avec /order list ordered (ou shipped, delivered, cancelled).", maxListed, len(list)))})
+			fmt.Sprintf("The latest %d of %d. Narrow the list with /order list ordered (or shipped, delivered, cancelled).", len(shown), total),
+			fmt.Sprintf("Les %d dernières sur %d. Affinez avec /order list ordered (ou shipped, delivered, cancelled).", len(shown), total))})
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
 		"Details of one order: /order show <number>", "Le détail d'une commande : /order show <numéro>")})

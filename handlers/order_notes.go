@@ -78,12 +78,15 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 	if len(intents) == 0 {
 		return nil
 	}
-	list, err := r.Orders.Orders(ctx, req.User.Key(), "")
+	today := r.today()
+	// Only orders on their way and those delivered within the longest
+	// window orderNote looks at can have a line; the rest of the ledger
+	// is not read.
+	list, err := r.Orders.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*refundWindow))
 	if err != nil {
 		r.Log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
 	}
-	today := r.today()
 	var lines []string
 	// Newest orders first: they are the ones a question is most likely about.
 	for i := len(list) - 1; i >= 0; i-- {

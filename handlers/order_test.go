@@ -695,3 +695,65 @@ func TestShippedDate(t *testing.T) {
 	wantIn(t, "shipped", h.ok(t, alice, "/order shipped 1 date:2026-11-02"), "marked shipped on 2026-11-02")
 	wantIn(t, "delivered", h.ok(t, alice, "/order delivered 1 2026-11-10"), "Order #1, delivered 2026-11-10: 18 days left to contact KDP")
 }
+
+// BenchmarkOrderListLedger measures /order list for a ledger of 10 orders
+// and one of 5,000: served from the order cache ("cached") and right after
+// a write to the author's ledger ("after-write"), which the cache cannot
+// serve. A list shows at most maxListed orders, so its cost should not
+// grow with the ledger.
+func BenchmarkOrderListLedger(b *testing.B) {
+	for _, n := range []int{10, 25, 5000} {
+		h := newHarness(b)
+		ctx := context.Background()
+		for range n {
+			o := store.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: h.now}
+			if _, err := h.db.AddOrder(ctx, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		list := func(b *testing.B) {
+			if _, err := h.do(alice, "", "/order list"); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("orders=%d/cached", n), func(b *testing.B) {
+			for b.Loop() {
+				list(b)
+			}
+		})
+		b.Run(fmt.Sprintf("orders=%d/after-write", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				if _, err := h.db.UpdateOrder(ctx, alice.Key(), 1, func(o *store.Order) error { o.Note += "x"; return nil }); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				list(b)
+			}
+		})
+	}
+}
+
+// TestOrderAddAtCap: a ledger holding store.MaxOrders orders takes no
+// more, and the author is told, in their language, what to do instead.
+func TestOrderAddAtCap(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	for range store.MaxOrders {
+		o := store.Order{User: alice.Key(), Quantity: 1, Marketplace: "amazon.fr", Title: "Le Long Chemin", Ordered: h.now}
+		if _, err := h.db.AddOrder(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := h.fail(t, alice, "/order add 10 us The Long Road", bot.Conflict)
+	wantIn(t, "at the cap", got, "Your ledger holds 5,000 orders, the most I keep", "/mydata export", "/order delete <number>")
+	reply, err := h.do(alice, "fr", "/order add 10 fr Le Long Chemin")
+	if bot.ErrorCode(err) != bot.Conflict {
+		t.Fatalf("in French: %v, %v; want a Conflict", reply, err)
+	}
+	wantIn(t, "in French", bot.ErrorMessage(err), "Votre suivi compte 5\u202f000 commandes", "/mydata export", "/order delete <numéro>")
+	// Deleting one makes room for one.
+	h.ok(t, alice, "/order delete 1")
+	wantIn(t, "after a delete", h.ok(t, alice, "/order add 10 us The Long Road"), "Order #5001")
+	wantIn(t, "the list", h.ok(t, alice, "/order list"), "Your orders (5000)", "The latest 25 of 5000", "#5001 ")
+}

@@ -154,20 +154,22 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 			"No reminders set: every step's time has come already.",
 			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, nil
 	}
-	if err := r.checkOpenCount(ctx, u.Key(), len(due), lang); err != nil {
-		return nil, err
-	}
-	var items []string
+	var rems []store.Reminder
 	for _, i := range due {
 		s := steps[i]
-		rem, err := r.Reminders.AddReminder(ctx, reminderFor(u, store.Reminder{
+		rems = append(rems, reminderFor(u, store.Reminder{
 			Kind: store.ReminderPreorder, Due: s.remindAt, Zone: zone, Lang: lang, Text: s.remindText,
 			Tag: fmt.Sprintf("preorder:%s:%s:%d", release.Format("2006-01-02"), kind, i+1),
 		}))
-		if err != nil {
-			return nil, fmt.Errorf("preorder reminders: %w", err)
-		}
-		items = append(items, fmt.Sprintf("#%d · %s · %s", rem.Number, fmtWhen(s.remindAt, lang), safeText(clipText(rem.Text, 80))))
+	}
+	// All steps or none: the cap on open reminders is checked with them.
+	rems, err := r.Reminders.AddReminders(ctx, rems)
+	if err != nil {
+		return nil, reminderErr("preorder reminders", err, lang)
+	}
+	var items []string
+	for j, i := range due {
+		items = append(items, fmt.Sprintf("#%d · %s · %s", rems[j].Number, fmtWhen(steps[i].remindAt, lang), safeText(clipText(rems[j].Text, 80))))
 	}
 	return []bot.Block{
 		&bot.Text{Text: tr(lang, "Reminders set:", "Rappels créés :")},

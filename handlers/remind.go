@@ -17,8 +17,12 @@ import (
 // scheduler in package remind delivers them. *store.DB satisfies it.
 type ReminderStore interface {
 	// AddReminder stores a pending reminder; a tagged one that exists is
-	// rescheduled, or returned unchanged once delivered.
+	// rescheduled, or returned unchanged once delivered. One the author
+	// sets past store.MaxOpenReminders gives a store.TooManyReminders.
 	AddReminder(ctx context.Context, r store.Reminder) (store.Reminder, error)
+	// AddReminders adds several of one user's reminders, all or none, as
+	// AddReminder does.
+	AddReminders(ctx context.Context, rs []store.Reminder) ([]store.Reminder, error)
 	// Reminders lists all of a user's reminders by number.
 	Reminders(ctx context.Context, user string) ([]store.Reminder, error)
 	// CancelReminder fails with store.ErrNotFound for a number the user
@@ -31,10 +35,10 @@ type ReminderStore interface {
 }
 
 // Reminder limits, in the author's interest: a reminder two years out is
-// a calendar's job, and a long list stops being read.
+// a calendar's job, and a long list stops being read (the store keeps at
+// most store.MaxOpenReminders to come).
 const (
 	maxReminderText = 300
-	maxOpenReminder = 100
 	// reminderHour is the time of day a reminder set for a date alone goes out.
 	reminderHour = 9
 )
@@ -182,14 +186,11 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err := checkDue(due, now, lang); err != nil {
 		return nil, err
 	}
-	if err := r.checkOpenCount(ctx, user, 1, lang); err != nil {
-		return nil, err
-	}
 	rem, err := r.Reminders.AddReminder(ctx, reminderFor(req.User, store.Reminder{
 		Kind: store.ReminderNote, Due: due, Zone: zone, Lang: lang, Text: text,
 	}))
 	if err != nil {
-		return nil, fmt.Errorf("remind add: %w", err)
+		return nil, reminderErr("remind add", err, lang)
 	}
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
 	reply.Blocks = append(reply.Blocks,
@@ -214,25 +215,18 @@ func checkDue(due, now time.Time, lang string) error {
 	return nil
 }
 
-// checkOpenCount refuses to go past maxOpenReminder open reminders.
-func (r *Router) checkOpenCount(ctx context.Context, user string, adding int, lang string) error {
-	list, err := r.Reminders.Reminders(ctx, user)
-	if err != nil {
-		return fmt.Errorf("reminders: %w", err)
-	}
-	open := 0
-	for _, rem := range list {
-		if rem.Status == store.ReminderPending || rem.Status == store.ReminderSending {
-			open++
-		}
-	}
-	if open+adding > maxOpenReminder {
+// reminderErr turns an error from adding reminders into one for the
+// author: the cap on open reminders, which the store checks in the same
+// transaction as the addition, or an internal fault.
+func reminderErr(what string, err error, lang string) error {
+	var full store.TooManyReminders
+	if errors.As(err, &full) {
 		return bot.Errorf(bot.Conflict, tr(lang,
 			"You have %d reminders to come, the most I keep is %d. Cancel some with /remind cancel first.",
 			"Vous avez %d rappels à venir ; j'en garde %d au plus. Annulez-en d'abord avec /remind cancel."),
-			open, maxOpenReminder)
+			full.Open, full.Max)
 	}
-	return nil
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // deliveryNote says how reminders will reach the author; several when

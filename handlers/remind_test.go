@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -158,7 +159,7 @@ func TestRemindAddRejects(t *testing.T) {
 
 func TestRemindOpenLimit(t *testing.T) {
 	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
-	for range maxOpenReminder {
+	for range store.MaxOpenReminders {
 		g.text(t, slackAuthor, "", "/remind add 1d x")
 	}
 	hasAll(t, "limit", g.failure(t, slackAuthor, "/remind add 1d one more", bot.Conflict), "You have 100 reminders to come")
@@ -340,4 +341,43 @@ func TestRemindersInMyData(t *testing.T) {
 		t.Errorf("claimed after forget: %v, %v", claimed, err)
 	}
 	hasAll(t, "numbering", g.text(t, slackAuthor, "", "/remind add 1d again"), "Reminder #1 set")
+}
+
+// TestRemindOpenLimitUnderConcurrency: forty /remind add released at once
+// with 90 reminders to come leave exactly 100, the cap; the others are
+// told why, and how to make room.
+func TestRemindOpenLimitUnderConcurrency(t *testing.T) {
+	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
+	for range store.MaxOpenReminders - 10 {
+		g.text(t, slackAuthor, "", "/remind add 1d x")
+	}
+	start := make(chan struct{})
+	errs := make([]error, 40)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() {
+			<-start
+			_, errs[i] = runCmd(t, g.r, slackAuthor, "", "/remind add 2d racing")
+		})
+	}
+	close(start)
+	wg.Wait()
+	refused := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case bot.ErrorCode(err) == bot.Conflict:
+			refused++
+			hasAll(t, "refusal", bot.ErrorMessage(err), "You have 100 reminders to come, the most I keep is 100", "/remind cancel")
+		default:
+			t.Errorf("/remind add: %v", err)
+		}
+	}
+	list, err := g.db.Reminders(context.Background(), slackAuthor.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != store.MaxOpenReminders || refused != 30 {
+		t.Errorf("%d reminders set and %d refused; want %d and 30", len(list), refused, store.MaxOpenReminders)
+	}
 }

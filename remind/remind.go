@@ -25,11 +25,17 @@
 // A failed send is retried with a growing delay (30 s, 1 min, 2 min… at
 // most an hour apart); after MaxAttempts the reminder is marked failed. A
 // platform that is not connected is not tried at all: its reminders wait.
+//
+// Reminders delivered, cancelled or skipped are deleted Keep (30 days)
+// after, in bounded batches at the first tick and then at most every
+// PurgeEvery, so that the table holds what is to come and the recent past,
+// not every reminder ever sent.
 package remind
 
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
@@ -45,6 +51,9 @@ type Store interface {
 	// RetryReminder makes r pending again from next on, or failed when
 	// next is zero; false when the claim no longer holds.
 	RetryReminder(ctx context.Context, r store.Reminder, next time.Time, reason string) (bool, error)
+	// PurgeReminders deletes at most limit reminders finished before the
+	// given time and returns how many it deleted.
+	PurgeReminders(ctx context.Context, before time.Time, limit int) (int, error)
 }
 
 // Reacher is an optional ability of a bot.Notifier that reaches only some
@@ -63,6 +72,14 @@ const (
 	DefaultMaxAttempts = 24 // about 17 hours of retries
 	firstRetry         = 30 * time.Second
 	maxRetry           = time.Hour
+	// DefaultKeep is how long a finished reminder is kept: /remind list
+	// counts those delivered, and /mydata export shows them, for a month.
+	DefaultKeep = 30 * 24 * time.Hour
+	// PurgeEvery is how often the scheduler purges once nothing is left.
+	PurgeEvery = time.Hour
+	// purgeBatch bounds one purge's transaction, so that it holds the
+	// write lock for milliseconds; a tick purges at most purgeBatches.
+	purgeBatch, purgeBatches = 500, 10
 )
 
 // Scheduler delivers due reminders. Set Store and Notifiers; the other
@@ -84,6 +101,11 @@ type Scheduler struct {
 	Lease, Timeout time.Duration
 	// MaxAttempts is how many sends are tried before a reminder is failed.
 	MaxAttempts int
+	// Keep is how long finished reminders are kept before they are purged.
+	Keep time.Duration
+
+	mu        sync.Mutex
+	nextPurge time.Time // when to purge next; zero at the first tick
 }
 
 // Run delivers the reminders that are due now, then looks again every
@@ -120,9 +142,11 @@ func (s *Scheduler) tick(ctx context.Context) {
 	}
 }
 
-// Tick claims the reminders due now and delivers them, one by one. It
-// returns how many were delivered.
+// Tick purges finished reminders when it is time to, then claims the
+// reminders due now and delivers them, one by one. It returns how many
+// were delivered. A failed purge is logged and does not stop delivery.
 func (s *Scheduler) Tick(ctx context.Context) (int, error) {
+	s.purge(ctx)
 	if len(s.Notifiers) == 0 {
 		return 0, nil
 	}
@@ -153,6 +177,40 @@ func (s *Scheduler) Tick(ctx context.Context) (int, error) {
 		}
 	}
 	return delivered, nil
+}
+
+// purge deletes reminders finished more than Keep ago, a batch at a
+// time. Until a batch comes back short, more are left, and the next tick
+// goes on; after that, the next purge is PurgeEvery later.
+func (s *Scheduler) purge(ctx context.Context) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if now.Before(s.nextPurge) {
+		return
+	}
+	keep := s.Keep
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	total := 0
+	for range purgeBatches {
+		n, err := s.Store.PurgeReminders(ctx, now.Add(-keep), purgeBatch)
+		if err != nil {
+			if ctx.Err() == nil {
+				s.log().Warn("reminders: purge failed", slog.Any("err", err))
+			}
+			return
+		}
+		total += n
+		if n < purgeBatch {
+			s.nextPurge = now.Add(PurgeEvery)
+			break
+		}
+	}
+	if total > 0 {
+		s.log().Info("reminders purged", slog.Int("count", total), slog.Duration("kept", keep))
+	}
 }
 
 // reaches reports whether a connected notifier can reach r's author.

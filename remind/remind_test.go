@@ -378,3 +378,35 @@ func TestShutdownHandsBack(t *testing.T) {
 		t.Errorf("after shutdown, the next start delivered %d at once, want 1", n)
 	}
 }
+
+// TestTickPurgesFinishedReminders: a delivered reminder is kept for Keep
+// (30 days), then a tick deletes it; a failed one and one still to come
+// stay. (Which statuses are purged, and in what batches, is tested in
+// package store.)
+func TestTickPurgesFinishedReminders(t *testing.T) {
+	db := openStore(t, filepath.Join(t.TempDir(), "authorbot.db"))
+	defer db.Close()
+	clk := &clock{t: start}
+	box := &inbox{failures: 1}
+	s := &Scheduler{Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Slack: box}, Now: clk.Now, MaxAttempts: 1}
+	add(t, db, "slack", "U1", "fails", start)
+	if n := tick(t, s); n != 0 {
+		t.Fatalf("delivered %d, want the first send to fail", n)
+	}
+	add(t, db, "slack", "U1", "due now", start)
+	add(t, db, "slack", "U1", "next year", start.AddDate(1, 0, 0))
+	if n := tick(t, s); n != 1 {
+		t.Fatalf("delivered %d, want 1", n)
+	}
+	clk.Add(DefaultKeep - time.Minute)
+	tick(t, s)
+	if got, want := status(t, db, "slack", "U1"), []string{"failed", "delivered", "pending"}; !cmp.Equal(got, want) {
+		t.Errorf("before %v: %v, want %v", DefaultKeep, got, want)
+	}
+	// Purges are PurgeEvery apart once one finds nothing more to delete.
+	clk.Add(PurgeEvery + time.Minute)
+	tick(t, s)
+	if got, want := status(t, db, "slack", "U1"), []string{"failed", "pending"}; !cmp.Equal(got, want) {
+		t.Errorf("after %v: %v, want %v", DefaultKeep, got, want)
+	}
+}

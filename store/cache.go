@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/hashicorp/golang-lru/v2/simplelru"
 )
@@ -17,6 +18,14 @@ import (
 // baseline's to 52-55% (two runs each, same machine and hour): the first
 // step of each query takes SQLite's read locks and crosses cgo, and under
 // load that costs far more than the few microseconds of a cached copy.
+//
+// It is bounded by memory, not by authors: each list is costed at an
+// estimate of the bytes it holds (listBytes), the least recently used
+// authors are dropped while the total is over cacheBudget, and a list
+// costing more than cacheBudget/maxShare is not kept at all, so a handful
+// of long ledgers cannot push everyone else out. Counting authors instead
+// let 200 authors of 2,000 orders each take the process from 15 MiB to
+// 431 MiB (scripts/cachemem); with the budget it peaks at 80 MiB.
 //
 // It stays true to the database this way:
 //   - Every write to an author's orders (Forget too) drops their entry and
@@ -32,7 +41,9 @@ import (
 type orderCache struct {
 	mu      sync.Mutex
 	gen     uint64
-	lists   *simplelru.LRU[string, []Order]
+	authors *simplelru.LRU[string, *authorPages]
+	size    int // the estimated bytes of every cached page
+	budget  int
 	checked time.Time // when data_version was last read
 	version int64     // what it said
 	// checking is set while one reader asks data_version; the others go on
@@ -40,56 +51,135 @@ type orderCache struct {
 	checking bool
 }
 
+// authorPages are the lists cached for one author, by what was asked.
+type authorPages struct {
+	pages map[view]page
+	size  int
+}
+
+// view is one read of an author's orders: the last limit orders with
+// status, or with limit 0 the whole ledger ("" status for all).
+type view struct {
+	status string
+	limit  int
+}
+
+// page is what a read returned: the orders and how many there are in all.
+type page struct {
+	list  []Order
+	total int
+	cost  int // listBytes(list), once cached
+}
+
 const (
-	// cachedAuthors bounds the cache: a list is a few hundred bytes an
-	// order, and authors list their orders in bursts.
-	cachedAuthors = 4096
+	// cacheBudget bounds the estimated bytes of all cached lists. At
+	// 400-600 bytes an order, it holds 50,000 orders or so: the page of the
+	// 25 latest orders (about 15 KB) of 1,500 authors at once. The Go heap
+	// grows to about twice what is live before it collects, so the budget
+	// costs about twice as much resident memory: with 32 MiB the 200
+	// authors of scripts/cachemem peaked at 108 MiB, with 24 MiB at 80 MiB.
+	cacheBudget = 24 << 20
+	// maxShare: a list costing more than cacheBudget/maxShare (3 MiB, a
+	// ledger of MaxOrders orders with short notes) is read from SQLite each
+	// time instead.
+	maxShare = 8
 	// crossCheck is how stale a change by another process may be.
 	crossCheck = time.Second
+	// entryBytes is what an author's entry costs beside its orders: the
+	// LRU's element and map slot, the key and the map of pages.
+	entryBytes = 256
 )
 
-func newOrderCache() *orderCache {
-	lists, err := simplelru.NewLRU[string, []Order](cachedAuthors, nil)
+func newOrderCache(budget int) *orderCache {
+	c := &orderCache{budget: budget}
+	// The count bound is never reached before the byte budget: every
+	// entry costs entryBytes at least.
+	authors, err := simplelru.NewLRU(budget/entryBytes+1, func(_ string, a *authorPages) {
+		c.size -= a.size
+	})
 	if err != nil {
 		panic(err) // only for a size below 1
 	}
-	return &orderCache{lists: lists}
+	c.authors = authors
+	return c
 }
 
-// get returns a copy of user's cached list, and the generation a reader
-// must hand back to put what it reads instead.
-func (c *orderCache) get(user string) ([]Order, uint64, bool) {
+// get returns a copy of user's cached page for v, and the generation a
+// reader must hand back to put what it reads instead.
+func (c *orderCache) get(user string, v view) (page, uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	list, ok := c.lists.Get(user)
+	a, ok := c.authors.Get(user)
 	if !ok {
-		return nil, c.gen, false
+		return page{}, c.gen, false
 	}
-	return slices.Clone(list), c.gen, true
+	p, ok := a.pages[v]
+	if !ok {
+		return page{}, c.gen, false
+	}
+	return page{list: slices.Clone(p.list), total: p.total}, c.gen, true
 }
 
-// put keeps list as user's, unless a write has committed since gen.
-func (c *orderCache) put(user string, list []Order, gen uint64) {
+// put keeps p as user's page for v, unless a write has committed since
+// gen or p is too large to keep.
+func (c *orderCache) put(user string, v view, p page, gen uint64) {
+	kept := page{list: slices.Clone(p.list), total: p.total}
+	kept.cost = listBytes(kept.list)
+	if kept.cost > c.budget/maxShare {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.gen == gen {
-		c.lists.Add(user, slices.Clone(list))
+	if c.gen != gen {
+		return
+	}
+	a, ok := c.authors.Get(user)
+	if !ok {
+		a = &authorPages{pages: map[view]page{}, size: entryBytes}
+		c.size += a.size
+		c.authors.Add(user, a)
+	}
+	if old, ok := a.pages[v]; ok {
+		a.size -= old.cost
+		c.size -= old.cost
+	}
+	a.pages[v] = kept
+	a.size += kept.cost
+	c.size += kept.cost
+	for c.size > c.budget && c.authors.Len() > 1 {
+		c.authors.RemoveOldest()
 	}
 }
 
-// drop forgets user's list after a write to their orders; readers in
+// drop forgets user's lists after a write to their orders; readers in
 // flight keep nothing.
 func (c *orderCache) drop(user string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	c.lists.Remove(user)
+	c.authors.Remove(user)
 }
 
 // purge forgets every list; c.mu is held.
 func (c *orderCache) purge() {
 	c.gen++
-	c.lists.Purge()
+	c.authors.Purge()
+}
+
+// orderBytes is the size of an Order value without its strings.
+const orderBytes = int(unsafe.Sizeof(Order{}))
+
+// listBytes estimates the memory list holds: the array and each string's
+// bytes, rounded up to the allocator's 8-byte steps.
+func listBytes(list []Order) int {
+	n := cap(list) * orderBytes
+	for i := range list {
+		o := &list[i]
+		for _, s := range [...]string{o.User, o.Kind, o.Marketplace, o.Title, o.ISBN, o.Note, o.Tracking, o.Status} {
+			n += (len(s) + 7) &^ 7
+		}
+	}
+	return n
 }
 
 // checkOthers asks data_version, at most every crossCheck, and drops the

@@ -178,3 +178,55 @@ func TestOrdersCacheUnderConcurrentWrites(t *testing.T) {
 		}
 	}
 }
+
+// The cache holds what its byte budget allows, dropping the authors
+// listed longest ago, and never keeps a list costing more than its share.
+func TestOrdersCacheBoundedByBytes(t *testing.T) {
+	list := func(user string, n int) []Order {
+		l := make([]Order, n)
+		for i := range l {
+			l[i] = sample(user)
+		}
+		return l
+	}
+	one := listBytes(list("slack:T1:U00", 10))
+	c := newOrderCache(maxShare * (one + entryBytes) * 2) // room for 16 such authors
+	all := view{}
+	for a := range 40 {
+		user := fmt.Sprintf("slack:T1:U%02d", a)
+		_, gen, _ := c.get(user, all)
+		c.put(user, all, page{list: list(user, 10), total: 10}, gen)
+		if c.size > c.budget {
+			t.Fatalf("after %d authors: %d bytes cached, over the budget of %d", a+1, c.size, c.budget)
+		}
+	}
+	if n := c.authors.Len(); n != 2*maxShare {
+		t.Errorf("%d authors cached, want %d", n, 2*maxShare)
+	}
+	if _, _, ok := c.get("slack:T1:U39", all); !ok {
+		t.Error("the last author listed was dropped")
+	}
+	if _, _, ok := c.get("slack:T1:U00", all); ok {
+		t.Error("the first author listed is still cached")
+	}
+	// A list over budget/maxShare is not kept, and drives nobody out.
+	big := list("slack:T1:big", 10*3)
+	if listBytes(big) <= c.budget/maxShare {
+		t.Fatal("the big list is not big enough")
+	}
+	before := c.authors.Len()
+	_, gen, _ := c.get("slack:T1:big", all)
+	c.put("slack:T1:big", all, page{list: big, total: len(big)}, gen)
+	if _, _, ok := c.get("slack:T1:big", all); ok || c.authors.Len() != before {
+		t.Errorf("a list of %d bytes was cached, or drove others out (%d authors, were %d)", listBytes(big), c.authors.Len(), before)
+	}
+	// Dropping an author gives back their bytes.
+	c.drop("slack:T1:U39")
+	sum := 0
+	for _, a := range c.authors.Values() {
+		sum += a.size
+	}
+	if c.size != sum {
+		t.Errorf("the cache counts %d bytes, its entries hold %d", c.size, sum)
+	}
+}

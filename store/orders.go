@@ -58,7 +58,8 @@ const orderColumns = `user_key, number, kind, quantity, marketplace, title, isbn
 // AddOrder stores o as the user's next order and returns it with its
 // number and timestamps. Numbers count up per user and are never given
 // again, even after a delete. Kind defaults to author and Status to
-// ordered. The order is committed when AddOrder returns.
+// ordered. The order is committed when AddOrder returns. A ledger that
+// holds MaxOrders orders already gives a TooManyOrders error.
 func (db *DB) AddOrder(ctx context.Context, o Order) (Order, error) {
 	if o.User == "" {
 		return Order{}, errors.New("store: add order: no user")
@@ -73,12 +74,19 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (Order, error) {
 	o.Updated = o.Created
 	defer db.orders.drop(o.User)
 	err := db.write(ctx, func(tx *sql.Tx) error {
+		// The count comes from the same row as the number, in the same
+		// transaction as the insert: the cap holds however many additions
+		// race (see limits.go). A refused one rolls the number back.
+		var have int
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO users (user_key, last_order) VALUES (?, 1)
 			ON CONFLICT (user_key) DO UPDATE SET last_order = last_order + 1
-			RETURNING last_order`, o.User).Scan(&o.Number)
+			RETURNING last_order, `+orderCountAll, o.User).Scan(&o.Number, &have)
 		if err != nil {
 			return fmt.Errorf("store: add order: next number: %w", err)
+		}
+		if have >= MaxOrders {
+			return TooManyOrders{Max: MaxOrders, Have: have}
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO orders (`+orderColumns+`)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, orderArgs(o)...)
@@ -100,25 +108,80 @@ func (db *DB) Order(ctx context.Context, user string, number int) (Order, error)
 }
 
 // Orders returns the user's orders with the given status ("" for all),
-// by number.
+// by number: the whole ledger, for reads that need all of it. A list
+// shown to the author reads a page instead (LatestOrders).
 // The list comes from the order cache when it holds the user's.
 func (db *DB) Orders(ctx context.Context, user, status string) ([]Order, error) {
 	db.checkOthers(ctx)
-	list, gen, ok := db.orders.get(user)
+	all := view{}
+	p, gen, ok := db.orders.get(user, all)
 	if !ok {
 		rows, err := db.listOrders.QueryContext(bounded(ctx), user)
 		if err != nil {
 			return nil, fmt.Errorf("store: orders: %w", err)
 		}
-		if list, err = scanOrders(rows); err != nil {
+		if p.list, err = scanOrders(rows); err != nil {
 			return nil, err
 		}
-		db.orders.put(user, list, gen)
+		p.total = len(p.list)
+		db.orders.put(user, all, p, gen)
 	}
+	list := p.list
 	if status != "" {
 		list = slices.DeleteFunc(list, func(o Order) bool { return o.Status != status })
 	}
 	return list, nil
+}
+
+// LatestOrders returns the user's last limit orders (by number) with the
+// given status ("" for all), oldest first, and how many such orders the
+// ledger holds in all, so a list can say "the latest 25 of 1,234". It
+// reads limit orders and a count kept with the author, whatever the
+// ledger's length. The page comes from the order cache when it holds it.
+func (db *DB) LatestOrders(ctx context.Context, user, status string, limit int) ([]Order, int, error) {
+	if limit <= 0 {
+		return nil, 0, errors.New("store: latest orders: limit must be at least 1")
+	}
+	switch status {
+	case "", StatusOrdered, StatusShipped, StatusDelivered, StatusCancelled:
+	default:
+		return nil, 0, fmt.Errorf("store: latest orders: no status %q", status)
+	}
+	db.checkOthers(ctx)
+	v := view{status: status, limit: limit}
+	p, gen, ok := db.orders.get(user, v)
+	if ok {
+		return p.list, p.total, nil
+	}
+	st := db.latestOrders
+	args := []any{user, limit}
+	if status != "" {
+		st = db.latestByStatus
+		args = []any{user, limit, status}
+	}
+	rows, err := st.QueryContext(bounded(ctx), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: latest orders: %w", err)
+	}
+	p.list, p.total, err = scanCountedOrders(rows)
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Reverse(p.list)
+	db.orders.put(user, v, p, gen)
+	return p.list, p.total, nil
+}
+
+// RecentOrders returns the user's orders still on their way (ordered or
+// shipped) and those delivered on or after the day since, by number: the
+// ones a question about an order can be about. It reads those orders
+// only, not the whole ledger.
+func (db *DB) RecentOrders(ctx context.Context, user string, since time.Time) ([]Order, error) {
+	rows, err := db.r.QueryContext(bounded(ctx), recentOrdersSQL, user, formatDate(since))
+	if err != nil {
+		return nil, fmt.Errorf("store: recent orders: %w", err)
+	}
+	return scanOrders(rows)
 }
 
 // UpdateOrder reads the user's order number, lets fn change it and writes
@@ -193,7 +256,31 @@ func bounded(ctx context.Context) context.Context {
 const (
 	listOrdersSQL = `SELECT ` + orderColumns + ` FROM orders WHERE user_key = ? ORDER BY number`
 	getOrderSQL   = `SELECT ` + orderColumns + ` FROM orders WHERE user_key = ? AND number = ?`
+	// The page and its count come from one statement, so from one
+	// snapshot; the count is the user's row in users, kept by triggers.
+	// Without INDEXED BY, SQLite would rather walk the author's ledger by
+	// number, the order of the page, than look up the status's orders.
+	latestOrdersSQL = `SELECT ` + orderColumns + `,
+		(SELECT ` + orderCountAll + ` FROM users WHERE user_key = ?1)
+		FROM orders WHERE user_key = ?1 ORDER BY number DESC LIMIT ?2`
+	latestByStatusSQL = `SELECT ` + orderColumns + `,
+		(SELECT CASE ?3 WHEN 'ordered' THEN ordered_count WHEN 'shipped' THEN shipped_count
+			WHEN 'delivered' THEN delivered_count ELSE cancelled_count END FROM users WHERE user_key = ?1)
+		FROM orders INDEXED BY orders_by_status
+		WHERE user_key = ?1 AND status = ?3 ORDER BY number DESC LIMIT ?2`
+	// The status literals let SQLite use the partial index
+	// orders_delivered. INDEXED BY: left to itself, SQLite walks the
+	// author's whole ledger by number to spare a sort (TestHotQueriesUseIndexes).
+	recentOrdersSQL = `SELECT ` + orderColumns + ` FROM orders INDEXED BY orders_by_status
+		WHERE user_key = ?1 AND status IN ('ordered', 'shipped')
+		UNION ALL
+		SELECT ` + orderColumns + ` FROM orders
+		WHERE user_key = ?1 AND status = 'delivered' AND delivered >= ?2
+		ORDER BY number`
 )
+
+// orderCountAll is the number of orders in a users row.
+const orderCountAll = `ordered_count + shipped_count + delivered_count + cancelled_count`
 
 func getOrder(ctx context.Context, q querier, user string, number int) (Order, error) {
 	rows, err := q.QueryContext(ctx, getOrderSQL, user, number)
@@ -226,24 +313,8 @@ func scanOrders(rows *sql.Rows) ([]Order, error) {
 	defer rows.Close()
 	list := []Order{}
 	for rows.Next() {
-		var o Order
-		var dates [5]string
-		var created, updated string
-		err := rows.Scan(&o.User, &o.Number, &o.Kind, &o.Quantity, &o.Marketplace, &o.Title, &o.ISBN,
-			&o.Note, &o.Tracking, &dates[0], &dates[1], &dates[2], &dates[3], &dates[4], &o.Status,
-			&created, &updated)
+		o, err := scanOrder(rows)
 		if err != nil {
-			return nil, fmt.Errorf("store: read order: %w", err)
-		}
-		for i, dst := range []*time.Time{&o.Ordered, &o.Expected, &o.Shipped, &o.Delivered, &o.Cancelled} {
-			if *dst, err = parseDate(dates[i]); err != nil {
-				return nil, err
-			}
-		}
-		if o.Created, err = parseTime(created); err != nil {
-			return nil, err
-		}
-		if o.Updated, err = parseTime(updated); err != nil {
 			return nil, err
 		}
 		list = append(list, o)
@@ -252,4 +323,50 @@ func scanOrders(rows *sql.Rows) ([]Order, error) {
 		return nil, fmt.Errorf("store: read orders: %w", err)
 	}
 	return list, nil
+}
+
+// scanCountedOrders reads the rows of a page, each an order and the
+// count of all the orders it is a page of, and closes rows.
+func scanCountedOrders(rows *sql.Rows) ([]Order, int, error) {
+	defer rows.Close()
+	list := []Order{}
+	total := 0
+	for rows.Next() {
+		o, err := scanOrder(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		list = append(list, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("store: read orders: %w", err)
+	}
+	return list, total, nil
+}
+
+// scanOrder reads the order in rows' current row, and the columns after
+// it into extra.
+func scanOrder(rows *sql.Rows, extra ...any) (Order, error) {
+	var o Order
+	var dates [5]string
+	var created, updated string
+	dest := append([]any{&o.User, &o.Number, &o.Kind, &o.Quantity, &o.Marketplace, &o.Title, &o.ISBN,
+		&o.Note, &o.Tracking, &dates[0], &dates[1], &dates[2], &dates[3], &dates[4], &o.Status,
+		&created, &updated}, extra...)
+	if err := rows.Scan(dest...); err != nil {
+		return Order{}, fmt.Errorf("store: read order: %w", err)
+	}
+	var err error
+	for i, dst := range []*time.Time{&o.Ordered, &o.Expected, &o.Shipped, &o.Delivered, &o.Cancelled} {
+		if *dst, err = parseDate(dates[i]); err != nil {
+			return Order{}, err
+		}
+	}
+	if o.Created, err = parseTime(created); err != nil {
+		return Order{}, err
+	}
+	if o.Updated, err = parseTime(updated); err != nil {
+		return Order{}, err
+	}
+	return o, nil
 }

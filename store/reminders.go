@@ -117,12 +117,73 @@ const listRemindersSQL = `SELECT ` + reminderColumns + ` FROM reminders WHERE us
 // delivered, or is final otherwise, it is returned unchanged, so that an
 // automatic reminder is sent once per order however often its order
 // changes. The caller tells by the returned Status.
+//
+// A reminder the author sets (not Automatic) that would take their open
+// reminders past MaxOpenReminders gives a TooManyReminders error.
 func (db *DB) AddReminder(ctx context.Context, r Reminder) (Reminder, error) {
+	list, err := db.AddReminders(ctx, []Reminder{r})
+	if err != nil {
+		return Reminder{}, err
+	}
+	return list[0], nil
+}
+
+// AddReminders adds several reminders of one user as AddReminder does,
+// all or none: in one transaction, which the cap on open reminders is
+// checked in after the last one, so a plan of several steps is never set
+// in part.
+func (db *DB) AddReminders(ctx context.Context, rs []Reminder) ([]Reminder, error) {
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	user := rs[0].User
+	capped := false
+	for i := range rs {
+		if err := db.readyReminder(&rs[i]); err != nil {
+			return nil, err
+		}
+		if rs[i].User != user {
+			return nil, errors.New("store: add reminders: of more than one user")
+		}
+		capped = capped || !Automatic(rs[i].Kind)
+	}
+	out := make([]Reminder, len(rs))
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		before, err := openReminders(ctx, tx, user)
+		if err != nil {
+			return err
+		}
+		for i, r := range rs {
+			if err := addReminder(ctx, tx, &r); err != nil {
+				return err
+			}
+			out[i] = r
+		}
+		if !capped {
+			return nil
+		}
+		after, err := openReminders(ctx, tx, user)
+		if err != nil {
+			return err
+		}
+		if after > before && after > MaxOpenReminders {
+			return TooManyReminders{Max: MaxOpenReminders, Open: before, Adding: after - before}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readyReminder checks r and fills in what AddReminder sets.
+func (db *DB) readyReminder(r *Reminder) error {
 	switch {
 	case r.User == "" || r.Platform == "" || r.UserID == "":
-		return Reminder{}, errors.New("store: add reminder: no user")
+		return errors.New("store: add reminder: no user")
 	case r.Kind == "" || r.Text == "" || r.Due.IsZero():
-		return Reminder{}, errors.New("store: add reminder: kind, text and due time are required")
+		return errors.New("store: add reminder: kind, text and due time are required")
 	}
 	if r.Zone == "" {
 		r.Zone = "UTC"
@@ -133,38 +194,77 @@ func (db *DB) AddReminder(ctx context.Context, r Reminder) (Reminder, error) {
 	r.Due = r.Due.UTC().Truncate(time.Second)
 	r.Status, r.Attempts, r.Claim, r.Delivered = ReminderPending, 0, "", time.Time{}
 	r.Created = db.now().UTC().Truncate(time.Second)
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		if r.Tag != "" {
-			old, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
-				WHERE user_key = ? AND tag = ?`, r.User, r.Tag))
-			if err != nil {
-				return fmt.Errorf("store: add reminder: %w", err)
-			}
-			if len(old) == 1 {
-				return reschedule(ctx, tx, &r, old[0])
-			}
-		}
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO reminder_settings (user_key, last_number) VALUES (?, 1)
-			ON CONFLICT (user_key) DO UPDATE SET last_number = last_number + 1
-			RETURNING last_number`, r.User).Scan(&r.Number)
-		if err != nil {
-			return fmt.Errorf("store: add reminder: next number: %w", err)
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO reminders (`+reminderColumns+`, next_try)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.User, r.Number, r.Platform, r.Workspace, r.UserID, r.Kind, r.Tag, r.Order,
-			formatStamp(r.Due), r.Zone, r.Lang, r.Text, r.Status, 0, formatStamp(r.Created), "", "",
-			formatStamp(r.Due))
+	return nil
+}
+
+// addReminder is one reminder of AddReminders; r becomes what is stored.
+func addReminder(ctx context.Context, tx *sql.Tx, r *Reminder) error {
+	if r.Tag != "" {
+		old, err := scanReminders(tx.QueryContext(ctx, reminderByTagSQL, r.User, r.Tag))
 		if err != nil {
 			return fmt.Errorf("store: add reminder: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return Reminder{}, err
+		if len(old) == 1 {
+			return reschedule(ctx, tx, r, old[0])
+		}
 	}
-	return r, nil
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO reminder_settings (user_key, last_number) VALUES (?, 1)
+		ON CONFLICT (user_key) DO UPDATE SET last_number = last_number + 1
+		RETURNING last_number`, r.User).Scan(&r.Number)
+	if err != nil {
+		return fmt.Errorf("store: add reminder: next number: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO reminders (`+reminderColumns+`, next_try)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.User, r.Number, r.Platform, r.Workspace, r.UserID, r.Kind, r.Tag, r.Order,
+		formatStamp(r.Due), r.Zone, r.Lang, r.Text, r.Status, 0, formatStamp(r.Created), "", "",
+		formatStamp(r.Due))
+	if err != nil {
+		return fmt.Errorf("store: add reminder: %w", err)
+	}
+	return nil
+}
+
+// The statements of the reminder look-ups. Their literal conditions (on
+// an empty tag, on the status) let SQLite use the partial indexes
+// reminders_by_tag and reminders_open, which a bound parameter would not;
+// INDEXED BY, because without statistics SQLite prefers to read all the
+// author's reminders by the primary key.
+const (
+	reminderByTagSQL = `SELECT ` + reminderColumns + ` FROM reminders
+		WHERE user_key = ? AND tag = ? AND tag != ''`
+	openRemindersSQL = `SELECT count(*) FROM reminders INDEXED BY reminders_open
+		WHERE user_key = ? AND status IN ('pending', 'sending')`
+)
+
+const (
+	cancelByTagSQL = `UPDATE reminders SET status = ?, closed = ?
+		WHERE user_key = ? AND tag = ? AND tag != '' AND status = ?`
+	// skipRemindersSQL marks skipped the automatic reminders due for
+	// authors who switched them off. EXISTS looks up each due reminder's
+	// author; IN (SELECT …) would read every author's settings each tick.
+	skipRemindersSQL = `UPDATE reminders SET status = ?, claim = '', closed = ?
+		WHERE status IN (?, ?) AND next_try <= ? AND kind IN (?, ?)
+		AND EXISTS (SELECT 1 FROM reminder_settings s
+			WHERE s.user_key = reminders.user_key AND s.automatic = 0)`
+)
+
+// dueRemindersSQL selects the due reminders for n platforms.
+func dueRemindersSQL(n int) string {
+	return `SELECT ` + reminderColumns + ` FROM reminders
+		WHERE status IN (?, ?) AND next_try <= ?
+		AND platform IN (?` + strings.Repeat(", ?", n-1) + `)
+		ORDER BY next_try, user_key, number`
+}
+
+// openReminders counts the user's reminders still to come.
+func openReminders(ctx context.Context, q querier, user string) (int, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, openRemindersSQL, user).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count reminders: %w", err)
+	}
+	return n, nil
 }
 
 // reschedule applies AddReminder's rule for an existing tagged reminder:
@@ -177,7 +277,7 @@ func reschedule(ctx context.Context, tx *sql.Tx, r *Reminder, old Reminder) erro
 	r.Number, r.Created = old.Number, old.Created
 	_, err := tx.ExecContext(ctx, `UPDATE reminders SET platform = ?, workspace = ?, user_id = ?,
 		kind = ?, order_number = ?, due = ?, zone = ?, lang = ?, text = ?, status = ?, next_try = ?,
-		attempts = 0, claim = '', last_error = '', delivered = ''
+		attempts = 0, claim = '', last_error = '', delivered = '', closed = ''
 		WHERE user_key = ? AND number = ?`,
 		r.Platform, r.Workspace, r.UserID, r.Kind, r.Order, formatStamp(r.Due), r.Zone, r.Lang, r.Text,
 		ReminderPending, formatStamp(r.Due), r.User, r.Number)
@@ -216,8 +316,8 @@ func (db *DB) CancelReminder(ctx context.Context, user string, number int) (Remi
 			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotPending)
 		}
 		r.Status = ReminderCancelled
-		_, err = tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = ''
-			WHERE user_key = ? AND number = ?`, r.Status, user, number)
+		_, err = tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = '', closed = ?
+			WHERE user_key = ? AND number = ?`, r.Status, formatStamp(db.now()), user, number)
 		if err != nil {
 			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
 		}
@@ -241,8 +341,8 @@ func (db *DB) CancelReminderTag(ctx context.Context, user, tag string) (bool, er
 	}
 	var n int64
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE reminders SET status = ?
-			WHERE user_key = ? AND tag = ? AND status = ?`, ReminderCancelled, user, tag, ReminderPending)
+		res, err := tx.ExecContext(ctx, cancelByTagSQL,
+			ReminderCancelled, formatStamp(db.now()), user, tag, ReminderPending)
 		if err != nil {
 			return fmt.Errorf("store: cancel reminder %s: %w", tag, err)
 		}
@@ -332,10 +432,8 @@ func (db *DB) ClaimReminders(ctx context.Context, c Claim) ([]Reminder, error) {
 	lease := formatStamp(c.Now.Add(c.Lease))
 	var claimed []Reminder
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = ''
-			WHERE status IN (?, ?) AND next_try <= ? AND kind IN (?, ?)
-			AND user_key IN (SELECT user_key FROM reminder_settings WHERE automatic = 0)`,
-			ReminderSkipped, ReminderPending, ReminderSending, now, ReminderLate, ReminderRefund)
+		_, err := tx.ExecContext(ctx, skipRemindersSQL,
+			ReminderSkipped, now, ReminderPending, ReminderSending, now, ReminderLate, ReminderRefund)
 		if err != nil {
 			return fmt.Errorf("store: claim reminders: skip: %w", err)
 		}
@@ -343,10 +441,7 @@ func (db *DB) ClaimReminders(ctx context.Context, c Claim) ([]Reminder, error) {
 		for _, p := range c.Platforms {
 			args = append(args, p)
 		}
-		due, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
-			WHERE status IN (?, ?) AND next_try <= ?
-			AND platform IN (?`+strings.Repeat(", ?", len(c.Platforms)-1)+`)
-			ORDER BY next_try, user_key, number`, args...))
+		due, err := scanReminders(tx.QueryContext(ctx, dueRemindersSQL(len(c.Platforms)), args...))
 		if err != nil {
 			return fmt.Errorf("store: claim reminders: %w", err)
 		}
@@ -380,8 +475,8 @@ func (db *DB) ClaimReminders(ctx context.Context, c Claim) ([]Reminder, error) {
 // no longer r's (its lease ran out and another scheduler took it, or the
 // author cancelled it or had their data forgotten meanwhile).
 func (db *DB) MarkReminderDelivered(ctx context.Context, r Reminder, at time.Time) (bool, error) {
-	return db.finishClaim(ctx, r, `status = ?, delivered = ?, claim = '', last_error = ''`,
-		ReminderDelivered, formatStamp(at))
+	return db.finishClaim(ctx, r, `status = ?, delivered = ?, closed = ?, claim = '', last_error = ''`,
+		ReminderDelivered, formatStamp(at), formatStamp(at))
 }
 
 // RetryReminder gives the claimed reminder r back after a failed delivery:
@@ -390,7 +485,8 @@ func (db *DB) MarkReminderDelivered(ctx context.Context, r Reminder, at time.Tim
 // reports false when the claim is no longer r's.
 func (db *DB) RetryReminder(ctx context.Context, r Reminder, next time.Time, reason string) (bool, error) {
 	if next.IsZero() {
-		return db.finishClaim(ctx, r, `status = ?, claim = '', last_error = ?`, ReminderFailed, reason)
+		return db.finishClaim(ctx, r, `status = ?, closed = ?, claim = '', last_error = ?`,
+			ReminderFailed, formatStamp(db.now()), reason)
 	}
 	return db.finishClaim(ctx, r, `status = ?, next_try = ?, claim = '', last_error = ?`,
 		ReminderPending, formatStamp(next), reason)
@@ -411,6 +507,38 @@ func (db *DB) finishClaim(ctx context.Context, r Reminder, set string, args ...a
 	})
 	return n == 1, err
 }
+
+// PurgeReminders deletes at most limit of the reminders that were
+// delivered, cancelled or skipped before the given time, oldest first, and
+// returns how many it deleted: fewer than limit means none is left. Failed
+// ones stay until the author cancels them, as /remind list shows them.
+//
+// Once a tagged reminder is purged its tag can be added again. That is
+// harmless: every tagged reminder is due at a time derived from a date
+// (an order's expected or delivery date, a release's steps) that is then
+// long past, and the handlers set none for a time that has passed.
+func (db *DB) PurgeReminders(ctx context.Context, before time.Time, limit int) (int, error) {
+	if limit <= 0 {
+		return 0, nil
+	}
+	var n int64
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, purgeRemindersSQL, formatStamp(before), limit)
+		if err != nil {
+			return fmt.Errorf("store: purge reminders: %w", err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
+
+// purgeRemindersSQL finds what to delete through reminders_closed, whose
+// status list it repeats, rather than reading every finished reminder.
+const purgeRemindersSQL = `DELETE FROM reminders WHERE (user_key, number) IN (
+	SELECT user_key, number FROM reminders INDEXED BY reminders_closed
+	WHERE status IN ('delivered', 'cancelled', 'skipped') AND closed < ?
+	ORDER BY closed LIMIT ?)`
 
 // newClaim returns a random claim token.
 func newClaim() string {

@@ -284,3 +284,101 @@ func TestReminderTimesAreChecked(t *testing.T) {
 		t.Errorf("the schema rejected a well-formed reminder: %v", err)
 	}
 }
+
+// Reminders delivered, cancelled or skipped before the time given are
+// purged, in batches of at most limit; open and failed ones stay.
+func TestPurgeReminders(t *testing.T) {
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	clock := rt0
+	db.now = func() time.Time { return clock }
+	const u = "a"
+	add := func(text string) Reminder {
+		t.Helper()
+		r, err := db.AddReminder(ctx, noteReminder(u, rt0.Add(time.Hour), text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	cancelled := add("cancelled")
+	if _, err := db.CancelReminder(ctx, u, cancelled.Number); err != nil {
+		t.Fatal(err)
+	}
+	add("delivered")
+	add("failed")
+	clock = rt0.Add(24 * time.Hour) // a day later
+	claimed, err := db.ClaimReminders(ctx, Claim{Now: clock, Lease: time.Minute, Platforms: []string{"slack"}})
+	if err != nil || len(claimed) != 2 {
+		t.Fatalf("claim = %v, %v", claimed, err)
+	}
+	if ok, err := db.MarkReminderDelivered(ctx, claimed[0], clock); !ok || err != nil {
+		t.Fatalf("delivered = %v, %v", ok, err)
+	}
+	if ok, err := db.RetryReminder(ctx, claimed[1], time.Time{}, "gone"); !ok || err != nil {
+		t.Fatalf("failed = %v, %v", ok, err)
+	}
+	add("pending")
+
+	texts := func() []string {
+		list, err := db.Reminders(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s []string
+		for _, r := range list {
+			s = append(s, r.Text)
+		}
+		return s
+	}
+	purge := func(before time.Time, limit, want int) {
+		t.Helper()
+		n, err := db.PurgeReminders(ctx, before, limit)
+		if err != nil || n != want {
+			t.Errorf("PurgeReminders(%v, %d) = %d, %v; want %d", before, limit, n, err, want)
+		}
+	}
+	// The cancellation was at rt0, the delivery a day later.
+	purge(rt0.Add(-time.Second), 10, 0)
+	purge(rt0.Add(time.Second), 10, 1)
+	if diff := cmp.Diff([]string{"delivered", "failed", "pending"}, texts()); diff != "" {
+		t.Errorf("after purging the cancelled one (-want +got):\n%s", diff)
+	}
+	purge(rt0.Add(24*time.Hour+time.Second), 10, 1)
+	if diff := cmp.Diff([]string{"failed", "pending"}, texts()); diff != "" {
+		t.Errorf("after purging the delivered one (-want +got):\n%s", diff)
+	}
+
+	// A batch is bounded, and the next one takes the rest.
+	for range 5 {
+		r := add("cancel me")
+		if _, err := db.CancelReminder(ctx, u, r.Number); err != nil {
+			t.Fatal(err)
+		}
+	}
+	later := clock.Add(time.Second)
+	purge(later, 3, 3)
+	purge(later, 3, 2)
+	purge(later, 3, 0)
+}
+
+// A reminder cancelled and then set again is open, and so not purged.
+func TestPurgeSparesRescheduled(t *testing.T) {
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	db.now = func() time.Time { return rt0 }
+	late := Reminder{User: "a", Platform: "slack", UserID: "U1", Kind: ReminderLate, Tag: "order:1:late", Order: 1,
+		Due: rt0.Add(time.Hour), Text: "late"}
+	if _, err := db.AddReminder(ctx, late); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CancelReminderTag(ctx, "a", late.Tag); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := db.AddReminder(ctx, late); err != nil || r.Status != ReminderPending {
+		t.Fatalf("set again = %+v, %v", r, err)
+	}
+	if n, err := db.PurgeReminders(ctx, rt0.AddDate(1, 0, 0), 10); n != 0 || err != nil {
+		t.Errorf("PurgeReminders = %d, %v; want the pending reminder kept", n, err)
+	}
+}

@@ -11,9 +11,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
@@ -49,10 +49,17 @@ type DB struct {
 	r *sql.DB // readers; the same pool as w for ":memory:"
 	// The hottest reads are prepared once: preparing took 40% of the time
 	// of listing a user's orders (CPU profile of BenchmarkSlackCommands).
-	listOrders, getOrder *sql.Stmt
-	orders               *orderCache
-	log                  *slog.Logger
-	now                  func() time.Time
+	listOrders, getOrder, latestOrders, latestByStatus *sql.Stmt
+	orders                                             *orderCache
+	log                                                *slog.Logger
+	now                                                func() time.Time
+	// path is the database file, "" in memory; file is what it was when
+	// opened, for Writable to tell that it was since removed or replaced.
+	path string
+	file os.FileInfo
+	// canWrite is the file system's verdict on a path (see access_unix.go);
+	// tests replace it to fake a file system turned read-only.
+	canWrite func(string) error
 }
 
 // busyTimeout is how long a connection waits for another process's lock
@@ -62,6 +69,11 @@ const busyTimeout = 10 * time.Second
 // Open opens (creating it and its directory on first run) the database at
 // path and brings its schema up to date. path ":memory:" opens a private
 // in-memory database, for tests.
+//
+// The files are the owner's alone (see prepareFiles). A database that
+// cannot be written, read-only itself or in a read-only directory or file
+// system, fails Open with a *NotWritable error that says how to fix it,
+// rather than failing every write later.
 func Open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -69,12 +81,51 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("store: database path %q must not contain ? or #", path)
 	}
-	memory := path == ":memory:"
-	if !memory {
-		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-			return nil, fmt.Errorf("store: create directory: %w", err)
-		}
+	if path == ":memory:" {
+		return open(ctx, path, log)
 	}
+	if err := prepareFiles(path, log); err != nil {
+		return nil, err
+	}
+	db, err := open(ctx, path, log)
+	if err == nil {
+		// Reading needs no write access: find out now, not at the first
+		// order an author records.
+		err = db.Writable(ctx)
+	}
+	if err != nil {
+		// Diagnosed before Close, which may remove the -wal and -shm.
+		err = explain(path, err)
+		if db != nil {
+			db.Close()
+		}
+		return nil, err
+	}
+	if db.file, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	db.path = path
+	return db, nil
+}
+
+// explain turns err into a *NotWritable when the file system shows why
+// path could not be written.
+func explain(path string, err error) error {
+	var nw *NotWritable
+	if errors.As(err, &nw) {
+		return err
+	}
+	if nw = diagnose(path); nw != nil {
+		nw.Err = err
+		return nw
+	}
+	return err
+}
+
+// open opens path and migrates it.
+func open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
+	memory := path == ":memory:"
 	// WAL lets readers go on while a write commits. synchronous=NORMAL in
 	// WAL mode writes each commit to the WAL file before COMMIT returns and
 	// syncs only at checkpoints: a committed order survives the process
@@ -91,7 +142,7 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{w: w, r: w, orders: newOrderCache(), log: log, now: time.Now}
+	db := &DB{w: w, r: w, orders: newOrderCache(cacheBudget), log: log, now: time.Now, canWrite: canWrite}
 	migrations, err := fs.Sub(migrationFS, "migrations")
 	if err == nil {
 		err = db.migrate(ctx, migrations)
@@ -137,6 +188,12 @@ func (db *DB) prepare(ctx context.Context) error {
 	if db.getOrder, err = db.r.PrepareContext(ctx, getOrderSQL); err != nil {
 		return fmt.Errorf("store: prepare: %w", err)
 	}
+	if db.latestOrders, err = db.r.PrepareContext(ctx, latestOrdersSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
+	if db.latestByStatus, err = db.r.PrepareContext(ctx, latestByStatusSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
 	return nil
 }
 
@@ -151,9 +208,47 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
+// Writable reports whether the database can take a write now: nil, or an
+// error saying why not (a *NotWritable when the cause is known). It is
+// cheap enough for a readiness probe: two system calls on the file, and a
+// write to the database header in a transaction that is rolled back. That
+// takes SQLite's write lock, so it waits, within ctx, for another
+// process's write; and it fails on a database SQLite could open only
+// read-only, as BEGIN IMMEDIATE alone does not. The system calls find the
+// file removed or replaced since Open (its writes would go to a file no
+// one reads again) and its file system turned read-only (as Linux does
+// after disk errors), which a write that is rolled back does not reach.
+func (db *DB) Writable(ctx context.Context) error {
+	if db.path != "" {
+		fi, err := os.Stat(db.path)
+		if err != nil || !os.SameFile(fi, db.file) {
+			return &NotWritable{Path: db.path, Err: err,
+				Reason: "the file was removed or replaced since the bot opened it, so its writes would be lost",
+				Fix:    "restart the bot"}
+		}
+		if err := db.canWrite(db.path); errors.Is(err, syscall.EROFS) {
+			return readOnlyFS(db.path, err)
+		}
+	}
+	tx, err := db.w.BeginTx(ctx, nil) // BEGIN IMMEDIATE
+	if err != nil {
+		return fmt.Errorf("store: begin a write: %w", err)
+	}
+	defer tx.Rollback()
+	v, err := userVersion(ctx, tx)
+	if err != nil {
+		return err
+	}
+	// PRAGMA takes no parameters; v is a number SQLite gave.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		return fmt.Errorf("store: write: %w", err)
+	}
+	return nil
+}
+
 // Close closes the database.
 func (db *DB) Close() error {
-	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder} {
+	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus} {
 		if st != nil {
 			st.Close()
 		}

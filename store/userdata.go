@@ -17,7 +17,8 @@ type UserData struct {
 	LastOrder int     `json:"last_order_number"`
 	Orders    []Order `json:"orders"`
 	Votes     []Vote  `json:"votes"`
-	// Reminders are the user's reminders, delivered or not; nil if none.
+	// Reminders are the user's reminders still to come, failed, and
+	// finished lately (the scheduler purges the others); nil if none.
 	Reminders []Reminder `json:"reminders,omitempty"`
 	// ReminderSettings are nil for a user who never set a reminder.
 	ReminderSettings *ReminderSettings `json:"reminder_settings,omitempty"`
