@@ -149,8 +149,8 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	m := metrics.New()
 	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
 		router:   router,
