@@ -148,6 +148,13 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
+	// A server that cannot write would answer every order with an
+	// apology; refuse to start instead, as /readyz would refuse traffic.
+	if w, ok := any(db).(writableStore); ok {
+		if err := w.Writable(ctx); err != nil {
+			return dbError(cfg.DBPath, err)
+		}
+	}
 	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log, CanDM: canDM(cfg)})
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
