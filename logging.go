@@ -32,7 +32,8 @@ func newLogger(cfg config.Config, w io.Writer) (*slog.Logger, func()) {
 	if cfg.Command == "" || cfg.Command == "console" || cfg.Command == "ask" {
 		level = slog.LevelWarn
 	}
-	if cfg.LogLevel != "" && cfg.LogLevel != "info" {
+	if cfg.LogLevel != "" {
+		// config.Load accepts only the levels slog reads.
 		_ = level.UnmarshalText([]byte(cfg.LogLevel))
 	}
 	opts := &slog.HandlerOptions{Level: level}

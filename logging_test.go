@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -35,5 +38,32 @@ func TestConsoleLogIsUnbuffered(t *testing.T) {
 	log.Warn("shown")
 	if got := out.String(); strings.Contains(got, "not shown") || !strings.Contains(got, "msg=shown") {
 		t.Errorf("console log = %q", got)
+	}
+}
+
+// TestLogLevelSetting checks each command's default level and that
+// AUTHORBOT_LOG_LEVEL, once set, wins over it, info on the console too.
+func TestLogLevelSetting(t *testing.T) {
+	tests := []struct {
+		command, setting string
+		want             slog.Level
+	}{
+		{"serve", "", slog.LevelInfo},
+		{"console", "", slog.LevelWarn},
+		{"ask", "", slog.LevelWarn},
+		{"serve", "debug", slog.LevelDebug},
+		{"serve", "error", slog.LevelError},
+		{"console", "info", slog.LevelInfo},
+		{"console", "debug", slog.LevelDebug},
+	}
+	for _, tt := range tests {
+		t.Run(tt.command+" "+tt.setting, func(t *testing.T) {
+			log, flush := newLogger(config.Config{Command: tt.command, LogLevel: tt.setting}, io.Discard)
+			defer flush()
+			ctx := context.Background()
+			if !log.Enabled(ctx, tt.want) || log.Enabled(ctx, tt.want-1) {
+				t.Errorf("level is not %v", tt.want)
+			}
+		})
 	}
 }

@@ -15,6 +15,9 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/console"
+	"github.com/authorbot/authorbot/bot/discord"
+	"github.com/authorbot/authorbot/bot/slack"
+	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
@@ -181,5 +184,161 @@ func TestServeRunsReminders(t *testing.T) {
 	list, _ := db.Reminders(context.Background(), u.Key())
 	if len(list) != 1 || list[0].Status != store.ReminderPending || list[0].Attempts != 0 {
 		t.Errorf("reminder for an unconnected platform = %+v, want pending and untried", list)
+	}
+}
+
+// slackModes and discordModes are the ways each platform can be set up.
+var (
+	slackModes = []struct {
+		name string
+		cfg  config.Slack
+		dm   bool
+		conn bool // keeps a connection of its own
+	}{
+		{"slack HTTP without a bot token", config.Slack{SigningSecret: slackTestSecret}, false, false},
+		{"slack HTTP", config.Slack{SigningSecret: slackTestSecret, BotToken: "xoxb-1"}, true, false},
+		{"slack Socket Mode", config.Slack{AppToken: "xapp-1", BotToken: "xoxb-1"}, true, true},
+	}
+	discordModes = []struct {
+		name string
+		cfg  config.Discord
+		dm   bool
+		conn bool
+	}{
+		{"discord HTTP without a token", config.Discord{PublicKey: strings.Repeat("ab", 32)}, false, false},
+		{"discord gateway", config.Discord{Token: "tok"}, true, true},
+		{"discord HTTP with a token", config.Discord{Token: "tok", PublicKey: strings.Repeat("ab", 32)}, true, true},
+	}
+)
+
+// TestCanDM checks what /remind is told about direct messages in every
+// setup, and that it agrees with what the reminder scheduler gets: a
+// notifier exactly where canDM says a message can go. Where the adapters
+// say for themselves (CanDM, Healthy), they must agree too.
+func TestCanDM(t *testing.T) {
+	if !canDM(config.Config{})(bot.Console) {
+		t.Error("the console cannot show a reminder")
+	}
+	if canDM(config.Config{})("irc") {
+		t.Error("a platform authorbot does not know can take direct messages")
+	}
+	check := func(t *testing.T, name bot.Platform, cfg config.Config, ps []platform, adapter any, wantDM, conn bool) {
+		t.Helper()
+		if got := canDM(cfg)(name); got != wantDM {
+			t.Errorf("canDM = %v, want %v", got, wantDM)
+		}
+		if len(ps) != 1 {
+			t.Fatalf("%d platforms", len(ps))
+		}
+		if (ps[0].notifier != nil) != wantDM {
+			t.Errorf("notifier %v, but canDM says %v", ps[0].notifier != nil, wantDM)
+		}
+		if a, ok := adapter.(interface{ CanDM() bool }); ok && a.CanDM() != wantDM {
+			t.Errorf("the adapter's CanDM = %v, canDM = %v", a.CanDM(), wantDM)
+		}
+		_, hasHealth := adapter.(bot.Health)
+		if got, want := ps[0].health != nil, conn && hasHealth; got != want {
+			t.Errorf("readiness checks the connection: %v, want %v", got, want)
+		}
+	}
+	for _, m := range slackModes {
+		t.Run(m.name, func(t *testing.T) {
+			d, _ := platformTestDeps(t)
+			d.cfg.Slack = m.cfg
+			ps, err := slackPlatforms(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := slack.New(slack.Config{SigningSecret: m.cfg.SigningSecret, BotToken: m.cfg.BotToken, AppToken: m.cfg.AppToken,
+				Parser: d.router, Serve: d.dispatch.Serve})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, bot.Slack, d.cfg, ps, a, m.dm, m.conn)
+		})
+	}
+	for _, m := range discordModes {
+		t.Run(m.name, func(t *testing.T) {
+			d, _ := platformTestDeps(t)
+			d.cfg.Discord = m.cfg
+			ps, err := discordPlatforms(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := discord.New(discord.Config{Token: m.cfg.Token, PublicKey: m.cfg.PublicKey, Serve: d.dispatch.Serve})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, bot.Discord, d.cfg, ps, a, m.dm, m.conn)
+		})
+	}
+	if _, ok := any(&slack.Adapter{}).(bot.Health); !ok {
+		t.Log("NOTE: the Slack adapter has no Healthy method yet: /readyz cannot see the socket")
+	}
+	if _, ok := any(&discord.Adapter{}).(bot.Health); !ok {
+		t.Log("NOTE: the Discord adapter has no Healthy method yet: /readyz cannot see the gateway")
+	}
+}
+
+// TestWarnUndeliverable checks the start's warning in every setup where
+// reminders cannot reach the authors of a platform: one line names the
+// platforms and what to set. Where every platform can, nothing is said.
+func TestWarnUndeliverable(t *testing.T) {
+	key := strings.Repeat("ab", 32)
+	tests := []struct {
+		name  string
+		cfg   config.Config
+		warns string
+	}{
+		{"slack without a bot token", config.Config{Slack: config.Slack{SigningSecret: slackTestSecret}},
+			`level=WARN msg="reminders cannot reach authors: direct messages need a bot token" platforms=slack set=AUTHORBOT_SLACK_BOT_TOKEN`},
+		{"discord HTTP without a token", config.Config{Discord: config.Discord{PublicKey: key}},
+			`platforms=discord set=AUTHORBOT_DISCORD_TOKEN`},
+		{"both", config.Config{Slack: config.Slack{SigningSecret: slackTestSecret}, Discord: config.Discord{PublicKey: key}},
+			`platforms=slack,discord set="AUTHORBOT_SLACK_BOT_TOKEN AUTHORBOT_DISCORD_TOKEN"`},
+		{"slack without a bot token, discord with a token", config.Config{Slack: config.Slack{SigningSecret: slackTestSecret}, Discord: config.Discord{PublicKey: key, Token: "tok"}},
+			`platforms=slack set=AUTHORBOT_SLACK_BOT_TOKEN`},
+		{"slack with a bot token", config.Config{Slack: config.Slack{SigningSecret: slackTestSecret, BotToken: "xoxb-1"}}, ""},
+		{"slack socket mode", config.Config{Slack: config.Slack{AppToken: "xapp-1", BotToken: "xoxb-1"}}, ""},
+		{"discord HTTP with a token", config.Config{Discord: config.Discord{PublicKey: key, Token: "tok"}}, ""},
+		{"discord gateway", config.Config{Discord: config.Discord{Token: "tok"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			warnUndeliverable(tt.cfg, slog.New(slog.NewTextHandler(&logs, nil)))
+			got := logs.String()
+			n := strings.Count(got, "\n")
+			switch {
+			case tt.warns == "" && n != 0:
+				t.Errorf("warned with every platform able to send reminders:\n%s", got)
+			case tt.warns != "" && (n != 1 || !strings.Contains(got, tt.warns)):
+				t.Errorf("log:\n%s\nwant one line with %s", got, tt.warns)
+			}
+		})
+	}
+}
+
+// TestServeWarnsOfUndeliverableReminders starts serve with reminders on
+// and Slack without a bot token: the start logs the warning once. (No
+// setup here has a Discord token: its gateway would try to connect.)
+func TestServeWarnsOfUndeliverableReminders(t *testing.T) {
+	d, db := platformTestDeps(t)
+	d.cfg.Slack.SigningSecret = slackTestSecret
+	d.cfg.Discord.PublicKey = strings.Repeat("ab", 32)
+	d.reminders = db
+	var logs lockedBuffer
+	d.log = slog.New(slog.NewTextHandler(&logs, nil))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // start, then stop at once
+	if err := serve(ctx, d, func(context.Context) error { return nil }, ln); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	if got := logs.String(); strings.Count(got, "reminders cannot reach authors") != 1 || !strings.Contains(got, "set=\"AUTHORBOT_SLACK_BOT_TOKEN AUTHORBOT_DISCORD_TOKEN\"") {
+		t.Errorf("log:\n%s\nwant the warning once, naming both tokens", got)
 	}
 }

@@ -108,9 +108,20 @@ func runAsk(ctx context.Context, cfg config.Config, k *kb.KB, std stdio) error {
 func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
 	db, err := store.Open(ctx, cfg.DBPath, log)
 	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", cfg.DBPath, err)
+		return nil, dbError(cfg.DBPath, err)
 	}
 	return db, nil
+}
+
+// dbError is what the operator reads when the database at path cannot be
+// used. Where the store's message names the file, it was written for the
+// operator (a read-only file says what to change) and goes out as it is;
+// otherwise it gets the file's name in front.
+func dbError(path string, err error) error {
+	if strings.Contains(err.Error(), path) {
+		return err
+	}
+	return fmt.Errorf("database %s: %w", path, err)
 }
 
 func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, std stdio) error {

@@ -197,3 +197,44 @@ func wantMetric(t *testing.T, base, want string) {
 		t.Errorf("/metrics lacks %s; its verification lines:\n%s", want, grepLines(string(b), "verification"))
 	}
 }
+
+// TestCIRunsTheReadmeTestCommand checks that .ci/run runs the command the
+// README gives under **Test**, so that the two cannot drift apart.
+func TestCIRunsTheReadmeTestCommand(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "**Test**")
+	if !ok {
+		t.Fatal("README.md has no **Test** paragraph")
+	}
+	_, block, ok := strings.Cut(after, "```sh\n")
+	if !ok {
+		t.Fatal("the **Test** paragraph has no sh block")
+	}
+	command, _, _ := strings.Cut(block, "\n")
+	ci, err := os.ReadFile(filepath.Join(".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(ci)), "\n")
+	if last := lines[len(lines)-1]; last != command {
+		t.Errorf(".ci/run ends with %q; the README's test command is %q", last, command)
+	}
+}
+
+// TestReadmeBuildsTheCommand checks that the README says how to build the
+// authorbot command before its sections run it.
+func TestReadmeBuildsTheCommand(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	build := strings.Index(s, "go build -o authorbot .")
+	first := strings.Index(s, "authorbot serve\n")
+	if build < 0 || first < 0 || build > first {
+		t.Errorf("go build -o authorbot . at %d, the first authorbot serve at %d: build first", build, first)
+	}
+}

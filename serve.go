@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -28,6 +29,9 @@ type platform struct {
 	routes   func(mux *http.ServeMux)
 	run      func(ctx context.Context) error
 	notifier bot.Notifier
+	// health, when set, tells whether the platform's own connection is
+	// up; /readyz reports not ready while it is down.
+	health bot.Health
 }
 
 // platformDeps is what every platform adapter is built from.
@@ -53,8 +57,9 @@ func (d platformDeps) forPlatform(p bot.Platform) (*slog.Logger, *bot.Dispatcher
 
 // serve runs the HTTP server and every configured platform under one
 // errgroup: the first to fail cancels the others, and SIGINT or SIGTERM
-// shuts all of them down gracefully.
-func serve(ctx context.Context, d platformDeps, ready func(context.Context) error, ln net.Listener) error {
+// shuts all of them down gracefully. dbReady tells whether the database
+// can be written, for /readyz.
+func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) error, ln net.Listener) error {
 	var platforms []platform
 	for _, build := range []func(platformDeps) ([]platform, error){slackPlatforms, discordPlatforms} {
 		ps, err := build(d)
@@ -63,21 +68,15 @@ func serve(ctx context.Context, d platformDeps, ready func(context.Context) erro
 		}
 		platforms = append(platforms, ps...)
 	}
+	if d.reminders != nil {
+		warnUndeliverable(d.cfg, d.log)
+	}
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := ready(ctx); err != nil {
-			d.log.Warn("not ready", slog.Any("err", err))
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
+	mux.Handle("GET /readyz", newReadiness(dbReady, platforms, d.log))
 	mux.Handle("GET /metrics", d.metrics.Handler())
 	for _, p := range platforms {
 		if p.routes != nil {
@@ -149,8 +148,8 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	m := metrics.New()
-	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log, CanDM: canDM(cfg)})
+	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
 		router:   router,
@@ -165,4 +164,40 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	return serve(ctx, d, db.Writable, ln)
+}
+
+// canDM reports whether the settings let the bot send a direct message
+// on a platform (handlers.Deps.CanDM): on Slack and Discord that takes
+// the bot token, and the console is always there to show one.
+func canDM(cfg config.Config) func(bot.Platform) bool {
+	return func(p bot.Platform) bool {
+		switch p {
+		case bot.Console:
+			return true
+		case bot.Slack:
+			return cfg.Slack.BotToken != ""
+		case bot.Discord:
+			return cfg.Discord.Token != ""
+		}
+		return false
+	}
+}
+
+// warnUndeliverable logs, in one line, each enabled platform on which no
+// reminder can reach its author, and what to set so one can. /remind
+// tells the authors there as much (canDM).
+func warnUndeliverable(cfg config.Config, log *slog.Logger) {
+	can := canDM(cfg)
+	var names, set []string
+	if cfg.Slack.Enabled() && !can(bot.Slack) {
+		names, set = append(names, string(bot.Slack)), append(set, "AUTHORBOT_SLACK_BOT_TOKEN")
+	}
+	if cfg.Discord.Enabled() && !can(bot.Discord) {
+		names, set = append(names, string(bot.Discord)), append(set, "AUTHORBOT_DISCORD_TOKEN")
+	}
+	if len(names) == 0 {
+		return
+	}
+	log.Warn("reminders cannot reach authors: direct messages need a bot token",
+		slog.String("platforms", strings.Join(names, ",")), slog.String("set", strings.Join(set, " ")))
 }

@@ -42,6 +42,7 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 	}
 	if c.Token != "" {
 		p.notifier = a
+		p.health = health(a) // the gateway
 	}
 	p.run = func(ctx context.Context) error {
 		if c.Token != "" {

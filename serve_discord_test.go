@@ -461,3 +461,81 @@ func BenchmarkDiscordInteraction(b *testing.B) {
 		}
 	}
 }
+
+// TestMetricsLabelsFromCommandTable sends 400 signed Discord interactions
+// with made-up command names, made-up subcommands and made-up buttons:
+// /metrics counts them all under one command label, beside the real
+// commands that keep theirs.
+func TestMetricsLabelsFromCommandTable(t *testing.T) {
+	d, _ := discordTestDeps(t)
+	base, _ := startDiscord(t, d)
+	for i := range 400 {
+		var data map[string]any
+		typ := 2
+		switch i % 4 {
+		case 0, 1:
+			data = slashData(fmt.Sprintf("made-up-%d", i))
+		case 2:
+			data = slashData("order", subOption(fmt.Sprintf("made-up-%d", i)))
+		case 3:
+			typ, data = 3, map[string]any{"custom_id": fmt.Sprintf("b:made-up-%d:x", i), "component_type": 2}
+		}
+		if status, _ := postInteraction(t, base, interaction(typ, "guild-1/user-1", "en-US", data)); status != http.StatusOK {
+			t.Fatalf("interaction %d: status %d", i, status)
+		}
+	}
+	postInteraction(t, base, interaction(2, "guild-1/user-1", "en-US", slashData("ask", value("question", 3, "my cart is empty"))))
+	postInteraction(t, base, interaction(2, "guild-1/user-1", "en-US", slashData("order", subOption("list"))))
+
+	rec := httptest.NewRecorder()
+	d.metrics.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	labels := map[string]bool{}
+	for _, line := range strings.Split(rec.Body.String(), "\n") {
+		if rest, ok := strings.CutPrefix(line, `authorbot_commands_total{command="`); ok {
+			labels[rest[:strings.IndexByte(rest, '"')]] = true
+		}
+	}
+	want := map[string]bool{"unknown": true, "ask": true, "order list": true}
+	if fmt.Sprint(labels) != fmt.Sprint(want) {
+		t.Errorf("command labels = %v, want %v", labels, want)
+	}
+}
+
+// TestRequestNamesCoverTheCommandTable checks that every command of the
+// table, as its example line parses, has a name metrics count under its
+// own label, and so do the buttons replies carry.
+func TestRequestNamesCoverTheCommandTable(t *testing.T) {
+	d, _ := platformTestDeps(t)
+	names := map[string]bool{}
+	for _, n := range bot.RequestNames(d.router.Commands()) {
+		names[n] = true
+	}
+	var examples int
+	var walk func(cmds []*bot.Command)
+	walk = func(cmds []*bot.Command) {
+		for _, c := range cmds {
+			walk(c.Subs)
+			if c.Example == "" {
+				continue
+			}
+			req, err := d.router.Parse(c.Example)
+			if err != nil {
+				t.Errorf("example %q: %v", c.Example, err)
+				continue
+			}
+			examples++
+			if !names[req.Name()] {
+				t.Errorf("%q (from %q) is not in RequestNames", req.Name(), c.Example)
+			}
+		}
+	}
+	walk(d.router.Commands())
+	if examples < 10 {
+		t.Errorf("only %d examples parsed; the walk is broken", examples)
+	}
+	for _, action := range []string{bot.ActionShare, bot.ActionFeedback, bot.ActionForget} {
+		if r := (&bot.Request{Action: action}); !names[r.Name()] {
+			t.Errorf("button %q is not in RequestNames", r.Name())
+		}
+	}
+}

@@ -38,6 +38,9 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 	if s.BotToken != "" {
 		p.notifier = a
 	}
+	if s.AppToken != "" {
+		p.health = health(a) // the socket
+	}
 	p.run = func(ctx context.Context) error {
 		var err error
 		if s.AppToken != "" {

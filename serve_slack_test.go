@@ -315,7 +315,7 @@ func platformTestDeps(t testing.TB) (platformDeps, *store.DB) {
 		t.Fatal(err)
 	}
 	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
-	d := platformDeps{router: router, metrics: metrics.New(), log: log}
+	d := platformDeps{router: router, metrics: metrics.New(bot.RequestNames(router.Commands())), log: log}
 	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}
 	return d, db
 }

@@ -32,15 +32,46 @@ type User struct {
 	Name      string // display name, for greetings only; never used for access
 }
 
-// Key is the stable identity under which a user's data is stored.
-// Discord user ids are global, so the guild is not part of a Discord key:
-// an author sees the same orders in every server and in DMs.
+// Key is the stable identity under which a user's data is stored:
+// "platform:workspace:id". Discord user ids are global, so the guild is not
+// part of a Discord key: an author sees the same orders in every server and
+// in DMs.
+//
+// Two users have the same key only when platform, workspace (but for
+// Discord) and id all match. Slack and Discord ids never contain ':', but
+// a console id can be anything typed after --user, and "T9:UZ" with "X"
+// must not meet "T9" with "UZ:X". So when a part contains ':', every part
+// is escaped (':' as %3A, '%' as %25) and the key gets a fourth field: a
+// plain key always has exactly two colons and an escaped one three, and
+// ids without ':' keep the keys they were stored under.
 func (u User) Key() string {
-	ws := u.Workspace
+	p, ws, id := string(u.Platform), u.Workspace, u.ID
 	if u.Platform == Discord {
 		ws = ""
 	}
-	return string(u.Platform) + ":" + ws + ":" + u.ID
+	if !strings.Contains(p, ":") && !strings.Contains(ws, ":") && !strings.Contains(id, ":") {
+		return p + ":" + ws + ":" + id
+	}
+	return escapeKeyPart(p) + ":" + escapeKeyPart(ws) + ":" + escapeKeyPart(id) + ":%"
+}
+
+// escapeKeyPart escapes the key's separator and the escape itself, so that
+// an escaped part has no ':' and reads back one way only.
+func escapeKeyPart(s string) string {
+	// Byte by byte: ranging over runes would turn invalid UTF-8 into
+	// U+FFFD, and two different ids into one.
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '%':
+			b.WriteString("%25")
+		case ':':
+			b.WriteString("%3A")
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // Request is one command from one user, whatever the platform.

@@ -62,6 +62,21 @@ func (d *Dispatcher) Serve(ctx context.Context, req *Request) (reply *Reply) {
 	return reply
 }
 
+// RequestNames returns every name (Request.Name) that a request routed by
+// the command table cmds can have: each command, each command with each
+// of its subcommands, and each button action. It is a fixed set, for
+// whatever counts requests by name.
+func RequestNames(cmds []*Command) []string {
+	names := []string{"button:" + ActionShare, "button:" + ActionFeedback, "button:" + ActionForget}
+	for _, c := range cmds {
+		names = append(names, c.Name)
+		for _, s := range c.Subs {
+			names = append(names, c.Name+" "+s.Name)
+		}
+	}
+	return names
+}
+
 func (d *Dispatcher) errorReply(req *Request, err error) *Reply {
 	if msg := ErrorMessage(err); msg != "" {
 		return &Reply{Blocks: []Block{&Text{Text: msg}}, Ephemeral: true}

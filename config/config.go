@@ -4,15 +4,19 @@
 package config
 
 import (
+	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Config is everything a run of authorbot needs to know.
@@ -24,7 +28,7 @@ type Config struct {
 
 	DBPath   string // SQLite file; its directory is created on first run
 	HTTPAddr string
-	LogLevel string
+	LogLevel string // debug, info, warn or error; "" for the command's default
 	User     string // console user id
 	Lang     string // explicit answer language ("" = detect)
 	JSON     bool   // ask: one JSON object
@@ -75,24 +79,26 @@ Run "authorbot COMMAND --help" for a command's flags.
 Environment:
   AUTHORBOT_DB                    SQLite database file (default data/authorbot.db)
   AUTHORBOT_HTTP_ADDR             HTTP listen address for serve (default :8080)
-  AUTHORBOT_LOG_LEVEL             debug, info, warn or error (default info)
+  AUTHORBOT_LOG_LEVEL             debug, info, warn or error (default info; warn on the console)
   AUTHORBOT_SLACK_SIGNING_SECRET  Slack signing secret (enables POST /slack/...)
   AUTHORBOT_SLACK_BOT_TOKEN       Slack bot token (xoxb-...)
   AUTHORBOT_SLACK_APP_TOKEN       Slack app-level token (xapp-...) for Socket Mode
   AUTHORBOT_DISCORD_TOKEN         Discord bot token (gateway mode and registration)
   AUTHORBOT_DISCORD_PUBLIC_KEY    Discord public key, hex (HTTP interactions)
   AUTHORBOT_DISCORD_APP_ID        Discord application id (registration)
-Each secret may instead be read from a file named by the same variable with _FILE appended.
+Each Slack and Discord setting may instead be read from a file named by the same variable
+with _FILE appended (set one of the two).
 `
 
 // Load parses args (without the program name) and the environment.
-// Problems with the settings are reported together in one error.
+// Every setting is checked, and the problems are reported together in one
+// error, so that one start names all of them. No problem repeats a secret.
 func Load(args []string, getenv func(string) string, out io.Writer) (Config, error) {
 	var c Config
 	var problems []string
 	c.DBPath = orDefault(getenv("AUTHORBOT_DB"), filepath.Join("data", "authorbot.db"))
 	c.HTTPAddr = orDefault(getenv("AUTHORBOT_HTTP_ADDR"), ":8080")
-	c.LogLevel = orDefault(getenv("AUTHORBOT_LOG_LEVEL"), "info")
+	c.LogLevel = strings.ToLower(strings.TrimSpace(getenv("AUTHORBOT_LOG_LEVEL")))
 	secret := func(name string) string {
 		v, err := readSecret(name, getenv)
 		if err != nil {
@@ -107,8 +113,8 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 	}
 	c.Discord = Discord{
 		Token:     secret("AUTHORBOT_DISCORD_TOKEN"),
-		PublicKey: strings.TrimSpace(getenv("AUTHORBOT_DISCORD_PUBLIC_KEY")),
-		AppID:     strings.TrimSpace(getenv("AUTHORBOT_DISCORD_APP_ID")),
+		PublicKey: secret("AUTHORBOT_DISCORD_PUBLIC_KEY"),
+		AppID:     secret("AUTHORBOT_DISCORD_APP_ID"),
 	}
 
 	cmd, rest := "", args
@@ -144,15 +150,21 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		return c, fmt.Errorf("unknown command %q; run authorbot --help", cmd)
 	}
 	if err := fs.Parse(rest); err != nil {
-		return c, err
+		if errors.Is(err, flag.ErrHelp) {
+			return c, err
+		}
+		// The flag package has printed the usage; the environment's
+		// problems are still worth naming in the same start.
+		problems = append(problems, err.Error())
 	}
 	if version {
 		cmd = "version"
 	}
 	c.Command, c.Args = cmd, fs.Args()
-	if c.Lang != "" && c.Lang != "en" && c.Lang != "fr" {
-		problems = append(problems, fmt.Sprintf("--lang must be en or fr, not %q", c.Lang))
+	if cmd == "version" {
+		return c, nil
 	}
+	problems = append(problems, c.settingProblems()...)
 	if cmd == "ask" && len(c.Args) == 0 {
 		problems = append(problems, `ask needs a question, e.g. authorbot ask "my cart is empty"`)
 	}
@@ -165,20 +177,164 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 	return c, nil
 }
 
-// platformProblems checks the Slack and Discord settings as a whole, so
-// that one start names every problem at once.
+// settingProblems checks the form of every setting that is set, whatever
+// the command: a malformed value is a mistake even where this command
+// does not use it, and the next start that does would fail later and
+// less clearly.
+func (c Config) settingProblems() []string {
+	var p []string
+	add := func(problem string) {
+		if problem != "" {
+			p = append(p, problem)
+		}
+	}
+	add(dbPathProblem(c.DBPath))
+	add(addrProblem(c.HTTPAddr))
+	switch c.LogLevel {
+	case "", "debug", "info", "warn", "error":
+	default:
+		p = append(p, fmt.Sprintf("AUTHORBOT_LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel))
+	}
+	if c.Lang != "" && c.Lang != "en" && c.Lang != "fr" {
+		p = append(p, fmt.Sprintf("--lang must be en or fr, not %q", c.Lang))
+	}
+	if c.Command == "console" && strings.TrimSpace(c.User) == "" {
+		p = append(p, "--user must not be empty (it names whose orders the console shows)")
+	}
+	if c.Guild != "" && !isSnowflake(c.Guild) {
+		p = append(p, fmt.Sprintf("--guild must be a server id, digits only (Copy Server ID in Discord), not %q", c.Guild))
+	}
+	for _, s := range []struct{ name, value string }{
+		{"AUTHORBOT_SLACK_SIGNING_SECRET", c.Slack.SigningSecret},
+		{"AUTHORBOT_SLACK_BOT_TOKEN", c.Slack.BotToken},
+		{"AUTHORBOT_SLACK_APP_TOKEN", c.Slack.AppToken},
+		{"AUTHORBOT_DISCORD_TOKEN", strings.TrimPrefix(c.Discord.Token, "Bot ")},
+	} {
+		if strings.ContainsFunc(s.value, unicode.IsSpace) {
+			p = append(p, s.name+" contains a space or a line break: copy the value alone")
+		}
+	}
+	add(slackTokenProblem("AUTHORBOT_SLACK_BOT_TOKEN", "xoxb-", c.Slack.BotToken))
+	add(slackTokenProblem("AUTHORBOT_SLACK_APP_TOKEN", "xapp-", c.Slack.AppToken))
+	if k := c.Discord.PublicKey; k != "" {
+		if b, err := hex.DecodeString(k); err != nil || len(b) != ed25519.PublicKeySize {
+			p = append(p, fmt.Sprintf("AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key on the application's General Information page); this one has %d%s",
+				len(k), notHex(k)))
+		}
+	}
+	if id := c.Discord.AppID; id != "" && !isSnowflake(id) {
+		p = append(p, fmt.Sprintf("AUTHORBOT_DISCORD_APP_ID must be the Application ID, digits only, not %q", id))
+	}
+	return p
+}
+
+// slackTokenProblem checks that a Slack token has the prefix want. A
+// wrong prefix is an error, not a warning: Slack documents its token
+// prefixes, a token of another kind cannot do this setting's job (Slack
+// refuses an app-level token for chat.postMessage and a bot token for
+// Socket Mode), and a bot started with it would seem to work until its
+// first direct message or connection failed, long after the start.
+func slackTokenProblem(name, want, token string) string {
+	if token == "" || strings.HasPrefix(token, want) {
+		return ""
+	}
+	// Slack's kinds of token by prefix, with the setting each one belongs
+	// in ("" for none of authorbot's).
+	kinds := []struct{ prefix, kind, setting string }{
+		{"xoxb-", "a bot token", "AUTHORBOT_SLACK_BOT_TOKEN"},
+		{"xapp-", "an app-level token", "AUTHORBOT_SLACK_APP_TOKEN"},
+		{"xoxp-", "a user token", ""},
+		{"xoxe", "a rotating or refresh token", ""},
+	}
+	for _, t := range kinds {
+		switch {
+		case !strings.HasPrefix(token, t.prefix):
+		case t.setting != "":
+			return fmt.Sprintf("%s must start with %s; this one is %s (%s…), which belongs in %s", name, want, t.kind, t.prefix, t.setting)
+		default:
+			return fmt.Sprintf("%s must start with %s; this one is %s (%s…), which authorbot cannot use", name, want, t.kind, t.prefix)
+		}
+	}
+	return fmt.Sprintf("%s must start with %s", name, want)
+}
+
+// dbPathProblem checks the database path: something store.Open can open,
+// and not a directory (the path names the file).
+func dbPathProblem(path string) string {
+	switch {
+	case strings.TrimSpace(path) == "":
+		return "AUTHORBOT_DB (or --db) must not be empty"
+	case path == ":memory:":
+		return ""
+	case strings.ContainsAny(path, "?#"):
+		return fmt.Sprintf("AUTHORBOT_DB (or --db) %q must not contain ? or #", path)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Sprintf("AUTHORBOT_DB (or --db) %s is a directory; name the database file, e.g. %s", path, filepath.Join(path, "authorbot.db"))
+	}
+	return ""
+}
+
+// addrProblem checks a listen address: host:port with a numeric port,
+// and a host that is empty, an IP address or a host name.
+func addrProblem(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Sprintf("AUTHORBOT_HTTP_ADDR (or --addr) %q is not host:port (e.g. :8080 or 127.0.0.1:8080)", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 || strings.HasPrefix(port, "+") {
+		return fmt.Sprintf("AUTHORBOT_HTTP_ADDR (or --addr) %q: the port must be a number from 0 to 65535", addr)
+	}
+	if host != "" && net.ParseIP(host) == nil && !isHostName(host) {
+		return fmt.Sprintf("AUTHORBOT_HTTP_ADDR (or --addr) %q: %q is not an IP address or host name", addr, host)
+	}
+	return ""
+}
+
+// isHostName reports whether s has the form of a DNS host name.
+func isHostName(s string) bool {
+	if len(s) > 253 {
+		return false
+	}
+	for label := range strings.SplitSeq(strings.TrimSuffix(s, "."), ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, r := range label {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isSnowflake reports whether s is a Discord id: a 64-bit unsigned
+// number in decimal.
+func isSnowflake(s string) bool {
+	if s == "" || strings.HasPrefix(s, "+") {
+		return false
+	}
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
+}
+
+// notHex says, for a problem message, whether s has characters that are
+// not hexadecimal digits.
+func notHex(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F')
+	}) {
+		return ", some of them not hexadecimal"
+	}
+	return ""
+}
+
+// platformProblems checks the Slack and Discord settings as a whole: what
+// each mode needs besides what is set.
 func (c Config) platformProblems(cmd string) []string {
 	var p []string
-	if _, _, err := net.SplitHostPort(c.HTTPAddr); err != nil {
-		p = append(p, fmt.Sprintf("AUTHORBOT_HTTP_ADDR %q is not host:port (e.g. :8080)", c.HTTPAddr))
-	}
 	s := c.Slack
-	if s.BotToken != "" && !strings.HasPrefix(s.BotToken, "xoxb-") {
-		p = append(p, "AUTHORBOT_SLACK_BOT_TOKEN must start with xoxb-")
-	}
-	if s.AppToken != "" && !strings.HasPrefix(s.AppToken, "xapp-") {
-		p = append(p, "AUTHORBOT_SLACK_APP_TOKEN must start with xapp-")
-	}
 	if s.AppToken != "" && s.BotToken == "" {
 		p = append(p, "Socket Mode (AUTHORBOT_SLACK_APP_TOKEN) also needs AUTHORBOT_SLACK_BOT_TOKEN")
 	}
@@ -186,11 +342,6 @@ func (c Config) platformProblems(cmd string) []string {
 		p = append(p, "AUTHORBOT_SLACK_BOT_TOKEN is set but neither AUTHORBOT_SLACK_SIGNING_SECRET (HTTP) nor AUTHORBOT_SLACK_APP_TOKEN (Socket Mode) is")
 	}
 	d := c.Discord
-	if d.PublicKey != "" {
-		if k, err := hex.DecodeString(d.PublicKey); err != nil || len(k) != 32 {
-			p = append(p, "AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key on the application's General Information page)")
-		}
-	}
 	if cmd == "discord register" && d.Token == "" {
 		p = append(p, "discord register needs AUTHORBOT_DISCORD_TOKEN")
 	}
@@ -201,18 +352,28 @@ func (c Config) platformProblems(cmd string) []string {
 }
 
 // readSecret returns the variable's value, or the trimmed content of the
-// file named by name_FILE.
+// file named by name_FILE. Setting both, a file that cannot be read and
+// an empty file are problems: each would otherwise leave the setting
+// quietly unset or quietly ignored.
 func readSecret(name string, getenv func(string) string) (string, error) {
-	if v := getenv(name); v != "" {
+	v, path := getenv(name), getenv(name+"_FILE")
+	switch {
+	case v != "" && path != "":
+		return "", fmt.Errorf("%s and %s_FILE are both set; keep one", name, name)
+	case path == "":
 		return strings.TrimSpace(v), nil
-	}
-	path := getenv(name + "_FILE")
-	if path == "" {
-		return "", nil
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", fmt.Errorf("%s_FILE: cannot read %s", name, path)
+		why := "cannot read it"
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			why = pe.Err.Error()
+		}
+		return "", fmt.Errorf("%s_FILE: cannot read %s: %s", name, path, why)
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return "", fmt.Errorf("%s_FILE: %s is empty", name, path)
 	}
 	return strings.TrimSpace(string(b)), nil
 }

@@ -38,6 +38,14 @@ func TestSecretFromFile(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "AUTHORBOT_SLACK_SIGNING_SECRET_FILE: cannot read") {
 		t.Errorf("missing secret file: %v", err)
 	}
+	key := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(key, []byte(strings.Repeat("ab", 32)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err = Load([]string{"serve"}, getenv(map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY_FILE": key}), io.Discard)
+	if err != nil || c.Discord.PublicKey != strings.Repeat("ab", 32) {
+		t.Errorf("public key from a file = %q, %v", c.Discord.PublicKey, err)
+	}
 }
 
 func TestProblems(t *testing.T) {
@@ -61,5 +69,156 @@ func TestProblems(t *testing.T) {
 				t.Errorf("Load(%v) error %v, want %q", tt.args, err, tt.want)
 			}
 		})
+	}
+}
+
+// slackHTTP is a valid Slack setup over HTTP, for tests to spoil one
+// setting of.
+func slackHTTP() map[string]string {
+	return map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET": "8f742231b10e8888abcd99yyyzzz85a5", "AUTHORBOT_SLACK_BOT_TOKEN": "xoxb-17-42-abc"}
+}
+
+// with returns vars with the given settings added.
+func with(vars map[string]string, kv ...string) map[string]string {
+	out := map[string]string{}
+	for k, v := range vars {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i]] = kv[i+1]
+	}
+	return out
+}
+
+// TestEverySettingChecked spoils one setting at a time, from a start that
+// loads: each bad value stops the start with a problem that names it, and
+// no problem repeats a secret.
+func TestEverySettingChecked(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	secretFile := filepath.Join(dir, "token")
+	if err := os.WriteFile(secretFile, []byte("xoxb-from-a-file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	serve := []string{"serve"}
+	tests := []struct {
+		name string
+		args []string
+		vars map[string]string
+		want string
+	}{
+		{"log level", serve, with(slackHTTP(), "AUTHORBOT_LOG_LEVEL", "loud"), `AUTHORBOT_LOG_LEVEL must be debug, info, warn or error, not "loud"`},
+		{"log level on the console", []string{"console"}, map[string]string{"AUTHORBOT_LOG_LEVEL": "verbose"}, "AUTHORBOT_LOG_LEVEL must be"},
+		{"addr without a port", serve, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "8080"), "is not host:port"},
+		{"addr with a URL", serve, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "http://localhost:8080"), "is not host:port"},
+		{"addr with a named port", serve, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", ":http"), "the port must be a number"},
+		{"addr with a port too large", serve, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", ":80800"), "the port must be a number from 0 to 65535"},
+		{"addr with a path", serve, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "localhost:8080/"), "the port must be a number"},
+		{"addr with a bad host", serve, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "local_host:8080"), `"local_host" is not an IP address or host name`},
+		{"--addr", []string{"serve", "--addr", "nowhere"}, slackHTTP(), `AUTHORBOT_HTTP_ADDR (or --addr) "nowhere"`},
+		{"empty --db", []string{"serve", "--db", ""}, slackHTTP(), "AUTHORBOT_DB (or --db) must not be empty"},
+		{"db with a query", serve, with(slackHTTP(), "AUTHORBOT_DB", "a.db?mode=ro"), "must not contain ? or #"},
+		{"db is a directory", serve, with(slackHTTP(), "AUTHORBOT_DB", dir), "is a directory; name the database file"},
+		{"bot token prefix", serve, with(slackHTTP(), "AUTHORBOT_SLACK_BOT_TOKEN", "abc"), "AUTHORBOT_SLACK_BOT_TOKEN must start with xoxb-"},
+		{"bot token swapped", serve, with(slackHTTP(), "AUTHORBOT_SLACK_BOT_TOKEN", "xapp-1-A1-2-s3"), "this one is an app-level token (xapp-…), which belongs in AUTHORBOT_SLACK_APP_TOKEN"},
+		{"user token", serve, with(slackHTTP(), "AUTHORBOT_SLACK_BOT_TOKEN", "xoxp-1-2-3"), "this one is a user token (xoxp-…), which authorbot cannot use"},
+		{"app token prefix", serve, map[string]string{"AUTHORBOT_SLACK_APP_TOKEN": "xoxb-1", "AUTHORBOT_SLACK_BOT_TOKEN": "xoxb-2"}, "AUTHORBOT_SLACK_APP_TOKEN must start with xapp-; this one is a bot token"},
+		{"token with a line break", serve, with(slackHTTP(), "AUTHORBOT_SLACK_BOT_TOKEN", "xoxb-1\nxoxb-2"), "AUTHORBOT_SLACK_BOT_TOKEN contains a space or a line break"},
+		{"signing secret with a space", serve, with(slackHTTP(), "AUTHORBOT_SLACK_SIGNING_SECRET", "ab cd"), "AUTHORBOT_SLACK_SIGNING_SECRET contains a space"},
+		{"discord token with a space", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "abc def"}, "AUTHORBOT_DISCORD_TOKEN contains a space"},
+		{"public key too short", serve, map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY": "abcd"}, "AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key on the application's General Information page); this one has 4"},
+		{"public key not hex", serve, map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY": strings.Repeat("zz", 32)}, "this one has 64, some of them not hexadecimal"},
+		{"app id", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok", "AUTHORBOT_DISCORD_APP_ID": "authorbot"}, `AUTHORBOT_DISCORD_APP_ID must be the Application ID, digits only, not "authorbot"`},
+		{"app id too long", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok", "AUTHORBOT_DISCORD_APP_ID": "123456789012345678901234567890"}, "AUTHORBOT_DISCORD_APP_ID must be"},
+		{"guild", []string{"discord", "register", "--guild", "my server"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok"}, `--guild must be a server id, digits only`},
+		{"lang", []string{"console", "--lang", "de"}, nil, `--lang must be en or fr, not "de"`},
+		{"empty user", []string{"console", "--user", " "}, nil, "--user must not be empty"},
+		{"bool flag", []string{"ask", "--json=maybe", "hi"}, nil, `invalid boolean value "maybe" for -json`},
+		{"unknown flag", []string{"serve", "--port", "80"}, slackHTTP(), "flag provided but not defined: -port"},
+		{"_FILE that points nowhere", serve, map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET_FILE": filepath.Join(dir, "missing")}, "AUTHORBOT_SLACK_SIGNING_SECRET_FILE: cannot read " + filepath.Join(dir, "missing") + ": no such file or directory"},
+		{"_FILE that is a directory", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN_FILE": dir}, "AUTHORBOT_DISCORD_TOKEN_FILE: cannot read " + dir + ": is a directory"},
+		{"_FILE that is empty", serve, map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET_FILE": empty}, "AUTHORBOT_SLACK_SIGNING_SECRET_FILE: " + empty + " is empty"},
+		{"a setting and its _FILE", serve, with(slackHTTP(), "AUTHORBOT_SLACK_BOT_TOKEN_FILE", secretFile), "AUTHORBOT_SLACK_BOT_TOKEN and AUTHORBOT_SLACK_BOT_TOKEN_FILE are both set; keep one"},
+		{"public key _FILE", serve, map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY_FILE": filepath.Join(dir, "missing")}, "AUTHORBOT_DISCORD_PUBLIC_KEY_FILE: cannot read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.args, getenv(tt.vars), io.Discard)
+			if err == nil {
+				t.Fatalf("Load accepted %v", tt.vars)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error:\n%v\nwant it to say %q", err, tt.want)
+			}
+			for _, secret := range []string{"8f742231b10e8888abcd99yyyzzz85a5", "17-42-abc", "from-a-file", "A1-2-s3", "abc def"} {
+				if strings.Contains(err.Error(), secret) {
+					t.Errorf("error repeats a secret (%s): %v", secret, err)
+				}
+			}
+		})
+	}
+}
+
+// TestGoodSettingsLoad checks that the checks let through the values the
+// README shows, and what authors really set.
+func TestGoodSettingsLoad(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		vars map[string]string
+	}{
+		{"slack over HTTP", []string{"serve"}, slackHTTP()},
+		{"slack socket mode", []string{"serve"}, map[string]string{"AUTHORBOT_SLACK_APP_TOKEN": "xapp-1-A1-2-s3", "AUTHORBOT_SLACK_BOT_TOKEN": "xoxb-1"}},
+		{"discord", []string{"serve"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "Bot MTA.x.y", "AUTHORBOT_DISCORD_PUBLIC_KEY": strings.Repeat("Ab", 32), "AUTHORBOT_DISCORD_APP_ID": "1234567890123456789"}},
+		{"addresses", []string{"serve", "--addr", "[::1]:0"}, with(slackHTTP(), "AUTHORBOT_LOG_LEVEL", "DEBUG")},
+		{"host name", []string{"serve"}, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "bot.example.com:8443", "AUTHORBOT_LOG_LEVEL", "warn")},
+		{"console", []string{"console", "--user", "alice", "--lang", "fr", "--db", ":memory:"}, map[string]string{"AUTHORBOT_LOG_LEVEL": "error"}},
+		{"register", []string{"discord", "register", "--guild", "81384788765712384"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Load(tt.args, getenv(tt.vars), io.Discard); err != nil {
+				t.Errorf("Load(%v): %v", tt.args, err)
+			}
+		})
+	}
+}
+
+// TestProblemsNamedTogether sets several bad values at once: one error
+// names each of them, one per line.
+func TestProblemsNamedTogether(t *testing.T) {
+	_, err := Load([]string{"serve", "--addr", "8080"}, getenv(map[string]string{
+		"AUTHORBOT_LOG_LEVEL":          "loud",
+		"AUTHORBOT_SLACK_APP_TOKEN":    "not-a-token",
+		"AUTHORBOT_DISCORD_PUBLIC_KEY": "zz",
+		"AUTHORBOT_DISCORD_APP_ID":     "app",
+		"AUTHORBOT_DISCORD_TOKEN_FILE": filepath.Join(t.TempDir(), "missing"),
+	}), io.Discard)
+	if err == nil {
+		t.Fatal("Load accepted broken settings")
+	}
+	want := []string{
+		`AUTHORBOT_DISCORD_TOKEN_FILE: cannot read`,
+		`AUTHORBOT_HTTP_ADDR (or --addr) "8080" is not host:port`,
+		`AUTHORBOT_LOG_LEVEL must be debug, info, warn or error, not "loud"`,
+		`AUTHORBOT_SLACK_APP_TOKEN must start with xapp-`,
+		`AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters`,
+		`AUTHORBOT_DISCORD_APP_ID must be the Application ID`,
+		`Socket Mode (AUTHORBOT_SLACK_APP_TOKEN) also needs AUTHORBOT_SLACK_BOT_TOKEN`,
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if lines[0] != "configuration problems:" || len(lines) != len(want)+1 {
+		t.Fatalf("error has %d lines, want a heading and %d problems:\n%v", len(lines), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i+1], "  - "+w) {
+			t.Errorf("problem %d = %q, want it to start with %q", i+1, lines[i+1], w)
+		}
+	}
+	if strings.Contains(err.Error(), "not-a-token") {
+		t.Errorf("error repeats a secret: %v", err)
 	}
 }

@@ -14,16 +14,27 @@ import (
 // Metrics holds the collectors in a registry of its own, so tests and
 // several instances never share global state.
 type Metrics struct {
+	known    map[string]bool // the values the command label may take
 	reg      *prometheus.Registry
 	commands *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	verify   *prometheus.CounterVec
 }
 
-// New registers authorbot's collectors and the Go runtime's.
-func New() *Metrics {
+// Unknown is the command label of every command name that is not in the
+// command table.
+const Unknown = "unknown"
+
+// New registers authorbot's collectors and the Go runtime's. commands are
+// the names the command label may take (bot.RequestNames of the command
+// table); any other name is counted as Unknown. Platforms sign what their
+// users send, not what they type: a made-up command name in a signed
+// request must not become a series of its own, or a few hundred of them
+// would bloat every scrape.
+func New(commands []string) *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		known: make(map[string]bool, len(commands)),
+		reg:   prometheus.NewRegistry(),
 		commands: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "authorbot_commands_total",
 			Help: "Commands handled, by command and outcome (ok or an error code).",
@@ -39,6 +50,9 @@ func New() *Metrics {
 			Help: "Platform requests refused before parsing, by platform and reason.",
 		}, []string{"platform", "reason"}),
 	}
+	for _, c := range commands {
+		m.known[c] = true
+	}
 	m.reg.MustRegister(m.commands, m.latency, m.verify,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -46,6 +60,9 @@ func New() *Metrics {
 
 // Observe records one command (it fits bot.Dispatcher.Observe).
 func (m *Metrics) Observe(command, outcome string, d time.Duration) {
+	if !m.known[command] {
+		command = Unknown
+	}
 	m.commands.WithLabelValues(command, outcome).Inc()
 	m.latency.WithLabelValues(command).Observe(d.Seconds())
 }
