@@ -42,33 +42,38 @@ func (e *NotWritable) Unwrap() error { return e.Err }
 // it may be shared (the working directory, /var/lib) and the files in it
 // are private anyway; it is only worth a warning when others can write to
 // it, for then they could replace the database with one of their own.
-func prepareFiles(path string, log *slog.Logger) error {
+//
+// Its warnings are returned rather than logged: Open logs them only once
+// the database has proved writable, so that a start that fails says one
+// thing, the reason it failed.
+func prepareFiles(path string) (warnings []warning, err error) {
 	dir := filepath.Dir(path)
 	switch fi, err := os.Stat(dir); {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(dir, dirMode); err != nil {
-			return cannotCreate(path, dir, err)
+			return nil, cannotCreate(path, dir, err)
 		}
 		// MkdirAll's mode passes through the umask.
 		if err := os.Chmod(dir, dirMode); err != nil {
-			return fmt.Errorf("store: %w", err)
+			return nil, fmt.Errorf("store: %w", err)
 		}
 	case err != nil:
-		return fmt.Errorf("store: %w", err)
+		return nil, fmt.Errorf("store: %w", err)
 	case !fi.IsDir():
-		return fmt.Errorf("store: %s is not a directory", dir)
+		return nil, fmt.Errorf("store: %s is not a directory", dir)
 	case fi.Mode().Perm()&0o022 != 0 && fi.Mode()&fs.ModeSticky == 0:
-		log.Warn("the database's directory is writable by other users, who could replace the database; make it the bot user's alone (chmod go-w)",
-			slog.String("dir", dir), slog.String("mode", fi.Mode().Perm().String()))
+		warnings = append(warnings, warning{slog.LevelWarn,
+			"the database's directory is writable by other users, who could replace the database; make it the bot user's alone (chmod go-w)",
+			[]slog.Attr{slog.String("dir", dir), slog.String("mode", fi.Mode().Perm().String())}})
 	}
 
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
 	switch {
 	case err == nil:
 		f.Close()
-		return os.Chmod(path, fileMode) // the umask may have taken bits off
+		return warnings, os.Chmod(path, fileMode) // the umask may have taken bits off
 	case !errors.Is(err, fs.ErrExist):
-		return cannotCreate(path, dir, err)
+		return nil, cannotCreate(path, dir, err)
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		fi, err := os.Stat(p)
@@ -79,13 +84,22 @@ func prepareFiles(path string, log *slog.Logger) error {
 		// Open then says so.
 		perm := fi.Mode().Perm() &^ 0o077
 		if err := os.Chmod(p, perm); err != nil {
-			log.Warn("the database file is readable by other users and its mode cannot be changed; run chmod go-rwx on it",
-				slog.String("file", p), slog.Any("err", err))
+			warnings = append(warnings, warning{slog.LevelWarn,
+				"the database file is readable by other users and its mode cannot be changed; run chmod go-rwx on it",
+				[]slog.Attr{slog.String("file", p), slog.Any("err", err)}})
 			continue
 		}
-		log.Info("database file made private", slog.String("file", p), slog.String("mode", perm.String()))
+		warnings = append(warnings, warning{slog.LevelInfo, "database file made private",
+			[]slog.Attr{slog.String("file", p), slog.String("mode", perm.String())}})
 	}
-	return nil
+	return warnings, nil
+}
+
+// warning is a line prepareFiles has to log.
+type warning struct {
+	level slog.Level
+	msg   string
+	attrs []slog.Attr
 }
 
 // cannotCreate explains a failure to create the database or its directory.

@@ -84,7 +84,8 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
 	if path == ":memory:" {
 		return open(ctx, path, log)
 	}
-	if err := prepareFiles(path, log); err != nil {
+	warnings, err := prepareFiles(path)
+	if err != nil {
 		return nil, err
 	}
 	db, err := open(ctx, path, log)
@@ -106,6 +107,9 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	db.path = path
+	for _, w := range warnings {
+		log.LogAttrs(ctx, w.level, w.msg, w.attrs...)
+	}
 	return db, nil
 }
 
