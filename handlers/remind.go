@@ -45,9 +45,9 @@ const (
 
 var (
 	optWhen = bot.Option{
-		Name: "when", Description: "A date (2026-12-18), date and time (2026-12-18 09:30) or delay (90m, 2h, 3d, 1w)",
+		Name: "when", Description: "A date (YYYY-MM-DD), date and time (YYYY-MM-DD HH:MM) or delay (90m, 2h, 3d, 1w)",
 		Type: bot.String, Required: true, Placeholder: "date, date time or 3d",
-		Localized: map[string]bot.Localized{"fr": {Name: "quand", Description: "Une date (2026-12-18), une date et une heure (2026-12-18 09:30) ou un délai (90m, 2h, 3d, 1w)"}},
+		Localized: map[string]bot.Localized{"fr": {Name: "quand", Description: "Une date (AAAA-MM-JJ), une date et une heure (AAAA-MM-JJ HH:MM) ou un délai (90m, 2h, 3d, 1w)"}},
 	}
 	optZone = bot.Option{
 		Name: "tz", Description: "Your time zone, e.g. Europe/Paris or America/New_York (default UTC)",

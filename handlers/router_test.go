@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -429,6 +430,43 @@ func TestCleanInput(t *testing.T) {
 	} {
 		if got := cleanInput(in); got != want {
 			t.Errorf("cleanInput(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNoFixedDates checks that no description, placeholder, choice or
+// example of the command table, in any language, names a calendar date:
+// such a date reads as an example and goes stale. Examples write dates
+// as {today} or {today+N}.
+func TestNoFixedDates(t *testing.T) {
+	date := regexp.MustCompile(`\b(19|20)\d\d-\d\d-\d\d\b`)
+	g := newRig(t, Deps{})
+	var texts []string
+	var walk func(path string, c *bot.Command)
+	walk = func(path string, c *bot.Command) {
+		texts = append(texts, path+": "+c.Description, path+": "+c.Example)
+		for _, l := range c.Localized {
+			texts = append(texts, path+": "+l.Description)
+		}
+		for _, o := range c.Options {
+			texts = append(texts, path+" "+o.Name+": "+o.Description, path+" "+o.Name+": "+o.Placeholder)
+			for _, l := range o.Localized {
+				texts = append(texts, path+" "+o.Name+": "+l.Description)
+			}
+			for _, ch := range o.Choices {
+				texts = append(texts, path+" "+o.Name+": "+ch.Name)
+			}
+		}
+		for _, s := range c.Subs {
+			walk(path+" "+s.Name, s)
+		}
+	}
+	for _, c := range g.r.Commands() {
+		walk("/"+c.Name, c)
+	}
+	for _, s := range texts {
+		if date.MatchString(s) {
+			t.Errorf("fixed date in %q", s)
 		}
 	}
 }

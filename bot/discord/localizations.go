@@ -352,13 +352,13 @@ func descriptionTable() map[string]translation {
 		"Crie um lembrete",
 		"Stel een herinnering in",
 		"リマインダーを設定する"), "remind add")
-	set(tx("A date (2026-12-18), date and time (2026-12-18 09:30) or delay (90m, 2h, 3d, 1w)",
-		"Ein Datum (2026-12-18), Datum und Uhrzeit (2026-12-18 09:30) oder eine Frist (90m, 2h, 3d, 1w)",
-		"Una fecha (2026-12-18), fecha y hora (2026-12-18 09:30) o un plazo (90m, 2h, 3d, 1w)",
-		"Una data (2026-12-18), data e ora (2026-12-18 09:30) o un intervallo (90m, 2h, 3d, 1w)",
-		"Uma data (2026-12-18), data e hora (2026-12-18 09:30) ou um prazo (90m, 2h, 3d, 1w)",
-		"Een datum (2026-12-18), datum en tijd (2026-12-18 09:30) of termijn (90m, 2h, 3d, 1w)",
-		"日付（2026-12-18）、日時（2026-12-18 09:30）、または期間（90m、2h、3d、1w）"), "remind add:when")
+	set(tx("A date (YYYY-MM-DD), date and time (YYYY-MM-DD HH:MM) or delay (90m, 2h, 3d, 1w)",
+		"Ein Datum (YYYY-MM-DD), Datum und Uhrzeit (YYYY-MM-DD HH:MM) oder eine Frist (90m, 2h, 3d, 1w)",
+		"Una fecha (YYYY-MM-DD), fecha y hora (YYYY-MM-DD HH:MM) o un plazo (90m, 2h, 3d, 1w)",
+		"Una data (YYYY-MM-DD), data e ora (YYYY-MM-DD HH:MM) o un intervallo (90m, 2h, 3d, 1w)",
+		"Uma data (YYYY-MM-DD), data e hora (YYYY-MM-DD HH:MM) ou um prazo (90m, 2h, 3d, 1w)",
+		"Een datum (YYYY-MM-DD), datum en tijd (YYYY-MM-DD HH:MM) of termijn (90m, 2h, 3d, 1w)",
+		"日付（YYYY-MM-DD）、日時（YYYY-MM-DD HH:MM）、または期間（90m、2h、3d、1w）"), "remind add:when")
 	set(tx("What to remind you of (300 characters at most)",
 		"Woran du erinnert werden möchtest (höchstens 300 Zeichen)",
 		"Lo que quieres recordar (300 caracteres como máximo)",

@@ -3,6 +3,7 @@ package slack
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -69,6 +70,9 @@ var botScopes = []string{
 	"files:write", // files.getUploadURLExternal, files.completeUploadExternal
 }
 
+// fixedDate is a calendar date written into a text that outlives it.
+var fixedDate = regexp.MustCompile(`\b(19|20)\d\d-\d\d-\d\d\b`)
+
 // TestManifests checks both app manifests against the command table and
 // against each other: every command of the router is declared, under a
 // name Slack accepts, with the router's description; every declared
@@ -97,6 +101,9 @@ func TestManifests(t *testing.T) {
 			wantURL := "https://YOUR-HOST/slack/commands"
 			if socket {
 				wantURL = ""
+			}
+			if fixedDate.MatchString(c.UsageHint) {
+				t.Errorf("%s: %s: the usage hint %q names a date, which goes stale", name, c.Command, c.UsageHint)
 			}
 			if c.URL != wantURL || c.Description == "" || c.UsageHint == "" {
 				t.Errorf("%s: %s: url %q (want %q), description %q, usage hint %q", name, c.Command, c.URL, wantURL, c.Description, c.UsageHint)
