@@ -22,7 +22,7 @@ var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // and @everyone, which some clients and integrations still turn into
 // broadcasts.
 func escape(s string) string {
-	return neutralize(unformat(mrkdwnEscaper.Replace(clean(s))))
+	return neutralize(unformat(mrkdwnEscaper.Replace(slackCommands(clean(s)))))
 }
 
 // escapeOnly cleans s and escapes & < > but leaves everything else as it
@@ -32,7 +32,43 @@ func escapeOnly(s string) string { return mrkdwnEscaper.Replace(clean(s)) }
 // plainText cleans text shown as plain_text (a header, a button), which
 // Slack never parses for formatting or mentions; the broadcast words get
 // their zero-width space all the same.
-func plainText(s string) string { return neutralize(clean(s)) }
+func plainText(s string) string { return neutralize(slackCommands(clean(s))) }
+
+// slackCommands names the router's commands in s as Slack knows them:
+// a reply that says "/remind list" would send the author to Slack's own
+// /remind, so it says "/reminders list" here (slackNames).
+func slackCommands(s string) string {
+	for slack, router := range slackNames {
+		name := "/" + router
+		if !strings.Contains(s, name) {
+			continue
+		}
+		var b strings.Builder
+		for {
+			i := strings.Index(s, name)
+			if i < 0 {
+				break
+			}
+			end := i + len(name)
+			b.WriteString(s[:i])
+			r, _ := utf8.DecodeRuneInString(s[end:])
+			if end < len(s) && (alnum(r) || r == '-' || r == '_') || i > 0 && !commandBoundary(s[i-1]) {
+				b.WriteString(name) // part of a longer word or a path: not the command
+			} else {
+				b.WriteString("/" + slack)
+			}
+			s = s[end:]
+		}
+		b.WriteString(s)
+		s = b.String()
+	}
+	return s
+}
+
+// commandBoundary reports whether c may stand before a command's slash.
+func commandBoundary(c byte) bool {
+	return c == ' ' || c == '\n' || c == '(' || c == '"' || c == '`' || c == '\''
+}
 
 // clean drops what must never reach a chat from author text: NUL and the
 // other control characters but the line break (a tab becomes a space),
