@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -98,6 +99,48 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParseLongLines checks what long values are made of, and that
+// parsing allocates in proportion to the line: building a title word by
+// word once copied the title for every word, quadratic in the line.
+func TestParseLongLines(t *testing.T) {
+	words := wordsLine(16000)
+	tests := []struct {
+		line, option, want string
+	}{
+		{"/ask " + words, "question", words},
+		{"/order add 5 us " + words, "title", words},
+		{"/order add 5 us Dune note:" + words, "note", words},
+		{"/order add 5 us  The   Long\tRoad ", "title", "The Long Road"},
+		{`/order add 5 us The "Long Road" kind:proof`, "title", "The Long Road"},
+		{`/order add 5 us title:The Long note:a b title:Dune c`, "title", "Dune c"},
+	}
+	for _, tt := range tests {
+		t.Run(clip(tt.line, 40), func(t *testing.T) {
+			var req *Request
+			var err error
+			allocated := bytesAllocated(func() { req, err = Parse(testTree(), tt.line) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := req.Option(tt.option); got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.option, clip(got, 80), clip(tt.want, 80))
+			}
+			if limit := uint64(16*len(tt.line) + 4096); allocated > limit {
+				t.Errorf("parsing a line of %d bytes allocated %d bytes, want at most %d", len(tt.line), allocated, limit)
+			}
+		})
+	}
+}
+
+// bytesAllocated returns the bytes the heap gave out while f ran.
+func bytesAllocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }
 
 func TestTokenize(t *testing.T) {
