@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// AskCommand is the command a line without a command is asked as.
+const AskCommand = "ask"
+
 // Parse reads one command line in the text grammar shared by the console
 // and Slack:
 //
@@ -16,41 +19,82 @@ import (
 // then optional options marked Positional. Double quotes group words
 // (title:"The Long Road"). Bare words after a text option's value continue
 // that value (title:The Long Road). A Rest option takes the rest of the
-// line as typed (/ask my cart is empty). The leading slash is optional.
+// line as typed (/ask my cart is empty).
 //
-// A wrong line returns an *Error with code Invalid whose message shows the
-// right form and an example.
+// A line that starts with a slash is a command: a wrong one returns an
+// *Error with code Invalid whose message shows the right form and an
+// example, or the command or subcommand a misspelt name most likely meant.
+// A line without the slash is a command only when its first word names one
+// and the rest of it parses as that command ("order list"); any other line
+// is a question, parsed as /ask followed by the line, so that "order author
+// copies - how?" is asked rather than refused as a broken /order.
 func Parse(cmds []*Command, line string) (*Request, error) {
 	line = strings.TrimSpace(line)
-	first, pos, ok := nextToken(line, 0)
+	if body, ok := strings.CutPrefix(line, "/"); ok {
+		return parse(cmds, body)
+	}
+	if line == "" {
+		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
+	}
+	if req, err := parse(cmds, line); err == nil {
+		return req, nil
+	}
+	if Find(cmds, AskCommand) == nil {
+		return parse(cmds, line)
+	}
+	return parse(cmds, AskCommand+" "+line)
+}
+
+// parse reads a command line without its leading slash.
+func parse(cmds []*Command, body string) (*Request, error) {
+	first, pos, ok := nextToken(body, 0)
 	if !ok {
 		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
 	}
-	name := strings.TrimPrefix(strings.ToLower(first.text), "/")
+	name := strings.ToLower(first.text)
 	cmd := Find(cmds, name)
 	if cmd == nil {
-		return nil, &Error{Code: Invalid, Message: "I don't know the command /" + clip(name, 30) + ". Commands: " + commandList(cmds) + ". Type /help for more."}
+		return nil, unknownCommand(cmds, name)
 	}
-	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: line}
+	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: "/" + body}
 	path := cmd.Name
 	if len(cmd.Subs) > 0 {
-		t, next, ok := nextToken(line, pos)
+		t, next, ok := nextToken(body, pos)
 		if !ok {
 			return nil, usageError(cmd, path, "/"+path+" needs a subcommand.")
 		}
 		sub := Find(cmd.Subs, t.text)
 		if sub == nil {
-			return nil, usageError(cmd, path, "/"+path+" has no subcommand "+clip(t.text, 30)+".")
+			return nil, unknownSub(cmd, path, t.text)
 		}
 		req.Sub = sub.Name
 		path += " " + sub.Name
 		cmd = sub
 		pos = next
 	}
-	if err := fill(cmd, path, line, pos, req.Options); err != nil {
+	if err := fill(cmd, path, body, pos, req.Options); err != nil {
 		return nil, err
 	}
 	return req, nil
+}
+
+// unknownCommand is the error for a command name no command has: the
+// command it most likely meant, or the list of commands.
+func unknownCommand(cmds []*Command, name string) *Error {
+	typed := "/" + clip(name, 30)
+	if c := closest(cmds, name); c != nil {
+		return &Error{Code: Invalid, Message: "I don't know the command " + typed + " — did you mean /" + c.Name + "?"}
+	}
+	return &Error{Code: Invalid, Message: "I don't know the command " + typed + ". Commands: " + commandList(cmds) + ". Type /help for more."}
+}
+
+// unknownSub is the error for a subcommand cmd does not have, with the
+// usage of cmd.
+func unknownSub(cmd *Command, path, name string) *Error {
+	if s := closest(cmd.Subs, name); s != nil {
+		return usageError(cmd, path, "I don't know the command /"+path+" "+clip(name, 30)+" — did you mean /"+path+" "+s.Name+"?")
+	}
+	return usageError(cmd, path, "/"+path+" has no subcommand "+clip(name, 30)+".")
 }
 
 // fill assigns the option tokens of one command line, those of line from

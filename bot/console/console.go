@@ -20,6 +20,9 @@ import (
 )
 
 // Parser turns a command line into a request (handlers.Router is one).
+// The console passes every line as typed, so the parser decides, as
+// bot.Parse does, whether a line without a slash is a command or a
+// question.
 type Parser interface {
 	Parse(line string) (*bot.Request, error)
 }
@@ -31,8 +34,10 @@ type Adapter struct {
 	User   bot.User
 	Locale string // explicit answer language, "" to detect per question
 	Parser Parser
-	// Commands are the top-level command names: a line that starts with
-	// none of them is taken as a question.
+	// Commands is no longer read: the Parser tells a command from a
+	// question.
+	//
+	// Deprecated: leave it unset.
 	Commands []string
 	Serve    func(ctx context.Context, req *bot.Request) *bot.Reply
 
@@ -94,7 +99,7 @@ func (a *Adapter) line(ctx context.Context, line string) (quit bool) {
 	case "exit", "quit", "/exit", "/quit":
 		return true
 	}
-	req, err := a.Parser.Parse(a.normalize(line))
+	req, err := a.Parser.Parse(line)
 	if err != nil {
 		a.Print(bot.Say("%s", messageOf(err)))
 		return false
@@ -103,21 +108,6 @@ func (a *Adapter) line(ctx context.Context, line string) (quit bool) {
 	req.Locale = a.Locale
 	a.Print(a.Serve(ctx, req))
 	return false
-}
-
-// normalize lets authors type "help" or a bare question: a line that does
-// not start with a command is asked as a question.
-func (a *Adapter) normalize(line string) string {
-	if strings.HasPrefix(line, "/") {
-		return line
-	}
-	first := strings.ToLower(strings.Fields(line)[0])
-	for _, c := range a.Commands {
-		if first == c {
-			return "/" + line
-		}
-	}
-	return "/ask " + line
 }
 
 // Print writes one reply followed by a blank line.
