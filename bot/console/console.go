@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/term"
 
@@ -115,7 +116,27 @@ func (a *Adapter) Print(r *bot.Reply) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	// term.Terminal turns "\n" into "\r\n" itself on a raw terminal.
-	fmt.Fprintf(a.Out, "%s\n\n", bot.PlainText(r))
+	fmt.Fprintf(a.Out, "%s\n\n", printable(bot.PlainText(r)))
+}
+
+// printable drops from text what a terminal would act on rather than
+// show: control characters but newline and tab (escape sequences start
+// with one), NUL, and the bidirectional overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069) that make text read in another order
+// than it is written. Replies echo what authors typed, and the renderers
+// of the chat platforms escape it for theirs; this is the console's.
+func printable(text string) string {
+	// Map returns text itself when it drops nothing.
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) || isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, text)
+}
+
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
 // Notify prints a reply addressed to the author outside a request, such
