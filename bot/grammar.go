@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// AskCommand is the command a line without a command is asked as.
+const AskCommand = "ask"
+
 // Parse reads one command line in the text grammar shared by the console
 // and Slack:
 //
@@ -16,74 +19,129 @@ import (
 // then optional options marked Positional. Double quotes group words
 // (title:"The Long Road"). Bare words after a text option's value continue
 // that value (title:The Long Road). A Rest option takes the rest of the
-// line as typed (/ask my cart is empty). The leading slash is optional.
+// line as typed (/ask my cart is empty).
 //
-// A wrong line returns an *Error with code Invalid whose message shows the
-// right form and an example.
+// A line that starts with a slash is a command: a wrong one returns an
+// *Error with code Invalid whose message shows the right form and an
+// example, or the command or subcommand a misspelt name most likely meant.
+// A line without the slash is a command only when its first word names one
+// and the rest of it parses as that command ("order list"); any other line
+// is a question, parsed as /ask followed by the line, so that "order author
+// copies - how?" is asked rather than refused as a broken /order.
 func Parse(cmds []*Command, line string) (*Request, error) {
 	line = strings.TrimSpace(line)
-	toks := tokenize(line)
-	if len(toks) == 0 {
+	if body, ok := strings.CutPrefix(line, "/"); ok {
+		return parse(cmds, body)
+	}
+	if line == "" {
 		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
 	}
-	name := strings.TrimPrefix(strings.ToLower(toks[0].text), "/")
+	if req, err := parse(cmds, line); err == nil {
+		return req, nil
+	}
+	if Find(cmds, AskCommand) == nil {
+		return parse(cmds, line)
+	}
+	return parse(cmds, AskCommand+" "+line)
+}
+
+// parse reads a command line without its leading slash.
+func parse(cmds []*Command, body string) (*Request, error) {
+	first, pos, ok := nextToken(body, 0)
+	if !ok {
+		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
+	}
+	name := strings.ToLower(first.text)
 	cmd := Find(cmds, name)
 	if cmd == nil {
-		return nil, &Error{Code: Invalid, Message: "I don't know the command /" + clip(name, 30) + ". Commands: " + commandList(cmds) + ". Type /help for more."}
+		return nil, unknownCommand(cmds, name)
 	}
-	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: line}
+	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: "/" + body}
 	path := cmd.Name
-	toks = toks[1:]
 	if len(cmd.Subs) > 0 {
-		if len(toks) == 0 {
+		t, next, ok := nextToken(body, pos)
+		if !ok {
 			return nil, usageError(cmd, path, "/"+path+" needs a subcommand.")
 		}
-		sub := Find(cmd.Subs, toks[0].text)
+		sub := Find(cmd.Subs, t.text)
 		if sub == nil {
-			return nil, usageError(cmd, path, "/"+path+" has no subcommand "+clip(toks[0].text, 30)+".")
+			return nil, unknownSub(cmd, path, t.text)
 		}
 		req.Sub = sub.Name
 		path += " " + sub.Name
 		cmd = sub
-		toks = toks[1:]
+		pos = next
 	}
-	if err := fill(cmd, path, line, toks, req.Options); err != nil {
+	if err := fill(cmd, path, body, pos, req.Options); err != nil {
 		return nil, err
 	}
 	return req, nil
 }
 
-// fill assigns the option tokens of one command line.
-func fill(cmd *Command, path, line string, toks []token, opts map[string]string) error {
-	var cont *Option // the text option bare words continue, if any
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+// unknownCommand is the error for a command name no command has: the
+// command it most likely meant, or the list of commands.
+func unknownCommand(cmds []*Command, name string) *Error {
+	typed := "/" + clip(name, 30)
+	if c := closest(cmds, name); c != nil {
+		return &Error{Code: Invalid, Message: "I don't know the command " + typed + " — did you mean /" + c.Name + "?"}
+	}
+	return &Error{Code: Invalid, Message: "I don't know the command " + typed + ". Commands: " + commandList(cmds) + ". Type /help for more."}
+}
+
+// unknownSub is the error for a subcommand cmd does not have, with the
+// usage of cmd.
+func unknownSub(cmd *Command, path, name string) *Error {
+	if s := closest(cmd.Subs, name); s != nil {
+		return usageError(cmd, path, "I don't know the command /"+path+" "+clip(name, 30)+" — did you mean /"+path+" "+s.Name+"?")
+	}
+	return usageError(cmd, path, "/"+path+" has no subcommand "+clip(name, 30)+".")
+}
+
+// fill assigns the option tokens of one command line, those of line from
+// byte offset pos on.
+func fill(cmd *Command, path, line string, pos int, opts map[string]string) error {
+	var cont continued // the text option bare words continue, if any
+	// Options are only ever added, so once no positional option is left
+	// none will be: the words of a long title need not look again.
+	positionalLeft := true
+	for {
+		t, next, ok := nextToken(line, pos)
+		if !ok {
+			break
+		}
+		pos = next
 		if o, val, ok := named(cmd, t); ok {
+			cont.end(opts)
 			if o.Rest {
 				opts[o.Name] = restOf(line, t.valueStart)
 				return validate(cmd, path, opts)
 			}
 			opts[o.Name] = val
-			cont = nil
 			if o.Type == String && !t.quoted {
-				cont = o
+				cont.begin(o, val)
 			}
 			continue
 		}
-		o := nextPositional(cmd, opts)
+		var o *Option
+		if positionalLeft {
+			o = nextPositional(cmd, opts)
+			positionalLeft = o != nil
+		}
 		switch {
 		case o != nil && o.Rest:
+			cont.end(opts)
 			opts[o.Name] = restOf(line, t.start)
 			return validate(cmd, path, opts)
 		case o != nil:
+			cont.end(opts)
 			opts[o.Name] = t.text
-			cont = nil
 			if o.Type == String && !t.quoted {
-				cont = o
+				cont.begin(o, t.text)
 			}
-		case cont != nil:
-			opts[cont.Name] += " " + t.text
+		case cont.opt != nil:
+			cont.add(t.text)
 		default:
+			cont.end(opts)
 			if r := restOption(cmd, opts); r != nil {
 				opts[r.Name] = restOf(line, t.start)
 				return validate(cmd, path, opts)
@@ -91,7 +149,38 @@ func fill(cmd *Command, path, line string, toks []token, opts map[string]string)
 			return usageError(cmd, path, "I didn't expect "+strconv.Quote(clip(t.text, 40))+" there.")
 		}
 	}
+	cont.end(opts)
 	return validate(cmd, path, opts)
+}
+
+// continued is a text option whose value bare words continue
+// (title:The Long Road). Its words gather in one buffer: adding each to
+// the option's string would copy the value once per word, and a line of
+// n words would cost n² bytes.
+type continued struct {
+	opt *Option
+	b   strings.Builder
+}
+
+func (c *continued) begin(o *Option, first string) {
+	c.opt = o
+	c.b.Reset()
+	c.b.WriteString(first)
+}
+
+func (c *continued) add(word string) {
+	c.b.WriteByte(' ')
+	c.b.WriteString(word)
+}
+
+// end stores the value in opts, once no more words can continue it.
+func (c *continued) end(opts map[string]string) {
+	if c.opt == nil {
+		return
+	}
+	opts[c.opt.Name] = c.b.String()
+	c.opt = nil
+	c.b = strings.Builder{}
 }
 
 // validate checks required options, choices and integers.
@@ -175,8 +264,8 @@ func restOption(cmd *Command, opts map[string]string) *Option {
 // the whole rest is one quoted string.
 func restOf(line string, start int) string {
 	s := strings.TrimSpace(line[start:])
-	if q := tokenize(s); len(q) == 1 && q[0].quoted && q[0].nameEnd < 0 {
-		return q[0].text
+	if t, next, ok := nextToken(s, 0); ok && next == len(s) && t.quoted && t.nameEnd < 0 {
+		return t.text
 	}
 	return s
 }
@@ -194,69 +283,86 @@ type token struct {
 
 func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '«' || r == '»' }
 
+// tokenize splits a whole line into tokens.
 func tokenize(line string) []token {
 	// One allocation for the usual line: a token per space, give or take.
 	toks := make([]token, 0, min(strings.Count(line, " ")+1, 16))
-	for i := 0; i < len(line); {
-		r, size := utf8.DecodeRuneInString(line[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
-		}
-		t := token{start: i, nameEnd: -1}
-		// The token's text is line[i:j] until a quote is dropped or invalid
-		// UTF-8 replaced; from then on it is built in b. Most tokens need
-		// no copy at all.
-		var b []byte
-		copied := false
-		textLen := func(j int) int {
-			if copied {
-				return len(b)
-			}
-			return j - i
-		}
-		inQuote := false
-		j := i
-		for j < len(line) {
-			r, size := utf8.DecodeRuneInString(line[j:])
-			if isQuote(r) {
-				n := textLen(j)
-				if !inQuote && t.nameEnd < 0 && n == 0 {
-					t.quoted = true
-				}
-				if !inQuote && t.nameEnd >= 0 && n == t.nameEnd+1 {
-					t.quoted = true
-				}
-				inQuote = !inQuote
-				if !copied {
-					b, copied = append(b, line[i:j]...), true
-				}
-				j += size
-				continue
-			}
-			if !inQuote && unicode.IsSpace(r) {
-				break
-			}
-			if r == ':' && !inQuote && t.nameEnd < 0 && !t.quoted && textLen(j) > 0 {
-				t.nameEnd = textLen(j)
-				t.valueStart = j + size
-			}
-			if r == utf8.RuneError && size == 1 && !copied {
-				b, copied = append(b, line[i:j]...), true
-			}
-			if copied {
-				b = utf8.AppendRune(b, r)
-			}
-			j += size
-		}
-		t.text = line[i:j]
-		if copied {
-			t.text = string(b)
+	for i := 0; ; {
+		t, next, ok := nextToken(line, i)
+		if !ok {
+			return toks
 		}
 		toks = append(toks, t)
-		i = j
+		i = next
 	}
-	return toks
+}
+
+// nextToken returns the first token of line at or after byte offset i and
+// the offset just after it; ok is false when only spaces are left. The
+// grammar reads a line token by token, so that a free-text option ends the
+// reading without splitting the rest of the line.
+func nextToken(line string, i int) (t token, next int, ok bool) {
+	for i < len(line) {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(line) {
+		return token{}, i, false
+	}
+	t = token{start: i, nameEnd: -1}
+	// The token's text is line[i:j] until a quote is dropped or invalid
+	// UTF-8 replaced; from then on it is built in b. Most tokens need no
+	// copy at all.
+	var b []byte
+	copied := false
+	textLen := func(j int) int {
+		if copied {
+			return len(b)
+		}
+		return j - i
+	}
+	inQuote := false
+	j := i
+	for j < len(line) {
+		r, size := utf8.DecodeRuneInString(line[j:])
+		if isQuote(r) {
+			n := textLen(j)
+			if !inQuote && t.nameEnd < 0 && n == 0 {
+				t.quoted = true
+			}
+			if !inQuote && t.nameEnd >= 0 && n == t.nameEnd+1 {
+				t.quoted = true
+			}
+			inQuote = !inQuote
+			if !copied {
+				b, copied = append(b, line[i:j]...), true
+			}
+			j += size
+			continue
+		}
+		if !inQuote && unicode.IsSpace(r) {
+			break
+		}
+		if r == ':' && !inQuote && t.nameEnd < 0 && !t.quoted && textLen(j) > 0 {
+			t.nameEnd = textLen(j)
+			t.valueStart = j + size
+		}
+		if r == utf8.RuneError && size == 1 && !copied {
+			b, copied = append(b, line[i:j]...), true
+		}
+		if copied {
+			b = utf8.AppendRune(b, r)
+		}
+		j += size
+	}
+	t.text = line[i:j]
+	if copied {
+		t.text = string(b)
+	}
+	return t, j, true
 }
 
 func commandList(cmds []*Command) string {

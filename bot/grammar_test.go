@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -11,7 +12,7 @@ import (
 func testTree() []*Command {
 	return []*Command{
 		{Name: "ask", Options: []Option{{Name: "question", Required: true, Rest: true}}, Example: "/ask my cart is empty"},
-		{Name: "help", Options: []Option{{Name: "topic", Positional: true}}},
+		{Name: "help", Options: []Option{{Name: "topic", Positional: true}}, Localized: map[string]Localized{"fr": {Name: "aide"}}},
 		{Name: "order", Example: "/order add 25 us \"The Long Road\"", Subs: []*Command{
 			{Name: "add", Example: "/order add 25 us \"The Long Road\"", Options: []Option{
 				{Name: "quantity", Type: Integer, Required: true, Placeholder: "1-999"},
@@ -25,6 +26,10 @@ func testTree() []*Command {
 		}},
 		{Name: "remind", Subs: []*Command{
 			{Name: "add", Options: []Option{{Name: "when", Required: true}, {Name: "text", Required: true, Rest: true}}},
+		}},
+		{Name: "preorder", Options: []Option{
+			{Name: "release", Required: true, Placeholder: "YYYY-MM-DD"},
+			{Name: "plan", Positional: true, Choices: []Choice{{Name: "kdp", Value: "kdp"}, {Name: "advantage", Value: "advantage"}}},
 		}},
 	}
 }
@@ -84,6 +89,19 @@ func TestParseErrors(t *testing.T) {
 		{"/order add ten us Dune", []string{"quantity must be a whole number, not \"ten\""}},
 		{"/order add 2 us Dune kind:ebook", []string{"kind must be one of author|proof, not \"ebook\""}},
 		{"/order show 3 4", []string{"I didn't expect \"4\" there"}},
+		// With the slash a line is a command, even one that reads as a
+		// question: it gets the usage.
+		{"/order author copies - how?", []string{"/order has no subcommand author.", "Usage: /order add|show|list …"}},
+		{"/preorder for paperback?", []string{`plan must be one of kdp|advantage, not "paperback?"`}},
+		// A misspelt command or subcommand gets the one it most likely means.
+		{"/oder add 25 us Dune", []string{"I don't know the command /oder — did you mean /order?"}},
+		{"/hlep", []string{"I don't know the command /hlep — did you mean /help?"}},
+		{"/HELPP", []string{"I don't know the command /helpp — did you mean /help?"}},
+		{"/aid", []string{"did you mean /help?"}},
+		{"/rmeind add 3d call KDP", []string{"did you mean /remind?"}},
+		{"/order lsit", []string{"I don't know the command /order lsit — did you mean /order list?", "Usage: /order add|show|list …"}},
+		{"/order sho 3", []string{"did you mean /order show?"}},
+		{"/remind ad 3d call KDP", []string{"did you mean /remind add?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -98,6 +116,104 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParseNoSuggestion checks that a name far from every command gets
+// the list of commands, not a guess.
+func TestParseNoSuggestion(t *testing.T) {
+	for _, line := range []string{"/x", "/frobnicate", "/zzz x", "/orderorderorder", "/" + strings.Repeat("order", 100), "/order lisssst"} {
+		_, err := Parse(testTree(), line)
+		if err == nil || strings.Contains(err.Error(), "did you mean") {
+			t.Errorf("Parse(%q) error %v, want no suggestion", line, err)
+		}
+	}
+}
+
+// TestParseWithoutSlash checks the rule for a line typed without the
+// slash (on the console, or after Slack's umbrella command): a command
+// when its first word names one and the rest parses as that command, a
+// question otherwise.
+func TestParseWithoutSlash(t *testing.T) {
+	tests := []struct {
+		line    string
+		name    string
+		options map[string]string
+	}{
+		{"order author copies - how?", "ask", map[string]string{"question": "order author copies - how?"}},
+		{"preorder for paperback?", "ask", map[string]string{"question": "preorder for paperback?"}},
+		{"order list please", "order list", map[string]string{"status": "please"}},
+		{"order show the latest", "ask", map[string]string{"question": "order show the latest"}},
+		{"order", "ask", map[string]string{"question": "order"}},
+		{"remind me to check the proofs", "ask", map[string]string{"question": "remind me to check the proofs"}},
+		{"oder add 25 us Dune", "ask", map[string]string{"question": "oder add 25 us Dune"}},
+		{"ask", "ask", map[string]string{"question": "ask"}},
+		{"my cart is empty", "ask", map[string]string{"question": "my cart is empty"}},
+		{`"my cart is empty"`, "ask", map[string]string{"question": "my cart is empty"}},
+		{"help", "help", map[string]string{}},
+		{"Order Show #3", "order show", map[string]string{"number": "3"}},
+		{"order add 25 us The Long Road", "order add", map[string]string{"quantity": "25", "marketplace": "us", "title": "The Long Road"}},
+		{"preorder 2026-12-18 advantage", "preorder", map[string]string{"release": "2026-12-18", "plan": "advantage"}},
+		{"ask why is my cart empty", "ask", map[string]string{"question": "why is my cart empty"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			req, err := Parse(testTree(), tt.line)
+			if err != nil {
+				t.Fatalf("Parse(%q) error: %v", tt.line, err)
+			}
+			if req.Name() != tt.name {
+				t.Errorf("Parse(%q) = %s, want %s", tt.line, req.Name(), tt.name)
+			}
+			if diff := cmp.Diff(tt.options, req.Options); diff != "" {
+				t.Errorf("Parse(%q) options (-want +got):\n%s", tt.line, diff)
+			}
+			if !strings.HasPrefix(req.Line, "/") {
+				t.Errorf("Parse(%q).Line = %q, want the line as a command", tt.line, req.Line)
+			}
+		})
+	}
+}
+
+// TestParseLongLines checks what long values are made of, and that
+// parsing allocates in proportion to the line: building a title word by
+// word once copied the title for every word, quadratic in the line.
+func TestParseLongLines(t *testing.T) {
+	words := wordsLine(16000)
+	tests := []struct {
+		line, option, want string
+	}{
+		{"/ask " + words, "question", words},
+		{"/order add 5 us " + words, "title", words},
+		{"/order add 5 us Dune note:" + words, "note", words},
+		{"/order add 5 us  The   Long\tRoad ", "title", "The Long Road"},
+		{`/order add 5 us The "Long Road" kind:proof`, "title", "The Long Road"},
+		{`/order add 5 us title:The Long note:a b title:Dune c`, "title", "Dune c"},
+	}
+	for _, tt := range tests {
+		t.Run(clip(tt.line, 40), func(t *testing.T) {
+			var req *Request
+			var err error
+			allocated := bytesAllocated(func() { req, err = Parse(testTree(), tt.line) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := req.Option(tt.option); got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.option, clip(got, 80), clip(tt.want, 80))
+			}
+			if limit := uint64(16*len(tt.line) + 4096); allocated > limit {
+				t.Errorf("parsing a line of %d bytes allocated %d bytes, want at most %d", len(tt.line), allocated, limit)
+			}
+		})
+	}
+}
+
+// bytesAllocated returns the bytes the heap gave out while f ran.
+func bytesAllocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }
 
 func TestTokenize(t *testing.T) {
@@ -132,6 +248,10 @@ func FuzzParse(f *testing.F) {
 		}
 		if err == nil && req.Command == "" {
 			t.Fatalf("Parse(%q) accepted a line without a command", line)
+		}
+		// A line without the slash is a command or else a question.
+		if trimmed := strings.TrimSpace(line); trimmed != "" && !strings.HasPrefix(trimmed, "/") && err != nil {
+			t.Fatalf("Parse(%q) refused a line without a slash: %v", line, err)
 		}
 	})
 }

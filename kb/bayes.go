@@ -102,19 +102,29 @@ func newBayes(ix *index, byID map[string]int, bodies [][]string, exs []labelledT
 // them is known to the classifier. Terms it never saw are left out: they
 // would lower every class alike.
 func (b *bayes) posterior(terms []string) []float64 {
-	if b.bigrams {
-		terms = features(terms)
-	}
 	p := make([]float64, len(b.unseen))
 	known := 0
-	for _, t := range terms {
+	add := func(t string) bool {
 		list, ok := b.seen[t]
 		if !ok {
-			continue
+			return false
 		}
 		known++
 		for _, c := range list {
 			p[c.class] += c.ll
+		}
+		return true
+	}
+	// The features of terms in their order (see features), without
+	// building the pairs of a term never seen: every pair learnt was made
+	// of two terms learnt too.
+	seen := make([]bool, len(terms))
+	for i, t := range terms {
+		seen[i] = add(t)
+	}
+	for i := 1; b.bigrams && i < len(terms); i++ {
+		if seen[i-1] && seen[i] {
+			add(terms[i-1] + " " + terms[i])
 		}
 	}
 	if known == 0 {
@@ -142,7 +152,10 @@ func (ix *index) labelledQuestions(byID map[string]int) []labelledTerms {
 			class, ok = len(ix.docs), true
 		}
 		if ok {
-			out = append(out, labelledTerms{class, ix.correctedTerms(words(cols[3]))})
+			ws := words(cols[3])
+			all := len(ws) // the build reads every word
+			terms, _ := ix.correctedTerms(ws, &all)
+			out = append(out, labelledTerms{class, terms})
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,15 +22,16 @@ func (k *KB) Complete(prefix, lang string, n int) []*Entry {
 		return nil
 	}
 	detected := DetectLang(prefix)
-	lang = k.queryLang(prefix, lang, detected)
-	ix := k.indexes[lang]
 	ws := words(prefix)
+	lang = k.queryLang(ws, lang, detected)
+	ix := k.indexes[lang]
 	if len(ws) == 0 {
 		return k.Entries(lang)[:min(n, len(ix.docs))]
 	}
 	partial := !strings.HasSuffix(prefix, " ")
 	q := " " + strings.Join(ws, " ") // as ix.names holds the names
-	search := ix.rank(prefix, detected)
+	budget := maxCostlyWords
+	search := ix.rank(slices.Clone(ws), detected, &budget)
 	searchScore := make([]float64, len(ix.docs))
 	for _, s := range search.top {
 		searchScore[s.doc] = min(s.score, 1)

@@ -156,19 +156,29 @@ type index struct {
 	idf   map[string]float64
 	unidf float64 // idf of a term no document contains
 
-	exact   map[string]int      // folded words or terms of an id, title or alias → doc
-	phrases map[string][]phrase // aliases of two terms or more, by first term, for containment in a longer query
+	exact map[string]int // folded words or terms of an id, title or alias → doc
+	// exactLen is the most words or terms of a key of exact.
+	exactLen int
+	phrases  map[string][]phrase // aliases of two terms or more, by first term, for containment in a longer query
 
 	labels     [][]string        // per doc: folded words of its title, aliases, keywords and id
 	labelStems []map[string]bool // per doc: the stems of its labels
 	names      [][]string        // per doc: its title, id and aliases, see nameStrings
 
-	vocab     map[string]int // folded content word → occurrences, for typo correction
-	typos     []uint64       // deletion hashes with word numbers, see addDeletes
+	vocab map[string]int // folded content word → occurrences, for typo correction
+	typos []uint64       // deletion hashes with word numbers, see addDeletes
+	// typoStart[b] is the first entry of typos whose top typoBits bits
+	// are b; typoStart[b+1] ends them.
+	typoStart []uint32
+	typoBits  int
 	typoWords []string
-	cues      map[string]bool // terms of the neighbouring subjects, see neighbourWords
-	offTopic  []cue           // see offTopicCues
-	nb        *bayes          // the classifier that backs the BM25F decision
+	// longestWord is the length of the longest word in typoWords.
+	longestWord int
+	cues        map[string]bool   // terms of the neighbouring subjects, see neighbourWords
+	offTopic    []cue             // see offTopicCues
+	cueStems    map[string]bool   // every stem of offTopic
+	ready       map[string]string // word the build stemmed and that needs no correction → its stem
+	nb          *bayes            // the classifier that backs the BM25F decision
 }
 
 // cue is one line of offTopicCues: groups of stem sequences, each group
@@ -278,6 +288,16 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		cues:    make(map[string]bool),
 	}
 	ix.offTopic = parseCues(an, offTopicCues(an.lang))
+	ix.cueStems = make(map[string]bool)
+	for _, c := range ix.offTopic {
+		for _, group := range c {
+			for _, seq := range group {
+				for _, s := range seq {
+					ix.cueStems[s] = true
+				}
+			}
+		}
+	}
 	// The weights and length normalisation of the fields, whose text is
 	// per document.
 	fields := docFields(&Entry{}, tu)
@@ -384,10 +404,20 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		if ex.topic != "" {
 			class = byID[ex.topic]
 		}
-		exTerms = append(exTerms, labelledTerms{class: class, terms: ix.correctedTerms(exWords[i])})
+		all := len(exWords[i]) // the build reads every word
+		terms, _ := ix.correctedTerms(exWords[i], &all)
+		exTerms = append(exTerms, labelledTerms{class: class, terms: terms})
 	}
 	ix.nb = newBayes(ix, byID, bodies, exTerms)
 	an.building = false
+	// The words the build read that need no correction: for most words
+	// of a question, all correctWord needs is this one look-up.
+	ix.ready = make(map[string]string)
+	for w, stem := range an.cache {
+		if ix.searchable(w, stem) {
+			ix.ready[w] = stem
+		}
+	}
 	return ix
 }
 
@@ -414,9 +444,11 @@ func bm25IDF(total, n float64) float64 {
 func (ix *index) addExact(name string, doc int) {
 	ws := words(name)
 	keys := []string{strings.Join(ws, " ")}
-	if terms := ix.an.terms(ws); len(terms) > 1 || len(terms) == 1 && len(ws) == 1 {
+	terms := ix.an.terms(ws)
+	if len(terms) > 1 || len(terms) == 1 && len(ws) == 1 {
 		keys = append(keys, termKey(terms))
 	}
+	ix.exactLen = max(ix.exactLen, len(ws), len(terms))
 	for _, key := range keys {
 		if d, ok := ix.exact[key]; ok && d != doc {
 			ix.exact[key] = -1

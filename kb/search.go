@@ -100,13 +100,20 @@ func (r ranking) score() float64 {
 // the same topics in the answering language.
 func (k *KB) Search(query, lang string) Result {
 	detected := DetectLang(query)
-	lang = k.queryLang(query, lang, detected)
-	r := k.indexes[lang].rank(query, detected)
+	ws := words(query)
+	lang = k.queryLang(ws, lang, detected)
+	budget := maxCostlyWords
+	r := k.indexes[lang].rank(slices.Clone(ws), detected, &budget)
 	// A question clearly written in the language searched is not tried
 	// in the other: read as the other language, its words would only be
 	// typos to correct into whatever that content has.
 	if !r.confident() && detected != lang {
-		other := k.indexes[otherLang(lang)].rank(query, detected)
+		// One written in the other language gets the budget afresh for
+		// it; one whose words say neither (names, gibberish) shares one.
+		if detected != "" {
+			budget = maxCostlyWords
+		}
+		other := k.indexes[otherLang(lang)].rank(ws, detected, &budget)
 		if other.confident() && other.score() > r.score() {
 			r = other
 		}
@@ -114,11 +121,12 @@ func (k *KB) Search(query, lang string) Result {
 	return k.result(r, lang)
 }
 
-// queryLang is the language to search query in: lang when the knowledge
-// base is written in it, otherwise detected (DetectLang of the query),
-// falling back on the vocabulary of each language when the query has no
-// function word or accent ("panier vide", "proof").
-func (k *KB) queryLang(query, lang, detected string) string {
+// queryLang is the language to search a query in, given its words ws:
+// lang when the knowledge base is written in it, otherwise detected
+// (DetectLang of the query), falling back on the vocabulary of each
+// language when the query has no function word or accent ("panier vide",
+// "proof").
+func (k *KB) queryLang(ws []string, lang, detected string) string {
 	if l := normLang(lang); slices.Contains(languages(), l) {
 		return l
 	}
@@ -126,7 +134,7 @@ func (k *KB) queryLang(query, lang, detected string) string {
 		return detected
 	}
 	var fr, en int
-	for _, w := range words(query) {
+	for _, w := range ws {
 		inFR, inEN := k.indexes["fr"].vocab[w] > 0, k.indexes["en"].vocab[w] > 0
 		switch {
 		case inFR && !inEN:
@@ -186,12 +194,30 @@ func (k *KB) result(r ranking, lang string) Result {
 // correctedTerms analyses the words of a query or of a labelled
 // question: they are typo-corrected against the vocabulary, in place,
 // before synonyms, stop words and stemming, so that a misspelt synonym or
-// stop word is still recognised.
-func (ix *index) correctedTerms(ws []string) []string {
+// stop word is still recognised. It also returns the stems of the
+// corrected words. Each word is corrected and stemmed once, however often
+// it appears; budget is the number of words snowball and the corrector
+// may still read (see correctWord).
+func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string) {
+	stems = make([]string, len(ws))
+	// The words already read, for their repeats; made only when a word
+	// needs more than look-ups, which most questions have none of.
+	var memo map[string]correction
 	for i, w := range ws {
-		ws[i] = ix.correct(w)
+		c, ok := memo[w]
+		if !ok {
+			left := *budget
+			c = ix.correctWord(w, budget)
+			if *budget < left {
+				if memo == nil {
+					memo = make(map[string]correction)
+				}
+				memo[w] = c
+			}
+		}
+		ws[i], stems[i] = c.word, c.stem
 	}
-	terms := ix.an.terms(ws)
+	terms = ix.an.termsOf(ws, stems)
 	// A number the content never mentions ("I asked for 50") is a detail
 	// of the author's case, not a sign of the topic or of another
 	// subject; one it does ("999") is a sign.
@@ -201,16 +227,16 @@ func (ix *index) correctedTerms(ws []string) []string {
 			out = append(out, t)
 		}
 	}
-	return out
+	return out, stems
 }
 
 // queryTerms analyses the words of a query as correctedTerms does, which
-// corrects ws in place, and counts the off-topic cues among them.
-func (ix *index) queryTerms(ws []string) (terms []string, cues int) {
-	terms = ix.correctedTerms(ws)
-	stems := make([]string, len(ws))
-	for i, w := range ws {
-		stems[i] = ix.an.stem(w)
+// corrects ws in place and spends budget, and counts the off-topic cues
+// among them.
+func (ix *index) queryTerms(ws []string, budget *int) (terms []string, cues int) {
+	terms, stems := ix.correctedTerms(ws, budget)
+	if !slices.ContainsFunc(stems, func(s string) bool { return ix.cueStems[s] }) {
+		return terms, 0 // most questions: no stem of any cue
 	}
 	for _, c := range ix.offTopic {
 		if c.present(stems) {
@@ -229,12 +255,15 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-// rank scores every document of ix against query, whose language
-// DetectLang gave as detected.
-func (ix *index) rank(query, detected string) ranking {
-	ws := words(query)
-	typed := strings.Join(ws, " ") // before queryTerms corrects ws
-	terms, cues := ix.queryTerms(ws)
+// rank scores every document of ix against the query of words ws (see
+// words), whose language DetectLang gave as detected. It corrects ws in
+// place, spending budget (see correctWord).
+func (ix *index) rank(ws []string, detected string, budget *int) ranking {
+	var typed string // as typed, before queryTerms corrects ws
+	if len(ws) <= ix.exactLen {
+		typed = strings.Join(ws, " ")
+	}
+	terms, cues := ix.queryTerms(ws, budget)
 	r := ranking{ix: ix, foreign: detected == otherLang(ix.an.lang)}
 	if len(terms) == 0 {
 		return r
@@ -332,8 +361,11 @@ func (r *ranking) combine(scores, bonus []float64, total float64) {
 // typed (its words joined by spaces, up to case, accents and punctuation)
 // or once analysed (terms).
 func (ix *index) exactMatch(typed string, terms []string) (int, bool) {
-	if d, ok := ix.exact[typed]; ok {
+	if d, ok := ix.exact[typed]; ok && typed != "" {
 		return d, true
+	}
+	if len(terms) > ix.exactLen {
+		return 0, false // longer than every name
 	}
 	d, ok := ix.exact[termKey(terms)]
 	return d, ok
@@ -366,10 +398,23 @@ func (ix *index) termIDF(t string) float64 {
 	return ix.unidf
 }
 
+// dedupe returns terms without repeats, in the order of their first
+// occurrence.
 func dedupe(terms []string) []string {
 	out := make([]string, 0, len(terms))
+	if len(terms) <= 32 {
+		for _, t := range terms {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	// A long question would cost the square of its length otherwise.
+	seen := make(map[string]bool, len(terms))
 	for _, t := range terms {
-		if !slices.Contains(out, t) {
+		if !seen[t] {
+			seen[t] = true
 			out = append(out, t)
 		}
 	}

@@ -14,20 +14,42 @@ import (
 // find the same words as the accented content. Typographic apostrophes
 // become ASCII ones so elisions are recognised whichever one was typed.
 func fold(s string) string {
+	if isFolded(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < 0x80 {
+			// Most of what authors type: no table to look in.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			continue // a combining accent typed after its letter
 		}
 		r = unicode.ToLower(r)
 		if r < 0x80 {
-			b.WriteRune(r)
+			b.WriteByte(byte(r)) // K (Kelvin) is k
 			continue
 		}
 		b.WriteString(foldRune(r))
 	}
 	return b.String()
+}
+
+// isFolded reports whether fold would return s as it is: ASCII without
+// capitals, as most of what authors type is.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // foldRune maps one lowercase non-ASCII rune to its unaccented spelling.
@@ -241,6 +263,15 @@ func (a *analyzer) stem(w string) string {
 	return a.stemWord(w)
 }
 
+// cached returns the stem of w if the index build stemmed it.
+func (a *analyzer) cached(w string) (string, bool) {
+	if a.building {
+		return a.stem(w), true
+	}
+	s, ok := a.cache[w]
+	return s, ok
+}
+
 // stemWord is stem without the cache.
 func (a *analyzer) stemWord(w string) string {
 	for i := 0; i < len(w); i++ {
@@ -263,37 +294,40 @@ func (a *analyzer) stemWord(w string) string {
 
 // canonical replaces synonym phrases and words by their canonical word,
 // longest phrase first, keeping other words. It runs before stop words are
-// dropped so that phrases made of them ("how many") can be mapped.
-func (a *analyzer) canonical(ws []string) []string {
-	stems := make([]string, len(ws))
-	for i, w := range ws {
-		stems[i] = a.stem(w)
+// dropped so that phrases made of them ("how many") can be mapped. stems
+// are the stems of ws; it returns the words and the stems of the result.
+func (a *analyzer) canonical(ws, stems []string) (out, outStems []string) {
+	out = make([]string, 0, len(ws))
+	outStems = make([]string, 0, len(ws))
+	add := func(w, stem string) {
+		out = append(out, w)
+		outStems = append(outStems, stem)
 	}
-	out := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); {
 		if i+1 < len(ws) && isNumber(ws[i]) && a.units[stems[i+1]] {
 			// "50 copies" states a quantity, whatever the number, and
 			// "2000 copies" one beyond KDP's limit of 999 per order.
-			out = append(out, a.quantity)
+			add(a.quantity, a.stem(a.quantity))
 			if n, err := strconv.Atoi(ws[i]); err == nil && n > 999 {
-				out = append(out, "999")
+				add("999", "999")
 			}
 		}
 		if c, n := a.phraseAt(stems[i:]); n > 0 {
-			out = append(out, c)
+			add(c, a.stem(c))
 			i += n
 			continue
 		}
 		w := ws[i]
 		if c, ok := a.synonyms[w]; ok {
-			w = c
+			add(c, a.stem(c))
 		} else if c, ok := a.stemSyn[stems[i]]; ok && !a.stop[w] {
-			w = c
+			add(c, a.stem(c))
+		} else {
+			add(w, stems[i])
 		}
-		out = append(out, w)
 		i++
 	}
-	return out
+	return out, outStems
 }
 
 // phraseAt returns the canonical word of the longest synonym phrase that
@@ -311,16 +345,27 @@ func (a *analyzer) phraseAt(stems []string) (canonical string, n int) {
 }
 
 // terms maps words to search terms: synonyms, then stop words, then stems.
-// A term repeating the one before it is dropped: "isn't" gives "isn" and
-// "t", both negations, and must match "isnt" typed without apostrophe.
 func (a *analyzer) terms(ws []string) []string {
-	ws = a.canonical(ws)
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = a.stem(w)
+	}
+	return a.termsOf(ws, stems)
+}
+
+// termsOf is terms for words whose stems are known already: a query's
+// words are stemmed once, and stemming is the costliest step of reading a
+// word the content does not have. A term repeating the one before it is
+// dropped: "isn't" gives "isn" and "t", both negations, and must match
+// "isnt" typed without apostrophe.
+func (a *analyzer) termsOf(ws, stems []string) []string {
+	ws, stems = a.canonical(ws, stems)
 	out := make([]string, 0, len(ws))
-	for _, w := range ws {
+	for i, w := range ws {
 		if a.stop[w] {
 			continue
 		}
-		t := a.stem(w)
+		t := stems[i]
 		if len(out) > 0 && out[len(out)-1] == t {
 			continue
 		}

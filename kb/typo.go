@@ -1,6 +1,9 @@
 package kb
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Typo correction: a query word the content does not know is replaced by
 // the closest vocabulary word. Candidates come from a deletion index (the
@@ -40,6 +43,7 @@ func (ix *index) addDeletes(w string) {
 	}
 	id := uint64(len(ix.typoWords))
 	ix.typoWords = append(ix.typoWords, w)
+	ix.longestWord = max(ix.longestWord, len(w))
 	deletionHashes(w, depth, func(h uint64) {
 		ix.typos = append(ix.typos, h<<typoIDBits|id)
 	})
@@ -50,19 +54,33 @@ func (ix *index) addDeletes(w string) {
 const typoIDBits = 20
 
 // sortTypos puts the typo index in order once every word is added,
-// dropping the repeats doubled letters give.
+// dropping the repeats doubled letters give, and numbers its buckets.
 func (ix *index) sortTypos() {
 	slices.Sort(ix.typos)
 	ix.typos = slices.Compact(ix.typos)
+	// About one entry per bucket: a look-up reads two offsets and, most
+	// often, no entry at all, where a binary search over the whole index
+	// took some fifteen steps for each of the hundred-odd deletions of a
+	// long word, most of them found in no vocabulary word.
+	ix.typoBits = max(bits.Len(uint(len(ix.typos))), 1)
+	ix.typoStart = make([]uint32, 1<<ix.typoBits+1)
+	for _, e := range ix.typos {
+		ix.typoStart[e>>(64-ix.typoBits)+1]++
+	}
+	for b := 1; b < len(ix.typoStart); b++ {
+		ix.typoStart[b] += ix.typoStart[b-1]
+	}
 }
 
 // typoCandidates calls fn with every vocabulary word indexed under the
 // deletion hash h.
 func (ix *index) typoCandidates(h uint64, fn func(string)) {
 	key := h << typoIDBits
-	i, _ := slices.BinarySearch(ix.typos, key)
-	for ; i < len(ix.typos) && ix.typos[i]>>typoIDBits == key>>typoIDBits; i++ {
-		fn(ix.typoWords[ix.typos[i]&(1<<typoIDBits-1)])
+	b := key >> (64 - ix.typoBits)
+	for _, e := range ix.typos[ix.typoStart[b]:ix.typoStart[b+1]] {
+		if e>>typoIDBits == key>>typoIDBits {
+			fn(ix.typoWords[e&(1<<typoIDBits-1)])
+		}
 	}
 }
 
@@ -70,19 +88,26 @@ func (ix *index) typoCandidates(h uint64, fn func(string)) {
 // deleting up to depth (at most 2) of its bytes. A string reached by
 // several deletions is passed as often.
 func deletionHashes(w string, depth int, fn func(uint64)) {
-	fn(hashSkip(w, -1, -1))
-	if depth < 1 || len(w) < 2 {
-		return
+	for d := 0; d <= depth; d++ {
+		deletionsAt(w, d, fn)
 	}
-	for i := range len(w) {
-		fn(hashSkip(w, i, -1))
-	}
-	if depth < 2 || len(w) < 3 {
-		return
-	}
-	for i := range len(w) {
-		for j := i + 1; j < len(w); j++ {
-			fn(hashSkip(w, i, j))
+}
+
+// deletionsAt calls fn with the hash of every string made by deleting
+// exactly depth (0, 1 or 2) bytes of w.
+func deletionsAt(w string, depth int, fn func(uint64)) {
+	switch {
+	case depth == 0:
+		fn(hashSkip(w, -1, -1))
+	case depth == 1 && len(w) >= 2:
+		for i := range len(w) {
+			fn(hashSkip(w, i, -1))
+		}
+	case depth == 2 && len(w) >= 3:
+		for i := range len(w) {
+			for j := i + 1; j < len(w); j++ {
+				fn(hashSkip(w, i, j))
+			}
 		}
 	}
 }
@@ -111,16 +136,74 @@ func hashSkip(w string, i, j int) uint64 {
 	return h * prime
 }
 
-// known reports whether the folded word w needs no typo correction: the
-// content (or the stop and synonym lists) has it or a word of the same
-// stem, or it holds a digit (quantities, dates and prices are not typos).
-func (ix *index) known(w string) bool {
-	if ix.vocab[w] > 0 {
+// correction is a query word as searched: the word, or the vocabulary
+// word it is a typo of, and that word's stem.
+type correction struct{ word, stem string }
+
+// maxCostlyWords is the number of words of one question that snowball and
+// the typo corrector read: the words the index was not built from. They
+// cost a few microseconds each, against a map look-up for a known word, so
+// a question of gibberish or pasted text cost a hundred times an ordinary
+// one. Questions in the language searched have had at most five such words
+// (every question of testdata); the words after the first six are searched
+// as typed, unknown terms that weigh as chat. A question tried in both
+// languages gets the budget for each only when its words say it is in the
+// second one (see Search).
+const maxCostlyWords = 6
+
+// correctWord returns the correction of the folded query word w. A word
+// needs none when the content (or the stop and synonym lists) has it or a
+// word of the same stem, or when it holds a digit (quantities, dates and
+// prices are not typos); otherwise it is replaced by the closest
+// vocabulary word, if one is close enough (see nearest).
+//
+// A word the index was not built from needs snowball or the corrector,
+// and spends one of budget's words; with none left, it is searched as
+// typed (with its stem when the build stemmed it).
+func (ix *index) correctWord(w string, budget *int) correction {
+	if stem, ok := ix.ready[w]; ok {
+		return correction{w, stem}
+	}
+	stem, cached := ix.an.cached(w)
+	if cached && ix.searchable(w, stem) {
+		return correction{w, stem}
+	}
+	if !cached {
+		stem = w
+	}
+	if *budget <= 0 {
+		return correction{w, stem}
+	}
+	*budget--
+	if !cached {
+		stem = ix.an.stemWord(w)
+		if ix.searchable(w, stem) {
+			return correction{w, stem}
+		}
+	}
+	if v := ix.nearest(w); v != w {
+		return correction{v, ix.an.stem(v)}
+	}
+	return correction{w, stem}
+}
+
+// searchable reports whether the word w, of stem stem, needs no typo
+// correction.
+func (ix *index) searchable(w, stem string) bool {
+	if ix.vocab[w] > 0 || hasDigit(w) {
 		return true
 	}
-	if _, ok := ix.idf[ix.an.stem(w)]; ok {
-		return true
-	}
+	_, ok := ix.idf[stem]
+	return ok
+}
+
+// correct returns the word correctWord searches for w.
+func (ix *index) correct(w string) string {
+	budget := 1
+	return ix.correctWord(w, &budget).word
+}
+
+func hasDigit(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= '0' && w[i] <= '9' {
 			return true
@@ -129,18 +212,19 @@ func (ix *index) known(w string) bool {
 	return false
 }
 
-// correct returns the vocabulary word closest to the unknown word w: the
+// nearest returns the vocabulary word closest to the unknown word w: the
 // smallest Damerau-Levenshtein distance within maxTypos, then the best
 // candidate by better. It returns w unchanged when nothing is close
 // enough; words under three letters are never corrected since almost
-// everything is one edit away from them.
-func (ix *index) correct(w string) string {
-	if len(w) < 3 || len(w) >= maxWordLen || ix.known(w) {
+// everything is one edit away from them, nor words longer by more than
+// maxTypos than the longest vocabulary word, which nothing is close to.
+func (ix *index) nearest(w string) string {
+	limit := maxTypos(len(w))
+	if len(w) < 3 || len(w) >= maxWordLen || len(w) > ix.longestWord+limit {
 		return w
 	}
-	limit := maxTypos(len(w))
 	best, bestDist, bestLonger, bestFreq := w, limit+1, false, 0
-	deletionHashes(w, limit, func(h uint64) {
+	consider := func(h uint64) {
 		ix.typoCandidates(h, func(v string) {
 			d := osaDistance(w, v, limit)
 			if d > limit {
@@ -151,7 +235,17 @@ func (ix *index) correct(w string) string {
 				best, bestDist, bestLonger, bestFreq = v, d, longer, f
 			}
 		})
-	})
+	}
+	for depth := 0; depth <= limit; depth++ {
+		// Every word one edit away shares a string with w once up to one
+		// byte is deleted from each (the index holds the vocabulary's
+		// deletions), so when one was found the deeper deletions, the
+		// many pairs of a long word, can only find worse.
+		if depth == 2 && bestDist <= 1 {
+			break
+		}
+		deletionsAt(w, depth, consider)
+	}
 	return best
 }
 

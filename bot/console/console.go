@@ -6,13 +6,20 @@ package console
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
+	"unicode"
 
 	"golang.org/x/term"
 
@@ -20,6 +27,9 @@ import (
 )
 
 // Parser turns a command line into a request (handlers.Router is one).
+// The console passes every line as typed, so the parser decides, as
+// bot.Parse does, whether a line without a slash is a command or a
+// question.
 type Parser interface {
 	Parse(line string) (*bot.Request, error)
 }
@@ -31,10 +41,21 @@ type Adapter struct {
 	User   bot.User
 	Locale string // explicit answer language, "" to detect per question
 	Parser Parser
-	// Commands are the top-level command names: a line that starts with
-	// none of them is taken as a question.
+	// Commands is no longer read: the Parser tells a command from a
+	// question.
+	//
+	// Deprecated: leave it unset.
 	Commands []string
 	Serve    func(ctx context.Context, req *bot.Request) *bot.Reply
+	// ExportDir is the directory where a reply's File (the data export)
+	// is written; "" is the current directory. The program sets it to the
+	// database's directory: the export holds the same personal data, so
+	// it goes where that data already lives rather than wherever the
+	// console was started (a project folder that may be shared, synced
+	// or committed).
+	ExportDir string
+	// Now is the clock that dates exported files; nil is time.Now.
+	Now func() time.Time
 
 	mu sync.Mutex // serialises writes: replies and delivered reminders
 }
@@ -94,7 +115,7 @@ func (a *Adapter) line(ctx context.Context, line string) (quit bool) {
 	case "exit", "quit", "/exit", "/quit":
 		return true
 	}
-	req, err := a.Parser.Parse(a.normalize(line))
+	req, err := a.Parser.Parse(line)
 	if err != nil {
 		a.Print(bot.Say("%s", messageOf(err)))
 		return false
@@ -105,27 +126,135 @@ func (a *Adapter) line(ctx context.Context, line string) (quit bool) {
 	return false
 }
 
-// normalize lets authors type "help" or a bare question: a line that does
-// not start with a command is asked as a question.
-func (a *Adapter) normalize(line string) string {
-	if strings.HasPrefix(line, "/") {
-		return line
-	}
-	first := strings.ToLower(strings.Fields(line)[0])
-	for _, c := range a.Commands {
-		if first == c {
-			return "/" + line
-		}
-	}
-	return "/ask " + line
-}
-
-// Print writes one reply followed by a blank line.
+// Print writes one reply followed by a blank line. A reply's File is
+// written to a file in ExportDir, whose path is printed instead of its
+// content.
 func (a *Adapter) Print(r *bot.Reply) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	text := bot.PlainText(r)
+	if r.File != nil {
+		text = strings.TrimLeft(text+"\n\n"+a.export(r), "\n")
+	}
 	// term.Terminal turns "\n" into "\r\n" itself on a raw terminal.
-	fmt.Fprintf(a.Out, "%s\n\n", bot.PlainText(r))
+	fmt.Fprintf(a.Out, "%s\n\n", printable(text))
+}
+
+// export writes the reply's file and returns the sentence that says where.
+func (a *Adapter) export(r *bot.Reply) string {
+	fr := strings.HasPrefix(r.Lang, "fr")
+	path, err := a.writeFile(r.File)
+	if err != nil {
+		dir := cmp.Or(a.ExportDir, ".")
+		if fr {
+			return "Je n'ai pas pu enregistrer le fichier dans " + dir + " : vérifiez que ce dossier existe et que vous pouvez y écrire."
+		}
+		return "I could not save the file in " + dir + ": check that the directory exists and that you can write to it."
+	}
+	if fr {
+		return "Fichier enregistré : " + path + " (seul votre compte peut le lire)."
+	}
+	return "Saved the file to " + path + " (only your account can read it)."
+}
+
+// maxSameDay bounds the exports of one name on one day, each in its own
+// file.
+const maxSameDay = 100
+
+// writeFile writes f to a new file in ExportDir, named after f.Name and
+// today's date (authorbot-data-2026-12-18.json, then …-2.json, …), and
+// returns its path. It never replaces a file: the export holds personal
+// data, readable only by the account that runs the console.
+func (a *Adapter) writeFile(f *bot.File) (string, error) {
+	now := time.Now
+	if a.Now != nil {
+		now = a.Now
+	}
+	base, ext := fileName(f.Name)
+	stem := base + "-" + now().Format("2006-01-02")
+	for n := 1; n <= maxSameDay; n++ {
+		name := stem + ext
+		if n > 1 {
+			name = stem + "-" + strconv.Itoa(n) + ext
+		}
+		file := filepath.Join(cmp.Or(a.ExportDir, "."), name)
+		// O_EXCL: an existing file, or a link planted in its place, is
+		// never written through.
+		out, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = out.Write(f.Data)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(file)
+			return "", err
+		}
+		if abs, err := filepath.Abs(file); err == nil {
+			file = abs
+		}
+		return file, nil
+	}
+	return "", fmt.Errorf("console: %d files named %s already", maxSameDay, stem+ext)
+}
+
+// fileName splits the name a reply gives its file into a base and an
+// extension made only of letters, digits, dots, dashes and underscores:
+// the name comes from the bot, but it becomes a path.
+func fileName(name string) (base, ext string) {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	ext = path.Ext(name)
+	base = strings.TrimLeft(safeName(strings.TrimSuffix(name, ext)), ".-")
+	ext = safeName(ext)
+	if base == "" {
+		base = "authorbot-export"
+	}
+	if len(ext) < 2 || len(ext) > 10 {
+		ext = ""
+	}
+	return clipBytes(base, 60), ext
+}
+
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func clipBytes(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// printable drops from text what a terminal would act on rather than
+// show: control characters but newline and tab (escape sequences start
+// with one), NUL, and the bidirectional overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069) that make text read in another order
+// than it is written. Replies echo what authors typed, and the renderers
+// of the chat platforms escape it for theirs; this is the console's.
+func printable(text string) string {
+	// Map returns text itself when it drops nothing.
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) || isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, text)
+}
+
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
 // Notify prints a reply addressed to the author outside a request, such

@@ -43,26 +43,28 @@ type Parser interface {
 
 // commandLine turns a slash command and its text into one line of the text
 // grammar: /order with "list" is "/order list". Under the umbrella command
-// the first word names the command; an empty text asks for help, and text
-// that starts with no command is a question, as on the console.
-func commandLine(cmds []*bot.Command, command, text string) string {
+// the text is the line as an author types it on the console, with or
+// without its slash: bot.Parse decides whether it is a command or a
+// question. An empty text asks for help.
+func commandLine(command, text string) string {
 	name := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(command), "/"))
 	text = strings.TrimSpace(text)
 	if name != Umbrella {
 		return strings.TrimSpace("/" + routerName(name) + " " + text)
 	}
-	text = strings.TrimPrefix(text, "/")
 	if text == "" {
 		return "/help"
 	}
-	first := strings.Fields(text)[0]
+	// "/authorbot reminders list" names reminders as Slack knows them.
+	slash := strings.HasPrefix(text, "/")
+	first, rest, _ := strings.Cut(strings.TrimPrefix(text, "/"), " ")
 	if cmd, ok := slackNames[strings.ToLower(first)]; ok {
-		return strings.TrimSpace("/" + cmd + " " + strings.TrimSpace(text[len(first):]))
+		text = cmd + " " + rest
+		if slash {
+			text = "/" + text
+		}
 	}
-	if bot.Find(cmds, first) != nil {
-		return "/" + text
-	}
-	return "/ask " + text
+	return strings.TrimSpace(text)
 }
 
 // slashCommand reads the form Slack posts for a slash command, as
@@ -175,7 +177,7 @@ func parseCommand(p Parser, s slackapi.SlashCommand) (*bot.Request, error) {
 		// Without both, the author's data would be filed under no one.
 		return nil, bot.Errorf(bot.Invalid, "Slack did not say who sent this command, so I can't answer it. Please try again.")
 	}
-	req, err := p.Parse(commandLine(p.Commands(), s.Command, s.Text))
+	req, err := p.Parse(commandLine(s.Command, s.Text))
 	if err != nil {
 		return nil, err
 	}

@@ -2,36 +2,92 @@ package slack
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/bot"
 )
 
 func TestCommandLine(t *testing.T) {
-	cmds := newFakeRouter().Commands()
 	tests := []struct{ command, text, want string }{
 		{"/ask", "my cart is empty", "/ask my cart is empty"},
 		{"/ask", "  spaced  ", "/ask spaced"},
 		{"/order", "list", "/order list"},
+		{"/order", "author copies - how?", "/order author copies - how?"},
 		{"/help", "", "/help"},
 		{"/ORDER", "list", "/order list"},
 		{"/authorbot", "", "/help"},
-		{"/authorbot", "order list", "/order list"},
-		{"/authorbot", "/order list", "/order list"},
-		{"/authorbot", "Help cart-empty", "/Help cart-empty"},
-		{"/authorbot", "my cart is empty", "/ask my cart is empty"},
-		{"/authorbot", "orders please", "/ask orders please"},
+		{"/authorbot", "  ", "/help"},
+		{"/authorbot", "order list", "order list"},
+		{"/authorbot", " /order list ", "/order list"},
+		{"/authorbot", "order author copies - how?", "order author copies - how?"},
 		{"/isbn", "979-8-12345-678-9", "/isbn 979-8-12345-678-9"},
 		// Slack's own /remind cannot be registered; /reminders stands in.
 		{"/reminders", "list", "/remind list"},
 		{"/Reminders", "", "/remind"},
-		{"/authorbot", "reminders add when:3d text:x", "/remind add when:3d text:x"},
+		{"/authorbot", "reminders add when:3d text:x", "remind add when:3d text:x"},
+		{"/authorbot", "/reminders list", "/remind list"},
 	}
 	for _, tt := range tests {
-		if got := commandLine(cmds, tt.command, tt.text); got != tt.want {
+		if got := commandLine(tt.command, tt.text); got != tt.want {
 			t.Errorf("commandLine(%q, %q) = %q, want %q", tt.command, tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestParseCommandLine checks what a slash command becomes: under the
+// umbrella command, text without a slash runs a command only when it
+// reads as one in full and is a question otherwise, as on the console;
+// text with the slash, or a command of its own, is a command, and a wrong
+// one gets its usage or the name it most likely meant.
+func TestParseCommandLine(t *testing.T) {
+	tests := []struct {
+		command, text string
+		name          string // the request's command; "" when refused
+		option, value string // one option of the request, or part of the refusal
+	}{
+		{"/authorbot", "order author copies - how?", "ask", "question", "order author copies - how?"},
+		{"/authorbot", "preorder for paperback?", "ask", "question", "preorder for paperback?"},
+		{"/authorbot", "order add ten", "ask", "question", "order add ten"},
+		{"/authorbot", "my cart is empty", "ask", "question", "my cart is empty"},
+		{"/authorbot", "orders please", "ask", "question", "orders please"},
+		{"/authorbot", "order list shipped", "order list", "status", "shipped"},
+		{"/authorbot", "Help cart-empty", "help", "topic", "cart-empty"},
+		{"/authorbot", "", "help", "", ""},
+		{"/authorbot", "/order list", "order list", "", ""},
+		{"/authorbot", "/order author copies - how?", "", "", "/order has no subcommand author."},
+		{"/authorbot", "/oder list", "", "", "I don't know the command /oder — did you mean /order?"},
+		{"/authorbot", "/hlep", "", "", "I don't know the command /hlep — did you mean /help?"},
+		{"/authorbot", "/order lsit", "", "", "I don't know the command /order lsit — did you mean /order list?"},
+		{"/order", "author copies - how?", "", "", "/order has no subcommand author."},
+		{"/order", "lsit", "", "", "did you mean /order list?"},
+		{"/ask", "order author copies - how?", "ask", "question", "order author copies - how?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.command+" "+tt.text, func(t *testing.T) {
+			req, err := parseCommand(newFakeRouter(), slackapi.SlashCommand{TeamID: "T1", UserID: "U1", Command: tt.command, Text: tt.text})
+			if tt.name == "" {
+				if err == nil {
+					t.Fatalf("parsed as %s %v, want it refused", req.Name(), req.Options)
+				}
+				if msg := bot.ErrorMessage(err); !strings.Contains(msg, tt.value) {
+					t.Errorf("refused with %q, want %q in it", msg, tt.value)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if req.Name() != tt.name {
+				t.Errorf("command %s, want %s", req.Name(), tt.name)
+			}
+			if tt.option != "" && req.Option(tt.option) != tt.value {
+				t.Errorf("%s = %q, want %q", tt.option, req.Option(tt.option), tt.value)
+			}
+		})
 	}
 }
 
