@@ -57,6 +57,11 @@ type Option struct {
 	MaxLength    int
 	Autocomplete bool
 	Localized    map[string]Localized
+	// Plausible, when set, tells whether a value could be meant for this
+	// option at all. A line typed without its slash whose value is not
+	// plausible ("help me please", "isbn for my paperback?") is asked as
+	// a question; with the slash the handler explains the wrong value.
+	Plausible func(value string) bool
 }
 
 // Choice is one fixed value of an option.

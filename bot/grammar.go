@@ -36,13 +36,28 @@ func Parse(cmds []*Command, line string) (*Request, error) {
 	if line == "" {
 		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
 	}
-	if req, err := parse(cmds, line); err == nil {
+	if req, err := parse(cmds, line); err == nil && plausible(cmds, req) {
 		return req, nil
 	}
 	if Find(cmds, AskCommand) == nil {
 		return parse(cmds, line)
 	}
 	return parse(cmds, AskCommand+" "+line)
+}
+
+// plausible reports whether every option value of req is one its option
+// could mean (Option.Plausible).
+func plausible(cmds []*Command, req *Request) bool {
+	cmd := Find(cmds, req.Command)
+	if req.Sub != "" {
+		cmd = Find(cmd.Subs, req.Sub)
+	}
+	for name, v := range req.Options {
+		if o := cmd.Option(name); o != nil && o.Plausible != nil && !o.Plausible(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // parse reads a command line without its leading slash.

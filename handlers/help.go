@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
@@ -18,6 +19,8 @@ func (r *Router) helpFamily() family {
 				Name: "topic", Description: "A topic id, e.g. cart-empty", Positional: true,
 				Autocomplete: true, Placeholder: "id",
 				Localized: map[string]bot.Localized{"fr": {Name: "sujet", Description: "Un sujet, par ex. cart-empty"}},
+				// A topic id or theme is one word: "help me please" is a plea.
+				Plausible: func(v string) bool { return !strings.ContainsAny(v, " ?!") },
 			}},
 			Localized: map[string]bot.Localized{"fr": {Name: "aide", Description: "Les commandes et les sujets, ou un sujet précis"}},
 		},

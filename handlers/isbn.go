@@ -22,6 +22,8 @@ func (r *Router) isbnFamily() family {
 				Name: "number", Description: "An ISBN-10 or ISBN-13, with or without hyphens",
 				Type: bot.String, Required: true, Rest: true, MaxLength: 40, Placeholder: "isbn",
 				Localized: map[string]bot.Localized{"fr": {Name: "numero", Description: "Un ISBN-10 ou ISBN-13, avec ou sans tirets"}},
+				// An ISBN has ten digits at least: "isbn for my paperback?" is a question.
+				Plausible: func(v string) bool { return digits(v) >= 9 },
 			}},
 			Localized: map[string]bot.Localized{"fr": {Name: "isbn", Description: "Vérifier un ISBN, le convertir entre ISBN-10 et ISBN-13 et obtenir son lien Amazon"}},
 		},
@@ -104,4 +106,15 @@ func isbnError(typed string, err error, lang string) error {
 		fr = fmt.Sprintf("Un ISBN a 10 ou 13 chiffres ; %s en a %d. Exemple : /isbn 978-0-306-40615-7", safeQuote(typed), e.Digits)
 	}
 	return bot.Errorf(bot.Invalid, "%s", tr(lang, en, fr))
+}
+
+// digits counts the ASCII digits in s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }

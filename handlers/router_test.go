@@ -470,3 +470,30 @@ func TestNoFixedDates(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsThatStartWithACommand checks that a line typed without its
+// slash whose value could not be meant for the command it names is asked
+// as a question, and that a plausible one still runs the command.
+func TestQuestionsThatStartWithACommand(t *testing.T) {
+	g := newRig(t, Deps{})
+	tests := []struct{ line, want string }{
+		{"help me please, my cart is empty", "ask"},
+		{"help!", "ask"},
+		{"help cart-empty", "help"},
+		{"help", "help"},
+		{"isbn for my paperback?", "ask"},
+		{"isbn 978-0-306-40615-7", "isbn"},
+		{"isbn 0-306-40615-2", "isbn"},
+		{"/isbn for my paperback?", "isbn"}, // with the slash: a command, whose handler explains
+	}
+	for _, tt := range tests {
+		req, err := g.r.Parse(tt.line)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.line, err)
+			continue
+		}
+		if req.Command != tt.want {
+			t.Errorf("Parse(%q) = /%s, want /%s", tt.line, req.Command, tt.want)
+		}
+	}
+}
