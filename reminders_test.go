@@ -57,10 +57,9 @@ func consoleSession(t *testing.T, path string, clk *fakeClock, input string) str
 	var out bytes.Buffer
 	a := &console.Adapter{
 		In: strings.NewReader(input), Out: &out,
-		User:     bot.User{Platform: bot.Console, ID: "alice"},
-		Parser:   r,
-		Commands: []string{"remind"},
-		Serve:    d.Serve,
+		User:   bot.User{Platform: bot.Console, ID: "alice"},
+		Parser: r,
+		Serve:  d.Serve,
 	}
 	s := &remind.Scheduler{Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Console: a},
 		Message: r.ReminderMessage, Log: log, Now: clk.Now}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 
 	"github.com/authorbot/authorbot/bot"
@@ -132,17 +133,14 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	defer db.Close()
 	r := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
-	var names []string
-	for _, c := range r.Commands() {
-		names = append(names, c.Name)
-	}
 	a := &console.Adapter{
 		In: std.in, Out: std.out,
-		User:     bot.User{Platform: bot.Console, ID: cfg.User},
-		Locale:   cfg.Lang,
-		Parser:   r,
-		Commands: names,
-		Serve:    d.Serve,
+		User:   bot.User{Platform: bot.Console, ID: cfg.User},
+		Locale: cfg.Lang,
+		Parser: r,
+		Serve:  d.Serve,
+		// The export holds what the database holds: keep it beside it.
+		ExportDir: filepath.Dir(cfg.DBPath),
 	}
 	return withReminders(ctx, a.Run, &remind.Scheduler{
 		Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Console: a},

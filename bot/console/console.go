@@ -41,12 +41,7 @@ type Adapter struct {
 	User   bot.User
 	Locale string // explicit answer language, "" to detect per question
 	Parser Parser
-	// Commands is no longer read: the Parser tells a command from a
-	// question.
-	//
-	// Deprecated: leave it unset.
-	Commands []string
-	Serve    func(ctx context.Context, req *bot.Request) *bot.Reply
+	Serve  func(ctx context.Context, req *bot.Request) *bot.Reply
 	// ExportDir is the directory where a reply's File (the data export)
 	// is written; "" is the current directory. The program sets it to the
 	// database's directory: the export holds the same personal data, so

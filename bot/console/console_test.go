@@ -40,9 +40,6 @@ func session(t *testing.T, a *Adapter, input string) ([]*bot.Request, string) {
 	a.User = bot.User{Platform: bot.Console, ID: "alice"}
 	cmds := testTree()
 	a.Parser = parserFunc(func(line string) (*bot.Request, error) { return bot.Parse(cmds, line) })
-	for _, c := range cmds {
-		a.Commands = append(a.Commands, c.Name) // as callers still set it
-	}
 	if a.Serve == nil {
 		a.Serve = func(ctx context.Context, req *bot.Request) *bot.Reply {
 			served = append(served, req)

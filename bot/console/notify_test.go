@@ -38,8 +38,7 @@ func TestNotifyWhileReading(t *testing.T) {
 	user := bot.User{Platform: bot.Console, ID: "alice"}
 	a := &Adapter{
 		In: strings.NewReader(strings.Repeat("/help\n", 50)), Out: &out, User: user,
-		Parser:   parserFunc(func(line string) (*bot.Request, error) { return &bot.Request{Command: "help"}, nil }),
-		Commands: []string{"help"},
+		Parser: parserFunc(func(line string) (*bot.Request, error) { return &bot.Request{Command: "help"}, nil }),
 		Serve: func(ctx context.Context, req *bot.Request) *bot.Reply {
 			return bot.Say("help text")
 		},
