@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -27,17 +28,10 @@ func benchOrder(user string, i int) store.Order {
 func BenchmarkExport(b *testing.B) {
 	for _, n := range []int{200, 20000} {
 		b.Run(fmt.Sprintf("orders=%d", n), func(b *testing.B) {
-			db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "authorbot.db"), nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { db.Close() })
+			path := filepath.Join(b.TempDir(), "authorbot.db")
 			ctx := context.Background()
-			for i := range n {
-				if _, err := db.AddOrder(ctx, benchOrder(alice.Key(), i)); err != nil {
-					b.Fatal(err)
-				}
-			}
+			db := oldLedger(b, path, alice.Key(), n)
+			b.Cleanup(func() { db.Close() })
 			now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
 			r := New(Deps{Orders: db, Feedback: db, Reminders: db, Now: func() time.Time { return now }, Limits: &Limits{}})
 			req := &bot.Request{User: alice, Command: "mydata", Sub: "export"}
@@ -78,4 +72,37 @@ func BenchmarkExportJSON(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/order")
 		})
 	}
+}
+
+// oldLedger opens a database at path whose user has n orders, written
+// straight into the file: a ledger larger than store.MaxOrders can only
+// be one kept from before the cap, and it must still export whole.
+func oldLedger(b *testing.B, path, user string, n int) *store.DB {
+	b.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, path, nil) // creates the schema
+	if err != nil {
+		b.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.ExecContext(ctx, `INSERT INTO users (user_key, last_order) VALUES (?, ?)`, user, n); err != nil {
+		b.Fatal(err)
+	}
+	_, err = raw.ExecContext(ctx, `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2)
+		INSERT INTO orders (user_key, number, kind, quantity, marketplace, title, isbn, note, tracking,
+			ordered, expected, shipped, delivered, cancelled, status, created, updated)
+		SELECT ?1, n, 'author', 10 + n % 50, 'amazon.com', 'The Long Road, volume ' || n, '', 'for the launch for the launch for the launch for the launch ', '',
+			'2026-03-01', '', '', '', '', 'ordered', '2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z' FROM seq`, user, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if db, err = store.Open(ctx, path, nil); err != nil {
+		b.Fatal(err)
+	}
+	return db
 }
