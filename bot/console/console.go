@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 
 	"golang.org/x/term"
@@ -49,8 +48,6 @@ type Adapter struct {
 	// console was started (a project folder that may be shared, synced
 	// or committed).
 	ExportDir string
-	// Now is the clock that dates exported files; nil is time.Now.
-	Now func() time.Time
 
 	mu sync.Mutex // serialises writes: replies and delivered reminders
 }
@@ -156,17 +153,12 @@ func (a *Adapter) export(r *bot.Reply) string {
 // file.
 const maxSameDay = 100
 
-// writeFile writes f to a new file in ExportDir, named after f.Name and
-// today's date (authorbot-data-2026-12-18.json, then …-2.json, …), and
+// writeFile writes f to a new file in ExportDir, named after f.Name (which
+// the reply dates, authorbot-data-2026-12-18.json; then …-2.json, …), and
 // returns its path. It never replaces a file: the export holds personal
 // data, readable only by the account that runs the console.
 func (a *Adapter) writeFile(f *bot.File) (string, error) {
-	now := time.Now
-	if a.Now != nil {
-		now = a.Now
-	}
-	base, ext := fileName(f.Name)
-	stem := base + "-" + now().Format("2006-01-02")
+	stem, ext := fileName(f.Name)
 	for n := 1; n <= maxSameDay; n++ {
 		name := stem + ext
 		if n > 1 {

@@ -7,23 +7,21 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/authorbot/authorbot/bot"
 )
 
 func TestExport(t *testing.T) {
 	dir := t.TempDir()
-	day := time.Date(2026, 12, 18, 9, 30, 0, 0, time.Local)
 	data := []byte(`{"orders":[{"title":"The Long Road"}]}`)
 	reply := &bot.Reply{Title: "Your data", Blocks: []bot.Block{&bot.Text{Text: "Everything I store about you: 1 order."}},
-		File: &bot.File{Name: "authorbot-data.json", ContentType: "application/json", Data: data}}
+		File: &bot.File{Name: "authorbot-data-2026-12-18.json", ContentType: "application/json", Data: data}}
 	// A file of that name exists already: it must be kept as it is.
 	first := filepath.Join(dir, "authorbot-data-2026-12-18.json")
 	if err := os.WriteFile(first, []byte("keep me"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	a := &Adapter{ExportDir: dir, Now: func() time.Time { return day },
+	a := &Adapter{ExportDir: dir,
 		Serve: func(ctx context.Context, req *bot.Request) *bot.Reply { return reply }}
 	_, out := session(t, a, "help\nhelp\n")
 
@@ -62,17 +60,17 @@ func TestExport(t *testing.T) {
 // the export out of its directory or into a hidden file.
 func TestExportName(t *testing.T) {
 	tests := []struct{ name, want string }{
-		{"authorbot-data.json", "authorbot-data-2026-12-18.json"},
-		{"../../.ssh/authorized_keys", "authorized_keys-2026-12-18"},
-		{`..\..\evil name.json`, "evilname-2026-12-18.json"},
-		{".hidden.json", "hidden-2026-12-18.json"},
-		{"", "authorbot-export-2026-12-18"},
-		{"données.json", "donnes-2026-12-18.json"},
+		{"authorbot-data-2026-12-18.json", "authorbot-data-2026-12-18.json"},
+		{"../../.ssh/authorized_keys", "authorized_keys"},
+		{`..\..\evil name.json`, "evilname.json"},
+		{".hidden.json", "hidden.json"},
+		{"", "authorbot-export"},
+		{"données.json", "donnes.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			a := &Adapter{ExportDir: dir, Now: func() time.Time { return time.Date(2026, 12, 18, 0, 0, 0, 0, time.Local) }}
+			a := &Adapter{ExportDir: dir}
 			path, err := a.writeFile(&bot.File{Name: tt.name, Data: []byte("{}")})
 			if err != nil {
 				t.Fatal(err)
