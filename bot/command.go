@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"github.com/authorbot/authorbot/internal/editdist"
+
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -89,16 +91,16 @@ func closest(cmds []*Command, name string) *Command {
 	if utf8.RuneCountInString(name) > maxSuggestLen {
 		return nil
 	}
-	typed := []rune(strings.ToLower(name))
+	typed := strings.ToLower(name)
 	var best *Command
 	bestDist := 3
 	try := func(c *Command, candidate string) {
-		cand := []rune(strings.ToLower(candidate))
+		cand := strings.ToLower(candidate)
 		limit := 1
-		if len(cand) > 4 {
+		if utf8.RuneCountInString(cand) > 4 {
 			limit = 2
 		}
-		if d := editDistance(typed, cand, limit); d <= limit && d < bestDist {
+		if d := editdist.Distance(typed, cand, limit); d <= limit && d < bestDist {
 			best, bestDist = c, d
 		}
 	}
@@ -113,42 +115,6 @@ func closest(cmds []*Command, name string) *Command {
 
 // maxSuggestLen bounds the names closest compares, in runes.
 const maxSuggestLen = 24
-
-// editDistance is the optimal-string-alignment distance between a and b
-// (insertions, deletions, substitutions and swaps of two neighbours, the
-// slips of typing), or limit+1 as soon as it must exceed limit.
-func editDistance(a, b []rune, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
-}
 
 // Option returns the option named name, or nil.
 func (c *Command) Option(name string) *Option {

@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"github.com/authorbot/authorbot/internal/editdist"
+
 	"slices"
 	"sort"
 	"strings"
@@ -197,7 +199,7 @@ func wordMatchScore(qw, qs, cw []string, stemmer func(string, bool) string, stop
 				best = max(best, 8)
 			case strings.HasPrefix(c, w):
 				best = max(best, 6)
-			case len(w) >= 4 && isWordLike(c) && osaDistance(w, c, 1) <= 1:
+			case len(w) >= 4 && isWordLike(c) && editdist.Distance(w, c, 1) <= 1:
 				best = max(best, 3)
 			}
 		}

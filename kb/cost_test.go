@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"github.com/authorbot/authorbot/internal/editdist"
+
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -70,7 +72,7 @@ func bruteNearest(ix *index, w string) string {
 	}
 	best, bestDist, bestLonger, bestFreq := w, limit+1, false, 0
 	for _, v := range ix.typoWords {
-		d := osaDistance(w, v, limit)
+		d := editdist.Distance(w, v, limit)
 		if d > limit {
 			continue
 		}

@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"github.com/authorbot/authorbot/internal/editdist"
+
 	"math/bits"
 	"slices"
 )
@@ -14,7 +16,7 @@ import (
 
 // maxWordLen bounds the words the typo corrector handles; longer "words"
 // are pasted links or ids, not typos.
-const maxWordLen = 40
+const maxWordLen = editdist.MaxLen
 
 // maxTypos is the number of edits corrected in a word of n bytes: one, or
 // two from eight letters on, where two slips are common and a second
@@ -226,7 +228,7 @@ func (ix *index) nearest(w string) string {
 	best, bestDist, bestLonger, bestFreq := w, limit+1, false, 0
 	consider := func(h uint64) {
 		ix.typoCandidates(h, func(v string) {
-			d := osaDistance(w, v, limit)
+			d := editdist.Distance(w, v, limit)
 			if d > limit {
 				return
 			}
@@ -263,45 +265,4 @@ func better(d int, longer bool, f int, v string, bd int, blonger bool, bf int, b
 		return f > bf
 	}
 	return v < bv
-}
-
-// osaDistance is the optimal-string-alignment form of the Damerau-
-// Levenshtein distance (insertions, deletions, substitutions and adjacent
-// transpositions) between two ASCII words. It stops early and returns
-// limit+1 once the distance must exceed limit.
-func osaDistance(a, b string, limit int) int {
-	if a == b {
-		return 0
-	}
-	if d := len(a) - len(b); d > limit || -d > limit || len(b) >= maxWordLen {
-		return limit + 1
-	}
-	// Three rows are enough (transpositions look two rows back); fixed
-	// arrays keep them off the heap.
-	var rows [3][maxWordLen + 1]int
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
