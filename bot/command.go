@@ -1,11 +1,11 @@
 package bot
 
 import (
-	"github.com/authorbot/authorbot/internal/editdist"
-
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/authorbot/authorbot/internal/editdist"
 )
 
 // Command describes one command or subcommand: the one command tree that

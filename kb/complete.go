@@ -1,12 +1,12 @@
 package kb
 
 import (
-	"github.com/authorbot/authorbot/internal/editdist"
-
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/authorbot/authorbot/internal/editdist"
 )
 
 // maxComplete is the most choices an autocomplete list may hold; Discord

@@ -1,11 +1,11 @@
 package kb
 
 import (
-	"github.com/authorbot/authorbot/internal/editdist"
-
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/authorbot/authorbot/internal/editdist"
 )
 
 // countStems makes every index of k count the words it hands snowball,

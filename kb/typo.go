@@ -1,10 +1,10 @@
 package kb
 
 import (
-	"github.com/authorbot/authorbot/internal/editdist"
-
 	"math/bits"
 	"slices"
+
+	"github.com/authorbot/authorbot/internal/editdist"
 )
 
 // Typo correction: a query word the content does not know is replaced by
