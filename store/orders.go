@@ -9,49 +9,6 @@ import (
 	"time"
 )
 
-// Order is one order of author or proof copies in an author's ledger.
-// Dates are calendar days at midnight UTC; the zero time means unset.
-type Order struct {
-	User   string `json:"-"` // bot.User.Key() of the author
-	Number int    `json:"number"`
-	// Kind is "author" or "proof".
-	Kind     string `json:"kind"`
-	Quantity int    `json:"quantity"`
-	// Marketplace is the canonical domain, e.g. "amazon.co.uk".
-	Marketplace string `json:"marketplace"`
-
-	Title    string `json:"title"`
-	ISBN     string `json:"isbn,omitempty"`
-	Note     string `json:"note,omitempty"`
-	Tracking string `json:"tracking,omitempty"`
-
-	Ordered   time.Time `json:"ordered,omitzero"`
-	Expected  time.Time `json:"expected,omitzero"`
-	Shipped   time.Time `json:"shipped,omitzero"`
-	Delivered time.Time `json:"delivered,omitzero"`
-	Cancelled time.Time `json:"cancelled,omitzero"`
-
-	// Status is "ordered", "shipped", "delivered" or "cancelled".
-	Status string `json:"status"`
-
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
-}
-
-// The order statuses, in lifecycle order.
-const (
-	StatusOrdered   = "ordered"
-	StatusShipped   = "shipped"
-	StatusDelivered = "delivered"
-	StatusCancelled = "cancelled"
-)
-
-// The kinds of copies.
-const (
-	KindAuthor = "author"
-	KindProof  = "proof"
-)
-
 const orderColumns = `user_key, number, kind, quantity, marketplace, title, isbn, note, tracking,
 	ordered, expected, shipped, delivered, cancelled, status, created, updated`
 

@@ -19,10 +19,6 @@ import (
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
-// ErrNotFound is returned (wrapped) when the order asked for does not exist
-// for that user.
-var ErrNotFound = errors.New("not found")
-
 // DB is an open authorbot database. It is safe for concurrent use.
 //
 // Writes go through a pool of exactly one connection and reads through a
