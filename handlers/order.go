@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // OrderStore keeps each author's private ledger of copy orders, and answers
@@ -16,26 +16,26 @@ import (
 // satisfies it. user is always bot.User.Key().
 type OrderStore interface {
 	// AddOrder stores o as the user's next order and returns it with its
-	// number, which is never reused. A ledger at store.MaxOrders gives a
-	// store.TooManyOrders error; other errors are internal.
-	AddOrder(ctx context.Context, o store.Order) (store.Order, error)
-	// Order returns one order; an error wrapping store.ErrNotFound when
+	// number, which is never reused. A ledger at ledger.MaxOrders gives a
+	// ledger.TooManyOrders error; other errors are internal.
+	AddOrder(ctx context.Context, o ledger.Order) (ledger.Order, error)
+	// Order returns one order; an error wrapping ledger.ErrNotFound when
 	// the user has no order with that number.
-	Order(ctx context.Context, user string, number int) (store.Order, error)
+	Order(ctx context.Context, user string, number int) (ledger.Order, error)
 	// Orders lists the user's orders with status ("" for all), by number.
 	// Errors are internal.
-	Orders(ctx context.Context, user, status string) ([]store.Order, error)
+	Orders(ctx context.Context, user, status string) ([]ledger.Order, error)
 	// LatestOrders returns the user's last limit orders with status ("" for
 	// all), by number, and how many there are in all. Errors are internal.
-	LatestOrders(ctx context.Context, user, status string, limit int) ([]store.Order, int, error)
+	LatestOrders(ctx context.Context, user, status string, limit int) ([]ledger.Order, int, error)
 	// RecentOrders returns the user's orders still on their way and those
 	// delivered since the given day, by number. Errors are internal.
-	RecentOrders(ctx context.Context, user string, since time.Time) ([]store.Order, error)
+	RecentOrders(ctx context.Context, user string, since time.Time) ([]ledger.Order, error)
 	// UpdateOrder changes one order through fn in one transaction; an
-	// error wrapping store.ErrNotFound for a missing order, or fn's own
+	// error wrapping ledger.ErrNotFound for a missing order, or fn's own
 	// error unchanged.
-	UpdateOrder(ctx context.Context, user string, number int, fn func(*store.Order) error) (store.Order, error)
-	// DeleteOrder removes one order; an error wrapping store.ErrNotFound
+	UpdateOrder(ctx context.Context, user string, number int, fn func(*ledger.Order) error) (ledger.Order, error)
+	// DeleteOrder removes one order; an error wrapping ledger.ErrNotFound
 	// for a missing order.
 	DeleteOrder(ctx context.Context, user string, number int) error
 	PersonalData
@@ -99,10 +99,10 @@ func (r *Router) orderFamily() family {
 		return &bot.Command{Name: name, Description: desc, Example: example, Options: opts, Localized: frName(frn, frd)}
 	}
 	statusChoices := []bot.Choice{
-		{Name: "ordered", Value: store.StatusOrdered, Localized: map[string]string{"fr": "commandée"}},
-		{Name: "shipped", Value: store.StatusShipped, Localized: map[string]string{"fr": "expédiée"}},
-		{Name: "delivered", Value: store.StatusDelivered, Localized: map[string]string{"fr": "livrée"}},
-		{Name: "cancelled", Value: store.StatusCancelled, Localized: map[string]string{"fr": "annulée"}},
+		{Name: "ordered", Value: ledger.StatusOrdered, Localized: map[string]string{"fr": "commandée"}},
+		{Name: "shipped", Value: ledger.StatusShipped, Localized: map[string]string{"fr": "expédiée"}},
+		{Name: "delivered", Value: ledger.StatusDelivered, Localized: map[string]string{"fr": "livrée"}},
+		{Name: "cancelled", Value: ledger.StatusCancelled, Localized: map[string]string{"fr": "annulée"}},
 	}
 	cmd := &bot.Command{
 		Name:        "order",
@@ -115,8 +115,8 @@ func (r *Router) orderFamily() family {
 				quantityOption(true), marketplaceOption(true), titleOption(true),
 				bot.Option{Name: "kind", Description: "Author copies or proof copies (default author)",
 					Choices: []bot.Choice{
-						{Name: "author", Value: store.KindAuthor, Localized: map[string]string{"fr": "exemplaires d'auteur"}},
-						{Name: "proof", Value: store.KindProof, Localized: map[string]string{"fr": "épreuves"}},
+						{Name: "author", Value: ledger.KindAuthor, Localized: map[string]string{"fr": "exemplaires d'auteur"}},
+						{Name: "proof", Value: ledger.KindProof, Localized: map[string]string{"fr": "épreuves"}},
 					},
 					Localized: frName("type", "Exemplaires d'auteur ou épreuves (par défaut : auteur)")},
 				bot.Option{Name: "isbn", Description: "The book's ISBN-10 or ISBN-13", Placeholder: "isbn", MaxLength: 24,
@@ -204,7 +204,7 @@ func storeErr(err error, number int, lang string) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, ledger.ErrNotFound):
 		return bot.Errorf(bot.NotFound, "%s", tr(lang,
 			fmt.Sprintf("You have no order #%d. /order list shows your orders and their numbers.", number),
 			fmt.Sprintf("Vous n'avez pas de commande #%d. /order list affiche vos commandes et leurs numéros.", number)))
@@ -227,7 +227,7 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		return nil, err
 	}
 	o, err = r.Orders.AddOrder(ctx, o)
-	if full := (store.TooManyOrders{}); errors.As(err, &full) {
+	if full := (ledger.TooManyOrders{}); errors.As(err, &full) {
 		return nil, bot.Errorf(bot.Conflict, "%s", tr(lang,
 			fmt.Sprintf("Your ledger holds %s orders, the most I keep for one author, so I can't add this one. Keep a copy of it with /mydata export, then delete the orders you no longer need to follow with /order delete <number>.", thousands(full.Have, lang)),
 			fmt.Sprintf("Votre suivi compte %s commandes, le maximum que je garde par auteur : je ne peux pas ajouter celle-ci. Gardez-en une copie avec /mydata export, puis supprimez les commandes que vous n'avez plus besoin de suivre avec /order delete <numéro>.", thousands(full.Have, lang))))
@@ -255,9 +255,9 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 }
 
 // newOrder reads and checks the options of /order add.
-func (r *Router) newOrder(req *bot.Request, user, lang string) (store.Order, error) {
+func (r *Router) newOrder(req *bot.Request, user, lang string) (ledger.Order, error) {
 	today := r.today()
-	o := store.Order{User: user, Status: store.StatusOrdered}
+	o := ledger.Order{User: user, Status: ledger.StatusOrdered}
 	var err error
 	if o.Kind, err = parseKind(req.Option("kind"), lang); err != nil {
 		return o, err
@@ -327,7 +327,7 @@ func parseExpected(s string, ordered time.Time, lang string, today time.Time) (t
 }
 
 // orderFields shows an order's details, with author text made safe.
-func orderFields(o store.Order, lang string) *bot.Fields {
+func orderFields(o ledger.Order, lang string) *bot.Fields {
 	f := &bot.Fields{}
 	add := func(en, fr, value string, inline bool) {
 		if value != "" {
@@ -351,18 +351,18 @@ func orderFields(o store.Order, lang string) *bot.Fields {
 }
 
 // orderLine is one order in a list.
-func orderLine(o store.Order, lang string) string {
+func orderLine(o ledger.Order, lang string) string {
 	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, lang), copies(o, lang), o.Marketplace, safeQuote(o.Title)}
 	switch o.Status {
-	case store.StatusOrdered, store.StatusShipped:
+	case ledger.StatusOrdered, ledger.StatusShipped:
 		if !o.Expected.IsZero() {
 			parts = append(parts, tr(lang, "expected ", "prévue le ")+showDate(o.Expected))
 		} else {
 			parts = append(parts, tr(lang, "ordered ", "commandée le ")+showDate(o.Ordered))
 		}
-	case store.StatusDelivered:
+	case ledger.StatusDelivered:
 		parts = append(parts, tr(lang, "delivered ", "livrée le ")+showDate(o.Delivered))
-	case store.StatusCancelled:
+	case ledger.StatusCancelled:
 		parts = append(parts, tr(lang, "cancelled ", "annulée le ")+showDate(o.Cancelled))
 	}
 	return strings.Join(parts, " · ")
@@ -380,7 +380,7 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	}
 	status := strings.ToLower(req.Option("status"))
 	switch status {
-	case "", store.StatusOrdered, store.StatusShipped, store.StatusDelivered, store.StatusCancelled:
+	case "", ledger.StatusOrdered, ledger.StatusShipped, ledger.StatusDelivered, ledger.StatusCancelled:
 	default:
 		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			"status must be ordered, shipped, delivered or cancelled, not "+safeQuote(status)+". Example: /order list shipped",
@@ -466,8 +466,8 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			fmt.Sprintf("Say what to change: quantity, marketplace, title, expected or note. Example: /order edit %d quantity:30", n),
 			fmt.Sprintf("Indiquez ce qu'il faut modifier : quantity, marketplace, title, expected ou note. Exemple : /order edit %d quantity:30", n)))
 	}
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *store.Order) error {
-		if o.Status != store.StatusOrdered {
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
+		if o.Status != ledger.StatusOrdered {
 			return stateConflict(*o, "changed", "modifiée", lang)
 		}
 		if req.Has("quantity") {
@@ -564,9 +564,9 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *store.Order) error {
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
 		switch o.Status {
-		case store.StatusShipped:
+		case ledger.StatusShipped:
 			if tracking == "" || tracking == o.Tracking {
 				return bot.Errorf(bot.Conflict, "%s", tr(lang,
 					fmt.Sprintf("Order #%d is already marked shipped (%s). To add its tracking number: /order shipped %d tracking:<number>", n, showDate(o.Shipped), n),
@@ -574,7 +574,7 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 			}
 			o.Tracking = tracking // a tracking number that came later
 			return nil
-		case store.StatusOrdered:
+		case ledger.StatusOrdered:
 		default:
 			return stateConflict(*o, "marked shipped", "marquée expédiée", lang)
 		}
@@ -583,7 +583,7 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 				fmt.Sprintf("Order #%d was ordered on %s, so it can't have shipped on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(date)),
 				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas avoir été expédiée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(date))))
 		}
-		o.Status, o.Shipped = store.StatusShipped, maxDate(date, o.Ordered)
+		o.Status, o.Shipped = ledger.StatusShipped, maxDate(date, o.Ordered)
 		if tracking != "" {
 			o.Tracking = tracking
 		}
@@ -646,11 +646,11 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *store.Order) error {
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
 		switch o.Status {
-		case store.StatusCancelled:
+		case ledger.StatusCancelled:
 			return stateConflict(*o, "marked delivered", "marquée livrée", lang)
-		case store.StatusDelivered:
+		case ledger.StatusDelivered:
 			if !req.Has("date") || date.Equal(o.Delivered) {
 				return bot.Errorf(bot.Conflict, "%s", tr(lang,
 					fmt.Sprintf("Order #%d is already marked delivered on %s. To correct the date: /order delivered %d date:YYYY-MM-DD", n, showDate(o.Delivered), n),
@@ -667,7 +667,7 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 				fmt.Sprintf("Order #%d shipped on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Shipped), showDate(date)),
 				fmt.Sprintf("La commande #%d a été expédiée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Shipped), showDate(date))))
 		}
-		o.Status, o.Delivered = store.StatusDelivered, date
+		o.Status, o.Delivered = ledger.StatusDelivered, date
 		return nil
 	})
 	if err != nil {
@@ -698,17 +698,17 @@ func (r *Router) orderCancel(ctx context.Context, req *bot.Request) (*bot.Reply,
 		return nil, err
 	}
 	today := r.today()
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *store.Order) error {
-		if o.Status != store.StatusOrdered {
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
+		if o.Status != ledger.StatusOrdered {
 			err := stateConflict(*o, "cancelled", "annulée", lang)
-			if o.Status == store.StatusShipped {
+			if o.Status == ledger.StatusShipped {
 				err = bot.Errorf(bot.Conflict, "%s", err.Error()+tr(lang,
 					" Amazon only cancels orders that have not entered shipping. If something is wrong once it arrives: /order problem "+fmt.Sprint(n),
 					" Amazon n'annule que les commandes pas encore entrées en expédition. En cas de problème à l'arrivée : /order problem "+fmt.Sprint(n)))
 			}
 			return err
 		}
-		o.Status, o.Cancelled = store.StatusCancelled, maxDate(today, o.Ordered)
+		o.Status, o.Cancelled = ledger.StatusCancelled, maxDate(today, o.Ordered)
 		return nil
 	})
 	if err != nil {
@@ -755,10 +755,10 @@ func (r *Router) orderDelete(ctx context.Context, req *bot.Request) (*bot.Reply,
 
 // statusNotes are the reminders /order show adds under an order: what the
 // author can still do, and by when.
-func (r *Router) statusNotes(o store.Order, lang string) []string {
+func (r *Router) statusNotes(o ledger.Order, lang string) []string {
 	today := r.today()
 	switch o.Status {
-	case store.StatusOrdered:
+	case ledger.StatusOrdered:
 		lines := []string{tr(lang,
 			fmt.Sprintf("Not shipped yet: it can still be changed or cancelled on %s (Your Orders). When it ships: /order shipped %d", o.Marketplace, o.Number),
 			fmt.Sprintf("Pas encore expédiée : elle peut encore être modifiée ou annulée sur %s (Vos commandes). À l'expédition : /order shipped %d", o.Marketplace, o.Number))}
@@ -766,7 +766,7 @@ func (r *Router) statusNotes(o store.Order, lang string) []string {
 			lines = append(lines, late)
 		}
 		return lines
-	case store.StatusShipped:
+	case ledger.StatusShipped:
 		lines := []string{tr(lang,
 			fmt.Sprintf("Shipped: follow it in Your Orders on %s (Track Package). When it arrives: /order delivered %d", o.Marketplace, o.Number),
 			fmt.Sprintf("Expédiée : suivez-la dans Vos commandes sur %s (« Suivre votre colis »). À l'arrivée : /order delivered %d", o.Marketplace, o.Number))}
@@ -774,14 +774,14 @@ func (r *Router) statusNotes(o store.Order, lang string) []string {
 			lines = append(lines, late)
 		}
 		return lines
-	case store.StatusDelivered:
+	case ledger.StatusDelivered:
 		return []string{r.windowLine(o, o.Delivered, lang)}
 	}
 	return nil
 }
 
 // lateLine says an order not yet delivered is past its expected date.
-func lateLine(o store.Order, today time.Time, lang string) string {
+func lateLine(o ledger.Order, today time.Time, lang string) string {
 	if o.Expected.IsZero() || !today.After(o.Expected) {
 		return ""
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // The kinds of problem /order problem knows.
@@ -43,7 +43,7 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	var texts []string
 	var refs []string
 	switch {
-	case o.Status == store.StatusCancelled:
+	case o.Status == ledger.StatusCancelled:
 		texts = []string{tr(lang,
 			fmt.Sprintf("Order #%d is marked cancelled (%s), so no copies should have come. If Amazon shipped it anyway, contact KDP with the order number from Your Orders.", n, showDate(o.Cancelled)),
 			fmt.Sprintf("La commande #%d est marquée annulée (%s) : aucun exemplaire n'aurait dû arriver. Si Amazon l'a tout de même expédiée, contactez KDP avec le numéro de commande indiqué dans Vos commandes.", n, showDate(o.Cancelled)))}
@@ -59,7 +59,7 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	for _, t := range texts {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: t})
 	}
-	if kind != problemWrong || o.Status == store.StatusCancelled {
+	if kind != problemWrong || o.Status == ledger.StatusCancelled {
 		reply.Blocks = append(reply.Blocks,
 			&bot.Link{Label: tr(lang, "Contact KDP", "Contacter KDP"), URL: contactURL},
 			&bot.Text{Note: true, Text: forKDP(o, kind, details, lang)})
@@ -87,10 +87,10 @@ func problemTitle(kind string, n int, lang string) string {
 	return tr(lang, fmt.Sprintf("Order #%d: wrong item", n), fmt.Sprintf("Commande #%d : mauvais article", n))
 }
 
-func (r *Router) damagedAdvice(o store.Order, lang string) []string {
+func (r *Router) damagedAdvice(o ledger.Order, lang string) []string {
 	n := o.Number
 	lines := []string{}
-	if o.Status == store.StatusDelivered {
+	if o.Status == ledger.StatusDelivered {
 		lines = append(lines, r.windowLine(o, o.Delivered, lang))
 	} else {
 		lines = append(lines, tr(lang,
@@ -102,14 +102,14 @@ func (r *Router) damagedAdvice(o store.Order, lang string) []string {
 		"Contactez KDP avec le numéro de commande indiqué dans Vos commandes et décrivez les dégâts (des photos aident). Des exemplaires abîmés ne sont pas un mauvais article : ne les renvoyez pas par le Centre de retour en ligne avec ce motif."))
 }
 
-func (r *Router) lostAdvice(o store.Order, lang string) []string {
+func (r *Router) lostAdvice(o ledger.Order, lang string) []string {
 	n := o.Number
 	today := r.today()
 	explain := tr(lang,
 		"KDP refunds copies lost in transit when you contact it within 30 days of being told they were lost.",
 		"KDP rembourse les exemplaires perdus pendant le transport si vous le contactez dans les 30 jours suivant l'avis de perte.")
 	switch {
-	case o.Status == store.StatusDelivered:
+	case o.Status == ledger.StatusDelivered:
 		return []string{r.windowLine(o, o.Delivered, lang), explain + " " + tr(lang,
 			"The order is marked delivered, so I count from that day: if the carrier's delivery scan is when you learned the copies were missing, that is your deadline.",
 			"La commande est marquée livrée, je compte donc à partir de ce jour : si c'est le signalement de livraison du transporteur qui vous a appris la perte, c'est votre date limite.")}
@@ -142,7 +142,7 @@ func defectiveAdvice(lang string) []string {
 	}
 }
 
-func wrongAdvice(o store.Order, lang string) []string {
+func wrongAdvice(o ledger.Order, lang string) []string {
 	n := o.Number
 	return []string{
 		tr(lang,
@@ -159,7 +159,7 @@ func wrongAdvice(o store.Order, lang string) []string {
 // "Order #3, delivered 2026-11-10: 18 days left to contact KDP (until
 // 2026-12-10)." Past the window it says so, and that KDP can still be
 // asked.
-func (r *Router) windowLine(o store.Order, from time.Time, lang string) string {
+func (r *Router) windowLine(o ledger.Order, from time.Time, lang string) string {
 	today := r.today()
 	deadline := from.AddDate(0, 0, refundWindow)
 	left := daysBetween(today, deadline)
@@ -194,7 +194,7 @@ var problemNames = wording{
 }
 
 // forKDP sums up the order for the author's message to KDP.
-func forKDP(o store.Order, kind, details, lang string) string {
+func forKDP(o ledger.Order, kind, details, lang string) string {
 	parts := []string{tr(lang,
 		fmt.Sprintf("For your message to KDP: %s of %s on %s, ordered %s", copies(o, lang), safeQuote(o.Title), o.Marketplace, showDate(o.Ordered)),
 		fmt.Sprintf("Pour votre message à KDP : %s de %s sur %s, commandée le %s", copies(o, lang), safeQuote(o.Title), o.Marketplace, showDate(o.Ordered)))}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/isbn"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // KDP's limits on one order.
@@ -36,7 +36,7 @@ const refundWindow = 30
 // parseQuantity reads a number of copies for an order of the given kind.
 func parseQuantity(s, kind, lang string) (int, error) {
 	limit := maxAuthorCopies
-	if kind == store.KindProof {
+	if kind == ledger.KindProof {
 		limit = maxProofCopies
 	}
 	s = strings.TrimSpace(s)
@@ -47,7 +47,7 @@ func parseQuantity(s, kind, lang string) (int, error) {
 			fmt.Sprintf("La quantité doit être un nombre entier d'exemplaires de 1 à %d, par exemple 10, et non %s.", limit, safeQuote(s))))
 	}
 	switch {
-	case n < 1 && kind == store.KindProof:
+	case n < 1 && kind == ledger.KindProof:
 		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			fmt.Sprintf("Quantity must be 1 to %d proof copies; %d is not a number of copies to order.", limit, n),
 			fmt.Sprintf("La quantité doit aller de 1 à %d épreuves ; %d n'est pas un nombre d'exemplaires à commander.", limit, n)))
@@ -55,7 +55,7 @@ func parseQuantity(s, kind, lang string) (int, error) {
 		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); %d is not a number of copies to order.", limit, n),
 			fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; %d n'est pas un nombre d'exemplaires à commander.", limit, n)))
-	case n > limit && kind == store.KindProof:
+	case n > limit && kind == ledger.KindProof:
 		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			fmt.Sprintf("Proof copies are limited to %d per order; for %s proofs place %d orders, or order author copies instead (kind:author).", limit, thousands(n, lang), orders(n, limit)),
 			fmt.Sprintf("Les épreuves sont limitées à %d par commande ; pour %s épreuves, passez %d commandes, ou commandez des exemplaires d'auteur (kind:author).", limit, thousands(n, lang), orders(n, limit))))
@@ -104,9 +104,9 @@ func parseNumber(s, lang string) (int, error) {
 func parseKind(s, lang string) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "author", "auteur":
-		return store.KindAuthor, nil
+		return ledger.KindAuthor, nil
 	case "proof", "proofs", "épreuve", "epreuve":
-		return store.KindProof, nil
+		return ledger.KindProof, nil
 	}
 	return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
 		"kind must be author (author copies) or proof (proof copies), not "+safeQuote(s)+".",
@@ -273,19 +273,19 @@ func safeQuote(s string) string { return safeText(quote(s)) }
 
 // statusNames names the order statuses.
 var statusNames = wording{
-	store.StatusOrdered:   {"ordered", "commandée"},
-	store.StatusShipped:   {"shipped", "expédiée"},
-	store.StatusDelivered: {"delivered", "livrée"},
-	store.StatusCancelled: {"cancelled", "annulée"},
+	ledger.StatusOrdered:   {"ordered", "commandée"},
+	ledger.StatusShipped:   {"shipped", "expédiée"},
+	ledger.StatusDelivered: {"delivered", "livrée"},
+	ledger.StatusCancelled: {"cancelled", "annulée"},
 }
 
 // copies says "10 author copies" or "1 proof copy".
-func copies(o store.Order, lang string) string {
+func copies(o ledger.Order, lang string) string {
 	n := thousands(o.Quantity, lang)
 	switch {
-	case o.Kind == store.KindProof && o.Quantity == 1:
+	case o.Kind == ledger.KindProof && o.Quantity == 1:
 		return tr(lang, "1 proof copy", "1 épreuve")
-	case o.Kind == store.KindProof:
+	case o.Kind == ledger.KindProof:
 		return tr(lang, n+" proof copies", n+" épreuves")
 	case o.Quantity == 1:
 		return tr(lang, "1 author copy", "1 exemplaire d'auteur")
@@ -296,17 +296,17 @@ func copies(o store.Order, lang string) string {
 // stateConflict explains why an order in its current state cannot be
 // changed in the way asked. verbEN and verbFR complete "so it can no
 // longer be …" ("cancelled", "annulée").
-func stateConflict(o store.Order, verbEN, verbFR, lang string) error {
+func stateConflict(o ledger.Order, verbEN, verbFR, lang string) error {
 	n := o.Number
 	var en, fr string
 	switch o.Status {
-	case store.StatusShipped:
+	case ledger.StatusShipped:
 		en = fmt.Sprintf("Order #%d has shipped (%s), so it can no longer be %s.", n, showDate(o.Shipped), verbEN)
 		fr = fmt.Sprintf("La commande #%d a été expédiée (%s) : elle ne peut plus être %s.", n, showDate(o.Shipped), verbFR)
-	case store.StatusDelivered:
+	case ledger.StatusDelivered:
 		en = fmt.Sprintf("Order #%d was delivered on %s, so it can no longer be %s.", n, showDate(o.Delivered), verbEN)
 		fr = fmt.Sprintf("La commande #%d a été livrée le %s : elle ne peut plus être %s.", n, showDate(o.Delivered), verbFR)
-	case store.StatusCancelled:
+	case ledger.StatusCancelled:
 		en = fmt.Sprintf("Order #%d was cancelled on %s, so it can no longer be %s.", n, showDate(o.Cancelled), verbEN)
 		fr = fmt.Sprintf("La commande #%d a été annulée le %s : elle ne peut plus être %s.", n, showDate(o.Cancelled), verbFR)
 	default:

@@ -10,6 +10,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -101,13 +102,13 @@ func TestOrderAdd(t *testing.T) {
 	tests := []struct {
 		name, line string
 		want       []string
-		check      func(t *testing.T, o store.Order)
+		check      func(t *testing.T, o ledger.Order)
 	}{
 		{
 			name: "positional values, title without quotes",
 			line: "/order add 25 us The Long Road",
 			want: []string{"Order #1 added", "25 author copies", "“The Long Road”", "amazon.com", "ordered 2026-11-22"},
-			check: func(t *testing.T, o store.Order) {
+			check: func(t *testing.T, o ledger.Order) {
 				if o.Quantity != 25 || o.Marketplace != "amazon.com" || o.Title != "The Long Road" || o.Kind != "author" || o.Status != "ordered" {
 					t.Errorf("stored %+v", o)
 				}
@@ -117,7 +118,7 @@ func TestOrderAdd(t *testing.T) {
 			name: "every option",
 			line: `/order add quantity:3 marketplace:www.amazon.co.uk title:"Robert's Book" kind:proof isbn:978-0-306-40615-7 ordered:2026-11-01 expected:2026-11-12 note:launch copies`,
 			want: []string{"3 proof copies", "amazon.co.uk", "ISBN: 9780306406157", "Ordered: 2026-11-01", "Expected: 2026-11-12", "Note: launch copies"},
-			check: func(t *testing.T, o store.Order) {
+			check: func(t *testing.T, o ledger.Order) {
 				if o.Kind != "proof" || o.ISBN != "9780306406157" || o.Note != "launch copies" ||
 					o.Ordered.Format(dateLayout) != "2026-11-01" || o.Expected.Format(dateLayout) != "2026-11-12" {
 					t.Errorf("stored %+v", o)
@@ -706,7 +707,7 @@ func BenchmarkOrderListLedger(b *testing.B) {
 		h := newHarness(b)
 		ctx := context.Background()
 		for range n {
-			o := store.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: h.now}
+			o := ledger.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: h.now}
 			if _, err := h.db.AddOrder(ctx, o); err != nil {
 				b.Fatal(err)
 			}
@@ -724,7 +725,7 @@ func BenchmarkOrderListLedger(b *testing.B) {
 		b.Run(fmt.Sprintf("orders=%d/after-write", n), func(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
-				if _, err := h.db.UpdateOrder(ctx, alice.Key(), 1, func(o *store.Order) error { o.Note += "x"; return nil }); err != nil {
+				if _, err := h.db.UpdateOrder(ctx, alice.Key(), 1, func(o *ledger.Order) error { o.Note += "x"; return nil }); err != nil {
 					b.Fatal(err)
 				}
 				b.StartTimer()
@@ -734,13 +735,13 @@ func BenchmarkOrderListLedger(b *testing.B) {
 	}
 }
 
-// TestOrderAddAtCap: a ledger holding store.MaxOrders orders takes no
+// TestOrderAddAtCap: a ledger holding ledger.MaxOrders orders takes no
 // more, and the author is told, in their language, what to do instead.
 func TestOrderAddAtCap(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
-	for range store.MaxOrders {
-		o := store.Order{User: alice.Key(), Quantity: 1, Marketplace: "amazon.fr", Title: "Le Long Chemin", Ordered: h.now}
+	for range ledger.MaxOrders {
+		o := ledger.Order{User: alice.Key(), Quantity: 1, Marketplace: "amazon.fr", Title: "Le Long Chemin", Ordered: h.now}
 		if _, err := h.db.AddOrder(ctx, o); err != nil {
 			t.Fatal(err)
 		}

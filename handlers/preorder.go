@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 func (r *Router) preorderFamily() family {
@@ -154,11 +154,11 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 			"No reminders set: every step's time has come already.",
 			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, nil
 	}
-	var rems []store.Reminder
+	var rems []ledger.Reminder
 	for _, i := range due {
 		s := steps[i]
-		rems = append(rems, reminderFor(u, store.Reminder{
-			Kind: store.ReminderPreorder, Due: s.remindAt, Zone: zone, Lang: lang, Text: s.remindText,
+		rems = append(rems, reminderFor(u, ledger.Reminder{
+			Kind: ledger.ReminderPreorder, Due: s.remindAt, Zone: zone, Lang: lang, Text: s.remindText,
 			Tag: fmt.Sprintf("preorder:%s:%s:%d", release.Format("2006-01-02"), kind, i+1),
 		}))
 	}

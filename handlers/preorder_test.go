@@ -9,6 +9,7 @@ import (
 	_ "time/tzdata" // the zone tests pass without a system tz database too
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -262,7 +263,7 @@ func TestPreorderRemind(t *testing.T) {
 		t.Errorf("%d reminders after asking twice, want 5", len(list))
 	}
 	for _, r := range list {
-		if r.Kind != store.ReminderPreorder || r.Zone != "Europe/Paris" || r.Platform != "slack" || r.UserID != "U1" {
+		if r.Kind != ledger.ReminderPreorder || r.Zone != "Europe/Paris" || r.Platform != "slack" || r.UserID != "U1" {
 			t.Errorf("reminder %+v", r)
 		}
 	}

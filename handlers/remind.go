@@ -10,7 +10,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // ReminderStore keeps authors' reminders and reminder settings; the
@@ -18,25 +18,25 @@ import (
 type ReminderStore interface {
 	// AddReminder stores a pending reminder; a tagged one that exists is
 	// rescheduled, or returned unchanged once delivered. One the author
-	// sets past store.MaxOpenReminders gives a store.TooManyReminders.
-	AddReminder(ctx context.Context, r store.Reminder) (store.Reminder, error)
+	// sets past ledger.MaxOpenReminders gives a ledger.TooManyReminders.
+	AddReminder(ctx context.Context, r ledger.Reminder) (ledger.Reminder, error)
 	// AddReminders adds several of one user's reminders, all or none, as
 	// AddReminder does.
-	AddReminders(ctx context.Context, rs []store.Reminder) ([]store.Reminder, error)
+	AddReminders(ctx context.Context, rs []ledger.Reminder) ([]ledger.Reminder, error)
 	// Reminders lists all of a user's reminders by number.
-	Reminders(ctx context.Context, user string) ([]store.Reminder, error)
-	// CancelReminder fails with store.ErrNotFound for a number the user
-	// does not have and store.ErrNotPending for one no longer pending.
-	CancelReminder(ctx context.Context, user string, number int) (store.Reminder, error)
+	Reminders(ctx context.Context, user string) ([]ledger.Reminder, error)
+	// CancelReminder fails with ledger.ErrNotFound for a number the user
+	// does not have and ledger.ErrNotPending for one no longer pending.
+	CancelReminder(ctx context.Context, user string, number int) (ledger.Reminder, error)
 	// CancelReminderTag withdraws a pending tagged reminder, if any.
 	CancelReminderTag(ctx context.Context, user, tag string) (bool, error)
-	ReminderSettings(ctx context.Context, user string) (store.ReminderSettings, error)
-	UpdateReminderSettings(ctx context.Context, user string, fn func(*store.ReminderSettings)) (store.ReminderSettings, error)
+	ReminderSettings(ctx context.Context, user string) (ledger.ReminderSettings, error)
+	UpdateReminderSettings(ctx context.Context, user string, fn func(*ledger.ReminderSettings)) (ledger.ReminderSettings, error)
 }
 
 // Reminder limits, in the author's interest: a reminder two years out is
 // a calendar's job, and a long list stops being read (the store keeps at
-// most store.MaxOpenReminders to come).
+// most ledger.MaxOpenReminders to come).
 const (
 	maxReminderText = 300
 	// reminderHour is the time of day a reminder set for a date alone goes out.
@@ -186,8 +186,8 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err := checkDue(due, now, lang); err != nil {
 		return nil, err
 	}
-	rem, err := r.Reminders.AddReminder(ctx, reminderFor(req.User, store.Reminder{
-		Kind: store.ReminderNote, Due: due, Zone: zone, Lang: lang, Text: text,
+	rem, err := r.Reminders.AddReminder(ctx, reminderFor(req.User, ledger.Reminder{
+		Kind: ledger.ReminderNote, Due: due, Zone: zone, Lang: lang, Text: text,
 	}))
 	if err != nil {
 		return nil, reminderErr("remind add", err, lang)
@@ -219,7 +219,7 @@ func checkDue(due, now time.Time, lang string) error {
 // author: the cap on open reminders, which the store checks in the same
 // transaction as the addition, or an internal fault.
 func reminderErr(what string, err error, lang string) error {
-	var full store.TooManyReminders
+	var full ledger.TooManyReminders
 	if errors.As(err, &full) {
 		return bot.Errorf(bot.Conflict, tr(lang,
 			"You have %d reminders to come, the most I keep is %d. Cancel some with /remind cancel first.",
@@ -252,7 +252,7 @@ func deliveryNote(p bot.Platform, plural bool, lang string) string {
 }
 
 // reminderFor fills in who a reminder belongs to and where it goes.
-func reminderFor(u bot.User, rem store.Reminder) store.Reminder {
+func reminderFor(u bot.User, rem ledger.Reminder) ledger.Reminder {
 	rem.User, rem.Platform, rem.Workspace, rem.UserID = u.Key(), string(u.Platform), u.Workspace, u.ID
 	return rem
 }
@@ -276,18 +276,18 @@ func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	delivered := 0
 	for _, rem := range list {
 		switch rem.Status {
-		case store.ReminderDelivered:
+		case ledger.ReminderDelivered:
 			delivered++
 			continue
-		case store.ReminderPending, store.ReminderSending, store.ReminderFailed:
+		case ledger.ReminderPending, ledger.ReminderSending, ledger.ReminderFailed:
 		default:
 			continue
 		}
 		item := fmt.Sprintf("#%d · %s · %s", rem.Number, fmtWhen(inZone(rem.Due, rem.Zone), lang), safeText(clipText(rem.Text, 120)))
 		switch {
-		case rem.Status == store.ReminderFailed:
+		case rem.Status == ledger.ReminderFailed:
 			item += tr(lang, " (could not be delivered)", " (n'a pas pu être envoyé)")
-		case store.Automatic(rem.Kind):
+		case ledger.Automatic(rem.Kind):
 			item += tr(lang, " (automatic)", " (automatique)")
 		}
 		items = append(items, item)
@@ -330,11 +330,11 @@ func (r *Router) remindCancel(ctx context.Context, req *bot.Request) (*bot.Reply
 	}
 	rem, err := r.Reminders.CancelReminder(ctx, req.User.Key(), n)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, ledger.ErrNotFound):
 		return nil, bot.Errorf(bot.NotFound, tr(lang,
 			"You have no reminder #%d. /remind list shows yours.",
 			"Vous n'avez pas de rappel n°%d. /remind list affiche les vôtres."), n)
-	case errors.Is(err, store.ErrNotPending):
+	case errors.Is(err, ledger.ErrNotPending):
 		return nil, bot.Errorf(bot.Conflict, tr(lang,
 			"Reminder #%d can no longer be cancelled: it is %s.",
 			"Le rappel n°%d ne peut plus être annulé : il est %s."), n, reminderStates.in(rem.Status, lang))
@@ -347,10 +347,10 @@ func (r *Router) remindCancel(ctx context.Context, req *bot.Request) (*bot.Reply
 
 // reminderStates says why a reminder can no longer be cancelled.
 var reminderStates = wording{
-	store.ReminderDelivered: {"already delivered", "déjà envoyé"},
-	store.ReminderCancelled: {"already cancelled", "déjà annulé"},
-	store.ReminderSending:   {"being delivered right now", "en cours d'envoi"},
-	store.ReminderSkipped:   {"skipped (automatic reminders were off)", "ignoré (rappels automatiques désactivés)"},
+	ledger.ReminderDelivered: {"already delivered", "déjà envoyé"},
+	ledger.ReminderCancelled: {"already cancelled", "déjà annulé"},
+	ledger.ReminderSending:   {"being delivered right now", "en cours d'envoi"},
+	ledger.ReminderSkipped:   {"skipped (automatic reminders were off)", "ignoré (rappels automatiques désactivés)"},
 }
 
 func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -362,7 +362,7 @@ func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	if on && !r.canDM(req.User.Platform) {
 		return nil, noDM(req.User.Platform, lang)
 	}
-	if _, err := r.Reminders.UpdateReminderSettings(ctx, req.User.Key(), func(s *store.ReminderSettings) {
+	if _, err := r.Reminders.UpdateReminderSettings(ctx, req.User.Key(), func(s *ledger.ReminderSettings) {
 		s.Automatic = on
 	}); err != nil {
 		return nil, fmt.Errorf("remind auto: %w", err)
@@ -380,17 +380,17 @@ func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, 
 
 // ReminderMessage renders a reminder as the direct message its author
 // receives; the scheduler in package remind sends it.
-func (r *Router) ReminderMessage(rem store.Reminder) *bot.Reply {
+func (r *Router) ReminderMessage(rem ledger.Reminder) *bot.Reply {
 	lang := rem.Lang
 	reply := &bot.Reply{Title: tr(lang, "⏰ Reminder", "⏰ Rappel"), Lang: lang}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: safeText(rem.Text)})
 	var note string
 	switch {
-	case store.Automatic(rem.Kind):
+	case ledger.Automatic(rem.Kind):
 		note = fmt.Sprintf(tr(lang,
 			"Automatic reminder about order #%d. To stop these: /remind auto off",
 			"Rappel automatique sur la commande n°%d. Pour ne plus les recevoir : /remind auto off"), rem.Order)
-	case rem.Kind == store.ReminderPreorder:
+	case rem.Kind == ledger.ReminderPreorder:
 		note = fmt.Sprintf(tr(lang,
 			"Reminder #%d, a step of your pre-order plan. /remind list shows the others.",
 			"Rappel n°%d, une étape de votre plan de précommande. /remind list affiche les autres."), rem.Number)
@@ -418,7 +418,7 @@ func (r *Router) zoneFor(ctx context.Context, user, typed, lang string) (*time.L
 				safeQuote(typed))
 		}
 		if r.Reminders != nil {
-			if _, err := r.Reminders.UpdateReminderSettings(ctx, user, func(s *store.ReminderSettings) {
+			if _, err := r.Reminders.UpdateReminderSettings(ctx, user, func(s *ledger.ReminderSettings) {
 				s.Zone = loc.String()
 			}); err != nil {
 				return nil, "", fmt.Errorf("save time zone: %w", err)
@@ -632,14 +632,14 @@ func refundTag(number int) string { return fmt.Sprintf("order:%d:refund", number
 // step with it: due the morning after the expected date while the order
 // is on its way, withdrawn once it is delivered or cancelled. It returns
 // a line telling the author about a reminder it set, or "".
-func (r *Router) syncOrderReminders(ctx context.Context, u bot.User, o store.Order, lang string) string {
+func (r *Router) syncOrderReminders(ctx context.Context, u bot.User, o ledger.Order, lang string) string {
 	if r.Reminders == nil {
 		return ""
 	}
-	if o.Status == store.StatusCancelled {
+	if o.Status == ledger.StatusCancelled {
 		r.withdrawReminder(ctx, u.Key(), refundTag(o.Number))
 	}
-	open := o.Status == store.StatusOrdered || o.Status == store.StatusShipped
+	open := o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped
 	if !open || o.Expected.IsZero() {
 		r.withdrawReminder(ctx, u.Key(), lateTag(o.Number))
 		return ""
@@ -663,8 +663,8 @@ func (r *Router) syncOrderReminders(ctx context.Context, u bot.User, o store.Ord
 		"Order #%d (%s on %s) was expected on %s and isn't marked delivered. Track it in Your Orders on %s (Track Package). When it arrives: /order delivered %d. If the carrier reports it lost: /order problem %d lost",
 		"La commande #%d (%s sur %s) était attendue le %s et n'est pas marquée livrée. Suivez-la dans Vos commandes sur %s (« Suivre votre colis »). À son arrivée : /order delivered %d. Si le transporteur la déclare perdue : /order problem %d lost"),
 		o.Number, quote(o.Title), o.Marketplace, fmtDay(expected, lang), o.Marketplace, o.Number, o.Number)
-	if !r.addAutoReminder(ctx, u, store.Reminder{
-		Kind: store.ReminderLate, Tag: lateTag(o.Number), Order: o.Number, Due: due, Zone: zone, Lang: lang, Text: text,
+	if !r.addAutoReminder(ctx, u, ledger.Reminder{
+		Kind: ledger.ReminderLate, Tag: lateTag(o.Number), Order: o.Number, Due: due, Zone: zone, Lang: lang, Text: text,
 	}) {
 		return ""
 	}
@@ -679,12 +679,12 @@ func (r *Router) syncOrderReminders(ctx context.Context, u bot.User, o store.Ord
 // day they were delivered (or, for lost copies not marked delivered, the
 // expected date once passed, as /order problem counts). It returns a line
 // telling the author, or "".
-func (r *Router) refundReminder(ctx context.Context, u bot.User, o store.Order, kind, lang string) string {
-	if r.Reminders == nil || o.Status == store.StatusCancelled {
+func (r *Router) refundReminder(ctx context.Context, u bot.User, o ledger.Order, kind, lang string) string {
+	if r.Reminders == nil || o.Status == ledger.StatusCancelled {
 		return ""
 	}
 	from := o.Delivered
-	if o.Status != store.StatusDelivered {
+	if o.Status != ledger.StatusDelivered {
 		from = time.Time{}
 		if kind == problemLost && !o.Expected.IsZero() && r.today().After(o.Expected) {
 			from = o.Expected
@@ -710,8 +710,8 @@ func (r *Router) refundReminder(ctx context.Context, u bot.User, o store.Order, 
 		"5 days left: KDP refunds %s copies of order #%d (%s) only if you contact it by %s. If you haven't yet: %s",
 		"Plus que 5 jours : KDP ne rembourse les exemplaires %s de la commande #%d (%s) que si vous le contactez d'ici le %s. Si ce n'est pas fait : %s"),
 		what, o.Number, quote(o.Title), fmtDay(deadline, lang), contactURL)
-	if !r.addAutoReminder(ctx, u, store.Reminder{
-		Kind: store.ReminderRefund, Tag: refundTag(o.Number), Order: o.Number, Due: due, Zone: zone, Lang: lang, Text: text,
+	if !r.addAutoReminder(ctx, u, ledger.Reminder{
+		Kind: ledger.ReminderRefund, Tag: refundTag(o.Number), Order: o.Number, Due: due, Zone: zone, Lang: lang, Text: text,
 	}) {
 		return ""
 	}
@@ -725,13 +725,13 @@ func (r *Router) refundReminder(ctx context.Context, u bot.User, o store.Order, 
 // it is pending, so the author is told of it: false when storing failed
 // (logged; the order itself is already saved) or when this order's
 // reminder of that kind was already sent once.
-func (r *Router) addAutoReminder(ctx context.Context, u bot.User, rem store.Reminder) bool {
+func (r *Router) addAutoReminder(ctx context.Context, u bot.User, rem ledger.Reminder) bool {
 	got, err := r.Reminders.AddReminder(ctx, reminderFor(u, rem))
 	if err != nil {
 		r.Log.Error("order reminder", "user", u.Key(), "order", rem.Order, "err", err)
 		return false
 	}
-	return got.Status == store.ReminderPending
+	return got.Status == ledger.ReminderPending
 }
 
 // dropOrderReminders withdraws the automatic reminders of an order that

@@ -13,6 +13,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -246,7 +247,7 @@ func TestLimitsForgetIdleAuthors(t *testing.T) {
 // nothing promises one.
 func TestNoDirectMessages(t *testing.T) {
 	g := newRig(t, Deps{Limits: &Limits{}, CanDM: func(p bot.Platform) bool { return p == bot.Console }})
-	reminders := func(u bot.User) []store.Reminder {
+	reminders := func(u bot.User) []ledger.Reminder {
 		t.Helper()
 		l, err := g.db.Reminders(context.Background(), u.Key())
 		if err != nil {
@@ -410,7 +411,7 @@ func TestHostileEcho(t *testing.T) {
 	}
 
 	// Echoed from what was stored before input was cleaned.
-	if _, err := g.db.AddOrder(ctx, store.Order{User: bob.Key(), Quantity: 1, Marketplace: "amazon.com", Title: hostile, Note: hostile, Tracking: hostile}); err != nil {
+	if _, err := g.db.AddOrder(ctx, ledger.Order{User: bob.Key(), Quantity: 1, Marketplace: "amazon.com", Title: hostile, Note: hostile, Tracking: hostile}); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range []string{"/order list", "/order show 1", "/order cancel 1", "/ask how do I cancel my order"} {
