@@ -188,3 +188,27 @@ func answerButtons(topic, lang string) []bot.Button {
 		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: tr(lang, "No", "Non")},
 	}
 }
+
+// topicRef points to knowledge-base topics: "More: Title (/help id)".
+func (r *Router) topicRef(lang string, ids ...string) string {
+	return r.topicLinks(lang, "More: ", "Pour en savoir plus : ", ids)
+}
+
+// topicLinks lists topics after a label ("Title (/help id); …"), leaving
+// out any id the knowledge base does not have, so a renamed topic is
+// never linked; "" when none is left.
+func (r *Router) topicLinks(lang, labelEN, labelFR string, ids []string) string {
+	if r.KB == nil {
+		return ""
+	}
+	var refs []string
+	for _, id := range ids {
+		if e, ok := r.KB.Entry(id, lang); ok {
+			refs = append(refs, e.Title+" (/help "+e.ID+")")
+		}
+	}
+	if len(refs) == 0 {
+		return ""
+	}
+	return tr(lang, labelEN, labelFR) + strings.Join(refs, "; ")
+}

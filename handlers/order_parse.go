@@ -70,24 +70,6 @@ func parseQuantity(s, kind, lang string) (int, error) {
 // orders is how many orders of at most limit copies n copies take.
 func orders(n, limit int) int { return (n + limit - 1) / limit }
 
-// thousands writes n with thousands separators: 2,500 in English, 2 500
-// (narrow no-break space) in French.
-func thousands(n int, lang string) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + thousands(-n, lang)
-	}
-	sep := tr(lang, ",", "\u202f")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
 // parseNumber reads an order number ("3" or "#3").
 func parseNumber(s, lang string) (int, error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
@@ -181,27 +163,6 @@ func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
 	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), nil
 }
 
-const dateLayout = "2006-01-02"
-
-// day is the calendar date of t (in t's own location) as midnight UTC, the
-// form order dates are kept in.
-func day(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// daysBetween counts calendar days from a to b (negative when b is before a).
-func daysBetween(a, b time.Time) int {
-	return int(day(b).Sub(day(a)).Hours() / 24)
-}
-
-func showDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(dateLayout)
-}
-
 // cleanText prepares text an author typed for storage: line breaks and
 // tabs become spaces, other control and bidirectional-override characters
 // are removed, the ends are trimmed. Everything else is kept as typed.
@@ -223,95 +184,4 @@ func cleanText(s, field string, limit int, lang string) (string, error) {
 			fmt.Sprintf("Le champ %s fait %s caractères ; la limite est de %d. Raccourcissez-le et réessayez.", field, thousands(n, lang), limit)))
 	}
 	return s, nil
-}
-
-// isBidiControl reports the invisible characters that reorder text and
-// could make a title display differently from what it holds.
-func isBidiControl(r rune) bool {
-	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
-}
-
-// safeText prepares author text for a reply. Renderers escape markup, but
-// the text itself must never read as a mass or user mention either:
-// "@everyone", "@here" and "@channel" get a zero-width space after the @
-// (as Discord's own clients do), and "<!", "<@", "<#" (Slack and Discord
-// mention syntax) one after the <. NUL and the characters that reorder
-// text (isBidiControl) are removed, other control characters become
-// spaces. The stored text is never changed; only the copy shown is.
-func safeText(s string) string {
-	const zwsp = "\u200b"
-	var b strings.Builder
-	for i, r := range s {
-		if r == 0 || isBidiControl(r) {
-			continue
-		}
-		if unicode.IsControl(r) && r != ' ' {
-			b.WriteByte(' ')
-			continue
-		}
-		b.WriteRune(r)
-		rest := s[i+utf8.RuneLen(r):]
-		switch r {
-		case '@':
-			for _, w := range []string{"everyone", "here", "channel"} {
-				if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
-					b.WriteString(zwsp)
-					break
-				}
-			}
-		case '<':
-			if rest != "" && strings.ContainsRune("!@#", rune(rest[0])) {
-				b.WriteString(zwsp)
-			}
-		}
-	}
-	return b.String()
-}
-
-// safeQuote echoes author text in quotes, shortened and made safe.
-func safeQuote(s string) string { return safeText(quote(s)) }
-
-// statusNames names the order statuses.
-var statusNames = wording{
-	ledger.StatusOrdered:   {"ordered", "commandée"},
-	ledger.StatusShipped:   {"shipped", "expédiée"},
-	ledger.StatusDelivered: {"delivered", "livrée"},
-	ledger.StatusCancelled: {"cancelled", "annulée"},
-}
-
-// copies says "10 author copies" or "1 proof copy".
-func copies(o ledger.Order, lang string) string {
-	n := thousands(o.Quantity, lang)
-	switch {
-	case o.Kind == ledger.KindProof && o.Quantity == 1:
-		return tr(lang, "1 proof copy", "1 épreuve")
-	case o.Kind == ledger.KindProof:
-		return tr(lang, n+" proof copies", n+" épreuves")
-	case o.Quantity == 1:
-		return tr(lang, "1 author copy", "1 exemplaire d'auteur")
-	}
-	return tr(lang, n+" author copies", n+" exemplaires d'auteur")
-}
-
-// stateConflict explains why an order in its current state cannot be
-// changed in the way asked. verbEN and verbFR complete "so it can no
-// longer be …" ("cancelled", "annulée").
-func stateConflict(o ledger.Order, verbEN, verbFR, lang string) error {
-	n := o.Number
-	var en, fr string
-	switch o.Status {
-	case ledger.StatusShipped:
-		en = fmt.Sprintf("Order #%d has shipped (%s), so it can no longer be %s.", n, showDate(o.Shipped), verbEN)
-		fr = fmt.Sprintf("La commande #%d a été expédiée (%s) : elle ne peut plus être %s.", n, showDate(o.Shipped), verbFR)
-	case ledger.StatusDelivered:
-		en = fmt.Sprintf("Order #%d was delivered on %s, so it can no longer be %s.", n, showDate(o.Delivered), verbEN)
-		fr = fmt.Sprintf("La commande #%d a été livrée le %s : elle ne peut plus être %s.", n, showDate(o.Delivered), verbFR)
-	case ledger.StatusCancelled:
-		en = fmt.Sprintf("Order #%d was cancelled on %s, so it can no longer be %s.", n, showDate(o.Cancelled), verbEN)
-		fr = fmt.Sprintf("La commande #%d a été annulée le %s : elle ne peut plus être %s.", n, showDate(o.Cancelled), verbFR)
-	default:
-		en = fmt.Sprintf("Order #%d can't be %s now.", n, verbEN)
-		fr = fmt.Sprintf("La commande #%d ne peut pas être %s maintenant.", n, verbFR)
-	}
-	return bot.Errorf(bot.Conflict, "%s", tr(lang, en, fr))
 }

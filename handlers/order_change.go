@@ -1,0 +1,430 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/ledger"
+)
+
+func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang := r.lang(req, "")
+	user, err := r.ledgerUser(req, lang)
+	if err != nil {
+		return nil, err
+	}
+	o, err := r.newOrder(req, user, lang)
+	if err != nil {
+		return nil, err
+	}
+	o, err = r.Orders.AddOrder(ctx, o)
+	if full := (ledger.TooManyOrders{}); errors.As(err, &full) {
+		return nil, bot.Errorf(bot.Conflict, "%s", tr(lang,
+			fmt.Sprintf("Your ledger holds %s orders, the most I keep for one author, so I can't add this one. Keep a copy of it with /mydata export, then delete the orders you no longer need to follow with /order delete <number>.", thousands(full.Have, lang)),
+			fmt.Sprintf("Votre suivi compte %s commandes, le maximum que je garde par auteur : je ne peux pas ajouter celle-ci. Gardez-en une copie avec /mydata export, puis supprimez les commandes que vous n'avez plus besoin de suivre avec /order delete <numéro>.", thousands(full.Have, lang))))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order add: %w", err)
+	}
+	reply := &bot.Reply{
+		Title:     tr(lang, fmt.Sprintf("Order #%d added", o.Number), fmt.Sprintf("Commande #%d ajoutée", o.Number)),
+		Ephemeral: true, Lang: lang,
+		Blocks: []bot.Block{
+			&bot.Text{Text: tr(lang,
+				fmt.Sprintf("Order #%d: %s of %s on %s, ordered %s.", o.Number, copies(o, lang), safeQuote(o.Title), o.Marketplace, showDate(o.Ordered)),
+				fmt.Sprintf("Commande #%d : %s de %s sur %s, commandée le %s.", o.Number, copies(o, lang), safeQuote(o.Title), o.Marketplace, showDate(o.Ordered)))},
+			orderFields(o, lang),
+			&bot.Text{Note: true, Text: tr(lang,
+				fmt.Sprintf("This is your private ledger; the order itself is on %s. When it ships: /order shipped %d", o.Marketplace, o.Number),
+				fmt.Sprintf("Ceci est votre suivi privé ; la commande elle-même est sur %s. À l'expédition : /order shipped %d", o.Marketplace, o.Number))},
+		},
+	}
+	if note := r.syncOrderReminders(ctx, req.User, o, lang); note != "" {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
+	}
+	return reply, nil
+}
+
+// newOrder reads and checks the options of /order add.
+func (r *Router) newOrder(req *bot.Request, user, lang string) (ledger.Order, error) {
+	today := r.today()
+	o := ledger.Order{User: user, Status: ledger.StatusOrdered}
+	var err error
+	if o.Kind, err = parseKind(req.Option("kind"), lang); err != nil {
+		return o, err
+	}
+	if o.Quantity, err = parseQuantity(req.Option("quantity"), o.Kind, lang); err != nil {
+		return o, err
+	}
+	if req.Option("marketplace") == "" {
+		return o, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			"Say which Amazon marketplace you ordered on, e.g. /order add 25 amazon.com The Long Road",
+			"Indiquez le site Amazon de la commande, par ex. /order add 25 amazon.fr Le Long Chemin"))
+	}
+	if o.Marketplace, err = parseMarketplace(req.Option("marketplace"), lang); err != nil {
+		return o, err
+	}
+	if o.Title, err = requiredTitle(req.Options["title"], lang); err != nil {
+		return o, err
+	}
+	if o.ISBN, err = parseISBN(req.Option("isbn"), lang); err != nil {
+		return o, err
+	}
+	o.Ordered = today
+	if s := req.Option("ordered"); s != "" {
+		if o.Ordered, err = parseDate(s, "ordered", lang, today); err != nil {
+			return o, err
+		}
+		if o.Ordered.After(today) {
+			return o, bot.Errorf(bot.Invalid, "%s", tr(lang,
+				fmt.Sprintf("ordered is the day you placed the order, so it can't be in the future (%s; today is %s).", showDate(o.Ordered), showDate(today)),
+				fmt.Sprintf("ordered est le jour de la commande : il ne peut pas être dans le futur (%s ; nous sommes le %s).", showDate(o.Ordered), showDate(today))))
+		}
+	}
+	if s := req.Option("expected"); s != "" {
+		if o.Expected, err = parseExpected(s, o.Ordered, lang, today); err != nil {
+			return o, err
+		}
+	}
+	if o.Note, err = cleanText(req.Options["note"], "note", maxNote, lang); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+func requiredTitle(s, lang string) (string, error) {
+	t, err := cleanText(s, "title", maxTitle, lang)
+	if err == nil && t == "" {
+		err = bot.Errorf(bot.Invalid, "%s", tr(lang,
+			"Give the book's title, e.g. title:\"The Long Road\".",
+			"Indiquez le titre du livre, par ex. title:\"Le Long Chemin\"."))
+	}
+	return t, err
+}
+
+// parseExpected reads an expected delivery date, which cannot come before
+// the order.
+func parseExpected(s string, ordered time.Time, lang string, today time.Time) (time.Time, error) {
+	d, err := parseDate(s, "expected", lang, today)
+	if err != nil {
+		return d, err
+	}
+	if d.Before(ordered) {
+		return d, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("expected (%s) can't be before the order date (%s): use the Expected Delivery Date Amazon shows in Your Orders.", showDate(d), showDate(ordered)),
+			fmt.Sprintf("expected (%s) ne peut pas précéder la date de commande (%s) : indiquez la date de livraison prévue affichée dans Vos commandes.", showDate(d), showDate(ordered))))
+	}
+	return d, nil
+}
+
+func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang, user, n, err := r.orderArgs(req)
+	if err != nil {
+		return nil, err
+	}
+	today := r.today()
+	var changes []string
+	change := func(name, from, to string) {
+		if from != to {
+			changes = append(changes, fmt.Sprintf("%s: %s → %s", name, orNone(from, lang), orNone(to, lang)))
+		}
+	}
+	fields := []string{"quantity", "marketplace", "title", "expected", "note"}
+	given := false
+	for _, f := range fields {
+		given = given || req.Has(f)
+	}
+	if !given {
+		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Say what to change: quantity, marketplace, title, expected or note. Example: /order edit %d quantity:30", n),
+			fmt.Sprintf("Indiquez ce qu'il faut modifier : quantity, marketplace, title, expected ou note. Exemple : /order edit %d quantity:30", n)))
+	}
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
+		if o.Status != ledger.StatusOrdered {
+			return stateConflict(*o, "changed", "modifiée", lang)
+		}
+		if req.Has("quantity") {
+			q, err := parseQuantity(req.Option("quantity"), o.Kind, lang)
+			if err != nil {
+				return err
+			}
+			change("quantity", fmt.Sprint(o.Quantity), fmt.Sprint(q))
+			o.Quantity = q
+		}
+		if req.Has("marketplace") {
+			m, err := parseMarketplace(req.Option("marketplace"), lang)
+			if err != nil {
+				return err
+			}
+			change("marketplace", o.Marketplace, m)
+			o.Marketplace = m
+		}
+		if req.Has("title") {
+			t, err := requiredTitle(req.Options["title"], lang)
+			if err != nil {
+				return err
+			}
+			change("title", safeQuote(o.Title), safeQuote(t))
+			o.Title = t
+		}
+		if req.Has("expected") {
+			var d time.Time
+			if s := req.Option("expected"); s != "" {
+				var err error
+				if d, err = parseExpected(s, o.Ordered, lang, today); err != nil {
+					return err
+				}
+			}
+			change("expected", showDate(o.Expected), showDate(d))
+			o.Expected = d
+		}
+		if req.Has("note") {
+			note, err := cleanText(req.Options["note"], "note", maxNote, lang)
+			if err != nil {
+				return err
+			}
+			change("note", safeQuote(o.Note), safeQuote(note))
+			o.Note = note
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, storeErr(err, n, lang)
+	}
+	reply := &bot.Reply{
+		Title:     tr(lang, fmt.Sprintf("Order #%d updated", n), fmt.Sprintf("Commande #%d modifiée", n)),
+		Ephemeral: true, Lang: lang,
+	}
+	if len(changes) == 0 {
+		changes = []string{tr(lang, "nothing changed: the values were already the same", "rien n'a changé : les valeurs étaient déjà les mêmes")}
+	}
+	reply.Blocks = []bot.Block{
+		&bot.List{Items: changes},
+		orderFields(o, lang),
+		&bot.Text{Text: tr(lang,
+			fmt.Sprintf("This changes only my record of the order. Make the same change on Amazon: on %s, go to Your Orders, open the order's Order Details and choose Change (quantity, shipping address, billing address and payment method can be changed until it ships). A change may move the Expected Delivery Date: update it here with /order edit %d expected:YYYY-MM-DD.", o.Marketplace, n),
+			fmt.Sprintf("Ceci ne modifie que mon suivi de la commande. Faites la même modification sur Amazon : sur %s, allez dans Vos commandes, ouvrez « Détails de la commande » et cliquez sur « Modifier » (quantité, adresse de livraison, adresse de facturation et moyen de paiement se modifient tant qu'elle n'est pas expédiée). Une modification peut déplacer la date de livraison prévue : mettez-la à jour ici avec /order edit %d expected:AAAA-MM-JJ.", o.Marketplace, n))},
+	}
+	if ref := r.topicRef(lang, "change-order"); ref != "" {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
+	}
+	if note := r.syncOrderReminders(ctx, req.User, o, lang); note != "" && req.Has("expected") {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
+	}
+	return reply, nil
+}
+
+func orNone(s, lang string) string {
+	if s == "" || s == quote("") {
+		return tr(lang, "(none)", "(aucune)")
+	}
+	return s
+}
+
+func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang, user, n, err := r.orderArgs(req)
+	if err != nil {
+		return nil, err
+	}
+	tracking, err := cleanText(req.Options["tracking"], "tracking", maxTracking, lang)
+	if err != nil {
+		return nil, err
+	}
+	// Authors often record a shipment days later; the date lets the
+	// delivery that follows be recorded on its real day too.
+	date, err := r.pastDate(req, lang,
+		"mark the order shipped once Amazon has sent it", "marquez la commande expédiée une fois qu'Amazon l'a envoyée")
+	if err != nil {
+		return nil, err
+	}
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
+		switch o.Status {
+		case ledger.StatusShipped:
+			if tracking == "" || tracking == o.Tracking {
+				return bot.Errorf(bot.Conflict, "%s", tr(lang,
+					fmt.Sprintf("Order #%d is already marked shipped (%s). To add its tracking number: /order shipped %d tracking:<number>", n, showDate(o.Shipped), n),
+					fmt.Sprintf("La commande #%d est déjà marquée expédiée (%s). Pour ajouter le numéro de suivi : /order shipped %d tracking:<numéro>", n, showDate(o.Shipped), n)))
+			}
+			o.Tracking = tracking // a tracking number that came later
+			return nil
+		case ledger.StatusOrdered:
+		default:
+			return stateConflict(*o, "marked shipped", "marquée expédiée", lang)
+		}
+		if req.Has("date") && date.Before(o.Ordered) {
+			return bot.Errorf(bot.Invalid, "%s", tr(lang,
+				fmt.Sprintf("Order #%d was ordered on %s, so it can't have shipped on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(date)),
+				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas avoir été expédiée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(date))))
+		}
+		o.Status, o.Shipped = ledger.StatusShipped, maxDate(date, o.Ordered)
+		if tracking != "" {
+			o.Tracking = tracking
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, storeErr(err, n, lang)
+	}
+	reply := &bot.Reply{
+		Title:     tr(lang, fmt.Sprintf("Order #%d shipped", n), fmt.Sprintf("Commande #%d expédiée", n)),
+		Ephemeral: true, Lang: lang,
+		Blocks: []bot.Block{
+			&bot.Text{Text: tr(lang,
+				fmt.Sprintf("Order #%d is marked shipped on %s. Follow the package on %s: Your Orders, then Track Package.", n, showDate(o.Shipped), o.Marketplace),
+				fmt.Sprintf("La commande #%d est marquée expédiée le %s. Suivez le colis sur %s : Vos commandes, puis « Suivre votre colis ».", n, showDate(o.Shipped), o.Marketplace))},
+			orderFields(o, lang),
+			&bot.Text{Note: true, Text: tr(lang,
+				fmt.Sprintf("When the copies arrive: /order delivered %d", n),
+				fmt.Sprintf("À l'arrivée des exemplaires : /order delivered %d", n))},
+		},
+	}
+	r.syncOrderReminders(ctx, req.User, o, lang)
+	return reply, nil
+}
+
+func maxDate(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// pastDate reads the optional date option of a step that has happened:
+// today when absent, never in the future.
+func (r *Router) pastDate(req *bot.Request, lang, enHint, frHint string) (time.Time, error) {
+	today := r.today()
+	s := req.Option("date")
+	if s == "" {
+		return today, nil
+	}
+	date, err := parseDate(s, "date", lang, today)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if date.After(today) {
+		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("%s is in the future (today is %s): %s.", showDate(date), showDate(today), enHint),
+			fmt.Sprintf("Le %s est dans le futur (nous sommes le %s) : %s.", showDate(date), showDate(today), frHint)))
+	}
+	return date, nil
+}
+
+func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang, user, n, err := r.orderArgs(req)
+	if err != nil {
+		return nil, err
+	}
+	date, err := r.pastDate(req, lang,
+		"mark the order delivered once the copies have arrived", "marquez la commande livrée une fois les exemplaires arrivés")
+	if err != nil {
+		return nil, err
+	}
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
+		switch o.Status {
+		case ledger.StatusCancelled:
+			return stateConflict(*o, "marked delivered", "marquée livrée", lang)
+		case ledger.StatusDelivered:
+			if !req.Has("date") || date.Equal(o.Delivered) {
+				return bot.Errorf(bot.Conflict, "%s", tr(lang,
+					fmt.Sprintf("Order #%d is already marked delivered on %s. To correct the date: /order delivered %d date:YYYY-MM-DD", n, showDate(o.Delivered), n),
+					fmt.Sprintf("La commande #%d est déjà marquée livrée le %s. Pour corriger la date : /order delivered %d date:AAAA-MM-JJ", n, showDate(o.Delivered), n)))
+			}
+		}
+		if date.Before(o.Ordered) {
+			return bot.Errorf(bot.Invalid, "%s", tr(lang,
+				fmt.Sprintf("Order #%d was ordered on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(date)),
+				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(date))))
+		}
+		if !o.Shipped.IsZero() && date.Before(o.Shipped) {
+			return bot.Errorf(bot.Invalid, "%s", tr(lang,
+				fmt.Sprintf("Order #%d shipped on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Shipped), showDate(date)),
+				fmt.Sprintf("La commande #%d a été expédiée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Shipped), showDate(date))))
+		}
+		o.Status, o.Delivered = ledger.StatusDelivered, date
+		return nil
+	})
+	if err != nil {
+		return nil, storeErr(err, n, lang)
+	}
+	r.syncOrderReminders(ctx, req.User, o, lang)
+	deadline := o.Delivered.AddDate(0, 0, refundWindow)
+	reply := &bot.Reply{
+		Title:     tr(lang, fmt.Sprintf("Order #%d delivered", n), fmt.Sprintf("Commande #%d livrée", n)),
+		Ephemeral: true, Lang: lang,
+		Blocks: []bot.Block{
+			&bot.Text{Text: tr(lang,
+				fmt.Sprintf("Order #%d is marked delivered on %s.", n, showDate(o.Delivered)),
+				fmt.Sprintf("La commande #%d est marquée livrée le %s.", n, showDate(o.Delivered)))},
+			orderFields(o, lang),
+			&bot.Text{Text: r.windowLine(o, o.Delivered, lang)},
+			&bot.Text{Note: true, Text: tr(lang,
+				fmt.Sprintf("Check the copies now: if any are damaged, KDP refunds them when you contact it by %s (/order problem %d damaged).", showDate(deadline), n),
+				fmt.Sprintf("Vérifiez les exemplaires dès maintenant : s'il y en a d'abîmés, KDP les rembourse si vous le contactez d'ici le %s (/order problem %d damaged).", showDate(deadline), n))},
+		},
+	}
+	return reply, nil
+}
+
+func (r *Router) orderCancel(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang, user, n, err := r.orderArgs(req)
+	if err != nil {
+		return nil, err
+	}
+	today := r.today()
+	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
+		if o.Status != ledger.StatusOrdered {
+			err := stateConflict(*o, "cancelled", "annulée", lang)
+			if o.Status == ledger.StatusShipped {
+				err = bot.Errorf(bot.Conflict, "%s", err.Error()+tr(lang,
+					" Amazon only cancels orders that have not entered shipping. If something is wrong once it arrives: /order problem "+fmt.Sprint(n),
+					" Amazon n'annule que les commandes pas encore entrées en expédition. En cas de problème à l'arrivée : /order problem "+fmt.Sprint(n)))
+			}
+			return err
+		}
+		o.Status, o.Cancelled = ledger.StatusCancelled, maxDate(today, o.Ordered)
+		return nil
+	})
+	if err != nil {
+		return nil, storeErr(err, n, lang)
+	}
+	reply := &bot.Reply{
+		Title:     tr(lang, fmt.Sprintf("Order #%d cancelled", n), fmt.Sprintf("Commande #%d annulée", n)),
+		Ephemeral: true, Lang: lang,
+		Blocks: []bot.Block{
+			&bot.Text{Text: tr(lang,
+				fmt.Sprintf("Order #%d is marked cancelled in your ledger. I can't cancel it on Amazon for you: if you haven't yet, do it on %s before the order enters shipping:", n, o.Marketplace),
+				fmt.Sprintf("La commande #%d est marquée annulée dans votre suivi. Je ne peux pas l'annuler sur Amazon à votre place : si ce n'est pas fait, faites-le sur %s avant que la commande n'entre en expédition :", n, o.Marketplace))},
+			&bot.List{Ordered: true, Items: []string{
+				tr(lang, "Open Your Orders and find the order.", "Ouvrez Vos commandes et trouvez la commande."),
+				tr(lang, "Choose Cancel Items.", "Cliquez sur « Annuler des articles »."),
+				tr(lang, "Tick the items to cancel (all of them to cancel the whole order).", "Cochez les articles à annuler (tous, pour annuler toute la commande)."),
+				tr(lang, "Choose Cancel checked items.", "Cliquez sur « Annuler les articles sélectionnés »."),
+			}},
+			&bot.Text{Text: tr(lang,
+				"Amazon sends a confirmation email and the order moves to Cancelled Orders. Copies already printed for it go into inventory to fill other orders.",
+				"Amazon envoie un e-mail de confirmation et la commande passe dans Commandes annulées. Les exemplaires déjà imprimés partent en stock pour servir d'autres commandes.")},
+		},
+	}
+	if ref := r.topicRef(lang, "cancel-order"); ref != "" {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
+	}
+	r.syncOrderReminders(ctx, req.User, o, lang)
+	return reply, nil
+}
+
+func (r *Router) orderDelete(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	lang, user, n, err := r.orderArgs(req)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Orders.DeleteOrder(ctx, user, n); err != nil {
+		return nil, storeErr(err, n, lang)
+	}
+	r.dropOrderReminders(ctx, user, n)
+	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: tr(lang,
+		fmt.Sprintf("Order #%d is removed from your ledger. Numbers are never reused, so no other order will be #%d. (This doesn't touch the order on Amazon.)", n, n),
+		fmt.Sprintf("La commande #%d est retirée de votre suivi. Les numéros ne sont jamais réutilisés : aucune autre commande ne sera la #%d. (La commande sur Amazon n'est pas touchée.)", n, n))}}}, nil
+}
