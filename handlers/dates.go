@@ -3,21 +3,16 @@ package handlers
 import (
 	"fmt"
 	"time"
+
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // dateLayout is how dates are typed and shown.
 const dateLayout = "2006-01-02"
 
-// day is the calendar date of t (in t's own location) as midnight UTC, the
-// form order dates are kept in.
-func day(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // daysBetween counts calendar days from a to b (negative when b is before a).
 func daysBetween(a, b time.Time) int {
-	return int(day(b).Sub(day(a)).Hours() / 24)
+	return int(ledger.Day(b).Sub(ledger.Day(a)).Hours() / 24)
 }
 
 func showDate(t time.Time) string {

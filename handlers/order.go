@@ -2,8 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
@@ -197,20 +195,4 @@ func (r *Router) orderArgs(req *bot.Request) (lang, user string, number int, err
 	return lang, user, number, err
 }
 
-// storeErr turns a store error into one for the author: a missing order,
-// a rule an update broke, or an internal fault.
-func storeErr(err error, number int, lang string) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, ledger.ErrNotFound):
-		return bot.Errorf(bot.NotFound, "%s", tr(lang,
-			fmt.Sprintf("You have no order #%d. /order list shows your orders and their numbers.", number),
-			fmt.Sprintf("Vous n'avez pas de commande #%d. /order list affiche vos commandes et leurs numéros.", number)))
-	case bot.ErrorCode(err) != bot.Internal:
-		return err
-	}
-	return fmt.Errorf("orders: %w", err)
-}
-
-func (r *Router) today() time.Time { return day(r.Now()) }
+func (r *Router) today() time.Time { return ledger.Day(r.Now()) }

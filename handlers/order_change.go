@@ -21,13 +21,8 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		return nil, err
 	}
 	o, err = r.Orders.AddOrder(ctx, o)
-	if full := (ledger.TooManyOrders{}); errors.As(err, &full) {
-		return nil, bot.Errorf(bot.Conflict, "%s", tr(lang,
-			fmt.Sprintf("Your ledger holds %s orders, the most I keep for one author, so I can't add this one. Keep a copy of it with /mydata export, then delete the orders you no longer need to follow with /order delete <number>.", thousands(full.Have, lang)),
-			fmt.Sprintf("Votre suivi compte %s commandes, le maximum que je garde par auteur : je ne peux pas ajouter celle-ci. Gardez-en une copie avec /mydata export, puis supprimez les commandes que vous n'avez plus besoin de suivre avec /order delete <numéro>.", thousands(full.Have, lang))))
-	}
 	if err != nil {
-		return nil, fmt.Errorf("order add: %w", err)
+		return nil, ledgerErr(err, 0, lang)
 	}
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d added", o.Number), fmt.Sprintf("Commande #%d ajoutée", o.Number)),
@@ -78,10 +73,8 @@ func (r *Router) newOrder(req *bot.Request, user, lang string) (ledger.Order, er
 		if o.Ordered, err = parseDate(s, "ordered", lang, today); err != nil {
 			return o, err
 		}
-		if o.Ordered.After(today) {
-			return o, bot.Errorf(bot.Invalid, "%s", tr(lang,
-				fmt.Sprintf("ordered is the day you placed the order, so it can't be in the future (%s; today is %s).", showDate(o.Ordered), showDate(today)),
-				fmt.Sprintf("ordered est le jour de la commande : il ne peut pas être dans le futur (%s ; nous sommes le %s).", showDate(o.Ordered), showDate(today))))
+		if err := ledger.CheckOrdered(o.Ordered, today); err != nil {
+			return o, ledgerErr(err, 0, lang)
 		}
 	}
 	if s := req.Option("expected"); s != "" {
@@ -112,12 +105,7 @@ func parseExpected(s string, ordered time.Time, lang string, today time.Time) (t
 	if err != nil {
 		return d, err
 	}
-	if d.Before(ordered) {
-		return d, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("expected (%s) can't be before the order date (%s): use the Expected Delivery Date Amazon shows in Your Orders.", showDate(d), showDate(ordered)),
-			fmt.Sprintf("expected (%s) ne peut pas précéder la date de commande (%s) : indiquez la date de livraison prévue affichée dans Vos commandes.", showDate(d), showDate(ordered))))
-	}
-	return d, nil
+	return d, ledgerErr(ledger.CheckExpected(d, ordered), 0, lang)
 }
 
 func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -125,16 +113,8 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err != nil {
 		return nil, err
 	}
-	today := r.today()
-	var changes []string
-	change := func(name, from, to string) {
-		if from != to {
-			changes = append(changes, fmt.Sprintf("%s: %s → %s", name, orNone(from, lang), orNone(to, lang)))
-		}
-	}
-	fields := []string{"quantity", "marketplace", "title", "expected", "note"}
 	given := false
-	for _, f := range fields {
+	for _, f := range editFields {
 		given = given || req.Has(f)
 	}
 	if !given {
@@ -142,58 +122,24 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			fmt.Sprintf("Say what to change: quantity, marketplace, title, expected or note. Example: /order edit %d quantity:30", n),
 			fmt.Sprintf("Indiquez ce qu'il faut modifier : quantity, marketplace, title, expected ou note. Exemple : /order edit %d quantity:30", n)))
 	}
+	e := readEdit(req, lang, r.today())
+	var before ledger.Order
 	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		if o.Status != ledger.StatusOrdered {
-			return stateConflict(*o, "changed", "modifiée", lang)
+		before = *o
+		edited, err := ledger.Edit(*o, e.changes)
+		if err != nil {
+			return err
 		}
-		if req.Has("quantity") {
-			q, err := parseQuantity(req.Option("quantity"), o.Kind, lang)
-			if err != nil {
-				return err
-			}
-			change("quantity", fmt.Sprint(o.Quantity), fmt.Sprint(q))
-			o.Quantity = q
+		if e.bad != nil {
+			return e.bad(o.Kind)
 		}
-		if req.Has("marketplace") {
-			m, err := parseMarketplace(req.Option("marketplace"), lang)
-			if err != nil {
-				return err
-			}
-			change("marketplace", o.Marketplace, m)
-			o.Marketplace = m
-		}
-		if req.Has("title") {
-			t, err := requiredTitle(req.Options["title"], lang)
-			if err != nil {
-				return err
-			}
-			change("title", safeQuote(o.Title), safeQuote(t))
-			o.Title = t
-		}
-		if req.Has("expected") {
-			var d time.Time
-			if s := req.Option("expected"); s != "" {
-				var err error
-				if d, err = parseExpected(s, o.Ordered, lang, today); err != nil {
-					return err
-				}
-			}
-			change("expected", showDate(o.Expected), showDate(d))
-			o.Expected = d
-		}
-		if req.Has("note") {
-			note, err := cleanText(req.Options["note"], "note", maxNote, lang)
-			if err != nil {
-				return err
-			}
-			change("note", safeQuote(o.Note), safeQuote(note))
-			o.Note = note
-		}
+		*o = edited
 		return nil
 	})
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
+	changes := editLines(req, before, o, lang)
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d updated", n), fmt.Sprintf("Commande #%d modifiée", n)),
 		Ephemeral: true, Lang: lang,
@@ -215,6 +161,86 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
 	}
 	return reply, nil
+}
+
+// editFields are the options /order edit can change, in the order it
+// reads them.
+var editFields = []string{"quantity", "marketplace", "title", "expected", "note"}
+
+// edit is what /order edit was asked to change.
+type edit struct {
+	changes ledger.Changes
+	// bad, when set, is the first option that could not be read: it is
+	// reported after what the order and the options before it break, as
+	// a change is checked in that order. Its message may name the limit
+	// of the order's kind.
+	bad func(kind string) error
+}
+
+// readEdit reads the options of /order edit, up to the first it cannot.
+func readEdit(req *bot.Request, lang string, today time.Time) edit {
+	var e edit
+	fail := func(err error) edit {
+		e.bad = func(string) error { return err }
+		return e
+	}
+	if req.Has("quantity") {
+		s := req.Option("quantity")
+		q, err := readCount(s, "", lang)
+		if err != nil {
+			e.bad = func(kind string) error { _, err := readCount(s, kind, lang); return err }
+			return e
+		}
+		e.changes.Quantity = &q
+	}
+	if req.Has("marketplace") {
+		m, err := parseMarketplace(req.Option("marketplace"), lang)
+		if err != nil {
+			return fail(err)
+		}
+		e.changes.Marketplace = &m
+	}
+	if req.Has("title") {
+		t, err := requiredTitle(req.Options["title"], lang)
+		if err != nil {
+			return fail(err)
+		}
+		e.changes.Title = &t
+	}
+	if req.Has("expected") {
+		var d time.Time
+		if s := req.Option("expected"); s != "" {
+			var err error
+			if d, err = parseDate(s, "expected", lang, today); err != nil {
+				return fail(err)
+			}
+		}
+		e.changes.Expected = &d
+	}
+	if req.Has("note") {
+		note, err := cleanText(req.Options["note"], "note", maxNote, lang)
+		if err != nil {
+			return fail(err)
+		}
+		e.changes.Note = &note
+	}
+	return e
+}
+
+// editLines lists what an edit changed, field by field.
+func editLines(req *bot.Request, before, after ledger.Order, lang string) []string {
+	var lines []string
+	change := func(name, from, to string) {
+		if req.Has(name) && from != to {
+			lines = append(lines, fmt.Sprintf("%s: %s → %s", name, orNone(from, lang), orNone(to, lang)))
+		}
+	}
+	change("quantity", fmt.Sprint(before.Quantity), fmt.Sprint(after.Quantity))
+	change("marketplace", before.Marketplace, after.Marketplace)
+	change("title", safeQuote(before.Title), safeQuote(after.Title))
+	change("expected", showDate(before.Expected), showDate(after.Expected))
+	change("note", safeQuote(before.Note), safeQuote(after.Note))
+	return lines
 }
 
 func orNone(s, lang string) string {
@@ -241,32 +267,12 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 		return nil, err
 	}
 	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		switch o.Status {
-		case ledger.StatusShipped:
-			if tracking == "" || tracking == o.Tracking {
-				return bot.Errorf(bot.Conflict, "%s", tr(lang,
-					fmt.Sprintf("Order #%d is already marked shipped (%s). To add its tracking number: /order shipped %d tracking:<number>", n, showDate(o.Shipped), n),
-					fmt.Sprintf("La commande #%d est déjà marquée expédiée (%s). Pour ajouter le numéro de suivi : /order shipped %d tracking:<numéro>", n, showDate(o.Shipped), n)))
-			}
-			o.Tracking = tracking // a tracking number that came later
-			return nil
-		case ledger.StatusOrdered:
-		default:
-			return stateConflict(*o, "marked shipped", "marquée expédiée", lang)
-		}
-		if req.Has("date") && date.Before(o.Ordered) {
-			return bot.Errorf(bot.Invalid, "%s", tr(lang,
-				fmt.Sprintf("Order #%d was ordered on %s, so it can't have shipped on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(date)),
-				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas avoir été expédiée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(date))))
-		}
-		o.Status, o.Shipped = ledger.StatusShipped, maxDate(date, o.Ordered)
-		if tracking != "" {
-			o.Tracking = tracking
-		}
-		return nil
+		shipped, err := ledger.Ship(*o, ledger.Shipment{Date: date, Dated: req.Has("date"), Tracking: tracking})
+		*o = shipped
+		return err
 	})
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d shipped", n), fmt.Sprintf("Commande #%d expédiée", n)),
@@ -285,13 +291,6 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 	return reply, nil
 }
 
-func maxDate(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
 // pastDate reads the optional date option of a step that has happened:
 // today when absent, never in the future.
 func (r *Router) pastDate(req *bot.Request, lang, enHint, frHint string) (time.Time, error) {
@@ -304,10 +303,11 @@ func (r *Router) pastDate(req *bot.Request, lang, enHint, frHint string) (time.T
 	if err != nil {
 		return time.Time{}, err
 	}
-	if date.After(today) {
+	var future ledger.FutureDate
+	if errors.As(ledger.CheckHappened(date, today), &future) {
 		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("%s is in the future (today is %s): %s.", showDate(date), showDate(today), enHint),
-			fmt.Sprintf("Le %s est dans le futur (nous sommes le %s) : %s.", showDate(date), showDate(today), frHint)))
+			fmt.Sprintf("%s is in the future (today is %s): %s.", showDate(future.Date), showDate(future.Today), enHint),
+			fmt.Sprintf("Le %s est dans le futur (nous sommes le %s) : %s.", showDate(future.Date), showDate(future.Today), frHint)))
 	}
 	return date, nil
 }
@@ -323,34 +323,15 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 		return nil, err
 	}
 	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		switch o.Status {
-		case ledger.StatusCancelled:
-			return stateConflict(*o, "marked delivered", "marquée livrée", lang)
-		case ledger.StatusDelivered:
-			if !req.Has("date") || date.Equal(o.Delivered) {
-				return bot.Errorf(bot.Conflict, "%s", tr(lang,
-					fmt.Sprintf("Order #%d is already marked delivered on %s. To correct the date: /order delivered %d date:YYYY-MM-DD", n, showDate(o.Delivered), n),
-					fmt.Sprintf("La commande #%d est déjà marquée livrée le %s. Pour corriger la date : /order delivered %d date:AAAA-MM-JJ", n, showDate(o.Delivered), n)))
-			}
-		}
-		if date.Before(o.Ordered) {
-			return bot.Errorf(bot.Invalid, "%s", tr(lang,
-				fmt.Sprintf("Order #%d was ordered on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(date)),
-				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(date))))
-		}
-		if !o.Shipped.IsZero() && date.Before(o.Shipped) {
-			return bot.Errorf(bot.Invalid, "%s", tr(lang,
-				fmt.Sprintf("Order #%d shipped on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Shipped), showDate(date)),
-				fmt.Sprintf("La commande #%d a été expédiée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Shipped), showDate(date))))
-		}
-		o.Status, o.Delivered = ledger.StatusDelivered, date
-		return nil
+		delivered, err := ledger.Deliver(*o, date, req.Has("date"))
+		*o = delivered
+		return err
 	})
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
 	r.syncOrderReminders(ctx, req.User, o, lang)
-	deadline := o.Delivered.AddDate(0, 0, refundWindow)
+	deadline := ledger.RefundDeadline(o.Delivered)
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d delivered", n), fmt.Sprintf("Commande #%d livrée", n)),
 		Ephemeral: true, Lang: lang,
@@ -375,20 +356,12 @@ func (r *Router) orderCancel(ctx context.Context, req *bot.Request) (*bot.Reply,
 	}
 	today := r.today()
 	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		if o.Status != ledger.StatusOrdered {
-			err := stateConflict(*o, "cancelled", "annulée", lang)
-			if o.Status == ledger.StatusShipped {
-				err = bot.Errorf(bot.Conflict, "%s", err.Error()+tr(lang,
-					" Amazon only cancels orders that have not entered shipping. If something is wrong once it arrives: /order problem "+fmt.Sprint(n),
-					" Amazon n'annule que les commandes pas encore entrées en expédition. En cas de problème à l'arrivée : /order problem "+fmt.Sprint(n)))
-			}
-			return err
-		}
-		o.Status, o.Cancelled = ledger.StatusCancelled, maxDate(today, o.Ordered)
-		return nil
+		cancelled, err := ledger.Cancel(*o, today)
+		*o = cancelled
+		return err
 	})
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d cancelled", n), fmt.Sprintf("Commande #%d annulée", n)),
@@ -421,7 +394,7 @@ func (r *Router) orderDelete(ctx context.Context, req *bot.Request) (*bot.Reply,
 		return nil, err
 	}
 	if err := r.Orders.DeleteOrder(ctx, user, n); err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
 	r.dropOrderReminders(ctx, user, n)
 	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: tr(lang,

@@ -82,7 +82,7 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 	// Only orders on their way and those delivered within the longest
 	// window orderNote looks at can have a line; the rest of the ledger
 	// is not read.
-	list, err := r.Orders.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*refundWindow))
+	list, err := r.Orders.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*ledger.RefundWindow))
 	if err != nil {
 		r.Log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
@@ -125,9 +125,9 @@ func questionIntents(q string) []string {
 func (r *Router) orderNote(o ledger.Order, intents []string, today time.Time, lang string) string {
 	for _, intent := range intents {
 		switch {
-		case intent == intentDamage && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= 2*refundWindow:
+		case intent == intentDamage && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= 2*ledger.RefundWindow:
 			return r.windowLine(o, o.Delivered, lang)
-		case intent == intentLost && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= refundWindow:
+		case intent == intentLost && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= ledger.RefundWindow:
 			return r.windowLine(o, o.Delivered, lang)
 		case intent == intentLost && (o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped):
 			if line := lateLine(o, today, lang); line != "" {

@@ -14,12 +14,6 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 )
 
-// KDP's limits on one order.
-const (
-	maxAuthorCopies = 999
-	maxProofCopies  = 5
-)
-
 // Length limits of the text an author can store with an order, in
 // characters. Longer text is refused rather than cut, so nothing is lost
 // without the author knowing.
@@ -30,45 +24,33 @@ const (
 	maxDetails  = 500
 )
 
-// refundWindow is how long KDP gives to report damaged or lost copies.
-const refundWindow = 30
-
-// parseQuantity reads a number of copies for an order of the given kind.
+// parseQuantity reads a number of copies for an order of the given kind,
+// within KDP's limit for that kind (ledger.CheckQuantity).
 func parseQuantity(s, kind, lang string) (int, error) {
-	limit := maxAuthorCopies
-	if kind == ledger.KindProof {
-		limit = maxProofCopies
-	}
-	s = strings.TrimSpace(s)
-	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", " ", "", " ", "").Replace(s))
+	n, err := readCount(s, kind, lang)
 	if err != nil {
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Quantity must be a whole number of copies from 1 to %d, like 10, not %s.", limit, safeQuote(s)),
-			fmt.Sprintf("La quantité doit être un nombre entier d'exemplaires de 1 à %d, par exemple 10, et non %s.", limit, safeQuote(s))))
+		return 0, err
 	}
-	switch {
-	case n < 1 && kind == ledger.KindProof:
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Quantity must be 1 to %d proof copies; %d is not a number of copies to order.", limit, n),
-			fmt.Sprintf("La quantité doit aller de 1 à %d épreuves ; %d n'est pas un nombre d'exemplaires à commander.", limit, n)))
-	case n < 1:
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); %d is not a number of copies to order.", limit, n),
-			fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; %d n'est pas un nombre d'exemplaires à commander.", limit, n)))
-	case n > limit && kind == ledger.KindProof:
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Proof copies are limited to %d per order; for %s proofs place %d orders, or order author copies instead (kind:author).", limit, thousands(n, lang), orders(n, limit)),
-			fmt.Sprintf("Les épreuves sont limitées à %d par commande ; pour %s épreuves, passez %d commandes, ou commandez des exemplaires d'auteur (kind:author).", limit, thousands(n, lang), orders(n, limit))))
-	case n > limit:
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); for %s copies place %d orders.", limit, thousands(n, lang), orders(n, limit)),
-			fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; pour %s exemplaires, passez %d commandes.", limit, thousands(n, lang), orders(n, limit))))
+	if err := ledger.CheckQuantity(kind, n); err != nil {
+		return 0, ledgerErr(err, 0, lang)
 	}
 	return n, nil
 }
 
-// orders is how many orders of at most limit copies n copies take.
-func orders(n, limit int) int { return (n + limit - 1) / limit }
+// readCount reads a whole number of copies, written with or without
+// thousands separators; the message for anything else names the limit
+// for kind.
+func readCount(s, kind, lang string) (int, error) {
+	s = strings.TrimSpace(s)
+	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", " ", "", " ", "").Replace(s))
+	if err != nil {
+		limit := ledger.MaxCopies(kind)
+		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
+			fmt.Sprintf("Quantity must be a whole number of copies from 1 to %d, like 10, not %s.", limit, safeQuote(s)),
+			fmt.Sprintf("La quantité doit être un nombre entier d'exemplaires de 1 à %d, par exemple 10, et non %s.", limit, safeQuote(s))))
+	}
+	return n, nil
+}
 
 // parseNumber reads an order number ("3" or "#3").
 func parseNumber(s, lang string) (int, error) {

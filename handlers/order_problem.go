@@ -37,7 +37,7 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	}
 	o, err := r.Orders.Order(ctx, user, n)
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
 	reply := &bot.Reply{Ephemeral: true, Lang: lang, Title: problemTitle(kind, n, lang)}
 	var texts []string
@@ -161,7 +161,7 @@ func wrongAdvice(o ledger.Order, lang string) []string {
 // asked.
 func (r *Router) windowLine(o ledger.Order, from time.Time, lang string) string {
 	today := r.today()
-	deadline := from.AddDate(0, 0, refundWindow)
+	deadline := ledger.RefundDeadline(from)
 	left := daysBetween(today, deadline)
 	en, fr := "delivered", "livrée le"
 	if !from.Equal(o.Delivered) {

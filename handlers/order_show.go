@@ -115,7 +115,7 @@ func (r *Router) orderShow(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	}
 	o, err := r.Orders.Order(ctx, user, n)
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d", o.Number), fmt.Sprintf("Commande #%d", o.Number)),

@@ -758,3 +758,36 @@ func TestOrderAddAtCap(t *testing.T) {
 	wantIn(t, "after a delete", h.ok(t, alice, "/order add 10 us The Long Road"), "Order #5001")
 	wantIn(t, "the list", h.ok(t, alice, "/order list"), "Your orders (5000)", "The latest 25 of 5000", "#5001 ")
 }
+
+// TestEditReportsInTurn: /order edit names the first thing wrong in the
+// order it checks them: the order (missing, shipped), then each option in
+// turn, with the limits of the order's own kind.
+func TestEditReportsInTurn(t *testing.T) {
+	h := newHarness(t)
+	h.ok(t, alice, "/order add 2 us Proofs kind:proof ordered:2026-11-10")
+	h.ok(t, alice, "/order add 10 us Shipped")
+	h.ok(t, alice, "/order shipped 2")
+	tests := []struct {
+		name, line, code string
+		want             string
+	}{
+		{"missing order before a bad option", "/order edit 9 marketplace:narnia", bot.NotFound, "You have no order #9."},
+		{"shipped before a bad option", "/order edit 2 marketplace:narnia", bot.Conflict, "has shipped"},
+		{"quantity before marketplace", "/order edit 1 quantity:9 marketplace:narnia", bot.Invalid, "limited to 5 per order"},
+		{"marketplace before quantity's kind check", "/order edit 1 marketplace:narnia note:x", bot.Invalid, "I don't know the Amazon marketplace"},
+		{"expected before note", "/order edit 1 expected:2026-11-01 note:" + strings.Repeat("n", 501), bot.Invalid, "can't be before the order date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantIn(t, tt.name, h.fail(t, alice, tt.line, tt.code), tt.want)
+		})
+	}
+	// The text grammar refuses a quantity that is not a number; a platform
+	// that sends options as they were typed reaches the handler with it.
+	_, err := h.r.Handle(context.Background(), &bot.Request{User: alice, Command: "order", Sub: "edit",
+		Options: map[string]string{"number": "1", "quantity": "ten"}})
+	wantIn(t, "unreadable quantity", bot.ErrorMessage(err), "from 1 to 5, like 10")
+	if o, _ := h.db.Order(context.Background(), alice.Key(), 1); o.Quantity != 2 || o.Note != "" {
+		t.Errorf("a refused edit changed the order: %+v", o)
+	}
+}

@@ -182,7 +182,7 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 // and checks that it is a real date still to come and at most two years
 // away.
 func parseRelease(s string, now time.Time, loc *time.Location, lang string) (time.Time, error) {
-	d, err := parseDate(s, "release", lang, day(now))
+	d, err := parseDate(s, "release", lang, ledger.Day(now))
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -86,7 +86,7 @@ func (r *Router) refundReminder(ctx context.Context, u bot.User, o ledger.Order,
 	if !ok || !on {
 		return ""
 	}
-	deadline := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, refundWindow)
+	deadline := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, ledger.RefundWindow)
 	due := atHour(deadline.AddDate(0, 0, -5), reminderHour)
 	if !due.After(r.Now()) {
 		return ""
