@@ -10,14 +10,6 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 )
 
-// The kinds of problem /order problem knows.
-const (
-	problemDamaged   = "damaged"
-	problemLost      = "lost"
-	problemDefective = "defective"
-	problemWrong     = "wrong"
-)
-
 func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang, user, n, err := r.orderArgs(req)
 	if err != nil {
@@ -25,7 +17,7 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	}
 	kind := strings.ToLower(req.Option("kind"))
 	switch kind {
-	case problemDamaged, problemLost, problemDefective, problemWrong:
+	case ledger.ProblemDamaged, ledger.ProblemLost, ledger.ProblemDefective, ledger.ProblemWrong:
 	default:
 		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			fmt.Sprintf("Say what went wrong: damaged, lost, defective or wrong. Example: /order problem %d damaged", n),
@@ -47,19 +39,19 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 		texts = []string{tr(lang,
 			fmt.Sprintf("Order #%d is marked cancelled (%s), so no copies should have come. If Amazon shipped it anyway, contact KDP with the order number from Your Orders.", n, showDate(o.Cancelled)),
 			fmt.Sprintf("La commande #%d est marquée annulée (%s) : aucun exemplaire n'aurait dû arriver. Si Amazon l'a tout de même expédiée, contactez KDP avec le numéro de commande indiqué dans Vos commandes.", n, showDate(o.Cancelled)))}
-	case kind == problemDamaged:
+	case kind == ledger.ProblemDamaged:
 		texts, refs = r.damagedAdvice(o, lang), []string{"damaged-or-lost"}
-	case kind == problemLost:
+	case kind == ledger.ProblemLost:
 		texts, refs = r.lostAdvice(o, lang), []string{"damaged-or-lost", "track-order"}
-	case kind == problemDefective:
+	case kind == ledger.ProblemDefective:
 		texts, refs = defectiveAdvice(lang), []string{"print-defects", "blank-pages", "curled-cover"}
-	case kind == problemWrong:
+	case kind == ledger.ProblemWrong:
 		texts, refs = wrongAdvice(o, lang), []string{"wrong-item"}
 	}
 	for _, t := range texts {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: t})
 	}
-	if kind != problemWrong || o.Status == ledger.StatusCancelled {
+	if kind != ledger.ProblemWrong || o.Status == ledger.StatusCancelled {
 		reply.Blocks = append(reply.Blocks,
 			&bot.Link{Label: tr(lang, "Contact KDP", "Contacter KDP"), URL: contactURL},
 			&bot.Text{Note: true, Text: forKDP(o, kind, details, lang)})
@@ -67,7 +59,7 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	if ref := r.topicRef(lang, refs...); ref != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
 	}
-	if kind == problemDamaged || kind == problemLost {
+	if kind == ledger.ProblemDamaged || kind == ledger.ProblemLost {
 		if note := r.refundReminder(ctx, req.User, o, kind, lang); note != "" {
 			reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
 		}
@@ -77,11 +69,11 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 
 func problemTitle(kind string, n int, lang string) string {
 	switch kind {
-	case problemDamaged:
+	case ledger.ProblemDamaged:
 		return tr(lang, fmt.Sprintf("Order #%d: damaged copies", n), fmt.Sprintf("Commande #%d : exemplaires abîmés", n))
-	case problemLost:
+	case ledger.ProblemLost:
 		return tr(lang, fmt.Sprintf("Order #%d: lost copies", n), fmt.Sprintf("Commande #%d : exemplaires perdus", n))
-	case problemDefective:
+	case ledger.ProblemDefective:
 		return tr(lang, fmt.Sprintf("Order #%d: printing defects", n), fmt.Sprintf("Commande #%d : défauts d'impression", n))
 	}
 	return tr(lang, fmt.Sprintf("Order #%d: wrong item", n), fmt.Sprintf("Commande #%d : mauvais article", n))
@@ -187,10 +179,10 @@ func (r *Router) windowLine(o ledger.Order, from time.Time, lang string) string 
 
 // problemNames names the kinds of problem in the summary for KDP.
 var problemNames = wording{
-	problemDamaged:   {"damaged copies", "exemplaires abîmés"},
-	problemLost:      {"copies lost in transit", "exemplaires perdus pendant le transport"},
-	problemDefective: {"printing defect", "défaut d'impression"},
-	problemWrong:     {"wrong item", "mauvais article"},
+	ledger.ProblemDamaged:   {"damaged copies", "exemplaires abîmés"},
+	ledger.ProblemLost:      {"copies lost in transit", "exemplaires perdus pendant le transport"},
+	ledger.ProblemDefective: {"printing defect", "défaut d'impression"},
+	ledger.ProblemWrong:     {"wrong item", "mauvais article"},
 }
 
 // forKDP sums up the order for the author's message to KDP.

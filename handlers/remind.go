@@ -39,7 +39,7 @@ type ReminderStore interface {
 const (
 	maxReminderText = 300
 	// reminderHour is the time of day a reminder set for a date alone goes out.
-	reminderHour = 9
+	reminderHour = ledger.ReminderHour
 )
 
 var (

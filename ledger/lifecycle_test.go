@@ -70,7 +70,6 @@ func TestLifecycle(t *testing.T) {
 	cancelled := ordered
 	cancelled.Status, cancelled.Cancelled = StatusCancelled, date(2026, 11, 11)
 
-	with := func(o Order, f func(*Order)) Order { f(&o); return o }
 	tests := []struct {
 		name    string
 		step    func() (Order, error)
