@@ -14,6 +14,7 @@ import (
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
 )
@@ -130,7 +131,8 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 		return err
 	}
 	defer db.Close()
-	r := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	svc := ledger.NewService(db)
+	r := handlers.New(handlers.Deps{KB: k, Orders: svc, Feedback: db, Reminders: svc, Log: log})
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	var names []string
 	for _, c := range r.Commands() {

@@ -17,6 +17,7 @@ import (
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/remind"
 )
@@ -148,7 +149,8 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log, CanDM: canDM(cfg)})
+	svc := ledger.NewService(db)
+	router := handlers.New(handlers.Deps{KB: k, Orders: svc, Feedback: db, Reminders: svc, Log: log, CanDM: canDM(cfg)})
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,

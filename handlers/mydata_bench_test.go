@@ -40,7 +40,8 @@ func BenchmarkExport(b *testing.B) {
 				}
 			}
 			now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
-			r := New(Deps{Orders: db, Feedback: db, Reminders: db, Now: func() time.Time { return now }, Limits: &Limits{}})
+			svc := ledger.NewService(db)
+			r := New(Deps{Orders: svc, Feedback: db, Reminders: svc, Now: func() time.Time { return now }, Limits: &Limits{}})
 			req := &bot.Request{User: alice, Command: "mydata", Sub: "export"}
 			b.ReportAllocs()
 			size := 0

@@ -8,33 +8,43 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 )
 
-// OrderStore keeps each author's private ledger of copy orders, and answers
-// for everything stored about an author (PersonalData). *store.DB
-// satisfies it. user is always bot.User.Key().
-type OrderStore interface {
-	// AddOrder stores o as the user's next order and returns it with its
-	// number, which is never reused. A ledger at ledger.MaxOrders gives a
-	// ledger.TooManyOrders error; other errors are internal.
-	AddOrder(ctx context.Context, o ledger.Order) (ledger.Order, error)
-	// Order returns one order; an error wrapping ledger.ErrNotFound when
-	// the user has no order with that number.
+// Ledger keeps each author's private ledger of copy orders and applies
+// the order commands, each in one transaction with the automatic
+// reminders it sets or withdraws; it also answers for everything stored
+// about an author (PersonalData). *ledger.Service is one. user is always
+// bot.User.Key(), as is ledger.Author.User.
+//
+// A missing order gives an error wrapping ledger.ErrNotFound; a rule a
+// command breaks, one of ledger's errors carrying data (ledger.WrongStatus,
+// ledger.QuantityTooLarge, ledger.TooManyOrders…), which ledgerErr puts
+// into words; any other error is internal.
+type Ledger interface {
+	// Add records a new order (ledger.NewOrder's rules).
+	Add(ctx context.Context, a ledger.Author, o ledger.Order) (ledger.Change, error)
+	// Edit changes an order that has not shipped (ledger.Edit).
+	Edit(ctx context.Context, a ledger.Author, number int, c ledger.Changes) (ledger.Change, error)
+	// Ship marks an order shipped (ledger.Ship).
+	Ship(ctx context.Context, a ledger.Author, number int, s ledger.Shipment) (ledger.Change, error)
+	// Deliver marks an order delivered (ledger.Deliver).
+	Deliver(ctx context.Context, a ledger.Author, number int, date time.Time, dated bool) (ledger.Change, error)
+	// Cancel marks an order cancelled (ledger.Cancel).
+	Cancel(ctx context.Context, a ledger.Author, number int) (ledger.Change, error)
+	// Delete removes an order and its reminders.
+	Delete(ctx context.Context, a ledger.Author, number int) error
+	// Report returns the order a problem is reported with, after setting
+	// the reminder of its refund window (ledger.Report).
+	Report(ctx context.Context, a ledger.Author, number int, problem string) (ledger.Change, error)
+
+	// Order returns one order.
 	Order(ctx context.Context, user string, number int) (ledger.Order, error)
 	// Orders lists the user's orders with status ("" for all), by number.
-	// Errors are internal.
 	Orders(ctx context.Context, user, status string) ([]ledger.Order, error)
 	// LatestOrders returns the user's last limit orders with status ("" for
-	// all), by number, and how many there are in all. Errors are internal.
+	// all), by number, and how many there are in all.
 	LatestOrders(ctx context.Context, user, status string, limit int) ([]ledger.Order, int, error)
 	// RecentOrders returns the user's orders still on their way and those
-	// delivered since the given day, by number. Errors are internal.
+	// delivered since the given day, by number.
 	RecentOrders(ctx context.Context, user string, since time.Time) ([]ledger.Order, error)
-	// UpdateOrder changes one order through fn in one transaction; an
-	// error wrapping ledger.ErrNotFound for a missing order, or fn's own
-	// error unchanged.
-	UpdateOrder(ctx context.Context, user string, number int, fn func(*ledger.Order) error) (ledger.Order, error)
-	// DeleteOrder removes one order; an error wrapping ledger.ErrNotFound
-	// for a missing order.
-	DeleteOrder(ctx context.Context, user string, number int) error
 	PersonalData
 }
 
@@ -183,6 +193,19 @@ func (r *Router) ledgerUser(req *bot.Request, lang string) (string, error) {
 			"Je ne sais pas qui vous êtes ici, je ne peux donc pas suivre vos commandes."))
 	}
 	return req.User.Key(), nil
+}
+
+// author is who a command is for, as the ledger needs to know them: when
+// it is given, and how the reminders it sets reach them, worded in lang.
+func (r *Router) author(req *bot.Request, lang string) ledger.Author {
+	u := req.User
+	return ledger.Author{
+		User: u.Key(), Platform: string(u.Platform), Workspace: u.Workspace, ID: u.ID,
+		Reachable: r.canDM(u.Platform),
+		Lang:      lang,
+		Word:      func(a ledger.Auto) string { return autoText(a, lang) },
+		Now:       r.Now(),
+	}
 }
 
 // orderArgs reads the two things every order subcommand starts with.

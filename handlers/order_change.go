@@ -20,10 +20,11 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	if err != nil {
 		return nil, err
 	}
-	o, err = r.Orders.AddOrder(ctx, o)
+	c, err := r.Orders.Add(ctx, r.author(req, lang), o)
 	if err != nil {
 		return nil, ledgerErr(err, 0, lang)
 	}
+	o = c.Order
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d added", o.Number), fmt.Sprintf("Commande #%d ajoutée", o.Number)),
 		Ephemeral: true, Lang: lang,
@@ -37,8 +38,8 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 				fmt.Sprintf("Ceci est votre suivi privé ; la commande elle-même est sur %s. À l'expédition : /order shipped %d", o.Marketplace, o.Number))},
 		},
 	}
-	if note := r.syncOrderReminders(ctx, req.User, o, lang); note != "" {
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
+	if c.Reminder != nil {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: autoNote(*c.Reminder, lang), Note: true})
 	}
 	return reply, nil
 }
@@ -123,23 +124,15 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			fmt.Sprintf("Indiquez ce qu'il faut modifier : quantity, marketplace, title, expected ou note. Exemple : /order edit %d quantity:30", n)))
 	}
 	e := readEdit(req, lang, r.today())
-	var before ledger.Order
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		before = *o
-		edited, err := ledger.Edit(*o, e.changes)
-		if err != nil {
-			return err
-		}
-		if e.bad != nil {
-			return e.bad(o.Kind)
-		}
-		*o = edited
-		return nil
-	})
+	if e.bad != nil {
+		return nil, r.editRefused(ctx, user, n, e, lang)
+	}
+	c, err := r.Orders.Edit(ctx, r.author(req, lang), n, e.changes)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
-	changes := editLines(req, before, o, lang)
+	o := c.Order
+	changes := editLines(req, c.Before, o, lang)
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d updated", n), fmt.Sprintf("Commande #%d modifiée", n)),
 		Ephemeral: true, Lang: lang,
@@ -157,10 +150,24 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if ref := r.topicRef(lang, "change-order"); ref != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
 	}
-	if note := r.syncOrderReminders(ctx, req.User, o, lang); note != "" && req.Has("expected") {
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
+	if c.Reminder != nil && req.Has("expected") {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: autoNote(*c.Reminder, lang), Note: true})
 	}
 	return reply, nil
+}
+
+// editRefused explains an edit with an option that could not be read.
+// What the order and the options before it break comes first, as the
+// ledger would check them; nothing is written.
+func (r *Router) editRefused(ctx context.Context, user string, n int, e edit, lang string) error {
+	o, err := r.Orders.Order(ctx, user, n)
+	if err != nil {
+		return ledgerErr(err, n, lang)
+	}
+	if _, err := ledger.Edit(o, e.changes); err != nil {
+		return ledgerErr(err, n, lang)
+	}
+	return e.bad(o.Kind)
 }
 
 // editFields are the options /order edit can change, in the order it
@@ -251,7 +258,7 @@ func orNone(s, lang string) string {
 }
 
 func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, _, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
@@ -266,14 +273,11 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		shipped, err := ledger.Ship(*o, ledger.Shipment{Date: date, Dated: req.Has("date"), Tracking: tracking})
-		*o = shipped
-		return err
-	})
+	c, err := r.Orders.Ship(ctx, r.author(req, lang), n, ledger.Shipment{Date: date, Dated: req.Has("date"), Tracking: tracking})
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
+	o := c.Order
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d shipped", n), fmt.Sprintf("Commande #%d expédiée", n)),
 		Ephemeral: true, Lang: lang,
@@ -287,7 +291,6 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 				fmt.Sprintf("À l'arrivée des exemplaires : /order delivered %d", n))},
 		},
 	}
-	r.syncOrderReminders(ctx, req.User, o, lang)
 	return reply, nil
 }
 
@@ -313,7 +316,7 @@ func (r *Router) pastDate(req *bot.Request, lang, enHint, frHint string) (time.T
 }
 
 func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, _, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
@@ -322,15 +325,11 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		delivered, err := ledger.Deliver(*o, date, req.Has("date"))
-		*o = delivered
-		return err
-	})
+	c, err := r.Orders.Deliver(ctx, r.author(req, lang), n, date, req.Has("date"))
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
-	r.syncOrderReminders(ctx, req.User, o, lang)
+	o := c.Order
 	deadline := ledger.RefundDeadline(o.Delivered)
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d delivered", n), fmt.Sprintf("Commande #%d livrée", n)),
@@ -350,19 +349,15 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 }
 
 func (r *Router) orderCancel(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, _, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
-	today := r.today()
-	o, err := r.Orders.UpdateOrder(ctx, user, n, func(o *ledger.Order) error {
-		cancelled, err := ledger.Cancel(*o, today)
-		*o = cancelled
-		return err
-	})
+	c, err := r.Orders.Cancel(ctx, r.author(req, lang), n)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
+	o := c.Order
 	reply := &bot.Reply{
 		Title:     tr(lang, fmt.Sprintf("Order #%d cancelled", n), fmt.Sprintf("Commande #%d annulée", n)),
 		Ephemeral: true, Lang: lang,
@@ -384,19 +379,17 @@ func (r *Router) orderCancel(ctx context.Context, req *bot.Request) (*bot.Reply,
 	if ref := r.topicRef(lang, "cancel-order"); ref != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
 	}
-	r.syncOrderReminders(ctx, req.User, o, lang)
 	return reply, nil
 }
 
 func (r *Router) orderDelete(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, _, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Orders.DeleteOrder(ctx, user, n); err != nil {
+	if err := r.Orders.Delete(ctx, r.author(req, lang), n); err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
-	r.dropOrderReminders(ctx, user, n)
 	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: tr(lang,
 		fmt.Sprintf("Order #%d is removed from your ledger. Numbers are never reused, so no other order will be #%d. (This doesn't touch the order on Amazon.)", n, n),
 		fmt.Sprintf("La commande #%d est retirée de votre suivi. Les numéros ne sont jamais réutilisés : aucune autre commande ne sera la #%d. (La commande sur Amazon n'est pas touchée.)", n, n))}}}, nil

@@ -11,7 +11,7 @@ import (
 )
 
 func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, _, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
@@ -27,10 +27,11 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.Order(ctx, user, n)
+	c, err := r.Orders.Report(ctx, r.author(req, lang), n, kind)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
+	o := c.Order
 	reply := &bot.Reply{Ephemeral: true, Lang: lang, Title: problemTitle(kind, n, lang)}
 	var texts []string
 	var refs []string
@@ -59,10 +60,8 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	if ref := r.topicRef(lang, refs...); ref != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
 	}
-	if kind == ledger.ProblemDamaged || kind == ledger.ProblemLost {
-		if note := r.refundReminder(ctx, req.User, o, kind, lang); note != "" {
-			reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
-		}
+	if c.Reminder != nil {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: autoNote(*c.Reminder, lang), Note: true})
 	}
 	return reply, nil
 }

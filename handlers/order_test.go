@@ -39,7 +39,7 @@ func newHarness(t testing.TB) *harness {
 	t.Cleanup(func() { db.Close() })
 	h := &harness{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
 	// No limits: these tests go faster than any author (see TestLimits).
-	h.r = New(Deps{KB: k, Orders: db, Feedback: db, Now: func() time.Time { return h.now }, Limits: &Limits{}})
+	h.r = New(Deps{KB: k, Orders: ledger.NewService(db), Feedback: db, Now: func() time.Time { return h.now }, Limits: &Limits{}})
 	return h
 }
 
@@ -471,7 +471,7 @@ func TestNoStore(t *testing.T) {
 		t.Errorf("without a store: %v, want a Conflict error", err)
 	}
 	req.User = bot.User{Platform: bot.Console}
-	r = New(Deps{Orders: (*store.DB)(nil)})
+	r = New(Deps{Orders: ledger.NewService(nil)})
 	if _, err := r.Handle(context.Background(), req); bot.ErrorCode(err) != bot.Forbidden {
 		t.Errorf("without a user id: %v, want Forbidden", err)
 	}

@@ -69,10 +69,11 @@ type preorderPlan struct {
 func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
 	user := req.User.Key()
-	loc, zone, err := r.zoneFor(ctx, user, req.Option("tz"), lang)
+	z, err := r.zoneFor(ctx, user, req.Option("tz"), lang)
 	if err != nil {
 		return nil, err
 	}
+	loc, zone := z.loc, z.name()
 	now := r.Now().In(loc)
 	release, err := parseRelease(req.Option("release"), now, loc, lang)
 	if err != nil {
@@ -108,12 +109,14 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: zoneNote, Note: true})
 	canDM := r.canDM(req.User.Platform)
+	saved := false // the typed zone, with the reminders
 	switch {
 	case req.Option("remind") == "yes" && r.Reminders != nil && !canDM:
 		// The plan still helps; the reminders could never arrive.
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: bot.ErrorMessage(noDM(req.User.Platform, lang))})
 	case req.Option("remind") == "yes":
-		block, err := r.preorderReminders(ctx, req.User, kind, release, zone, now, p.steps, lang)
+		var block []bot.Block
+		block, saved, err = r.preorderReminders(ctx, req, z, kind, release, now, p.steps, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -122,6 +125,11 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
 			"Add remind:yes to get a reminder before each dated step.",
 			"Ajoutez remind:yes pour recevoir un rappel avant chaque étape datée."), Note: true})
+	}
+	if z.typed && !saved && r.Reminders != nil {
+		if err := r.Reminders.SaveZone(ctx, user, z.name()); err != nil {
+			return nil, fmt.Errorf("save time zone: %w", err)
+		}
 	}
 	return reply, nil
 }
@@ -135,13 +143,15 @@ func hasReminders(steps []planStep, now time.Time) bool {
 	return false
 }
 
-// preorderReminders sets a reminder for each step still to come. Each is
+// preorderReminders sets a reminder for each step still to come, and
+// remembers the zone z if it was typed, in one transaction. Each is
 // tagged with the release, plan and step, so asking again reschedules
-// rather than doubles them.
-func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string, release time.Time,
-	zone string, now time.Time, steps []planStep, lang string) ([]bot.Block, error) {
+// rather than doubles them. It returns the blocks that say what was set,
+// and whether it stored anything.
+func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone, kind string, release time.Time,
+	now time.Time, steps []planStep, lang string) ([]bot.Block, bool, error) {
 	if r.Reminders == nil {
-		return nil, noReminders(lang)
+		return nil, false, noReminders(lang)
 	}
 	var due []int
 	for i, s := range steps {
@@ -152,20 +162,20 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 	if len(due) == 0 {
 		return []bot.Block{&bot.Text{Text: tr(lang,
 			"No reminders set: every step's time has come already.",
-			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, nil
+			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, false, nil
 	}
 	var rems []ledger.Reminder
 	for _, i := range due {
 		s := steps[i]
-		rems = append(rems, reminderFor(u, ledger.Reminder{
-			Kind: ledger.ReminderPreorder, Due: s.remindAt, Zone: zone, Lang: lang, Text: s.remindText,
+		rems = append(rems, ledger.Reminder{
+			Kind: ledger.ReminderPreorder, Due: s.remindAt, Zone: z.name(), Text: s.remindText,
 			Tag: fmt.Sprintf("preorder:%s:%s:%d", release.Format("2006-01-02"), kind, i+1),
-		}))
+		})
 	}
 	// All steps or none: the cap on open reminders is checked with them.
-	rems, err := r.Reminders.AddReminders(ctx, rems)
+	rems, err := r.Reminders.Remind(ctx, r.author(req, lang), z.save(), rems)
 	if err != nil {
-		return nil, reminderErr("preorder reminders", err, lang)
+		return nil, false, reminderErr("preorder reminders", err, lang)
 	}
 	var items []string
 	for j, i := range due {
@@ -174,8 +184,8 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 	return []bot.Block{
 		&bot.Text{Text: tr(lang, "Reminders set:", "Rappels créés :")},
 		&bot.List{Items: items},
-		&bot.Text{Text: deliveryNote(u.Platform, len(items) > 1, lang), Note: true},
-	}, nil
+		&bot.Text{Text: deliveryNote(req.User.Platform, len(items) > 1, lang), Note: true},
+	}, true, nil
 }
 
 // parseRelease reads a release date as midnight starting that day in loc,

@@ -30,7 +30,8 @@ func newRemindRig(t testing.TB, now time.Time) *remindRig {
 	t.Cleanup(func() { db.Close() })
 	g := &remindRig{db: db, now: now}
 	// No limits: these tests go faster than any author (see TestLimits).
-	g.r = New(Deps{Orders: db, Reminders: db, Now: func() time.Time { return g.now }, Limits: &Limits{}})
+	svc := ledger.NewService(db)
+	g.r = New(Deps{Orders: svc, Reminders: svc, Now: func() time.Time { return g.now }, Limits: &Limits{}})
 	return g
 }
 

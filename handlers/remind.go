@@ -12,25 +12,26 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 )
 
-// ReminderStore keeps authors' reminders and reminder settings; the
-// scheduler in package remind delivers them. *store.DB satisfies it.
-type ReminderStore interface {
-	// AddReminder stores a pending reminder; a tagged one that exists is
-	// rescheduled, or returned unchanged once delivered. One the author
-	// sets past ledger.MaxOpenReminders gives a ledger.TooManyReminders.
-	AddReminder(ctx context.Context, r ledger.Reminder) (ledger.Reminder, error)
-	// AddReminders adds several of one user's reminders, all or none, as
-	// AddReminder does.
-	AddReminders(ctx context.Context, rs []ledger.Reminder) ([]ledger.Reminder, error)
+// Reminders keeps the reminders authors set and their settings; the
+// scheduler in package remind delivers them. *ledger.Service is one.
+// user is always bot.User.Key().
+type Reminders interface {
+	// Remind sets the author's reminders rs, all or none, and stores zone
+	// as their time zone unless it is "", in one transaction. Reminders
+	// past ledger.MaxOpenReminders give a ledger.TooManyReminders.
+	Remind(ctx context.Context, a ledger.Author, zone string, rs []ledger.Reminder) ([]ledger.Reminder, error)
+	// SaveZone stores the user's time zone.
+	SaveZone(ctx context.Context, user, zone string) error
 	// Reminders lists all of a user's reminders by number.
 	Reminders(ctx context.Context, user string) ([]ledger.Reminder, error)
+	// ReminderSettings returns the user's settings, the defaults for one
+	// who never changed them.
+	ReminderSettings(ctx context.Context, user string) (ledger.ReminderSettings, error)
 	// CancelReminder fails with ledger.ErrNotFound for a number the user
 	// does not have and ledger.ErrNotPending for one no longer pending.
 	CancelReminder(ctx context.Context, user string, number int) (ledger.Reminder, error)
-	// CancelReminderTag withdraws a pending tagged reminder, if any.
-	CancelReminderTag(ctx context.Context, user, tag string) (bool, error)
-	ReminderSettings(ctx context.Context, user string) (ledger.ReminderSettings, error)
-	UpdateReminderSettings(ctx context.Context, user string, fn func(*ledger.ReminderSettings)) (ledger.ReminderSettings, error)
+	// SetAutomatic switches the user's automatic reminders on or off.
+	SetAutomatic(ctx context.Context, user string, on bool) error
 }
 
 // Reminder limits, in the author's interest: a reminder two years out is
@@ -168,11 +169,11 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			"What should I remind you of? For example: /remind add when:3d text:Check the proof copy",
 			"De quoi dois-je vous rappeler ? Par exemple : /remind add when:3d text:Vérifier l'épreuve"))
 	}
-	user := req.User.Key()
-	loc, zone, err := r.zoneFor(ctx, user, zone, lang)
+	z, err := r.zoneFor(ctx, req.User.Key(), zone, lang)
 	if err != nil {
 		return nil, err
 	}
+	loc := z.loc
 	now := r.Now()
 	due, ok := parseWhen(when, now, loc)
 	if !ok {
@@ -185,12 +186,13 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err := checkDue(due, now, lang); err != nil {
 		return nil, err
 	}
-	rem, err := r.Reminders.AddReminder(ctx, reminderFor(req.User, ledger.Reminder{
-		Kind: ledger.ReminderNote, Due: due, Zone: zone, Lang: lang, Text: text,
-	}))
+	set, err := r.Reminders.Remind(ctx, r.author(req, lang), z.save(), []ledger.Reminder{{
+		Kind: ledger.ReminderNote, Due: due, Zone: z.name(), Text: text,
+	}})
 	if err != nil {
 		return nil, reminderErr("remind add", err, lang)
 	}
+	rem := set[0]
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
 	reply.Blocks = append(reply.Blocks,
 		&bot.Text{Text: fmt.Sprintf(tr(lang, "Reminder #%d set for %s.", "Rappel n°%d prévu pour le %s."),
@@ -248,12 +250,6 @@ func deliveryNote(p bot.Platform, plural bool, lang string) string {
 	return tr(lang,
 		"I'll send it to you as a direct message; if I'm offline then, as soon as I'm back. /remind list shows your reminders.",
 		"Je vous l'enverrai en message privé ; si je suis hors ligne à ce moment-là, dès mon retour. /remind list affiche vos rappels.")
-}
-
-// reminderFor fills in who a reminder belongs to and where it goes.
-func reminderFor(u bot.User, rem ledger.Reminder) ledger.Reminder {
-	rem.User, rem.Platform, rem.Workspace, rem.UserID = u.Key(), string(u.Platform), u.Workspace, u.ID
-	return rem
 }
 
 func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -361,9 +357,7 @@ func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	if on && !r.canDM(req.User.Platform) {
 		return nil, noDM(req.User.Platform, lang)
 	}
-	if _, err := r.Reminders.UpdateReminderSettings(ctx, req.User.Key(), func(s *ledger.ReminderSettings) {
-		s.Automatic = on
-	}); err != nil {
+	if err := r.Reminders.SetAutomatic(ctx, req.User.Key(), on); err != nil {
 		return nil, fmt.Errorf("remind auto: %w", err)
 	}
 	text := tr(lang,

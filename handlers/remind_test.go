@@ -309,7 +309,7 @@ func TestOrderReminders(t *testing.T) {
 	}
 
 	// Without a database for reminders the orders work as before.
-	plain := New(Deps{Orders: g.db, Now: func() time.Time { return g.now }})
+	plain := New(Deps{Orders: ledger.NewService(g.db), Now: func() time.Time { return g.now }})
 	if _, err := runCmd(t, plain, slackAuthor, "", "/order add 5 us Fifth expected:2026-12-10"); err != nil {
 		t.Fatal(err)
 	}

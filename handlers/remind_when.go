@@ -9,39 +9,52 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/ledger"
 )
 
-// zoneFor resolves the time zone for a request: the one typed (which is
-// then remembered), else the author's saved one, else UTC.
-func (r *Router) zoneFor(ctx context.Context, user, typed, lang string) (*time.Location, string, error) {
+// zone is the time zone a command works in.
+type zone struct {
+	loc *time.Location
+	// typed is whether the author gave it with this command: it is then
+	// remembered, with whatever else the command stores.
+	typed bool
+}
+
+// name is the zone's IANA name.
+func (z zone) name() string { return z.loc.String() }
+
+// save is what to store as the author's zone with the command's changes:
+// its name when the author typed it, "" to keep the one stored.
+func (z zone) save() string {
+	if z.typed {
+		return z.name()
+	}
+	return ""
+}
+
+// zoneFor resolves the time zone for a request: the one typed (which the
+// command then remembers), else the author's saved one, else UTC.
+func (r *Router) zoneFor(ctx context.Context, user, typed, lang string) (zone, error) {
 	if typed != "" {
 		loc, err := loadZone(typed)
 		if err != nil {
-			return nil, "", bot.Errorf(bot.Invalid, tr(lang,
+			return zone{}, bot.Errorf(bot.Invalid, tr(lang,
 				"I don't know the time zone %s. Type its IANA name, such as Europe/Paris, America/New_York, Asia/Tokyo or UTC.",
 				"Je ne connais pas le fuseau horaire %s. Tapez son nom IANA, par ex. Europe/Paris, America/Montreal, Asia/Tokyo ou UTC."),
 				safeQuote(typed))
 		}
-		if r.Reminders != nil {
-			if _, err := r.Reminders.UpdateReminderSettings(ctx, user, func(s *ledger.ReminderSettings) {
-				s.Zone = loc.String()
-			}); err != nil {
-				return nil, "", fmt.Errorf("save time zone: %w", err)
-			}
-		}
-		return loc, loc.String(), nil
+		return zone{loc: loc, typed: true}, nil
 	}
-	if r.Reminders != nil {
-		s, err := r.Reminders.ReminderSettings(ctx, user)
-		if err != nil {
-			return nil, "", fmt.Errorf("time zone: %w", err)
-		}
-		if loc, err := loadZone(s.Zone); s.Zone != "" && err == nil {
-			return loc, loc.String(), nil
-		}
+	if r.Reminders == nil {
+		return zone{loc: time.UTC}, nil
 	}
-	return time.UTC, "UTC", nil
+	s, err := r.Reminders.ReminderSettings(ctx, user)
+	if err != nil {
+		return zone{}, fmt.Errorf("time zone: %w", err)
+	}
+	if loc, err := loadZone(s.Zone); s.Zone != "" && err == nil {
+		return zone{loc: loc}, nil
+	}
+	return zone{loc: time.UTC}, nil
 }
 
 // loadZone loads an IANA time zone, forgiving its capitalisation

@@ -23,11 +23,11 @@ import (
 // the commands that use it and is satisfied by *store.DB.
 type Deps struct {
 	KB       *kb.KB
-	Orders   OrderStore
+	Orders   Ledger
 	Feedback FeedbackStore
 	// Reminders is nil where the bot runs without a database; /remind
 	// then says so and /preorder works without remind:yes.
-	Reminders ReminderStore
+	Reminders Reminders
 	Log       *slog.Logger
 	// Now is the clock; tests pass a fixed one.
 	Now func() time.Time

@@ -37,7 +37,8 @@ func newRig(t testing.TB, d Deps) *rig {
 	}
 	t.Cleanup(func() { db.Close() })
 	g := &rig{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
-	d.KB, d.Orders, d.Feedback, d.Reminders = k, db, db, db
+	svc := ledger.NewService(db)
+	d.KB, d.Orders, d.Feedback, d.Reminders = k, svc, db, svc
 	d.Now = func() time.Time { return g.now }
 	g.r = New(d)
 	return g

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // stampLayout is how reminder times are stored: UTC, to the second, fixed
@@ -62,40 +64,11 @@ func (db *DB) AddReminders(ctx context.Context, rs []Reminder) ([]Reminder, erro
 	if len(rs) == 0 {
 		return nil, nil
 	}
-	user := rs[0].User
-	capped := false
-	for i := range rs {
-		if err := db.readyReminder(&rs[i]); err != nil {
-			return nil, err
-		}
-		if rs[i].User != user {
-			return nil, errors.New("store: add reminders: of more than one user")
-		}
-		capped = capped || !Automatic(rs[i].Kind)
-	}
-	out := make([]Reminder, len(rs))
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		before, err := openReminders(ctx, tx, user)
-		if err != nil {
-			return err
-		}
-		for i, r := range rs {
-			if err := addReminder(ctx, tx, &r); err != nil {
-				return err
-			}
-			out[i] = r
-		}
-		if !capped {
-			return nil
-		}
-		after, err := openReminders(ctx, tx, user)
-		if err != nil {
-			return err
-		}
-		if after > before && after > MaxOpenReminders {
-			return TooManyReminders{Max: MaxOpenReminders, Open: before, Adding: after - before}
-		}
-		return nil
+	var out []Reminder
+	err := db.Update(ctx, rs[0].User, func(t ledger.Tx) error {
+		var err error
+		out, err = t.AddReminders(rs)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -228,26 +201,10 @@ func (db *DB) Reminders(ctx context.Context, user string) ([]Reminder, error) {
 // reminder and an error wrapping ErrNotPending.
 func (db *DB) CancelReminder(ctx context.Context, user string, number int) (Reminder, error) {
 	var r Reminder
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		list, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
-			WHERE user_key = ? AND number = ?`, user, number))
-		if err != nil {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
-		}
-		if len(list) == 0 {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotFound)
-		}
-		r = list[0]
-		if r.Status != ReminderPending && r.Status != ReminderFailed {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotPending)
-		}
-		r.Status = ReminderCancelled
-		_, err = tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = '', closed = ?
-			WHERE user_key = ? AND number = ?`, r.Status, formatStamp(db.now()), user, number)
-		if err != nil {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
-		}
-		return nil
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
+		var err error
+		r, err = t.CancelReminder(number)
+		return err
 	})
 	if errors.Is(err, ErrNotPending) {
 		return r, err
@@ -265,17 +222,13 @@ func (db *DB) CancelReminderTag(ctx context.Context, user, tag string) (bool, er
 	if tag == "" {
 		return false, nil
 	}
-	var n int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, cancelByTagSQL,
-			ReminderCancelled, formatStamp(db.now()), user, tag, ReminderPending)
-		if err != nil {
-			return fmt.Errorf("store: cancel reminder %s: %w", tag, err)
-		}
-		n, err = res.RowsAffected()
+	var done bool
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
+		var err error
+		done, err = t.CancelReminderTag(tag)
 		return err
 	})
-	return n > 0, err
+	return done, err
 }
 
 // ReminderSettings returns the user's settings: automatic reminders on
@@ -293,21 +246,15 @@ func (db *DB) ReminderSettings(ctx context.Context, user string) (ReminderSettin
 // changed.
 func (db *DB) UpdateReminderSettings(ctx context.Context, user string, fn func(*ReminderSettings)) (ReminderSettings, error) {
 	var s ReminderSettings
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
 		var err error
-		if s, _, err = getReminderSettings(ctx, tx, user); err != nil {
-			return fmt.Errorf("store: reminder settings: %w", err)
+		if s, err = t.ReminderSettings(); err != nil {
+			return err
 		}
 		last := s.LastNumber
 		fn(&s)
 		s.LastNumber = last
-		_, err = tx.ExecContext(ctx, `INSERT INTO reminder_settings (user_key, automatic, zone) VALUES (?, ?, ?)
-			ON CONFLICT (user_key) DO UPDATE SET automatic = excluded.automatic, zone = excluded.zone`,
-			user, s.Automatic, s.Zone)
-		if err != nil {
-			return fmt.Errorf("store: update reminder settings: %w", err)
-		}
-		return nil
+		return t.PutReminderSettings(s)
 	})
 	return s, err
 }
