@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "serve":
 		return runServe(ctx, cfg, k, log, getenv)
 	case "discord register":
-		return runDiscordRegister(ctx, cfg, k, log, stdout)
+		return runDiscordRegister(ctx, cfg, log, stdout)
 	}
 	return fmt.Errorf("authorbot %s is not available in this build", cfg.Command)
 }
@@ -79,7 +79,7 @@ type askJSON struct {
 }
 
 func runAsk(ctx context.Context, cfg config.Config, k *kb.KB, std stdio) error {
-	r := handlers.New(handlers.Deps{KB: k})
+	r := handlers.NewAnswers(k)
 	req := &bot.Request{
 		User:    bot.User{Platform: bot.Console, ID: "local"},
 		Command: "ask",
@@ -131,8 +131,7 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 		return err
 	}
 	defer db.Close()
-	svc := ledger.NewService(db)
-	r := handlers.New(handlers.Deps{KB: k, Orders: svc, Feedback: db, Reminders: svc, Log: log})
+	r := handlers.New(log, k, ledger.NewService(db), db)
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	var names []string
 	for _, c := range r.Commands() {

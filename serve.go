@@ -149,8 +149,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	svc := ledger.NewService(db)
-	router := handlers.New(handlers.Deps{KB: k, Orders: svc, Feedback: db, Reminders: svc, Log: log, CanDM: canDM(cfg)})
+	router := handlers.New(log, k, ledger.NewService(db), db, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
@@ -169,7 +168,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 }
 
 // canDM reports whether the settings let the bot send a direct message
-// on a platform (handlers.Deps.CanDM): on Slack and Discord that takes
+// on a platform (handlers.DirectMessages): on Slack and Discord that takes
 // the bot token, and the console is always there to show one.
 func canDM(cfg config.Config) func(bot.Platform) bool {
 	return func(p bot.Platform) bool {

@@ -315,7 +315,7 @@ func platformTestDeps(t testing.TB) (platformDeps, *store.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	router := handlers.New(handlers.Deps{KB: k, Orders: ledger.NewService(db), Feedback: db, Reminders: ledger.NewService(db), Log: log})
+	router := handlers.New(log, k, ledger.NewService(db), db)
 	d := platformDeps{router: router, metrics: metrics.New(bot.RequestNames(router.Commands())), log: log}
 	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}
 	return d, db

@@ -59,7 +59,7 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	d, err := r.Orders.Export(ctx, user)
+	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata export: %w", err)
 	}
@@ -67,7 +67,7 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, fmt.Errorf("mydata export: %w", err)
 	}
-	name := "authorbot-data-" + r.Now().UTC().Format(dateLayout) + ".json"
+	name := "authorbot-data-" + r.now().UTC().Format(dateLayout) + ".json"
 	return &bot.Reply{
 		Title:     tr(lang, "Your data", "Vos données"),
 		Ephemeral: true, Lang: lang,
@@ -139,7 +139,7 @@ func (r *Router) mydataForget(ctx context.Context, req *bot.Request) (*bot.Reply
 			"To delete everything, type /mydata forget confirm:yes",
 			"Pour tout supprimer, tapez /mydata forget confirm:yes"))
 	}
-	d, err := r.Orders.Export(ctx, user)
+	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
@@ -181,11 +181,11 @@ func (r *Router) forgetConfirmed(ctx context.Context, req *bot.Request) (*bot.Re
 }
 
 func (r *Router) forget(ctx context.Context, user, lang string) (*bot.Reply, error) {
-	d, err := r.Orders.Export(ctx, user)
+	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
-	if err := r.Orders.Forget(ctx, user); err != nil {
+	if err := r.ledger.Forget(ctx, user); err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
 	if empty(d) {

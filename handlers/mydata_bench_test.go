@@ -40,8 +40,7 @@ func BenchmarkExport(b *testing.B) {
 				}
 			}
 			now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
-			svc := ledger.NewService(db)
-			r := New(Deps{Orders: svc, Feedback: db, Reminders: svc, Now: func() time.Time { return now }, Limits: &Limits{}})
+			r := testRouter(b, db, WithClock(func() time.Time { return now }), WithLimits(Limits{}))
 			req := &bot.Request{User: alice, Command: "mydata", Sub: "export"}
 			b.ReportAllocs()
 			size := 0

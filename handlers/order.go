@@ -182,11 +182,6 @@ func (r *Router) orderFamily() family {
 // ledgerUser returns the key the author's orders are kept under, or why
 // there are none.
 func (r *Router) ledgerUser(req *bot.Request, lang string) (string, error) {
-	if r.Orders == nil {
-		return "", bot.Errorf(bot.Conflict, "%s", tr(lang,
-			"Order tracking is not set up on this bot; questions still work: /ask …",
-			"Le suivi des commandes n'est pas activé sur ce bot ; les questions marchent toujours : /ask …"))
-	}
 	if req.User.ID == "" {
 		return "", bot.Errorf(bot.Forbidden, "%s", tr(lang,
 			"I can't tell who you are here, so I can't keep orders for you.",
@@ -204,7 +199,7 @@ func (r *Router) author(req *bot.Request, lang string) ledger.Author {
 		Reachable: r.canDM(u.Platform),
 		Lang:      lang,
 		Word:      func(a ledger.Auto) string { return autoText(a, lang) },
-		Now:       r.Now(),
+		Now:       r.now(),
 	}
 }
 
@@ -218,4 +213,4 @@ func (r *Router) orderArgs(req *bot.Request) (lang, user string, number int, err
 	return lang, user, number, err
 }
 
-func (r *Router) today() time.Time { return ledger.Day(r.Now()) }
+func (r *Router) today() time.Time { return ledger.Day(r.now()) }

@@ -20,7 +20,7 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.Orders.Add(ctx, r.author(req, lang), o)
+	c, err := r.ledger.Add(ctx, r.author(req, lang), o)
 	if err != nil {
 		return nil, ledgerErr(err, 0, lang)
 	}
@@ -127,7 +127,7 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if e.bad != nil {
 		return nil, r.editRefused(ctx, user, n, e, lang)
 	}
-	c, err := r.Orders.Edit(ctx, r.author(req, lang), n, e.changes)
+	c, err := r.ledger.Edit(ctx, r.author(req, lang), n, e.changes)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
@@ -160,7 +160,7 @@ func (r *Router) orderEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 // What the order and the options before it break comes first, as the
 // ledger would check them; nothing is written.
 func (r *Router) editRefused(ctx context.Context, user string, n int, e edit, lang string) error {
-	o, err := r.Orders.Order(ctx, user, n)
+	o, err := r.ledger.Order(ctx, user, n)
 	if err != nil {
 		return ledgerErr(err, n, lang)
 	}
@@ -273,7 +273,7 @@ func (r *Router) orderShipped(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.Orders.Ship(ctx, r.author(req, lang), n, ledger.Shipment{Date: date, Dated: req.Has("date"), Tracking: tracking})
+	c, err := r.ledger.Ship(ctx, r.author(req, lang), n, ledger.Shipment{Date: date, Dated: req.Has("date"), Tracking: tracking})
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
@@ -325,7 +325,7 @@ func (r *Router) orderDelivered(ctx context.Context, req *bot.Request) (*bot.Rep
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.Orders.Deliver(ctx, r.author(req, lang), n, date, req.Has("date"))
+	c, err := r.ledger.Deliver(ctx, r.author(req, lang), n, date, req.Has("date"))
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
@@ -353,7 +353,7 @@ func (r *Router) orderCancel(ctx context.Context, req *bot.Request) (*bot.Reply,
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.Orders.Cancel(ctx, r.author(req, lang), n)
+	c, err := r.ledger.Cancel(ctx, r.author(req, lang), n)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
@@ -387,7 +387,7 @@ func (r *Router) orderDelete(ctx context.Context, req *bot.Request) (*bot.Reply,
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Orders.Delete(ctx, r.author(req, lang), n); err != nil {
+	if err := r.ledger.Delete(ctx, r.author(req, lang), n); err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}
 	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: tr(lang,

@@ -51,14 +51,14 @@ func (r *Router) orderChoices(ctx context.Context, req *bot.Request, partial str
 }
 
 // completionOrders reads the author's orders for suggestions; none
-// without an order store, an author or on a store error (logged).
+// without an author or on a store error (logged).
 func (r *Router) completionOrders(ctx context.Context, req *bot.Request) []ledger.Order {
-	if r.Orders == nil || req.User.ID == "" {
+	if req.User.ID == "" {
 		return nil
 	}
-	list, err := r.Orders.Orders(ctx, req.User.Key(), "")
+	list, err := r.ledger.Orders(ctx, req.User.Key(), "")
 	if err != nil {
-		r.Log.Warn("order completion failed", slog.String("user", req.User.Key()), slog.Any("err", err))
+		r.log.Warn("order completion failed", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
 	}
 	return list

@@ -60,10 +60,10 @@ const maxNotes = 4
 // answer e: days left to report damage, orders that can or can no longer
 // be cancelled or changed, orders past their expected date. Only answers
 // about managing, shipping or problems get them; a general question (cost,
-// ISBN, cart) stays general. With no order store, or on any store error
-// (logged), there are none: the answer matters more than the notes.
+// ISBN, cart) stays general. On any store error (logged) there are none:
+// the answer matters more than the notes.
 func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, lang string) []string {
-	if r.Orders == nil || e == nil || req.User.ID == "" {
+	if e == nil || req.User.ID == "" {
 		return nil
 	}
 	switch e.Theme {
@@ -82,9 +82,9 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 	// Only orders on their way and those delivered within the longest
 	// window orderNote looks at can have a line; the rest of the ledger
 	// is not read.
-	list, err := r.Orders.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*ledger.RefundWindow))
+	list, err := r.ledger.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*ledger.RefundWindow))
 	if err != nil {
-		r.Log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
+		r.log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
 	}
 	var lines []string

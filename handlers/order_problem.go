@@ -27,7 +27,7 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.Orders.Report(ctx, r.author(req, lang), n, kind)
+	c, err := r.ledger.Report(ctx, r.author(req, lang), n, kind)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}

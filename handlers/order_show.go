@@ -70,7 +70,7 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			"status must be ordered, shipped, delivered or cancelled, not "+safeQuote(status)+". Example: /order list shipped",
 			"status doit valoir ordered, shipped, delivered ou cancelled, et non "+safeQuote(status)+". Exemple : /order list shipped"))
 	}
-	shown, total, err := r.Orders.LatestOrders(ctx, user, status, maxListed)
+	shown, total, err := r.ledger.LatestOrders(ctx, user, status, maxListed)
 	if err != nil {
 		return nil, fmt.Errorf("order list: %w", err)
 	}
@@ -113,7 +113,7 @@ func (r *Router) orderShow(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.Order(ctx, user, n)
+	o, err := r.ledger.Order(ctx, user, n)
 	if err != nil {
 		return nil, ledgerErr(err, n, lang)
 	}

@@ -3,13 +3,11 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
@@ -28,18 +26,9 @@ var (
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatalf("kb.Load: %v", err)
-	}
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), nil)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	h := &harness{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
+	h := &harness{db: testDB(t), now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
 	// No limits: these tests go faster than any author (see TestLimits).
-	h.r = New(Deps{KB: k, Orders: ledger.NewService(db), Feedback: db, Now: func() time.Time { return h.now }, Limits: &Limits{}})
+	h.r = testRouter(t, h.db, WithClock(func() time.Time { return h.now }), WithLimits(Limits{}))
 	return h
 }
 
@@ -459,19 +448,14 @@ func TestIsolation(t *testing.T) {
 	}
 }
 
-func TestNoStore(t *testing.T) {
-	r := New(Deps{})
+// TestNoUserID: an author the platform does not name has no ledger.
+func TestNoUserID(t *testing.T) {
+	r := testRouter(t, testDB(t))
 	req, err := r.Parse("/order list")
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.User = alice
-	_, err = r.Handle(context.Background(), req)
-	if bot.ErrorCode(err) != bot.Conflict {
-		t.Errorf("without a store: %v, want a Conflict error", err)
-	}
 	req.User = bot.User{Platform: bot.Console}
-	r = New(Deps{Orders: ledger.NewService(nil)})
 	if _, err := r.Handle(context.Background(), req); bot.ErrorCode(err) != bot.Forbidden {
 		t.Errorf("without a user id: %v, want Forbidden", err)
 	}
@@ -607,7 +591,7 @@ func TestTopicRefsExist(t *testing.T) {
 	h := newHarness(t)
 	for _, id := range []string{"damaged-or-lost", "track-order", "print-defects", "blank-pages", "curled-cover", "wrong-item", "cancel-order", "change-order"} {
 		for _, lang := range []string{"en", "fr"} {
-			if _, ok := h.r.KB.Entry(id, lang); !ok {
+			if _, ok := h.r.kb.Entry(id, lang); !ok {
 				t.Errorf("topic %s (%s) is linked from order replies but missing from the knowledge base", id, lang)
 			}
 		}

@@ -74,7 +74,7 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		return nil, err
 	}
 	loc, zone := z.loc, z.name()
-	now := r.Now().In(loc)
+	now := r.now().In(loc)
 	release, err := parseRelease(req.Option("release"), now, loc, lang)
 	if err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	canDM := r.canDM(req.User.Platform)
 	saved := false // the typed zone, with the reminders
 	switch {
-	case req.Option("remind") == "yes" && r.Reminders != nil && !canDM:
+	case req.Option("remind") == "yes" && r.keepsReminders && !canDM:
 		// The plan still helps; the reminders could never arrive.
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: bot.ErrorMessage(noDM(req.User.Platform, lang))})
 	case req.Option("remind") == "yes":
@@ -121,13 +121,13 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 			return nil, err
 		}
 		reply.Blocks = append(reply.Blocks, block...)
-	case r.Reminders != nil && canDM && hasReminders(p.steps, now):
+	case r.keepsReminders && canDM && hasReminders(p.steps, now):
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
 			"Add remind:yes to get a reminder before each dated step.",
 			"Ajoutez remind:yes pour recevoir un rappel avant chaque étape datée."), Note: true})
 	}
-	if z.typed && !saved && r.Reminders != nil {
-		if err := r.Reminders.SaveZone(ctx, user, z.name()); err != nil {
+	if z.typed && !saved {
+		if err := r.reminders.SaveZone(ctx, user, z.name()); err != nil {
 			return nil, fmt.Errorf("save time zone: %w", err)
 		}
 	}
@@ -150,7 +150,7 @@ func hasReminders(steps []planStep, now time.Time) bool {
 // and whether it stored anything.
 func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone, kind string, release time.Time,
 	now time.Time, steps []planStep, lang string) ([]bot.Block, bool, error) {
-	if r.Reminders == nil {
+	if !r.keepsReminders {
 		return nil, false, noReminders(lang)
 	}
 	var due []int
@@ -173,7 +173,7 @@ func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone
 		})
 	}
 	// All steps or none: the cap on open reminders is checked with them.
-	rems, err := r.Reminders.Remind(ctx, r.author(req, lang), z.save(), rems)
+	rems, err := r.reminders.Remind(ctx, r.author(req, lang), z.save(), rems)
 	if err != nil {
 		return nil, false, reminderErr("preorder reminders", err, lang)
 	}

@@ -57,6 +57,17 @@ var (
 )
 
 func (r *Router) remindFamily() family {
+	handlers := map[string]bot.HandlerFunc{
+		"add":    r.remindAdd,
+		"list":   r.remindList,
+		"cancel": r.remindCancel,
+		"auto":   r.remindAuto,
+	}
+	if !r.keepsReminders {
+		for sub := range handlers {
+			handlers[sub] = r.remindUnavailable
+		}
+	}
 	return family{
 		cmd: &bot.Command{
 			Name:        "remind",
@@ -107,14 +118,37 @@ func (r *Router) remindFamily() family {
 				},
 			},
 		},
-		handlers: map[string]bot.HandlerFunc{
-			"add":    r.remindAdd,
-			"list":   r.remindList,
-			"cancel": r.remindCancel,
-			"auto":   r.remindAuto,
-		},
+		handlers: handlers,
 	}
 }
+
+// remindUnavailable answers /remind where the ledger keeps no reminders.
+func (r *Router) remindUnavailable(_ context.Context, req *bot.Request) (*bot.Reply, error) {
+	return nil, noReminders(r.lang(req, req.Option("text")))
+}
+
+// withoutReminders is the Reminders of a ledger that keeps none: the
+// settings read as the defaults, a time zone is not remembered, and a
+// reminder is refused. The router answers /remind without it
+// (remindUnavailable) and /preorder plans without remind:yes.
+type withoutReminders struct{}
+
+var errNoReminders = errors.New("this ledger keeps no reminders")
+
+func (withoutReminders) Remind(context.Context, ledger.Author, string, []ledger.Reminder) ([]ledger.Reminder, error) {
+	return nil, errNoReminders
+}
+func (withoutReminders) SaveZone(context.Context, string, string) error { return nil }
+func (withoutReminders) Reminders(context.Context, string) ([]ledger.Reminder, error) {
+	return nil, nil
+}
+func (withoutReminders) ReminderSettings(context.Context, string) (ledger.ReminderSettings, error) {
+	return ledger.ReminderSettings{Automatic: true}, nil
+}
+func (withoutReminders) CancelReminder(context.Context, string, int) (ledger.Reminder, error) {
+	return ledger.Reminder{}, errNoReminders
+}
+func (withoutReminders) SetAutomatic(context.Context, string, bool) error { return errNoReminders }
 
 // noDM is the answer where reminders could not reach the author: this
 // installation has no way to send a direct message on their platform.
@@ -136,7 +170,7 @@ func noDM(p bot.Platform, lang string) error {
 		fmt.Sprintf("Les rappels sont envoyés en message privé, et cette installation du bot ne peut pas envoyer de messages privés sur %s : je n'en ai donc créé aucun, il ne vous parviendrait jamais. L'opérateur du bot peut le permettre en définissant %s.", name, setting)))
 }
 
-// noReminders is the answer where the bot runs without a database.
+// noReminders is the answer where the ledger keeps no reminders.
 func noReminders(lang string) error {
 	return bot.Errorf(bot.Conflict, "%s", tr(lang,
 		"Reminders need the bot's database, which this mode does not open. Use the console or the chat bot.",
@@ -146,9 +180,6 @@ func noReminders(lang string) error {
 func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	when, rest := splitWhen(req.Option("when"))
 	lang := r.lang(req, req.Option("text"))
-	if r.Reminders == nil {
-		return nil, noReminders(lang)
-	}
 	if !r.canDM(req.User.Platform) {
 		return nil, noDM(req.User.Platform, lang)
 	}
@@ -174,7 +205,7 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 		return nil, err
 	}
 	loc := z.loc
-	now := r.Now()
+	now := r.now()
 	due, ok := parseWhen(when, now, loc)
 	if !ok {
 		ex := now.In(loc).AddDate(0, 0, 7).Format(dateLayout)
@@ -186,7 +217,7 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err := checkDue(due, now, lang); err != nil {
 		return nil, err
 	}
-	set, err := r.Reminders.Remind(ctx, r.author(req, lang), z.save(), []ledger.Reminder{{
+	set, err := r.reminders.Remind(ctx, r.author(req, lang), z.save(), []ledger.Reminder{{
 		Kind: ledger.ReminderNote, Due: due, Zone: z.name(), Text: text,
 	}})
 	if err != nil {
@@ -254,15 +285,12 @@ func deliveryNote(p bot.Platform, plural bool, lang string) string {
 
 func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	if r.Reminders == nil {
-		return nil, noReminders(lang)
-	}
 	user := req.User.Key()
-	list, err := r.Reminders.Reminders(ctx, user)
+	list, err := r.reminders.Reminders(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("remind list: %w", err)
 	}
-	settings, err := r.Reminders.ReminderSettings(ctx, user)
+	settings, err := r.reminders.ReminderSettings(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("remind list: %w", err)
 	}
@@ -314,16 +342,13 @@ func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, 
 
 func (r *Router) remindCancel(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	if r.Reminders == nil {
-		return nil, noReminders(lang)
-	}
 	n, err := strconv.Atoi(req.Option("number"))
 	if err != nil || n < 1 {
 		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			"Give the reminder's number from /remind list, e.g. /remind cancel 3.",
 			"Indiquez le numéro du rappel (voir /remind list), par ex. /remind cancel 3."))
 	}
-	rem, err := r.Reminders.CancelReminder(ctx, req.User.Key(), n)
+	rem, err := r.reminders.CancelReminder(ctx, req.User.Key(), n)
 	switch {
 	case errors.Is(err, ledger.ErrNotFound):
 		return nil, bot.Errorf(bot.NotFound, tr(lang,
@@ -350,14 +375,11 @@ var reminderStates = wording{
 
 func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	if r.Reminders == nil {
-		return nil, noReminders(lang)
-	}
 	on := req.Option("state") == "on"
 	if on && !r.canDM(req.User.Platform) {
 		return nil, noDM(req.User.Platform, lang)
 	}
-	if err := r.Reminders.SetAutomatic(ctx, req.User.Key(), on); err != nil {
+	if err := r.reminders.SetAutomatic(ctx, req.User.Key(), on); err != nil {
 		return nil, fmt.Errorf("remind auto: %w", err)
 	}
 	text := tr(lang,

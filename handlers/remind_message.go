@@ -27,7 +27,7 @@ func (r *Router) ReminderMessage(rem ledger.Reminder) *bot.Reply {
 	default:
 		note = fmt.Sprintf(tr(lang, "Reminder #%d, which you set.", "Rappel n°%d, que vous avez créé."), rem.Number)
 	}
-	if r.Now().Sub(rem.Due) > 15*time.Minute {
+	if r.now().Sub(rem.Due) > 15*time.Minute {
 		note += " " + fmt.Sprintf(tr(lang,
 			"It was due on %s; I was offline then.",
 			"Il était prévu le %s ; j'étais hors ligne à ce moment-là."), fmtWhen(inZone(rem.Due, rem.Zone), lang))

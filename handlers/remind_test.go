@@ -151,7 +151,7 @@ func TestRemindAddRejects(t *testing.T) {
 	if _, err := g.r.Parse("/remind cancel two"); bot.ErrorCode(err) != bot.Invalid {
 		t.Errorf("/remind cancel two: %v, want a usage error", err)
 	}
-	noDB := New(Deps{})
+	noDB := routerWithoutReminders(t, g.db)
 	if _, err := runCmd(t, noDB, slackAuthor, "", "/remind list"); bot.ErrorCode(err) != bot.Conflict {
 		t.Errorf("/remind without a database: %v, want a Conflict", err)
 	}
@@ -184,7 +184,7 @@ func TestRemindAuto(t *testing.T) {
 
 func TestReminderMessage(t *testing.T) {
 	now := time.Date(2026, 12, 16, 8, 0, 0, 0, time.UTC)
-	r := New(Deps{Now: func() time.Time { return now }})
+	r := testRouter(t, testDB(t), WithClock(func() time.Time { return now }))
 	tests := []struct {
 		rem  ledger.Reminder
 		want []string
@@ -309,7 +309,7 @@ func TestOrderReminders(t *testing.T) {
 	}
 
 	// Without a database for reminders the orders work as before.
-	plain := New(Deps{Orders: ledger.NewService(g.db), Now: func() time.Time { return g.now }})
+	plain := routerWithoutReminders(t, g.db, WithClock(func() time.Time { return g.now }))
 	if _, err := runCmd(t, plain, slackAuthor, "", "/order add 5 us Fifth expected:2026-12-10"); err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +320,6 @@ func TestOrderReminders(t *testing.T) {
 func TestRemindersInMyData(t *testing.T) {
 	ctx := context.Background()
 	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
-	g.r.Deps.Feedback = g.db
 	g.text(t, slackAuthor, "", "/remind add 3d tz:Europe/Paris Send the ARC to @everyone")
 
 	reply, err := runCmd(t, g.r, slackAuthor, "", "/mydata export")

@@ -44,10 +44,7 @@ func (r *Router) zoneFor(ctx context.Context, user, typed, lang string) (zone, e
 		}
 		return zone{loc: loc, typed: true}, nil
 	}
-	if r.Reminders == nil {
-		return zone{loc: time.UTC}, nil
-	}
-	s, err := r.Reminders.ReminderSettings(ctx, user)
+	s, err := r.reminders.ReminderSettings(ctx, user)
 	if err != nil {
 		return zone{}, fmt.Errorf("time zone: %w", err)
 	}

@@ -1,0 +1,50 @@
+package handlers
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
+	"github.com/authorbot/authorbot/store"
+)
+
+// testKB returns the knowledge base.
+func testKB(t testing.TB) *kb.KB {
+	t.Helper()
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatalf("kb.Load: %v", err)
+	}
+	return k
+}
+
+// testDB opens a real SQLite file of the test's own.
+func testDB(t testing.TB) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), nil)
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// testRouter is a router over db's ledger, votes and reminders.
+func testRouter(t testing.TB, db *store.DB, opts ...Option) *Router {
+	t.Helper()
+	return New(slog.New(slog.DiscardHandler), testKB(t), ledger.NewService(db), db, opts...)
+}
+
+// ordersOnly is a ledger that keeps no reminders: it has the Ledger's
+// methods and none of Reminders'.
+type ordersOnly struct{ Ledger }
+
+// routerWithoutReminders is a router over a ledger that keeps no
+// reminders.
+func routerWithoutReminders(t testing.TB, db *store.DB, opts ...Option) *Router {
+	t.Helper()
+	return New(slog.New(slog.DiscardHandler), testKB(t), ordersOnly{ledger.NewService(db)}, db, opts...)
+}
