@@ -1,0 +1,255 @@
+// Command benchorders measures how many confirmed /order add commands
+// authorbot records per second, beside a bare baseline, in one process
+// on a real SQLite file. It is run by scripts/bench-orders.
+//
+// Each round runs, for the same time each and in an order that turns
+// from round to round:
+//
+//   - baseline: one connection in a bare loop of single-row autocommit
+//     INSERTs into the same file, with the settings authorbot's store
+//     opens it with (WAL, synchronous=NORMAL);
+//   - authors=1 and authors=50: that many authors at once, each sending
+//     /order add through the router (parsed, limits off, handled, the
+//     reply checked), one after the other; an add is confirmed when its
+//     reply comes, by which time the order is committed.
+//
+// It prints each round's figures, the median of each target, and, last,
+// the median over the rounds of 50 authors' throughput as a share of the
+// baseline's in the same round: "share of baseline: NN%".
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/handlers"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
+	"github.com/authorbot/authorbot/store"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "benchorders:", err)
+		os.Exit(1)
+	}
+}
+
+// target is one thing measured: how many operations it completes in d.
+type target struct {
+	name string
+	run  func(ctx context.Context, d time.Duration) (int, error)
+}
+
+func run(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("benchorders", flag.ContinueOnError)
+	rounds := fs.Int("rounds", 5, "measured rounds")
+	each := fs.Duration("each", 2*time.Second, "time each target runs in a round")
+	authors := fs.Int("authors", 50, "authors at once in the concurrent target")
+	dir := fs.String("dir", "", "directory for the database (default: a temporary one)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400) // as authorbot serve sets it
+	}
+	if *dir == "" {
+		tmp, err := os.MkdirTemp("", "benchorders")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		*dir = tmp
+	}
+	path := filepath.Join(*dir, "bench.db")
+	db, err := store.Open(ctx, path, nil)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	k, err := kb.Load()
+	if err != nil {
+		return err
+	}
+	router := handlers.New(slog.New(slog.DiscardHandler), k, ledger.NewService(db), db, handlers.WithLimits(handlers.Limits{}))
+	bare, err := openBaseline(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer bare.Close()
+
+	adders := &orderAdders{router: router}
+	targets := []target{
+		{"baseline", bare.insert},
+		{"authors=1", func(ctx context.Context, d time.Duration) (int, error) { return adders.run(ctx, 1, d) }},
+		{fmt.Sprintf("authors=%d", *authors), func(ctx context.Context, d time.Duration) (int, error) { return adders.run(ctx, *authors, d) }},
+	}
+	// A short warm-up of each, not counted: the first adds create the
+	// authors' rows and grow the file.
+	for _, t := range targets {
+		if _, err := t.run(ctx, *each/4); err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+	}
+
+	perSec := make(map[string][]float64)
+	var shares []float64
+	for r := range *rounds {
+		got := map[string]float64{}
+		for i := range targets {
+			t := targets[(i+r)%len(targets)] // the order turns each round
+			n, err := t.run(ctx, *each)
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.name, err)
+			}
+			got[t.name] = float64(n) / each.Seconds()
+			perSec[t.name] = append(perSec[t.name], got[t.name])
+		}
+		share := got[targets[2].name] / got["baseline"]
+		shares = append(shares, share)
+		fmt.Fprintf(out, "round %d: baseline %.0f/s, %s %.0f/s, %s %.0f/s (%.0f%% of baseline)\n", r+1,
+			got["baseline"], targets[1].name, got[targets[1].name], targets[2].name, got[targets[2].name], share*100)
+	}
+	for _, t := range targets {
+		v := perSec[t.name]
+		fmt.Fprintf(out, "%s: median %.0f/s (%.0f-%.0f)\n", t.name, median(v), slices.Min(v), slices.Max(v))
+	}
+	fmt.Fprintf(out, "share of baseline: %.0f%%\n", median(shares)*100)
+	return nil
+}
+
+// baseline is a bare writer on the database file: one connection, opened
+// with the settings of authorbot's store.
+type baseline struct {
+	db   *sql.DB
+	stmt *sql.Stmt
+}
+
+func openBaseline(ctx context.Context, path string) (*baseline, error) {
+	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=10000")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS bench_baseline (
+		id INTEGER PRIMARY KEY, author TEXT NOT NULL, title TEXT NOT NULL)`); err != nil {
+		db.Close()
+		return nil, err
+	}
+	stmt, err := db.PrepareContext(ctx, `INSERT INTO bench_baseline (author, title) VALUES (?, ?)`)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &baseline{db: db, stmt: stmt}, nil
+}
+
+func (b *baseline) Close() error {
+	b.stmt.Close()
+	return b.db.Close()
+}
+
+// insert runs single-row autocommit INSERTs for d and counts them.
+func (b *baseline) insert(ctx context.Context, d time.Duration) (int, error) {
+	n := 0
+	for end := time.Now().Add(d); time.Now().Before(end); n++ {
+		if _, err := b.stmt.ExecContext(ctx, "slack:T1:U1", "The Long Road"); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// orderAdders send /order add through the router.
+type orderAdders struct {
+	router *handlers.Router
+	// next numbers the authors: each run has authors of its own, and each
+	// author adds at most perAuthor orders, well under ledger.MaxOrders.
+	next atomic.Int64
+}
+
+const perAuthor = 1000
+
+// run has authors authors add orders for d, each one after the other,
+// and counts the confirmed adds.
+func (a *orderAdders) run(ctx context.Context, authors int, d time.Duration) (int, error) {
+	var (
+		wg    sync.WaitGroup
+		total atomic.Int64
+		first error
+		once  sync.Once
+	)
+	end := time.Now().Add(d)
+	for range authors {
+		wg.Go(func() {
+			n, err := a.add(ctx, end)
+			total.Add(int64(n))
+			if err != nil {
+				once.Do(func() { first = err })
+			}
+		})
+	}
+	wg.Wait()
+	return int(total.Load()), first
+}
+
+// add is one author adding orders until end.
+func (a *orderAdders) add(ctx context.Context, end time.Time) (int, error) {
+	n := 0
+	var user bot.User
+	for ; time.Now().Before(end); n++ {
+		if n%perAuthor == 0 {
+			user = bot.User{Platform: bot.Slack, Workspace: "T1", ID: fmt.Sprintf("U%d", a.next.Add(1))}
+		}
+		req, err := a.router.Parse("/order add 25 amazon.com The Long Road")
+		if err != nil {
+			return n, err
+		}
+		req.User = user
+		reply, err := a.router.Handle(ctx, req)
+		if err != nil {
+			return n, err
+		}
+		if reply == nil || len(reply.Blocks) == 0 {
+			return n, errors.New("an add without a reply")
+		}
+	}
+	return n, nil
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
