@@ -46,9 +46,13 @@ type DB struct {
 	// The hottest reads are prepared once: preparing took 40% of the time
 	// of listing a user's orders (CPU profile of BenchmarkSlackCommands).
 	listOrders, getOrder, latestOrders, latestByStatus *sql.Stmt
-	orders                                             *orderCache
-	log                                                *slog.Logger
-	now                                                func() time.Time
+	// The writer's statements of an order's addition, prepared on its
+	// connection: with each prepared again, an addition took twice as
+	// long (scripts/bench-orders).
+	nextOrder, insertOrder *sql.Stmt
+	orders                 *orderCache
+	log                    *slog.Logger
+	now                    func() time.Time
 	// path is the database file, "" in memory; file is what it was when
 	// opened, for Writable to tell that it was since removed or replaced.
 	path string
@@ -194,6 +198,12 @@ func (db *DB) prepare(ctx context.Context) error {
 	if db.latestByStatus, err = db.r.PrepareContext(ctx, latestByStatusSQL); err != nil {
 		return fmt.Errorf("store: prepare: %w", err)
 	}
+	if db.nextOrder, err = db.w.PrepareContext(ctx, nextOrderSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
+	if db.insertOrder, err = db.w.PrepareContext(ctx, insertOrderSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
 	return nil
 }
 
@@ -248,7 +258,7 @@ func (db *DB) Writable(ctx context.Context) error {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus} {
+	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus, db.nextOrder, db.insertOrder} {
 		if st != nil {
 			st.Close()
 		}

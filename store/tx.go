@@ -34,6 +34,15 @@ func (db *DB) Update(ctx context.Context, user string, fn func(ledger.Tx) error)
 	})
 }
 
+// The statements of an order's addition, prepared on the writer.
+const (
+	nextOrderSQL = `INSERT INTO users (user_key, last_order) VALUES (?, 1)
+		ON CONFLICT (user_key) DO UPDATE SET last_order = last_order + 1
+		RETURNING last_order, ` + orderCountAll
+	insertOrderSQL = `INSERT INTO orders (` + orderColumns + `)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
 // tx is a ledger.Tx: one write transaction on one user's data.
 type tx struct {
 	ctx  context.Context
@@ -64,18 +73,14 @@ func (t *tx) AddOrder(o Order) (Order, error) {
 	// transaction as the insert: the cap holds however many additions
 	// race (see limits.go). A refused one rolls the number back.
 	var have int
-	err := t.tx.QueryRowContext(t.ctx, `
-		INSERT INTO users (user_key, last_order) VALUES (?, 1)
-		ON CONFLICT (user_key) DO UPDATE SET last_order = last_order + 1
-		RETURNING last_order, `+orderCountAll, o.User).Scan(&o.Number, &have)
+	err := t.tx.StmtContext(t.ctx, t.db.nextOrder).QueryRowContext(t.ctx, o.User).Scan(&o.Number, &have)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: next number: %w", err)
 	}
 	if have >= MaxOrders {
 		return Order{}, TooManyOrders{Max: MaxOrders, Have: have}
 	}
-	_, err = t.tx.ExecContext(t.ctx, `INSERT INTO orders (`+orderColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, orderArgs(o)...)
+	_, err = t.tx.StmtContext(t.ctx, t.db.insertOrder).ExecContext(t.ctx, orderArgs(o)...)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: %w", err)
 	}
