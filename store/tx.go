@@ -12,28 +12,6 @@ import (
 // DB is the Store of package ledger.
 var _ ledger.Store = (*DB)(nil)
 
-// Update runs fn in one immediate transaction on the writer connection,
-// for user's data, and commits it when fn returns nil; an error from fn
-// rolls everything back and is returned unchanged. fn must not use the
-// DB: the writer connection is busy with this transaction.
-func (db *DB) Update(ctx context.Context, user string, fn func(ledger.Tx) error) error {
-	if user == "" {
-		return errors.New("store: update: no user")
-	}
-	t := &tx{ctx: ctx, db: db, user: user}
-	// The cache is dropped once the transaction has ended, so that no
-	// reader keeps a list read before the commit (see orderCache).
-	defer func() {
-		if t.orders {
-			db.orders.drop(user)
-		}
-	}()
-	return db.write(ctx, func(sqlTx *sql.Tx) error {
-		t.tx = sqlTx
-		return fn(t)
-	})
-}
-
 // The statements of an order's addition, prepared on the writer.
 const (
 	nextOrderSQL = `INSERT INTO users (user_key, last_order) VALUES (?, 1)
@@ -45,10 +23,11 @@ const (
 
 // tx is a ledger.Tx: one write transaction on one user's data.
 type tx struct {
-	ctx  context.Context
-	tx   *sql.Tx
-	db   *DB
-	user string
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts *txStmts
+	db    *DB
+	user  string
 	// orders is set once the transaction has written to the orders, so
 	// that the cache of the user's lists is dropped when it ends.
 	orders bool
@@ -73,14 +52,14 @@ func (t *tx) AddOrder(o Order) (Order, error) {
 	// transaction as the insert: the cap holds however many additions
 	// race (see limits.go). A refused one rolls the number back.
 	var have int
-	err := t.tx.StmtContext(t.ctx, t.db.nextOrder).QueryRowContext(t.ctx, o.User).Scan(&o.Number, &have)
+	err := t.stmts.get(t.db.nextOrder).QueryRowContext(t.ctx, o.User).Scan(&o.Number, &have)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: next number: %w", err)
 	}
 	if have >= MaxOrders {
 		return Order{}, TooManyOrders{Max: MaxOrders, Have: have}
 	}
-	_, err = t.tx.StmtContext(t.ctx, t.db.insertOrder).ExecContext(t.ctx, orderArgs(o)...)
+	_, err = t.stmts.get(t.db.insertOrder).ExecContext(t.ctx, orderArgs(o)...)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: %w", err)
 	}

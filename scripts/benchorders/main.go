@@ -13,9 +13,11 @@
 //     reply checked), one after the other; an add is confirmed when its
 //     reply comes, by which time the order is committed.
 //
-// It prints each round's figures, the median of each target, and, last,
-// the median over the rounds of 50 authors' throughput as a share of the
-// baseline's in the same round: "share of baseline: NN%".
+// It prints each round's figures (each target's rate, and the CPU time
+// the process spent per operation, on every core), the median of each
+// target, and, last, the median over the rounds of 50 authors'
+// throughput as a share of the baseline's in the same round: "share of
+// baseline: NN%". -only runs one target alone, for a -cpuprofile.
 package main
 
 import (
@@ -33,6 +35,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
@@ -64,6 +67,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	authors := fs.Int("authors", 50, "authors at once in the concurrent target")
 	dir := fs.String("dir", "", "directory for the database (default: a temporary one)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	only := fs.String("only", "", "run only the target of this name, once and without warm-up (for a profile)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -112,6 +116,15 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		{"authors=1", func(ctx context.Context, d time.Duration) (int, error) { return adders.run(ctx, 1, d) }},
 		{fmt.Sprintf("authors=%d", *authors), func(ctx context.Context, d time.Duration) (int, error) { return adders.run(ctx, *authors, d) }},
 	}
+	if *only != "" {
+		i := slices.IndexFunc(targets, func(t target) bool { return t.name == *only })
+		if i < 0 {
+			return fmt.Errorf("no target %q", *only)
+		}
+		m, err := measure(ctx, targets[i], *each)
+		fmt.Fprintf(out, "%s: %s\n", targets[i].name, m)
+		return err
+	}
 	// A short warm-up of each, not counted: the first adds create the
 	// authors' rows and grow the file.
 	for _, t := range targets {
@@ -123,19 +136,19 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	perSec := make(map[string][]float64)
 	var shares []float64
 	for r := range *rounds {
-		got := map[string]float64{}
+		got := map[string]measured{}
 		for i := range targets {
 			t := targets[(i+r)%len(targets)] // the order turns each round
-			n, err := t.run(ctx, *each)
+			m, err := measure(ctx, t, *each)
 			if err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
-			got[t.name] = float64(n) / each.Seconds()
-			perSec[t.name] = append(perSec[t.name], got[t.name])
+			got[t.name] = m
+			perSec[t.name] = append(perSec[t.name], m.rate)
 		}
-		share := got[targets[2].name] / got["baseline"]
+		share := got[targets[2].name].rate / got["baseline"].rate
 		shares = append(shares, share)
-		fmt.Fprintf(out, "round %d: baseline %.0f/s, %s %.0f/s, %s %.0f/s (%.0f%% of baseline)\n", r+1,
+		fmt.Fprintf(out, "round %d: baseline %s; %s %s; %s %s; %.0f%% of baseline\n", r+1,
 			got["baseline"], targets[1].name, got[targets[1].name], targets[2].name, got[targets[2].name], share*100)
 	}
 	for _, t := range targets {
@@ -144,6 +157,33 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "share of baseline: %.0f%%\n", median(shares)*100)
 	return nil
+}
+
+// measured is how a target did in one run.
+type measured struct {
+	rate float64       // operations a second
+	cpu  time.Duration // the process's CPU time per operation, all goroutines
+}
+
+func (m measured) String() string {
+	return fmt.Sprintf("%.0f/s (%.1fµs CPU each)", m.rate, float64(m.cpu.Nanoseconds())/1e3)
+}
+
+// measure runs t for d.
+func measure(ctx context.Context, t target, d time.Duration) (measured, error) {
+	cpu0 := cpuTime()
+	n, err := t.run(ctx, d)
+	cpu := cpuTime() - cpu0
+	return measured{rate: float64(n) / d.Seconds(), cpu: cpu / time.Duration(max(n, 1))}, err
+}
+
+// cpuTime is the CPU time the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // baseline is a bare writer on the database file: one connection, opened
