@@ -14,8 +14,10 @@ import (
 type Store interface {
 	// Update runs fn in one write transaction on user's data and commits
 	// it when fn returns nil: every change fn makes through its Tx is
-	// saved, or none is. An error from fn is returned unchanged. fn must
-	// not call the Store.
+	// saved, or none is, and Update returns once they are committed. An
+	// error from fn is returned unchanged. fn must not call the Store, and
+	// should do nothing slow: a store may run it while other updates wait
+	// to share its commit.
 	Update(ctx context.Context, user string, fn func(Tx) error) error
 
 	// Order returns the user's order number, or an error wrapping

@@ -11,7 +11,10 @@
 //   - authors=1 and authors=50: that many authors at once, each sending
 //     /order add through the router (parsed, limits off, handled, the
 //     reply checked), one after the other; an add is confirmed when its
-//     reply comes, by which time the order is committed.
+//     reply comes, by which time the order is committed;
+//   - order rows, a figure beside the others: the same bare loop
+//     inserting an order's row straight into the orders table, for 50
+//     authors in turn, to show what SQLite itself spends on that row.
 //
 // It prints each round's figures (each target's rate, and the CPU time
 // the process spent per operation, on every core), the median of each
@@ -115,6 +118,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		{"baseline", bare.insert},
 		{"authors=1", func(ctx context.Context, d time.Duration) (int, error) { return adders.run(ctx, 1, d) }},
 		{fmt.Sprintf("authors=%d", *authors), func(ctx context.Context, d time.Duration) (int, error) { return adders.run(ctx, *authors, d) }},
+		{"order rows", func(ctx context.Context, d time.Duration) (int, error) { return bare.orderRows(ctx, *authors, d) }},
 	}
 	if *only != "" {
 		i := slices.IndexFunc(targets, func(t target) bool { return t.name == *only })
@@ -148,8 +152,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		share := got[targets[2].name].rate / got["baseline"].rate
 		shares = append(shares, share)
-		fmt.Fprintf(out, "round %d: baseline %s; %s %s; %s %s; %.0f%% of baseline\n", r+1,
-			got["baseline"], targets[1].name, got[targets[1].name], targets[2].name, got[targets[2].name], share*100)
+		fmt.Fprintf(out, "round %d: baseline %s; %s %s; %s %s; order rows %s; %.0f%% of baseline\n", r+1,
+			got["baseline"], targets[1].name, got[targets[1].name], targets[2].name, got[targets[2].name],
+			got["order rows"], share*100)
 	}
 	for _, t := range targets {
 		v := perSec[t.name]
@@ -189,8 +194,9 @@ func cpuTime() time.Duration {
 // baseline is a bare writer on the database file: one connection, opened
 // with the settings of authorbot's store.
 type baseline struct {
-	db   *sql.DB
-	stmt *sql.Stmt
+	db          *sql.DB
+	stmt, order *sql.Stmt
+	runs        int // of orderRows, each with authors of its own
 }
 
 func openBaseline(ctx context.Context, path string) (*baseline, error) {
@@ -209,10 +215,46 @@ func openBaseline(ctx context.Context, path string) (*baseline, error) {
 		db.Close()
 		return nil, err
 	}
-	return &baseline{db: db, stmt: stmt}, nil
+	order, err := db.PrepareContext(ctx, `INSERT INTO orders (user_key, number, kind, quantity, marketplace,
+		title, ordered, status, created, updated)
+		VALUES (?, ?, 'author', 25, 'amazon.com', 'The Long Road', '2026-11-22', 'ordered', ?, ?)`)
+	if err != nil {
+		stmt.Close()
+		db.Close()
+		return nil, err
+	}
+	return &baseline{db: db, stmt: stmt, order: order}, nil
+}
+
+// orderRows inserts, in the same bare loop, the row an /order add
+// stores, straight into the orders table, for authors in turn: what
+// SQLite itself spends on an order's row, its indexes and its author's
+// counts, in a transaction of its own. It is a figure beside the others,
+// not the baseline.
+func (b *baseline) orderRows(ctx context.Context, authors int, d time.Duration) (int, error) {
+	b.runs++
+	keys := make([]string, authors)
+	numbers := make([]int, authors)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("bench:rows:%d:%d", b.runs, i)
+		if _, err := b.db.ExecContext(ctx, `INSERT INTO users (user_key) VALUES (?)`, keys[i]); err != nil {
+			return 0, err
+		}
+	}
+	stamp := time.Now().UTC().Format(time.RFC3339Nano)
+	n := 0
+	for end := time.Now().Add(d); time.Now().Before(end); n++ {
+		i := n % authors
+		numbers[i]++
+		if _, err := b.order.ExecContext(ctx, keys[i], numbers[i], stamp, stamp); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 func (b *baseline) Close() error {
+	b.order.Close()
 	b.stmt.Close()
 	return b.db.Close()
 }
