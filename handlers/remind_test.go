@@ -380,3 +380,32 @@ func TestRemindOpenLimitUnderConcurrency(t *testing.T) {
 		t.Errorf("%d reminders set and %d refused; want %d and 30", len(list), refused, ledger.MaxOpenReminders)
 	}
 }
+
+// TestRefusedCommandKeepsNoZone: a time zone typed with a command that is
+// refused is not remembered; one typed with a command that succeeds is,
+// with what the command stores.
+func TestRefusedCommandKeepsNoZone(t *testing.T) {
+	ctx := context.Background()
+	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
+	zone := func() string {
+		t.Helper()
+		s, err := g.db.ReminderSettings(ctx, slackAuthor.Key())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Zone
+	}
+	g.failure(t, slackAuthor, "/remind add when:tomorrow tz:Asia/Tokyo text:x", bot.Invalid)
+	g.failure(t, slackAuthor, "/preorder 2020-01-01 tz:Asia/Tokyo", bot.Invalid)
+	if z := zone(); z != "" {
+		t.Errorf("zone %q remembered from refused commands", z)
+	}
+	g.text(t, slackAuthor, "", "/remind add when:3d tz:Asia/Tokyo text:x")
+	if z := zone(); z != "Asia/Tokyo" {
+		t.Errorf("zone %q after /remind add; want Asia/Tokyo", z)
+	}
+	g.text(t, slackAuthor, "", "/preorder 2026-12-18 tz:Europe/Paris")
+	if z := zone(); z != "Europe/Paris" {
+		t.Errorf("zone %q after /preorder; want Europe/Paris", z)
+	}
+}
