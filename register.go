@@ -11,14 +11,13 @@ import (
 	"github.com/authorbot/authorbot/bot/discord"
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
-	"github.com/authorbot/authorbot/kb"
 )
 
 // runDiscordRegister is "authorbot discord register": it replaces the
 // application's slash commands with the router's command tree and prints
 // the link that adds the bot to a server.
-func runDiscordRegister(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, out io.Writer) error {
-	cmds := handlers.New(handlers.Deps{KB: k, Log: log}).Commands()
+func runDiscordRegister(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writer) error {
+	cmds := handlers.Commands()
 	return discordRegister(ctx, cfg, cmds, nil, log, out)
 }
 

@@ -19,6 +19,8 @@ import (
 	"github.com/authorbot/authorbot/bot/slack"
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
+	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
 )
@@ -52,7 +54,11 @@ func consoleSession(t *testing.T, path string, clk *fakeClock, input string) str
 	}
 	defer db.Close()
 	log := slog.New(slog.DiscardHandler)
-	r := handlers.New(handlers.Deps{Orders: db, Reminders: db, Log: log, Now: clk.Now})
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := handlers.New(log, k, ledger.NewService(db), db, handlers.WithClock(clk.Now))
 	d := &bot.Dispatcher{Handler: r, Log: log}
 	var out bytes.Buffer
 	a := &console.Adapter{

@@ -15,6 +15,7 @@ import (
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
 )
@@ -58,7 +59,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "serve":
 		return runServe(ctx, cfg, k, log, getenv)
 	case "discord register":
-		return runDiscordRegister(ctx, cfg, k, log, stdout)
+		return runDiscordRegister(ctx, cfg, log, stdout)
 	}
 	return fmt.Errorf("authorbot %s is not available in this build", cfg.Command)
 }
@@ -79,7 +80,7 @@ type askJSON struct {
 }
 
 func runAsk(ctx context.Context, cfg config.Config, k *kb.KB, std stdio) error {
-	r := handlers.New(handlers.Deps{KB: k})
+	r := handlers.NewAnswers(k)
 	req := &bot.Request{
 		User:    bot.User{Platform: bot.Console, ID: "local"},
 		Command: "ask",
@@ -131,7 +132,7 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 		return err
 	}
 	defer db.Close()
-	r := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	r := handlers.New(log, k, ledger.NewService(db), db)
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	a := &console.Adapter{
 		In: std.in, Out: std.out,

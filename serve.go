@@ -17,6 +17,7 @@ import (
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/remind"
 )
@@ -148,7 +149,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log, CanDM: canDM(cfg)})
+	router := handlers.New(log, k, ledger.NewService(db), db, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
@@ -167,7 +168,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 }
 
 // canDM reports whether the settings let the bot send a direct message
-// on a platform (handlers.Deps.CanDM): on Slack and Discord that takes
+// on a platform (handlers.DirectMessages): on Slack and Discord that takes
 // the bot token, and the console is always there to show one.
 func canDM(cfg config.Config) func(bot.Platform) bool {
 	return func(p bot.Platform) bool {

@@ -24,6 +24,7 @@ import (
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/store"
 )
@@ -314,7 +315,7 @@ func platformTestDeps(t testing.TB) (platformDeps, *store.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	router := handlers.New(handlers.Deps{KB: k, Orders: db, Feedback: db, Reminders: db, Log: log})
+	router := handlers.New(log, k, ledger.NewService(db), db)
 	d := platformDeps{router: router, metrics: metrics.New(bot.RequestNames(router.Commands())), log: log}
 	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}
 	return d, db

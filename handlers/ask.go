@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"context"
 	"slices"
 	"strings"
@@ -34,6 +36,45 @@ func (r *Router) askFamily() family {
 	}
 }
 
+// Answers answers questions from the knowledge base alone: /ask without
+// the notes about an author's own orders, as "authorbot ask" does. A
+// Router is Answers with the rest of the commands.
+type Answers struct {
+	kb *kb.KB
+	// results remembers recent searches: authors ask the same few
+	// questions again and again, and a hit skips the ranking (about half
+	// of the CPU time of an /ask in the Slack benchmark's profile).
+	results *lru.Cache[resultKey, kb.Result]
+	// topics holds every entry's reply, rendered once, by "lang/id".
+	topics map[string]*bot.Reply
+}
+
+// resultKey is a question as searched: its text and the language asked for.
+type resultKey struct{ question, lang string }
+
+// resultCacheSize bounds the search cache; a result is a few pointers.
+const resultCacheSize = 4096
+
+// NewAnswers renders every entry of k once and returns answers from it.
+func NewAnswers(k *kb.KB) *Answers {
+	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0
+	a := &Answers{kb: k, results: results}
+	a.topics = a.renderTopics()
+	return a
+}
+
+// search ranks the knowledge base for a question, through the cache.
+// Results are shared between callers and must not be changed.
+func (a *Answers) search(question, lang string) kb.Result {
+	key := resultKey{question, lang}
+	if res, ok := a.results.Get(key); ok {
+		return res
+	}
+	res := a.kb.Search(question, lang)
+	a.results.Add(key, res)
+	return res
+}
+
 // Answer is the outcome of a question: the reply to show and the search
 // result behind it (for the JSON output and for tests).
 type Answer struct {
@@ -51,7 +92,19 @@ func (r *Router) ask(ctx context.Context, req *bot.Request) (*bot.Reply, error) 
 
 // Ask answers req's question from the knowledge base, or declines when no
 // topic matches with confidence.
+func (a *Answers) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
+	return a.answer(req, nil)
+}
+
+// Ask answers req's question as Answers.Ask does, with lines about the
+// author's own orders that bear on the answer (orderNotes).
 func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
+	return r.answer(req, func(e *kb.Entry, lang string) []string { return r.orderNotes(ctx, req, e, lang) })
+}
+
+// answer answers req's question; notes, when not nil, gives the lines
+// about the author's orders to add under an answer.
+func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) []string) (*Answer, error) {
 	q := req.Option("question")
 	if q == "" {
 		return nil, bot.Errorf(bot.Invalid, "Ask me a question, for example: /ask my cart is empty")
@@ -59,18 +112,21 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 	if utf8.RuneCountInString(q) > maxQuestion {
 		q = string([]rune(q)[:maxQuestion])
 	}
-	lang := r.lang(req, q)
-	res := r.search(q, lang)
+	lang := a.lang(req, q)
+	res := a.search(q, lang)
 	lang = res.Lang
 	if !res.Confident || res.Best == nil {
-		return &Answer{Reply: r.decline(res, lang), Result: res}, nil
+		return &Answer{Reply: a.decline(res, lang), Result: res}, nil
 	}
-	reply := r.topicReply(res.Best, lang)
-	notes := r.orderNotes(ctx, req, res.Best, lang)
-	reply.Blocks = append(reply.Blocks, noteBlocks(notes)...)
+	reply := a.topicReply(res.Best, lang)
+	var lines []string
+	if notes != nil {
+		lines = notes(res.Best, lang)
+	}
+	reply.Blocks = append(reply.Blocks, noteBlocks(lines)...)
 	reply.Buttons = answerButtons(res.Best.ID, lang)
 	reply.ButtonPrompt = tr(lang, "Did this answer your question?", "Cette réponse vous a-t-elle aidé ?")
-	if len(notes) == 0 {
+	if len(lines) == 0 {
 		// Nothing here is the author's own: the answer is the same for all.
 		reply.Key = "ask/" + res.Best.Lang + "/" + res.Best.ID + "/" + lang
 	}
@@ -79,10 +135,10 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 
 // topicReply returns a fresh copy of an entry's rendered reply, which the
 // caller may extend: the blocks are rendered once per entry by New.
-func (r *Router) topicReply(e *kb.Entry, lang string) *bot.Reply {
-	cached, ok := r.topics[e.Lang+"/"+e.ID]
+func (a *Answers) topicReply(e *kb.Entry, lang string) *bot.Reply {
+	cached, ok := a.topics[e.Lang+"/"+e.ID]
 	if !ok || e.Lang != lang {
-		return r.renderTopic(e, lang)
+		return a.renderTopic(e, lang)
 	}
 	reply := *cached
 	reply.Blocks = slices.Clip(reply.Blocks) // appends must not share the array
@@ -90,14 +146,11 @@ func (r *Router) topicReply(e *kb.Entry, lang string) *bot.Reply {
 }
 
 // renderTopics renders every entry once.
-func (r *Router) renderTopics() map[string]*bot.Reply {
+func (a *Answers) renderTopics() map[string]*bot.Reply {
 	m := map[string]*bot.Reply{}
-	if r.KB == nil {
-		return m
-	}
 	for _, lang := range []string{"en", "fr"} {
-		for _, e := range r.KB.Entries(lang) {
-			m[e.Lang+"/"+e.ID] = r.renderTopic(e, e.Lang)
+		for _, e := range a.kb.Entries(lang) {
+			m[e.Lang+"/"+e.ID] = a.renderTopic(e, e.Lang)
 		}
 	}
 	return m
@@ -105,7 +158,7 @@ func (r *Router) renderTopics() map[string]*bot.Reply {
 
 // renderTopic renders one knowledge-base entry: its answer, steps, caveat,
 // related topics and source.
-func (r *Router) renderTopic(e *kb.Entry, lang string) *bot.Reply {
+func (a *Answers) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 	reply := &bot.Reply{Title: e.Title, Ephemeral: true, Topic: e.ID, Lang: lang}
 	for _, b := range e.Blocks() {
 		if len(b.Steps) > 0 {
@@ -117,7 +170,7 @@ func (r *Router) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 	if e.Caveat != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: "⚠ " + e.Caveat, Note: true})
 	}
-	if rel := r.topicLinks(lang, "Related: ", "Voir aussi : ", e.Related); rel != "" {
+	if rel := a.topicLinks(lang, "Related: ", "Voir aussi : ", e.Related); rel != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: rel, Note: true})
 	}
 	reply.Source = tr(lang, "Source: ", "Source : ") + strings.Join(sourceNames(e.Sources), "; ") +
@@ -127,7 +180,7 @@ func (r *Router) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 
 // decline says honestly that the bot does not know, offers the closest
 // topics and where a person can help. The question is not logged.
-func (r *Router) decline(res kb.Result, lang string) *bot.Reply {
+func (a *Answers) decline(res kb.Result, lang string) *bot.Reply {
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
 		"I don't know the answer to that one, and I'd rather not guess.",
@@ -139,7 +192,7 @@ func (r *Router) decline(res kb.Result, lang string) *bot.Reply {
 		// Nothing is close: offer what authors ask about most, so the
 		// author still sees what the bot can do.
 		for _, id := range popularTopics {
-			if e, ok := r.KB.Entry(id, lang); ok {
+			if e, ok := a.kb.Entry(id, lang); ok {
 				suggestions = append(suggestions, e)
 			}
 		}
@@ -187,4 +240,25 @@ func answerButtons(topic, lang string) []bot.Button {
 		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: tr(lang, "Yes, this helped", "Oui, c'était utile"), Style: bot.Primary},
 		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: tr(lang, "No", "Non")},
 	}
+}
+
+// topicRef points to knowledge-base topics: "More: Title (/help id)".
+func (a *Answers) topicRef(lang string, ids ...string) string {
+	return a.topicLinks(lang, "More: ", "Pour en savoir plus : ", ids)
+}
+
+// topicLinks lists topics after a label ("Title (/help id); …"), leaving
+// out any id the knowledge base does not have, so a renamed topic is
+// never linked; "" when none is left.
+func (a *Answers) topicLinks(lang, labelEN, labelFR string, ids []string) string {
+	var refs []string
+	for _, id := range ids {
+		if e, ok := a.kb.Entry(id, lang); ok {
+			refs = append(refs, e.Title+" (/help "+e.ID+")")
+		}
+	}
+	if len(refs) == 0 {
+		return ""
+	}
+	return tr(lang, labelEN, labelFR) + strings.Join(refs, "; ")
 }

@@ -6,16 +6,11 @@ import (
 	"testing"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/kb"
 )
 
 func askRouter(t testing.TB) *Router {
 	t.Helper()
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatalf("kb.Load: %v", err)
-	}
-	return New(Deps{KB: k})
+	return testRouter(t, testDB(t))
 }
 
 func askLine(t *testing.T, r *Router, locale, line string) *bot.Reply {
@@ -57,7 +52,7 @@ func TestAskLanguage(t *testing.T) {
 func TestAnswerShape(t *testing.T) {
 	r := askRouter(t)
 	for _, lang := range []string{"en", "fr"} {
-		for _, e := range r.KB.Entries(lang) {
+		for _, e := range r.kb.Entries(lang) {
 			reply := r.topicReply(e, lang)
 			text := bot.PlainText(reply)
 			if !strings.Contains(reply.Source, e.Verified) || len(e.Sources) == 0 {

@@ -15,13 +15,13 @@ import (
 // case, accents, word stems, unfinished words and one typo are forgiven.
 // It returns at most 25 choices, best first, and nil for an option
 // without suggestions. Only the requesting author's orders are ever
-// offered; without an order store there are none.
+// offered.
 func (r *Router) Complete(ctx context.Context, req *bot.Request, option, partial string) []bot.Choice {
 	lang := r.lang(req, partial)
 	switch option {
 	case "topic":
 		var out []bot.Choice
-		for _, e := range r.KB.Complete(partial, lang, maxChoices) {
+		for _, e := range r.kb.Complete(partial, lang, maxChoices) {
 			out = append(out, bot.Choice{Name: e.Title, Value: e.ID})
 		}
 		return out
@@ -42,9 +42,6 @@ func (r *Router) Complete(ctx context.Context, req *bot.Request, option, partial
 // first. When none does, what was typed is likely misspelt, and the
 // newest orders are ranked with the matcher's typo tolerance instead.
 func (r *Router) completeNumber(ctx context.Context, req *bot.Request, partial, lang string) []bot.Choice {
-	if r.Orders == nil {
-		return nil
-	}
 	list := r.completionOrders(ctx, req)
 	found := r.matchOrders(req, list, partial)
 	if strings.TrimSpace(partial) == "" {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/kb"
 )
 
 func TestComplete(t *testing.T) {
@@ -69,14 +68,10 @@ func TestComplete(t *testing.T) {
 	}
 }
 
-func TestCompleteWithoutStore(t *testing.T) {
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := New(Deps{KB: k})
+func TestCompleteWithoutOrders(t *testing.T) {
+	r := testRouter(t, testDB(t))
 	req := &bot.Request{User: alice, Command: "order", Sub: "show"}
 	if got := r.Complete(context.Background(), req, "number", ""); got != nil {
-		t.Errorf("choices without an order store: %+v", got)
+		t.Errorf("choices for an author without orders: %+v", got)
 	}
 }

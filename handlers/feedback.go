@@ -8,14 +8,6 @@ import (
 	"github.com/authorbot/authorbot/bot"
 )
 
-// FeedbackStore records whether answers helped. *store.DB satisfies it.
-type FeedbackStore interface {
-	// Vote records whether the answer on topic in lang helped user
-	// (bot.User.Key()). A user has one vote per answer: a second vote
-	// replaces the first, and first is false then. Errors are internal.
-	Vote(ctx context.Context, user, topic, lang string, helpful bool) (first bool, err error)
-}
-
 // feedback answers the "Did this answer your question?" buttons, whose
 // value is "topic|lang|yes" or "topic|lang|no" (see answerButtons).
 func (r *Router) feedback(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -27,25 +19,20 @@ func (r *Router) feedback(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	if lang == "" {
 		lang = "en"
 	}
-	if ok && r.KB != nil {
-		_, ok = r.KB.Entry(topic, answerLang)
+	if ok {
+		_, ok = r.kb.Entry(topic, answerLang)
 	}
 	if !ok {
 		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			"That button no longer works. Ask again with /ask and vote on the new answer.",
 			"Ce bouton ne fonctionne plus. Reposez la question avec /ask et votez sur la nouvelle réponse."))
 	}
-	if r.Feedback == nil {
-		return nil, bot.Errorf(bot.Conflict, "%s", tr(lang,
-			"Votes are not recorded on this bot, but thank you.",
-			"Les votes ne sont pas enregistrés sur ce bot, mais merci."))
-	}
 	if req.User.ID == "" {
 		return nil, bot.Errorf(bot.Forbidden, "%s", tr(lang,
 			"I can't tell who you are here, so I can't record your vote.",
 			"Je ne sais pas qui vous êtes ici, je ne peux donc pas enregistrer votre vote."))
 	}
-	first, err := r.Feedback.Vote(ctx, req.User.Key(), topic, answerLang, helpful)
+	first, err := r.votes.Vote(ctx, req.User.Key(), topic, answerLang, helpful)
 	if err != nil {
 		return nil, fmt.Errorf("feedback: %w", err)
 	}

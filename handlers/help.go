@@ -60,7 +60,7 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 		&bot.Text{Text: tr(lang, "Commands:", "Commandes :")},
 		&bot.List{Items: cmds})
 	byTheme := map[string][]string{}
-	for _, e := range r.KB.Entries(lang) {
+	for _, e := range r.kb.Entries(lang) {
 		byTheme[e.Theme] = append(byTheme[e.Theme], e.ID+": "+e.Title)
 	}
 	for _, th := range themeOrder {
@@ -77,10 +77,10 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 // helpTopic shows one topic by id; a near miss is searched like a question,
 // and an unknown one gets the closest ids.
 func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
-	e, ok := r.KB.Entry(topic, lang)
+	e, ok := r.kb.Entry(topic, lang)
 	var res kb.Result
 	if !ok {
-		if res = r.KB.Search(topic, lang); res.Confident && res.Best != nil {
+		if res = r.kb.Search(topic, lang); res.Confident && res.Best != nil {
 			e, ok = res.Best, true
 		}
 	}
@@ -94,7 +94,7 @@ func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
 	for _, s := range res.Suggestions {
 		ids = append(ids, s.ID)
 	}
-	for _, e := range r.KB.Complete(topic, lang, 3) {
+	for _, e := range r.kb.Complete(topic, lang, 3) {
 		if len(ids) < 3 && !slices.Contains(ids, e.ID) {
 			ids = append(ids, e.ID)
 		}

@@ -23,7 +23,7 @@ func runCmd(t testing.TB, r *Router, u bot.User, locale, line string) (*bot.Repl
 var consoleAuthor = bot.User{Platform: bot.Console, ID: "alice"}
 
 func TestISBN(t *testing.T) {
-	r := New(Deps{})
+	r := testRouter(t, testDB(t))
 	tests := []struct {
 		line   string
 		locale string
@@ -63,7 +63,7 @@ func TestISBN(t *testing.T) {
 }
 
 func TestISBNInvalid(t *testing.T) {
-	r := New(Deps{})
+	r := testRouter(t, testDB(t))
 	tests := []struct {
 		line, locale, want string
 	}{
@@ -94,7 +94,7 @@ func FuzzISBNCommand(f *testing.F) {
 	for _, s := range []string{"9780306406157", "978-0-306-40615-8", "080442957X", "979-10-323-0569-0", "ISBN-13: 978", "x", "@everyone"} {
 		f.Add(s)
 	}
-	r := New(Deps{})
+	r := testRouter(f, testDB(f))
 	f.Fuzz(func(t *testing.T, s string) {
 		req := &bot.Request{Command: "isbn", Options: map[string]string{"number": s}, User: consoleAuthor}
 		reply, err := r.Handle(context.Background(), req)

@@ -124,7 +124,7 @@ func (r *Router) admit(req *bot.Request) error {
 	if req.User.Platform == bot.Console {
 		return nil
 	}
-	wait := r.limiter.wait(req.User.Key(), req.Action == "" && isWrite(req), r.Now())
+	wait := r.limiter.wait(req.User.Key(), req.Action == "" && isWrite(req), r.now())
 	if wait <= 0 {
 		return nil
 	}

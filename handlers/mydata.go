@@ -8,14 +8,14 @@ import (
 	"strings"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // PersonalData answers for everything stored about an author, whatever
 // the table. user is bot.User.Key().
 type PersonalData interface {
 	// Export returns everything stored about user. Errors are internal.
-	Export(ctx context.Context, user string) (store.UserData, error)
+	Export(ctx context.Context, user string) (ledger.UserData, error)
 	// Forget deletes everything stored about user, in one transaction.
 	// Errors are internal.
 	Forget(ctx context.Context, user string) error
@@ -59,7 +59,7 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	d, err := r.Orders.Export(ctx, user)
+	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata export: %w", err)
 	}
@@ -67,7 +67,7 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, fmt.Errorf("mydata export: %w", err)
 	}
-	name := "authorbot-data-" + r.Now().UTC().Format(dateLayout) + ".json"
+	name := "authorbot-data-" + r.now().UTC().Format(dateLayout) + ".json"
 	return &bot.Reply{
 		Title:     tr(lang, "Your data", "Vos données"),
 		Ephemeral: true, Lang: lang,
@@ -86,7 +86,7 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 // the data and nothing else. Every @ is written \u0040 and every <
 // \u003c, which decode to the same text: the export stays exact, yet no
 // chat reads a mention in it, should a platform show the file's text.
-func exportJSON(d store.UserData) ([]byte, error) {
+func exportJSON(d ledger.UserData) ([]byte, error) {
 	js, err := json.MarshalIndent(d, "", "  ") // escapes <, > and & as \u003c…
 	if err != nil {
 		return nil, err
@@ -100,7 +100,7 @@ func exportJSON(d store.UserData) ([]byte, error) {
 
 // dataSummary counts what is stored: "3 orders (the next would be #4), 2
 // answer votes, 1 reminder, your reminder settings".
-func dataSummary(d store.UserData, lang string) string {
+func dataSummary(d ledger.UserData, lang string) string {
 	var parts []string
 	parts = append(parts, tr(lang, plural(len(d.Orders), "order", "orders"), plural(len(d.Orders), "commande", "commandes")))
 	if d.LastOrder > 0 {
@@ -119,7 +119,7 @@ func dataSummary(d store.UserData, lang string) string {
 }
 
 // empty reports whether nothing at all is stored about the user.
-func empty(d store.UserData) bool {
+func empty(d ledger.UserData) bool {
 	return len(d.Orders) == 0 && len(d.Votes) == 0 && d.LastOrder == 0 &&
 		len(d.Reminders) == 0 && d.ReminderSettings == nil
 }
@@ -139,7 +139,7 @@ func (r *Router) mydataForget(ctx context.Context, req *bot.Request) (*bot.Reply
 			"To delete everything, type /mydata forget confirm:yes",
 			"Pour tout supprimer, tapez /mydata forget confirm:yes"))
 	}
-	d, err := r.Orders.Export(ctx, user)
+	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
@@ -181,11 +181,11 @@ func (r *Router) forgetConfirmed(ctx context.Context, req *bot.Request) (*bot.Re
 }
 
 func (r *Router) forget(ctx context.Context, user, lang string) (*bot.Reply, error) {
-	d, err := r.Orders.Export(ctx, user)
+	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
-	if err := r.Orders.Forget(ctx, user); err != nil {
+	if err := r.ledger.Forget(ctx, user); err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
 	if empty(d) {

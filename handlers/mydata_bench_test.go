@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
 // benchOrder is a typical order: a title and a short note.
-func benchOrder(user string, i int) store.Order {
-	return store.Order{
+func benchOrder(user string, i int) ledger.Order {
+	return ledger.Order{
 		User: user, Quantity: 10 + i%50, Marketplace: "amazon.com",
 		Title: fmt.Sprintf("The Long Road, volume %d", i+1),
 		Note:  strings.Repeat("for the launch ", 4),
@@ -33,7 +34,7 @@ func BenchmarkExport(b *testing.B) {
 			db := oldLedger(b, path, alice.Key(), n)
 			b.Cleanup(func() { db.Close() })
 			now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
-			r := New(Deps{Orders: db, Feedback: db, Reminders: db, Now: func() time.Time { return now }, Limits: &Limits{}})
+			r := testRouter(b, db, WithClock(func() time.Time { return now }), WithLimits(Limits{}))
 			req := &bot.Request{User: alice, Command: "mydata", Sub: "export"}
 			b.ReportAllocs()
 			size := 0
@@ -56,11 +57,11 @@ func BenchmarkExport(b *testing.B) {
 func BenchmarkExportJSON(b *testing.B) {
 	for _, n := range []int{200, 20000} {
 		b.Run(fmt.Sprintf("orders=%d", n), func(b *testing.B) {
-			d := store.UserData{User: alice.Key(), LastOrder: n}
+			d := ledger.UserData{User: alice.Key(), LastOrder: n}
 			created := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
 			for i := range n {
 				o := benchOrder(alice.Key(), i)
-				o.Number, o.Kind, o.Status, o.Ordered, o.Created, o.Updated = i+1, store.KindAuthor, store.StatusOrdered, created, created, created
+				o.Number, o.Kind, o.Status, o.Ordered, o.Created, o.Updated = i+1, ledger.KindAuthor, ledger.StatusOrdered, created, created, created
 				d.Orders = append(d.Orders, o)
 			}
 			b.ReportAllocs()

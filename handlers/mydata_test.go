@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // forgetButton presses a forget button carrying value as user, and returns
@@ -31,7 +31,7 @@ func (h *harness) forgetButton(t testing.TB, user bot.User, value, code string) 
 
 // exportFile runs /mydata export as user and returns the reply's text and
 // the decoded file, failing unless the reply carries a JSON file.
-func (h *harness) exportFile(t testing.TB, user bot.User) (string, store.UserData, *bot.File) {
+func (h *harness) exportFile(t testing.TB, user bot.User) (string, ledger.UserData, *bot.File) {
 	t.Helper()
 	reply, err := h.do(user, "", "/mydata export")
 	if err != nil {
@@ -44,7 +44,7 @@ func (h *harness) exportFile(t testing.TB, user bot.User) (string, store.UserDat
 	if f == nil {
 		t.Fatalf("export has no file:\n%s", bot.PlainText(reply))
 	}
-	var d store.UserData
+	var d ledger.UserData
 	if err := json.Unmarshal(f.Data, &d); err != nil {
 		t.Fatalf("export file is not JSON: %v\n%s", err, f.Data)
 	}
@@ -95,7 +95,7 @@ func TestExportWhole(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
 	for i := range 200 {
-		if _, err := h.db.AddOrder(ctx, store.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com",
+		if _, err := h.db.AddOrder(ctx, ledger.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com",
 			Title: strings.Repeat("Long title ", 18) + fmt.Sprint(i+1), Note: strings.Repeat("n", 400)}); err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // maxChoices is the most suggestions a platform shows (Discord's limit).
@@ -51,29 +51,29 @@ func (r *Router) orderChoices(ctx context.Context, req *bot.Request, partial str
 }
 
 // completionOrders reads the author's orders for suggestions; none
-// without an order store, an author or on a store error (logged).
-func (r *Router) completionOrders(ctx context.Context, req *bot.Request) []store.Order {
-	if r.Orders == nil || req.User.ID == "" {
+// without an author or on a store error (logged).
+func (r *Router) completionOrders(ctx context.Context, req *bot.Request) []ledger.Order {
+	if req.User.ID == "" {
 		return nil
 	}
-	list, err := r.Orders.Orders(ctx, req.User.Key(), "")
+	list, err := r.ledger.Orders(ctx, req.User.Key(), "")
 	if err != nil {
-		r.Log.Warn("order completion failed", slog.String("user", req.User.Key()), slog.Any("err", err))
+		r.log.Warn("order completion failed", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
 	}
 	return list
 }
 
 // matchOrders is orderChoices on a list already read.
-func (r *Router) matchOrders(req *bot.Request, list []store.Order, partial string) []bot.Choice {
+func (r *Router) matchOrders(req *bot.Request, list []ledger.Order, partial string) []bot.Choice {
 	lang := r.lang(req, "")
 	partial = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(partial), "#"))
-	fits := func(o store.Order) bool {
+	fits := func(o ledger.Order) bool {
 		switch req.Sub {
 		case "edit", "cancel", "shipped":
-			return o.Status == store.StatusOrdered
+			return o.Status == ledger.StatusOrdered
 		case "delivered":
-			return o.Status == store.StatusOrdered || o.Status == store.StatusShipped
+			return o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped
 		}
 		return true
 	}

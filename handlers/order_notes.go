@@ -10,7 +10,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // What a question about an order is after. A question can have several.
@@ -60,10 +60,10 @@ const maxNotes = 4
 // answer e: days left to report damage, orders that can or can no longer
 // be cancelled or changed, orders past their expected date. Only answers
 // about managing, shipping or problems get them; a general question (cost,
-// ISBN, cart) stays general. With no order store, or on any store error
-// (logged), there are none: the answer matters more than the notes.
+// ISBN, cart) stays general. On any store error (logged) there are none:
+// the answer matters more than the notes.
 func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, lang string) []string {
-	if r.Orders == nil || e == nil || req.User.ID == "" {
+	if e == nil || req.User.ID == "" {
 		return nil
 	}
 	switch e.Theme {
@@ -82,9 +82,9 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 	// Only orders on their way and those delivered within the longest
 	// window orderNote looks at can have a line; the rest of the ledger
 	// is not read.
-	list, err := r.Orders.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*refundWindow))
+	list, err := r.ledger.RecentOrders(ctx, req.User.Key(), today.AddDate(0, 0, -2*ledger.RefundWindow))
 	if err != nil {
-		r.Log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
+		r.log.Warn("order notes skipped", slog.String("user", req.User.Key()), slog.Any("err", err))
 		return nil
 	}
 	var lines []string
@@ -122,18 +122,18 @@ func questionIntents(q string) []string {
 
 // orderNote is the one line about o that answers the first intent it
 // bears on, or "".
-func (r *Router) orderNote(o store.Order, intents []string, today time.Time, lang string) string {
+func (r *Router) orderNote(o ledger.Order, intents []string, today time.Time, lang string) string {
 	for _, intent := range intents {
 		switch {
-		case intent == intentDamage && o.Status == store.StatusDelivered && daysBetween(o.Delivered, today) <= 2*refundWindow:
+		case intent == intentDamage && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= 2*ledger.RefundWindow:
 			return r.windowLine(o, o.Delivered, lang)
-		case intent == intentLost && o.Status == store.StatusDelivered && daysBetween(o.Delivered, today) <= refundWindow:
+		case intent == intentLost && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= ledger.RefundWindow:
 			return r.windowLine(o, o.Delivered, lang)
-		case intent == intentLost && (o.Status == store.StatusOrdered || o.Status == store.StatusShipped):
+		case intent == intentLost && (o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped):
 			if line := lateLine(o, today, lang); line != "" {
 				return line
 			}
-		case intent == intentLate && (o.Status == store.StatusOrdered || o.Status == store.StatusShipped):
+		case intent == intentLate && (o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped):
 			return r.progressLine(o, today, lang)
 		case intent == intentCancel || intent == intentChange:
 			if line := canChangeLine(o, intent, lang); line != "" {
@@ -145,7 +145,7 @@ func (r *Router) orderNote(o store.Order, intents []string, today time.Time, lan
 }
 
 // progressLine says where an order that has not arrived stands.
-func (r *Router) progressLine(o store.Order, today time.Time, lang string) string {
+func (r *Router) progressLine(o ledger.Order, today time.Time, lang string) string {
 	if late := lateLine(o, today, lang); late != "" {
 		return late
 	}
@@ -161,7 +161,7 @@ func (r *Router) progressLine(o store.Order, today time.Time, lang string) strin
 		return tr(lang,
 			fmt.Sprintf("Order #%d is expected on %s, in %s.", n, showDate(o.Expected), plural(d, "day", "days")),
 			fmt.Sprintf("La commande #%d est attendue le %s, dans %s.", n, showDate(o.Expected), plural(d, "jour", "jours")))
-	case o.Status == store.StatusShipped:
+	case o.Status == ledger.StatusShipped:
 		return tr(lang,
 			fmt.Sprintf("Order #%d shipped on %s: track it in Your Orders on %s.", n, showDate(o.Shipped), o.Marketplace),
 			fmt.Sprintf("La commande #%d a été expédiée le %s : suivez-la dans Vos commandes sur %s.", n, showDate(o.Shipped), o.Marketplace))
@@ -173,18 +173,18 @@ func (r *Router) progressLine(o store.Order, today time.Time, lang string) strin
 
 // canChangeLine says whether an order can still be cancelled or changed.
 // Delivered and cancelled orders are left out: nobody asks about those.
-func canChangeLine(o store.Order, intent, lang string) string {
+func canChangeLine(o ledger.Order, intent, lang string) string {
 	n := o.Number
 	verbEN, verbFR := "cancelled", "annulée"
 	if intent == intentChange {
 		verbEN, verbFR = "changed", "modifiée"
 	}
 	switch o.Status {
-	case store.StatusOrdered:
+	case ledger.StatusOrdered:
 		return tr(lang,
 			fmt.Sprintf("Order #%d has not shipped, so it can still be %s on %s (Your Orders).", n, verbEN, o.Marketplace),
 			fmt.Sprintf("La commande #%d n'est pas expédiée : elle peut encore être %s sur %s (Vos commandes).", n, verbFR, o.Marketplace))
-	case store.StatusShipped:
+	case ledger.StatusShipped:
 		return tr(lang,
 			fmt.Sprintf("Order #%d has shipped, so it can no longer be %s; if something is wrong when it arrives: /order problem %d", n, verbEN, n),
 			fmt.Sprintf("La commande #%d a été expédiée : elle ne peut plus être %s ; en cas de problème à l'arrivée : /order problem %d", n, verbFR, n))

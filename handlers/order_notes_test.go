@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -76,8 +77,13 @@ func TestAskWithOrders(t *testing.T) {
 }
 
 func TestAskWithoutStore(t *testing.T) {
-	r := askRouter(t) // no order store, as in "authorbot ask"
-	reply := askLine(t, r, "", "/ask my copies arrived damaged")
+	// No ledger, as in "authorbot ask".
+	a, err := NewAnswers(testKB(t)).Ask(context.Background(), &bot.Request{
+		User: alice, Command: "ask", Options: map[string]string{"question": "my copies arrived damaged"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply := a.Reply
 	if strings.Contains(bot.PlainText(reply), "Order #") {
 		t.Errorf("notes without a store: %s", bot.PlainText(reply))
 	}
@@ -109,7 +115,7 @@ func TestReplyKeyOnlyOnAnswersForEveryone(t *testing.T) {
 	keyed := map[string]*bot.Reply{}
 	withNotes := 0
 	for _, lang := range []string{"en", "fr"} {
-		for _, e := range h.r.KB.Entries(lang) {
+		for _, e := range h.r.kb.Entries(lang) {
 			for _, line := range []string{"/ask " + e.Title, "/ask when will my " + e.Title + " arrive", "/help " + e.ID} {
 				for _, u := range []bot.User{alice, bob} {
 					reply, err := h.do(u, lang, line)

@@ -7,25 +7,17 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
-)
-
-// The kinds of problem /order problem knows.
-const (
-	problemDamaged   = "damaged"
-	problemLost      = "lost"
-	problemDefective = "defective"
-	problemWrong     = "wrong"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, _, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
 	kind := strings.ToLower(req.Option("kind"))
 	switch kind {
-	case problemDamaged, problemLost, problemDefective, problemWrong:
+	case ledger.ProblemDamaged, ledger.ProblemLost, ledger.ProblemDefective, ledger.ProblemWrong:
 	default:
 		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
 			fmt.Sprintf("Say what went wrong: damaged, lost, defective or wrong. Example: /order problem %d damaged", n),
@@ -35,31 +27,32 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	if err != nil {
 		return nil, err
 	}
-	o, err := r.Orders.Order(ctx, user, n)
+	c, err := r.ledger.Report(ctx, r.author(req, lang), n, kind)
 	if err != nil {
-		return nil, storeErr(err, n, lang)
+		return nil, ledgerErr(err, n, lang)
 	}
+	o := c.Order
 	reply := &bot.Reply{Ephemeral: true, Lang: lang, Title: problemTitle(kind, n, lang)}
 	var texts []string
 	var refs []string
 	switch {
-	case o.Status == store.StatusCancelled:
+	case o.Status == ledger.StatusCancelled:
 		texts = []string{tr(lang,
 			fmt.Sprintf("Order #%d is marked cancelled (%s), so no copies should have come. If Amazon shipped it anyway, contact KDP with the order number from Your Orders.", n, showDate(o.Cancelled)),
 			fmt.Sprintf("La commande #%d est marquée annulée (%s) : aucun exemplaire n'aurait dû arriver. Si Amazon l'a tout de même expédiée, contactez KDP avec le numéro de commande indiqué dans Vos commandes.", n, showDate(o.Cancelled)))}
-	case kind == problemDamaged:
+	case kind == ledger.ProblemDamaged:
 		texts, refs = r.damagedAdvice(o, lang), []string{"damaged-or-lost"}
-	case kind == problemLost:
+	case kind == ledger.ProblemLost:
 		texts, refs = r.lostAdvice(o, lang), []string{"damaged-or-lost", "track-order"}
-	case kind == problemDefective:
+	case kind == ledger.ProblemDefective:
 		texts, refs = defectiveAdvice(lang), []string{"print-defects", "blank-pages", "curled-cover"}
-	case kind == problemWrong:
+	case kind == ledger.ProblemWrong:
 		texts, refs = wrongAdvice(o, lang), []string{"wrong-item"}
 	}
 	for _, t := range texts {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: t})
 	}
-	if kind != problemWrong || o.Status == store.StatusCancelled {
+	if kind != ledger.ProblemWrong || o.Status == ledger.StatusCancelled {
 		reply.Blocks = append(reply.Blocks,
 			&bot.Link{Label: tr(lang, "Contact KDP", "Contacter KDP"), URL: contactURL},
 			&bot.Text{Note: true, Text: forKDP(o, kind, details, lang)})
@@ -67,30 +60,28 @@ func (r *Router) orderProblem(ctx context.Context, req *bot.Request) (*bot.Reply
 	if ref := r.topicRef(lang, refs...); ref != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: ref, Note: true})
 	}
-	if kind == problemDamaged || kind == problemLost {
-		if note := r.refundReminder(ctx, req.User, o, kind, lang); note != "" {
-			reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
-		}
+	if c.Reminder != nil {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: autoNote(*c.Reminder, lang), Note: true})
 	}
 	return reply, nil
 }
 
 func problemTitle(kind string, n int, lang string) string {
 	switch kind {
-	case problemDamaged:
+	case ledger.ProblemDamaged:
 		return tr(lang, fmt.Sprintf("Order #%d: damaged copies", n), fmt.Sprintf("Commande #%d : exemplaires abîmés", n))
-	case problemLost:
+	case ledger.ProblemLost:
 		return tr(lang, fmt.Sprintf("Order #%d: lost copies", n), fmt.Sprintf("Commande #%d : exemplaires perdus", n))
-	case problemDefective:
+	case ledger.ProblemDefective:
 		return tr(lang, fmt.Sprintf("Order #%d: printing defects", n), fmt.Sprintf("Commande #%d : défauts d'impression", n))
 	}
 	return tr(lang, fmt.Sprintf("Order #%d: wrong item", n), fmt.Sprintf("Commande #%d : mauvais article", n))
 }
 
-func (r *Router) damagedAdvice(o store.Order, lang string) []string {
+func (r *Router) damagedAdvice(o ledger.Order, lang string) []string {
 	n := o.Number
 	lines := []string{}
-	if o.Status == store.StatusDelivered {
+	if o.Status == ledger.StatusDelivered {
 		lines = append(lines, r.windowLine(o, o.Delivered, lang))
 	} else {
 		lines = append(lines, tr(lang,
@@ -102,14 +93,14 @@ func (r *Router) damagedAdvice(o store.Order, lang string) []string {
 		"Contactez KDP avec le numéro de commande indiqué dans Vos commandes et décrivez les dégâts (des photos aident). Des exemplaires abîmés ne sont pas un mauvais article : ne les renvoyez pas par le Centre de retour en ligne avec ce motif."))
 }
 
-func (r *Router) lostAdvice(o store.Order, lang string) []string {
+func (r *Router) lostAdvice(o ledger.Order, lang string) []string {
 	n := o.Number
 	today := r.today()
 	explain := tr(lang,
 		"KDP refunds copies lost in transit when you contact it within 30 days of being told they were lost.",
 		"KDP rembourse les exemplaires perdus pendant le transport si vous le contactez dans les 30 jours suivant l'avis de perte.")
 	switch {
-	case o.Status == store.StatusDelivered:
+	case o.Status == ledger.StatusDelivered:
 		return []string{r.windowLine(o, o.Delivered, lang), explain + " " + tr(lang,
 			"The order is marked delivered, so I count from that day: if the carrier's delivery scan is when you learned the copies were missing, that is your deadline.",
 			"La commande est marquée livrée, je compte donc à partir de ce jour : si c'est le signalement de livraison du transporteur qui vous a appris la perte, c'est votre date limite.")}
@@ -142,7 +133,7 @@ func defectiveAdvice(lang string) []string {
 	}
 }
 
-func wrongAdvice(o store.Order, lang string) []string {
+func wrongAdvice(o ledger.Order, lang string) []string {
 	n := o.Number
 	return []string{
 		tr(lang,
@@ -159,9 +150,9 @@ func wrongAdvice(o store.Order, lang string) []string {
 // "Order #3, delivered 2026-11-10: 18 days left to contact KDP (until
 // 2026-12-10)." Past the window it says so, and that KDP can still be
 // asked.
-func (r *Router) windowLine(o store.Order, from time.Time, lang string) string {
+func (r *Router) windowLine(o ledger.Order, from time.Time, lang string) string {
 	today := r.today()
-	deadline := from.AddDate(0, 0, refundWindow)
+	deadline := ledger.RefundDeadline(from)
 	left := daysBetween(today, deadline)
 	en, fr := "delivered", "livrée le"
 	if !from.Equal(o.Delivered) {
@@ -187,14 +178,14 @@ func (r *Router) windowLine(o store.Order, from time.Time, lang string) string {
 
 // problemNames names the kinds of problem in the summary for KDP.
 var problemNames = wording{
-	problemDamaged:   {"damaged copies", "exemplaires abîmés"},
-	problemLost:      {"copies lost in transit", "exemplaires perdus pendant le transport"},
-	problemDefective: {"printing defect", "défaut d'impression"},
-	problemWrong:     {"wrong item", "mauvais article"},
+	ledger.ProblemDamaged:   {"damaged copies", "exemplaires abîmés"},
+	ledger.ProblemLost:      {"copies lost in transit", "exemplaires perdus pendant le transport"},
+	ledger.ProblemDefective: {"printing defect", "défaut d'impression"},
+	ledger.ProblemWrong:     {"wrong item", "mauvais article"},
 }
 
 // forKDP sums up the order for the author's message to KDP.
-func forKDP(o store.Order, kind, details, lang string) string {
+func forKDP(o ledger.Order, kind, details, lang string) string {
 	parts := []string{tr(lang,
 		fmt.Sprintf("For your message to KDP: %s of %s on %s, ordered %s", copies(o, lang), safeQuote(o.Title), o.Marketplace, showDate(o.Ordered)),
 		fmt.Sprintf("Pour votre message à KDP : %s de %s sur %s, commandée le %s", copies(o, lang), safeQuote(o.Title), o.Marketplace, showDate(o.Ordered)))}

@@ -3,13 +3,12 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -27,18 +26,9 @@ var (
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatalf("kb.Load: %v", err)
-	}
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), nil)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	h := &harness{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
+	h := &harness{db: testDB(t), now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
 	// No limits: these tests go faster than any author (see TestLimits).
-	h.r = New(Deps{KB: k, Orders: db, Feedback: db, Now: func() time.Time { return h.now }, Limits: &Limits{}})
+	h.r = testRouter(t, h.db, WithClock(func() time.Time { return h.now }), WithLimits(Limits{}))
 	return h
 }
 
@@ -101,13 +91,13 @@ func TestOrderAdd(t *testing.T) {
 	tests := []struct {
 		name, line string
 		want       []string
-		check      func(t *testing.T, o store.Order)
+		check      func(t *testing.T, o ledger.Order)
 	}{
 		{
 			name: "positional values, title without quotes",
 			line: "/order add 25 us The Long Road",
 			want: []string{"Order #1 added", "25 author copies", "“The Long Road”", "amazon.com", "ordered 2026-11-22"},
-			check: func(t *testing.T, o store.Order) {
+			check: func(t *testing.T, o ledger.Order) {
 				if o.Quantity != 25 || o.Marketplace != "amazon.com" || o.Title != "The Long Road" || o.Kind != "author" || o.Status != "ordered" {
 					t.Errorf("stored %+v", o)
 				}
@@ -117,7 +107,7 @@ func TestOrderAdd(t *testing.T) {
 			name: "every option",
 			line: `/order add quantity:3 marketplace:www.amazon.co.uk title:"Robert's Book" kind:proof isbn:978-0-306-40615-7 ordered:2026-11-01 expected:2026-11-12 note:launch copies`,
 			want: []string{"3 proof copies", "amazon.co.uk", "ISBN: 9780306406157", "Ordered: 2026-11-01", "Expected: 2026-11-12", "Note: launch copies"},
-			check: func(t *testing.T, o store.Order) {
+			check: func(t *testing.T, o ledger.Order) {
 				if o.Kind != "proof" || o.ISBN != "9780306406157" || o.Note != "launch copies" ||
 					o.Ordered.Format(dateLayout) != "2026-11-01" || o.Expected.Format(dateLayout) != "2026-11-12" {
 					t.Errorf("stored %+v", o)
@@ -458,19 +448,14 @@ func TestIsolation(t *testing.T) {
 	}
 }
 
-func TestNoStore(t *testing.T) {
-	r := New(Deps{})
+// TestNoUserID: an author the platform does not name has no ledger.
+func TestNoUserID(t *testing.T) {
+	r := testRouter(t, testDB(t))
 	req, err := r.Parse("/order list")
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.User = alice
-	_, err = r.Handle(context.Background(), req)
-	if bot.ErrorCode(err) != bot.Conflict {
-		t.Errorf("without a store: %v, want a Conflict error", err)
-	}
 	req.User = bot.User{Platform: bot.Console}
-	r = New(Deps{Orders: (*store.DB)(nil)})
 	if _, err := r.Handle(context.Background(), req); bot.ErrorCode(err) != bot.Forbidden {
 		t.Errorf("without a user id: %v, want Forbidden", err)
 	}
@@ -606,7 +591,7 @@ func TestTopicRefsExist(t *testing.T) {
 	h := newHarness(t)
 	for _, id := range []string{"damaged-or-lost", "track-order", "print-defects", "blank-pages", "curled-cover", "wrong-item", "cancel-order", "change-order"} {
 		for _, lang := range []string{"en", "fr"} {
-			if _, ok := h.r.KB.Entry(id, lang); !ok {
+			if _, ok := h.r.kb.Entry(id, lang); !ok {
 				t.Errorf("topic %s (%s) is linked from order replies but missing from the knowledge base", id, lang)
 			}
 		}
@@ -706,7 +691,7 @@ func BenchmarkOrderListLedger(b *testing.B) {
 		h := newHarness(b)
 		ctx := context.Background()
 		for range n {
-			o := store.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: h.now}
+			o := ledger.Order{User: alice.Key(), Quantity: 10, Marketplace: "amazon.com", Title: "The Long Road", Ordered: h.now}
 			if _, err := h.db.AddOrder(ctx, o); err != nil {
 				b.Fatal(err)
 			}
@@ -724,7 +709,7 @@ func BenchmarkOrderListLedger(b *testing.B) {
 		b.Run(fmt.Sprintf("orders=%d/after-write", n), func(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
-				if _, err := h.db.UpdateOrder(ctx, alice.Key(), 1, func(o *store.Order) error { o.Note += "x"; return nil }); err != nil {
+				if _, err := h.db.UpdateOrder(ctx, alice.Key(), 1, func(o *ledger.Order) error { o.Note += "x"; return nil }); err != nil {
 					b.Fatal(err)
 				}
 				b.StartTimer()
@@ -734,13 +719,13 @@ func BenchmarkOrderListLedger(b *testing.B) {
 	}
 }
 
-// TestOrderAddAtCap: a ledger holding store.MaxOrders orders takes no
+// TestOrderAddAtCap: a ledger holding ledger.MaxOrders orders takes no
 // more, and the author is told, in their language, what to do instead.
 func TestOrderAddAtCap(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
-	for range store.MaxOrders {
-		o := store.Order{User: alice.Key(), Quantity: 1, Marketplace: "amazon.fr", Title: "Le Long Chemin", Ordered: h.now}
+	for range ledger.MaxOrders {
+		o := ledger.Order{User: alice.Key(), Quantity: 1, Marketplace: "amazon.fr", Title: "Le Long Chemin", Ordered: h.now}
 		if _, err := h.db.AddOrder(ctx, o); err != nil {
 			t.Fatal(err)
 		}
@@ -756,4 +741,37 @@ func TestOrderAddAtCap(t *testing.T) {
 	h.ok(t, alice, "/order delete 1")
 	wantIn(t, "after a delete", h.ok(t, alice, "/order add 10 us The Long Road"), "Order #5001")
 	wantIn(t, "the list", h.ok(t, alice, "/order list"), "Your orders (5000)", "The latest 25 of 5000", "#5001 ")
+}
+
+// TestEditReportsInTurn: /order edit names the first thing wrong in the
+// order it checks them: the order (missing, shipped), then each option in
+// turn, with the limits of the order's own kind.
+func TestEditReportsInTurn(t *testing.T) {
+	h := newHarness(t)
+	h.ok(t, alice, "/order add 2 us Proofs kind:proof ordered:2026-11-10")
+	h.ok(t, alice, "/order add 10 us Shipped")
+	h.ok(t, alice, "/order shipped 2")
+	tests := []struct {
+		name, line, code string
+		want             string
+	}{
+		{"missing order before a bad option", "/order edit 9 marketplace:narnia", bot.NotFound, "You have no order #9."},
+		{"shipped before a bad option", "/order edit 2 marketplace:narnia", bot.Conflict, "has shipped"},
+		{"quantity before marketplace", "/order edit 1 quantity:9 marketplace:narnia", bot.Invalid, "limited to 5 per order"},
+		{"marketplace before quantity's kind check", "/order edit 1 marketplace:narnia note:x", bot.Invalid, "I don't know the Amazon marketplace"},
+		{"expected before note", "/order edit 1 expected:2026-11-01 note:" + strings.Repeat("n", 501), bot.Invalid, "can't be before the order date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantIn(t, tt.name, h.fail(t, alice, tt.line, tt.code), tt.want)
+		})
+	}
+	// The text grammar refuses a quantity that is not a number; a platform
+	// that sends options as they were typed reaches the handler with it.
+	_, err := h.r.Handle(context.Background(), &bot.Request{User: alice, Command: "order", Sub: "edit",
+		Options: map[string]string{"number": "1", "quantity": "ten"}})
+	wantIn(t, "unreadable quantity", bot.ErrorMessage(err), "from 1 to 5, like 10")
+	if o, _ := h.db.Order(context.Background(), alice.Key(), 1); o.Quantity != 2 || o.Note != "" {
+		t.Errorf("a refused edit changed the order: %+v", o)
+	}
 }

@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 func (r *Router) preorderFamily() family {
@@ -69,11 +69,12 @@ type preorderPlan struct {
 func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
 	user := req.User.Key()
-	loc, zone, err := r.zoneFor(ctx, user, req.Option("tz"), lang)
+	z, err := r.zoneFor(ctx, user, req.Option("tz"), lang)
 	if err != nil {
 		return nil, err
 	}
-	now := r.Now().In(loc)
+	loc, zone := z.loc, z.name()
+	now := r.now().In(loc)
 	release, err := parseRelease(req.Option("release"), now, loc, lang)
 	if err != nil {
 		return nil, err
@@ -108,20 +109,27 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: zoneNote, Note: true})
 	canDM := r.canDM(req.User.Platform)
+	saved := false // the typed zone, with the reminders
 	switch {
-	case req.Option("remind") == "yes" && r.Reminders != nil && !canDM:
+	case req.Option("remind") == "yes" && r.keepsReminders && !canDM:
 		// The plan still helps; the reminders could never arrive.
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: bot.ErrorMessage(noDM(req.User.Platform, lang))})
 	case req.Option("remind") == "yes":
-		block, err := r.preorderReminders(ctx, req.User, kind, release, zone, now, p.steps, lang)
+		var block []bot.Block
+		block, saved, err = r.preorderReminders(ctx, req, z, kind, release, now, p.steps, lang)
 		if err != nil {
 			return nil, err
 		}
 		reply.Blocks = append(reply.Blocks, block...)
-	case r.Reminders != nil && canDM && hasReminders(p.steps, now):
+	case r.keepsReminders && canDM && hasReminders(p.steps, now):
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
 			"Add remind:yes to get a reminder before each dated step.",
 			"Ajoutez remind:yes pour recevoir un rappel avant chaque étape datée."), Note: true})
+	}
+	if z.typed && !saved {
+		if err := r.reminders.SaveZone(ctx, user, z.name()); err != nil {
+			return nil, fmt.Errorf("save time zone: %w", err)
+		}
 	}
 	return reply, nil
 }
@@ -135,13 +143,15 @@ func hasReminders(steps []planStep, now time.Time) bool {
 	return false
 }
 
-// preorderReminders sets a reminder for each step still to come. Each is
+// preorderReminders sets a reminder for each step still to come, and
+// remembers the zone z if it was typed, in one transaction. Each is
 // tagged with the release, plan and step, so asking again reschedules
-// rather than doubles them.
-func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string, release time.Time,
-	zone string, now time.Time, steps []planStep, lang string) ([]bot.Block, error) {
-	if r.Reminders == nil {
-		return nil, noReminders(lang)
+// rather than doubles them. It returns the blocks that say what was set,
+// and whether it stored anything.
+func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone, kind string, release time.Time,
+	now time.Time, steps []planStep, lang string) ([]bot.Block, bool, error) {
+	if !r.keepsReminders {
+		return nil, false, noReminders(lang)
 	}
 	var due []int
 	for i, s := range steps {
@@ -152,20 +162,20 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 	if len(due) == 0 {
 		return []bot.Block{&bot.Text{Text: tr(lang,
 			"No reminders set: every step's time has come already.",
-			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, nil
+			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, false, nil
 	}
-	var rems []store.Reminder
+	var rems []ledger.Reminder
 	for _, i := range due {
 		s := steps[i]
-		rems = append(rems, reminderFor(u, store.Reminder{
-			Kind: store.ReminderPreorder, Due: s.remindAt, Zone: zone, Lang: lang, Text: s.remindText,
+		rems = append(rems, ledger.Reminder{
+			Kind: ledger.ReminderPreorder, Due: s.remindAt, Zone: z.name(), Text: s.remindText,
 			Tag: fmt.Sprintf("preorder:%s:%s:%d", release.Format("2006-01-02"), kind, i+1),
-		}))
+		})
 	}
 	// All steps or none: the cap on open reminders is checked with them.
-	rems, err := r.Reminders.AddReminders(ctx, rems)
+	rems, err := r.reminders.Remind(ctx, r.author(req, lang), z.save(), rems)
 	if err != nil {
-		return nil, reminderErr("preorder reminders", err, lang)
+		return nil, false, reminderErr("preorder reminders", err, lang)
 	}
 	var items []string
 	for j, i := range due {
@@ -174,15 +184,15 @@ func (r *Router) preorderReminders(ctx context.Context, u bot.User, kind string,
 	return []bot.Block{
 		&bot.Text{Text: tr(lang, "Reminders set:", "Rappels créés :")},
 		&bot.List{Items: items},
-		&bot.Text{Text: deliveryNote(u.Platform, len(items) > 1, lang), Note: true},
-	}, nil
+		&bot.Text{Text: deliveryNote(req.User.Platform, len(items) > 1, lang), Note: true},
+	}, true, nil
 }
 
 // parseRelease reads a release date as midnight starting that day in loc,
 // and checks that it is a real date still to come and at most two years
 // away.
 func parseRelease(s string, now time.Time, loc *time.Location, lang string) (time.Time, error) {
-	d, err := parseDate(s, "release", lang, day(now))
+	d, err := parseDate(s, "release", lang, ledger.Day(now))
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -2,13 +2,13 @@ package handlers
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zone tests pass without a system tz database too
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -22,14 +22,9 @@ type remindRig struct {
 
 func newRemindRig(t testing.TB, now time.Time) *remindRig {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), nil)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	g := &remindRig{db: db, now: now}
+	g := &remindRig{db: testDB(t), now: now}
 	// No limits: these tests go faster than any author (see TestLimits).
-	g.r = New(Deps{Orders: db, Reminders: db, Now: func() time.Time { return g.now }, Limits: &Limits{}})
+	g.r = testRouter(t, g.db, WithClock(func() time.Time { return g.now }), WithLimits(Limits{}))
 	return g
 }
 
@@ -262,7 +257,7 @@ func TestPreorderRemind(t *testing.T) {
 		t.Errorf("%d reminders after asking twice, want 5", len(list))
 	}
 	for _, r := range list {
-		if r.Kind != store.ReminderPreorder || r.Zone != "Europe/Paris" || r.Platform != "slack" || r.UserID != "U1" {
+		if r.Kind != ledger.ReminderPreorder || r.Zone != "Europe/Paris" || r.Platform != "slack" || r.UserID != "U1" {
 			t.Errorf("reminder %+v", r)
 		}
 	}
@@ -275,7 +270,7 @@ func TestPreorderRemind(t *testing.T) {
 		"#7 · Friday 25 June 2027, 09:00 CEST · Last day to schedule",
 		"#8 · Saturday 26 June 2027, 00:00 CEST · 24 hours left: the final eBook file")
 
-	noDB := New(Deps{Now: func() time.Time { return g.now }})
+	noDB := routerWithoutReminders(t, g.db, WithClock(func() time.Time { return g.now }))
 	reply, err := runCmd(t, noDB, slackAuthor, "", "/preorder 2026-12-18")
 	if err != nil || strings.Contains(bot.PlainText(reply), "remind:yes") {
 		t.Errorf("without a database: %v, %v", err, reply)

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 func TestParseWhen(t *testing.T) {
@@ -151,7 +151,7 @@ func TestRemindAddRejects(t *testing.T) {
 	if _, err := g.r.Parse("/remind cancel two"); bot.ErrorCode(err) != bot.Invalid {
 		t.Errorf("/remind cancel two: %v, want a usage error", err)
 	}
-	noDB := New(Deps{})
+	noDB := routerWithoutReminders(t, g.db)
 	if _, err := runCmd(t, noDB, slackAuthor, "", "/remind list"); bot.ErrorCode(err) != bot.Conflict {
 		t.Errorf("/remind without a database: %v, want a Conflict", err)
 	}
@@ -159,7 +159,7 @@ func TestRemindAddRejects(t *testing.T) {
 
 func TestRemindOpenLimit(t *testing.T) {
 	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
-	for range store.MaxOpenReminders {
+	for range ledger.MaxOpenReminders {
 		g.text(t, slackAuthor, "", "/remind add 1d x")
 	}
 	hasAll(t, "limit", g.failure(t, slackAuthor, "/remind add 1d one more", bot.Conflict), "You have 100 reminders to come")
@@ -184,16 +184,16 @@ func TestRemindAuto(t *testing.T) {
 
 func TestReminderMessage(t *testing.T) {
 	now := time.Date(2026, 12, 16, 8, 0, 0, 0, time.UTC)
-	r := New(Deps{Now: func() time.Time { return now }})
+	r := testRouter(t, testDB(t), WithClock(func() time.Time { return now }))
 	tests := []struct {
-		rem  store.Reminder
+		rem  ledger.Reminder
 		want []string
 	}{
-		{store.Reminder{Number: 4, Kind: store.ReminderNote, Due: now, Zone: "UTC", Lang: "en", Text: "Call @everyone"},
+		{ledger.Reminder{Number: 4, Kind: ledger.ReminderNote, Due: now, Zone: "UTC", Lang: "en", Text: "Call @everyone"},
 			[]string{"⏰ Reminder", "Call @\u200beveryone", "Reminder #4, which you set."}},
-		{store.Reminder{Number: 2, Kind: store.ReminderPreorder, Due: now.Add(-2 * time.Hour), Zone: "Europe/Paris", Lang: "fr", Text: "Publiez"},
+		{ledger.Reminder{Number: 2, Kind: ledger.ReminderPreorder, Due: now.Add(-2 * time.Hour), Zone: "Europe/Paris", Lang: "fr", Text: "Publiez"},
 			[]string{"⏰ Rappel", "une étape de votre plan de précommande", "Il était prévu le mercredi 16 décembre 2026 à 07:00 CET ; j'étais hors ligne"}},
-		{store.Reminder{Number: 9, Kind: store.ReminderLate, Order: 3, Due: now, Zone: "UTC", Lang: "en", Text: "late"},
+		{ledger.Reminder{Number: 9, Kind: ledger.ReminderLate, Order: 3, Due: now, Zone: "UTC", Lang: "en", Text: "late"},
 			[]string{"Automatic reminder about order #3. To stop these: /remind auto off"}},
 	}
 	for _, tt := range tests {
@@ -238,7 +238,7 @@ func TestOrderReminders(t *testing.T) {
 	ctx := context.Background()
 	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 	g.text(t, slackAuthor, "", "/preorder 2026-12-18 tz:Europe/Paris")
-	list := func() []store.Reminder {
+	list := func() []ledger.Reminder {
 		l, err := g.db.Reminders(ctx, slackAuthor.Key())
 		if err != nil {
 			t.Fatal(err)
@@ -249,7 +249,7 @@ func TestOrderReminders(t *testing.T) {
 	got := g.text(t, slackAuthor, "", "/order add 25 us The Long Road expected:2026-11-27")
 	hasAll(t, "order add", got, "I'll remind you on Saturday 28 November 2026, 09:00 CET")
 	l := list()
-	if len(l) != 1 || l[0].Kind != store.ReminderLate || l[0].Order != 1 || l[0].Tag != "order:1:late" {
+	if len(l) != 1 || l[0].Kind != ledger.ReminderLate || l[0].Order != 1 || l[0].Tag != "order:1:late" {
 		t.Fatalf("reminders after /order add: %+v", l)
 	}
 	hasAll(t, "late text", l[0].Text, "Order #1 (“The Long Road” on amazon.com) was expected on Friday 27 November 2026", "/order delivered 1")
@@ -260,19 +260,19 @@ func TestOrderReminders(t *testing.T) {
 		t.Fatalf("after moving the date: %+v", l)
 	}
 	g.text(t, slackAuthor, "", "/order shipped 1")
-	if l := list(); l[0].Status != store.ReminderPending {
+	if l := list(); l[0].Status != ledger.ReminderPending {
 		t.Errorf("shipping withdrew the reminder: %s", l[0].Status)
 	}
 	g.now = time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
 	g.text(t, slackAuthor, "", "/order delivered 1")
-	if l := list(); l[0].Status != store.ReminderCancelled {
+	if l := list(); l[0].Status != ledger.ReminderCancelled {
 		t.Errorf("after delivery the late reminder is %s, want cancelled", l[0].Status)
 	}
 
 	got = g.text(t, slackAuthor, "", "/order problem 1 damaged")
 	hasAll(t, "problem", got, "I'll remind you on Friday 25 December 2026, 09:00 CET, 5 days before the deadline")
 	l = list()
-	if len(l) != 2 || l[1].Kind != store.ReminderRefund || l[1].Tag != "order:1:refund" {
+	if len(l) != 2 || l[1].Kind != ledger.ReminderRefund || l[1].Tag != "order:1:refund" {
 		t.Fatalf("after /order problem: %+v", l)
 	}
 	hasAll(t, "refund text", l[1].Text, "5 days left: KDP refunds damaged copies of order #1", "by Wednesday 30 December 2026", contactURL)
@@ -291,7 +291,7 @@ func TestOrderReminders(t *testing.T) {
 	g.text(t, slackAuthor, "", "/order add 5 us Third expected:2026-12-10")
 	g.text(t, slackAuthor, "", "/order delete 3")
 	for _, r := range list() {
-		if r.Order == 3 && r.Status != store.ReminderCancelled {
+		if r.Order == 3 && r.Status != ledger.ReminderCancelled {
 			t.Errorf("deleted order's reminder is %s", r.Status)
 		}
 	}
@@ -309,7 +309,7 @@ func TestOrderReminders(t *testing.T) {
 	}
 
 	// Without a database for reminders the orders work as before.
-	plain := New(Deps{Orders: g.db, Now: func() time.Time { return g.now }})
+	plain := routerWithoutReminders(t, g.db, WithClock(func() time.Time { return g.now }))
 	if _, err := runCmd(t, plain, slackAuthor, "", "/order add 5 us Fifth expected:2026-12-10"); err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +320,6 @@ func TestOrderReminders(t *testing.T) {
 func TestRemindersInMyData(t *testing.T) {
 	ctx := context.Background()
 	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
-	g.r.Deps.Feedback = g.db
 	g.text(t, slackAuthor, "", "/remind add 3d tz:Europe/Paris Send the ARC to @everyone")
 
 	reply, err := runCmd(t, g.r, slackAuthor, "", "/mydata export")
@@ -336,7 +335,7 @@ func TestRemindersInMyData(t *testing.T) {
 	if l, _ := g.db.Reminders(ctx, slackAuthor.Key()); len(l) != 0 {
 		t.Errorf("%d reminders left after /mydata forget", len(l))
 	}
-	claimed, err := g.db.ClaimReminders(ctx, store.Claim{Now: g.now.AddDate(0, 0, 4), Lease: time.Minute, Platforms: []string{"slack"}})
+	claimed, err := g.db.ClaimReminders(ctx, ledger.Claim{Now: g.now.AddDate(0, 0, 4), Lease: time.Minute, Platforms: []string{"slack"}})
 	if err != nil || len(claimed) != 0 {
 		t.Errorf("claimed after forget: %v, %v", claimed, err)
 	}
@@ -348,7 +347,7 @@ func TestRemindersInMyData(t *testing.T) {
 // told why, and how to make room.
 func TestRemindOpenLimitUnderConcurrency(t *testing.T) {
 	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
-	for range store.MaxOpenReminders - 10 {
+	for range ledger.MaxOpenReminders - 10 {
 		g.text(t, slackAuthor, "", "/remind add 1d x")
 	}
 	start := make(chan struct{})
@@ -377,7 +376,36 @@ func TestRemindOpenLimitUnderConcurrency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != store.MaxOpenReminders || refused != 30 {
-		t.Errorf("%d reminders set and %d refused; want %d and 30", len(list), refused, store.MaxOpenReminders)
+	if len(list) != ledger.MaxOpenReminders || refused != 30 {
+		t.Errorf("%d reminders set and %d refused; want %d and 30", len(list), refused, ledger.MaxOpenReminders)
+	}
+}
+
+// TestRefusedCommandKeepsNoZone: a time zone typed with a command that is
+// refused is not remembered; one typed with a command that succeeds is,
+// with what the command stores.
+func TestRefusedCommandKeepsNoZone(t *testing.T) {
+	ctx := context.Background()
+	g := newRemindRig(t, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
+	zone := func() string {
+		t.Helper()
+		s, err := g.db.ReminderSettings(ctx, slackAuthor.Key())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Zone
+	}
+	g.failure(t, slackAuthor, "/remind add when:tomorrow tz:Asia/Tokyo text:x", bot.Invalid)
+	g.failure(t, slackAuthor, "/preorder 2020-01-01 tz:Asia/Tokyo", bot.Invalid)
+	if z := zone(); z != "" {
+		t.Errorf("zone %q remembered from refused commands", z)
+	}
+	g.text(t, slackAuthor, "", "/remind add when:3d tz:Asia/Tokyo text:x")
+	if z := zone(); z != "Asia/Tokyo" {
+		t.Errorf("zone %q after /remind add; want Asia/Tokyo", z)
+	}
+	g.text(t, slackAuthor, "", "/preorder 2026-12-18 tz:Europe/Paris")
+	if z := zone(); z != "Europe/Paris" {
+		t.Errorf("zone %q after /preorder; want Europe/Paris", z)
 	}
 }

@@ -1,6 +1,8 @@
-// Package handlers holds authorbot's answers and order logic, independent
-// of any platform: one Router with the command table, one file per command
-// family. It speaks only in bot.Request and bot.Reply.
+// Package handlers holds authorbot's commands, independent of any
+// platform: one Router with the command table, one file per command
+// family. A handler reads a command's options, asks the knowledge base or
+// the ledger, and puts the outcome into the author's words; the ledger's
+// rules are package ledger's. It speaks only in bot.Request and bot.Reply.
 package handlers
 
 import (
@@ -13,54 +15,71 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	lru "github.com/hashicorp/golang-lru/v2"
-
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/kb"
 )
 
-// Deps is what the router needs. Each store interface is declared beside
-// the commands that use it and is satisfied by *store.DB.
-type Deps struct {
-	KB       *kb.KB
-	Orders   OrderStore
-	Feedback FeedbackStore
-	// Reminders is nil where the bot runs without a database; /remind
-	// then says so and /preorder works without remind:yes.
-	Reminders ReminderStore
-	Log       *slog.Logger
-	// Now is the clock; tests pass a fixed one.
-	Now func() time.Time
-	// CanDM reports whether a direct message can reach an author on the
-	// given platform (a Slack bot token, a Discord token, the console).
-	// nil means every platform can; where it returns false, /remind and
-	// remind:yes say so instead of promising a message.
-	CanDM func(bot.Platform) bool
-	// Limits caps how fast one author may send commands; nil means
-	// DefaultLimits(). A zero Rate in it sets no limit.
-	Limits *Limits
-}
-
 // Router is the command table: it parses text lines, routes requests to
 // the handler of their command and subcommand, and answers button actions.
 type Router struct {
-	Deps
-	cmds  []*bot.Command
-	table map[string]bot.HandlerFunc // "ask", "order add", ...
-	// results remembers recent searches: authors ask the same few
-	// questions again and again, and a hit skips the ranking (about half
-	// of the CPU time of an /ask in the Slack benchmark's profile).
-	results *lru.Cache[resultKey, kb.Result]
-	// topics holds every entry's reply, rendered once, by "lang/id".
-	topics  map[string]*bot.Reply
-	limiter *limiter
+	*Answers
+	log    *slog.Logger
+	now    func() time.Time
+	ledger Ledger
+	votes  Votes
+	// reminders are the ledger's, or withoutReminders when it keeps none
+	// (keepsReminders false).
+	reminders      Reminders
+	keepsReminders bool
+	dm             DirectMessages
+	limiter        *limiter
+	cmds           []*bot.Command
+	table          map[string]bot.HandlerFunc // "ask", "order add", ...
 }
 
-// resultKey is a question as searched: its text and the language asked for.
-type resultKey struct{ question, lang string }
+// Votes records whether answers helped. *store.DB is one.
+type Votes interface {
+	// Vote records whether the answer on topic in lang helped user
+	// (bot.User.Key()). A user has one vote per answer: a second vote
+	// replaces the first, and first is false then. Errors are internal.
+	Vote(ctx context.Context, user, topic, lang string, helpful bool) (first bool, err error)
+}
 
-// resultCacheSize bounds the search cache; a result is a few pointers.
-const resultCacheSize = 4096
+// DirectMessages is the ability to reach an author by direct message,
+// outside a reply, on the platform they use: reminders are delivered that
+// way. A router built without WithDirectMessages takes every platform to
+// have it, as the console, which shows reminders itself, has. Where an
+// author cannot be reached, /remind and remind:yes say so instead of
+// promising a message, and no automatic reminder is set for them.
+type DirectMessages interface {
+	CanDM(p bot.Platform) bool
+}
+
+// DMFunc is a DirectMessages given as a function.
+type DMFunc func(bot.Platform) bool
+
+// CanDM calls f.
+func (f DMFunc) CanDM(p bot.Platform) bool { return f(p) }
+
+// everyPlatform is the DirectMessages of a router built without one.
+type everyPlatform struct{}
+
+func (everyPlatform) CanDM(bot.Platform) bool { return true }
+
+// Option changes one of New's defaults.
+type Option func(*Router)
+
+// WithClock sets the clock; tests pass a fixed one. The default is
+// time.Now.
+func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = now } }
+
+// WithLimits sets how fast one author may go; the default is
+// DefaultLimits(), and Limits{} sets none.
+func WithLimits(l Limits) Option { return func(r *Router) { r.limiter = newLimiter(l) } }
+
+// WithDirectMessages says on which platforms a direct message can reach
+// an author (see DirectMessages).
+func WithDirectMessages(dm DirectMessages) Option { return func(r *Router) { r.dm = dm } }
 
 // family is one command with the handlers of its subcommands ("" for a
 // command without subcommands).
@@ -69,21 +88,38 @@ type family struct {
 	handlers map[string]bot.HandlerFunc
 }
 
-// New builds the router and its command table.
-func New(d Deps) *Router {
-	if d.Now == nil {
-		d.Now = time.Now
+// New builds the router and its command table. Its dependencies are all
+// required: log records faults, k answers questions, l keeps the authors'
+// ledgers and votes records the feedback on answers. The ledger's
+// reminders, when it has them (a Reminders, as *ledger.Service is), serve
+// /remind and /preorder remind:yes; a ledger without them answers /remind
+// with why there are none, and /preorder plans without remind:yes.
+func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Router {
+	r := &Router{
+		Answers: NewAnswers(k),
+		log:     log, now: time.Now, ledger: l, votes: votes,
+		reminders: withoutReminders{}, dm: everyPlatform{},
+		limiter: newLimiter(DefaultLimits()),
+		table:   map[string]bot.HandlerFunc{},
 	}
-	if d.Log == nil {
-		d.Log = slog.New(slog.DiscardHandler)
+	if rs, ok := l.(Reminders); ok {
+		r.reminders, r.keepsReminders = rs, true
 	}
-	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0
-	limits := DefaultLimits()
-	if d.Limits != nil {
-		limits = *d.Limits
+	for _, o := range opts {
+		o(r)
 	}
-	r := &Router{Deps: d, table: map[string]bot.HandlerFunc{}, results: results, limiter: newLimiter(limits)}
-	for _, f := range []family{
+	for _, f := range r.families() {
+		r.cmds = append(r.cmds, f.cmd)
+		for sub, h := range f.handlers {
+			r.table[strings.TrimSpace(f.cmd.Name+" "+sub)] = h
+		}
+	}
+	return r
+}
+
+// families are the commands, in the order the command tree lists them.
+func (r *Router) families() []family {
+	return []family{
 		r.askFamily(),
 		r.helpFamily(),
 		r.orderFamily(),
@@ -91,26 +127,18 @@ func New(d Deps) *Router {
 		r.isbnFamily(),
 		r.preorderFamily(),
 		r.remindFamily(),
-	} {
-		r.cmds = append(r.cmds, f.cmd)
-		for sub, h := range f.handlers {
-			r.table[strings.TrimSpace(f.cmd.Name+" "+sub)] = h
-		}
 	}
-	r.topics = r.renderTopics()
-	return r
 }
 
-// search ranks the knowledge base for a question, through the cache.
-// Results are shared between callers and must not be changed.
-func (r *Router) search(question, lang string) kb.Result {
-	key := resultKey{question, lang}
-	if res, ok := r.results.Get(key); ok {
-		return res
+// Commands is the command tree, the same on every platform, for what
+// needs it without a router: registering the commands with a platform,
+// checking its manifests.
+func Commands() []*bot.Command {
+	var cmds []*bot.Command
+	for _, f := range (&Router{}).families() {
+		cmds = append(cmds, f.cmd)
 	}
-	res := r.KB.Search(question, lang)
-	r.results.Add(key, res)
-	return res
+	return cmds
 }
 
 // Commands is the command tree, the same on every platform.
@@ -219,15 +247,12 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 	gone := bot.Errorf(bot.Invalid, "%s", tr(lang,
 		"That button no longer works. Ask again with /ask and share the new answer.",
 		"Ce bouton ne fonctionne plus. Reposez la question avec /ask et partagez la nouvelle réponse."))
-	if r.KB == nil {
-		return nil, "", gone
-	}
 	if !strings.HasPrefix(value, "/") {
 		topic, answerLang, ok := strings.Cut(value, "|")
 		if !ok || !validTopicID(topic) || (answerLang != "en" && answerLang != "fr") {
 			return nil, "", gone
 		}
-		if e, ok := r.KB.Entry(topic, answerLang); ok {
+		if e, ok := r.kb.Entry(topic, answerLang); ok {
 			return e, answerLang, nil
 		}
 		return nil, "", gone
@@ -240,7 +265,7 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 	switch line.Command {
 	case "help":
 		q, lang = line.Option("topic"), r.lang(req, "")
-		if e, ok := r.KB.Entry(q, lang); ok {
+		if e, ok := r.kb.Entry(q, lang); ok {
 			return e, lang, nil
 		}
 	case "ask":
@@ -265,7 +290,7 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 
 // lang picks the reply language: the platform's or the author's explicit
 // locale, else the language of the text, else English.
-func (r *Router) lang(req *bot.Request, text string) string {
+func (a *Answers) lang(req *bot.Request, text string) string {
 	if l := supportedLang(req.Locale); l != "" {
 		return l
 	}
@@ -305,7 +330,7 @@ func (w wording) in(key, lang string) string {
 
 // canDM reports whether reminders can reach an author on platform p.
 func (r *Router) canDM(p bot.Platform) bool {
-	return r.CanDM == nil || r.CanDM(p)
+	return r.dm.CanDM(p)
 }
 
 // dated fills in the dates of a text from the command table (a usage

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,7 +11,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -24,21 +23,10 @@ type rig struct {
 	now time.Time
 }
 
-func newRig(t testing.TB, d Deps) *rig {
+func newRig(t testing.TB, opts ...Option) *rig {
 	t.Helper()
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatalf("kb.Load: %v", err)
-	}
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authorbot.db"), nil)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	g := &rig{db: db, now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
-	d.KB, d.Orders, d.Feedback, d.Reminders = k, db, db, db
-	d.Now = func() time.Time { return g.now }
-	g.r = New(d)
+	g := &rig{db: testDB(t), now: time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)}
+	g.r = testRouter(t, g.db, append([]Option{WithClock(func() time.Time { return g.now })}, opts...)...)
 	return g
 }
 
@@ -83,7 +71,7 @@ func press(g *rig, u bot.User, locale, action, value string) (*bot.Reply, error)
 // answer as anyone would read it, never a word about the presser's orders
 // nor their question.
 func TestShareOnlyTopic(t *testing.T) {
-	g := newRig(t, Deps{Limits: &Limits{}})
+	g := newRig(t, WithLimits(Limits{}))
 	g.ok(t, alice, "", "/order add 10 us Moonlit Harbour ordered:2026-11-01 expected:2026-11-19 note:gift for Aunt May")
 	g.ok(t, alice, "", "/order add 12 uk Second Book")
 	g.ok(t, alice, "", "/order shipped 2 tracking:1Z999AA10123456784")
@@ -167,7 +155,7 @@ func TestShareOnlyTopic(t *testing.T) {
 // clock: the limit trips, says how long to wait, and lets them go on once
 // that time has passed; other authors are not slowed.
 func TestLimits(t *testing.T) {
-	g := newRig(t, Deps{}) // the default limits
+	g := newRig(t) // the default limits
 	carol := bot.User{Platform: bot.Discord, ID: "carol"}
 	const read = "/isbn 978-0-306-40615-7"
 
@@ -229,7 +217,7 @@ func TestLimits(t *testing.T) {
 // TestLimitsForgetIdleAuthors: the buckets are held for a bounded number
 // of authors, the least recently seen forgotten first.
 func TestLimitsForgetIdleAuthors(t *testing.T) {
-	g := newRig(t, Deps{Limits: &Limits{Commands: Rate{Burst: 1, Every: time.Hour}, Authors: 2}})
+	g := newRig(t, WithLimits(Limits{Commands: Rate{Burst: 1, Every: time.Hour}, Authors: 2}))
 	carol := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U3"}
 	const read = "/isbn 978-0-306-40615-7"
 	g.ok(t, alice, "", read)
@@ -245,8 +233,8 @@ func TestLimitsForgetIdleAuthors(t *testing.T) {
 // TestNoDirectMessages: where no direct message can reach the author,
 // nothing promises one.
 func TestNoDirectMessages(t *testing.T) {
-	g := newRig(t, Deps{Limits: &Limits{}, CanDM: func(p bot.Platform) bool { return p == bot.Console }})
-	reminders := func(u bot.User) []store.Reminder {
+	g := newRig(t, WithLimits(Limits{}), WithDirectMessages(DMFunc(func(p bot.Platform) bool { return p == bot.Console })))
+	reminders := func(u bot.User) []ledger.Reminder {
 		t.Helper()
 		l, err := g.db.Reminders(context.Background(), u.Key())
 		if err != nil {
@@ -307,7 +295,7 @@ func TestExamplesStayValid(t *testing.T) {
 	}
 	for _, years := range []int{1, 2} {
 		t.Run(fmt.Sprintf("in %d years", years), func(t *testing.T) {
-			g := newRig(t, Deps{Limits: &Limits{}})
+			g := newRig(t, WithLimits(Limits{}))
 			g.now = g.now.AddDate(years, 0, 0)
 			type example struct{ name, line string }
 			var examples []example
@@ -343,7 +331,7 @@ func TestExamplesStayValid(t *testing.T) {
 	}
 
 	// A usage error shows the example with today's dates.
-	g := newRig(t, Deps{Limits: &Limits{}})
+	g := newRig(t, WithLimits(Limits{}))
 	_, err = g.r.Parse("/order add 25")
 	wantIn(t, "usage", bot.ErrorMessage(err), "Example: /order add 25 amazon.com The Long Road expected:2026-12-06")
 	_, err = g.r.Parse("/preorder")
@@ -373,7 +361,7 @@ func clean(t *testing.T, what, s string) {
 // TestHostileEcho sends hostile text everywhere an author's words are
 // echoed or stored.
 func TestHostileEcho(t *testing.T) {
-	g := newRig(t, Deps{Limits: &Limits{}})
+	g := newRig(t, WithLimits(Limits{}))
 	ctx := context.Background()
 	q := `"` + hostile + `"`
 
@@ -410,7 +398,7 @@ func TestHostileEcho(t *testing.T) {
 	}
 
 	// Echoed from what was stored before input was cleaned.
-	if _, err := g.db.AddOrder(ctx, store.Order{User: bob.Key(), Quantity: 1, Marketplace: "amazon.com", Title: hostile, Note: hostile, Tracking: hostile}); err != nil {
+	if _, err := g.db.AddOrder(ctx, ledger.Order{User: bob.Key(), Quantity: 1, Marketplace: "amazon.com", Title: hostile, Note: hostile, Tracking: hostile}); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range []string{"/order list", "/order show 1", "/order cancel 1", "/ask how do I cancel my order"} {
@@ -440,7 +428,7 @@ func TestCleanInput(t *testing.T) {
 // as {today} or {today+N}.
 func TestNoFixedDates(t *testing.T) {
 	date := regexp.MustCompile(`\b(19|20)\d\d-\d\d-\d\d\b`)
-	g := newRig(t, Deps{})
+	g := newRig(t)
 	var texts []string
 	var walk func(path string, c *bot.Command)
 	walk = func(path string, c *bot.Command) {

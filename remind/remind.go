@@ -39,18 +39,18 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
-	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // Store is the reminder storage the scheduler uses; *store.DB satisfies it.
 type Store interface {
 	// ClaimReminders marks the due reminders sending and returns them.
-	ClaimReminders(ctx context.Context, c store.Claim) ([]store.Reminder, error)
+	ClaimReminders(ctx context.Context, c ledger.Claim) ([]ledger.Reminder, error)
 	// MarkReminderDelivered reports false when the claim no longer holds.
-	MarkReminderDelivered(ctx context.Context, r store.Reminder, at time.Time) (bool, error)
+	MarkReminderDelivered(ctx context.Context, r ledger.Reminder, at time.Time) (bool, error)
 	// RetryReminder makes r pending again from next on, or failed when
 	// next is zero; false when the claim no longer holds.
-	RetryReminder(ctx context.Context, r store.Reminder, next time.Time, reason string) (bool, error)
+	RetryReminder(ctx context.Context, r ledger.Reminder, next time.Time, reason string) (bool, error)
 	// PurgeReminders deletes at most limit reminders finished before the
 	// given time and returns how many it deleted.
 	PurgeReminders(ctx context.Context, before time.Time, limit int) (int, error)
@@ -90,7 +90,7 @@ type Scheduler struct {
 	// its reminders until a scheduler that has it runs.
 	Notifiers map[bot.Platform]bot.Notifier
 	// Message renders a reminder for its author; nil sends the bare text.
-	Message func(store.Reminder) *bot.Reply
+	Message func(ledger.Reminder) *bot.Reply
 	Log     *slog.Logger
 	// Now is the clock; tests pass a fake one.
 	Now func() time.Time
@@ -158,7 +158,7 @@ func (s *Scheduler) Tick(ctx context.Context) (int, error) {
 	if lease <= 0 {
 		lease = DefaultLease
 	}
-	claimed, err := s.Store.ClaimReminders(ctx, store.Claim{
+	claimed, err := s.Store.ClaimReminders(ctx, ledger.Claim{
 		Now: s.now(), Lease: lease, Platforms: platforms, Want: s.reaches,
 	})
 	if err != nil {
@@ -214,7 +214,7 @@ func (s *Scheduler) purge(ctx context.Context) {
 }
 
 // reaches reports whether a connected notifier can reach r's author.
-func (s *Scheduler) reaches(r store.Reminder) bool {
+func (s *Scheduler) reaches(r ledger.Reminder) bool {
 	n, ok := s.Notifiers[bot.Platform(r.Platform)]
 	if !ok {
 		return false
@@ -226,7 +226,7 @@ func (s *Scheduler) reaches(r store.Reminder) bool {
 }
 
 // deliver sends one claimed reminder and records the outcome.
-func (s *Scheduler) deliver(ctx context.Context, r store.Reminder) bool {
+func (s *Scheduler) deliver(ctx context.Context, r ledger.Reminder) bool {
 	log := s.log().With(slog.String("user", r.User), slog.Int("reminder", r.Number),
 		slog.String("kind", r.Kind), slog.String("platform", r.Platform))
 	msg := s.message(r)
@@ -290,7 +290,7 @@ func (s *Scheduler) retryAt(attempts int) time.Time {
 }
 
 // giveBack makes a claimed reminder due again right away.
-func (s *Scheduler) giveBack(ctx context.Context, r store.Reminder) {
+func (s *Scheduler) giveBack(ctx context.Context, r ledger.Reminder) {
 	rec, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
 	if _, err := s.Store.RetryReminder(rec, r, s.now(), "interrupted by shutdown"); err != nil {
@@ -299,7 +299,7 @@ func (s *Scheduler) giveBack(ctx context.Context, r store.Reminder) {
 	}
 }
 
-func (s *Scheduler) message(r store.Reminder) *bot.Reply {
+func (s *Scheduler) message(r ledger.Reminder) *bot.Reply {
 	if s.Message != nil {
 		return s.Message(r)
 	}
@@ -321,6 +321,6 @@ func (s *Scheduler) log() *slog.Logger {
 }
 
 // userOf is the author a reminder goes to.
-func userOf(r store.Reminder) bot.User {
+func userOf(r ledger.Reminder) bot.User {
 	return bot.User{Platform: bot.Platform(r.Platform), Workspace: r.Workspace, ID: r.UserID}
 }

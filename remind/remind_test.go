@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -74,11 +75,11 @@ func openStore(t *testing.T, path string) *store.DB {
 	return db
 }
 
-func add(t *testing.T, db *store.DB, platform, id, text string, due time.Time) store.Reminder {
+func add(t *testing.T, db *store.DB, platform, id, text string, due time.Time) ledger.Reminder {
 	t.Helper()
 	u := bot.User{Platform: bot.Platform(platform), ID: id}
-	r, err := db.AddReminder(context.Background(), store.Reminder{User: u.Key(), Platform: platform, UserID: id,
-		Kind: store.ReminderNote, Due: due, Text: text})
+	r, err := db.AddReminder(context.Background(), ledger.Reminder{User: u.Key(), Platform: platform, UserID: id,
+		Kind: ledger.ReminderNote, Due: due, Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +146,7 @@ func TestRestartDeliversOnce(t *testing.T) {
 	if diff := cmp.Diff([]string{"U1: Publish on KDP today"}, out.messages()); diff != "" {
 		t.Errorf("delivered (-want +got):\n%s", diff)
 	}
-	if got := status(t, db, "slack", "U1"); !cmp.Equal(got, []string{store.ReminderDelivered}) {
+	if got := status(t, db, "slack", "U1"); !cmp.Equal(got, []string{ledger.ReminderDelivered}) {
 		t.Errorf("status = %v, want delivered", got)
 	}
 }
@@ -188,7 +189,7 @@ func TestConcurrentSchedulersDeliverOnce(t *testing.T) {
 		t.Errorf("%d messages sent for %d reminders", got, n)
 	}
 	for _, s := range status(t, db, "discord", "42") {
-		if s != store.ReminderDelivered {
+		if s != ledger.ReminderDelivered {
 			t.Errorf("a reminder is %s, want delivered", s)
 		}
 	}
@@ -207,7 +208,7 @@ func TestFailedSendIsRetried(t *testing.T) {
 	if n := tick(t, s); n != 0 {
 		t.Fatalf("delivered %d through a failing platform", n)
 	}
-	if got := status(t, db, "slack", "U1"); got[0] != store.ReminderPending {
+	if got := status(t, db, "slack", "U1"); got[0] != ledger.ReminderPending {
 		t.Fatalf("after a failure the reminder is %s, want pending", got[0])
 	}
 	if n := tick(t, s); n != 0 || out.failures != 1 {
@@ -244,7 +245,7 @@ func TestGivesUpAfterMaxAttempts(t *testing.T) {
 	if out.failures != 97 {
 		t.Errorf("%d sends tried, want 3", 100-out.failures)
 	}
-	if got := status(t, db, "slack", "U1"); got[0] != store.ReminderFailed {
+	if got := status(t, db, "slack", "U1"); got[0] != ledger.ReminderFailed {
 		t.Errorf("status = %s, want failed", got[0])
 	}
 }
@@ -264,7 +265,7 @@ func TestMissingPlatformKeepsReminder(t *testing.T) {
 		tick(t, s)
 		clk.Add(time.Hour)
 	}
-	if got := status(t, db, "discord", "42"); got[0] != store.ReminderPending {
+	if got := status(t, db, "discord", "42"); got[0] != ledger.ReminderPending {
 		t.Fatalf("status = %s, want pending", got[0])
 	}
 	list, _ := db.Reminders(context.Background(), bot.User{Platform: bot.Discord, ID: "42"}.Key())
@@ -290,7 +291,7 @@ func TestReacher(t *testing.T) {
 	if n := tick(t, s); n != 1 {
 		t.Fatalf("delivered %d, want 1", n)
 	}
-	if got := status(t, db, "console", "bob"); got[0] != store.ReminderPending {
+	if got := status(t, db, "console", "bob"); got[0] != ledger.ReminderPending {
 		t.Errorf("bob's reminder is %s, want pending", got[0])
 	}
 	bob := reachingInbox{&inbox{only: "bob"}}
@@ -309,7 +310,7 @@ func TestExpiredClaimIsRetried(t *testing.T) {
 	clk := &clock{t: start}
 	out := &inbox{}
 	add(t, db, "slack", "U1", "claimed then crashed", start)
-	if _, err := db.ClaimReminders(context.Background(), store.Claim{Now: start, Lease: DefaultLease, Platforms: []string{"slack"}}); err != nil {
+	if _, err := db.ClaimReminders(context.Background(), ledger.Claim{Now: start, Lease: DefaultLease, Platforms: []string{"slack"}}); err != nil {
 		t.Fatal(err)
 	}
 	s := &Scheduler{Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Slack: out}, Now: clk.Now}

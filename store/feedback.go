@@ -5,16 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 )
-
-// Vote is one author's verdict on one answer.
-type Vote struct {
-	Topic   string    `json:"topic"`
-	Lang    string    `json:"lang"`
-	Helpful bool      `json:"helpful"`
-	Voted   time.Time `json:"voted"`
-}
 
 // VoteCount is how many authors found an answer helpful or not.
 type VoteCount struct {

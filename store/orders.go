@@ -7,93 +7,26 @@ import (
 	"fmt"
 	"slices"
 	"time"
-)
 
-// Order is one order of author or proof copies in an author's ledger.
-// Dates are calendar days at midnight UTC; the zero time means unset.
-type Order struct {
-	User   string `json:"-"` // bot.User.Key() of the author
-	Number int    `json:"number"`
-	// Kind is "author" or "proof".
-	Kind     string `json:"kind"`
-	Quantity int    `json:"quantity"`
-	// Marketplace is the canonical domain, e.g. "amazon.co.uk".
-	Marketplace string `json:"marketplace"`
-
-	Title    string `json:"title"`
-	ISBN     string `json:"isbn,omitempty"`
-	Note     string `json:"note,omitempty"`
-	Tracking string `json:"tracking,omitempty"`
-
-	Ordered   time.Time `json:"ordered,omitzero"`
-	Expected  time.Time `json:"expected,omitzero"`
-	Shipped   time.Time `json:"shipped,omitzero"`
-	Delivered time.Time `json:"delivered,omitzero"`
-	Cancelled time.Time `json:"cancelled,omitzero"`
-
-	// Status is "ordered", "shipped", "delivered" or "cancelled".
-	Status string `json:"status"`
-
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
-}
-
-// The order statuses, in lifecycle order.
-const (
-	StatusOrdered   = "ordered"
-	StatusShipped   = "shipped"
-	StatusDelivered = "delivered"
-	StatusCancelled = "cancelled"
-)
-
-// The kinds of copies.
-const (
-	KindAuthor = "author"
-	KindProof  = "proof"
+	"github.com/authorbot/authorbot/ledger"
 )
 
 const orderColumns = `user_key, number, kind, quantity, marketplace, title, isbn, note, tracking,
 	ordered, expected, shipped, delivered, cancelled, status, created, updated`
 
 // AddOrder stores o as the user's next order and returns it with its
-// number and timestamps. Numbers count up per user and are never given
-// again, even after a delete. Kind defaults to author and Status to
-// ordered. The order is committed when AddOrder returns. A ledger that
-// holds MaxOrders orders already gives a TooManyOrders error.
+// number and timestamps, in a transaction of its own (see tx.AddOrder).
+// Kind defaults to author and Status to ordered. The order is committed
+// when AddOrder returns. A ledger that holds MaxOrders orders already
+// gives a TooManyOrders error.
 func (db *DB) AddOrder(ctx context.Context, o Order) (Order, error) {
 	if o.User == "" {
 		return Order{}, errors.New("store: add order: no user")
 	}
-	if o.Kind == "" {
-		o.Kind = KindAuthor
-	}
-	if o.Status == "" {
-		o.Status = StatusOrdered
-	}
-	o.Created = db.now().UTC()
-	o.Updated = o.Created
-	defer db.orders.drop(o.User)
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		// The count comes from the same row as the number, in the same
-		// transaction as the insert: the cap holds however many additions
-		// race (see limits.go). A refused one rolls the number back.
-		var have int
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO users (user_key, last_order) VALUES (?, 1)
-			ON CONFLICT (user_key) DO UPDATE SET last_order = last_order + 1
-			RETURNING last_order, `+orderCountAll, o.User).Scan(&o.Number, &have)
-		if err != nil {
-			return fmt.Errorf("store: add order: next number: %w", err)
-		}
-		if have >= MaxOrders {
-			return TooManyOrders{Max: MaxOrders, Have: have}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO orders (`+orderColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, orderArgs(o)...)
-		if err != nil {
-			return fmt.Errorf("store: add order: %w", err)
-		}
-		return nil
+	err := db.Update(ctx, o.User, func(t ledger.Tx) error {
+		var err error
+		o, err = t.AddOrder(o)
+		return err
 	})
 	if err != nil {
 		return Order{}, err
@@ -192,31 +125,17 @@ func (db *DB) RecentOrders(ctx context.Context, user string, since time.Time) ([
 // and Created cannot be changed.
 func (db *DB) UpdateOrder(ctx context.Context, user string, number int, fn func(*Order) error) (Order, error) {
 	var o Order
-	defer db.orders.drop(user)
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
 		var err error
-		o, err = getOrder(ctx, tx, user, number)
-		if err != nil {
+		if o, err = t.Order(number); err != nil {
 			return err
 		}
-		created := o.Created
 		if err := fn(&o); err != nil {
 			return err
 		}
-		o.User, o.Number, o.Created = user, number, created
-		o.Updated = db.now().UTC()
-		_, err = tx.ExecContext(ctx, `UPDATE orders SET kind = ?, quantity = ?, marketplace = ?,
-			title = ?, isbn = ?, note = ?, tracking = ?, ordered = ?, expected = ?, shipped = ?,
-			delivered = ?, cancelled = ?, status = ?, updated = ?
-			WHERE user_key = ? AND number = ?`,
-			o.Kind, o.Quantity, o.Marketplace, o.Title, o.ISBN, o.Note, o.Tracking,
-			formatDate(o.Ordered), formatDate(o.Expected), formatDate(o.Shipped),
-			formatDate(o.Delivered), formatDate(o.Cancelled), o.Status, formatTime(o.Updated),
-			user, number)
-		if err != nil {
-			return fmt.Errorf("store: update order %d: %w", number, err)
-		}
-		return nil
+		o.Number = number
+		o, err = t.PutOrder(o)
+		return err
 	})
 	if err != nil {
 		return Order{}, err
@@ -227,21 +146,7 @@ func (db *DB) UpdateOrder(ctx context.Context, user string, number int, fn func(
 // DeleteOrder removes the user's order number from the ledger; the number
 // is not given again. A missing order gives an error wrapping ErrNotFound.
 func (db *DB) DeleteOrder(ctx context.Context, user string, number int) error {
-	defer db.orders.drop(user)
-	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM orders WHERE user_key = ? AND number = ?`, user, number)
-		if err != nil {
-			return fmt.Errorf("store: delete order %d: %w", number, err)
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return fmt.Errorf("store: delete order %d: %w", number, err)
-		}
-		if n == 0 {
-			return fmt.Errorf("store: delete order %d: %w", number, ErrNotFound)
-		}
-		return nil
-	})
+	return db.Update(ctx, user, func(t ledger.Tx) error { return t.DeleteOrder(number) })
 }
 
 // bounded drops ctx's deadline for a read that an index keeps short: for a

@@ -9,81 +9,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/authorbot/authorbot/ledger"
 )
-
-// Reminder is one message to send an author at a given time, as a direct
-// message on the platform they used when it was set.
-type Reminder struct {
-	User   string `json:"-"` // bot.User.Key() of the author
-	Number int    `json:"number"`
-
-	// Platform, Workspace and UserID say where to deliver it.
-	Platform  string `json:"platform"`
-	Workspace string `json:"workspace,omitempty"`
-	UserID    string `json:"user_id"`
-
-	// Kind is one of the Reminder* kinds.
-	Kind string `json:"kind"`
-	// Tag, when set, makes the reminder unique for its author: adding a
-	// reminder with a tag that exists reschedules that one (see AddReminder).
-	Tag string `json:"tag,omitempty"`
-	// Order is the order number an automatic reminder is about, 0 otherwise.
-	Order int `json:"order,omitempty"`
-
-	// Due is when to deliver it; stored to the second.
-	Due time.Time `json:"due"`
-	// Zone is the IANA time zone the author set it in, for showing Due.
-	Zone string `json:"zone"`
-	Lang string `json:"lang"`
-	Text string `json:"text"`
-
-	// Status is one of the Reminder* statuses.
-	Status    string    `json:"status"`
-	Attempts  int       `json:"attempts,omitempty"`
-	Created   time.Time `json:"created"`
-	Delivered time.Time `json:"delivered,omitzero"`
-
-	// Claim identifies the scheduler's claim while Status is sending; the
-	// scheduler passes it back to say how delivery went.
-	Claim string `json:"-"`
-}
-
-// The kinds of reminders.
-const (
-	ReminderNote     = "note"          // /remind add
-	ReminderPreorder = "preorder"      // a step of /preorder remind:yes
-	ReminderLate     = "delivery-late" // automatic: an order's expected delivery date passed
-	ReminderRefund   = "refund-window" // automatic: 5 days left to report a damaged or lost order
-)
-
-// Automatic reports whether kind is one the author can switch off with
-// /remind auto off.
-func Automatic(kind string) bool { return kind == ReminderLate || kind == ReminderRefund }
-
-// The reminder statuses. Pending and sending are open; the rest are final.
-const (
-	ReminderPending   = "pending"
-	ReminderSending   = "sending" // claimed by a scheduler; due again when its lease runs out
-	ReminderDelivered = "delivered"
-	ReminderCancelled = "cancelled"
-	ReminderFailed    = "failed"  // the platform refused it too many times
-	ReminderSkipped   = "skipped" // automatic, and due while the author had them switched off
-)
-
-// ErrNotPending is returned (wrapped) when a reminder cannot be cancelled
-// because it was already delivered, cancelled or is being delivered.
-var ErrNotPending = errors.New("reminder is not pending")
-
-// ReminderSettings are an author's reminder preferences and counter.
-type ReminderSettings struct {
-	// Automatic is whether automatic reminders about orders are delivered;
-	// on unless the author switched them off.
-	Automatic bool `json:"automatic"`
-	// Zone is the IANA time zone the author last gave, "" if none.
-	Zone string `json:"zone,omitempty"`
-	// LastNumber is the number of the latest reminder added, 0 if none.
-	LastNumber int `json:"last_reminder_number"`
-}
 
 // stampLayout is how reminder times are stored: UTC, to the second, fixed
 // width so that SQL can compare them as text.
@@ -136,40 +64,11 @@ func (db *DB) AddReminders(ctx context.Context, rs []Reminder) ([]Reminder, erro
 	if len(rs) == 0 {
 		return nil, nil
 	}
-	user := rs[0].User
-	capped := false
-	for i := range rs {
-		if err := db.readyReminder(&rs[i]); err != nil {
-			return nil, err
-		}
-		if rs[i].User != user {
-			return nil, errors.New("store: add reminders: of more than one user")
-		}
-		capped = capped || !Automatic(rs[i].Kind)
-	}
-	out := make([]Reminder, len(rs))
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		before, err := openReminders(ctx, tx, user)
-		if err != nil {
-			return err
-		}
-		for i, r := range rs {
-			if err := addReminder(ctx, tx, &r); err != nil {
-				return err
-			}
-			out[i] = r
-		}
-		if !capped {
-			return nil
-		}
-		after, err := openReminders(ctx, tx, user)
-		if err != nil {
-			return err
-		}
-		if after > before && after > MaxOpenReminders {
-			return TooManyReminders{Max: MaxOpenReminders, Open: before, Adding: after - before}
-		}
-		return nil
+	var out []Reminder
+	err := db.Update(ctx, rs[0].User, func(t ledger.Tx) error {
+		var err error
+		out, err = t.AddReminders(rs)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -302,26 +201,10 @@ func (db *DB) Reminders(ctx context.Context, user string) ([]Reminder, error) {
 // reminder and an error wrapping ErrNotPending.
 func (db *DB) CancelReminder(ctx context.Context, user string, number int) (Reminder, error) {
 	var r Reminder
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		list, err := scanReminders(tx.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders
-			WHERE user_key = ? AND number = ?`, user, number))
-		if err != nil {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
-		}
-		if len(list) == 0 {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotFound)
-		}
-		r = list[0]
-		if r.Status != ReminderPending && r.Status != ReminderFailed {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, ErrNotPending)
-		}
-		r.Status = ReminderCancelled
-		_, err = tx.ExecContext(ctx, `UPDATE reminders SET status = ?, claim = '', closed = ?
-			WHERE user_key = ? AND number = ?`, r.Status, formatStamp(db.now()), user, number)
-		if err != nil {
-			return fmt.Errorf("store: cancel reminder %d: %w", number, err)
-		}
-		return nil
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
+		var err error
+		r, err = t.CancelReminder(number)
+		return err
 	})
 	if errors.Is(err, ErrNotPending) {
 		return r, err
@@ -339,17 +222,13 @@ func (db *DB) CancelReminderTag(ctx context.Context, user, tag string) (bool, er
 	if tag == "" {
 		return false, nil
 	}
-	var n int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, cancelByTagSQL,
-			ReminderCancelled, formatStamp(db.now()), user, tag, ReminderPending)
-		if err != nil {
-			return fmt.Errorf("store: cancel reminder %s: %w", tag, err)
-		}
-		n, err = res.RowsAffected()
+	var done bool
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
+		var err error
+		done, err = t.CancelReminderTag(tag)
 		return err
 	})
-	return n > 0, err
+	return done, err
 }
 
 // ReminderSettings returns the user's settings: automatic reminders on
@@ -367,21 +246,15 @@ func (db *DB) ReminderSettings(ctx context.Context, user string) (ReminderSettin
 // changed.
 func (db *DB) UpdateReminderSettings(ctx context.Context, user string, fn func(*ReminderSettings)) (ReminderSettings, error) {
 	var s ReminderSettings
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.Update(ctx, user, func(t ledger.Tx) error {
 		var err error
-		if s, _, err = getReminderSettings(ctx, tx, user); err != nil {
-			return fmt.Errorf("store: reminder settings: %w", err)
+		if s, err = t.ReminderSettings(); err != nil {
+			return err
 		}
 		last := s.LastNumber
 		fn(&s)
 		s.LastNumber = last
-		_, err = tx.ExecContext(ctx, `INSERT INTO reminder_settings (user_key, automatic, zone) VALUES (?, ?, ?)
-			ON CONFLICT (user_key) DO UPDATE SET automatic = excluded.automatic, zone = excluded.zone`,
-			user, s.Automatic, s.Zone)
-		if err != nil {
-			return fmt.Errorf("store: update reminder settings: %w", err)
-		}
-		return nil
+		return t.PutReminderSettings(s)
 	})
 	return s, err
 }
@@ -396,23 +269,6 @@ func getReminderSettings(ctx context.Context, q querier, user string) (ReminderS
 		return s, false, nil
 	}
 	return s, err == nil, err
-}
-
-// Claim says which due reminders a scheduler takes.
-type Claim struct {
-	Now time.Time
-	// Lease is how long the claim holds: a reminder still sending when it
-	// runs out is due again, for this scheduler or another.
-	Lease time.Duration
-	// Platforms are the platforms the scheduler can deliver to; reminders
-	// for the others stay pending until one that can runs.
-	Platforms []string
-	// Want, when set, further picks the reminders the scheduler can reach
-	// (the console reaches only the author at its keyboard). It runs inside
-	// the claiming transaction and must not use the DB.
-	Want func(Reminder) bool
-	// Limit caps how many reminders one claim takes; 0 means 100.
-	Limit int
 }
 
 // ClaimReminders takes the reminders that are due for c's platforms,

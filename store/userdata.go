@@ -4,25 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 )
-
-// UserData is everything stored about one user, as they can ask to see it.
-type UserData struct {
-	User     string    `json:"user"`
-	Exported time.Time `json:"exported"`
-	// LastOrder is the user's order counter: the number of the latest
-	// order added, 0 if none. It is kept after deletes so numbers are never
-	// given twice.
-	LastOrder int     `json:"last_order_number"`
-	Orders    []Order `json:"orders"`
-	Votes     []Vote  `json:"votes"`
-	// Reminders are the user's reminders still to come, failed, and
-	// finished lately (the scheduler purges the others); nil if none.
-	Reminders []Reminder `json:"reminders,omitempty"`
-	// ReminderSettings are nil for a user who never set a reminder.
-	ReminderSettings *ReminderSettings `json:"reminder_settings,omitempty"`
-}
 
 // userTable is one table holding data about users, keyed by user_key.
 type userTable struct {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/handlers"
-	"github.com/authorbot/authorbot/kb"
 )
 
 // kdpLocales are the Discord locales every description is translated
@@ -20,11 +19,7 @@ var kdpLocales = []discordgo.Locale{
 
 func routerCommands(t *testing.T) []*bot.Command {
 	t.Helper()
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return handlers.New(handlers.Deps{KB: k}).Commands()
+	return handlers.Commands()
 }
 
 // TestRegisteredTree renders the command tree the bot registers, from the

@@ -79,8 +79,7 @@ var fixedDate = regexp.MustCompile(`\b(19|20)\d\d-\d\d-\d\d\b`)
 // command reaches a router command; both ask for the same scopes, only
 // those the code uses; each is set for its mode.
 func TestManifests(t *testing.T) {
-	router := handlers.New(handlers.Deps{})
-	cmds := router.Commands()
+	cmds := handlers.Commands()
 	byName := map[string]manifest{
 		"slack-manifest.yaml":        readManifest(t, "slack-manifest.yaml"),
 		"slack-manifest-socket.yaml": readManifest(t, "slack-manifest-socket.yaml"),
