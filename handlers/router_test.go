@@ -463,7 +463,7 @@ func TestNoFixedDates(t *testing.T) {
 // slash whose value could not be meant for the command it names is asked
 // as a question, and that a plausible one still runs the command.
 func TestQuestionsThatStartWithACommand(t *testing.T) {
-	g := newRig(t, Deps{})
+	g := newRig(t)
 	tests := []struct{ line, want string }{
 		{"help me please, my cart is empty", "ask"},
 		{"help!", "ask"},
