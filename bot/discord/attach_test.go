@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -157,12 +158,7 @@ func TestRenderFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, stash := renderWithin(tt.reply, tt.limit)
-			var files []map[string]any
-			for _, f := range data.Files {
-				files = append(files, map[string]any{"name": f.Name, "content_type": f.ContentType})
-			}
-			golden(t, "reply-"+tt.name, indentJSON(t, map[string]any{"data": data, "files": files, "stored_values": stash}))
+			data, _ := renderWithin(tt.reply, tt.limit)
 			js, _ := json.Marshal(data)
 			if !strings.Contains(string(js), tt.says) {
 				t.Errorf("rendering does not say %q: %s", tt.says, js)
@@ -175,6 +171,14 @@ func TestRenderFile(t *testing.T) {
 			}
 		})
 	}
+	// The shared export (whose attached rendering is its golden file)
+	// over a limit lower than its size.
+	data, stash := renderWithin(replytest.Reply("export"), 100)
+	if len(data.Files) != 0 {
+		t.Errorf("%d files attached over the limit", len(data.Files))
+	}
+	golden(t, "export-too-large", indentJSON(t, map[string]any{"data": data, "stored_values": stash}))
+
 	shared := exportReply(3, "en")
 	shared.Ephemeral = false
 	if data, _ := render(shared); data.Flags != 64 {

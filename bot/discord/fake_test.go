@@ -25,6 +25,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -378,49 +379,13 @@ func (r *recorder) requests() []*bot.Request {
 	return append([]*bot.Request(nil), r.reqs...)
 }
 
-// sampleAnswer is a knowledge-base answer as the handlers build one.
+// sampleAnswer is a knowledge-base answer as the handlers build one, in
+// English or French: the shared replies' "answer" and "answer-fr".
 func sampleAnswer(lang string) *bot.Reply {
 	if lang == "fr" {
-		return &bot.Reply{
-			Title: "Panier vide après avoir commandé des exemplaires d'auteur",
-			Blocks: []bot.Block{
-				&bot.Text{Text: "Le panier des exemplaires d'auteur est distinct du panier Amazon habituel."},
-				&bot.List{Items: []string{"Ouvrez votre Bibliothèque KDP.", "Cliquez sur « Commander des exemplaires d'auteur »."}, Ordered: true},
-				&bot.Text{Text: "⚠ Les paniers expirent après 7 jours.", Note: true},
-			},
-			Source:       "Source : KDP Help, Order Author Copies (vérifié le 2025-01-10)",
-			Ephemeral:    true,
-			Buttons:      sampleButtons("cart-empty", "fr"),
-			ButtonPrompt: "Cette réponse vous a-t-elle aidé ?",
-			Topic:        "cart-empty", Lang: "fr",
-		}
+		return replytest.Reply("answer-fr")
 	}
-	return &bot.Reply{
-		Title: "Cart is empty after ordering author copies",
-		Blocks: []bot.Block{
-			&bot.Text{Text: "The author copy cart is separate from your regular Amazon cart."},
-			&bot.List{Items: []string{"Open your KDP Bookshelf.", "Click \"Order author copies\" in the book's menu."}, Ordered: true},
-			&bot.Text{Text: "⚠ Carts expire after 7 days.", Note: true},
-			&bot.Text{Text: "Related: Proof copies (/help proof-copies)", Note: true},
-		},
-		Source:       "Source: KDP Help, Order Author Copies (checked 2025-01-10)",
-		Ephemeral:    true,
-		Buttons:      sampleButtons("cart-empty", "en"),
-		ButtonPrompt: "Did this answer your question?",
-		Topic:        "cart-empty", Lang: "en",
-	}
-}
-
-func sampleButtons(topic, lang string) []bot.Button {
-	share, yes, no := "Share in channel", "Yes, this helped", "No"
-	if lang == "fr" {
-		share, yes, no = "Partager dans le salon", "Oui, c'était utile", "Non"
-	}
-	return []bot.Button{
-		{Action: bot.ActionShare, Value: "/help " + topic, Label: share},
-		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: yes, Style: bot.Primary},
-		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: no},
-	}
+	return replytest.Reply("answer")
 }
 
 // newTestAdapter builds an adapter for HTTP interactions answered by rec,

@@ -20,6 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 	"github.com/authorbot/authorbot/bot/internal/ttlcache"
 )
 
@@ -236,7 +237,7 @@ func TestButtons(t *testing.T) {
 		return bot.Say("Done.")
 	}
 	longValue := strings.Repeat("9", 120)
-	data := a.render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}, Buttons: append(sampleButtons("cart-empty", "en"),
+	data := a.render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}, Buttons: append(replytest.AnswerButtons("cart-empty", "en"),
 		bot.Button{Action: bot.ActionForget, Value: longValue, Label: "Forget", Style: bot.Danger})})
 	ids := customIDs(data)
 	if len(ids) != 4 {
@@ -248,7 +249,7 @@ func TestButtons(t *testing.T) {
 		value     string
 		ephemeral bool
 	}{
-		{ids[0], bot.ActionShare, "/help cart-empty", false},
+		{ids[0], bot.ActionShare, "cart-empty|en", false},
 		{ids[1], bot.ActionFeedback, "cart-empty|en|yes", true},
 		{ids[2], bot.ActionFeedback, "cart-empty|en|no", true},
 		{ids[3], bot.ActionForget, longValue, true},
@@ -278,7 +279,7 @@ func TestButtons(t *testing.T) {
 			}
 		})
 	}
-	if ids[0] != "b:share:/help cart-empty" {
+	if ids[0] != "b:share:cart-empty|en" {
 		t.Errorf("share custom id = %q", ids[0])
 	}
 }
