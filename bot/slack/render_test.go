@@ -49,7 +49,7 @@ func delivered(t *testing.T, r *bot.Reply) *bot.Reply {
 		return r
 	}
 	api := newFakeAPI(t, "en-US")
-	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" })
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) { c.BotToken = "xoxb-test"; api.use(t, c) })
 	out := a.deliver(context.Background(), bot.User{Platform: bot.Slack, Workspace: "T0001", ID: "U0001"}, r)
 	if files := api.files(); len(files) != 1 || !bytes.Equal(files[0], r.File.Data) {
 		t.Fatalf("the file did not reach the fake Web API: %d uploads", len(files))
