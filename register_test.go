@@ -13,14 +13,13 @@ import (
 	"github.com/authorbot/authorbot/bot/discord"
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
-	"github.com/authorbot/authorbot/kb"
 )
 
 // TestDiscordRegister registers the router's whole command tree against
 // a fake Discord: the application id comes from the token when it is not
 // configured, a guild gets its own commands, and the invite link follows.
 func TestDiscordRegister(t *testing.T) {
-	k, err := kb.Load()
+	k, err := testKB()
 	if err != nil {
 		t.Fatal(err)
 	}
