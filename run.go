@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"path/filepath"
 	"strings"
 
@@ -26,6 +27,14 @@ var version = "dev"
 // run is the whole program; main only supplies the process's context,
 // arguments, environment and streams, so tests can drive it end to end.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return runOn(ctx, net.Listen, args, getenv, stdin, stdout, stderr)
+}
+
+// runOn is run with listen opening serve's HTTP listener: net.Listen for
+// main; a test passes one that returns a listener it opened itself, and
+// so knows the server's address before the server starts.
+func runOn(ctx context.Context, listen func(network, address string) (net.Listener, error),
+	args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := config.Load(args, getenv, stdout)
 	if errors.Is(err, config.ErrHelp) {
 		return nil
@@ -57,7 +66,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "console":
 		return runConsole(ctx, cfg, k, log, std)
 	case "serve":
-		return runServe(ctx, cfg, k, log, getenv)
+		return runServe(ctx, cfg, k, log, getenv, listen)
 	case "discord register":
 		return runDiscordRegister(ctx, cfg, log, stdout)
 	}

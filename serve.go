@@ -136,8 +136,9 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 	return g.Wait()
 }
 
-// runServe opens the database and serves every configured platform.
-func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, getenv func(string) string) error {
+// runServe opens the database and serves every configured platform, on
+// the listener that listen opens at cfg.HTTPAddr.
+func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, getenv func(string) string, listen func(network, address string) (net.Listener, error)) error {
 	if getenv("GOGC") == "" {
 		// The bot's live heap is a few megabytes, so collecting less often
 		// costs little memory: under scripts/bench-slack, GOGC=400 served
@@ -160,7 +161,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 
 		reminders: db,
 	}
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	ln, err := listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return err
 	}

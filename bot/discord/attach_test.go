@@ -9,11 +9,13 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 	"github.com/authorbot/authorbot/store"
 )
 
@@ -88,36 +90,40 @@ func TestFileAttached(t *testing.T) {
 	}
 
 	t.Run("HTTP", func(t *testing.T) {
-		f := newFakeDiscord(t)
-		a, priv := newTestAdapter(t, f, &recorder{answer: answer}, nil)
-		status, out := post(t, a, signed(priv, time.Now(), body))
-		if status != http.StatusOK || out["type"] != float64(5) {
-			t.Fatalf("got %d %v, want a deferral", status, out)
-		}
-		if d := out["data"].(map[string]any); d["flags"] != float64(64) {
-			t.Errorf("deferral = %v, want it private", d)
-		}
-		check(t, f.wait(1)[0])
+		synctest.Test(t, func(t *testing.T) {
+			f := newFakeDiscord(t)
+			a, priv := newTestAdapter(t, f, &recorder{answer: answer}, nil)
+			status, out := post(t, a, signed(priv, time.Now(), body))
+			if status != http.StatusOK || out["type"] != float64(5) {
+				t.Fatalf("got %d %v, want a deferral", status, out)
+			}
+			if d := out["data"].(map[string]any); d["flags"] != float64(64) {
+				t.Errorf("deferral = %v, want it private", d)
+			}
+			check(t, f.wait(1)[0])
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			a.Run(ctx) // waits for the deferred answer
+		})
 	})
 	t.Run("gateway", func(t *testing.T) {
-		f := newFakeDiscord(t)
-		f.gateway = &fakeGateway{t: t, identify: make(chan map[string]any, 1), events: [][]byte{body}}
-		a, err := New(Config{Token: "tok", Client: f.client(), Serve: (&recorder{answer: answer}).Serve})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- a.Run(ctx) }()
-		calls := f.wait(3) // GET /gateway, the callback, the edit
-		if c := calls[1]; c.Path != "interactions/file-1/tok-file-1/callback" || c.Body["type"] != float64(5) || len(c.Files) != 0 {
-			t.Fatalf("call = %s %s %v, want a type 5 callback", c.Method, c.Path, c.Body)
-		}
-		check(t, calls[2])
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run = %v", err)
-		}
+		synctest.Test(t, func(t *testing.T) {
+			f := newFakeDiscord(t)
+			f.gateway = &fakeGateway{t: t, identify: make(chan map[string]any, 1), events: [][]byte{body}}
+			a := newGatewayAdapter(t, f, Config{Serve: (&recorder{answer: answer}).Serve})
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- a.Run(ctx) }()
+			calls := f.wait(3) // GET /gateway, the callback, the edit
+			if c := calls[1]; c.Path != "interactions/file-1/tok-file-1/callback" || c.Body["type"] != float64(5) || len(c.Files) != 0 {
+				t.Fatalf("call = %s %s %v, want a type 5 callback", c.Method, c.Path, c.Body)
+			}
+			check(t, calls[2])
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run = %v", err)
+			}
+		})
 	})
 }
 
@@ -157,12 +163,7 @@ func TestRenderFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, stash := renderWithin(tt.reply, tt.limit)
-			var files []map[string]any
-			for _, f := range data.Files {
-				files = append(files, map[string]any{"name": f.Name, "content_type": f.ContentType})
-			}
-			golden(t, "reply-"+tt.name, indentJSON(t, map[string]any{"data": data, "files": files, "stored_values": stash}))
+			data, _ := renderWithin(tt.reply, tt.limit)
 			js, _ := json.Marshal(data)
 			if !strings.Contains(string(js), tt.says) {
 				t.Errorf("rendering does not say %q: %s", tt.says, js)
@@ -175,6 +176,14 @@ func TestRenderFile(t *testing.T) {
 			}
 		})
 	}
+	// The shared export (whose attached rendering is its golden file)
+	// over a limit lower than its size.
+	data, stash := renderWithin(replytest.Reply("export"), 100)
+	if len(data.Files) != 0 {
+		t.Errorf("%d files attached over the limit", len(data.Files))
+	}
+	golden(t, "export-too-large", indentJSON(t, map[string]any{"data": data, "stored_values": stash}))
+
 	shared := exportReply(3, "en")
 	shared.Ephemeral = false
 	if data, _ := render(shared); data.Flags != 64 {
@@ -204,15 +213,15 @@ func TestFileSize(t *testing.T) {
 // TestEditBeforeDeferralKnown: a reply ready at once is edited in a
 // moment after its deferral; when Discord does not know the deferred
 // message yet (Unknown Message), the edit is made again shortly.
-func TestEditBeforeDeferralKnown(t *testing.T) {
+func TestEditBeforeDeferralKnown(t *testing.T) { synctest.Test(t, testEditBeforeDeferralKnown) }
+
+func testEditBeforeDeferralKnown(t *testing.T) {
 	f := newFakeDiscord(t)
 	unknown := answer{status: http.StatusNotFound, body: `{"message": "Unknown Message", "code": 10008}`}
 	f.answerFirst("PATCH", "webhooks/messages/@original", unknown, unknown)
-	clk := newTestClock()
 	export := exportReply(10, "en")
-	a, priv := newTestAdapter(t, f, &recorder{answer: func(*bot.Request) *bot.Reply { return export }}, func(c *Config) { c.Now = clk.Now })
-	a.sleep = clk.sleep
-	post(t, a, signed(priv, clk.Now(), commandInteraction("file-3", "", "user-1", "en-US", "mydata", sub("export"))))
+	a, priv := newTestAdapter(t, f, &recorder{answer: func(*bot.Request) *bot.Reply { return export }}, nil)
+	post(t, a, signed(priv, time.Now(), commandInteraction("file-3", "", "user-1", "en-US", "mydata", sub("export"))))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	a.Run(ctx) // waits for the deferred answer
@@ -220,7 +229,7 @@ func TestEditBeforeDeferralKnown(t *testing.T) {
 	if len(calls) != 3 || !bytes.Equal(calls[2].Files[0].Data, export.File.Data) {
 		t.Fatalf("%d edits, want 3, the last with the file", len(calls))
 	}
-	if diff := cmp.Diff([]time.Duration{250 * time.Millisecond, 500 * time.Millisecond}, clk.slept()); diff != "" {
+	if diff := cmp.Diff([]time.Duration{250 * time.Millisecond, 500 * time.Millisecond}, gaps(calls)); diff != "" {
 		t.Errorf("waits (-want +got):\n%s", diff)
 	}
 }
@@ -228,7 +237,9 @@ func TestEditBeforeDeferralKnown(t *testing.T) {
 // TestSlowUpload: the client's own timeout, right for discordgo's small
 // calls, does not cut a deferred answer that takes longer to send (a
 // file over a slow connection).
-func TestSlowUpload(t *testing.T) {
+func TestSlowUpload(t *testing.T) { synctest.Test(t, testSlowUpload) }
+
+func testSlowUpload(t *testing.T) {
 	f := newFakeDiscord(t)
 	f.delay = 100 * time.Millisecond
 	export := exportReply(10, "en")

@@ -23,8 +23,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gorilla/websocket"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/memnet"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -64,6 +67,7 @@ func indentJSON(t *testing.T, v any) []byte {
 // call is one request the bot made to the fake Discord.
 type call struct {
 	Method, Path string
+	At           time.Time // when it arrived, on the clock of the test's bubble
 	Auth         string
 	Body         map[string]any // the JSON body, or a multipart body's payload_json
 	List         []any          // the body when it is a JSON array
@@ -98,6 +102,8 @@ func rateLimited(retryAfter float64, header string) answer {
 type fakeDiscord struct {
 	t       *testing.T
 	srv     *httptest.Server
+	ln      *memnet.Listener // srv's, in memory: see newFakeDiscord
+	tr      *http.Transport
 	gateway http.Handler // serves /gateway when set
 	status  map[string]int
 	script  map[string][]answer // answers to give first, by method and route
@@ -108,10 +114,15 @@ type fakeDiscord struct {
 	seen  chan struct{} // signalled on each call
 }
 
+// newFakeDiscord starts a fake Discord on an in-memory network, so that
+// a test can run it in a synctest bubble, where timers and the time
+// spent by Discord's answers pass on the bubble's clock.
 func newFakeDiscord(t *testing.T) *fakeDiscord {
 	f := &fakeDiscord{t: t, seen: make(chan struct{}, 1000), status: map[string]int{}, script: map[string][]answer{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	f.srv, f.ln = memnet.NewServer("discord.test:80", http.HandlerFunc(f.serve))
+	f.tr = f.ln.Transport()
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(f.tr.CloseIdleConnections) // first: cleanups run last in, first out
 	return f
 }
 
@@ -119,7 +130,25 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 // fails any request to another host: no test reaches the network.
 func (f *fakeDiscord) client() *http.Client {
 	target, _ := url.Parse(f.srv.URL)
-	return &http.Client{Transport: rewrite{target: target, base: f.srv.Client().Transport}, Timeout: 10 * time.Second}
+	return &http.Client{Transport: rewrite{target: target, base: f.tr}, Timeout: 10 * time.Second}
+}
+
+// dialer opens the gateway's websocket to the fake.
+func (f *fakeDiscord) dialer() *websocket.Dialer {
+	return &websocket.Dialer{NetDialContext: f.ln.DialContext}
+}
+
+// newGatewayAdapter builds an adapter with a bot token whose gateway and
+// REST calls reach f.
+func newGatewayAdapter(t *testing.T, f *fakeDiscord, cfg Config) *Adapter {
+	t.Helper()
+	cfg.Token, cfg.Client = "tok", f.client()
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.session.Dialer = f.dialer()
+	return a
 }
 
 type rewrite struct {
@@ -142,7 +171,7 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, _ := io.ReadAll(r.Body)
-	c := call{Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, "/api/v9/"), Auth: r.Header.Get("Authorization")}
+	c := call{Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, "/api/v9/"), At: time.Now(), Auth: r.Header.Get("Authorization")}
 	if mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
 		f.readMultipart(&c, body, params["boundary"])
 	} else if len(body) > 0 {
@@ -273,6 +302,17 @@ func (f *fakeDiscord) wait(n int) []call {
 	}
 }
 
+// gaps are the times between the calls, in order: in a bubble, where
+// only waiting moves the clock, how long the bot waited before each
+// call but the first.
+func gaps(calls []call) []time.Duration {
+	var d []time.Duration
+	for i := 1; i < len(calls); i++ {
+		d = append(d, calls[i].At.Sub(calls[i-1].At))
+	}
+	return d
+}
+
 func (f *fakeDiscord) recorded() []call {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -378,49 +418,13 @@ func (r *recorder) requests() []*bot.Request {
 	return append([]*bot.Request(nil), r.reqs...)
 }
 
-// sampleAnswer is a knowledge-base answer as the handlers build one.
+// sampleAnswer is a knowledge-base answer as the handlers build one, in
+// English or French: the shared replies' "answer" and "answer-fr".
 func sampleAnswer(lang string) *bot.Reply {
 	if lang == "fr" {
-		return &bot.Reply{
-			Title: "Panier vide après avoir commandé des exemplaires d'auteur",
-			Blocks: []bot.Block{
-				&bot.Text{Text: "Le panier des exemplaires d'auteur est distinct du panier Amazon habituel."},
-				&bot.List{Items: []string{"Ouvrez votre Bibliothèque KDP.", "Cliquez sur « Commander des exemplaires d'auteur »."}, Ordered: true},
-				&bot.Text{Text: "⚠ Les paniers expirent après 7 jours.", Note: true},
-			},
-			Source:       "Source : KDP Help, Order Author Copies (vérifié le 2025-01-10)",
-			Ephemeral:    true,
-			Buttons:      sampleButtons("cart-empty", "fr"),
-			ButtonPrompt: "Cette réponse vous a-t-elle aidé ?",
-			Topic:        "cart-empty", Lang: "fr",
-		}
+		return replytest.Reply("answer-fr")
 	}
-	return &bot.Reply{
-		Title: "Cart is empty after ordering author copies",
-		Blocks: []bot.Block{
-			&bot.Text{Text: "The author copy cart is separate from your regular Amazon cart."},
-			&bot.List{Items: []string{"Open your KDP Bookshelf.", "Click \"Order author copies\" in the book's menu."}, Ordered: true},
-			&bot.Text{Text: "⚠ Carts expire after 7 days.", Note: true},
-			&bot.Text{Text: "Related: Proof copies (/help proof-copies)", Note: true},
-		},
-		Source:       "Source: KDP Help, Order Author Copies (checked 2025-01-10)",
-		Ephemeral:    true,
-		Buttons:      sampleButtons("cart-empty", "en"),
-		ButtonPrompt: "Did this answer your question?",
-		Topic:        "cart-empty", Lang: "en",
-	}
-}
-
-func sampleButtons(topic, lang string) []bot.Button {
-	share, yes, no := "Share in channel", "Yes, this helped", "No"
-	if lang == "fr" {
-		share, yes, no = "Partager dans le salon", "Oui, c'était utile", "Non"
-	}
-	return []bot.Button{
-		{Action: bot.ActionShare, Value: "/help " + topic, Label: share},
-		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: yes, Style: bot.Primary},
-		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: no},
-	}
+	return replytest.Reply("answer")
 }
 
 // newTestAdapter builds an adapter for HTTP interactions answered by rec,

@@ -3,10 +3,11 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"github.com/gorilla/websocket"
 
@@ -67,11 +68,8 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if id["op"] == float64(6) {
 		send(map[string]any{"op": 0, "s": 2, "t": "RESUMED", "d": map[string]any{}})
-		for {
-			if _, _, err := conn.ReadMessage(); err != nil {
-				return
-			}
-		}
+		holdUntilClosed(conn)
+		return
 	}
 	send(map[string]any{"op": 0, "s": 1, "t": "READY", "d": map[string]any{
 		"v": 10, "session_id": "session-1", "resume_gateway_url": "ws://unused",
@@ -82,18 +80,31 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for n, ev := range g.events {
 		send(map[string]any{"op": 0, "s": n + 2, "t": "INTERACTION_CREATE", "d": json.RawMessage(ev)})
 	}
-	// Keep the connection until the client closes it.
+	holdUntilClosed(conn)
+}
+
+// holdUntilClosed reads what the client sends until it closes the
+// connection. Its close frame goes unanswered: discordgo sends one, then
+// sleeps a second holding its session's lock, and its reading goroutine,
+// woken by an answer, would wait on that lock, where a synctest bubble
+// cannot see that only the sleep holds it up, and would never let the
+// second pass.
+func holdUntilClosed(conn *websocket.Conn) {
+	conn.SetCloseHandler(func(int, string) error { return nil })
 	for {
 		if _, _, err := conn.ReadMessage(); err != nil {
-			return
+			break
 		}
 	}
+	io.Copy(io.Discard, conn.NetConn())
 }
 
 // TestGateway connects to a fake gateway found through GET /gateway,
 // receives a slash command there and answers it through the REST
 // callback, then shuts down when the context ends.
-func TestGateway(t *testing.T) {
+func TestGateway(t *testing.T) { synctest.Test(t, testGateway) }
+
+func testGateway(t *testing.T) {
 	f := newFakeDiscord(t)
 	g := &fakeGateway{t: t, identify: make(chan map[string]any, 1), events: [][]byte{
 		commandInteraction("gw-1", "guild-1", "user-1", "fr", "ask", str("question", "mon panier est vide")),
@@ -101,10 +112,7 @@ func TestGateway(t *testing.T) {
 	}}
 	f.gateway = g
 	rec := &recorder{answer: func(*bot.Request) *bot.Reply { return sampleAnswer("fr") }}
-	a, err := New(Config{Token: "tok", Client: f.client(), Serve: rec.Serve})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := newGatewayAdapter(t, f, Config{Serve: rec.Serve})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
@@ -136,17 +144,16 @@ func TestGateway(t *testing.T) {
 
 // TestGatewayDeferred: over the gateway too, a slow answer is deferred
 // through the callback and delivered by editing the original response.
-func TestGatewayDeferred(t *testing.T) {
+func TestGatewayDeferred(t *testing.T) { synctest.Test(t, testGatewayDeferred) }
+
+func testGatewayDeferred(t *testing.T) {
 	f := newFakeDiscord(t)
 	g := &fakeGateway{t: t, identify: make(chan map[string]any, 1), events: [][]byte{
 		commandInteraction("gw-2", "", "user-2", "en-US", "help"),
 	}}
 	f.gateway = g
 	rec, release := slowHandler(func(*bot.Request) *bot.Reply { return bot.Say("Here you are.") })
-	a, err := New(Config{Token: "tok", Client: f.client(), Serve: rec.Serve, DeferAfter: 10 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := newGatewayAdapter(t, f, Config{Serve: rec.Serve})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -170,16 +177,15 @@ func TestGatewayDeferred(t *testing.T) {
 // TestGatewayBadToken: Discord closes with 4004 when the token is wrong;
 // retrying cannot help, so Run fails at once.
 func TestGatewayBadToken(t *testing.T) {
-	f := newFakeDiscord(t)
-	f.gateway = &fakeGateway{t: t, identify: make(chan map[string]any, 1), closeWith: 4004}
-	a, err := New(Config{Token: "wrong", Client: f.client(), Serve: (&recorder{}).Serve})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = a.Run(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "4004") {
-		t.Errorf("Run = %v, want the 4004 close", err)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		f := newFakeDiscord(t)
+		f.gateway = &fakeGateway{t: t, identify: make(chan map[string]any, 1), closeWith: 4004}
+		a := newGatewayAdapter(t, f, Config{Serve: (&recorder{}).Serve})
+		err := a.Run(context.Background())
+		if err == nil || !strings.Contains(err.Error(), "4004") {
+			t.Errorf("Run = %v, want the 4004 close", err)
+		}
+	})
 }
 
 func TestRunWithoutToken(t *testing.T) {
@@ -219,30 +225,21 @@ func TestNotify(t *testing.T) {
 	}
 }
 
-// eventually waits for cond to hold, failing the test after ten seconds.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // TestHealthy follows the gateway connection through Healthy: not
 // healthy before the first Ready, healthy once ready, not healthy from a
 // dropped connection until discordgo has resumed the session, and not
 // healthy after shutdown.
-func TestHealthy(t *testing.T) {
+//
+// In a bubble, synctest.Wait lets every goroutine of the adapter and of
+// discordgo finish what the last event started before Healthy is asked;
+// discordgo's wait before reconnecting passes on the bubble's clock.
+func TestHealthy(t *testing.T) { synctest.Test(t, testHealthy) }
+
+func testHealthy(t *testing.T) {
 	f := newFakeDiscord(t)
 	g := &fakeGateway{t: t, identify: make(chan map[string]any, 1), release: make(chan struct{}), drop: make(chan struct{})}
 	f.gateway = g
-	a, err := New(Config{Token: "tok", Client: f.client(), Serve: (&recorder{}).Serve})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := newGatewayAdapter(t, f, Config{Serve: (&recorder{}).Serve})
 	var _ bot.Health = a
 	if a.Healthy() == nil {
 		t.Error("healthy before Run")
@@ -258,18 +255,26 @@ func TestHealthy(t *testing.T) {
 		t.Error("healthy before Ready")
 	}
 	g.release <- struct{}{}
-	eventually(t, "healthy after Ready", func() bool { return a.Healthy() == nil })
+	synctest.Wait()
+	if err := a.Healthy(); err != nil {
+		t.Errorf("not healthy after Ready: %v", err)
+	}
 
+	// discordgo closes the dropped session (waiting a second on the
+	// bubble's clock), reports the disconnection and resumes.
 	g.drop <- struct{}{}
-	eventually(t, "not healthy after the connection dropped", func() bool { return a.Healthy() != nil })
 	if id := <-g.identify; id["op"] != float64(6) {
 		t.Fatalf("payload after the drop = %v, want Resume", id)
 	}
+	synctest.Wait()
 	if a.Healthy() == nil {
-		t.Error("healthy before Resumed")
+		t.Error("healthy after the connection dropped, before Resumed")
 	}
 	g.release <- struct{}{}
-	eventually(t, "healthy after Resumed", func() bool { return a.Healthy() == nil })
+	synctest.Wait()
+	if err := a.Healthy(); err != nil {
+		t.Errorf("not healthy after Resumed: %v", err)
+	}
 
 	cancel()
 	if err := <-done; err != nil {

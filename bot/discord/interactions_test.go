@@ -14,12 +14,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 	"github.com/authorbot/authorbot/bot/internal/ttlcache"
 )
 
@@ -236,7 +238,7 @@ func TestButtons(t *testing.T) {
 		return bot.Say("Done.")
 	}
 	longValue := strings.Repeat("9", 120)
-	data := a.render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}, Buttons: append(sampleButtons("cart-empty", "en"),
+	data := a.render(&bot.Reply{Blocks: []bot.Block{&bot.Text{Text: "x"}}, Buttons: append(replytest.AnswerButtons("cart-empty", "en"),
 		bot.Button{Action: bot.ActionForget, Value: longValue, Label: "Forget", Style: bot.Danger})})
 	ids := customIDs(data)
 	if len(ids) != 4 {
@@ -248,7 +250,7 @@ func TestButtons(t *testing.T) {
 		value     string
 		ephemeral bool
 	}{
-		{ids[0], bot.ActionShare, "/help cart-empty", false},
+		{ids[0], bot.ActionShare, "cart-empty|en", false},
 		{ids[1], bot.ActionFeedback, "cart-empty|en|yes", true},
 		{ids[2], bot.ActionFeedback, "cart-empty|en|no", true},
 		{ids[3], bot.ActionForget, longValue, true},
@@ -278,7 +280,7 @@ func TestButtons(t *testing.T) {
 			}
 		})
 	}
-	if ids[0] != "b:share:/help cart-empty" {
+	if ids[0] != "b:share:cart-empty|en" {
 		t.Errorf("share custom id = %q", ids[0])
 	}
 }
@@ -374,7 +376,9 @@ func slowHandler(reply func(*bot.Request) *bot.Reply) (*recorder, chan struct{})
 // TestDeferredHTTP: a handler slower than the deadline gets a type 5
 // response (private, like the answer will be), and the answer replaces it
 // through PATCH webhooks/{app}/{token}/messages/@original.
-func TestDeferredHTTP(t *testing.T) {
+func TestDeferredHTTP(t *testing.T) { synctest.Test(t, testDeferredHTTP) }
+
+func testDeferredHTTP(t *testing.T) {
 	f := newFakeDiscord(t)
 	rec, release := slowHandler(func(*bot.Request) *bot.Reply { return sampleAnswer("en") })
 	a, priv := newTestAdapter(t, f, rec, func(c *Config) { c.DeferAfter = 10 * time.Millisecond })
@@ -405,7 +409,9 @@ func TestDeferredHTTP(t *testing.T) {
 
 // TestDeferredShareFails: a share deferred in public whose answer is a
 // private error must not reach the channel.
-func TestDeferredShareFails(t *testing.T) {
+func TestDeferredShareFails(t *testing.T) { synctest.Test(t, testDeferredShareFails) }
+
+func testDeferredShareFails(t *testing.T) {
 	f := newFakeDiscord(t)
 	rec, release := slowHandler(func(*bot.Request) *bot.Reply {
 		return bot.Say("Only answers can be shared in the channel, not your orders or data.")
@@ -453,40 +459,12 @@ func (unreachable) RoundTrip(*http.Request) (*http.Response, error) {
 	return nil, errors.New("connection refused")
 }
 
-// testClock is a clock that only sleeping moves: rate-limit waits are
-// recorded and pass at once.
-type testClock struct {
-	mu    sync.Mutex
-	now   time.Time
-	waits []time.Duration
-}
-
-func newTestClock() *testClock { return &testClock{now: time.Now()} }
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) sleep(_ context.Context, d time.Duration) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.waits = append(c.waits, d)
-	c.now = c.now.Add(d)
-	return nil
-}
-
-func (c *testClock) slept() []time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]time.Duration(nil), c.waits...)
-}
-
 // TestDeferredEditRateLimited: when Discord answers the edit of a
 // deferred reply with 429, the edit is made again after the wait Discord
 // asks for (in the body, or else the Retry-After header), for as long as
 // the interaction's token lasts, instead of leaving "thinking…" for ever.
+// Each case runs in a bubble: the waits pass on its clock, and are read
+// from the times the edits reach the fake Discord.
 func TestDeferredEditRateLimited(t *testing.T) {
 	many := make([]answer, 30)
 	for n := range many {
@@ -507,46 +485,42 @@ func TestDeferredEditRateLimited(t *testing.T) {
 	}
 	for n, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFakeDiscord(t)
-			f.answerFirst("PATCH", "webhooks/messages/@original", tt.answers...)
-			clk := newTestClock()
-			var logs bytes.Buffer
-			rec, release := slowHandler(func(*bot.Request) *bot.Reply { return bot.Say("Here you are.") })
-			a, priv := newTestAdapter(t, f, rec, func(c *Config) {
-				c.DeferAfter = 10 * time.Millisecond
-				c.Now = clk.Now
-				c.Log = slog.New(slog.NewTextHandler(&logs, nil))
-			})
-			a.sleep = clk.sleep
-			id := fmt.Sprint("limited-", n)
-			if _, out := post(t, a, signed(priv, clk.Now(), commandInteraction(id, "guild-1", "user-1", "en-US", "help"))); out["type"] != float64(5) {
-				t.Fatalf("response = %v, want a deferral", out)
-			}
-			close(release)
-			ctx, cancel := context.WithCancel(context.Background())
-			cancel()
-			if err := a.Run(ctx); err != nil { // returns once the deferred answer is done
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.waits, clk.slept()); diff != "" {
-				t.Errorf("waits (-want +got):\n%s", diff)
-			}
-			calls := f.recorded()
-			if len(calls) != len(tt.waits)+1 {
-				t.Errorf("%d edits, want %d", len(calls), len(tt.waits)+1)
-			}
-			for _, c := range calls {
-				if c.Method != "PATCH" || c.Path != "webhooks/app-1/tok-"+id+"/messages/@original" || c.Body["content"] != "Here you are." {
-					t.Errorf("call = %s %s %v, want the same edit each time", c.Method, c.Path, c.Body)
+			synctest.Test(t, func(t *testing.T) {
+				f := newFakeDiscord(t)
+				f.answerFirst("PATCH", "webhooks/messages/@original", tt.answers...)
+				var logs bytes.Buffer
+				rec, release := slowHandler(func(*bot.Request) *bot.Reply { return bot.Say("Here you are.") })
+				a, priv := newTestAdapter(t, f, rec, func(c *Config) {
+					c.DeferAfter = 10 * time.Millisecond
+					c.Log = slog.New(slog.NewTextHandler(&logs, nil))
+				})
+				id := fmt.Sprint("limited-", n)
+				if _, out := post(t, a, signed(priv, time.Now(), commandInteraction(id, "guild-1", "user-1", "en-US", "help"))); out["type"] != float64(5) {
+					t.Fatalf("response = %v, want a deferral", out)
 				}
-			}
-			failed := strings.Contains(logs.String(), "deferred answer failed")
-			if failed == tt.delivered {
-				t.Errorf("delivered = %v, want %v; log:\n%s", !failed, tt.delivered, logs.String())
-			}
-			if strings.Contains(logs.String(), "tok-"+id) {
-				t.Errorf("the log shows the interaction token:\n%s", logs.String())
-			}
+				close(release)
+				// Not Run: it waits a minute at most, and the retries take longer.
+				a.busy.Wait(context.Background())
+				calls := f.recorded()
+				if diff := cmp.Diff(tt.waits, gaps(calls)); diff != "" {
+					t.Errorf("waits (-want +got):\n%s", diff)
+				}
+				if len(calls) != len(tt.waits)+1 {
+					t.Errorf("%d edits, want %d", len(calls), len(tt.waits)+1)
+				}
+				for _, c := range calls {
+					if c.Method != "PATCH" || c.Path != "webhooks/app-1/tok-"+id+"/messages/@original" || c.Body["content"] != "Here you are." {
+						t.Errorf("call = %s %s %v, want the same edit each time", c.Method, c.Path, c.Body)
+					}
+				}
+				failed := strings.Contains(logs.String(), "deferred answer failed")
+				if failed == tt.delivered {
+					t.Errorf("delivered = %v, want %v; log:\n%s", !failed, tt.delivered, logs.String())
+				}
+				if strings.Contains(logs.String(), "tok-"+id) {
+					t.Errorf("the log shows the interaction token:\n%s", logs.String())
+				}
+			})
 		})
 	}
 }

@@ -3,6 +3,7 @@ package discord
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,93 +11,32 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 )
 
-// sampleReplies are the shapes of reply the handlers build, rendered to
-// testdata/reply-NAME.golden.
-func sampleReplies() map[string]*bot.Reply {
-	return map[string]*bot.Reply{
-		"answer-en": sampleAnswer("en"),
-		"answer-fr": sampleAnswer("fr"),
-		"shared": {
-			Title:  "Cart is empty after ordering author copies",
-			Blocks: []bot.Block{&bot.Text{Text: "The author copy cart is separate from your regular Amazon cart."}},
-			Source: "Source: KDP Help (checked 2025-01-10)",
-		},
-		"order": {
-			Title: "Order #3 added",
-			Blocks: []bot.Block{
-				&bot.Fields{Fields: []bot.Field{
-					{Name: "Title", Value: "The *Long* Road <@123>"},
-					{Name: "Quantity", Value: "25", Inline: true},
-					{Name: "Marketplace", Value: "amazon.co.uk", Inline: true},
-					{Name: "Note", Value: ""},
-				}},
-				&bot.Text{Text: "Type /order list to see all your orders.", Note: true},
-			},
-			Ephemeral: true,
-			Buttons:   []bot.Button{{Action: bot.ActionForget, Value: "order:3", Label: "Delete this order", Style: bot.Danger}},
-		},
-		"error": bot.Say("Quantity must be 1 to 999 (KDP's limit per order); for 2,500 copies place three orders."),
-		"markup": {
-			Blocks: []bot.Block{
-				&bot.Text{Text: "@everyone look: **bold** __u__ ~~s~~ ||spoiler|| `code` <@123> <t:1:R> [x](https://evil.example)\n# heading\n- item\n1. first\n> quote\nsee https://kdp.amazon.com/en_US/help_topic?id=G_1 and C:\\path"},
-			},
-			Ephemeral: true,
-		},
-		"decline": {
-			Blocks: []bot.Block{
-				&bot.Text{Text: "I don't know the answer to that one, and I'd rather not guess."},
-				&bot.Text{Text: "The closest topics I know:"},
-				&bot.List{Items: []string{"Proof copies (/help proof-copies)", "Cart is empty (/help cart-empty)"}},
-				&bot.Link{Label: "KDP support", URL: "https://kdp.amazon.com/contact-us"},
-				&bot.Link{Label: "odd link", URL: "javascript:alert(1)"},
-			},
-			Ephemeral: true,
-		},
-		"long-button": {
-			Blocks:    []bot.Block{&bot.Text{Text: "Forget these orders?"}},
-			Ephemeral: true,
-			Buttons: []bot.Button{
-				{Action: bot.ActionForget, Value: strings.Repeat("order:1234567,", 10), Label: "Forget", Style: bot.Danger},
-				{Action: bot.ActionForget, Value: strings.Repeat("order:1234567,", 10), Label: "Forget again"},
-			},
-			ButtonPrompt: "This cannot be undone.",
-		},
-		"empty": {},
-		// Author text with characters that must never reach the chat:
-		// NUL and other controls, an escape sequence, and bidi overrides
-		// and isolates that would show a title or a quantity reversed.
-		"hostile": {
-			Title: "Order for \u202eDaor gnol ehT\u202c",
-			Blocks: []bot.Block{
-				&bot.Text{Text: "Title: The\x00 Road\r\nNote: \x1b[31mred\x1b[0m \u2066isolated\u2069 \u202dforced\u202c\x7f\u0085"},
-				&bot.Fields{Fields: []bot.Field{
-					{Name: "Title\u202e", Value: "\u202e52\u202c copies\x00"},
-					{Name: "Note\x07", Value: "bell\x07 and\ttab"},
-				}},
-				&bot.List{Items: []string{"\u2067first\u2069", "second\x00"}},
-				&bot.Link{Label: "KDP\u202e", URL: "https://kdp.amazon.com/\u202egnp.exe"},
-			},
-			Source:       "Source\x00: KDP Help\u202a",
-			Ephemeral:    true,
-			Buttons:      []bot.Button{{Action: bot.ActionForget, Value: "order:3", Label: "Delete \u202e3#\u202c", Style: bot.Danger}},
-			ButtonPrompt: "Sure?\x08\u2068",
-		},
-		"hostile-content": {
-			Blocks:    []bot.Block{&bot.Text{Text: "\u202eplain\x00 text\xff"}},
-			Ephemeral: true,
-		},
-	}
-}
+// sampleReplies are the replies every renderer's golden tests share, by
+// name.
+func sampleReplies() map[string]*bot.Reply { return replytest.ByName() }
 
+// TestRenderGolden renders the shared replies (replytest) into
+// testdata/reply-NAME.golden: the message, the names of the files it
+// attaches, and the button values kept aside for ids too short for them.
 func TestRenderGolden(t *testing.T) {
-	for name, r := range sampleReplies() {
-		t.Run(name, func(t *testing.T) {
-			data, stash := render(r)
-			golden(t, "reply-"+name, indentJSON(t, map[string]any{"data": data, "stored_values": stash}))
+	for _, c := range replytest.Replies() {
+		t.Run(c.Name, func(t *testing.T) {
+			data, stash := render(c.Reply)
+			out := map[string]any{"data": data, "stored_values": stash}
+			if len(data.Files) > 0 {
+				var files []map[string]any
+				for _, f := range data.Files {
+					files = append(files, map[string]any{"name": f.Name, "content_type": f.ContentType})
+				}
+				out["files"] = files
+			}
+			replytest.Golden(t, filepath.Join("testdata", "reply-"+c.Name+".golden"), indentJSON(t, out), *update)
 		})
 	}
+	replytest.Stale(t, "testdata", *update)
 }
 
 // TestRenderNoMentions checks the promise made on every message: the

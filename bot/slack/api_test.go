@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/memnet"
 )
 
 // fakeAPI is a fake of Slack's Web API: it answers users.info,
@@ -20,7 +21,8 @@ import (
 // upload, and records the forms it was sent and the files uploaded.
 type fakeAPI struct {
 	*httptest.Server
-	locale string // users.info's answer; "" makes users.info fail
+	ln     *memnet.Listener // the server's, in memory: reach it through use
+	locale string           // users.info's answer; "" makes users.info fail
 	// failComplete makes files.completeUploadExternal fail.
 	failComplete bool
 
@@ -37,7 +39,7 @@ type apiCall struct {
 func newFakeAPI(t testing.TB, locale string) *fakeAPI {
 	t.Helper()
 	f := &fakeAPI{locale: locale}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f.Server, f.ln = memnet.NewServer("slack.test:80", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/upload/") {
 			f.receive(t, w, r)
 			return
@@ -87,6 +89,15 @@ func newFakeAPI(t testing.TB, locale string) *fakeAPI {
 	}))
 	t.Cleanup(f.Close)
 	return f
+}
+
+// use points c at the fake: the Web API's URL, and a client that reaches
+// it in memory (and so also inside a synctest bubble).
+func (f *fakeAPI) use(t testing.TB, c *Config) {
+	tr := f.ln.Transport()
+	t.Cleanup(tr.CloseIdleConnections)
+	c.APIURL = f.URL + "/"
+	c.HTTPClient = &http.Client{Timeout: 5 * time.Second, Transport: tr}
 }
 
 // receive takes a file posted to an upload URL, as a multipart form with
@@ -142,7 +153,7 @@ func (f *fakeAPI) called(method string) []apiCall {
 func TestLocale(t *testing.T) {
 	api := newFakeAPI(t, "fr-FR")
 	f := newFakeRouter()
-	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" })
+	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken = "xoxb-test"; api.use(t, c) })
 
 	for range 3 {
 		serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "my cart is empty", "")))
@@ -167,8 +178,8 @@ func TestLocaleUnknown(t *testing.T) {
 		name string
 		edit func(c *Config, api *fakeAPI)
 	}{
-		{"no bot token", func(c *Config, api *fakeAPI) { c.APIURL = api.URL + "/" }},
-		{"users.info fails", func(c *Config, api *fakeAPI) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" }},
+		{"no bot token", func(c *Config, api *fakeAPI) { api.use(t, c) }},
+		{"users.info fails", func(c *Config, api *fakeAPI) { c.BotToken = "xoxb-test"; api.use(t, c) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,7 +204,7 @@ func TestLocaleUnknown(t *testing.T) {
 func TestNotify(t *testing.T) {
 	api := newFakeAPI(t, "en-US")
 	f := newFakeRouter()
-	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken, c.APIURL = "xoxb-test", api.URL+"/" })
+	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken = "xoxb-test"; api.use(t, c) })
 
 	user := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U1"}
 	reply := &bot.Reply{Title: "Reminder", Blocks: []bot.Block{&bot.Text{Text: "Order #3 <proofs> should have arrived."}}, Ephemeral: true}

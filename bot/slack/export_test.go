@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -114,45 +115,46 @@ func TestDataExport(t *testing.T) {
 		{"en", "I have sent you the file authorbot-data.json in your direct messages"},
 		{"fr", "Je vous ai envoyé le fichier authorbot-data.json dans vos messages directs"},
 	} {
+		// In a bubble, the upload takes no time on the clock that the
+		// adapter's budget runs on, however slow the machine.
 		t.Run(tt.lang, func(t *testing.T) {
-			api := newFakeAPI(t, "en-US")
-			f := newFakeRouter()
-			f.answer = func(*bot.Request) *bot.Reply { return exportReply(tt.lang, data) }
-			a, _ := newTestAdapter(t, f, func(c *Config) {
-				c.BotToken, c.APIURL = "xoxb-test", api.URL+"/"
-				c.Budget = time.Minute // the upload is local, but the race detector is slow
-			})
-			w := serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "export", "")))
-			if w.Code != http.StatusOK {
-				t.Fatalf("status %d: %s", w.Code, w.Body)
-			}
-			var msg posted
-			if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
-				t.Fatalf("reply is not JSON: %v", err)
-			}
-			if msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "20000 orders") || !strings.Contains(msg.Text, tt.want) {
-				t.Errorf("reply: %+v", msg)
-			}
-			if w.Body.Len() > 4096 {
-				t.Errorf("the reply is %d bytes: the file went into the message", w.Body.Len())
-			}
+			synctest.Test(t, func(t *testing.T) {
+				api := newFakeAPI(t, "en-US")
+				f := newFakeRouter()
+				f.answer = func(*bot.Request) *bot.Reply { return exportReply(tt.lang, data) }
+				a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken = "xoxb-test"; api.use(t, c) })
+				w := serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "export", "")))
+				if w.Code != http.StatusOK {
+					t.Fatalf("status %d: %s", w.Code, w.Body)
+				}
+				var msg posted
+				if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
+					t.Fatalf("reply is not JSON: %v", err)
+				}
+				if msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "20000 orders") || !strings.Contains(msg.Text, tt.want) {
+					t.Errorf("reply: %+v", msg)
+				}
+				if w.Body.Len() > 4096 {
+					t.Errorf("the reply is %d bytes: the file went into the message", w.Body.Len())
+				}
 
-			open := api.called("conversations.open")
-			if len(open) != 1 || open[0].form["users"] != "U1" {
-				t.Fatalf("conversations.open calls: %+v", open)
-			}
-			get := api.called("files.getUploadURLExternal")
-			if len(get) != 1 || get[0].form["filename"] != "authorbot-data.json" || get[0].form["length"] != strconv.Itoa(len(data)) {
-				t.Errorf("files.getUploadURLExternal calls: %+v", get)
-			}
-			files := api.files()
-			if len(files) != 1 || !bytes.Equal(files[0], data) {
-				t.Fatalf("uploaded %d files; the first is %d bytes, want the export's %d", len(files), len(files[0]), len(data))
-			}
-			done := api.called("files.completeUploadExternal")
-			if len(done) != 1 || done[0].form["channel_id"] != "D0001" || !strings.Contains(done[0].form["files"], `"id":"F0001"`) {
-				t.Errorf("files.completeUploadExternal calls: %+v", done)
-			}
+				open := api.called("conversations.open")
+				if len(open) != 1 || open[0].form["users"] != "U1" {
+					t.Fatalf("conversations.open calls: %+v", open)
+				}
+				get := api.called("files.getUploadURLExternal")
+				if len(get) != 1 || get[0].form["filename"] != "authorbot-data.json" || get[0].form["length"] != strconv.Itoa(len(data)) {
+					t.Errorf("files.getUploadURLExternal calls: %+v", get)
+				}
+				files := api.files()
+				if len(files) != 1 || !bytes.Equal(files[0], data) {
+					t.Fatalf("uploaded %d files; the first is %d bytes, want the export's %d", len(files), len(files[0]), len(data))
+				}
+				done := api.called("files.completeUploadExternal")
+				if len(done) != 1 || done[0].form["channel_id"] != "D0001" || !strings.Contains(done[0].form["files"], `"id":"F0001"`) {
+					t.Errorf("files.completeUploadExternal calls: %+v", done)
+				}
+			})
 		})
 	}
 }
@@ -178,7 +180,7 @@ func TestDataExportUndelivered(t *testing.T) {
 			api.failComplete = tt.failComplete
 			f := newFakeRouter()
 			f.answer = func(*bot.Request) *bot.Reply { return exportReply(tt.lang, data) }
-			a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken, c.APIURL = tt.token, api.URL+"/" })
+			a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken = tt.token; api.use(t, c) })
 			if got := a.CanDM(); got != (tt.token != "") {
 				t.Errorf("CanDM() = %v with bot token %q", got, tt.token)
 			}

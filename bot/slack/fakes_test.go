@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/memnet"
 )
 
 // testSecret is the example signing secret from Slack's documentation.
@@ -225,12 +226,38 @@ type posted struct {
 type responseURL struct {
 	*httptest.Server
 	msgs chan posted
+	ln   *memnet.Listener // the server's, when it runs in memory
 }
 
+// newResponseURL serves a response URL on a loopback port.
 func newResponseURL(t testing.TB) *responseURL {
 	t.Helper()
 	r := &responseURL{msgs: make(chan posted, 16)}
-	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+	r.Server = httptest.NewServer(r.handler(t))
+	t.Cleanup(r.Close)
+	return r
+}
+
+// newMemResponseURL serves a response URL in memory, for a test in a
+// synctest bubble; the adapter reaches it only through client.
+func newMemResponseURL(t testing.TB) *responseURL {
+	t.Helper()
+	r := &responseURL{msgs: make(chan posted, 16)}
+	r.Server, r.ln = memnet.NewServer("hooks.slack.test:80", r.handler(t))
+	t.Cleanup(r.Close)
+	return r
+}
+
+// client is an HTTP client for the adapter that reaches the in-memory
+// response URL.
+func (r *responseURL) client(t testing.TB) *http.Client {
+	tr := r.ln.Transport()
+	t.Cleanup(tr.CloseIdleConnections)
+	return &http.Client{Timeout: 5 * time.Second, Transport: tr}
+}
+
+func (r *responseURL) handler(t testing.TB) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		var p posted
 		if err := json.NewDecoder(req.Body).Decode(&p); err != nil {
 			t.Errorf("response URL got a body that is not JSON: %v", err)
@@ -240,9 +267,7 @@ func newResponseURL(t testing.TB) *responseURL {
 		}
 		r.msgs <- p
 		io.WriteString(w, "ok")
-	}))
-	t.Cleanup(r.Close)
-	return r
+	})
 }
 
 // next returns the next message posted, failing the test after a while.

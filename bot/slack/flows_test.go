@@ -5,15 +5,16 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/memnet"
 )
 
 func TestButtonShare(t *testing.T) {
@@ -101,14 +102,21 @@ func TestButtonUnknown(t *testing.T) {
 
 // TestSlowCommand checks the deadline: a command slower than the budget is
 // acknowledged with an empty 200 and its reply posted to response_url.
-// It goes through a real HTTP server: the acknowledgement must reach the
-// client while the command is still running.
-func TestSlowCommand(t *testing.T) {
+// It goes through an HTTP server: the acknowledgement must reach the
+// client while the command is still running. The budget passes on a
+// synctest bubble's clock.
+func TestSlowCommand(t *testing.T) { synctest.Test(t, testSlowCommand) }
+
+func testSlowCommand(t *testing.T) {
 	f := newFakeRouter()
 	f.gate = make(chan struct{})
-	a, _ := newTestAdapter(t, f, func(c *Config) { c.Budget = 20 * time.Millisecond })
-	hook := newResponseURL(t)
+	hook := newMemResponseURL(t)
+	a, _ := newTestAdapter(t, f, func(c *Config) {
+		c.Budget = 2 * time.Second
+		c.HTTPClient = hook.client(t)
+	})
 
+	start := time.Now()
 	resp, err := postCommand(t, a, "wait", hook.URL)
 	if err != nil {
 		t.Fatalf("no acknowledgement while the command runs: %v", err)
@@ -117,6 +125,9 @@ func TestSlowCommand(t *testing.T) {
 	resp.Body.Close()
 	if err != nil || resp.StatusCode != http.StatusOK || len(body) != 0 {
 		t.Errorf("acknowledgement: status %d, body %q, %v; want an empty 200", resp.StatusCode, body, err)
+	}
+	if waited := time.Since(start); waited != 2*time.Second {
+		t.Errorf("acknowledged after %v, want the budget of 2s", waited)
 	}
 	close(f.gate)
 	late := hook.next(t)
@@ -129,31 +140,38 @@ func TestSlowCommand(t *testing.T) {
 	hook.none(t, a)
 }
 
-// postCommand sends /ask text to a's routes through a real HTTP server, so
-// that an acknowledgement can reach the client while the command runs.
+// postCommand sends /ask text to a's routes through an HTTP server in
+// memory, so that an acknowledgement can reach the client while the
+// command runs.
 func postCommand(t *testing.T, a *Adapter, text, responseURL string) (*http.Response, error) {
 	t.Helper()
 	mux := http.NewServeMux()
 	a.Routes(mux)
-	srv := httptest.NewServer(mux)
+	srv, ln := memnet.NewServer("authorbot.test:80", mux)
 	t.Cleanup(srv.Close)
+	tr := ln.Transport()
+	t.Cleanup(tr.CloseIdleConnections)
 	r := signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", text, responseURL))
 	r.URL, _ = url.Parse(srv.URL + "/slack/commands")
 	r.RequestURI = ""
-	return (&http.Client{Timeout: 10 * time.Second}).Do(r)
+	return (&http.Client{Timeout: 10 * time.Second, Transport: tr}).Do(r)
 }
 
 // TestLateLimit checks that a command still running at LateLimit is
 // stopped, and the author told so on the response URL.
-func TestLateLimit(t *testing.T) {
+func TestLateLimit(t *testing.T) { synctest.Test(t, testLateLimit) }
+
+func testLateLimit(t *testing.T) {
 	f := newFakeRouter()
 	f.gate = make(chan struct{}) // never opened
+	hook := newMemResponseURL(t)
 	a, _ := newTestAdapter(t, f, func(c *Config) {
-		c.Budget = 10 * time.Millisecond
-		c.LateLimit = 50 * time.Millisecond
+		c.Budget = 2 * time.Second
+		c.LateLimit = 5 * time.Second // within hook.next's wait
+		c.HTTPClient = hook.client(t)
 	})
-	hook := newResponseURL(t)
 
+	start := time.Now()
 	resp, err := postCommand(t, a, "wait", hook.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -163,28 +181,37 @@ func TestLateLimit(t *testing.T) {
 	if !strings.Contains(late.Text, "Sorry, something went wrong") {
 		t.Errorf("after LateLimit the author got %+v; want the apology", late)
 	}
+	if waited := time.Since(start); waited != 5*time.Second {
+		t.Errorf("the apology came after %v, want the LateLimit of 5s", waited)
+	}
 	hook.none(t, a)
 }
 
 // TestResponseURLTimeout checks that a response URL that never answers
 // does not hold the adapter's work for ever.
-func TestResponseURLTimeout(t *testing.T) {
+func TestResponseURLTimeout(t *testing.T) { synctest.Test(t, testResponseURLTimeout) }
+
+func testResponseURLTimeout(t *testing.T) {
 	f := newFakeRouter()
 	hang := make(chan struct{})
 	var hits atomic.Int32
-	stuck := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	stuck, ln := memnet.NewServer("hooks.slack.test:80", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
 		<-hang
 	}))
 	defer stuck.Close()
 	defer close(hang) // before Close, which waits for the handler
-	a, _ := newTestAdapter(t, f, func(c *Config) { c.HTTPClient = &http.Client{Timeout: 50 * time.Millisecond} })
+	tr := ln.Transport()
+	defer tr.CloseIdleConnections()
+	a, _ := newTestAdapter(t, f, func(c *Config) { c.HTTPClient = &http.Client{Timeout: 10 * time.Second, Transport: tr} })
 
+	start := time.Now()
 	serve(a, signedRequest("/slack/interactions", testSecret, time.Now(), actionBody("T1", "U1", "feedback:x|en|yes", stuck.URL)))
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := a.Wait(ctx); err != nil {
-		t.Fatalf("the post to a response URL that never answers did not time out: %v", err)
+	if err := a.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited != 10*time.Second {
+		t.Errorf("the post to a response URL that never answers ended after %v, want the client's timeout", waited)
 	}
 	if hits.Load() != 1 {
 		t.Errorf("response URL hit %d times, want 1", hits.Load())

@@ -2,9 +2,9 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,144 +13,48 @@ import (
 	slackapi "github.com/slack-go/slack"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
-// goldenReplies are replies of every shape the handlers give, rendered to
-// testdata/NAME.golden.
-var goldenReplies = map[string]*bot.Reply{
-	"answer": {
-		Title: `My cart is empty after "Proceed to checkout"`,
-		Blocks: []bot.Block{
-			&bot.Text{Text: "Your cart usually looks empty because you are signed out, or because you are looking at another Amazon site's cart."},
-			&bot.List{Ordered: true, Items: []string{
-				"Sign in again on the Amazon site you chose in KDP: items added while you were signed in come back to the cart.",
-				`Open the cart of the marketplace you picked on the "Order Author Copies" page. If you chose Amazon.fr, the copies are in your Amazon.fr cart, not on Amazon.com.`,
-				"Still empty? Clear your browser's cache and cookies, then start again from your Bookshelf.",
-			}},
-			&bot.Text{Text: "⚠ Author copies can't be shipped to every country & region.", Note: true},
-			&bot.Text{Text: "Related: Cart quantity is limited (/help cart-quantity); Browser problems (/help browser-problems)", Note: true},
-		},
-		Source:       "Source: KDP Help: Author Copies (checked 2025-11-15)",
-		Ephemeral:    true,
-		Buttons:      answerButtons("cart-empty"),
-		ButtonPrompt: "Did this answer your question?",
-		Topic:        "cart-empty",
-		Lang:         "en",
-	},
-	"order": {
-		Title: "Order #12 added",
-		Blocks: []bot.Block{
-			&bot.Fields{Fields: []bot.Field{
-				{Name: "Title", Value: "The Long Road <2nd edition>", Inline: false},
-				{Name: "Quantity", Value: "25", Inline: true},
-				{Name: "Marketplace", Value: "Amazon.co.uk", Inline: true},
-				{Name: "Kind", Value: "author copies", Inline: true},
-				{Name: "Status", Value: "placed", Inline: true},
-				{Name: "Ordered", Value: "2025-11-20", Inline: true},
-			}},
-			&bot.Text{Text: "Mark it shipped with /order update 12 status:shipped.", Note: true},
-		},
-		Ephemeral: true,
-	},
-	"error": {
-		Blocks:    []bot.Block{&bot.Text{Text: "Quantity must be 1 to 999 (KDP's limit per order); for 2,500 copies place three orders."}},
-		Ephemeral: true,
-	},
-	"decline": {
-		Blocks: []bot.Block{
-			&bot.Text{Text: "I don't know the answer to that one, and I'd rather not guess."},
-			&bot.Text{Text: "The closest topics I know:"},
-			&bot.List{Items: []string{"Cart quantity is limited (/help cart-quantity)", "Shipping destination error (/help shipping-destination-error)"}},
-			&bot.Text{Text: "For anything else, KDP's support team can help: https://kdp.amazon.com/contact-us"},
-		},
-		Ephemeral: true,
-		Lang:      "en",
-	},
-	"shared": {
-		Title:  "Proof copies",
-		Blocks: []bot.Block{&bot.Text{Text: "A proof is marked \"Not for resale\"."}},
-		Source: "Source: KDP Help (checked 2025-11-15)",
-	},
-	"forget-confirmation": {
-		Blocks: []bot.Block{
-			&bot.Text{Text: "This deletes your 3 orders and your feedback. It cannot be undone."},
-			&bot.Link{Label: "What is kept & why", URL: "https://example.org/privacy?a=1&b=2"},
-		},
-		Ephemeral:    true,
-		ButtonPrompt: "Delete everything?",
-		Buttons: []bot.Button{
-			{Action: bot.ActionForget, Value: "confirm", Label: "Delete my data", Style: bot.Danger},
-		},
-	},
-	"hostile": {
-		Title: "<!channel> @here look",
-		Blocks: []bot.Block{
-			&bot.Text{Text: "@here <!everyone> <@U024BE7LH> & <https://evil.example|click me> @Channel @everyone"},
-			&bot.Fields{Fields: []bot.Field{{Name: "*Title* @here", Value: "<!here>"}}},
-			&bot.List{Items: []string{"<#C0001>", "a > b & c"}},
-			&bot.Link{Label: "<b>|bold", URL: "https://kdp.amazon.com/x?a=<1>|2"},
-			&bot.Link{Label: "run me", URL: "javascript:alert(1)"},
-			&bot.Text{Text: "quiet @channel", Note: true},
-		},
-		Source:    "@everyone <!subteam^S1>",
-		Ephemeral: true,
-	},
-	// Author text that would format, hide or reorder itself: markers of
-	// every kind, control characters, NUL and bidi overrides.
-	"hostile-format": {
-		Title: "*Bold* _it_ \u202eevil\u202c `x`\x00",
-		Blocks: []bot.Block{
-			&bot.Text{Text: "My book *The Long Road* is _great_ ~not~ `rm -rf` ```block```\n> quoted\a\u2066x\u2069\ttab"},
-			&bot.Fields{Fields: []bot.Field{
-				{Name: "Title", Value: "*The* _Long_ ~Road~ `v2`\u202a"},
-				{Name: "Note", Value: "en_US snake_case 5*3 https://example.com/_a_*b* mailto:x_y@ex.com *end*"},
-			}},
-			&bot.List{Items: []string{"*one*", "_two_\x1b[31m\u0085"}},
-			&bot.Link{Label: "*click*", URL: "https://kdp.amazon.com/a_b*c*\u202e"},
-			&bot.Text{Text: "~small~", Note: true},
-		},
-		Buttons:   []bot.Button{{Action: bot.ActionShare, Value: "x", Label: "*Share*\u202e"}},
-		Source:    "`src`",
-		Ephemeral: true,
-	},
-}
+// goldenReplies are the replies every renderer's golden tests share, by
+// name.
+var goldenReplies = replytest.ByName()
 
-// answerButtons are the buttons the router puts under an answer.
-func answerButtons(topic string) []bot.Button {
-	return []bot.Button{
-		{Action: bot.ActionShare, Value: "/help " + topic, Label: "Share in channel"},
-		{Action: bot.ActionFeedback, Value: topic + "|en|yes", Label: "Yes, this helped", Style: bot.Primary},
-		{Action: bot.ActionFeedback, Value: topic + "|en|no", Label: "No"},
-	}
-}
-
+// TestRenderGolden renders the shared replies (replytest) into
+// testdata/reply-NAME.golden, as Slack receives them: a reply with a file
+// is first delivered, the file to a fake Web API, as the adapter does
+// before it renders.
 func TestRenderGolden(t *testing.T) {
-	for name, reply := range goldenReplies {
-		t.Run(name, func(t *testing.T) {
-			msg := render(reply)
+	for _, c := range replytest.Replies() {
+		t.Run(c.Name, func(t *testing.T) {
+			msg := render(delivered(t, c.Reply))
 			got, err := goldenJSON(msg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("render(%s) differs from %s (run go test -update if the change is right):\n%s", name, path, got)
-			}
+			replytest.Golden(t, filepath.Join("testdata", "reply-"+c.Name+".golden"), got, *update)
 			checkLimits(t, msg)
 		})
 	}
+	replytest.Stale(t, "testdata", *update)
+}
+
+// delivered is r as the adapter renders it: when r has a file, the reply
+// that says where the file went (see Adapter.deliver).
+func delivered(t *testing.T, r *bot.Reply) *bot.Reply {
+	t.Helper()
+	if r.File == nil {
+		return r
+	}
+	api := newFakeAPI(t, "en-US")
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) { c.BotToken = "xoxb-test"; api.use(t, c) })
+	out := a.deliver(context.Background(), bot.User{Platform: bot.Slack, Workspace: "T0001", ID: "U0001"}, r)
+	if files := api.files(); len(files) != 1 || !bytes.Equal(files[0], r.File.Data) {
+		t.Fatalf("the file did not reach the fake Web API: %d uploads", len(files))
+	}
+	return out
 }
 
 // goldenJSON is msg's JSON in a form that reads well in a diff: indented,
@@ -192,8 +96,10 @@ func checkLimits(t *testing.T, msg *slackapi.WebhookMessage) {
 		if n := utf8.RuneCountInString(o.Text); n > max || n == 0 {
 			t.Errorf("%s text has %d characters, Slack takes 1 to %d", where, n, max)
 		}
+		// plain_text (a header, a button) is never parsed for mentions,
+		// so "<!here>" there is only words; mrkdwn must not hold one.
 		for _, bad := range []string{"<!", "<@", "<#"} {
-			if strings.Contains(o.Text, bad) {
+			if o.Type == slackapi.MarkdownType && strings.Contains(o.Text, bad) {
 				t.Errorf("%s text %q holds %q", where, o.Text, bad)
 			}
 		}
@@ -207,11 +113,7 @@ func checkLimits(t *testing.T, msg *slackapi.WebhookMessage) {
 	for _, b := range msg.Blocks.BlockSet {
 		switch v := b.(type) {
 		case *slackapi.HeaderBlock:
-			// plain_text is never parsed for mentions; only the words are
-			// checked (by text, with the "<!" of plain text allowed).
-			h := *v.Text
-			h.Text = strings.NewReplacer("<!", "", "<@", "", "<#", "").Replace(h.Text)
-			text("header", &h, maxHeader)
+			text("header", v.Text, maxHeader)
 		case *slackapi.SectionBlock:
 			text("section", v.Text, maxText)
 			if len(v.Fields) > maxFields {
@@ -249,43 +151,49 @@ func checkLimits(t *testing.T, msg *slackapi.WebhookMessage) {
 	}
 }
 
-// TestRenderHostileFormatting checks the hostile-format reply beyond its
-// golden file: no string of the message holds a control or bidi character,
-// or a formatting span an author typed.
+// TestRenderHostileFormatting checks the hostile replies beyond their
+// golden files: no string of any message holds a control or bidi
+// character, and none of hostile-markup's a formatting span an author
+// typed.
 func TestRenderHostileFormatting(t *testing.T) {
-	raw, err := json.Marshal(render(goldenReplies["hostile-format"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
-		t.Fatal(err)
-	}
-	var walk func(v any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			for _, e := range v {
-				walk(e)
-			}
-		case []any:
-			for _, e := range v {
-				walk(e)
-			}
-		case string:
-			for _, r := range v {
-				if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || bidiControl(r) {
-					t.Errorf("%q holds %U", v, r)
+	for _, c := range replytest.Replies() {
+		raw, err := json.Marshal(render(c.Reply))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(raw, &v); err != nil {
+			t.Fatal(err)
+		}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for _, e := range v {
+					walk(e)
 				}
-			}
-			for _, span := range []string{"*The", "_great_", "~not~", "`rm", "```", "*one*", "_two_", "*click*", "~small~", "`src`", "*end*"} {
-				if strings.Contains(v, span) {
-					t.Errorf("%q holds %q, which Slack would format", v, span)
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			case string:
+				for _, r := range v {
+					if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || bidiControl(r) {
+						t.Errorf("%s: %q holds %U", c.Name, v, r)
+					}
+				}
+				if c.Name != "hostile-markup" {
+					return
+				}
+				for _, span := range []string{"*The", "_great_", "~not~", "`rm", "```", "*one*", "_two_", "*click*", "~small~", "`src`", "*end*"} {
+					if strings.Contains(v, span) {
+						t.Errorf("%q holds %q, which Slack would format", v, span)
+					}
 				}
 			}
 		}
+		walk(v)
 	}
-	walk(v)
 }
 
 func TestRenderResponseType(t *testing.T) {
@@ -333,7 +241,7 @@ func TestRenderLimits(t *testing.T) {
 				t.Errorf("23 fields in %d sections, want 3", n)
 			}
 		}},
-		{"many blocks", &bot.Reply{Title: "t", Blocks: many, Source: "s", Buttons: answerButtons("x"), ButtonPrompt: "p"}, func(t *testing.T, msg *slackapi.WebhookMessage) {
+		{"many blocks", &bot.Reply{Title: "t", Blocks: many, Source: "s", Buttons: replytest.AnswerButtons("x", "en"), ButtonPrompt: "p"}, func(t *testing.T, msg *slackapi.WebhookMessage) {
 			set := msg.Blocks.BlockSet
 			if _, ok := set[len(set)-1].(*slackapi.ActionBlock); !ok {
 				t.Errorf("the buttons were cut: last block is %T", set[len(set)-1])
@@ -424,7 +332,7 @@ func TestSplitMrkdwn(t *testing.T) {
 }
 
 func TestButtonValueRoundTrip(t *testing.T) {
-	for _, b := range answerButtons("cart-empty") {
+	for _, b := range replytest.AnswerButtons("cart-empty", "en") {
 		action, value, ok := parseButtonValue(buttonValue(b.Action, b.Value))
 		if !ok || action != b.Action || value != b.Value {
 			t.Errorf("round trip of %q %q = %q %q %v", b.Action, b.Value, action, value, ok)
