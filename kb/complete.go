@@ -140,7 +140,7 @@ func Rank(query string, candidates []string, lang string) []int {
 	raw := strings.TrimSpace(fold(query))
 	qs := make([]string, len(qw))
 	for i, w := range qw {
-		qs[i] = stemmer(w, true)
+		qs[i] = stemmer(w)
 	}
 
 	type hit struct {
@@ -186,7 +186,7 @@ func Rank(query string, candidates []string, lang string) []int {
 // word, same stem, prefix of a word, one typo away). Like any
 // autocompletion, every query word that is not a stop word must match;
 // stop words alone never make a candidate match.
-func wordMatchScore(qw, qs, cw []string, stemmer func(string, bool) string, stop map[string]bool) float64 {
+func wordMatchScore(qw, qs, cw []string, stemmer func(string) string, stop map[string]bool) float64 {
 	var sum float64
 	matched, needed := 0, 0
 	for i, w := range qw {
@@ -195,7 +195,7 @@ func wordMatchScore(qw, qs, cw []string, stemmer func(string, bool) string, stop
 			switch {
 			case c == w:
 				best = max(best, 10)
-			case len(w) > 2 && stemmer(c, true) == qs[i]:
+			case len(w) > 2 && stemmer(c) == qs[i]:
 				best = max(best, 8)
 			case strings.HasPrefix(c, w):
 				best = max(best, 6)

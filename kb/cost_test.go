@@ -15,9 +15,9 @@ func countStems(k *KB) map[string]int {
 	calls := make(map[string]int)
 	for lang, ix := range k.indexes {
 		stem := ix.an.stemmer
-		ix.an.stemmer = func(w string, stopWords bool) string {
+		ix.an.stemmer = func(w string) string {
 			calls[lang]++
-			return stem(w, stopWords)
+			return stem(w)
 		}
 	}
 	return calls
