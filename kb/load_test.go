@@ -42,17 +42,19 @@ func entryFile(id, lang string, edit func(fm map[string]string)) *fstest.MapFile
 	return &fstest.MapFile{Data: []byte(b.String())}
 }
 
-// validFS is a two-topic knowledge base in both languages.
+// validFS is a two-topic knowledge base in English and French.
 func validFS() fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for _, lang := range []string{"en", "fr"} {
-		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, func(fm map[string]string) {
-			fm["related"] = "[cart-quantity]"
-		})
+		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, relatedQuantity)
 		fsys[lang+"/cart-quantity.md"] = entryFile("cart-quantity", lang, nil)
 	}
 	return fsys
 }
+
+// relatedQuantity makes cart-empty's front matter relate it to
+// cart-quantity, as validFS has it.
+func relatedQuantity(fm map[string]string) { fm["related"] = "[cart-quantity]" }
 
 func TestLoadFS(t *testing.T) {
 	k, err := LoadFS(validFS())
@@ -201,23 +203,53 @@ func TestLoadFSErrors(t *testing.T) {
 				f["examples/a.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\n" +
 					"en\tcart-empty\tmy cart is empty\n" +
 					"en\tcart-gone\twhere is my cart\n" +
-					"de\tcart-empty\tmein Warenkorb ist leer\n" +
+					"ja\tcart-empty\tカートが空です\n" +
 					"fr\tcart-empty\n" +
 					"en\t\t\n")}
 				f["examples/b.tsv"] = &fstest.MapFile{Data: []byte("question\ttopic\n")}
 			},
 			want: []string{
 				`examples/a.tsv:3: unknown topic "cart-gone" in en`,
-				`examples/a.tsv:4: unknown lang "de"`,
+				`examples/a.tsv:4: unknown lang "ja"`,
 				"examples/a.tsv:5: 2 columns, want 3",
 				"examples/a.tsv:6: empty question",
 				`examples/b.tsv:1: header "question\ttopic"`,
 			},
 		},
 		{
-			name:   "no language directory",
-			change: func(f fstest.MapFS) { delete(f, "fr/cart-quantity.md"); delete(f, "fr/cart-empty.md") },
-			want:   []string{"fr: open fr: file does not exist"},
+			name:   "no English directory",
+			change: func(f fstest.MapFS) { delete(f, "en/cart-quantity.md"); delete(f, "en/cart-empty.md") },
+			want:   []string{"en: open en: file does not exist"},
+		},
+		{
+			name:   "a language directory without every topic",
+			change: func(f fstest.MapFS) { f["de/cart-empty.md"] = entryFile("cart-empty", "de", relatedQuantity) },
+			want:   []string{"en/cart-quantity.md has no German version de/cart-quantity.md"},
+		},
+		{
+			name: "a translation that differs in what must not",
+			change: func(f fstest.MapFS) {
+				f["nl/cart-quantity.md"] = entryFile("cart-quantity", "nl", nil)
+				f["nl/cart-empty.md"] = entryFile("cart-empty", "nl", func(fm map[string]string) {
+					fm["related"] = "[]"
+					fm["sources"] = `["KDP Help: Author Copies", "KDP Help: Printing cost"]`
+					fm["verified"] = "2025-12-01"
+					fm["caveat"] = `"Prijzen veranderen."`
+				})
+			},
+			want: []string{
+				"cart-empty: related [cart-quantity] in en but [] in nl",
+				"cart-empty: number of sources 1 in en but 2 in nl",
+				"cart-empty: verified 2025-11-20 in en but 2025-12-01 in nl",
+				`cart-empty: caveat "" in en but "Prijzen veranderen." in nl`,
+			},
+		},
+		{
+			name: "examples in a language without content",
+			change: func(f fstest.MapFS) {
+				f["examples/es.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\nes\tcart-empty\tcarrito vacío\n")}
+			},
+			want: []string{"examples/es.tsv:2: no content in es to learn for"},
 		},
 	}
 	for _, tt := range tests {
@@ -340,5 +372,48 @@ func TestBlocks(t *testing.T) {
 				t.Errorf("PlainText = %q, want %q", got, tt.plain)
 			}
 		})
+	}
+}
+
+// TestLoadFSLanguages checks that only English is required: a language
+// whose directory is absent is not one the KB is written in, and asking
+// for it gives English.
+func TestLoadFSLanguages(t *testing.T) {
+	fsys := validFS()
+	delete(fsys, "fr/cart-empty.md")
+	delete(fsys, "fr/cart-quantity.md")
+	for _, id := range []string{"cart-empty", "cart-quantity"} {
+		fsys["pt/"+id+".md"] = entryFile(id, "pt", func(fm map[string]string) {
+			if id == "cart-empty" {
+				relatedQuantity(fm)
+			}
+		})
+	}
+	k, err := LoadFS(fsys)
+	if err != nil {
+		t.Fatalf("LoadFS: %v", err)
+	}
+	if diff := cmp.Diff([]string{"en", "pt"}, k.Languages()); diff != "" {
+		t.Errorf("Languages mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct{ lang, want string }{
+		{"pt-BR", "pt"}, {"pt_PT", "pt"}, {"fr", "en"}, {"ja", "en"}, {"", "en"},
+	} {
+		if e, ok := k.Entry("cart-empty", tt.lang); !ok || e.Lang != tt.want {
+			t.Errorf("Entry(cart-empty, %q) = %+v, want the %s entry", tt.lang, e, tt.want)
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"en", "en"}, {"fr-CA", "fr"}, {"DE", "de"}, {"es-419", "es"}, {"it", "it"},
+		{"pt-BR", "pt"}, {"pt_PT", "pt"}, {"nl-BE", "nl"},
+		{"ja", ""}, {"pl", ""}, {"", ""}, {"english", ""},
+	}
+	for _, tt := range tests {
+		if got := Lang(tt.in); got != tt.want {
+			t.Errorf("Lang(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -168,6 +169,99 @@ func words(text string) []string {
 	return out
 }
 
+// tokenizer names a way of splitting a language's text into folded words.
+// Every index reads its content, its examples and the questions it is
+// asked through its language's tokenizer and nothing else, so that a
+// language written without spaces between words (Japanese, to come) only
+// needs one more: characters and their pairs, say, chosen in tokenizerOf.
+type tokenizer int
+
+const (
+	// spaced splits on everything that is not a letter or a digit (see
+	// words).
+	spaced tokenizer = iota
+	// germanSpaced is spaced with "ae", "oe" and "ue" read as the ä, ö and
+	// ü they stand for on keyboards without them, as Snowball's german2
+	// variant does: fold turns ä into a, so "Groesse" and "Größe" both
+	// become "grosse".
+	germanSpaced
+	numTokenizers
+)
+
+// tokenizerOf returns the tokenizer of lang.
+func tokenizerOf(lang string) tokenizer {
+	if lang == "de" {
+		return germanSpaced
+	}
+	return spaced
+}
+
+// words splits text into folded words.
+func (t tokenizer) words(text string) []string {
+	ws := words(text)
+	if t == germanSpaced {
+		for i, w := range ws {
+			ws[i] = germanDigraphs(w)
+		}
+	}
+	return ws
+}
+
+// germanDigraphs replaces the ae, oe and ue of a folded German word by a, o
+// and u, save the ue of "qu" (Quelle).
+func germanDigraphs(w string) string {
+	if !strings.Contains(w, "e") {
+		return w
+	}
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i+1 < len(w) && w[i+1] == 'e' && (c == 'a' || c == 'o' || c == 'u' && (i == 0 || w[i-1] != 'q')) {
+			if b == nil {
+				b = append(make([]byte, 0, len(w)), w[:i]...)
+			}
+			b = append(b, c)
+			i++ // the e
+			continue
+		}
+		if b != nil {
+			b = append(b, c)
+		}
+	}
+	if b == nil {
+		return w
+	}
+	return string(b)
+}
+
+// queryTokens holds the words of one query as each tokenizer splits it,
+// splitting it once per tokenizer at most.
+type queryTokens struct {
+	text  string
+	split [numTokenizers][]string
+	done  [numTokenizers]bool
+	// byVocab is the KB's languages ordered by how many of the query's
+	// words their content has, once computed (see KB.vocabLang).
+	byVocab []string
+}
+
+func tokens(text string) *queryTokens { return &queryTokens{text: text} }
+
+// words returns the words of the query as t splits them. The slice is
+// shared: see of for one to change.
+func (q *queryTokens) words(t tokenizer) []string {
+	if !q.done[t] {
+		q.split[t], q.done[t] = t.words(q.text), true
+	}
+	return q.split[t]
+}
+
+// of returns a copy of the words of the query as the tokenizer of ix
+// splits them, for ix.rank to correct in place.
+func (q *queryTokens) of(ix *index) []string {
+	return slices.Clone(q.words(ix.an.tok))
+}
+
 // isWordByte reports whether c belongs to a word. Bytes of multi-byte runes
 // count as word bytes: after fold, those are letters of other scripts.
 func isWordByte(c byte) bool {
@@ -179,6 +273,7 @@ func isWordByte(c byte) bool {
 // rest stemmed. Its tables are built once per KB and only read afterwards.
 type analyzer struct {
 	lang      string
+	tok       tokenizer
 	stop      map[string]bool
 	synonyms  map[string]string // word → canonical word
 	stemSyn   map[string]string // stem of a word in synonyms → canonical word
@@ -200,6 +295,7 @@ type analyzer struct {
 func newAnalyzer(lang string) *analyzer {
 	a := &analyzer{
 		lang:     lang,
+		tok:      tokenizerOf(lang),
 		stop:     make(map[string]bool),
 		synonyms: make(map[string]string),
 		stemSyn:  make(map[string]string),
@@ -209,19 +305,16 @@ func newAnalyzer(lang string) *analyzer {
 		building: true,
 		stemmer:  snowballStem(lang),
 	}
-	for _, w := range strings.Fields(stopWords(lang)) {
+	for _, w := range a.words(stopWords(lang)) {
 		a.stop[w] = true
 	}
-	a.quantity, a.units = "quantity", make(map[string]bool)
-	if lang == "fr" {
-		a.quantity = "quantite"
-	}
-	for _, w := range strings.Fields(copyUnits(lang)) {
+	a.quantity, a.units = quantityWord(lang), make(map[string]bool)
+	for _, w := range a.words(copyUnits(lang)) {
 		a.units[a.stem(w)] = true
 	}
 	for canonical, variants := range synonymTable(lang) {
 		for _, v := range variants {
-			ws := words(v)
+			ws := a.words(v)
 			if len(ws) == 1 {
 				a.synonyms[ws[0]] = canonical
 				a.stemSyn[a.stem(ws[0])] = canonical
@@ -405,7 +498,11 @@ func (a *analyzer) termsOf(ws, stems []string) []string {
 	return out
 }
 
+// words splits text into folded words with the tokenizer of a's
+// language.
+func (a *analyzer) words(text string) []string { return a.tok.words(text) }
+
 // analyze is terms(words(text)), the pipeline used for content.
 func (a *analyzer) analyze(text string) []string {
-	return a.terms(words(text))
+	return a.terms(a.words(text))
 }

@@ -157,7 +157,7 @@ func TestDetectLang(t *testing.T) {
 // depend on map order: a variant (or the stem of one) listed under two
 // canonical words.
 func TestLexicon(t *testing.T) {
-	for _, lang := range []string{"en", "fr"} {
+	for _, lang := range languages() {
 		t.Run(lang, func(t *testing.T) {
 			a := newAnalyzer(lang)
 			owner := make(map[string]string)
@@ -175,6 +175,13 @@ func TestLexicon(t *testing.T) {
 				if a.stop[canonical] {
 					t.Errorf("canonical word %q is a stop word: its synonyms would vanish", canonical)
 				}
+				// The word stands for its variants as typed words do.
+				if ws := a.words(canonical); len(ws) != 1 || ws[0] != canonical {
+					t.Errorf("canonical word %q reads as %q: write it as the tokenizer does", canonical, ws)
+				}
+			}
+			if q := quantityWord(lang); synonymTable(lang)[q] == nil {
+				t.Errorf("quantity word %q is not a canonical word", q)
 			}
 		})
 	}
