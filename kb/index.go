@@ -301,18 +301,19 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 	// The weights and length normalisation of the fields, whose text is
 	// per document.
 	fields := docFields(&Entry{}, tu)
-	// First pass: terms per content field, and the vocabulary of typo
-	// correction: the content's, the word lists' and the words several
-	// examples use.
-	fieldTerms := make([][][]string, len(docs))
+	// First pass: the vocabulary of typo correction and of compounds:
+	// the content's words, the word lists' and the words several
+	// examples use. Then the terms per content field, which need the
+	// compounds.
+	fieldWords := make([][][]string, len(docs))
 	for d, e := range docs {
-		fieldTerms[d] = make([][]string, len(fields))
+		fieldWords[d] = make([][]string, len(fields))
 		for f, fl := range docFields(e, tu) {
 			ws := an.words(fl.text)
 			for _, w := range ws {
 				ix.vocab[w]++
 			}
-			fieldTerms[d][f] = an.terms(ws)
+			fieldWords[d][f] = ws
 		}
 	}
 	ix.addLexiconToVocab()
@@ -326,6 +327,14 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		an.stem(w)
 	}
 	ix.sortTypos()
+	an.compounds = ix.findCompounds()
+	fieldTerms := make([][][]string, len(docs))
+	for d := range docs {
+		fieldTerms[d] = make([][]string, len(fields))
+		for f, ws := range fieldWords[d] {
+			fieldTerms[d][f] = an.terms(ws)
+		}
+	}
 	avg := make([]float64, len(fields))
 	for d := range docs {
 		for f := range fields {

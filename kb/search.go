@@ -234,6 +234,7 @@ func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string
 	// The words already read, for their repeats; made only when a word
 	// needs more than look-ups, which most questions have none of.
 	var memo map[string]correction
+	var split [][]string // the parts of compounds read, by word
 	for i, w := range ws {
 		c, ok := memo[w]
 		if !ok {
@@ -247,7 +248,14 @@ func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string
 			}
 		}
 		ws[i], stems[i] = c.word, c.stem
+		if c.parts != nil {
+			if split == nil {
+				split = make([][]string, len(ws))
+			}
+			split[i] = c.parts
+		}
 	}
+	ws, stems = ix.an.withParts(ws, stems, split)
 	terms = ix.an.termsOf(ws, stems)
 	// A number the content never mentions ("I asked for 50") is a detail
 	// of the author's case, not a sign of the topic or of another

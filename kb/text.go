@@ -281,7 +281,11 @@ type analyzer struct {
 	starts    map[string]bool   // stems that start a phrase
 	maxPhrase int               // longest phrase, in words
 	units     map[string]bool   // stems of words that count copies
-	quantity  string            // the canonical word for a stated quantity
+	// compounds maps the words of the vocabulary that are compounds of
+	// others to their parts (see splitCompound), nil for a language that
+	// does not join words; set by newIndex before it reads the content.
+	compounds map[string][]string
+	quantity  string // the canonical word for a stated quantity
 	stemmer   func(string) string
 
 	// cache holds the stems of every word the index was built from,
@@ -468,13 +472,51 @@ func (a *analyzer) phraseAt(stems []string) (canonical string, n int) {
 	return "", 0
 }
 
-// terms maps words to search terms: synonyms, then stop words, then stems.
+// terms maps words to search terms: compounds followed by their parts,
+// then synonyms, then stop words, then stems.
 func (a *analyzer) terms(ws []string) []string {
 	stems := make([]string, len(ws))
 	for i, w := range ws {
 		stems[i] = a.stem(w)
 	}
+	ws, stems = a.withParts(ws, stems, nil)
 	return a.termsOf(ws, stems)
+}
+
+// withParts returns ws and their stems with the parts of every compound
+// after it: the known compounds of a.compounds, and the words whose parts
+// split gives (nil, or nil for a word). A word split gives parts for is
+// not in the vocabulary, and is replaced by them.
+func (a *analyzer) withParts(ws, stems []string, split [][]string) ([]string, []string) {
+	if a.compounds == nil {
+		return ws, stems
+	}
+	var outW, outS []string
+	for i, w := range ws {
+		parts, known := a.compounds[w]
+		if !known && split != nil {
+			parts = split[i]
+		}
+		if parts == nil {
+			if outW != nil {
+				outW, outS = append(outW, w), append(outS, stems[i])
+			}
+			continue
+		}
+		if outW == nil {
+			outW, outS = slices.Clone(ws[:i]), slices.Clone(stems[:i])
+		}
+		if known {
+			outW, outS = append(outW, w), append(outS, stems[i])
+		}
+		for _, p := range parts {
+			outW, outS = append(outW, p), append(outS, a.stem(p))
+		}
+	}
+	if outW == nil {
+		return ws, stems
+	}
+	return outW, outS
 }
 
 // termsOf is terms for words whose stems are known already: a query's
