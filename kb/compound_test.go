@@ -70,8 +70,8 @@ func TestSplitCompound(t *testing.T) {
 }
 
 // TestSearchGerman checks the German analyzer end to end on germanFS: a
-// compound matches its parts, and a
-// German question with no locale is answered in German.
+// compound matches its parts, and a German question with no locale is
+// answered in German.
 func TestSearchGerman(t *testing.T) {
 	k, err := LoadFS(germanFS())
 	if err != nil {

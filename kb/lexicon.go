@@ -23,9 +23,17 @@ type lexicon struct {
 	cues string
 	// markers are words of the language that authors use in questions
 	// about this domain and in chat, with their accents: DetectLang
-	// reads them, with the stop words, as words of the language, and
-	// learns its spelling from both.
+	// reads them, with the stop words, as words of the language.
 	markers string
+	// frequent are the language's most frequent words, a subset of stop
+	// and markers: DetectLang gives them more weight than other words
+	// of the lexicon, since they are much more likely in a question ("o"
+	// is Portuguese more often than Spanish).
+	frequent string
+	// spelling is everyday words of the language, with their accents,
+	// from which DetectLang learns how it spells, with the words of
+	// every other list.
+	spelling string
 }
 
 // lexiconOf returns the lexicon of lang, English for a language without
@@ -84,6 +92,37 @@ func quantityWord(lang string) string { return lexiconOf(lang).quantity }
 // "|"; it is present when the query has a word of every group. A group
 // word may be a phrase, its words joined by "_".
 func offTopicCues(lang string) string { return lexiconOf(lang).cues }
+
+// neutralWords returns the folded names and loanwords authors use in
+// every language of the knowledge base: they say nothing of the language
+// a question is in ("Hardcover Preis", "prijs hardcover").
+func neutralWords() string {
+	return `
+kdp amazon isbn asin kindle select unlimited kenp ok okay pdf epub docx kpf url www http https
+ebook ebooks paperback paperbacks hardcover hardcovers cover checkout tracking marketplace royalties royalty preorder
+uk usa eu eur usd gbp cad aud jpy
+`
+}
+
+// foreignWords returns common words of languages the knowledge base does
+// not have, that are not words of one it has: Polish, Czech, Swedish,
+// Danish, Norwegian, Turkish, Indonesian, Hungarian, Finnish and Romanian
+// questions then read as none of its languages instead of the closest.
+func foreignWords() string {
+	return `
+jest nie się jak czy mój moja moje mojej gdzie kiedy dla który która przez są był też już tylko bardzo może mam mnie jestem chcę
+proszę dziękuję koszyk pusty pusta zamówienie zamówić zamowienie egzemplarze egzemplarzy autorskie książki książka kosztuje
+wysyłka dlaczego czemu nic otrzymałem
+není kde můj moje košík prázdný objednávka objednat knihy proč kolik stojí prosím děkuji jsem mám taky doprava
+är och jag inte mitt mina varför hur vad kundvagn varukorg varukorgen beställning beställa böcker kostar frakt tack hej
+ikke jeg hvordan hvor hvad hva kurv handlekurv indkøbskurv bestilling bestille bøger bøker takk hvorfor koster
+ve bir bu nasıl neden sepet sepetim boş sipariş kitap kitaplar kaç fiyatı teşekkürler merhaba değil yok
+saya tidak bagaimana keranjang kosong pesanan buku berapa harga terima kasih apa ini itu yang ada
+az és nem hogy miért kosár üres rendelés könyv könyvek mennyi köszönöm
+miten miksi ostoskori tyhjä tilaus kirja kirjat paljonko kiitos
+și coșul comandă cărți cât costă mulțumesc
+`
+}
 
 func englishLexicon() lexicon {
 	return lexicon{
@@ -154,11 +193,26 @@ can could will would should do does did have has had of to in at for with from b
 order ordered ordering orders copies copy author authors book books cart basket empty shipping shipped ship delivery deliver
 arrive arrived arriving proof proofs cost costs price prices cancel cancelled canceled missing button greyed grayed grey gray
 wrong damaged received receive much many buy bought sell resell quantity printed print printing please hi hello hey thanks thank pls thx
-page pages blank curled curling torn misprint misprinted defect defective track hardback shipment postage address stuck processing
+blank curled curling torn misprint misprinted defect defective track hardback shipment postage address stuck processing
 cheap cheapest expensive fee fees limit maximum available free old new ink colour color black white calculator calculate
 don't can't isn't doesn't didn't won't it's i'm i've there's that's wouldn't couldn't shouldn't haven't what's where's 's 't 'm 've 're 'll
 need want help still never yet already again arrival came come coming sent late lost box boxes ordered author's
 `,
+		spelling: `
+about after again against almost along also always another answer around asked away back because before being below between both
+bring brought business called came change children city close come coming company could country course cover day days different
+does done door down during early easy enough even every everything example eyes face fact family far father feel few find first
+follow food form found four free friend from front full game gave give given going gone good great group grow hand happy hard head
+hear heard help here high himself home hope house however idea important information inside instead just keep kind knew know large
+last later learn least leave left less letter life light line little live long look looking made make making many maybe mean might
+money month more morning most mother move much must name near need never next night nothing number often once only open order other
+over own page paper part people perhaps person picture place plan play point possible power probably problem question quickly quite
+rather read ready real really reason right room round said same saw school second seem seen sent service several should show side
+since small something sometimes soon sound start still story study such sure system take taking tell than thing think though thought
+three through time today together told took toward tried true turn under until upon used using usually very want watch water week
+well went were whether which while white whole without word work world would write year years young yourself shipping through
+`,
+		frequent: "the a to of and in is it you that for on with i my me this",
 	}
 }
 
@@ -225,7 +279,7 @@ ebook livre_numerique | prix cout
 		markers: `
 le la les un une des du de au aux et ou où est sont je tu il elle nous vous ils elles mon ma mes ton ta ses notre nos votre vos leur
 ce cette ces ça qui que quoi quand comment pourquoi combien quel quelle quels quelles dans pour avec sans sur sous chez par pas ne plus
-mais donc très puis peux peut puis-je dois doit faut fait faire avoir être ai suis bonjour merci svp stp aussi encore déjà toujours jamais rien
+mais donc très puis peux peut puis-je es dois doit faut fait faire avoir être ai suis bonjour merci svp stp aussi encore déjà toujours jamais rien
 commande commander commandé commandée commandes exemplaires exemplaire panier livraison livré livrée livrés livre livres auteur auteurs
 épreuve épreuves frais prix coût coûte coûts vide grisé grisée annuler annulé annulée modifier reçu reçus reçue recevoir imprimé imprimés
 imprimée imprimées impression expédition expédié précommande mauvais mauvaise abîmé abîmés abîmée endommagé endommagés couverture
@@ -234,5 +288,17 @@ cher chère chers taxe taxes facture broché relié numérique blanche blanches 
 couleur noir noire calcul salon ancienne dispo disponible délai semaines jours bouton trouve trouver aide besoin
 l' d' qu' j' n' c' s' m' t' jusqu' lorsqu' puisqu'
 `,
+		spelling: `
+alors ami année années après arriver assez attendre aujourd autre autres avant avec avoir beaucoup besoin bien bientôt bonne
+cause chaque chercher chez chose choses comme comprendre connaître contre côté croire déjà demain demander depuis dernier devant
+devenir devoir dire dernière donner doute droit eau effet encore enfant enfants ensemble entendre entre envie espère essayer
+étais était étions fait faites falloir famille femme fille fin fois grand grande gens heure heures homme hier histoire idée jamais
+jour journée jours juste laisser lendemain lieu loin longtemps maintenant maison mal manière matin meilleur même mettre mieux
+moins moment monde mot mots nouveau nouvelle nuit parce parler partir passer pendant penser personne petit petite peu peut-être
+place plusieurs pouvoir premier première prendre près presque problème quelque quelqu question raison regarder rendre rester
+retour revenir rien savoir semaine sembler sentir seulement souvent suite tard temps tenir tête toujours tour travail travailler
+trouver venir vers vie voir voiture vouloir vrai vraiment ville vite également déjà réponse désolé numéro téléphone problème
+`,
+		frequent: "le la les de des du un une et est que je pas en à il ne mon ma mes",
 	}
 }

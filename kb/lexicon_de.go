@@ -73,5 +73,18 @@ marktplatz welcher welche richtig deutschland österreich schweiz wochen tage le
 farbe farbig schwarzweiß tinte alte version hängt fest wasserzeichen hilfe brauche bräuchte ich und ist das der die ein eine für von
 mit auf nach zu bei im aus über wurde worden werden habe hab nix nich gibts geht's
 `,
+		spelling: `
+abend alles allein alt anfang angst antwort arbeit arbeiten art auge augen beginnen bekommen beide bereits besonders besser bett bild
+bisschen bleiben brauchen bringen bruder danach denken deutlich dinge draußen dürfen eigene einfach ende endlich erst erste erzählen
+essen fahren fall falsch familie fast fenster finden frau frei freund früh führen ganze geben gefühl gegen gehen geld genau gerne
+geschichte gestern gesicht glauben gleich glück groß gut haben halten hand hause heute hoch hören immer jahr jahre jetzt junge kaum
+kennen kind kinder klar klein kommen können kopf kurz lange lassen laufen leben legen lesen letzte leute liegen machen mädchen mal
+mann meinen menschen minuten mittag morgen müssen mutter nacht nächste name natürlich neben nehmen neu neue nichts noch nummer offen
+oft ohne ordnung paar platz plötzlich recht reden richtig ruhig sagen schnell schon schön schreiben schwer sehen seite sitzen sofort
+sogar sprechen stadt stehen stellen stimme straße stunde suchen tag tage tatsächlich teil tisch tochter tun tür uhr unten vater
+vergessen verstehen versuchen viel vielleicht voll vorher wagen warten weg weit welt wenig weniger werden wirklich wissen woche
+wohnen wollen wort zeit zeigen ziemlich zimmer zurück zusammen zwei zwischen übrigens überhaupt gemacht bekommen geschickt
+`,
+		frequent: "der die das und ist ich nicht ein eine zu den es mit von im auf für mein meine",
 	}
 }

@@ -60,7 +60,7 @@ bloqueo_del_escritor epub docx mobi kpf
 ebook libro_electrónico | precio costo coste
 `,
 		markers: `
-carrito vacío vacía pedido pedidos pedir pedí copias copia autor autores libro libros ejemplares ejemplar prueba pruebas envío
+carrito vacío vacía pedido pedidos pedir pedí máximo mínimo copias copia autor autores libro libros ejemplares ejemplar prueba pruebas envío
 envíos enviar entrega llegar llegan llegó llegaron precio cuesta costo coste gastos impresión imprimir impreso impresas páginas
 dañado dañados dañada roto cancelar cancelado cambiar modificar dirección seguimiento número historial tapa dura blanda preventa
 gratis iva impuestos factura tienda portada hojas blanco atascado marca agua nunca ayuda tinta color negro calcular exprés disponible
@@ -68,5 +68,17 @@ vieja viejo versión feria necesito caro barato cantidad botón gris encuentro e
 porque hola gracias porfa tengo quiero puedo puede hay sale salió sigue todavía ya semanas días mis mi también pero muy donde esta
 está están el los las del al una unos con para sin sobre señor
 `,
+		spelling: `
+abajo abrir acabar acuerdo además ahora algo allí amigo antes año años aquel aquí arriba así ayer bajo bastante buen bueno cabeza
+calle cama cambio camino casa casi caso cerca cierto ciudad claro cobrar coche comer comprar conocer contar cosa cosas creer cuenta
+cuerpo dar deber decir dejar después día días dinero empezar encontrar entonces entrar escribir esperar estar estos familia fin forma
+fuera gente gran grande gustar haber hablar hacer hasta hermano hijo historia hombre hora horas hoy idea igual importante jugar junto
+lado largo leer lejos llamar llegar llevar luego lugar madre mañana mano manera mayor mejor menos mes mientras minutos mirar mismo
+momento mucho mujer mundo nada necesitar ninguno noche nombre nuevo nunca ojos otra padre país palabra parecer parte pasar pedir
+pensar pequeño perder persona poco poder poner primero pronto pueblo puerta pues quedar querer razón recibir recordar saber sacar
+salir seguir según semana sentir señora servir siempre siguiente sino solo tarde tener terminar tiempo tierra todavía todo tomar
+trabajar trabajo tratar último usar venir ventana ver verdad viejo vivir volver vuelta ya ñandú mañana niño españa compañía
+`,
+		frequent: "el la los las de del que y en un una es no por para se lo mi mis",
 	}
 }

@@ -69,5 +69,17 @@ aiuto colori calcolare espressa disponibile vecchia versione fiera servono caro 
 quando come perché perche quanto quante ciao grazie salve posso devo sono mio mia mie miei il lo gli della dello degli nel nella
 sulla sulle dell' all' nell' sull' dall' un' quest' po' c' l' d' è più già cosa ancora settimane giorni ho hanno mi ci
 `,
+		spelling: `
+abbastanza accanto acqua adesso allora altro amico anche anni anno aprire arrivare aspettare avanti bambino basta bello bene
+bisogno bocca buono capire casa caso certo chiamare chiedere chiudere città cominciare conoscere contro cosa credere dare davanti
+dentro detto dietro dire domani donna dopo dovere entrare fare fatto figlio fine forse fratello fuori gente giorno giorni giusto
+grande guardare guerra idea insieme invece lasciare lavorare lavoro lei letto lettera lontano luogo madre mangiare mano meglio
+mentre mettere mezzo minuti mondo morire niente notte nulla nuovo occhi oggi ogni ora ore padre paese parlare parola parte partire
+passare pensare perdere persona piccolo piede poco portare potere prendere presto prima primo proprio punto qualcosa quasi restare
+ricordare rimanere rispondere sapere scrivere sembrare sempre sentire settimana signora solo sotto spesso stare storia strada
+subito tanto tempo tenere terra trovare tutto uomo uscire vedere venire verso vicino vita vivere volere volta voglio vorrei
+sbagliato già può più perché così città però giù qualità università caffè
+`,
+		frequent: "il la le di che e è un una per non in mi del della ho i gli",
 	}
 }

@@ -67,5 +67,16 @@ lukt werkt vind vinden kan mag mogelijk gratis duur goedkoop stuks aantal marktp
 dagen signeersessie beurs doorverkopen omslag krult kleur zwart wit inkt oude versie blijft hangen watermerk hulp nodig ik het een
 van voor met op naar bij uit ook maar wel dat die deze dit er zo zoals vraagje m'n z'n zo'n 't 's btw factuur
 `,
+		spelling: `
+aandacht achter af afgelopen alleen altijd anders antwoord auto avond beetje begin beginnen belangrijk beter bijna blijven boven
+brengen broer buiten daar daarna denken deur dingen doen dochter dom donker dorp echt eigen eindelijk elkaar eten familie geld
+gelukkig genoeg gewoon geven gisteren goed gaan groot half hand helemaal hoofd horen huis iedereen jaar jaren jongen kamer kennen
+kijken kind kinderen klein komen kopen kort krijgen kunnen laat laatste lang laten leven lezen liggen lopen maken man meisje
+meteen minuten misschien moeder morgen naam nacht natuurlijk nemen nieuw nooit ogen ook open ouders paar pakken plaats praten
+proberen school schrijven slapen snel soms spelen staan stad straat tafel tegen terug tijd vader vallen vandaag vanavond veel
+vertellen vinden vragen vriend vrouw waarschijnlijk wachten weer weg week weten werk werken wereld woord zeggen zetten zien zitten
+zoeken zonder zullen gezien gedaan gekregen gemaakt geweest ontvangen bijvoorbeeld eigenlijk inderdaad ongeveer
+`,
+		frequent: "de het een en is ik niet van dat in te op voor met zijn mijn",
 	}
 }

@@ -7,7 +7,7 @@ func portugueseLexicon() lexicon {
 	return lexicon{
 		stop: `
 a à ao aos as às até com como da das de dela dele deles depois do dos e é ela elas ele eles em entre era essa essas esse esses esta está
-estão estar estas este estou eu foi for há isso isto já lá lhe mais mas me meu meus minha minhas muito na nas nem no nos nossa nosso num
+estão estar estas este estou eu foi há isso isto já lá lhe mais mas me meu meus minha minhas muito na nas nem no nos nossa nosso num
 numa o os ou para pela pelas pelo pelos por porque porquê pra pro qual quais quando que quê quem se sem ser seu seus só sua suas também
 te tem têm tenho ter tu tua um uma umas uns você vocês vc vcs obrigado obrigada olá oi bom boa dia tarde noite favor pf posso pode podem
 poderia alguém algum alguma coisa ainda
@@ -61,7 +61,7 @@ bloqueio_criativo epub docx mobi kpf
 ebook livro_digital | preço custo
 `,
 		markers: `
-carrinho vazio vazia pedido pedidos pedir cópias cópia autor autores livro livros exemplares exemplar prova provas envio entrega
+carrinho vazio vazia pedido pedidos pedir enviar máximo mínimo cópias cópia autor autores livro livros exemplares exemplar prova provas envio entrega
 chegar chegam chegou chegaram preço custa custo frete portes impressão impresso impressas páginas danificado danificados
 estragado cancelar cancelado mudar alterar endereço morada rastreio rastrear código histórico capa dura mole pré-venda
 grátis impostos fatura nota loja branco parado marca água nunca ajuda tinta colorida preta calcular expresso disponível antiga
@@ -69,5 +69,16 @@ versão evento preciso caro quantidade botão cinza acho achar onde quando como 
 obrigada você vc meu minha meus minhas não está estão são também mas muito já ainda semanas dias encomenda encomendar
 encomendei aparece apareceu ficou saiu uma um umas uns do da dos das no na nos nas ao pelo pela para com sem d'
 `,
+		spelling: `
+acabar achar agora ainda além algo alguém amigo ano anos antes aqui assim até bem cabeça casa caso cedo certo cidade coisa coisas
+começar comer conhecer conseguir contar contra corpo criança dar depois deixar dentro desde devagar dever dia dias dinheiro dizer
+embora encontrar entrar entender esperar estar falar família fazer ficar fim forma frente gente grande hoje homem hora horas ideia
+igual isso janela jeito junto lado lembrar levar lugar mãe manhã mão maneira melhor menos mês mesmo minutos momento morar muito
+mulher mundo nada nenhum noite nome nova novo nunca olhar olhos onde outra outro pai país palavra parecer parte passar pedir pensar
+pequeno perder pessoa pessoas pôr porta pouco precisar primeiro pronto quase querer rua saber sair semana sempre sentir ser sozinho
+tanto tarde tempo ter terra trabalho trazer tudo último vez vezes viver voltar você vocês ação ações informação situação não então
+também está estão já só avó coração irmão irmã lição opção opções cartão pão
+`,
+		frequent: "o a os as de do da dos das que e em um uma não é para com no na meu minha",
 	}
 }
