@@ -417,3 +417,75 @@ func TestLang(t *testing.T) {
 		}
 	}
 }
+
+// sevenFS is a two-topic knowledge base in the seven languages, written
+// for these tests.
+func sevenFS() fstest.MapFS {
+	bodies := map[string][2]string{
+		"en": {"Your cart is empty: sign in again on the marketplace you chose.", "The cart shows the wrong quantity of copies: change the quantity before checkout."},
+		"fr": {"Votre panier est vide : reconnectez-vous sur le site choisi.", "Le panier affiche une mauvaise quantité d'exemplaires : modifiez la quantité."},
+		"de": {"Ihr Warenkorb ist leer: melden Sie sich auf dem gewählten Marktplatz wieder an.", "Der Warenkorb zeigt die falsche Menge an Exemplaren: ändern Sie die Menge."},
+		"es": {"Su carrito está vacío: vuelva a iniciar sesión en la tienda elegida.", "El carrito muestra una cantidad de copias equivocada: cambie la cantidad."},
+		"it": {"Il carrello è vuoto: accedi di nuovo al marketplace scelto.", "Il carrello mostra una quantità di copie sbagliata: modifica la quantità."},
+		"pt": {"O seu carrinho está vazio: entre de novo na loja escolhida.", "O carrinho mostra a quantidade de cópias errada: mude a quantidade."},
+		"nl": {"Uw winkelwagen is leeg: log opnieuw in op de gekozen marktplaats.", "De winkelwagen toont het verkeerde aantal exemplaren: wijzig het aantal."},
+	}
+	fsys := fstest.MapFS{}
+	for lang, b := range bodies {
+		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, func(fm map[string]string) {
+			relatedQuantity(fm)
+			fm["body"] = b[0]
+		})
+		fsys[lang+"/cart-quantity.md"] = entryFile("cart-quantity", lang, func(fm map[string]string) { fm["body"] = b[1] })
+	}
+	return fsys
+}
+
+// TestLoadFSExamplesLanguages checks that examples in every language of
+// the content are read, in files named as the content writers name them.
+func TestLoadFSExamplesLanguages(t *testing.T) {
+	fsys := sevenFS()
+	fsys["examples/de.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\n" +
+		"de\tcart-empty\tWarenkorb ist leer nach dem Klick\n" +
+		"de\t\tWie hoch sind die Tantiemen?\n")}
+	fsys["examples/pt.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\npt\tcart-quantity\tquantidade errada no carrinho\n")}
+	_, exs, err := readContent(fsys, fsys)
+	if err != nil {
+		t.Fatalf("readContent: %v", err)
+	}
+	var got []string
+	for _, ex := range exs {
+		got = append(got, ex.lang+"/"+ex.topic)
+	}
+	if diff := cmp.Diff([]string{"de/cart-empty", "de/", "pt/cart-quantity"}, got); diff != "" {
+		t.Errorf("examples mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestSearchSevenLanguages checks that a short question in each language,
+// with no locale, is answered in that language, and that a Portuguese
+// locale of either country gets the Portuguese content.
+func TestSearchSevenLanguages(t *testing.T) {
+	k, err := LoadFS(sevenFS())
+	if err != nil {
+		t.Fatalf("LoadFS: %v", err)
+	}
+	tests := []struct{ query, lang, want string }{
+		{"my cart is empty", "", "en"},
+		{"mon panier est vide", "", "fr"},
+		{"Warenkorb leer", "", "de"},
+		{"carrito vacío", "", "es"},
+		{"carrello vuoto", "", "it"},
+		{"carrinho vazio", "", "pt"},
+		{"winkelwagen leeg", "", "nl"},
+		{"carrinho vazio", "pt-BR", "pt"},
+		{"carrinho vazio", "pt-PT", "pt"},
+		{"my cart is empty", "de-AT", "de"}, // the locale wins
+	}
+	for _, tt := range tests {
+		r := k.Search(tt.query, tt.lang)
+		if r.Lang != tt.want || r.Best == nil || r.Best.ID != "cart-empty" || r.Best.Lang != tt.want {
+			t.Errorf("Search(%q, %q) = %s in %s, want cart-empty in %s", tt.query, tt.lang, bestID(r), r.Lang, tt.want)
+		}
+	}
+}
