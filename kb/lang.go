@@ -74,8 +74,12 @@ const (
 	maxWordLL     = 9.0
 	minLead       = 2.5
 	// maxDetectWords is the most words read: past them the language is
-	// long decided, and reading on would only cost.
+	// long decided, and reading on would only cost. Reading stops
+	// earlier, at a multiple of 8 words, once a class leads by
+	// decidedLead: as many words as that is maxWordLL would have to say
+	// otherwise, which a question of one language does not have.
 	maxDetectWords = 40
+	decidedLead    = 5 * maxWordLL
 	// smoothing is the weight of the shorter context in the letter
 	// models' estimates: how much a letter unseen after two given
 	// letters is expected from the one before.
@@ -87,15 +91,12 @@ const (
 
 // detector holds the model of DetectLang.
 type detector struct {
-	// lex maps a folded word to the classes whose lexicon has it, one
-	// bit per class; exact maps the word as the lexicon spells it,
-	// accents included.
-	lex, exact map[string]uint8
-	// frequent maps a folded word to the languages of whose most
-	// frequent words it is.
-	frequent map[string]uint8
-	// neutral words are names and abbreviations every language uses.
-	neutral map[string]bool
+	// lex holds what the lexicons say of each folded word: one look-up
+	// for most words, which are typed without accents.
+	lex map[string]lexWord
+	// accented maps a word as a lexicon spells it with accents to the
+	// classes that spell it so, one bit per class.
+	accented map[string]uint8
 	// tri holds log P(c | a b) for each language, at
 	// ((a*numSymbols+b)*numSymbols+c)*numLangs+k: the letter model,
 	// over letters without their accents.
@@ -104,6 +105,15 @@ type detector struct {
 	// (see accented) and language, at i*numLangs+k: how often the
 	// language writes that accent on that letter.
 	accent []float32
+}
+
+// lexWord is what the lexicons say of a folded word, one bit per class
+// in each field.
+type lexWord struct {
+	any      uint8 // the lexicons that have it, whatever its accents
+	plain    uint8 // those that spell it without accents, as folded
+	frequent uint8 // those of whose most frequent words it is
+	neutral  bool  // a name or loanword of every language
 }
 
 // Letter symbols: 0 marks the start and end of a word, then a to z, and
@@ -134,36 +144,46 @@ func triIndex(a, b, c, k int) int { return ((a*numSymbols+b)*numSymbols+c)*numLa
 
 // newDetector builds the model from the lexicons.
 func newDetector() *detector {
-	d := &detector{
-		lex:      make(map[string]uint8),
-		exact:    make(map[string]uint8),
-		frequent: make(map[string]uint8),
-		neutral:  make(map[string]bool),
+	d := &detector{lex: make(map[string]lexWord), accented: make(map[string]uint8)}
+	add := func(w string, class int, frequent bool) {
+		w = foldApostrophes(strings.ToLower(w))
+		f := fold(w)
+		lw := d.lex[f]
+		lw.any |= 1 << class
+		if f == w {
+			lw.plain |= 1 << class
+		} else {
+			d.accented[w] |= 1 << class
+		}
+		if frequent {
+			lw.frequent |= 1 << class
+		}
+		d.lex[f] = lw
 	}
 	for _, w := range strings.Fields(neutralWords()) {
-		d.neutral[w] = true
+		lw := d.lex[w]
+		lw.neutral = true
+		d.lex[w] = lw
 	}
 	for k, lang := range languages() {
 		lx := lexiconOf(lang)
-		for _, w := range strings.Fields(lx.stop + " " + lx.markers + " " + lx.frequent) {
-			w = foldApostrophes(strings.ToLower(w))
-			d.lex[fold(w)] |= 1 << k
-			d.exact[w] |= 1 << k
+		for _, w := range strings.Fields(lx.stop + " " + lx.markers) {
+			add(w, k, false)
 		}
 		for _, w := range strings.Fields(lx.frequent) {
-			d.frequent[fold(w)] |= 1 << k
+			add(w, k, true)
 		}
 	}
 	for _, w := range strings.Fields(foreignWords()) {
-		d.lex[fold(w)] |= 1 << otherLang
-		d.exact[strings.ToLower(w)] |= 1 << otherLang
+		add(w, otherLang, false)
 	}
 	var training [numLangs][]string
 	for k, lang := range languages() {
 		for _, w := range spellingWords(lang) {
 			// English words in another language's lists are there
 			// because authors borrow them, not for its spelling.
-			if d.neutral[fold(w)] || k > 0 && d.lex[fold(w)]&1 != 0 && d.lex[fold(w)]&(1<<k) == 0 {
+			lw := d.lex[fold(w)]
+			if lw.neutral || k > 0 && lw.any&1 != 0 && lw.any&(1<<k) == 0 {
 				continue
 			}
 			training[k] = append(training[k], w)
@@ -258,7 +278,7 @@ func (d *detector) detect(text string) string {
 	var total [numClass]float64
 	n := 0
 	for w := range d.words(text) {
-		if n == maxDetectWords {
+		if n == maxDetectWords || n%8 == 0 && n > 0 && lead(&total) >= decidedLead {
 			break
 		}
 		if d.addWord(&total, w) {
@@ -268,7 +288,16 @@ func (d *detector) detect(text string) string {
 	if n == 0 {
 		return ""
 	}
-	best, second := 0, -1
+	best, second := ranked(&total)
+	if best == otherLang || total[best]-total[second] < minLead {
+		return ""
+	}
+	return languages()[best]
+}
+
+// ranked returns the best class of total and the next.
+func ranked(total *[numClass]float64) (best, second int) {
+	second = -1
 	for c := 1; c < numClass; c++ {
 		switch {
 		case total[c] > total[best]:
@@ -277,22 +306,29 @@ func (d *detector) detect(text string) string {
 			second = c
 		}
 	}
-	if best == otherLang || total[best]-total[second] < minLead {
-		return ""
-	}
-	return languages()[best]
+	return best, second
+}
+
+// lead is how far the best class of total leads the next.
+func lead(total *[numClass]float64) float64 {
+	best, second := ranked(total)
+	return total[best] - total[second]
 }
 
 // addWord adds the evidence of the lowercase word w to total, and reports
 // whether it had any: neutral words have none.
 func (d *detector) addWord(total *[numClass]float64, w string) bool {
 	folded := fold(w)
-	if d.neutral[folded] || hasDigit(folded) {
+	lw := d.lex[folded]
+	if lw.neutral || hasDigit(folded) {
 		return false
 	}
 	// The languages that spell w as typed, and those whose word it is
 	// typed with other accents or none.
-	exact, bits, frequent := d.exact[w], d.lex[folded], d.frequent[folded]
+	exact, bits, frequent := lw.plain, lw.any, lw.frequent
+	if folded != w {
+		exact = d.accented[w]
+	}
 	var ll [numClass]float64
 	if utf8.RuneCountInString(w) <= shortWord && folded == w {
 		for c := range ll {
@@ -363,21 +399,45 @@ func (d *detector) words(text string) func(yield func(string) bool) {
 			if isAddress(chunk) {
 				continue
 			}
-			for _, w := range strings.FieldsFunc(chunk, func(r rune) bool {
-				return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-			}) {
-				w = strings.Trim(foldApostrophes(w), "'")
-				if w == "" {
+			start := -1
+			for i, r := range chunk + " " {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
+					if start < 0 {
+						start = i
+					}
 					continue
 				}
-				for _, part := range d.splitApostrophe(w) {
-					if !yield(part) {
-						return
-					}
+				if start < 0 {
+					continue
+				}
+				w := strings.Trim(foldApostrophes(chunk[start:i]), "'")
+				start = -1
+				if w != "" && !d.yieldSplit(w, yield) {
+					return
 				}
 			}
 		}
 	}
+}
+
+// yieldSplit yields w split at its apostrophe into its elision ("l'",
+// "dell'") and the word, or the word and its contraction ("'t", "'s"), as
+// the lexicons list them: "l'option" gives "l'" and "option". A word the
+// lexicons list whole ("m'n", "zo'n"), or without an apostrophe, is
+// yielded whole. It returns false when yield does.
+func (d *detector) yieldSplit(w string, yield func(string) bool) bool {
+	i := strings.IndexByte(w, '\'')
+	if i < 0 {
+		return yield(w)
+	}
+	if d.lex[fold(w)].any != 0 {
+		return yield(w)
+	}
+	cut := i // the word, then the contraction
+	if d.lex[fold(w[:i+1])].any != 0 {
+		cut = i + 1 // the elision, then the word
+	}
+	return yield(w[:cut]) && yield(w[cut:])
 }
 
 // isAddress reports whether the chunk of text is a link, a domain or an
@@ -395,22 +455,3 @@ func isAddress(chunk string) bool {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' }
-
-// splitApostrophe splits a word with an apostrophe into its elision
-// ("l'", "dell'") and the word, or the word and its contraction ("'t",
-// "'s"), as the lexicons list them: "l'option" gives "l'" and "option".
-// A word the lexicons list whole ("m'n", "zo'n") is kept whole.
-func (d *detector) splitApostrophe(w string) []string {
-	i := strings.IndexByte(w, '\'')
-	if i < 0 {
-		return []string{w}
-	}
-	if _, ok := d.lex[fold(w)]; ok {
-		return []string{w}
-	}
-	before, after := w[:i+1], w[i+1:]
-	if _, ok := d.lex[fold(before)]; ok {
-		return []string{before, after}
-	}
-	return []string{w[:i], w[i:]}
-}

@@ -118,3 +118,16 @@ func TestDetectLangAccuracy(t *testing.T) {
 		t.Errorf("%.1f%% right overall, want at least 97%%", pct)
 	}
 }
+
+// BenchmarkDetectLang runs DetectLang over the short questions of every
+// language and a long one, as Search calls it for every question.
+func BenchmarkDetectLang(b *testing.B) {
+	qs := []string{"my cart is empty", "mon panier est vide", "Warenkorb leer", "carrito vacío", "carrello vuoto",
+		"carrinho vazio", "winkelwagen leeg", costQuestions()[2].texts[0]}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		DetectLang(qs[i%len(qs)])
+		i++
+	}
+}
