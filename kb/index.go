@@ -34,7 +34,7 @@ type tuning struct {
 	// of the query than one resting on several specific words, which may
 	// well come with details the content never mentions.
 	//
-	// That threshold decides a query written in the other language than
+	// That threshold decides a query written in another language than
 	// the index's, which the classifier cannot read (see confidentBM25).
 	// It is minConfidence at pivotEvidence and moves by
 	// confidenceSlope for each doubling or halving of the evidence,

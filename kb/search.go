@@ -60,7 +60,7 @@ func (r ranking) confident() bool {
 }
 
 // confidentBM25 is the decision on BM25F alone, for a query written in
-// the other language, whose phrasing the classifier did not learn: the
+// another language, whose phrasing the classifier did not learn: the
 // best topic must explain enough of the query for the evidence it has.
 func (r ranking) confidentBM25() bool {
 	tu := r.ix.tu
@@ -225,10 +225,11 @@ func (k *KB) result(r ranking, lang string) Result {
 // correctedTerms analyses the words of a query or of a labelled
 // question: they are typo-corrected against the vocabulary, in place,
 // before synonyms, stop words and stemming, so that a misspelt synonym or
-// stop word is still recognised. It also returns the stems of the
-// corrected words. Each word is corrected and stemmed once, however often
-// it appears; budget is the number of words snowball and the corrector
-// may still read (see correctWord).
+// stop word is still recognised, and compounds are followed by their
+// parts (German, Dutch). It also returns the stems of the corrected words
+// and parts. Each word is corrected and stemmed once, however often it
+// appears; budget is the number of words snowball and the corrector may
+// still read (see correctWord).
 func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string) {
 	stems = make([]string, len(ws))
 	// The words already read, for their repeats; made only when a word
@@ -413,7 +414,7 @@ func (ix *index) exactMatch(typed string, terms []string) (int, bool) {
 // queryWeight is how much the term t of a query weighs in its total: its
 // idf when the content has it, otherwise the idf of an absent term scaled
 // by cueWeight for a word of a neighbouring subject and by chatWeight for
-// any other. In a query written in the other language (foreign), unknown
+// any other. In a query written in another language (foreign), unknown
 // words are that language's words, not chat, and weigh in full.
 func (ix *index) queryWeight(t string, foreign bool) float64 {
 	if v, ok := ix.idf[t]; ok {
