@@ -155,7 +155,24 @@ func checkFloors(t *testing.T, groups map[string]*groupScore, floors map[string]
 	}
 }
 
+// loaded is the embedded knowledge base, loaded once for the package:
+// with seven languages a load takes a good part of a second, and a KB is
+// only read once built.
+var loaded = sync.OnceValues(Load)
+
+// mustLoad returns the embedded knowledge base, shared by every test that
+// only reads it; see mustLoadOwn for one to change.
 func mustLoad(t testing.TB) *KB {
+	t.Helper()
+	k, err := loaded()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return k
+}
+
+// mustLoadOwn loads a knowledge base for the caller alone, to instrument.
+func mustLoadOwn(t testing.TB) *KB {
 	t.Helper()
 	k, err := Load()
 	if err != nil {
