@@ -152,7 +152,7 @@ func (ix *index) labelledQuestions(byID map[string]int) []labelledTerms {
 			class, ok = len(ix.docs), true
 		}
 		if ok {
-			ws := words(cols[3])
+			ws := ix.an.words(cols[3])
 			all := len(ws) // the build reads every word
 			terms, _ := ix.correctedTerms(ws, &all)
 			out = append(out, labelledTerms{class, terms})

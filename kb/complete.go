@@ -24,9 +24,10 @@ func (k *KB) Complete(prefix, lang string, n int) []*Entry {
 		return nil
 	}
 	detected := DetectLang(prefix)
-	ws := words(prefix)
-	lang = k.queryLang(ws, lang, detected)
+	tok := tokens(prefix)
+	lang = k.queryLang(tok, lang, detected)
 	ix := k.indexes[lang]
+	ws := tok.of(ix)
 	if len(ws) == 0 {
 		return k.Entries(lang)[:min(n, len(ix.docs))]
 	}
@@ -122,7 +123,11 @@ func labelHas(ix *index, d int, w, stem string, prefix bool) bool {
 // comes first, then the earlier one. An empty query matches every
 // candidate.
 func Rank(query string, candidates []string, lang string) []int {
-	qw := words(query)
+	if lang = Lang(lang); lang == "" {
+		lang = "en"
+	}
+	tok := tokenizerOf(lang)
+	qw := tok.words(query)
 	if len(qw) == 0 {
 		out := make([]int, len(candidates))
 		for i := range out {
@@ -130,17 +135,16 @@ func Rank(query string, candidates []string, lang string) []int {
 		}
 		return out
 	}
-	lang = supportedLang(lang)
 	stemmer := snowballStem(lang)
 	stop := make(map[string]bool)
-	for _, w := range strings.Fields(stopWords(lang)) {
+	for _, w := range tok.words(stopWords(lang)) {
 		stop[w] = true
 	}
 	q := strings.Join(qw, " ")
 	raw := strings.TrimSpace(fold(query))
 	qs := make([]string, len(qw))
 	for i, w := range qw {
-		qs[i] = stemmer(w, true)
+		qs[i] = stemmer(w)
 	}
 
 	type hit struct {
@@ -150,7 +154,7 @@ func Rank(query string, candidates []string, lang string) []int {
 	}
 	var hits []hit
 	for i, c := range candidates {
-		cw := words(c)
+		cw := tok.words(c)
 		cs := strings.Join(cw, " ")
 		var s float64
 		switch {
@@ -186,7 +190,7 @@ func Rank(query string, candidates []string, lang string) []int {
 // word, same stem, prefix of a word, one typo away). Like any
 // autocompletion, every query word that is not a stop word must match;
 // stop words alone never make a candidate match.
-func wordMatchScore(qw, qs, cw []string, stemmer func(string, bool) string, stop map[string]bool) float64 {
+func wordMatchScore(qw, qs, cw []string, stemmer func(string) string, stop map[string]bool) float64 {
 	var sum float64
 	matched, needed := 0, 0
 	for i, w := range qw {
@@ -195,7 +199,7 @@ func wordMatchScore(qw, qs, cw []string, stemmer func(string, bool) string, stop
 			switch {
 			case c == w:
 				best = max(best, 10)
-			case len(w) > 2 && stemmer(c, true) == qs[i]:
+			case len(w) > 2 && stemmer(c) == qs[i]:
 				best = max(best, 8)
 			case strings.HasPrefix(c, w):
 				best = max(best, 6)

@@ -27,7 +27,9 @@ func loadParts(t testing.TB) ([]*Entry, []example) {
 // every cvFolds-th example of each topic (and of the off-topic questions)
 // per language, builds a KB from the other folds with the parameters tu,
 // and scores the search on the fold left out, grouped as the question
-// sets are: en, fr and offtopic, plus "key" for the four key topics.
+// sets are: en, fr and offtopic (theirs), one group per other language
+// and offtopic-<lang> for its off-topic questions, plus "key" for the four
+// key topics in every language.
 func crossValidate(t testing.TB, tu tuning) map[string]*groupScore {
 	t.Helper()
 	entries, exs := loadParts(t)
@@ -53,8 +55,11 @@ func crossValidate(t testing.TB, tu tuning) map[string]*groupScore {
 			q := question{lang: ex.lang, topic: ex.topic, text: ex.text}
 			r := k.Search(ex.text, "")
 			group := ex.lang
-			if ex.topic == "" {
-				group = "offtopic"
+			switch {
+			case ex.topic == "" && (ex.lang == "en" || ex.lang == "fr"):
+				group = "offtopic" // as the question sets group them
+			case ex.topic == "":
+				group = "offtopic-" + ex.lang
 			}
 			record(groups, group, q, r)
 			if isKeyTopic(ex.topic) {
@@ -78,10 +83,23 @@ func TestCrossValidation(t *testing.T) {
 	// the four key topics. The examples are harder than the test sets:
 	// written to cover each topic's edges, with near-misses between
 	// neighbouring topics, and each fold learns from only four fifths.
-	checkFloors(t, crossValidate(t, defaultTuning()), map[string]float64{
+	groups := crossValidate(t, defaultTuning())
+	floors := map[string]float64{
 		"en":       80,
 		"fr":       79,
 		"key":      90,
 		"offtopic": 91,
-	})
+	}
+	// The other languages' examples came with their content. Their
+	// floors sit under what the first complete examples gave: 83% to 92%
+	// of questions on topic and 77% to 96% of off-topic ones declined.
+	for _, lang := range languages()[2:] {
+		if _, ok := groups[lang]; ok {
+			floors[lang] = 80
+		}
+		if _, ok := groups["offtopic-"+lang]; ok {
+			floors["offtopic-"+lang] = 70
+		}
+	}
+	checkFloors(t, groups, floors)
 }

@@ -68,7 +68,7 @@ func parseExamples(name, data string) ([]example, []error) {
 			continue
 		}
 		ex := example{lang: cols[0], topic: cols[1], text: strings.TrimSpace(cols[2]), pos: pos}
-		if supportedLang(ex.lang) != ex.lang {
+		if Lang(ex.lang) != ex.lang {
 			errs = append(errs, fmt.Errorf("%s: unknown lang %q, want one of %s", pos, ex.lang, strings.Join(languages(), ", ")))
 			continue
 		}
@@ -82,14 +82,21 @@ func parseExamples(name, data string) ([]example, []error) {
 }
 
 // checkExamples reports the examples whose topic the knowledge base does
-// not have in their language.
+// not have in their language, or that are in a language it is not written
+// in.
 func checkExamples(exs []example, entries []*Entry) []error {
 	have := make(map[string]bool, len(entries))
+	langs := make(map[string]bool)
 	for _, e := range entries {
 		have[e.Lang+"/"+e.ID] = true
+		langs[e.Lang] = true
 	}
 	var errs []error
 	for _, ex := range exs {
+		if !langs[ex.lang] {
+			errs = append(errs, fmt.Errorf("%s: no content in %s to learn for", ex.pos, ex.lang))
+			continue
+		}
 		if ex.topic != "" && !have[ex.lang+"/"+ex.topic] {
 			errs = append(errs, fmt.Errorf("%s: unknown topic %q in %s", ex.pos, ex.topic, ex.lang))
 		}

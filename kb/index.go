@@ -34,7 +34,7 @@ type tuning struct {
 	// of the query than one resting on several specific words, which may
 	// well come with details the content never mentions.
 	//
-	// That threshold decides a query written in the other language than
+	// That threshold decides a query written in another language than
 	// the index's, which the classifier cannot read (see confidentBM25).
 	// It is minConfidence at pivotEvidence and moves by
 	// confidenceSlope for each doubling or halving of the evidence,
@@ -214,7 +214,7 @@ func parseCues(an *analyzer, text string) []cue {
 			var group [][]string
 			for _, item := range strings.Fields(g) {
 				var seq []string
-				for _, w := range strings.Split(item, "_") {
+				for _, w := range an.words(strings.ReplaceAll(item, "_", " ")) {
 					seq = append(seq, an.stem(w))
 				}
 				group = append(group, seq)
@@ -301,24 +301,25 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 	// The weights and length normalisation of the fields, whose text is
 	// per document.
 	fields := docFields(&Entry{}, tu)
-	// First pass: terms per content field, and the vocabulary of typo
-	// correction: the content's, the word lists' and the words several
-	// examples use.
-	fieldTerms := make([][][]string, len(docs))
+	// First pass: the vocabulary of typo correction and of compounds:
+	// the content's words, the word lists' and the words several
+	// examples use. Then the terms per content field, which need the
+	// compounds.
+	fieldWords := make([][][]string, len(docs))
 	for d, e := range docs {
-		fieldTerms[d] = make([][]string, len(fields))
+		fieldWords[d] = make([][]string, len(fields))
 		for f, fl := range docFields(e, tu) {
-			ws := words(fl.text)
+			ws := an.words(fl.text)
 			for _, w := range ws {
 				ix.vocab[w]++
 			}
-			fieldTerms[d][f] = an.terms(ws)
+			fieldWords[d][f] = ws
 		}
 	}
 	ix.addLexiconToVocab()
 	exWords := make([][]string, len(exs))
 	for i, ex := range exs {
-		exWords[i] = words(ex.text)
+		exWords[i] = an.words(ex.text)
 	}
 	ix.addExamplesToVocab(exWords)
 	for w := range ix.vocab {
@@ -326,6 +327,14 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 		an.stem(w)
 	}
 	ix.sortTypos()
+	an.compounds = ix.findCompounds()
+	fieldTerms := make([][][]string, len(docs))
+	for d := range docs {
+		fieldTerms[d] = make([][]string, len(fields))
+		for f, ws := range fieldWords[d] {
+			fieldTerms[d][f] = an.terms(ws)
+		}
+	}
 	avg := make([]float64, len(fields))
 	for d := range docs {
 		for f := range fields {
@@ -350,8 +359,8 @@ func newIndex(an *analyzer, docs []*Entry, exs []example, tu tuning) *index {
 			ix.post[t] = append(ix.post[t], posting{doc: d, tf: v})
 			df[t]++
 		}
-		ix.labels = append(ix.labels, labelWords(e))
-		ix.names = append(ix.names, nameStrings(e))
+		ix.labels = append(ix.labels, labelWords(an, e))
+		ix.names = append(ix.names, nameStrings(an, e))
 		ix.addExact(e.Title, d)
 		ix.addExact(strings.ReplaceAll(e.ID, "-", " "), d)
 		for _, a := range e.Aliases {
@@ -442,7 +451,7 @@ func bm25IDF(total, n float64) float64 {
 // marked -1 and dropped once every name is in, so that neither wins by the
 // order of the files.
 func (ix *index) addExact(name string, doc int) {
-	ws := words(name)
+	ws := ix.an.words(name)
 	keys := []string{strings.Join(ws, " ")}
 	terms := ix.an.terms(ws)
 	if len(terms) > 1 || len(terms) == 1 && len(ws) == 1 {
@@ -473,19 +482,19 @@ func (ix *index) addLexiconToVocab() {
 	for w := range ix.an.stop {
 		ix.vocab[w]++
 	}
-	for _, w := range strings.Fields(neighbourWords(ix.an.lang)) {
+	for _, w := range ix.an.words(neighbourWords(ix.an.lang)) {
 		ix.vocab[w]++
 		for _, t := range ix.an.terms([]string{w}) {
 			ix.cues[t] = true
 		}
 	}
-	for _, w := range strings.Fields(cueWords(ix.an.lang)) {
+	for _, w := range ix.an.words(cueWords(ix.an.lang)) {
 		ix.vocab[w]++
 	}
 	for canonical, variants := range synonymTable(ix.an.lang) {
 		ix.vocab[canonical]++
 		for _, v := range variants {
-			for _, w := range words(v) {
+			for _, w := range ix.an.words(v) {
 				ix.vocab[w]++
 			}
 		}
@@ -495,10 +504,10 @@ func (ix *index) addLexiconToVocab() {
 // labelWords returns the distinct folded words of the fields that name a
 // topic (title, aliases, keywords, id), the words autocompletion matches a
 // partial word against.
-func labelWords(e *Entry) []string {
+func labelWords(an *analyzer, e *Entry) []string {
 	var out []string
 	add := func(text string) {
-		for _, w := range words(text) {
+		for _, w := range an.words(text) {
 			if !slices.Contains(out, w) {
 				out = append(out, w)
 			}
@@ -518,10 +527,10 @@ func labelWords(e *Entry) []string {
 // nameStrings returns the title, id and aliases of e, the title first,
 // each as its folded words with a space before every word, so that a
 // word-start match in a name is a plain substring match.
-func nameStrings(e *Entry) []string {
+func nameStrings(an *analyzer, e *Entry) []string {
 	names := append([]string{e.Title, strings.ReplaceAll(e.ID, "-", " ")}, e.Aliases...)
 	for i, n := range names {
-		names[i] = " " + strings.Join(words(n), " ")
+		names[i] = " " + strings.Join(an.words(n), " ")
 	}
 	return names
 }

@@ -1,15 +1,19 @@
 // Package kb is authorbot's knowledge base: the answers about ordering KDP
-// author copies, written once in English and once in French, and the search
-// that maps an author's free-text question to one of them.
+// author copies, written in English and in each language KDP sells author
+// copies in (French, German, Spanish, Italian, Portuguese, Dutch), and the
+// search that maps an author's free-text question to one of them.
 //
 // The content lives in content/<lang>/<id>.md, embedded in the binary so a
-// deployed bot cannot drift from the answers it was tested with. Load
-// validates it as a whole and builds one search index per language; the KB
-// is read-only afterwards and safe for concurrent use.
+// deployed bot cannot drift from the answers it was tested with. English
+// is the reference: every other language present has every English topic.
+// Load validates it as a whole and builds one search index per language;
+// the KB is read-only afterwards and safe for concurrent use.
 //
-// Search folds case and accents, drops French elisions and stop words, maps
-// the synonyms authors use to one word, corrects typos against the
-// content's own vocabulary and stems what is left. It then takes an exact
+// Search splits the question into words with its language's tokenizer,
+// folds case and accents, drops elisions and stop words, splits German and
+// Dutch compounds into the words the content has, maps the synonyms
+// authors use to one word, corrects typos against the content's own
+// vocabulary and stems what is left. It then takes an exact
 // id, title or alias as the answer, or ranks the topics with BM25F over
 // their title, aliases, keywords and body, and with a naive Bayes
 // classifier trained at load on the content and on labelled questions
@@ -26,6 +30,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,10 +39,15 @@ import (
 //go:embed content
 var content embed.FS
 
-// languages lists the languages the knowledge base is written in; every
-// topic exists in each. A function rather than a variable so nothing can
-// change it at run time.
-func languages() []string { return []string{"en", "fr"} }
+// languages lists the languages the knowledge base can be written in,
+// English, the reference, first. A function rather than a variable so
+// nothing can change it at run time.
+func languages() []string { return []string{"en", "fr", "de", "es", "it", "pt", "nl"} }
+
+// Languages returns the languages the knowledge base can be written in,
+// English first: those a caller may pass as lang. A KB holds a subset
+// (see KB.Languages).
+func Languages() []string { return languages() }
 
 // Entry is one topic in one language. Entries returned by a KB are shared
 // by every caller: treat them as read-only.
@@ -52,6 +62,7 @@ type Entry struct {
 // KB holds every entry of the knowledge base and a search index per
 // language. It is immutable once built.
 type KB struct {
+	langs   []string // the languages of the content, in languages() order
 	byLang  map[string]map[string]*Entry
 	ordered map[string][]*Entry
 	indexes map[string]*index
@@ -107,17 +118,22 @@ func build(entries []*Entry, exs []example, tu tuning) *KB {
 		ordered: make(map[string][]*Entry),
 		indexes: make(map[string]*index),
 	}
-	for _, lang := range languages() {
-		k.byLang[lang] = make(map[string]*Entry)
-	}
 	for _, e := range entries {
+		if k.byLang[e.Lang] == nil {
+			k.byLang[e.Lang] = make(map[string]*Entry)
+		}
 		k.byLang[e.Lang][e.ID] = e
 		k.ordered[e.Lang] = append(k.ordered[e.Lang], e)
+	}
+	for _, lang := range languages() {
+		if k.byLang[lang] != nil {
+			k.langs = append(k.langs, lang)
+		}
 	}
 	// The indexes are independent: build them at once.
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	for _, lang := range languages() {
+	for _, lang := range k.langs {
 		list := k.ordered[lang]
 		sort.Slice(list, func(i, j int) bool {
 			if list[i].Theme != list[j].Theme {
@@ -142,21 +158,38 @@ func build(entries []*Entry, exs []example, tu tuning) *KB {
 	return k
 }
 
+// Languages returns the languages k is written in, English first.
+func (k *KB) Languages() []string { return append([]string(nil), k.langs...) }
+
 // Entry returns the topic id in lang, falling back to English when lang is
-// not one the knowledge base is written in.
+// not one k is written in.
 func (k *KB) Entry(id, lang string) (*Entry, bool) {
-	e, ok := k.byLang[supportedLang(lang)][id]
+	e, ok := k.byLang[k.lang(lang)][id]
 	return e, ok
 }
 
-// Entries returns every topic in lang (English for an unknown lang), sorted
-// by theme then id. The slice is a copy; the entries are shared.
+// Entries returns every topic in lang (English for a language k is not
+// written in), sorted by theme then id. The slice is a copy; the entries
+// are shared.
 func (k *KB) Entries(lang string) []*Entry {
-	list := k.ordered[supportedLang(lang)]
+	list := k.ordered[k.lang(lang)]
 	return append([]*Entry(nil), list...)
 }
 
-// normLang reduces a locale such as "fr-CA" or "FR" to its language code.
+// lang is the language of k that answers for lang, a language or a locale:
+// itself when k is written in it, English otherwise.
+func (k *KB) lang(lang string) string {
+	if l := Lang(lang); l != "" && k.byLang[l] != nil {
+		return l
+	}
+	return "en"
+}
+
+// has reports whether k is written in lang, a language code.
+func (k *KB) has(lang string) bool { return lang != "" && k.byLang[lang] != nil }
+
+// normLang reduces a locale such as "fr-CA", "pt_BR" or "FR" to its
+// language code.
 func normLang(lang string) string {
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
@@ -165,14 +198,13 @@ func normLang(lang string) string {
 	return lang
 }
 
-// supportedLang is normLang limited to the languages of the knowledge base,
-// with English for anything else.
-func supportedLang(lang string) string {
-	lang = normLang(lang)
-	for _, l := range languages() {
-		if lang == l {
-			return l
-		}
+// Lang maps a language code or a locale ("de", "pt-BR", "pt_PT", "FR") to
+// the language of Languages it is, or "" for any other: Brazilian and
+// European Portuguese read the same content, "pt".
+func Lang(locale string) string {
+	lang := normLang(locale)
+	if slices.Contains(languages(), lang) {
+		return lang
 	}
-	return "en"
+	return ""
 }

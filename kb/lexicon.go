@@ -1,26 +1,132 @@
 package kb
 
-// This file holds the only hand-written word lists of the search, so that
-// tuning it means editing one place. The lists are returned by functions
-// and turned into maps once per KB: nothing here is mutable state.
+// This file and lexicon_<lang>.go hold the only hand-written word lists of
+// the search and of DetectLang, one lexicon per language, so that tuning
+// them means editing one place per language. The lists are returned by
+// functions and turned into maps once per KB (once per process for
+// DetectLang): nothing here is mutable state.
+
+// lexicon is the hand-written word lists of one language. Words may be
+// written with their accents: every list is read through fold.
+type lexicon struct {
+	// stop: see stopWords.
+	stop string
+	// synonyms: see synonymTable.
+	synonyms map[string][]string
+	// neighbours: see neighbourWords.
+	neighbours string
+	// units: see copyUnits.
+	units string
+	// quantity is the canonical word, in synonyms, for a stated quantity.
+	quantity string
+	// cues: see offTopicCues.
+	cues string
+	// markers are words of the language that authors use in questions
+	// about this domain and in chat, with their accents: DetectLang
+	// reads them, with the stop words, as words of the language.
+	markers string
+	// frequent are the language's most frequent words, a subset of stop
+	// and markers: DetectLang gives them more weight than other words
+	// of the lexicon, since they are much more likely in a question ("o"
+	// is Portuguese more often than Spanish).
+	frequent string
+	// spelling is everyday words of the language, with their accents,
+	// from which DetectLang learns how it spells, with the words of
+	// every other list.
+	spelling string
+}
+
+// lexiconOf returns the lexicon of lang, English for a language without
+// one.
+func lexiconOf(lang string) lexicon {
+	switch lang {
+	case "fr":
+		return frenchLexicon()
+	case "de":
+		return germanLexicon()
+	case "es":
+		return spanishLexicon()
+	case "it":
+		return italianLexicon()
+	case "pt":
+		return portugueseLexicon()
+	case "nl":
+		return dutchLexicon()
+	}
+	return englishLexicon()
+}
 
 // stopWords returns the folded words of lang that carry no topic: function
 // words, question words and chat politeness. They are dropped from queries
 // and content alike. Negations are kept (the synonym table folds them into
 // one word): "can't order" is a different question from "order".
-func stopWords(lang string) string {
-	if lang == "fr" {
-		return `
-a ai aie aient ais ait as au aucun aucune aupres aussi autre autres aux avais avait avant avec avez aviez avoir avons ayant
-bah bien bon bonjour bonsoir c ca car ce ceci cela celle celles celui cependant certains ces cet cette ceux chaque chez ci comme comment
-d dans de debut deja depuis des deux doit doivent dois donc dont du e elle elles en encore est et etaient etais etait etant ete etes etre eu eux
-faire fais fait faites faut fois hello hors i il ils j je jusqu l la laquelle le lequel les lesquels leur leurs lorsqu lui m ma mais mal me meme mes
-merci moi mon n ni nos notre nous on ont ou oui par parce peu peut peuvent peux plus plusieurs pour pourquoi pourrais pourrait pouvez pouvoir
-pu puis puisqu puisque qu quand que quel quelle quelles quels qui quoi s sa salut sans se sera serait ses si sien soit son sont stp suis sur svp
-t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici voila voudrais vos votre vous vraiment y
-`
-	}
+func stopWords(lang string) string { return lexiconOf(lang).stop }
+
+// synonymTable returns, for lang, canonical words with the folded words
+// and phrases authors use for them. Content and queries both go through it,
+// so the canonical word only has to be consistent, not pretty. Single-word
+// variants also match their inflections (their stem is looked up too).
+func synonymTable(lang string) map[string][]string { return lexiconOf(lang).synonyms }
+
+// neighbourWords returns folded words of the subjects next to this
+// knowledge base that it does not cover: writing, formatting, cover design,
+// marketing, eBook royalties and Kindle Unlimited, audiobooks, devices, and
+// everyday chat. They are real words, not typos, so the corrector must not
+// turn them into the content word one letter away ("font" into "front");
+// left as they are, they count against the confidence like any word the
+// content does not have.
+func neighbourWords(lang string) string { return lexiconOf(lang).neighbours }
+
+// copyUnits returns the words that count copies in lang: a number before
+// one of them ("50 copies", "20 exemplaires") states a quantity.
+func copyUnits(lang string) string { return lexiconOf(lang).units }
+
+// quantityWord returns the canonical word of lang for a stated quantity.
+func quantityWord(lang string) string { return lexiconOf(lang).quantity }
+
+// offTopicCues returns, for lang, the signs that a question is about a
+// neighbouring subject even though it uses words the content has: royalty
+// rates and payouts (the content only says author copies earn none), the
+// Kindle device, KDP Select and page reads, A+ content, keywords and
+// categories, the weather. Each cue is one line of groups separated by
+// "|"; it is present when the query has a word of every group. A group
+// word may be a phrase, its words joined by "_".
+func offTopicCues(lang string) string { return lexiconOf(lang).cues }
+
+// neutralWords returns the folded names and loanwords authors use in
+// every language of the knowledge base: they say nothing of the language
+// a question is in ("Hardcover Preis", "prijs hardcover").
+func neutralWords() string {
 	return `
+kdp amazon isbn asin kindle select unlimited kenp ok okay pdf epub docx kpf url www http https
+ebook ebooks paperback paperbacks hardcover hardcovers cover checkout tracking marketplace royalties royalty preorder
+uk usa eu eur usd gbp cad aud jpy
+`
+}
+
+// foreignWords returns common words of languages the knowledge base does
+// not have, that are not words of one it has: Polish, Czech, Swedish,
+// Danish, Norwegian, Turkish, Indonesian, Hungarian, Finnish and Romanian
+// questions then read as none of its languages instead of the closest.
+func foreignWords() string {
+	return `
+jest nie się jak czy mój moja moje mojej gdzie kiedy dla który która przez są był też już tylko bardzo może mam mnie jestem chcę
+proszę dziękuję koszyk pusty pusta zamówienie zamówić zamowienie egzemplarze egzemplarzy autorskie książki książka kosztuje
+wysyłka dlaczego czemu nic otrzymałem
+není kde můj moje košík prázdný objednávka objednat knihy proč kolik stojí prosím děkuji jsem mám taky doprava
+är och jag inte mitt mina varför hur vad kundvagn varukorg varukorgen beställning beställa böcker kostar frakt tack hej
+ikke jeg hvordan hvor hvad hva kurv handlekurv indkøbskurv bestilling bestille bøger bøker takk hvorfor koster
+ve bir bu nasıl neden sepet sepetim boş sipariş kitap kitaplar kaç fiyatı teşekkürler merhaba değil yok
+saya tidak bagaimana keranjang kosong pesanan buku berapa harga terima kasih apa ini itu yang ada
+az és nem hogy miért kosár üres rendelés könyv könyvek mennyi köszönöm
+miten miksi ostoskori tyhjä tilaus kirja kirjat paljonko kiitos
+și coșul comandă cărți cât costă mulțumesc
+`
+}
+
+func englishLexicon() lexicon {
+	return lexicon{
+		stop: `
 a about above after again all also am an and any anybody anyone anything are as at be been before being both but by
 can could d did do does doing done each either else even ever every for from
 get gets getting got had has have having he hello her here hers hey hi him his how however i if im in into is it its itself ive
@@ -29,16 +135,99 @@ out please pls re really s said say says shall she should so some someone someth
 them then there these they thing things this those thx through to told too tried try trying up us ve very via want wanted wants was way we were what whats
 when where which while who whom whose why will with would yet you your yours
 ask asked asking happen happened happens help
-`
+`,
+		synonyms: map[string][]string{
+			"not":       {"no", "never", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "wont", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "unable", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "couldn", "wouldn", "shouldn", "haven", "hasn", "hadn"},
+			"cart":      {"basket", "trolley", "shopping cart", "shopping basket", "panier"},
+			"copies":    {"copy", "exemplaires"},
+			"grey":      {"greyed", "grayed", "gray", "greyed out", "grayed out", "disabled", "unclickable", "inactive", "not clickable"},
+			"option":    {"button", "link", "options", "buttons", "links", "method", "methods", "choice", "choices"},
+			"buy":       {"purchase", "purchased", "purchasing", "bought"},
+			"start":     {"begin", "begins", "beginning", "starts"},
+			"show":      {"display", "displays", "displayed", "shown"},
+			"change":    {"modify", "edit", "adjust", "alter", "amend"},
+			"delivery":  {"deliver", "delivered", "deliveries", "arrive", "arrival", "arrived", "arriving", "livraison"},
+			"shipping":  {"ship", "shipped", "shipment", "postage", "expedited", "courier"},
+			"cost":      {"price", "prices", "pricing", "costs", "expensive", "cheap", "fee", "fees"},
+			"preorder":  {"pre order", "pre orders", "preorders", "pre ordering", "preordering"},
+			"ebook":     {"e book", "e books", "ebooks", "kindle ebook", "kindle book"},
+			"paperback": {"paper back", "softcover", "soft cover", "paperbacks"},
+			"hardcover": {"hard cover", "hardback", "hardbacks", "hardcovers"},
+			"defect":    {"defective", "defects", "misprint", "misprinted", "misprints", "faulty", "flawed", "flaw", "flaws", "printing error", "printing errors"},
+			"damaged":   {"damage", "torn", "crushed", "dented", "bent"},
+			"oneorder":  {"at once", "in one order", "one order", "single order", "in one go", "per order"},
+			"quantity":  {"quantities", "qty", "how many", "number of copies"},
+			"resell":    {"resale", "reselling", "sell"},
+			"track":     {"tracking", "where is my order"},
+			"checkout":  {"check out"},
+			"calculate": {"work out", "calculated", "calculation", "figure out"},
+			// Selling copies at a market is on topic; marketing a book is not.
+			"marketing": {"market my book", "market my books", "market a book", "market the book", "market your book", "book marketing"},
+		},
+		neighbours: `
+write writing writer novel novels novella poem poems poetry chapter plot character characters manuscript draft editing editor proofreading proofread
+font fonts typeface typesetting formatting format word epub mobi vellum atticus
+designer illustrator canva photoshop software blurb synopsis title subtitle
+ads ad advertising advertise marketing promote promotion social instagram facebook tiktok followers readers reviews reviewer newsletter bestseller
+royalty percentage rate unlimited kenp subscription
+audiobook audiobooks audible acx narrator narration podcast
+paperwhite device battery screen charger tablet app
+weather forecast rain recipe recipes cake bread cooking capital football match joke movie music travel
+`,
+		units:    "copies books proofs units paperbacks hardcovers",
+		quantity: "quantity",
+		cues: `
+royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month
+kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
+kdp_select kindle_unlimited page_reads kenp ku
+a_content author_central product_page
+keywords categories category
+weather forecast
+writer_s_block epub docx mobi kpf
+ebook | cost price prices pricing
+best_time
+`,
+		markers: `
+the an and or is are was were be been i my me we our you your it its they their this that these those what which who when where why how
+can could will would should do does did have has had of to in at for with from by not no but if there any some get got
+order ordered ordering orders copies copy author authors book books cart basket empty shipping shipped ship delivery deliver
+arrive arrived arriving proof proofs cost costs price prices cancel cancelled canceled missing button greyed grayed grey gray
+wrong damaged received receive much many buy bought sell resell quantity printed print printing please hi hello hey thanks thank pls thx
+blank curled curling torn misprint misprinted defect defective track hardback shipment postage address stuck processing
+cheap cheapest expensive fee fees limit maximum available free old new ink colour color black white calculator calculate
+don't can't isn't doesn't didn't won't it's i'm i've there's that's wouldn't couldn't shouldn't haven't what's where's 's 't 'm 've 're 'll
+need want help still never yet already again arrival came come coming sent late lost box boxes ordered author's
+`,
+		spelling: `
+about after again against almost along also always another answer around asked away back because before being below between both
+bring brought business called came change children city close come coming company could country course cover day days different
+does done door down during early easy enough even every everything example eyes face fact family far father feel few find first
+follow food form found four free friend from front full game gave give given going gone good great group grow hand happy hard head
+hear heard help here high himself home hope house however idea important information inside instead just keep kind knew know large
+last later learn least leave left less letter life light line little live long look looking made make making many maybe mean might
+money month more morning most mother move much must name near need never next night nothing number often once only open order other
+over own page paper part people perhaps person picture place plan play point possible power probably problem question quickly quite
+rather read ready real really reason right room round said same saw school second seem seen sent service several should show side
+since small something sometimes soon sound start still story study such sure system take taking tell than thing think though thought
+three through time today together told took toward tried true turn under until upon used using usually very want watch water week
+well went were whether which while white whole without word work world would write year years young yourself shipping through
+`,
+		frequent: "the a to of and in is it you that for on with i my me this",
+	}
 }
 
-// synonymTable returns, for lang, canonical words with the folded words
-// and phrases authors use for them. Content and queries both go through it,
-// so the canonical word only has to be consistent, not pretty. Single-word
-// variants also match their inflections (their stem is looked up too).
-func synonymTable(lang string) map[string][]string {
-	if lang == "fr" {
-		return map[string][]string{
+func frenchLexicon() lexicon {
+	return lexicon{
+		stop: `
+a ai aie aient ais ait as au aucun aucune aupres aussi autre autres aux avais avait avant avec avez aviez avoir avons ayant
+bah bien bon bonjour bonsoir c ca car ce ceci cela celle celles celui cependant certains ces cet cette ceux chaque chez ci comme comment
+d dans de debut deja depuis des deux doit doivent dois donc dont du e elle elles en encore est et etaient etais etait etant ete etes etre eu eux
+faire fais fait faites faut fois hello hors i il ils j je jusqu l la laquelle le lequel les lesquels leur leurs lorsqu lui m ma mais mal me meme mes
+merci moi mon n ni nos notre nous on ont ou oui par parce peu peut peuvent peux plus plusieurs pour pourquoi pourrais pourrait pouvez pouvoir
+pu puis puisqu puisque qu quand que quel quelle quelles quels qui quoi s sa salut sans se sera serait ses si sien soit son sont stp suis sur svp
+t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici voila voudrais vos votre vous vraiment y
+`,
+		synonyms: map[string][]string{
 			"pas":         {"ne", "non", "jamais", "aucun", "aucune", "impossible"},
 			"panier":      {"caddie", "caddy", "cart", "basket"},
 			"exemplaire":  {"copie", "copies", "ex", "exemplaires"},
@@ -62,48 +251,8 @@ func synonymTable(lang string) map[string][]string {
 			"quantite":    {"quantites", "combien d exemplaires", "nombre d exemplaires"},
 			"revendre":    {"revente", "vendre", "resell", "resale"},
 			"suivi":       {"suivre", "tracking", "track"},
-		}
-	}
-	return map[string][]string{
-		"not":       {"no", "never", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "wont", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "unable", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "couldn", "wouldn", "shouldn", "haven", "hasn", "hadn"},
-		"cart":      {"basket", "trolley", "shopping cart", "shopping basket", "panier"},
-		"copies":    {"copy", "exemplaires"},
-		"grey":      {"greyed", "grayed", "gray", "greyed out", "grayed out", "disabled", "unclickable", "inactive", "not clickable"},
-		"option":    {"button", "link", "options", "buttons", "links", "method", "methods", "choice", "choices"},
-		"buy":       {"purchase", "purchased", "purchasing", "bought"},
-		"start":     {"begin", "begins", "beginning", "starts"},
-		"show":      {"display", "displays", "displayed", "shown"},
-		"change":    {"modify", "edit", "adjust", "alter", "amend"},
-		"delivery":  {"deliver", "delivered", "deliveries", "arrive", "arrival", "arrived", "arriving", "livraison"},
-		"shipping":  {"ship", "shipped", "shipment", "postage", "expedited", "courier"},
-		"cost":      {"price", "prices", "pricing", "costs", "expensive", "cheap", "fee", "fees"},
-		"preorder":  {"pre order", "pre orders", "preorders", "pre ordering", "preordering"},
-		"ebook":     {"e book", "e books", "ebooks", "kindle ebook", "kindle book"},
-		"paperback": {"paper back", "softcover", "soft cover", "paperbacks"},
-		"hardcover": {"hard cover", "hardback", "hardbacks", "hardcovers"},
-		"defect":    {"defective", "defects", "misprint", "misprinted", "misprints", "faulty", "flawed", "flaw", "flaws", "printing error", "printing errors"},
-		"damaged":   {"damage", "torn", "crushed", "dented", "bent"},
-		"oneorder":  {"at once", "in one order", "one order", "single order", "in one go", "per order"},
-		"quantity":  {"quantities", "qty", "how many", "number of copies"},
-		"resell":    {"resale", "reselling", "sell"},
-		"track":     {"tracking", "where is my order"},
-		"checkout":  {"check out"},
-		"calculate": {"work out", "calculated", "calculation", "figure out"},
-		// Selling copies at a market is on topic; marketing a book is not.
-		"marketing": {"market my book", "market my books", "market a book", "market the book", "market your book", "book marketing"},
-	}
-}
-
-// neighbourWords returns folded words of the subjects next to this
-// knowledge base that it does not cover: writing, formatting, cover design,
-// marketing, eBook royalties and Kindle Unlimited, audiobooks, devices, and
-// everyday chat. They are real words, not typos, so the corrector must not
-// turn them into the content word one letter away ("font" into "front");
-// left as they are, they count against the confidence like any word the
-// content does not have.
-func neighbourWords(lang string) string {
-	if lang == "fr" {
-		return `
+		},
+		neighbours: `
 ecrire ecriture ecrivain roman romans nouvelle poesie poeme manuscrit chapitre intrigue personnage personnages redaction correcteur relecture
 police polices typographie mise maquette calibre word epub mobi
 graphiste illustrateur canva photoshop logiciel quatrieme resume titre
@@ -112,39 +261,10 @@ redevance pourcentage taux unlimited kenp abonnement
 audio audible acx narrateur narration podcast
 liseuse kindle batterie ecran allume charge chargeur tablette
 meteo temps pluie recette recettes gateau cuisine capitale football match blague film musique voyage
-`
-	}
-	return `
-write writing writer novel novels novella poem poems poetry chapter plot character characters manuscript draft editing editor proofreading proofread
-font fonts typeface typesetting formatting format word epub mobi vellum atticus
-designer illustrator canva photoshop software blurb synopsis title subtitle
-ads ad advertising advertise marketing promote promotion social instagram facebook tiktok followers readers reviews reviewer newsletter bestseller
-royalty percentage rate unlimited kenp subscription
-audiobook audiobooks audible acx narrator narration podcast
-paperwhite device battery screen charger tablet app
-weather forecast rain recipe recipes cake bread cooking capital football match joke movie music travel
-`
-}
-
-// copyUnits returns the words that count copies in lang: a number before
-// one of them ("50 copies", "20 exemplaires") states a quantity.
-func copyUnits(lang string) string {
-	if lang == "fr" {
-		return "exemplaires copies livres epreuves unites"
-	}
-	return "copies books proofs units paperbacks hardcovers"
-}
-
-// offTopicCues returns, for lang, the signs that a question is about a
-// neighbouring subject even though it uses words the content has: royalty
-// rates and payouts (the content only says author copies earn none), the
-// Kindle device, KDP Select and page reads, A+ content, keywords and
-// categories, the weather. Each cue is one line of groups separated by
-// "|"; it is present when the query has a word of every group. A group
-// word may be a phrase, its words joined by "_".
-func offTopicCues(lang string) string {
-	if lang == "fr" {
-		return `
+`,
+		units:    "exemplaires copies livres epreuves unites",
+		quantity: "quantite",
+		cues: `
 redevance redevances royalties | taux pourcentage 35 70 verse versee versees versement versements paye payee payees paiement paiements mois mensuel minimum
 liseuse
 kindle | allume allumer ecran batterie synchronise synchroniser synchronisation bloque plante bug
@@ -155,17 +275,30 @@ page_blanche | syndrome angoisse vaincre
 ebook livre_numerique | bloque qualite
 mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf
 ebook livre_numerique | prix cout
-`
+`,
+		markers: `
+le la les un une des du de au aux et ou où est sont je tu il elle nous vous ils elles mon ma mes ton ta ses notre nos votre vos leur
+ce cette ces ça qui que quoi quand comment pourquoi combien quel quelle quels quelles dans pour avec sans sur sous chez par pas ne plus
+mais donc très puis peux peut puis-je es dois doit faut fait faire avoir être ai suis bonjour merci svp stp aussi encore déjà toujours jamais rien
+commande commander commandé commandée commandes exemplaires exemplaire panier livraison livré livrée livrés livre livres auteur auteurs
+épreuve épreuves frais prix coût coûte coûts vide grisé grisée annuler annulé annulée modifier reçu reçus reçue recevoir imprimé imprimés
+imprimée imprimées impression expédition expédié précommande mauvais mauvaise abîmé abîmés abîmée endommagé endommagés couverture
+revendre vendre quantité bouquin bouquins colis suivi numéro adresse envoi envoyer arrivé arrivés arrivée arrivent gratuit gratuite
+cher chère chers taxe taxes facture broché relié numérique blanche blanches gondole gondolée bloqué bloquée filigrane bandeau encre
+couleur noir noire calcul salon ancienne dispo disponible délai semaines jours bouton trouve trouver aide besoin
+l' d' qu' j' n' c' s' m' t' jusqu' lorsqu' puisqu'
+`,
+		spelling: `
+alors ami année années après arriver assez attendre aujourd autre autres avant avec avoir beaucoup besoin bien bientôt bonne
+cause chaque chercher chez chose choses comme comprendre connaître contre côté croire déjà demain demander depuis dernier devant
+devenir devoir dire dernière donner doute droit eau effet encore enfant enfants ensemble entendre entre envie espère essayer
+étais était étions fait faites falloir famille femme fille fin fois grand grande gens heure heures homme hier histoire idée jamais
+jour journée jours juste laisser lendemain lieu loin longtemps maintenant maison mal manière matin meilleur même mettre mieux
+moins moment monde mot mots nouveau nouvelle nuit parce parler partir passer pendant penser personne petit petite peu peut-être
+place plusieurs pouvoir premier première prendre près presque problème quelque quelqu question raison regarder rendre rester
+retour revenir rien savoir semaine sembler sentir seulement souvent suite tard temps tenir tête toujours tour travail travailler
+trouver venir vers vie voir voiture vouloir vrai vraiment ville vite également déjà réponse désolé numéro téléphone problème
+`,
+		frequent: "le la les de des du un une et est que je pas en à il ne mon ma mes",
 	}
-	return `
-royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month
-kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
-kdp_select kindle_unlimited page_reads kenp ku
-a_content author_central product_page
-keywords categories category
-weather forecast
-writer_s_block epub docx mobi kpf
-ebook | cost price prices pricing
-best_time
-`
 }

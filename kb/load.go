@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -57,15 +58,20 @@ func validID(id string) bool {
 }
 
 // readEntries parses every <lang>/<id>.md file under the root of fsys.
-// Files that are not Markdown are ignored so the content directory can hold
-// notes for writers. It returns the entries whose front matter could be
-// read and that sit in the right file, for the checks across entries, and
-// every problem found.
+// Only English must be there; another language's directory may be absent,
+// and validate checks that one present is complete. Files that are not
+// Markdown are ignored so the content directory can hold notes for
+// writers. It returns the entries whose front matter could be read and
+// that sit in the right file, for the checks across entries, and every
+// problem found.
 func readEntries(fsys fs.FS) ([]*Entry, []error) {
 	var entries []*Entry
 	var errs []error
 	for _, lang := range languages() {
 		files, err := fs.ReadDir(fsys, lang)
+		if errors.Is(err, fs.ErrNotExist) && lang != "en" {
+			continue
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", lang, err))
 			continue
@@ -212,34 +218,41 @@ func checkEntry(e *Entry) error {
 	return errors.Join(errs...)
 }
 
-// validate checks what spans entries: both languages cover the same topics
-// with the same theme, related ids exist, and no alias points at two topics
-// (the exact-match step would then pick one arbitrarily).
+// validate checks what spans entries: every language present covers the
+// English topics, no more, with the same theme, related topics, number of
+// sources, verification date and caveat (present or not), so that a
+// translation cannot drift from what was checked in English; related ids
+// exist; and no alias points at two topics (the exact-match step would
+// then pick one arbitrarily).
 func validate(entries []*Entry) []error {
 	byLang := make(map[string]map[string]*Entry)
-	for _, lang := range languages() {
-		byLang[lang] = make(map[string]*Entry)
-	}
 	for _, e := range entries {
+		if byLang[e.Lang] == nil {
+			byLang[e.Lang] = make(map[string]*Entry)
+		}
 		byLang[e.Lang][e.ID] = e
 	}
 	var errs []error
 	if len(entries) == 0 {
 		errs = append(errs, errors.New("no entries"))
 	}
-	en, fr := byLang["en"], byLang["fr"]
-	for _, id := range sortedKeys(en) {
-		f, ok := fr[id]
-		switch {
-		case !ok:
-			errs = append(errs, fmt.Errorf("en/%s.md has no French version fr/%s.md", id, id))
-		case f.Theme != en[id].Theme:
-			errs = append(errs, fmt.Errorf("%s: theme %q in en but %q in fr", id, en[id].Theme, f.Theme))
+	en := byLang["en"]
+	for _, lang := range languages()[1:] {
+		tr, ok := byLang[lang]
+		if !ok {
+			continue // not written yet
 		}
-	}
-	for _, id := range sortedKeys(fr) {
-		if _, ok := en[id]; !ok {
-			errs = append(errs, fmt.Errorf("fr/%s.md has no English version en/%s.md", id, id))
+		for _, id := range sortedKeys(en) {
+			if t, ok := tr[id]; ok {
+				errs = append(errs, sameAsEnglish(en[id], t)...)
+				continue
+			}
+			errs = append(errs, fmt.Errorf("en/%s.md has no %s version %s/%s.md", id, langName(lang), lang, id))
+		}
+		for _, id := range sortedKeys(tr) {
+			if _, ok := en[id]; !ok {
+				errs = append(errs, fmt.Errorf("%s/%s.md has no English version en/%s.md", lang, id, id))
+			}
 		}
 	}
 	for _, lang := range languages() {
@@ -260,6 +273,58 @@ func validate(entries []*Entry) []error {
 		}
 	}
 	return errs
+}
+
+// sameAsEnglish reports how the translation t of the English entry en
+// differs from it in what must not change with the language.
+func sameAsEnglish(en, t *Entry) []error {
+	var errs []error
+	diff := func(what string, inEN, inT any) {
+		errs = append(errs, fmt.Errorf("%s: %s %v in en but %v in %s", en.ID, what, inEN, inT, t.Lang))
+	}
+	if t.Theme != en.Theme {
+		diff("theme", fmt.Sprintf("%q", en.Theme), fmt.Sprintf("%q", t.Theme))
+	}
+	if !sameSet(t.Related, en.Related) {
+		diff("related", en.Related, t.Related)
+	}
+	if len(t.Sources) != len(en.Sources) {
+		diff("number of sources", len(en.Sources), len(t.Sources))
+	}
+	if t.Verified != en.Verified {
+		diff("verified", en.Verified, t.Verified)
+	}
+	if (t.Caveat == "") != (en.Caveat == "") {
+		diff("caveat", fmt.Sprintf("%q", en.Caveat), fmt.Sprintf("%q", t.Caveat))
+	}
+	return errs
+}
+
+// sameSet reports whether a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	x, y := slices.Clone(a), slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(slices.Compact(x), slices.Compact(y))
+}
+
+// langName is the English name of a language of languages().
+func langName(lang string) string {
+	switch lang {
+	case "fr":
+		return "French"
+	case "de":
+		return "German"
+	case "es":
+		return "Spanish"
+	case "it":
+		return "Italian"
+	case "pt":
+		return "Portuguese"
+	case "nl":
+		return "Dutch"
+	}
+	return "English"
 }
 
 func sortedKeys(m map[string]*Entry) []string {

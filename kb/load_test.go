@@ -42,17 +42,19 @@ func entryFile(id, lang string, edit func(fm map[string]string)) *fstest.MapFile
 	return &fstest.MapFile{Data: []byte(b.String())}
 }
 
-// validFS is a two-topic knowledge base in both languages.
+// validFS is a two-topic knowledge base in English and French.
 func validFS() fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for _, lang := range []string{"en", "fr"} {
-		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, func(fm map[string]string) {
-			fm["related"] = "[cart-quantity]"
-		})
+		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, relatedQuantity)
 		fsys[lang+"/cart-quantity.md"] = entryFile("cart-quantity", lang, nil)
 	}
 	return fsys
 }
+
+// relatedQuantity makes cart-empty's front matter relate it to
+// cart-quantity, as validFS has it.
+func relatedQuantity(fm map[string]string) { fm["related"] = "[cart-quantity]" }
 
 func TestLoadFS(t *testing.T) {
 	k, err := LoadFS(validFS())
@@ -201,23 +203,53 @@ func TestLoadFSErrors(t *testing.T) {
 				f["examples/a.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\n" +
 					"en\tcart-empty\tmy cart is empty\n" +
 					"en\tcart-gone\twhere is my cart\n" +
-					"de\tcart-empty\tmein Warenkorb ist leer\n" +
+					"ja\tcart-empty\tカートが空です\n" +
 					"fr\tcart-empty\n" +
 					"en\t\t\n")}
 				f["examples/b.tsv"] = &fstest.MapFile{Data: []byte("question\ttopic\n")}
 			},
 			want: []string{
 				`examples/a.tsv:3: unknown topic "cart-gone" in en`,
-				`examples/a.tsv:4: unknown lang "de"`,
+				`examples/a.tsv:4: unknown lang "ja"`,
 				"examples/a.tsv:5: 2 columns, want 3",
 				"examples/a.tsv:6: empty question",
 				`examples/b.tsv:1: header "question\ttopic"`,
 			},
 		},
 		{
-			name:   "no language directory",
-			change: func(f fstest.MapFS) { delete(f, "fr/cart-quantity.md"); delete(f, "fr/cart-empty.md") },
-			want:   []string{"fr: open fr: file does not exist"},
+			name:   "no English directory",
+			change: func(f fstest.MapFS) { delete(f, "en/cart-quantity.md"); delete(f, "en/cart-empty.md") },
+			want:   []string{"en: open en: file does not exist"},
+		},
+		{
+			name:   "a language directory without every topic",
+			change: func(f fstest.MapFS) { f["de/cart-empty.md"] = entryFile("cart-empty", "de", relatedQuantity) },
+			want:   []string{"en/cart-quantity.md has no German version de/cart-quantity.md"},
+		},
+		{
+			name: "a translation that differs in what must not",
+			change: func(f fstest.MapFS) {
+				f["nl/cart-quantity.md"] = entryFile("cart-quantity", "nl", nil)
+				f["nl/cart-empty.md"] = entryFile("cart-empty", "nl", func(fm map[string]string) {
+					fm["related"] = "[]"
+					fm["sources"] = `["KDP Help: Author Copies", "KDP Help: Printing cost"]`
+					fm["verified"] = "2025-12-01"
+					fm["caveat"] = `"Prijzen veranderen."`
+				})
+			},
+			want: []string{
+				"cart-empty: related [cart-quantity] in en but [] in nl",
+				"cart-empty: number of sources 1 in en but 2 in nl",
+				"cart-empty: verified 2025-11-20 in en but 2025-12-01 in nl",
+				`cart-empty: caveat "" in en but "Prijzen veranderen." in nl`,
+			},
+		},
+		{
+			name: "examples in a language without content",
+			change: func(f fstest.MapFS) {
+				f["examples/es.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\nes\tcart-empty\tcarrito vacío\n")}
+			},
+			want: []string{"examples/es.tsv:2: no content in es to learn for"},
 		},
 	}
 	for _, tt := range tests {
@@ -340,5 +372,120 @@ func TestBlocks(t *testing.T) {
 				t.Errorf("PlainText = %q, want %q", got, tt.plain)
 			}
 		})
+	}
+}
+
+// TestLoadFSLanguages checks that only English is required: a language
+// whose directory is absent is not one the KB is written in, and asking
+// for it gives English.
+func TestLoadFSLanguages(t *testing.T) {
+	fsys := validFS()
+	delete(fsys, "fr/cart-empty.md")
+	delete(fsys, "fr/cart-quantity.md")
+	for _, id := range []string{"cart-empty", "cart-quantity"} {
+		fsys["pt/"+id+".md"] = entryFile(id, "pt", func(fm map[string]string) {
+			if id == "cart-empty" {
+				relatedQuantity(fm)
+			}
+		})
+	}
+	k, err := LoadFS(fsys)
+	if err != nil {
+		t.Fatalf("LoadFS: %v", err)
+	}
+	if diff := cmp.Diff([]string{"en", "pt"}, k.Languages()); diff != "" {
+		t.Errorf("Languages mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct{ lang, want string }{
+		{"pt-BR", "pt"}, {"pt_PT", "pt"}, {"fr", "en"}, {"ja", "en"}, {"", "en"},
+	} {
+		if e, ok := k.Entry("cart-empty", tt.lang); !ok || e.Lang != tt.want {
+			t.Errorf("Entry(cart-empty, %q) = %+v, want the %s entry", tt.lang, e, tt.want)
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"en", "en"}, {"fr-CA", "fr"}, {"DE", "de"}, {"es-419", "es"}, {"it", "it"},
+		{"pt-BR", "pt"}, {"pt_PT", "pt"}, {"nl-BE", "nl"},
+		{"ja", ""}, {"pl", ""}, {"", ""}, {"english", ""},
+	}
+	for _, tt := range tests {
+		if got := Lang(tt.in); got != tt.want {
+			t.Errorf("Lang(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// sevenFS is a two-topic knowledge base in the seven languages, written
+// for these tests.
+func sevenFS() fstest.MapFS {
+	bodies := map[string][2]string{
+		"en": {"Your cart is empty: sign in again on the marketplace you chose.", "The cart shows the wrong quantity of copies: change the quantity before checkout."},
+		"fr": {"Votre panier est vide : reconnectez-vous sur le site choisi.", "Le panier affiche une mauvaise quantité d'exemplaires : modifiez la quantité."},
+		"de": {"Ihr Warenkorb ist leer: melden Sie sich auf dem gewählten Marktplatz wieder an.", "Der Warenkorb zeigt die falsche Menge an Exemplaren: ändern Sie die Menge."},
+		"es": {"Su carrito está vacío: vuelva a iniciar sesión en la tienda elegida.", "El carrito muestra una cantidad de copias equivocada: cambie la cantidad."},
+		"it": {"Il carrello è vuoto: accedi di nuovo al marketplace scelto.", "Il carrello mostra una quantità di copie sbagliata: modifica la quantità."},
+		"pt": {"O seu carrinho está vazio: entre de novo na loja escolhida.", "O carrinho mostra a quantidade de cópias errada: mude a quantidade."},
+		"nl": {"Uw winkelwagen is leeg: log opnieuw in op de gekozen marktplaats.", "De winkelwagen toont het verkeerde aantal exemplaren: wijzig het aantal."},
+	}
+	fsys := fstest.MapFS{}
+	for lang, b := range bodies {
+		fsys[lang+"/cart-empty.md"] = entryFile("cart-empty", lang, func(fm map[string]string) {
+			relatedQuantity(fm)
+			fm["body"] = b[0]
+		})
+		fsys[lang+"/cart-quantity.md"] = entryFile("cart-quantity", lang, func(fm map[string]string) { fm["body"] = b[1] })
+	}
+	return fsys
+}
+
+// TestLoadFSExamplesLanguages checks that examples in every language of
+// the content are read, in files named as the content writers name them.
+func TestLoadFSExamplesLanguages(t *testing.T) {
+	fsys := sevenFS()
+	fsys["examples/de.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\n" +
+		"de\tcart-empty\tWarenkorb ist leer nach dem Klick\n" +
+		"de\t\tWie hoch sind die Tantiemen?\n")}
+	fsys["examples/pt.tsv"] = &fstest.MapFile{Data: []byte("lang\ttopic\tquestion\npt\tcart-quantity\tquantidade errada no carrinho\n")}
+	_, exs, err := readContent(fsys, fsys)
+	if err != nil {
+		t.Fatalf("readContent: %v", err)
+	}
+	var got []string
+	for _, ex := range exs {
+		got = append(got, ex.lang+"/"+ex.topic)
+	}
+	if diff := cmp.Diff([]string{"de/cart-empty", "de/", "pt/cart-quantity"}, got); diff != "" {
+		t.Errorf("examples mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestSearchSevenLanguages checks that a short question in each language,
+// with no locale, is answered in that language, and that a Portuguese
+// locale of either country gets the Portuguese content.
+func TestSearchSevenLanguages(t *testing.T) {
+	k, err := LoadFS(sevenFS())
+	if err != nil {
+		t.Fatalf("LoadFS: %v", err)
+	}
+	tests := []struct{ query, lang, want string }{
+		{"my cart is empty", "", "en"},
+		{"mon panier est vide", "", "fr"},
+		{"Warenkorb leer", "", "de"},
+		{"carrito vacío", "", "es"},
+		{"carrello vuoto", "", "it"},
+		{"carrinho vazio", "", "pt"},
+		{"winkelwagen leeg", "", "nl"},
+		{"carrinho vazio", "pt-BR", "pt"},
+		{"carrinho vazio", "pt-PT", "pt"},
+		{"my cart is empty", "de-AT", "de"}, // the locale wins
+	}
+	for _, tt := range tests {
+		r := k.Search(tt.query, tt.lang)
+		if r.Lang != tt.want || r.Best == nil || r.Best.ID != "cart-empty" || r.Best.Lang != tt.want {
+			t.Errorf("Search(%q, %q) = %s in %s, want cart-empty in %s", tt.query, tt.lang, bestID(r), r.Lang, tt.want)
+		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // Result is the outcome of a Search.
 type Result struct {
-	Lang        string   // the language used ("en" or "fr")
+	Lang        string   // the language of the entries, one of KB.Languages
 	Best        *Entry   // nil when nothing matched at all
 	Score       float64  // confidence-like score of Best, 0 to 1
 	Confident   bool     // false => the caller declines
@@ -30,7 +30,7 @@ type ranking struct {
 	top   []scored // best first, only documents that matched
 	exact bool     // the query is an id, title or alias of top[0]
 	cues  int      // off-topic cues in the query
-	// foreign is true when the query reads as the other language: the
+	// foreign is true when the query reads as another language: the
 	// classifier learnt this language's phrasing and is not asked then.
 	foreign bool
 	post    []float64 // the classifier's posterior, nil when it knew no term
@@ -60,7 +60,7 @@ func (r ranking) confident() bool {
 }
 
 // confidentBM25 is the decision on BM25F alone, for a query written in
-// the other language, whose phrasing the classifier did not learn: the
+// another language, whose phrasing the classifier did not learn: the
 // best topic must explain enough of the query for the evidence it has.
 func (r ranking) confidentBM25() bool {
 	tu := r.ix.tu
@@ -89,71 +89,102 @@ func (r ranking) score() float64 {
 }
 
 // Search finds the topic that answers query. lang is the language to
-// answer in ("en", "fr", or a locale such as "fr-CA"); for "" or another
-// language it is detected from the query (DetectLang, then which
-// language's content has the query's words), English when nothing tells.
+// answer in (one of Languages, or a locale such as "fr-CA" or "pt-BR");
+// for "" or a language the knowledge base is not written in, it is
+// detected from the query (DetectLang, then which language's content has
+// the query's words), English when nothing tells.
 //
 // The query is matched in its own language first. When that match is weak
-// and the query's words do not clearly say it is in that language, the
-// other language's index is tried too, for authors who set a French
-// locale but ask in English or the reverse; the entries returned are then
-// the same topics in the answering language.
+// and the query's words do not clearly say it is in that language, one
+// more language's index is tried: the detected language, for authors whose
+// locale says one language while they ask in another, or else the language
+// whose content has most of the query's words. The entries returned are
+// then the same topics in the answering language.
 func (k *KB) Search(query, lang string) Result {
 	detected := DetectLang(query)
-	ws := words(query)
-	lang = k.queryLang(ws, lang, detected)
+	tok := tokens(query)
+	lang = k.queryLang(tok, lang, detected)
 	budget := maxCostlyWords
-	r := k.indexes[lang].rank(slices.Clone(ws), detected, &budget)
+	r := k.indexes[lang].rank(tok.of(k.indexes[lang]), detected, &budget)
 	// A question clearly written in the language searched is not tried
-	// in the other: read as the other language, its words would only be
+	// in another: read as another language, its words would only be
 	// typos to correct into whatever that content has.
 	if !r.confident() && detected != lang {
-		// One written in the other language gets the budget afresh for
-		// it; one whose words say neither (names, gibberish) shares one.
-		if detected != "" {
+		second := detected
+		if !k.has(detected) {
+			second = k.vocabLang(tok, lang)
+		}
+		// One written in the second language gets the budget afresh
+		// for it; one whose words say no language (names, gibberish)
+		// shares one.
+		if second == detected {
 			budget = maxCostlyWords
 		}
-		other := k.indexes[otherLang(lang)].rank(ws, detected, &budget)
-		if other.confident() && other.score() > r.score() {
-			r = other
+		if ix := k.indexes[second]; ix != nil {
+			other := ix.rank(tok.of(ix), detected, &budget)
+			if other.confident() && other.score() > r.score() {
+				r = other
+			}
 		}
 	}
 	return k.result(r, lang)
 }
 
-// queryLang is the language to search a query in, given its words ws:
+// queryLang is the language to search a query in, given its words tok:
 // lang when the knowledge base is written in it, otherwise detected
-// (DetectLang of the query), falling back on the vocabulary of each
-// language when the query has no function word or accent ("panier vide",
-// "proof").
-func (k *KB) queryLang(ws []string, lang, detected string) string {
-	if l := normLang(lang); slices.Contains(languages(), l) {
+// (DetectLang of the query) when it is, falling back on the vocabulary of
+// each language when the query has no function word or accent ("panier
+// vide", "proof").
+func (k *KB) queryLang(tok *queryTokens, lang, detected string) string {
+	if l := Lang(lang); k.has(l) {
 		return l
 	}
-	if detected != "" {
+	if k.has(detected) {
 		return detected
 	}
-	var fr, en int
-	for _, w := range ws {
-		inFR, inEN := k.indexes["fr"].vocab[w] > 0, k.indexes["en"].vocab[w] > 0
-		switch {
-		case inFR && !inEN:
-			fr++
-		case inEN && !inFR:
-			en++
-		}
-	}
-	if fr > en {
-		return "fr"
-	}
-	return "en"
+	return k.vocabLang(tok, "")
 }
 
-func otherLang(lang string) string {
-	if lang == "fr" {
-		return "en"
+// vocabLang returns the language of k, other than not, whose content has
+// most of the words of tok; each word counts divided among the languages
+// whose content has it, so that only the words that tell languages apart
+// decide. Ties go to the language that comes first in Languages: English
+// when no word is known at all, French when English is not.
+func (k *KB) vocabLang(tok *queryTokens, not string) string {
+	if tok.byVocab == nil {
+		tok.byVocab = k.byVocab(tok)
 	}
-	return "fr"
+	for _, lang := range tok.byVocab {
+		if lang != not {
+			return lang
+		}
+	}
+	return ""
+}
+
+// byVocab returns the languages of k ordered by vocabLang's votes for tok.
+func (k *KB) byVocab(tok *queryTokens) []string {
+	have := make(map[string]int)
+	for _, lang := range k.langs {
+		ix := k.indexes[lang]
+		for _, w := range tok.words(ix.an.tok) {
+			if ix.vocab[w] > 0 {
+				have[w]++
+			}
+		}
+	}
+	score := make(map[string]float64, len(k.langs))
+	for _, lang := range k.langs {
+		ix := k.indexes[lang]
+		for _, w := range tok.words(ix.an.tok) {
+			if ix.vocab[w] > 0 {
+				score[lang] += 1 / float64(have[w])
+			}
+		}
+	}
+	order := slices.Clone(k.langs)
+	slices.SortStableFunc(order, func(a, b string) int { return cmp.Compare(score[b], score[a]) })
+	return order
 }
 
 // result turns a ranking into a Result whose entries are in lang.
@@ -194,15 +225,17 @@ func (k *KB) result(r ranking, lang string) Result {
 // correctedTerms analyses the words of a query or of a labelled
 // question: they are typo-corrected against the vocabulary, in place,
 // before synonyms, stop words and stemming, so that a misspelt synonym or
-// stop word is still recognised. It also returns the stems of the
-// corrected words. Each word is corrected and stemmed once, however often
-// it appears; budget is the number of words snowball and the corrector
-// may still read (see correctWord).
+// stop word is still recognised, and compounds are followed by their
+// parts (German, Dutch). It also returns the stems of the corrected words
+// and parts. Each word is corrected and stemmed once, however often it
+// appears; budget is the number of words snowball and the corrector may
+// still read (see correctWord).
 func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string) {
 	stems = make([]string, len(ws))
 	// The words already read, for their repeats; made only when a word
 	// needs more than look-ups, which most questions have none of.
 	var memo map[string]correction
+	var split [][]string // the parts of compounds read, by word
 	for i, w := range ws {
 		c, ok := memo[w]
 		if !ok {
@@ -216,7 +249,14 @@ func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string
 			}
 		}
 		ws[i], stems[i] = c.word, c.stem
+		if c.parts != nil {
+			if split == nil {
+				split = make([][]string, len(ws))
+			}
+			split[i] = c.parts
+		}
 	}
+	ws, stems = ix.an.withParts(ws, stems, split)
 	terms = ix.an.termsOf(ws, stems)
 	// A number the content never mentions ("I asked for 50") is a detail
 	// of the author's case, not a sign of the topic or of another
@@ -264,7 +304,7 @@ func (ix *index) rank(ws []string, detected string, budget *int) ranking {
 		typed = strings.Join(ws, " ")
 	}
 	terms, cues := ix.queryTerms(ws, budget)
-	r := ranking{ix: ix, foreign: detected == otherLang(ix.an.lang)}
+	r := ranking{ix: ix, foreign: detected != "" && detected != ix.an.lang}
 	if len(terms) == 0 {
 		return r
 	}
@@ -374,7 +414,7 @@ func (ix *index) exactMatch(typed string, terms []string) (int, bool) {
 // queryWeight is how much the term t of a query weighs in its total: its
 // idf when the content has it, otherwise the idf of an absent term scaled
 // by cueWeight for a word of a neighbouring subject and by chatWeight for
-// any other. In a query written in the other language (foreign), unknown
+// any other. In a query written in another language (foreign), unknown
 // words are that language's words, not chat, and weigh in full.
 func (ix *index) queryWeight(t string, foreign bool) float64 {
 	if v, ok := ix.idf[t]; ok {

@@ -139,8 +139,12 @@ func hashSkip(w string, i, j int) uint64 {
 }
 
 // correction is a query word as searched: the word, or the vocabulary
-// word it is a typo of, and that word's stem.
-type correction struct{ word, stem string }
+// word it is a typo of, and that word's stem; or, for a compound the
+// vocabulary lacks, its parts, which are searched instead.
+type correction struct {
+	word, stem string
+	parts      []string
+}
 
 // maxCostlyWords is the number of words of one question that snowball and
 // the typo corrector read: the words the index was not built from. They
@@ -156,7 +160,8 @@ const maxCostlyWords = 6
 // correctWord returns the correction of the folded query word w. A word
 // needs none when the content (or the stop and synonym lists) has it or a
 // word of the same stem, or when it holds a digit (quantities, dates and
-// prices are not typos); otherwise it is replaced by the closest
+// prices are not typos); otherwise it is read as the compound of
+// vocabulary words it is (German and Dutch), or replaced by the closest
 // vocabulary word, if one is close enough (see nearest).
 //
 // A word the index was not built from needs snowball or the corrector,
@@ -164,29 +169,32 @@ const maxCostlyWords = 6
 // typed (with its stem when the build stemmed it).
 func (ix *index) correctWord(w string, budget *int) correction {
 	if stem, ok := ix.ready[w]; ok {
-		return correction{w, stem}
+		return correction{word: w, stem: stem}
 	}
 	stem, cached := ix.an.cached(w)
 	if cached && ix.searchable(w, stem) {
-		return correction{w, stem}
+		return correction{word: w, stem: stem}
 	}
 	if !cached {
 		stem = w
 	}
 	if *budget <= 0 {
-		return correction{w, stem}
+		return correction{word: w, stem: stem}
 	}
 	*budget--
 	if !cached {
 		stem = ix.an.stemWord(w)
 		if ix.searchable(w, stem) {
-			return correction{w, stem}
+			return correction{word: w, stem: stem}
 		}
 	}
-	if v := ix.nearest(w); v != w {
-		return correction{v, ix.an.stem(v)}
+	if parts := ix.splitCompound(w); parts != nil {
+		return correction{word: w, stem: stem, parts: parts}
 	}
-	return correction{w, stem}
+	if v := ix.nearest(w); v != w {
+		return correction{word: v, stem: ix.an.stem(v)}
+	}
+	return correction{word: w, stem: stem}
 }
 
 // searchable reports whether the word w, of stem stem, needs no typo

@@ -1,0 +1,85 @@
+package kb
+
+// italianLexicon returns the word lists of Italian. The elided articles
+// and prepositions (dell', all', nell') are stop words: the tokenizer
+// keeps them as words.
+func italianLexicon() lexicon {
+	return lexicon{
+		stop: `
+a ad al alla alle allo agli ai anche ancora avere aveva avevo c ce che chi ci ciao ciò come con contro cosa così cui da dal dalla dalle
+dallo dagli dai del della delle dello degli dei dell di dove e è ed era erano essere già gli grazie ha hanno ho i il in io la le lei li lo
+loro lui ma me mi mia mie miei mio molto ne nel nella nelle nello negli nei nell noi o ogni per perché perche più po poi posso potrei può
+qual quale quali qualche qualcuno quando quanto quella quelle quelli quello questa queste questi questo se sei si sia siamo siete sono su
+sua sue sui sul sulla sulle suo suoi ti tra fra tu tua tue tuo tuoi tutti tutto un una uno vi voi vorrei salve buongiorno buonasera all
+sull dall quest cosa qualcosa
+`,
+		synonyms: map[string][]string{
+			"non":             {"mai", "nessun", "nessuna", "nessuno", "impossibile", "neanche"},
+			"carrello":        {"cestino", "cart", "basket"},
+			"copia":           {"copie", "esemplare", "esemplari"},
+			"grigio":          {"grigia", "grigi", "grigie", "disattivato", "disattivata", "disabilitato", "disabilitata", "inattivo", "non cliccabile"},
+			"opzione":         {"pulsante", "pulsanti", "bottone", "bottoni", "tasto", "link", "collegamento", "opzioni"},
+			"acquistare":      {"acquisto", "acquisti", "comprare", "comprato"},
+			"modificare":      {"cambiare", "correggere", "modifica"},
+			"consegna":        {"consegne", "consegnare", "consegnato", "arrivare", "arriva", "arrivano", "arrivato", "arrivati", "arrivate"},
+			"spedizione":      {"spedizioni", "spedire", "spedito", "spediti", "inviare", "invio", "shipping"},
+			"costo":           {"costi", "prezzo", "prezzi", "costa", "costano", "caro", "economico", "tariffa"},
+			"preordine":       {"preordini", "pre ordine", "preordinare", "prenotazione", "prenotare", "preorder", "pre order"},
+			"ebook":           {"e book", "libro digitale", "libro elettronico", "libri digitali"},
+			"brossura":        {"copertina flessibile", "tascabile", "paperback"},
+			"copertinarigida": {"copertina rigida", "rilegato", "hardcover", "hardback"},
+			"difetto":         {"difetti", "difettoso", "difettosa", "difettosi", "difettose", "stampato male", "stampata male", "stampati male", "stampate male", "errore di stampa", "errori di stampa", "misprint"},
+			"danneggiato":     {"danneggiata", "danneggiati", "danneggiate", "rotto", "rotta", "rotti", "rovinato", "rovinati", "strappato", "ammaccato"},
+			"unordine":        {"in una volta", "in un ordine", "in un solo ordine", "per ordine"},
+			"quantita":        {"quante copie", "numero di copie"},
+			"rivendere":       {"rivendita", "vendere", "resell"},
+			"tracciamento":    {"tracciare", "tracking", "track"},
+			"cassa":           {"checkout"},
+			"calcolare":       {"calcolo", "calcolatore"},
+			"marketing":       {"promuovere il mio libro", "promuovere il libro"},
+		},
+		neighbours: `
+scrivere scrittura scrittore scrittrice romanzo romanzi racconto poesia poesie manoscritto capitolo trama personaggio personaggi correttore
+font impaginazione formattazione word epub mobi vellum atticus
+grafico illustratore canva photoshop software sinossi
+pubblicità annunci promozione social instagram facebook tiktok follower lettori recensioni newsletter
+royalty percentuale unlimited kenp abbonamento
+audiolibro audiolibri audible acx narratore podcast
+schermo batteria caricatore tablet app
+meteo pioggia ricetta ricette torta cucina capitale calcio partita barzelletta film musica viaggio
+`,
+		units:    "copie esemplari libri bozze unità",
+		quantity: "quantita",
+		cues: `
+royalty diritti_autore | percentuale tasso 35 70 pagamento pagamenti pagato pagano mese mensile minimo
+kindle | sincronizzare sincronizza accendere schermo batteria caricare dispositivo app bloccato crash
+kdp_select kindle_unlimited pagine_lette kenp
+contenuti_a author_central pagina_prodotto
+parole_chiave categoria categorie
+che_tempo_fa previsioni meteo
+blocco_dello_scrittore epub docx mobi kpf
+ebook libro_digitale | prezzo costo
+`,
+		markers: `
+carrello vuoto vuota ordine ordini ordinare ordinato copie copia autore autori libro libri esemplari bozza bozze spedizione spedire
+consegna arrivare arrivano arrivato arrivati arrivate prezzo costa costo costi spese stampa stampare stampato stampata stampate
+pagine danneggiato danneggiati rotto annullare annullato cambiare modificare indirizzo tracciamento numero storico copertina rigida
+flessibile preordine cartaceo gratuito gratis iva tasse fattura quale scegliere arriccia bianche bianco nero bloccato filigrana mai
+aiuto colori calcolare espressa disponibile vecchia versione fiera servono caro troppo quantità pulsante grigio trovo trovare dove
+quando come perché perche quanto quante ciao grazie salve posso devo sono mio mia mie miei il lo gli della dello degli nel nella
+sulla sulle dell' all' nell' sull' dall' un' quest' po' c' l' d' è più già cosa ancora settimane giorni ho hanno mi ci
+`,
+		spelling: `
+abbastanza accanto acqua adesso allora altro amico anche anni anno aprire arrivare aspettare avanti bambino basta bello bene
+bisogno bocca buono capire casa caso certo chiamare chiedere chiudere città cominciare conoscere contro cosa credere dare davanti
+dentro detto dietro dire domani donna dopo dovere entrare fare fatto figlio fine forse fratello fuori gente giorno giorni giusto
+grande guardare guerra idea insieme invece lasciare lavorare lavoro lei letto lettera lontano luogo madre mangiare mano meglio
+mentre mettere mezzo minuti mondo morire niente notte nulla nuovo occhi oggi ogni ora ore padre paese parlare parola parte partire
+passare pensare perdere persona piccolo piede poco portare potere prendere presto prima primo proprio punto qualcosa quasi restare
+ricordare rimanere rispondere sapere scrivere sembrare sempre sentire settimana signora solo sotto spesso stare storia strada
+subito tanto tempo tenere terra trovare tutto uomo uscire vedere venire verso vicino vita vivere volere volta voglio vorrei
+sbagliato già può più perché così città però giù qualità università caffè
+`,
+		frequent: "il la le di che e è un una per non in mi del della ho i gli",
+	}
+}
