@@ -40,7 +40,8 @@ sull dall quest cosa qualcosa
 		},
 		neighbours: `
 scrivere scrittura scrittore scrittrice romanzo romanzi racconto poesia poesie manoscritto capitolo trama personaggio personaggi correttore
-font impaginazione formattazione word epub mobi vellum atticus
+font impaginazione impaginare formattazione formattare formatta formatto word epub mobi vellum atticus
+siae pseudonimo descrizione sottotitolo collana
 grafico illustratore canva photoshop software sinossi
 pubblicità annunci promozione social instagram facebook tiktok follower lettori recensioni newsletter
 royalty percentuale unlimited kenp abbonamento
@@ -58,6 +59,7 @@ contenuti_a author_central pagina_prodotto
 parole_chiave categoria categorie
 che_tempo_fa previsioni meteo
 blocco_dello_scrittore epub docx mobi kpf
+partita_iva siae dominio_pubblico pagina_autore
 ebook libro_digitale | prezzo costo
 `,
 		markers: `
