@@ -42,7 +42,7 @@ würde wurden zu zum zur zwar zwischen danke dank hi hey moin servus grüße lg 
 		},
 		neighbours: `
 schreiben schreibe roman romane kapitel manuskript lektorat korrektorat lektor handlung figur figuren
-schriftart schriftarten formatierung formatieren word epub mobi vellum atticus
+schriftart schriftarten formatierung formatieren formatiere formatiert word epub mobi vellum atticus
 grafiker illustrator canva photoshop software klappentext untertitel
 werbung anzeigen ads promotion instagram facebook tiktok follower leser rezension rezensionen bewertungen newsletter bestseller
 tantiemen prozentsatz unlimited kenp abo
@@ -53,7 +53,7 @@ wetter regen rezept kuchen hauptstadt fußball witz film musik urlaub
 		units:    "exemplare exemplaren stück bücher probeexemplare kopien einheiten",
 		quantity: "menge",
 		cues: `
-tantiemen lizenzgebühren royalties | satz prozent prozentsatz 35 70 auszahlung auszahlungen ausgezahlt bezahlt zahlung zahlungen monat monatlich minimum
+tantiemen lizenzgebühren royalties | hoch höhe ebook ebooks satz prozent prozentsatz 35 70 auszahlung auszahlungen ausgezahlt bezahlt zahlung zahlungen monat monatlich minimum
 kindle | synchronisieren synchronisiert einschalten bildschirm akku laden lädt gerät reader app absturz stürzt
 kdp_select kindle_unlimited gelesene_seiten kenp
 a_content author_central produktseite
@@ -61,6 +61,7 @@ schlüsselwörter schlüsselworte keywords kategorie kategorien
 wetter wettervorhersage
 schreibblockade epub docx mobi kpf
 ebook | kosten preis preise
+formatieren formatiere formatiert formatierung listenpreis pseudonym
 `,
 		markers: `
 warenkorb leer bestellen bestellt bestellung bestellungen autorenexemplar autorenexemplare autorenexemplaren exemplar exemplare

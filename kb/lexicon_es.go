@@ -58,6 +58,7 @@ palabras_clave categoría categorías
 qué_tiempo_hace pronóstico clima
 bloqueo_del_escritor epub docx mobi kpf
 ebook libro_electrónico | precio costo coste
+formatear formateo maquetar maquetación precio_de_venta precio_de_lista seudónimo pseudónimo
 `,
 		markers: `
 carrito vacío vacía pedido pedidos pedir pedí máximo mínimo copias copia autor autores libro libros ejemplares ejemplar prueba pruebas envío

@@ -61,6 +61,7 @@ che_tempo_fa previsioni meteo
 blocco_dello_scrittore epub docx mobi kpf
 partita_iva siae dominio_pubblico pagina_autore
 ebook libro_digitale | prezzo costo
+formattare formatta formatto formattazione impaginare prezzo_di_listino pseudonimo
 `,
 		markers: `
 carrello vuoto vuota ordine ordini ordinare ordinato copie copia autore autori libro libri esemplari bozza bozze spedizione spedire

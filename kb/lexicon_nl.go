@@ -49,7 +49,7 @@ weerbericht regen recept recepten taart koken hoofdstad voetbal wedstrijd grap f
 		units:    "exemplaren stuks boeken proefexemplaren kopieën",
 		quantity: "aantal",
 		cues: `
-royalty royalties | percentage tarief 35 70 uitbetaling uitbetalingen uitbetaald betaald betaling betalingen maand maandelijks minimum
+royalty royalties | ebook e_book percentage tarief 35 70 uitbetaling uitbetalingen uitbetaald betaald betaling betalingen maand maandelijks minimum
 kindle | synchroniseren synchroniseert aanzetten scherm batterij opladen apparaat app crasht vastgelopen
 kdp_select kindle_unlimited gelezen_pagina kenp
 a_content author_central productpagina
@@ -57,6 +57,7 @@ trefwoorden zoekwoorden categorie categorieën
 weerbericht weersverwachting
 writers_block epub docx mobi kpf
 ebook | prijs kosten
+opmaken opmaak catalogusprijs verkoopprijs pseudoniem
 `,
 		markers: `
 winkelwagen winkelmand leeg lege bestellen besteld bestelling bestellingen auteursexemplaar auteursexemplaren exemplaar exemplaren

@@ -59,6 +59,7 @@ palavras_chave categoria categorias
 previsão_do_tempo clima
 bloqueio_criativo epub docx mobi kpf
 ebook livro_digital | preço custo
+formatar formatação diagramar diagramação preço_de_lista preço_de_venda pseudônimo pseudónimo biblioteca_nacional
 `,
 		markers: `
 carrinho vazio vazia pedido pedidos pedir enviar máximo mínimo cópias cópia autor autores livro livros exemplares exemplar prova provas envio entrega
