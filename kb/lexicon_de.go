@@ -39,6 +39,8 @@ würde wurden zu zum zur zwar zwischen danke dank hi hey moin servus grüße lg 
 			"kasse":              {"zur kasse", "checkout"},
 			"berechnen":          {"ausrechnen", "rechner", "kalkulieren", "berechnung"},
 			"marketing":          {"buch vermarkten", "vermarkten"},
+			"stornieren":         {"storno", "stornierung", "stornieren", "abbestellen", "zurückziehen", "rückgängig machen"},
+			"korrekturexemplar":  {"korrekturexemplare", "probeexemplar", "probeexemplare", "testdruck", "testexemplar", "probedruck", "proof copy"},
 		},
 		neighbours: `
 schreiben schreibe roman romane kapitel manuskript lektorat korrektorat lektor handlung figur figuren
