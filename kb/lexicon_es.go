@@ -36,6 +36,8 @@ tienen tu tú tus un una unas uno unos usted ustedes va vez y ya yo porfa porfav
 			"tramitar":    {"pasar por caja", "finalizar compra", "checkout"},
 			"calcular":    {"cálculo", "calculadora"},
 			"marketing":   {"promocionar mi libro", "vender mi libro en redes"},
+			"navegador":   {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
+			"colgado":     {"colgada", "se cuelga", "se queda colgado", "se queda colgada", "congelado", "congelada", "bloqueado", "bloqueada", "se bloquea"},
 		},
 		neighbours: `
 escribir escritura escritor escritora novela novelas cuento poesía poema manuscrito capítulo trama personaje personajes corrector

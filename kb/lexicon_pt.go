@@ -37,6 +37,8 @@ poderia alguém algum alguma coisa ainda
 			"endereco":   {"morada"},
 			"calcular":   {"cálculo", "calculadora"},
 			"marketing":  {"divulgar meu livro", "divulgar o livro", "promover o livro"},
+			"navegador":  {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
+			"travado":    {"travada", "travou", "congelou", "congelado", "congelada", "bloqueado", "bloqueada", "fica a carregar", "fica carregando"},
 		},
 		neighbours: `
 escrever escrita escritor escritora romance romances conto poesia poema manuscrito capítulo enredo personagem personagens
