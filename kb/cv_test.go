@@ -101,5 +101,5 @@ func TestCrossValidation(t *testing.T) {
 			floors["offtopic-"+lang] = 70
 		}
 	}
-	checkFloors(t, groups, floors)
+	checkFloors(t, groups, floors, true) // the examples are training data: their misses guide the work
 }

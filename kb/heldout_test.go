@@ -20,7 +20,7 @@ const minHeldOut = 40
 const heldOutTarget = 95.0
 
 var heldOutFloor = map[string]float64{
-	"en": 95, "fr": 92, "de": 92, "es": 85, "it": 90, "pt": 92, "nl": 90,
+	"en": 95, "fr": 92, "de": 95, "es": 87, "it": 90, "pt": 92, "nl": 90,
 }
 
 // TestAccuracyHeldOutLanguages measures the search on the held-out set of
@@ -50,7 +50,7 @@ func TestAccuracyHeldOutLanguages(t *testing.T) {
 				topics.right, topics.total, topics.percent(), lang, asked.right, asked.total, asked.percent())
 			// The questions stay out of the log unless asked for: whoever
 			// reads the misses while changing the search is tuning on them.
-			if os.Getenv("AUTHORBOT_SHOW_MISSES") != "" {
+			if showMisses() {
 				for _, m := range topics.misses {
 					t.Logf("    miss: %s", m)
 				}
