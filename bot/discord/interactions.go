@@ -21,10 +21,11 @@ import (
 	"github.com/authorbot/authorbot/bot"
 )
 
-// respondFunc sends the first response to an interaction: in the HTTP
-// response for HTTP interactions, to the callback endpoint for the
-// gateway.
-type respondFunc func(resp any) error
+// respondFunc sends the first response to an interaction, as JSON: in
+// the HTTP response for HTTP interactions, to the callback endpoint for
+// the gateway. A deferral is followed by an edit that Discord can only
+// make once it has the deferral, so it goes out at once.
+type respondFunc func(body []byte, deferral bool) error
 
 // ServeHTTP answers Discord's POSTs to the Interactions Endpoint URL. The
 // body is size-limited, its Ed25519 signature checked (Discord sends a bad
@@ -52,30 +53,22 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return
 	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(body, &i); err != nil || i.ID == "" {
+	i := &discordgo.Interaction{}
+	if err := json.Unmarshal(body, i); err != nil || i.ID == "" {
 		http.Error(w, "not an interaction", http.StatusBadRequest)
 		return
 	}
 	if i.Type == discordgo.InteractionPing {
-		writeJSON(w, discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		b, _ := encodeResponse(discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		writeJSON(w, b, false)
 		return
 	}
 	if !a.firstDelivery(i.ID, stamp) {
 		a.refuse(w, "replay", http.StatusUnauthorized)
 		return
 	}
-	a.interaction(r.Context(), &i, func(resp any) error {
-		if err := writeJSON(w, resp); err != nil {
-			return err
-		}
-		// A deferral is followed by an edit that Discord can only make
-		// once it has the deferral: send it now, not when the handler
-		// returns.
-		if f, ok := w.(http.Flusher); ok {
-			f.Flush()
-		}
-		return nil
+	a.interaction(r.Context(), i, func(b []byte, deferral bool) error {
+		return writeJSON(w, b, deferral)
 	})
 }
 
@@ -178,15 +171,18 @@ func (a *Adapter) gatewayInteraction(ctx context.Context, i *discordgo.Interacti
 		a.log.Info("duplicate interaction ignored")
 		return
 	}
-	a.interaction(ctx, i, func(resp any) error { return a.callback(ctx, i, resp) })
+	a.interaction(ctx, i, func(b []byte, _ bool) error { return a.callback(ctx, i, b) })
 }
 
 // interaction answers a verified interaction of any kind.
 func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, respond respondFunc) {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		choices := a.complete(ctx, i)
-		if err := respond(autocompleteResponse(choices)); err != nil {
+		b, err := encodeResponse(autocompleteResponse(a.complete(ctx, i)))
+		if err == nil {
+			err = respond(b, false)
+		}
+		if err != nil {
 			a.log.Warn("autocomplete response failed", slog.Any("err", err))
 		}
 		return
@@ -218,18 +214,29 @@ func notice(locale, en, fr string) *bot.Reply {
 	return bot.Say("%s", tr(locale, en, fr))
 }
 
+// respond answers an interaction with r as a new message.
 func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
-	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: a.render(r)}
-	if err := respond(resp); err != nil {
+	b, err := a.messageResponse(r)
+	if err == nil {
+		err = respond(b, false)
+	}
+	if err != nil {
 		a.log.Warn("interaction response failed", slog.Any("err", err))
 	}
+}
+
+// messageResponse is the JSON of the response that answers with r as a
+// new message.
+func (a *Adapter) messageResponse(r *bot.Reply) ([]byte, error) {
+	return encodeResponse(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: a.render(r)})
 }
 
 // answer runs the request and responds before Discord's three-second
 // deadline: with the reply when it is ready in time, otherwise with a
 // deferral (type 5, "thinking…") and later by editing that response.
 func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot.Request, respond respondFunc) {
-	// The work outlives an HTTP request that answered with a deferral.
+	// The work outlives an HTTP request that answered with a deferral:
+	// it runs on a goroutine of its own so that such a request can end.
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), workTimeout)
 	done := make(chan *bot.Reply, 1)
 	go func() {
@@ -266,7 +273,11 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 	if private {
 		deferral.Data.Flags = discordgo.MessageFlagsEphemeral
 	}
-	if err := respond(deferral); err != nil {
+	b, err := encodeResponse(deferral)
+	if err == nil {
+		err = respond(b, true)
+	}
+	if err != nil {
 		a.log.Warn("interaction deferral failed", slog.Any("err", err))
 		return
 	}
@@ -409,11 +420,8 @@ func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) a
 }
 
 // callback sends the first response to a gateway interaction.
-func (a *Adapter) callback(ctx context.Context, i *discordgo.Interaction, resp any) error {
-	b, err := encode(resp, nil)
-	if err != nil {
-		return fmt.Errorf("discord: encode the response: %w", err)
-	}
+func (a *Adapter) callback(ctx context.Context, i *discordgo.Interaction, body []byte) error {
+	b := payload{contentType: "application/json", data: body}
 	// Discord waits three seconds for it: a rate limit is waited out only
 	// while that can still help.
 	return a.rest(context.WithoutCancel(ctx), a.now().Add(2*time.Second), http.MethodPost, "interactions/"+i.ID+"/"+i.Token+"/callback", b)
@@ -591,7 +599,31 @@ func restError(err error) error {
 	return err
 }
 
-func writeJSON(w http.ResponseWriter, v any) error {
-	w.Header().Set("Content-Type", "application/json")
-	return json.NewEncoder(w).Encode(v)
+// encodeResponse is the JSON of an interaction response, as
+// json.Encoder writes it (with a final newline).
+func encodeResponse(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("discord: encode the response: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+// writeJSON answers an HTTP interaction with the JSON body b. The length
+// is set, so that the answer goes out complete in one write when the
+// handler returns, or at once when flush is set.
+func writeJSON(w http.ResponseWriter, b []byte, flush bool) error {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	if !flush {
+		return nil
+	}
+	if err := http.NewResponseController(w).Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return err
+	}
+	return nil
 }
