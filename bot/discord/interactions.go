@@ -226,9 +226,33 @@ func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
 }
 
 // messageResponse is the JSON of the response that answers with r as a
-// new message.
+// new message. What it makes of a reply with a Key is kept and used again
+// for every reply with that Key (knowledge-base answers, most of what
+// authors ask for): such a reply says nothing about the author who asked.
+// The values it stashes for its buttons are stashed again each time, so
+// they live as long as the message is being sent.
 func (a *Adapter) messageResponse(r *bot.Reply) ([]byte, error) {
-	return encodeResponse(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: a.render(r)})
+	shared := r.Key != "" && r.File == nil
+	if shared {
+		if k, ok := a.keyed.Get(r.Key); ok {
+			a.stash(k.stash)
+			return k.body, nil
+		}
+	}
+	data, stash := render(r)
+	a.stash(stash)
+	b, err := encodeResponse(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data})
+	if err == nil && shared {
+		a.keyed.Add(r.Key, keyedResponse{body: b, stash: stash})
+	}
+	return b, err
+}
+
+// keyedResponse is the response made of a reply with a Key. It is
+// shared: nothing may change it.
+type keyedResponse struct {
+	body  []byte
+	stash map[string]string
 }
 
 // answer runs the request and responds before Discord's three-second
