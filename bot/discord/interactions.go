@@ -53,8 +53,8 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return
 	}
-	i := &discordgo.Interaction{}
-	if err := json.Unmarshal(body, i); err != nil || i.ID == "" {
+	i, err := decodeInteraction(body)
+	if err != nil || i.ID == "" {
 		http.Error(w, "not an interaction", http.StatusBadRequest)
 		return
 	}
