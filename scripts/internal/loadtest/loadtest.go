@@ -10,6 +10,7 @@
 package loadtest
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -18,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,8 +28,12 @@ import (
 	"time"
 )
 
-// Target is one endpoint to measure.
-type Target struct{ Name, URL string }
+// Target is one endpoint to measure, and the server process behind it
+// when its CPU time is to be measured (0 when not).
+type Target struct {
+	Name, URL string
+	PID       int
+}
 
 // Targets is a repeatable -target name=URL flag; URLs must be on loopback.
 type Targets []Target
@@ -48,12 +54,43 @@ func (t *Targets) Set(s string) error {
 	if host := pu.Hostname(); host != "127.0.0.1" && host != "localhost" && host != "::1" {
 		return fmt.Errorf("target %s is not on loopback", u)
 	}
-	*t = append(*t, Target{name, u})
+	*t = append(*t, Target{Name: name, URL: u})
 	return nil
+}
+
+// PIDs is a repeatable -pid name=PID flag naming the server process of a
+// target given before it.
+type PIDs struct{ Targets *Targets }
+
+func (p PIDs) String() string { return "" }
+
+// Set records the process of the named target.
+func (p PIDs) Set(s string) error {
+	name, v, ok := strings.Cut(s, "=")
+	pid, err := strconv.Atoi(v)
+	if !ok || err != nil || pid <= 0 {
+		return errors.New("want name=PID")
+	}
+	for i := range *p.Targets {
+		if t := &(*p.Targets)[i]; t.Name == name {
+			t.PID = pid
+			return nil
+		}
+	}
+	return fmt.Errorf("no target %q before -pid", name)
 }
 
 // Command is one kind of request in the mix, named as an author types it.
 type Command struct{ Name, Text string }
+
+// Refused reports whether an answer is the bot's request to slow down:
+// an author sending commands faster than the bot's limits allows gets
+// that instead of an answer, and a load made of those would measure the
+// limiter rather than the commands. Users are many enough that none of
+// them reaches the limits (2 commands a second after a burst of 20).
+func Refused(answer []byte) bool {
+	return bytes.Contains(answer, []byte("going fast"))
+}
 
 // Send sends one command from user (0 to Users-1) to the URL and returns
 // an error unless it was answered as it should be.
@@ -64,16 +101,15 @@ type Config struct {
 	Targets Targets
 	// Setup is sent once by every user to every target before the
 	// warm-up (an order to list, say); empty for none.
-	Setup    []Command
-	Mix      []Command
-	Send     Send
-	N        int           // requests per target and round
-	Conc     int           // requests in flight
-	Limit    time.Duration // longest round per target
-	Warmup   int           // requests per target before measuring
-	Users    int
-	Rounds   int
-	ShowSent bool // print "sent NAME COUNT" lines for the calling script
+	Setup  []Command
+	Mix    []Command
+	Send   Send
+	N      int           // requests per target and round
+	Conc   int           // requests in flight
+	Limit  time.Duration // longest round per target
+	Warmup int           // requests per target before measuring
+	Users  int
+	Rounds int
 }
 
 // result is what one target's round measured.
@@ -90,56 +126,56 @@ func (r result) rate() float64 { return float64(r.requests) / r.elapsed.Seconds(
 
 // Run sets up every target, warms it up, measures cfg.Rounds rounds of
 // every target back to back (so a round's ratio compares them under the
-// same conditions on the machine), and writes the report to out. The last
-// lines are, for the calling script, "share NAME NN" for each target
-// after the first (the median of the rounds' ratios, in percent), then
-// "sent NAME COUNT" when cfg.ShowSent. It returns an error when a request
-// failed.
+// same conditions on the machine), and writes the report to out. Its last
+// line is "share of NAME: NN%" for the second target (the median of the
+// rounds' ratios of its throughput to the first's). It returns an error
+// when a request failed.
 func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	ts := cfg.Targets
-	sent := make([]int, len(ts))
-	for i, t := range ts {
+	for _, t := range ts {
 		for _, c := range cfg.Setup {
 			for u := range cfg.Users {
 				if err := cfg.Send(ctx, t.URL, c, u); err != nil {
 					return fmt.Errorf("%s: %w", t.Name, err)
 				}
-				sent[i]++
 			}
 		}
-		w := drive(ctx, cfg, t, cfg.Warmup)
-		sent[i] += w.requests + w.errors
+		drive(ctx, cfg, t, cfg.Warmup)
 	}
 	runs := make([][]result, len(ts))
 	loadCPU := make([]time.Duration, len(ts))
+	serverCPU := make([]time.Duration, len(ts))
 	measured := make([]int, len(ts))
 	for range cfg.Rounds {
 		for i, t := range ts {
-			c0 := cpuTime()
+			c0, s0 := cpuTime(), processCPU(t.PID)
 			r := drive(ctx, cfg, t, cfg.N)
 			loadCPU[i] += cpuTime() - c0
+			serverCPU[i] += processCPU(t.PID) - s0
 			measured[i] += r.requests + r.errors
-			sent[i] += r.requests + r.errors
 			runs[i] = append(runs[i], r)
 		}
 	}
 	shares, err := report(out, runs, cfg)
-	fmt.Fprint(out, "load generator CPU per request:")
-	for i, t := range ts {
-		sep := ","
-		if i == 0 {
-			sep = ""
-		}
-		fmt.Fprintf(out, "%s %s %.0fµs", sep, t.Name, float64(loadCPU[i].Microseconds())/float64(max(1, measured[i])))
-	}
-	fmt.Fprintln(out)
-	for i, s := range shares {
-		fmt.Fprintf(out, "share %s %.0f\n", ts[i+1].Name, s)
-	}
-	if cfg.ShowSent {
+	perRequest := func(what string, cpu []time.Duration) {
+		fmt.Fprint(out, what+" CPU per request:")
 		for i, t := range ts {
-			fmt.Fprintf(out, "sent %s %d\n", t.Name, sent[i])
+			sep := ","
+			if i == 0 {
+				sep = ""
+			}
+			fmt.Fprintf(out, "%s %s %.0fµs", sep, t.Name, float64(cpu[i].Microseconds())/float64(max(1, measured[i])))
 		}
+		fmt.Fprintln(out)
+	}
+	perRequest("load generator", loadCPU)
+	if slices.ContainsFunc(ts, func(t Target) bool { return t.PID != 0 }) {
+		// The servers share the machine with the generator: this is the
+		// cost that throughput alone hides.
+		perRequest("server", serverCPU)
+	}
+	if len(shares) > 0 {
+		fmt.Fprintf(out, "share of %s: %.0f%%\n", ts[0].Name, shares[0])
 	}
 	return err
 }
@@ -232,6 +268,32 @@ func report(out io.Writer, runs [][]result, cfg Config) ([]float64, error) {
 		}
 	}
 	return shares, nil
+}
+
+// processCPU is the user and system CPU time process pid has used so far,
+// from /proc (in clock ticks of 1/100 s, Linux's USER_HZ); 0 for pid 0 or
+// when it cannot be read.
+func processCPU(pid int) time.Duration {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name, field 2, is in parentheses and may hold spaces
+	// and parentheses; utime and stime are fields 14 and 15.
+	end := bytes.LastIndexByte(b, ')')
+	f := strings.Fields(string(b[end+1:]))
+	if end < 0 || len(f) < 13 {
+		return 0
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // cpuTime is the user and system CPU time this process has used so far.
