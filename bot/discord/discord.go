@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -129,6 +130,8 @@ type Adapter struct {
 	// later could be its replay. Zero until the set overflows.
 	replayFloor atomic.Int64
 	busy        inflight.Counter // deferred answers still being finished
+	// buffers holds the buffers HTTP interactions are read into.
+	buffers sync.Pool
 	// connected is true from the gateway's Ready (or Resumed) to its
 	// next disconnection. discordgo calls each handler in a goroutine of
 	// its own; a disconnection and the next Ready are a reconnection (a
@@ -154,6 +157,10 @@ func New(cfg Config) (*Adapter, error) {
 	}
 	if a.now == nil {
 		a.now = time.Now
+	}
+	a.buffers.New = func() any {
+		b := make([]byte, 0, 4096)
+		return &b
 	}
 	a.seen = ttlcache.New[time.Time](seenTTL, maxSeen, a.now)
 	a.seen.OnEvict(a.raiseReplayFloor)

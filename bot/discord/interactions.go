@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,24 +39,8 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "HTTP interactions are not configured", http.StatusNotFound)
 		return
 	}
-	body, err := readBody(w, r)
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			a.refuse(w, "size", http.StatusRequestEntityTooLarge)
-			return
-		}
-		http.Error(w, "cannot read the request", http.StatusBadRequest)
-		return
-	}
-	stamp, reason := a.verify(r.Header, body)
-	if reason != "" {
-		a.refuse(w, reason, http.StatusUnauthorized)
-		return
-	}
-	i, err := decodeInteraction(body)
-	if err != nil || i.ID == "" {
-		http.Error(w, "not an interaction", http.StatusBadRequest)
+	i, stamp, ok := a.readInteraction(w, r)
+	if !ok {
 		return
 	}
 	if i.Type == discordgo.InteractionPing {
@@ -72,17 +57,60 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// readBody reads a request's body, of at most maxBody bytes, as
-// io.ReadAll does, but into a buffer of the length the request declares
-// (Discord declares it) rather than one grown as it reads.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	body := http.MaxBytesReader(w, r.Body, maxBody)
-	n := r.ContentLength
-	if n < 0 || n > maxBody {
-		return io.ReadAll(body)
+// readInteraction reads, verifies and decodes an HTTP interaction, and
+// returns it with its signed time; when it is refused, it has answered.
+//
+// Discord signs the timestamp followed by the body, so the body is read
+// after the timestamp, into one buffer that is verified as it is. The
+// buffer is used again for the next request: nothing decoded from the
+// body refers to it.
+func (a *Adapter) readInteraction(w http.ResponseWriter, r *http.Request) (*discordgo.Interaction, time.Time, bool) {
+	stampText := r.Header.Get("X-Signature-Timestamp")
+	buf := a.buffers.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledBody {
+			a.buffers.Put(buf)
+		}
+	}()
+	signed, err := readBody(w, r, append((*buf)[:0], stampText...))
+	*buf = signed
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			a.refuse(w, "size", http.StatusRequestEntityTooLarge)
+			return nil, time.Time{}, false
+		}
+		http.Error(w, "cannot read the request", http.StatusBadRequest)
+		return nil, time.Time{}, false
 	}
-	b := make([]byte, 0, n+1) // one byte more, to read the end without growing
+	stamp, reason := a.verify(r.Header.Get("X-Signature-Ed25519"), stampText, signed)
+	if reason != "" {
+		a.refuse(w, reason, http.StatusUnauthorized)
+		return nil, time.Time{}, false
+	}
+	i, err := decodeInteraction(signed[len(stampText):])
+	if err != nil || i.ID == "" {
+		http.Error(w, "not an interaction", http.StatusBadRequest)
+		return nil, time.Time{}, false
+	}
+	return i, stamp, true
+}
+
+// maxPooledBody keeps a rare large body's buffer out of the pool.
+const maxPooledBody = 64 << 10
+
+// readBody appends a request's body, of at most maxBody bytes, to b, as
+// io.ReadAll reads it, but growing b once to the length the request
+// declares (Discord declares it) rather than by doubling as it reads.
+func readBody(w http.ResponseWriter, r *http.Request, b []byte) ([]byte, error) {
+	body := http.MaxBytesReader(w, r.Body, maxBody)
+	if n := r.ContentLength; n >= 0 && n <= maxBody {
+		b = slices.Grow(b, int(n)+1) // one byte more, to read the end without growing
+	}
 	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
 		m, err := body.Read(b[len(b):cap(b)])
 		b = b[:len(b)+m]
 		switch {
@@ -90,24 +118,19 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 			return b, nil
 		case err != nil:
 			return b, err
-		case len(b) == cap(b):
-			b = append(b, 0)[:len(b)]
 		}
 	}
 }
 
-// verify checks the signature and the freshness of an HTTP interaction
-// and returns its signed time, or the reason to refuse it. The signature
-// is Ed25519's of the timestamp header followed by the body.
-func (a *Adapter) verify(h http.Header, body []byte) (time.Time, string) {
-	stampText := h.Get("X-Signature-Timestamp")
-	sig, err := hex.DecodeString(h.Get("X-Signature-Ed25519"))
+// verify checks the signature (hex) of an HTTP interaction, made of its
+// timestamp followed by its body, and the timestamp's freshness, and
+// returns its signed time, or the reason to refuse it.
+func (a *Adapter) verify(signature, stampText string, signed []byte) (time.Time, string) {
+	sig, err := hex.DecodeString(signature)
 	if err != nil || len(sig) != ed25519.SignatureSize || stampText == "" {
 		return time.Time{}, "signature"
 	}
-	msg := make([]byte, 0, len(stampText)+len(body))
-	msg = append(append(msg, stampText...), body...)
-	if !ed25519.Verify(a.publicKey, msg, sig) {
+	if !ed25519.Verify(a.publicKey, signed, sig) {
 		return time.Time{}, "signature"
 	}
 	// The signature covers the timestamp, but that alone would let a

@@ -142,3 +142,22 @@ func TestResponseInOnePiece(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestOutlivesItsBody: HTTP interactions are read into buffers
+// used again for the next ones; what the handler was given from one
+// stays as it was after others have been read.
+func TestRequestOutlivesItsBody(t *testing.T) {
+	rec := &recorder{answer: func(*bot.Request) *bot.Reply { return bot.Say("ok") }}
+	a, priv := newTestAdapter(t, nil, rec, nil)
+	now := time.Now()
+	for n := range 20 {
+		q := fmt.Sprint("question number ", n, strings.Repeat("x", n*50))
+		answerText(t, a, signed(priv, now, commandInteraction(fmt.Sprint("buf-", n), "guild-1", fmt.Sprint("user-", n), "en-US", "ask", str("question", q))))
+	}
+	for n, req := range rec.requests() {
+		q := fmt.Sprint("question number ", n, strings.Repeat("x", n*50))
+		if req.Option("question") != q || req.User.ID != fmt.Sprint("user-", n) || req.User.Name != "Ada" {
+			t.Errorf("request %d = user %q (%q), question %q, want user-%d and %q", n, req.User.ID, req.User.Name, req.Option("question"), n, q)
+		}
+	}
+}
