@@ -284,7 +284,9 @@ type keyedResponse struct {
 func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot.Request, respond respondFunc) {
 	// The work outlives an HTTP request that answered with a deferral:
 	// it runs on a goroutine of its own so that such a request can end.
-	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), workTimeout)
+	// workTimeout bounds it from the start; its timer is set only for work
+	// that is deferred, most answers being ready long before.
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan *bot.Reply, 1)
 	go func() {
 		defer cancel()
@@ -298,6 +300,7 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 	timer := time.NewTimer(a.deferAfter)
 	defer timer.Stop()
 	var ready *bot.Reply
+	var limit *time.Timer
 	select {
 	case ready = <-done:
 		if ready.File == nil {
@@ -310,6 +313,7 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 		// and the gateway alike: a reply with a file is always deferred,
 		// then delivered by that edit.
 	case <-timer.C:
+		limit = time.AfterFunc(workTimeout-a.deferAfter, cancel)
 	}
 	// A deferral fixes whether the answer will be private. Answers are
 	// private unless the author asked to share one; a file never is shared.
@@ -335,6 +339,7 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 		reply := ready
 		if reply == nil {
 			reply = <-done
+			limit.Stop()
 		}
 		if err := a.finish(context.WithoutCancel(ctx), until, i, private, reply); err != nil {
 			a.log.Warn("deferred answer failed", slog.Any("err", err))
