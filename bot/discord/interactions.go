@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/httpbody"
 )
 
 // respondFunc sends the first response to an interaction, as JSON: in
@@ -72,7 +72,7 @@ func (a *Adapter) readInteraction(w http.ResponseWriter, r *http.Request) (*disc
 			a.buffers.Put(buf)
 		}
 	}()
-	signed, err := readBody(w, r, append((*buf)[:0], stampText...))
+	signed, err := httpbody.Append(append((*buf)[:0], stampText...), w, r, maxBody)
 	*buf = signed
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -98,29 +98,6 @@ func (a *Adapter) readInteraction(w http.ResponseWriter, r *http.Request) (*disc
 
 // maxPooledBody keeps a rare large body's buffer out of the pool.
 const maxPooledBody = 64 << 10
-
-// readBody appends a request's body, of at most maxBody bytes, to b, as
-// io.ReadAll reads it, but growing b once to the length the request
-// declares (Discord declares it) rather than by doubling as it reads.
-func readBody(w http.ResponseWriter, r *http.Request, b []byte) ([]byte, error) {
-	body := http.MaxBytesReader(w, r.Body, maxBody)
-	if n := r.ContentLength; n >= 0 && n <= maxBody {
-		b = slices.Grow(b, int(n)+1) // one byte more, to read the end without growing
-	}
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		m, err := body.Read(b[len(b):cap(b)])
-		b = b[:len(b)+m]
-		switch {
-		case err == io.EOF:
-			return b, nil
-		case err != nil:
-			return b, err
-		}
-	}
-}
 
 // verify checks the signature (hex) of an HTTP interaction, made of its
 // timestamp followed by its body, and the timestamp's freshness, and
