@@ -103,11 +103,14 @@ const maxPooledBody = 64 << 10
 // timestamp followed by its body, and the timestamp's freshness, and
 // returns its signed time, or the reason to refuse it.
 func (a *Adapter) verify(signature, stampText string, signed []byte) (time.Time, string) {
-	sig, err := hex.DecodeString(signature)
-	if err != nil || len(sig) != ed25519.SignatureSize || stampText == "" {
+	var sig [ed25519.SignatureSize]byte
+	if len(signature) != hex.EncodedLen(len(sig)) || stampText == "" {
 		return time.Time{}, "signature"
 	}
-	if !ed25519.Verify(a.publicKey, signed, sig) {
+	if _, err := hex.Decode(sig[:], []byte(signature)); err != nil {
+		return time.Time{}, "signature"
+	}
+	if !ed25519.Verify(a.publicKey, signed, sig[:]) {
 		return time.Time{}, "signature"
 	}
 	// The signature covers the timestamp, but that alone would let a
