@@ -1,11 +1,14 @@
 package discord
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // BenchmarkInteractions measures POST /discord/interactions for a slash
@@ -63,4 +66,30 @@ func BenchmarkApplicationCommands(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkDecode reads an interaction as Discord sends it from a server
+// (fromServer), with what the adapter decodes itself and with
+// discordgo's decoding of the whole interaction, which it replaced.
+func BenchmarkDecode(b *testing.B) {
+	body := []byte(fromServer)
+	b.Run("decodeInteraction", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			if _, err := decodeInteraction(body); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("discordgo", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			var i discordgo.Interaction
+			if err := json.Unmarshal(body, &i); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -20,11 +20,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/internal/inflight"
@@ -89,6 +91,8 @@ const (
 	maxBody  = 1 << 20 // interaction payloads are a few KiB
 	valueTTL = 24 * time.Hour
 	maxValue = 10_000
+	// maxKeyed is room for every answer in every language, several times.
+	maxKeyed = 1024
 	// restTimeout bounds one call to Discord's REST API.
 	restTimeout = 10 * time.Second
 	// tokenLife is how long Discord accepts calls made with an
@@ -118,13 +122,16 @@ type Adapter struct {
 	// sleep waits out a rate limit; tests replace it so as not to wait.
 	sleep func(ctx context.Context, d time.Duration) error
 
-	seen   *ttlcache.Cache[time.Time] // interaction ids answered, with their signed times
-	values *ttlcache.Cache[string]    // button values too long for a custom id, by key
+	seen   *ttlcache.Cache[time.Time]        // interaction ids answered, with their signed times
+	values *ttlcache.Cache[string]           // button values too long for a custom id, by key
+	keyed  *lru.Cache[string, keyedResponse] // responses made of replies with a Key
 	// replayFloor is the newest signed time (Unix seconds) of an id the
 	// seen set had to forget before its time: any interaction signed no
 	// later could be its replay. Zero until the set overflows.
 	replayFloor atomic.Int64
 	busy        inflight.Counter // deferred answers still being finished
+	// buffers holds the buffers HTTP interactions are read into.
+	buffers sync.Pool
 	// connected is true from the gateway's Ready (or Resumed) to its
 	// next disconnection. discordgo calls each handler in a goroutine of
 	// its own; a disconnection and the next Ready are a reconnection (a
@@ -151,9 +158,18 @@ func New(cfg Config) (*Adapter, error) {
 	if a.now == nil {
 		a.now = time.Now
 	}
+	a.buffers.New = func() any {
+		b := make([]byte, 0, 4096)
+		return &b
+	}
 	a.seen = ttlcache.New[time.Time](seenTTL, maxSeen, a.now)
 	a.seen.OnEvict(a.raiseReplayFloor)
 	a.values = ttlcache.New[string](valueTTL, maxValue, a.now)
+	keyed, err := lru.New[string, keyedResponse](maxKeyed)
+	if err != nil {
+		return nil, err
+	}
+	a.keyed = keyed
 	if a.deferAfter <= 0 {
 		a.deferAfter = defaultDeferAfter
 	}
@@ -341,8 +357,13 @@ func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error
 // their custom ids.
 func (a *Adapter) render(r *bot.Reply) *discordgo.InteractionResponseData {
 	data, stash := render(r)
-	for k, v := range stash {
+	a.stash(stash)
+	return data
+}
+
+// stash remembers button values too long for their custom ids, by key.
+func (a *Adapter) stash(values map[string]string) {
+	for k, v := range values {
 		a.values.Put(k, v)
 	}
-	return data
 }

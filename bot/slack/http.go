@@ -2,15 +2,21 @@ package slack
 
 import (
 	"bytes"
+	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
-	"io"
+	"hash"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
+	"time"
 
 	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/bot/internal/httpbody"
 )
 
 // Routes mounts POST /slack/commands and POST /slack/interactions on mux,
@@ -76,7 +82,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 // or not. It returns the body and whether the request may go on; when
 // not, it has written the answer.
 func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	body, err := httpbody.Append(nil, w, r, maxBody)
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			a.refuse(w, "size", http.StatusRequestEntityTooLarge)
@@ -93,12 +99,11 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 		w.WriteHeader(http.StatusOK)
 		return nil, false
 	}
-	if reason := checkSignature(r.Header, body, a.cfg.SigningSecret); reason != "" {
+	stamp, reason := a.checkSignature(r.Header, body)
+	if reason != "" {
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return nil, false
 	}
-	// The signature covers the timestamp, which checkSignature has read.
-	stamp, _ := strconv.ParseInt(r.Header.Get("X-Slack-Request-Timestamp"), 10, 64)
 	if a.replayed(body, stamp) {
 		// The first delivery was (or is being) answered; answering this one
 		// would run the command twice.
@@ -110,26 +115,47 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 	return body, true
 }
 
-// checkSignature verifies Slack's v0 signature of body (an HMAC-SHA256 of
-// "v0:timestamp:body" with the signing secret) and the timestamp's
-// freshness. It returns "" when both hold, else the reason to refuse.
-func checkSignature(h http.Header, body []byte, secret string) string {
-	sv, err := slackapi.NewSecretsVerifier(h, secret)
-	switch {
-	case errors.Is(err, slackapi.ErrMissingHeaders):
-		return "missing"
-	case errors.Is(err, slackapi.ErrExpiredTimestamp):
-		return "stale"
-	case err != nil:
-		return "signature"
+// checkSignature verifies Slack's v0 signature of body (X-Slack-Signature:
+// "v0=" and the hex of an HMAC-SHA256 of "v0:timestamp:body" with the
+// signing secret) and that its timestamp (X-Slack-Request-Timestamp, Unix
+// seconds) is within five minutes of now. It returns the timestamp, or the
+// reason to refuse the request: "missing" headers, a bad "signature", a
+// "stale" timestamp. It checks what slack-go's SecretsVerifier checks, in
+// the same order, with an HMAC keyed once rather than for every request
+// (keying hashes two blocks; with slack-go's allocations it was a fifth
+// of verifying).
+func (a *Adapter) checkSignature(h http.Header, body []byte) (int64, string) {
+	signature, stampText := h.Get("X-Slack-Signature"), h.Get("X-Slack-Request-Timestamp")
+	if signature == "" || stampText == "" {
+		return 0, "missing"
 	}
-	if _, err := sv.Write(body); err != nil {
-		return "signature"
+	var want [sha256.Size]byte
+	hexSig, ok := strings.CutPrefix(signature, "v0=")
+	if !ok || len(hexSig) != 2*len(want) {
+		return 0, "signature"
 	}
-	if sv.Ensure() != nil {
-		return "signature"
+	if _, err := hex.Decode(want[:], []byte(hexSig)); err != nil {
+		return 0, "signature"
 	}
-	return ""
+	stamp, err := strconv.ParseInt(stampText, 10, 64)
+	if err != nil {
+		return 0, "signature"
+	}
+	if time.Since(time.Unix(stamp, 0)).Abs() > 5*time.Minute {
+		return 0, "stale"
+	}
+	mac := a.macs.Get().(hash.Hash)
+	defer a.macs.Put(mac)
+	mac.Reset()
+	mac.Write([]byte("v0:"))
+	mac.Write([]byte(stampText))
+	mac.Write([]byte(":"))
+	mac.Write(body)
+	var got [sha256.Size]byte
+	if !hmac.Equal(mac.Sum(got[:0]), want[:]) {
+		return 0, "signature"
+	}
+	return stamp, ""
 }
 
 // sslCheck reports whether body is Slack's certificate check: a form

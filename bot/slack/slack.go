@@ -10,11 +10,14 @@ package slack
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -107,6 +110,9 @@ type Adapter struct {
 	replayFloor atomic.Int64
 	locales     *ttlcache.Cache[string]
 	keyed       *lru.Cache[string, rendered] // replies with a Key, rendered
+	// macs are HMAC-SHA256s keyed with the signing secret, reset and
+	// used again for each request verified.
+	macs sync.Pool
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
 	work inflight.Counter
@@ -155,6 +161,7 @@ func New(cfg Config) (*Adapter, error) {
 		locales: ttlcache.New[string](localeTTL, maxLocales, cfg.Now),
 		keyed:   keyed,
 	}
+	a.macs.New = func() any { return hmac.New(sha256.New, []byte(cfg.SigningSecret)) }
 	a.seen = a.newSeen(maxSeen)
 	if cfg.BotToken != "" {
 		a.api = a.client(cfg.BotToken)

@@ -5,22 +5,27 @@
 //	    serves POST /slack/commands on 127.0.0.1 with a handler that only
 //	    verifies the signature and returns a fixed reply; prints its
 //	    address on the first line of standard output.
-//	benchslack load -secret S -target name=URL [-target name=URL …]
+//	benchslack load -secret S -target name=URL [-pid name=PID] [-target …]
 //	    drives signed slash commands (/ask my cart is empty, /order list)
 //	    at each target in turn, for a bounded count and time, and prints
 //	    throughput and p50/p99 latency per target, each target's
 //	    throughput as a share of the first's, and the generator's own CPU
 //	    time per request of each target (it shares the machine with the
-//	    servers, so what it spends is not theirs to use).
+//	    servers, so what it spends is not theirs to use), and with -pid
+//	    the server's, over the measured rounds.
 //
 // Requests are signed exactly as Slack signs them (v0:timestamp:body,
 // HMAC-SHA256 with the signing secret), each with a fresh trigger_id, so
 // no two are the same delivery.
+//
+// They come from 5,000 authors by default, each of whom sends a few a
+// round, within the bot's limits (2 commands a second after a burst of
+// 20): the load measures the commands, not the bot asking an author to
+// slow down. An answer that does ask fails the run.
 package main
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -34,16 +39,15 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
-	"text/tabwriter"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
+
+	"github.com/authorbot/authorbot/scripts/internal/loadtest"
 )
 
 func main() {
@@ -117,57 +121,17 @@ func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-// target is one endpoint to measure.
-type target struct{ name, url string }
-
-type targets []target
-
-func (t *targets) String() string { return fmt.Sprint(*t) }
-
-func (t *targets) Set(s string) error {
-	name, u, ok := strings.Cut(s, "=")
-	if !ok || name == "" {
-		return errors.New("want name=URL")
-	}
-	pu, err := url.Parse(u)
-	if err != nil {
-		return err
-	}
-	// Load goes to this machine only.
-	if host := pu.Hostname(); host != "127.0.0.1" && host != "localhost" && host != "::1" {
-		return fmt.Errorf("target %s is not on loopback", u)
-	}
-	*t = append(*t, target{name, u})
-	return nil
-}
-
-// command is one kind of request in the mix.
-type command struct{ name, text string }
-
-var mix = []command{{"/ask", "my cart is empty"}, {"/order", "list"}}
-
-// result is what one target's run measured.
-type result struct {
-	name     string
-	requests int
-	errors   int
-	elapsed  time.Duration
-	byCmd    map[string][]time.Duration
-	all      []time.Duration
-}
-
-func (r result) rate() float64 { return float64(r.requests) / r.elapsed.Seconds() }
-
 func runLoad(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	secret := fs.String("secret", "", "signing secret")
-	var ts targets
+	var ts loadtest.Targets
 	fs.Var(&ts, "target", "name=URL of a /slack/commands endpoint on loopback (repeat)")
+	fs.Var(loadtest.PIDs{Targets: &ts}, "pid", "name=PID of a target's server, to measure its CPU time (repeat)")
 	n := fs.Int("n", 6000, "requests per target")
 	conc := fs.Int("c", 16, "requests in flight")
 	limit := fs.Duration("duration", 30*time.Second, "longest run per target")
 	warm := fs.Int("warmup", 300, "requests per target before measuring")
-	users := fs.Int("users", 50, "distinct Slack users")
+	users := fs.Int("users", 5000, "distinct Slack users")
 	rounds := fs.Int("rounds", 7, "measured runs per target, alternating targets; medians are reported")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -175,64 +139,36 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 	if *secret == "" || len(ts) == 0 {
 		return errors.New("load needs -secret and at least one -target")
 	}
-	client := &http.Client{
-		Timeout:   10 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc},
+	g := &generator{
+		client: &http.Client{
+			Timeout:   10 * time.Second,
+			Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc},
+		},
+		secret: *secret,
 	}
-	g := &generator{client: client, secret: *secret, users: *users}
-	sent := make([]int, len(ts))
-	for i, t := range ts {
+	return loadtest.Run(ctx, loadtest.Config{
+		Targets: ts,
 		// Every user records an order first, so /order list has rows to show.
-		for u := range *users {
-			if err := g.send(ctx, t.url, command{"/order", "add 25 amazon.com The Long Road"}, u); err != nil {
-				return fmt.Errorf("%s: %w", t.name, err)
-			}
-		}
-		w := g.drive(ctx, t, *warm, *conc, *limit)
-		sent[i] += *users + w.requests + w.errors
-	}
-	// runs[i][k] is target i's result in round k. The targets of a round
-	// run back to back, so a round's ratio compares them under the same
-	// conditions on the machine.
-	runs := make([][]result, len(ts))
-	loadCPU := make([]time.Duration, len(ts))
-	measured := make([]int, len(ts))
-	for range *rounds {
-		for i, t := range ts {
-			c0 := cpuTime()
-			r := g.drive(ctx, t, *n, *conc, *limit)
-			loadCPU[i] += cpuTime() - c0
-			measured[i] += r.requests + r.errors
-			sent[i] += r.requests + r.errors
-			runs[i] = append(runs[i], r)
-		}
-	}
-	err := report(out, runs, *conc)
-	fmt.Fprint(out, "load generator CPU per request:")
-	for i, t := range ts {
-		sep := ","
-		if i == 0 {
-			sep = ""
-		}
-		fmt.Fprintf(out, "%s %s %.0fµs", sep, t.name, float64(loadCPU[i].Microseconds())/float64(max(1, measured[i])))
-	}
-	fmt.Fprintln(out)
-	// For scripts that relate the servers' CPU time to the work done.
-	for i, t := range ts {
-		fmt.Fprintf(out, "sent %s %d\n", t.name, sent[i])
-	}
-	return err
+		Setup:  []loadtest.Command{{Name: "/order", Text: "add 25 amazon.com The Long Road"}},
+		Mix:    []loadtest.Command{{Name: "/ask", Text: "my cart is empty"}, {Name: "/order", Text: "list"}},
+		Send:   g.send,
+		N:      *n,
+		Conc:   *conc,
+		Limit:  *limit,
+		Warmup: *warm,
+		Users:  *users,
+		Rounds: *rounds,
+	}, out)
 }
 
 type generator struct {
 	client *http.Client
 	secret string
-	users  int
 	seq    atomic.Int64
 }
 
 // send posts one signed slash command and checks that it was answered.
-func (g *generator) send(ctx context.Context, u string, c command, user int) error {
+func (g *generator) send(ctx context.Context, u string, c loadtest.Command, user int) error {
 	seq := g.seq.Add(1)
 	body := url.Values{
 		"token":        {"unused"},
@@ -242,8 +178,8 @@ func (g *generator) send(ctx context.Context, u string, c command, user int) err
 		"channel_name": {"bench"},
 		"user_id":      {"U" + strconv.Itoa(user)},
 		"user_name":    {"author" + strconv.Itoa(user)},
-		"command":      {c.name},
-		"text":         {c.text},
+		"command":      {c.Name},
+		"text":         {c.Text},
 		"response_url": {""},
 		"trigger_id":   {strconv.FormatInt(seq, 10) + "." + strconv.FormatInt(time.Now().UnixNano(), 10)},
 		"api_app_id":   {"ABENCH"},
@@ -268,114 +204,10 @@ func (g *generator) send(ctx context.Context, u string, c command, user int) err
 		return err
 	}
 	if resp.StatusCode != http.StatusOK || !bytes.Contains(b, []byte(`"text"`)) {
-		return fmt.Errorf("%s %s: status %d, body %.120q", c.name, c.text, resp.StatusCode, b)
+		return fmt.Errorf("%s %s: status %d, body %.120q", c.Name, c.Text, resp.StatusCode, b)
+	}
+	if loadtest.Refused(b) {
+		return fmt.Errorf("%s %s: refused as going too fast: use more -users", c.Name, c.Text)
 	}
 	return nil
-}
-
-// drive sends up to n requests, conc at a time, for at most limit, and
-// measures each.
-func (g *generator) drive(ctx context.Context, t target, n, conc int, limit time.Duration) result {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	res := result{name: t.name, byCmd: map[string][]time.Duration{}}
-	var mu sync.Mutex
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range conc {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				c := mix[i%len(mix)]
-				t0 := time.Now()
-				err := g.send(ctx, t.url, c, i%g.users)
-				d := time.Since(t0)
-				mu.Lock()
-				if err != nil {
-					if ctx.Err() == nil {
-						res.errors++
-						if res.errors <= 3 {
-							fmt.Fprintf(os.Stderr, "%s: %v\n", t.name, err)
-						}
-					}
-				} else {
-					res.requests++
-					res.all = append(res.all, d)
-					res.byCmd[c.name] = append(res.byCmd[c.name], d)
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	res.elapsed = time.Since(start)
-	return res
-}
-
-// report prints, for each target, its round of median throughput, then
-// each target's throughput as a share of the first's: the median of the
-// rounds' ratios, with their range.
-func report(out io.Writer, runs [][]result, conc int) error {
-	rs := make([]result, len(runs))
-	for i, rounds := range runs {
-		sorted := slices.SortedFunc(slices.Values(rounds), func(a, b result) int { return cmp.Compare(a.rate(), b.rate()) })
-		rs[i] = sorted[len(sorted)/2]
-	}
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "target\tcommand\trequests\terrors\tseconds\treq/s\tp50\tp99\t\n")
-	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.2f\t%.0f\t%s\t%s\t\n", r.name, "all", r.requests, r.errors,
-			r.elapsed.Seconds(), r.rate(), quantile(r.all, 0.50), quantile(r.all, 0.99))
-		for _, c := range mix {
-			ds := r.byCmd[c.name]
-			fmt.Fprintf(tw, "%s\t%s\t%d\t\t\t\t%s\t%s\t\n", r.name, c.name+" "+c.text, len(ds), quantile(ds, 0.50), quantile(ds, 0.99))
-		}
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "(%d requests in flight; each target's round of median throughput, of %d)\n", conc, len(runs[0]))
-	for i := 1; i < len(runs); i++ {
-		ratios := make([]float64, len(runs[i]))
-		for k := range runs[i] {
-			ratios[k] = 100 * runs[i][k].rate() / runs[0][k].rate()
-		}
-		slices.Sort(ratios)
-		fmt.Fprintf(out, "%s throughput is %.0f%% of %s's (median of %d rounds; %.0f%% to %.0f%%)\n",
-			rs[i].name, ratios[len(ratios)/2], rs[0].name, len(ratios), ratios[0], ratios[len(ratios)-1])
-	}
-	for _, rounds := range runs {
-		failed := 0
-		for _, r := range rounds {
-			failed += r.errors
-		}
-		if failed > 0 {
-			return fmt.Errorf("%s: %d requests failed", rounds[0].name, failed)
-		}
-	}
-	return nil
-}
-
-// cpuTime is the user and system CPU time this process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// quantile returns the q-quantile of ds, rounded for reading.
-func quantile(ds []time.Duration, q float64) string {
-	if len(ds) == 0 {
-		return "-"
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	d := s[min(len(s)-1, int(q*float64(len(s))))]
-	return d.Round(time.Microsecond).String()
 }
