@@ -40,8 +40,9 @@ func nameOK(s string) bool {
 // languages of Localized, and descriptions in those of Localized and of
 // the table in localizations.go. A localized name Discord would refuse
 // (or that would clash with another in the same language) is left out, so
-// that language shows the English name. It returns an error when an English name or a
-// count breaks Discord's rules: registering would fail anyway.
+// that language shows the English name. It returns an error when an
+// English name or a count breaks Discord's rules: registering would fail
+// anyway.
 func ApplicationCommands(cmds []*bot.Command) ([]*ApplicationCommand, error) {
 	if len(cmds) > maxCommands {
 		return nil, fmt.Errorf("discord: %d commands; Discord allows %d", len(cmds), maxCommands)
