@@ -44,3 +44,23 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseNames measures looking names up: a line in English names,
+// and the same line in Spanish names, which are found after every English
+// name has been tried.
+func BenchmarkParseNames(b *testing.B) {
+	for _, bc := range []struct{ name, line string }{
+		{"english", "/order problem number:3 kind:lost"},
+		{"spanish", "/pedido problema número:3 tipo:perdidas"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			cmds := localTree()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(cmds, bc.line); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/authorbot/authorbot/internal/editdist"
@@ -72,14 +74,126 @@ type Choice struct {
 	Localized   map[string]string
 }
 
-// Find returns the command named name (case-insensitive) in cmds, or nil.
+// Find returns the command of cmds that name names, or nil: the command
+// whose own (English) name it is, else the one with that localized name
+// (Localized), case and accents aside ("Numero" finds "numéro"), so that
+// an author may type /hilfe or /pedido lista. When siblings share a name
+// across languages, the English name comes first, then the languages in
+// the order of nameLanguages, then the first command in cmds; SharedNames
+// finds such names, which a command tree should not have.
 func Find(cmds []*Command, name string) *Command {
 	for _, c := range cmds {
 		if strings.EqualFold(c.Name, name) {
 			return c
 		}
 	}
-	return nil
+	best, rank := -1, noRank
+	for i, c := range cmds {
+		if r := localRank(c.Localized, name); r < rank {
+			best, rank = i, r
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return cmds[best]
+}
+
+// NameIn returns the command's name in lang ("de", "pt-BR"), or its own
+// name when it has none there.
+func (c *Command) NameIn(lang string) string {
+	return nameIn(c.Name, c.Localized, lang)
+}
+
+// NameIn returns the option's name in lang ("de", "pt-BR"), or its own
+// name when it has none there.
+func (o *Option) NameIn(lang string) string {
+	return nameIn(o.Name, o.Localized, lang)
+}
+
+func nameIn(name string, loc map[string]Localized, lang string) string {
+	if l, ok := loc[lang]; ok && l.Name != "" {
+		return l.Name
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		if l, ok := loc[base]; ok && l.Name != "" {
+			return l.Name
+		}
+	}
+	return name
+}
+
+// nameLanguages is the order in which a name localized in several
+// languages is looked up among siblings (see Find).
+func nameLanguages() [6]string { return [...]string{"fr", "de", "es", "it", "pt", "nl"} }
+
+// noRank is worse than any language's rank: no localized name matched.
+const noRank = 1 << 30
+
+// langRank is lang's place in nameLanguages; any other language comes
+// after them all.
+func langRank(lang string) int {
+	for i, l := range nameLanguages() {
+		if l == lang {
+			return i
+		}
+	}
+	return len(nameLanguages())
+}
+
+// localRank returns the best rank (langRank) of the languages in which
+// loc names name, or noRank when none does.
+func localRank(loc map[string]Localized, name string) int {
+	rank := noRank
+	for lang, l := range loc {
+		if r := langRank(lang); r < rank && l.Name != "" && sameName(l.Name, name) {
+			rank = r
+		}
+	}
+	return rank
+}
+
+// sameName reports whether a and b are one name as an author types it:
+// equal but for case and accents ("numéro", "Numero"). It compares rune
+// by rune, without copying either.
+func sameName(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if foldRune(ra) != foldRune(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+// foldRune lowercases r and takes the accent off the Latin letters of the
+// bot's languages.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	if r < 0xe0 {
+		return r
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return 'a'
+	case 'ç':
+		return 'c'
+	case 'è', 'é', 'ê', 'ë':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï':
+		return 'i'
+	case 'ñ':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'õ', 'ö':
+		return 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		return 'u'
+	case 'ý', 'ÿ':
+		return 'y'
+	}
+	return r
 }
 
 // closest returns the command of cmds that the unknown name most likely
@@ -116,14 +230,24 @@ func closest(cmds []*Command, name string) *Command {
 // maxSuggestLen bounds the names closest compares, in runes.
 const maxSuggestLen = 24
 
-// Option returns the option named name, or nil.
+// Option returns the option of c that name names, or nil: by its own
+// name, else by a localized one, with the precedence of Find.
 func (c *Command) Option(name string) *Option {
 	for i := range c.Options {
 		if strings.EqualFold(c.Options[i].Name, name) {
 			return &c.Options[i]
 		}
 	}
-	return nil
+	best, rank := -1, noRank
+	for i := range c.Options {
+		if r := localRank(c.Options[i].Localized, name); r < rank {
+			best, rank = i, r
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &c.Options[best]
 }
 
 // Usage is the one-line form of a command, e.g.
@@ -185,4 +309,83 @@ func usageError(c *Command, path, problem string) *Error {
 		b.WriteString("\nExample: " + c.Example)
 	}
 	return &Error{Code: Invalid, Message: b.String()}
+}
+
+// SharedNames lists the names that two siblings of the command tree cmds
+// answer to in the text grammar, in whatever languages, case and accents
+// aside: two commands, two subcommands of one command, two options of one
+// command, two choices of one option. Find's precedence picks one of the
+// two, but an author who typed the name may have meant the other, so a
+// command tree should have none.
+func SharedNames(cmds []*Command) []string {
+	var out []string
+	var walk func(path string, level []*Command)
+	walk = func(path string, level []*Command) {
+		var subs []sibling
+		for _, c := range level {
+			subs = append(subs, sibling{c.Name, localNames(c.Name, c.Localized)})
+		}
+		out = append(out, shared("/"+path, subs)...)
+		for _, c := range level {
+			p := strings.TrimSpace(path + " " + c.Name)
+			var opts []sibling
+			for _, o := range c.Options {
+				opts = append(opts, sibling{o.Name, localNames(o.Name, o.Localized)})
+				var choices []sibling
+				for _, ch := range o.Choices {
+					names := []string{ch.Value, ch.Name}
+					for _, n := range ch.Localized {
+						names = append(names, n)
+					}
+					choices = append(choices, sibling{ch.Value, names})
+				}
+				out = append(out, shared("/"+p+" "+o.Name+":", choices)...)
+			}
+			out = append(out, shared("/"+p, opts)...)
+			walk(p, c.Subs)
+		}
+	}
+	walk("", cmds)
+	return out
+}
+
+// sibling is one command, option or choice and every name it answers to.
+type sibling struct {
+	label string
+	names []string
+}
+
+func localNames(name string, loc map[string]Localized) []string {
+	names := []string{name}
+	for _, l := range loc {
+		names = append(names, l.Name)
+	}
+	return names
+}
+
+// shared reports the names two of level answer to.
+func shared(where string, level []sibling) []string {
+	var out []string
+	owner := map[string]string{}
+	for _, s := range level {
+		for _, n := range s.names {
+			if n == "" {
+				continue
+			}
+			key := foldName(n)
+			switch o, ok := owner[key]; {
+			case !ok:
+				owner[key] = s.label
+			case o != s.label:
+				out = append(out, fmt.Sprintf("%s: %q names both %s and %s", where, n, o, s.label))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// foldName is the name as sameName compares it.
+func foldName(s string) string {
+	return strings.Map(foldRune, s)
 }

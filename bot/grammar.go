@@ -227,13 +227,24 @@ func validate(cmd *Command, path string, opts map[string]string) error {
 	return nil
 }
 
+// matchChoice returns the value of the choice v names, or "": by its
+// value or English name, else by its name in another language
+// (Choice.Localized: perdus, verloren), with the precedence of Find.
 func matchChoice(choices []Choice, v string) string {
 	for _, c := range choices {
 		if strings.EqualFold(c.Value, v) || strings.EqualFold(c.Name, v) {
 			return c.Value
 		}
 	}
-	return ""
+	best, rank := "", noRank
+	for _, c := range choices {
+		for lang, n := range c.Localized {
+			if r := langRank(lang); r < rank && n != "" && sameName(n, v) {
+				best, rank = c.Value, r
+			}
+		}
+	}
+	return best
 }
 
 // named recognises name:value for an option of cmd; any other colon

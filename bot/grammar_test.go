@@ -325,3 +325,177 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// localTree is a command tree named in several languages, as the
+// router's is.
+func localTree() []*Command {
+	names := func(fr, de, es string) map[string]Localized {
+		return map[string]Localized{"fr": {Name: fr}, "de": {Name: de}, "es": {Name: es}}
+	}
+	return []*Command{
+		{Name: "ask", Options: []Option{{Name: "question", Required: true, Rest: true, Localized: names("question", "frage", "pregunta")}},
+			Localized: names("question", "frage", "pregunta")},
+		{Name: "help", Options: []Option{{Name: "topic", Positional: true, Localized: names("sujet", "thema", "tema")}},
+			Localized: names("aide", "hilfe", "ayuda")},
+		{Name: "order", Localized: names("commande", "bestellung", "pedido"), Subs: []*Command{
+			{Name: "list", Localized: names("liste", "liste", "lista"), Options: []Option{{Name: "status", Positional: true,
+				Localized: names("statut", "status", "estado"),
+				Choices: []Choice{
+					{Name: "shipped", Value: "shipped", Localized: map[string]string{"fr": "expédiée", "de": "versandt", "es": "enviado"}},
+					{Name: "delivered", Value: "delivered", Localized: map[string]string{"fr": "livrée", "de": "zugestellt", "es": "entregado"}},
+				}}}},
+			{Name: "show", Localized: names("voir", "anzeigen", "ver"), Options: []Option{
+				{Name: "number", Type: Integer, Required: true, Localized: names("numéro", "nummer", "número")}}},
+			{Name: "problem", Localized: names("problème", "problem", "problema"), Options: []Option{
+				{Name: "number", Type: Integer, Required: true, Localized: names("numéro", "nummer", "número")},
+				{Name: "kind", Required: true, Localized: names("type", "art", "tipo"), Choices: []Choice{
+					{Name: "lost", Value: "lost", Localized: map[string]string{"fr": "perdus", "de": "verloren", "es": "perdidas"}},
+					{Name: "defective", Value: "defective", Localized: map[string]string{"fr": "défaut d'impression", "de": "Druckfehler", "es": "defecto de impresión"}},
+				}},
+			}},
+		}},
+	}
+}
+
+// TestParseLocalizedNames checks that the text grammar takes the names of
+// every language, whatever the author's, as Discord shows them, and
+// without their accents as they are often typed; the request always
+// carries the English names and values the handlers know.
+func TestParseLocalizedNames(t *testing.T) {
+	tests := []struct {
+		line    string
+		name    string
+		options map[string]string
+	}{
+		{"/aide", "help", map[string]string{}},
+		{"/hilfe", "help", map[string]string{}},
+		{"/AYUDA tema:cart-empty", "help", map[string]string{"topic": "cart-empty"}},
+		{"hilfe thema:cart-empty", "help", map[string]string{"topic": "cart-empty"}},
+		{"/frage Mein Warenkorb ist leer", "ask", map[string]string{"question": "Mein Warenkorb ist leer"}},
+		{"/ask pregunta:¿carrito vacío?", "ask", map[string]string{"question": "¿carrito vacío?"}},
+		{"/pedido lista", "order list", map[string]string{}},
+		{"/order lista enviado", "order list", map[string]string{"status": "shipped"}},
+		{"/bestellung liste status:zugestellt", "order list", map[string]string{"status": "delivered"}},
+		{"/commande liste expédiée", "order list", map[string]string{"status": "shipped"}},
+		{"/commande liste expediee", "order list", map[string]string{"status": "shipped"}},
+		{"/order show numéro:3", "order show", map[string]string{"number": "3"}},
+		{"/order show Numero:3", "order show", map[string]string{"number": "3"}},
+		{"/pedido ver número:#4", "order show", map[string]string{"number": "4"}},
+		{"/order problème 3 perdus", "order problem", map[string]string{"number": "3", "kind": "lost"}},
+		{"/bestellung problem nummer:3 art:Verloren", "order problem", map[string]string{"number": "3", "kind": "lost"}},
+		{`/pedido problema 3 tipo:"defecto de impresión"`, "order problem", map[string]string{"number": "3", "kind": "defective"}},
+		{"pedido lista", "order list", map[string]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			req, err := Parse(localTree(), tt.line)
+			if err != nil {
+				t.Fatalf("Parse(%q) error: %v", tt.line, err)
+			}
+			if req.Name() != tt.name {
+				t.Errorf("Parse(%q) = %s, want %s", tt.line, req.Name(), tt.name)
+			}
+			if diff := cmp.Diff(tt.options, req.Options); diff != "" {
+				t.Errorf("Parse(%q) options (-want +got):\n%s", tt.line, diff)
+			}
+		})
+	}
+	if names := SharedNames(localTree()); len(names) > 0 {
+		t.Errorf("the test tree shares names: %v", names)
+	}
+}
+
+// TestNamePrecedence checks which sibling a name shared across languages
+// finds: the one whose English name it is, then the one named so in the
+// language that comes first (French, German, Spanish, Italian,
+// Portuguese, Dutch, then any other), then the first in the tree; and
+// that SharedNames reports every such name.
+func TestNamePrecedence(t *testing.T) {
+	loc := func(pairs ...string) map[string]Localized {
+		m := map[string]Localized{}
+		for i := 0; i < len(pairs); i += 2 {
+			m[pairs[i]] = Localized{Name: pairs[i+1]}
+		}
+		return m
+	}
+	choice := func(value string, pairs ...string) Choice {
+		m := map[string]string{}
+		for i := 0; i < len(pairs); i += 2 {
+			m[pairs[i]] = pairs[i+1]
+		}
+		return Choice{Name: value, Value: value, Localized: m}
+	}
+	cmds := []*Command{
+		// "list" is show's French name and list's own: list wins.
+		{Name: "show", Localized: loc("fr", "list", "nl", "tonen"), Options: []Option{
+			// "data" is date's Italian name and day's Portuguese one:
+			// Italian comes first.
+			{Name: "day", Localized: loc("pt", "data")},
+			{Name: "date", Localized: loc("it", "data")},
+		}},
+		{Name: "list", Localized: loc("fr", "liste")},
+		// "lista" is Spanish for one and Portuguese for the other, typed
+		// with or without its accent.
+		{Name: "roll", Localized: loc("pt", "lísta")},
+		{Name: "index", Localized: loc("es", "lista")},
+		// Two languages after the six: the first command in the tree.
+		{Name: "first", Localized: loc("ja", "same")},
+		{Name: "second", Localized: loc("ko", "same")},
+		{Name: "state", Options: []Option{{Name: "value", Positional: true, Choices: []Choice{
+			choice("off", "nl", "uit", "pt", "ligados"),
+			choice("on", "es", "ligados", "nl", "aan"),
+			choice("no", "it", "off"), // off is a choice's own value: that one
+		}}}},
+	}
+	for _, tt := range []struct{ line, want string }{
+		{"/list", "list"},
+		{"/liste", "list"},
+		{"/tonen", "show"},
+		{"/lista", "index"},
+		{"/LISTA", "index"},
+		{"/same", "first"},
+		{"/show data:1", "show date=1"},
+		{"/show day:1", "show day=1"},
+		{"/state ligados", "state value=on"},
+		{"/state off", "state value=off"},
+		{"/state uit", "state value=off"},
+	} {
+		req, err := Parse(cmds, tt.line)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.line, err)
+			continue
+		}
+		got := req.Name()
+		for k, v := range req.Options {
+			got += " " + k + "=" + v
+		}
+		if got != tt.want {
+			t.Errorf("Parse(%q) = %s, want %s", tt.line, got, tt.want)
+		}
+	}
+
+	want := []string{
+		`/: "list" names both show and list`,
+		`/: "lista" names both roll and index`,
+		`/: "same" names both first and second`,
+		`/show: "data" names both day and date`,
+		`/state value:: "ligados" names both off and on`,
+		`/state value:: "off" names both off and no`,
+	}
+	if diff := cmp.Diff(want, SharedNames(cmds)); diff != "" {
+		t.Errorf("SharedNames (-want +got):\n%s", diff)
+	}
+}
+
+func TestNameIn(t *testing.T) {
+	c := &Command{Name: "help", Localized: map[string]Localized{"fr": {Name: "aide"}, "pt": {Name: "ajuda"}, "de": {}}}
+	for lang, want := range map[string]string{"fr": "aide", "pt-BR": "ajuda", "pt": "ajuda", "de": "help", "ja": "help", "": "help"} {
+		if got := c.NameIn(lang); got != want {
+			t.Errorf("NameIn(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	o := &Option{Name: "number", Localized: map[string]Localized{"fr": {Name: "numéro"}}}
+	if got := o.NameIn("fr-CA"); got != "numéro" {
+		t.Errorf("option NameIn(fr-CA) = %q, want numéro", got)
+	}
+}

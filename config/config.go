@@ -30,7 +30,7 @@ type Config struct {
 	HTTPAddr string
 	LogLevel string // debug, info, warn or error; "" for the command's default
 	User     string // console user id
-	Lang     string // explicit answer language ("" = detect)
+	Lang     string // explicit answer language, one of langList ("" = detect)
 	JSON     bool   // ask: one JSON object
 	Guild    string // discord register: guild id for instant updates
 
@@ -137,9 +137,9 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 	case "console":
 		fs.StringVar(&c.User, "user", "local", "the user id the console speaks as (each id has its own orders)")
 		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
-		fs.StringVar(&c.Lang, "lang", "", "answer language: en or fr (default: the language of each question)")
+		fs.StringVar(&c.Lang, "lang", "", "answer language: "+langList+" (default: the language of each question)")
 	case "ask":
-		fs.StringVar(&c.Lang, "lang", "", "answer language: en or fr (default: the language of the question)")
+		fs.StringVar(&c.Lang, "lang", "", "answer language: "+langList+" (default: the language of the question)")
 		fs.BoolVar(&c.JSON, "json", false, "print one JSON object: topic, lang, text, suggestions, score")
 	case "serve":
 		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
@@ -177,6 +177,18 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 	return c, nil
 }
 
+// langList names the languages the bot answers in, which --lang takes.
+const langList = "en, fr, de, es, it, pt or nl"
+
+// answerLang reports whether l is one of langList.
+func answerLang(l string) bool {
+	switch l {
+	case "en", "fr", "de", "es", "it", "pt", "nl":
+		return true
+	}
+	return false
+}
+
 // settingProblems checks the form of every setting that is set, whatever
 // the command: a malformed value is a mistake even where this command
 // does not use it, and the next start that does would fail later and
@@ -195,8 +207,8 @@ func (c Config) settingProblems() []string {
 	default:
 		p = append(p, fmt.Sprintf("AUTHORBOT_LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel))
 	}
-	if c.Lang != "" && c.Lang != "en" && c.Lang != "fr" {
-		p = append(p, fmt.Sprintf("--lang must be en or fr, not %q", c.Lang))
+	if c.Lang != "" && !answerLang(c.Lang) {
+		p = append(p, fmt.Sprintf("--lang must be one of %s, not %q", langList, c.Lang))
 	}
 	if c.Command == "console" && strings.TrimSpace(c.User) == "" {
 		p = append(p, "--user must not be empty (it names whose orders the console shows)")

@@ -59,7 +59,7 @@ func TestProblems(t *testing.T) {
 		{[]string{"discord"}, nil, "usage: authorbot discord register"},
 		{[]string{"fly"}, nil, `unknown command "fly"`},
 		{[]string{"ask"}, nil, "ask needs a question"},
-		{[]string{"ask", "--lang", "de", "hi"}, nil, "--lang must be en or fr"},
+		{[]string{"ask", "--lang", "ja", "hi"}, nil, "--lang must be one of en, fr, de, es, it, pt or nl"},
 		{[]string{"serve"}, map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET": "x", "AUTHORBOT_SLACK_BOT_TOKEN": "bad"}, "must start with xoxb-"},
 	}
 	for _, tt := range tests {
@@ -134,7 +134,8 @@ func TestEverySettingChecked(t *testing.T) {
 		{"app id", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok", "AUTHORBOT_DISCORD_APP_ID": "authorbot"}, `AUTHORBOT_DISCORD_APP_ID must be the Application ID, digits only, not "authorbot"`},
 		{"app id too long", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok", "AUTHORBOT_DISCORD_APP_ID": "123456789012345678901234567890"}, "AUTHORBOT_DISCORD_APP_ID must be"},
 		{"guild", []string{"discord", "register", "--guild", "my server"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok"}, `--guild must be a server id, digits only`},
-		{"lang", []string{"console", "--lang", "de"}, nil, `--lang must be en or fr, not "de"`},
+		{"lang", []string{"console", "--lang", "ja"}, nil, `--lang must be one of en, fr, de, es, it, pt or nl, not "ja"`},
+		{"lang with a region", []string{"console", "--lang", "pt-BR"}, nil, `--lang must be one of en, fr, de, es, it, pt or nl, not "pt-BR"`},
 		{"empty user", []string{"console", "--user", " "}, nil, "--user must not be empty"},
 		{"bool flag", []string{"ask", "--json=maybe", "hi"}, nil, `invalid boolean value "maybe" for -json`},
 		{"unknown flag", []string{"serve", "--port", "80"}, slackHTTP(), "flag provided but not defined: -port"},
@@ -184,6 +185,21 @@ func TestGoodSettingsLoad(t *testing.T) {
 				t.Errorf("Load(%v): %v", tt.args, err)
 			}
 		})
+	}
+}
+
+// TestLangs checks that --lang takes each of the bot's seven languages,
+// on the console and for a single question.
+func TestLangs(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "de", "es", "it", "pt", "nl"} {
+		for _, args := range [][]string{{"console", "--lang", lang}, {"ask", "--lang", lang, "hi"}} {
+			c, err := Load(args, getenv(nil), io.Discard)
+			if err != nil {
+				t.Errorf("Load(%v): %v", args, err)
+			} else if c.Lang != lang {
+				t.Errorf("Load(%v).Lang = %q", args, c.Lang)
+			}
+		}
 	}
 }
 

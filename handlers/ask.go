@@ -26,11 +26,13 @@ func (r *Router) askFamily() family {
 			Description: "Ask a question about ordering author copies or proofs",
 			Example:     "/ask my cart is empty",
 			Options: []bot.Option{{
-				Name: "question", Description: "Your question, in English or French",
+				Name: "question", Description: "Your question, in English, French, German, Spanish, Italian, Portuguese or Dutch",
 				Required: true, Rest: true, MaxLength: maxQuestion,
-				Localized: map[string]bot.Localized{"fr": {Name: "question", Description: "Votre question, en français ou en anglais"}},
+				Localized: localized("question", "Votre question, en français, anglais, allemand, espagnol, italien, portugais ou néerlandais",
+					"frage", "pregunta", "domanda", "pergunta", "vraag"),
 			}},
-			Localized: map[string]bot.Localized{"fr": {Name: "question", Description: "Posez une question sur les exemplaires d'auteur ou les épreuves"}},
+			Localized: localized("question", "Posez une question sur les exemplaires d'auteur ou les épreuves",
+				"frage", "pregunta", "domanda", "pergunta", "vraag"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.ask},
 	}

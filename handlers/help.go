@@ -18,11 +18,11 @@ func (r *Router) helpFamily() family {
 			Options: []bot.Option{{
 				Name: "topic", Description: "A topic id, e.g. cart-empty", Positional: true,
 				Autocomplete: true, Placeholder: "id",
-				Localized: map[string]bot.Localized{"fr": {Name: "sujet", Description: "Un sujet, par ex. cart-empty"}},
+				Localized: localized("sujet", "Un sujet, par ex. cart-empty", "thema", "tema", "argomento", "tópico", "onderwerp"),
 				// A topic id or theme is one word: "help me please" is a plea.
 				Plausible: func(v string) bool { return !strings.ContainsAny(v, " ?!") },
 			}},
-			Localized: map[string]bot.Localized{"fr": {Name: "aide", Description: "Les commandes et les sujets, ou un sujet précis"}},
+			Localized: localized("aide", "Les commandes et les sujets, ou un sujet précis", "hilfe", "ayuda", "aiuto", "ajuda", "hulp"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.help},
 	}

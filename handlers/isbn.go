@@ -21,11 +21,12 @@ func (r *Router) isbnFamily() family {
 			Options: []bot.Option{{
 				Name: "number", Description: "An ISBN-10 or ISBN-13, with or without hyphens",
 				Type: bot.String, Required: true, Rest: true, MaxLength: 40, Placeholder: "isbn",
-				Localized: map[string]bot.Localized{"fr": {Name: "numero", Description: "Un ISBN-10 ou ISBN-13, avec ou sans tirets"}},
+				Localized: localized("numero", "Un ISBN-10 ou ISBN-13, avec ou sans tirets", "nummer", "número", "numero", "número", "nummer"),
 				// An ISBN has ten digits at least: "isbn for my paperback?" is a question.
 				Plausible: func(v string) bool { return digits(v) >= 9 },
 			}},
-			Localized: map[string]bot.Localized{"fr": {Name: "isbn", Description: "Vérifier un ISBN, le convertir entre ISBN-10 et ISBN-13 et obtenir son lien Amazon"}},
+			Localized: localized("isbn", "Vérifier un ISBN, le convertir entre ISBN-10 et ISBN-13 et obtenir son lien Amazon",
+				"isbn", "isbn", "isbn", "isbn", "isbn"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.isbn},
 	}

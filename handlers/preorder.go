@@ -20,7 +20,8 @@ func (r *Router) preorderFamily() family {
 				{
 					Name: "release", Description: "The release date, YYYY-MM-DD",
 					Type: bot.String, Required: true, Placeholder: "YYYY-MM-DD",
-					Localized: map[string]bot.Localized{"fr": {Name: "parution", Description: "La date de parution, AAAA-MM-JJ"}},
+					Localized: localized("parution", "La date de parution, AAAA-MM-JJ",
+						"erscheinungsdatum", "publicación", "uscita", "lançamento", "verschijningsdatum"),
 				},
 				{
 					Name: "plan", Description: "kdp (what KDP offers, the default) or advantage (the print pre-order workaround)",
@@ -29,19 +30,22 @@ func (r *Router) preorderFamily() family {
 						{Name: "kdp", Value: "kdp"},
 						{Name: "advantage", Value: "advantage"},
 					},
-					Localized: map[string]bot.Localized{"fr": {Name: "methode", Description: "kdp (ce que propose KDP, par défaut) ou advantage (le contournement pour le papier)"}},
+					Localized: localized("methode", "kdp (ce que propose KDP, par défaut) ou advantage (le contournement pour le papier)",
+						"methode", "método", "metodo", "método", "methode"),
 				},
 				optZone,
 				{
 					Name: "remind", Description: "yes: send me a reminder before each dated step",
 					Choices: []bot.Choice{
-						{Name: "yes", Value: "yes", Localized: map[string]string{"fr": "oui"}},
-						{Name: "no", Value: "no", Localized: map[string]string{"fr": "non"}},
+						{Name: "yes", Value: "yes", Localized: choiceNames("oui", "ja", "sí", "sì", "sim", "ja", "はい")},
+						{Name: "no", Value: "no", Localized: choiceNames("non", "nein", "no", "no", "não", "nee", "いいえ")},
 					},
-					Localized: map[string]bot.Localized{"fr": {Name: "rappels", Description: "yes : m'envoyer un rappel avant chaque étape datée"}},
+					Localized: localized("rappels", "yes : m'envoyer un rappel avant chaque étape datée",
+						"erinnerungen", "recordatorios", "promemoria", "lembretes", "herinneringen"),
 				},
 			},
-			Localized: map[string]bot.Localized{"fr": {Name: "precommande", Description: "Planifier une précommande : options de KDP ou étapes datées de la méthode Amazon Advantage"}},
+			Localized: localized("precommande", "Planifier une précommande : options de KDP ou étapes datées de la méthode Amazon Advantage",
+				"vorbestellung", "preventa", "preordine", "pré-venda", "voorverkoop"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.preorder},
 	}

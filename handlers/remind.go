@@ -47,12 +47,14 @@ var (
 	optWhen = bot.Option{
 		Name: "when", Description: "A date (YYYY-MM-DD), date and time (YYYY-MM-DD HH:MM) or delay (90m, 2h, 3d, 1w)",
 		Type: bot.String, Required: true, Placeholder: "date, date time or 3d",
-		Localized: map[string]bot.Localized{"fr": {Name: "quand", Description: "Une date (AAAA-MM-JJ), une date et une heure (AAAA-MM-JJ HH:MM) ou un délai (90m, 2h, 3d, 1w)"}},
+		Localized: localized("quand", "Une date (AAAA-MM-JJ), une date et une heure (AAAA-MM-JJ HH:MM) ou un délai (90m, 2h, 3d, 1w)",
+			"wann", "cuándo", "quando", "quando", "wanneer"),
 	}
 	optZone = bot.Option{
 		Name: "tz", Description: "Your time zone, e.g. Europe/Paris or America/New_York (default UTC)",
 		Type: bot.String, Placeholder: "zone", MaxLength: 64,
-		Localized: map[string]bot.Localized{"fr": {Name: "fuseau", Description: "Votre fuseau horaire, par ex. Europe/Paris (UTC par défaut)"}},
+		Localized: localized("fuseau", "Votre fuseau horaire, par ex. Europe/Paris (UTC par défaut)",
+			"zeitzone", "zona-horaria", "fuso-orario", "fuso-horário", "tijdzone"),
 	}
 )
 
@@ -73,7 +75,8 @@ func (r *Router) remindFamily() family {
 			Name:        "remind",
 			Description: "Reminders sent to you as a direct message: add, list, cancel, automatic ones on or off",
 			Example:     "/remind add when:3d text:Check the proof copy",
-			Localized:   map[string]bot.Localized{"fr": {Name: "rappel", Description: "Des rappels envoyés en message privé : ajouter, lister, annuler, automatiques ou non"}},
+			Localized: localized("rappel", "Des rappels envoyés en message privé : ajouter, lister, annuler, automatiques ou non",
+				"erinnerung", "recordatorio", "promemoria", "lembrete", "herinnering"),
 			Subs: []*bot.Command{
 				{
 					Name: "add", Description: "Set a reminder",
@@ -84,14 +87,14 @@ func (r *Router) remindFamily() family {
 					Options: []bot.Option{optWhen, optZone, {
 						Name: "text", Description: "What to remind you of (300 characters at most)",
 						Type: bot.String, Rest: true, MaxLength: maxReminderText,
-						Localized: map[string]bot.Localized{"fr": {Name: "texte", Description: "Le rappel (300 caractères au plus)"}},
+						Localized: localized("texte", "Le rappel (300 caractères au plus)", "text", "texto", "testo", "texto", "tekst"),
 					}},
-					Localized: map[string]bot.Localized{"fr": {Name: "ajouter", Description: "Créer un rappel"}},
+					Localized: localized("ajouter", "Créer un rappel", "hinzufügen", "añadir", "aggiungi", "adicionar", "toevoegen"),
 				},
 				{
 					Name: "list", Description: "Your reminders still to come",
 					Example:   "/remind list",
-					Localized: map[string]bot.Localized{"fr": {Name: "liste", Description: "Vos rappels à venir"}},
+					Localized: localized("liste", "Vos rappels à venir", "liste", "lista", "elenco", "lista", "lijst"),
 				},
 				{
 					Name: "cancel", Description: "Cancel one of your reminders",
@@ -99,9 +102,9 @@ func (r *Router) remindFamily() family {
 					Options: []bot.Option{{
 						Name: "number", Description: "The reminder's number, from /remind list",
 						Type: bot.Integer, Required: true, Min: 1,
-						Localized: map[string]bot.Localized{"fr": {Name: "numero", Description: "Le numéro du rappel (voir /remind list)"}},
+						Localized: localized("numero", "Le numéro du rappel (voir /remind list)", "nummer", "número", "numero", "número", "nummer"),
 					}},
-					Localized: map[string]bot.Localized{"fr": {Name: "annuler", Description: "Annuler un de vos rappels"}},
+					Localized: localized("annuler", "Annuler un de vos rappels", "entfernen", "cancelar", "annulla", "cancelar", "annuleren"),
 				},
 				{
 					Name: "auto", Description: "Switch the automatic reminders about your orders on or off",
@@ -109,12 +112,12 @@ func (r *Router) remindFamily() family {
 					Options: []bot.Option{{
 						Name: "state", Description: "on or off", Required: true,
 						Choices: []bot.Choice{
-							{Name: "on", Value: "on", Localized: map[string]string{"fr": "activés"}},
-							{Name: "off", Value: "off", Localized: map[string]string{"fr": "désactivés"}},
+							{Name: "on", Value: "on", Localized: choiceNames("activés", "an", "activados", "attivi", "ligados", "aan", "オン")},
+							{Name: "off", Value: "off", Localized: choiceNames("désactivés", "aus", "desactivados", "disattivati", "desligados", "uit", "オフ")},
 						},
-						Localized: map[string]bot.Localized{"fr": {Name: "etat", Description: "on ou off"}},
+						Localized: localized("etat", "on ou off", "status", "estado", "stato", "estado", "status"),
 					}},
-					Localized: map[string]bot.Localized{"fr": {Name: "auto", Description: "Activer ou non les rappels automatiques sur vos commandes"}},
+					Localized: localized("auto", "Activer ou non les rappels automatiques sur vos commandes", "auto", "auto", "auto", "auto", "auto"),
 				},
 			},
 		},

@@ -177,7 +177,11 @@ func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 	if !ok {
 		return nil, bot.Errorf(bot.Invalid, "I don't know the command /%s. Type /help for the list.", req.Name())
 	}
-	return h(ctx, req)
+	reply, err := h(ctx, req)
+	if err == nil {
+		r.noteEnglish(req, reply)
+	}
+	return reply, err
 }
 
 // cleanInput removes from a value an author sent what no command has a
@@ -289,29 +293,77 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 }
 
 // lang picks the reply language: the platform's or the author's explicit
-// locale, else the language of the text, else English.
+// locale when it is one of the bot's languages, else the language the
+// text is written in when it is one of them, else English.
 func (a *Answers) lang(req *bot.Request, text string) string {
 	if l := supportedLang(req.Locale); l != "" {
 		return l
 	}
 	if text != "" {
-		if l := kb.DetectLang(text); l != "" {
+		if l := supportedLang(kb.DetectLang(text)); l != "" {
 			return l
 		}
 	}
 	return "en"
 }
 
-// supportedLang maps a locale ("fr", "fr-CA", "en-GB") to a language the
-// knowledge base has, or "" when it has none: a German locale then falls
-// back to the language of the question rather than forcing English.
+// supportedLang maps a locale ("fr", "pt-BR", "es-419", "de_DE") to the
+// language of the bot's seven it names, or "" when it names none: a
+// Japanese or Polish locale then falls back to the language of the
+// question rather than forcing English.
 func supportedLang(locale string) string {
-	l := strings.ToLower(locale)
-	switch {
-	case strings.HasPrefix(l, "fr"):
-		return "fr"
-	case strings.HasPrefix(l, "en"):
-		return "en"
+	l := strings.ToLower(strings.TrimSpace(locale))
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
+	}
+	switch l {
+	case "en", "fr", "de", "es", "it", "pt", "nl":
+		return l
+	}
+	return ""
+}
+
+// englishNote tells an author whose locale is a language the bot does not
+// speak why the reply is in English.
+const englishNote = "I don't speak your language yet, so I answer in English (I speak English, French, German, Spanish, Italian, Portuguese and Dutch)."
+
+// noteEnglish puts englishNote first in a command's reply that lang wrote
+// in English only for want of the author's language: their locale names
+// one the bot does not speak (Japanese, Polish) and the question is not
+// written in one it does. An answer to a question written in English,
+// and a button's reply (which follows one that had the note), get none.
+func (r *Router) noteEnglish(req *bot.Request, reply *bot.Reply) {
+	if reply == nil || req.Action != "" || (reply.Lang != "en" && reply.Lang != "") {
+		return
+	}
+	if req.Locale == "" || supportedLang(req.Locale) != "" {
+		return
+	}
+	if text := r.question(req); text != "" && supportedLang(kb.DetectLang(text)) != "" {
+		return
+	}
+	reply.Blocks = append([]bot.Block{&bot.Text{Text: englishNote, Note: true}}, reply.Blocks...)
+	if reply.Key != "" {
+		// Every reply of that key still has the note, and none without it.
+		reply.Key += "/english-note"
+	}
+}
+
+// question returns the free text of req, whose language lang reads: the
+// value of its command's Rest option (the question of /ask, the text of
+// /remind add), or "".
+func (r *Router) question(req *bot.Request) string {
+	cmd := bot.Find(r.cmds, req.Command)
+	if cmd != nil && req.Sub != "" {
+		cmd = bot.Find(cmd.Subs, req.Sub)
+	}
+	if cmd == nil {
+		return ""
+	}
+	for _, o := range cmd.Options {
+		if o.Rest {
+			return req.Option(o.Name)
+		}
 	}
 	return ""
 }

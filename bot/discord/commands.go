@@ -36,17 +36,18 @@ func nameOK(s string) bool {
 
 // ApplicationCommands builds the slash-command tree Discord registers from
 // the bot's command tree: subcommands, option types, required options
-// first (Discord's rule), choices, bounds, autocomplete, and names and
-// descriptions in the languages of Localized and of the table in
-// localizations.go. A localized name Discord would refuse (or that would
-// clash with another in the same language) is left out, so that language
-// shows the English name. It returns an error when an English name or a
-// count breaks Discord's rules: registering would fail anyway.
+// first (Discord's rule), choices, bounds, autocomplete, names in the
+// languages of Localized, and descriptions in those of Localized and of
+// the table in localizations.go. A localized name Discord would refuse
+// (or that would clash with another in the same language) is left out, so
+// that language shows the English name. It returns an error when an
+// English name or a count breaks Discord's rules: registering would fail
+// anyway.
 func ApplicationCommands(cmds []*bot.Command) ([]*ApplicationCommand, error) {
 	if len(cmds) > maxCommands {
 		return nil, fmt.Errorf("discord: %d commands; Discord allows %d", len(cmds), maxCommands)
 	}
-	table := tables{descriptions: descriptionTable(), choices: choiceTable()}
+	table := tables{descriptions: descriptionTable()}
 	var out []*ApplicationCommand
 	var names []localNames
 	for _, c := range cmds {
@@ -123,7 +124,7 @@ const GuildInstall IntegrationType = 0
 
 // tables are the translations of localizations.go.
 type tables struct {
-	descriptions, choices map[string]translation
+	descriptions map[string]translation
 }
 
 // commandOptions builds a command's subcommands, or its options.
@@ -228,17 +229,15 @@ func option(o bot.Option, path string, table tables) (*discordgo.ApplicationComm
 			}
 			c.Value = n
 		}
-		c.NameLocalizations = choiceNames(ch, table.choices[key+"="+ch.Value])
+		c.NameLocalizations = choiceNames(ch)
 		opt.Choices = append(opt.Choices, c)
 	}
 	return opt, nil
 }
 
-// choiceNames returns a choice's name localizations: the table's, while
-// its English matches the choice's name, then the command tree's own.
-func choiceNames(ch bot.Choice, t translation) map[discordgo.Locale]string {
+// choiceNames returns a choice's name localizations, the command tree's.
+func choiceNames(ch bot.Choice) map[discordgo.Locale]string {
 	names := map[discordgo.Locale]string{}
-	t.addTo(names, ch.Name, maxChoiceText)
 	for lang, n := range ch.Localized {
 		if n = strings.TrimSpace(n); n != "" {
 			for _, l := range discordLocales(lang) {

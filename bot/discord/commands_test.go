@@ -21,9 +21,9 @@ func sampleTree() []*bot.Command {
 	return []*bot.Command{
 		{
 			Name: "ask", Description: "Ask a question about ordering author copies or proofs",
-			Options: []bot.Option{{Name: "question", Description: "Your question, in English or French",
+			Options: []bot.Option{{Name: "question", Description: "Your question, in English, French, German, Spanish, Italian, Portuguese or Dutch",
 				Required: true, Rest: true, MaxLength: 500,
-				Localized: fr("question", "Votre question, en français ou en anglais")}},
+				Localized: fr("question", "Votre question, en français, anglais, allemand, espagnol, italien, portugais ou néerlandais")}},
 			Localized: fr("question", "Posez une question sur les exemplaires d'auteur ou les épreuves"),
 		},
 		{

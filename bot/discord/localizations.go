@@ -39,9 +39,8 @@ func tx(en, de, es, it, pt, nl, ja string) translation {
 // descriptionTable holds the translated descriptions of the commands,
 // subcommands and options, keyed by command path ("order add") and, for
 // an option, path:option ("order add:quantity"). Names are not translated
-// here: slash commands and options keep their English names outside
-// French, whose names come with the command tree, because Discord's rules
-// for names are strict and two names may not meet in any language.
+// here but in the command tree (bot.Command.Localized, bot.Choice.Localized),
+// because the text grammar of the console and Slack reads them too.
 func descriptionTable() map[string]translation {
 	t := map[string]translation{}
 	set := func(tr translation, keys ...string) {
@@ -57,13 +56,13 @@ func descriptionTable() map[string]translation {
 		"Pergunte sobre como pedir cópias do autor ou de prova",
 		"Stel een vraag over het bestellen van auteursexemplaren of proefexemplaren",
 		"著者用コピーや校正刷りの注文について質問する"), "ask")
-	set(tx("Your question, in English or French",
-		"Deine Frage, auf Englisch oder Französisch",
-		"Tu pregunta, en inglés o en francés",
-		"La tua domanda, in inglese o in francese",
-		"Sua pergunta, em inglês ou francês",
-		"Je vraag, in het Engels of het Frans",
-		"質問（英語またはフランス語で）"), "ask:question")
+	set(tx("Your question, in English, French, German, Spanish, Italian, Portuguese or Dutch",
+		"Deine Frage auf Deutsch, Englisch, Französisch, Spanisch, Italienisch, Portugiesisch, Niederländisch",
+		"Tu pregunta, en español, inglés, francés, alemán, italiano, portugués o neerlandés",
+		"La tua domanda, in italiano, inglese, francese, tedesco, spagnolo, portoghese o olandese",
+		"Sua pergunta, em português, inglês, francês, alemão, espanhol, italiano ou holandês",
+		"Je vraag, in het Nederlands, Engels, Frans, Duits, Spaans, Italiaans of Portugees",
+		"質問（英語・フランス語・ドイツ語・スペイン語・イタリア語・ポルトガル語・オランダ語）"), "ask:question")
 
 	set(tx("List the commands and topics, or show one topic",
 		"Zeige die Befehle und Themen oder ein einzelnes Thema an",
@@ -401,32 +400,5 @@ func descriptionTable() map[string]translation {
 		"on (ligar) ou off (desligar)",
 		"on (aan) of off (uit)",
 		"on（オン）または off（オフ）"), "remind auto:state")
-	return t
-}
-
-// choiceTable holds the translated names of fixed choices, keyed by
-// path:option=value ("order list:status=shipped"); en is the English
-// choice name. The values sent back are never translated.
-func choiceTable() map[string]translation {
-	t := map[string]translation{}
-	set := func(tr translation, keys ...string) {
-		for _, k := range keys {
-			t[k] = tr
-		}
-	}
-	set(tx("author", "Autorenexemplare", "copias de autor", "copie d'autore", "cópias do autor", "auteursexemplaren", "著者用コピー"), "order add:kind=author")
-	set(tx("proof", "Korrekturexemplare", "pruebas", "copie di prova", "provas", "proefexemplaren", "校正刷り"), "order add:kind=proof")
-	set(tx("ordered", "bestellt", "pedido", "ordinato", "pedido", "besteld", "注文済み"), "order list:status=ordered")
-	set(tx("shipped", "versandt", "enviado", "spedito", "enviado", "verzonden", "発送済み"), "order list:status=shipped")
-	set(tx("delivered", "zugestellt", "entregado", "consegnato", "entregue", "bezorgd", "配達済み"), "order list:status=delivered")
-	set(tx("cancelled", "storniert", "cancelado", "annullato", "cancelado", "geannuleerd", "キャンセル済み"), "order list:status=cancelled")
-	set(tx("damaged", "beschädigt", "dañadas", "danneggiate", "danificadas", "beschadigd", "破損"), "order problem:kind=damaged")
-	set(tx("lost", "verloren", "perdidas", "smarrite", "extraviadas", "verloren", "紛失"), "order problem:kind=lost")
-	set(tx("defective", "Druckfehler", "defecto de impresión", "difetto di stampa", "defeito de impressão", "drukfout", "印刷不良"), "order problem:kind=defective")
-	set(tx("wrong", "falscher Artikel", "artículo equivocado", "articolo sbagliato", "item errado", "verkeerd artikel", "誤った商品"), "order problem:kind=wrong")
-	set(tx("on", "an", "activados", "attivi", "ligados", "aan", "オン"), "remind auto:state=on")
-	set(tx("off", "aus", "desactivados", "disattivati", "desligados", "uit", "オフ"), "remind auto:state=off")
-	set(tx("yes", "ja", "sí", "sì", "sim", "ja", "はい"), "mydata forget:confirm=yes", "preorder:remind=yes")
-	set(tx("no", "nein", "no", "no", "não", "nee", "いいえ"), "preorder:remind=no")
 	return t
 }

@@ -58,15 +58,80 @@ func TestRegisteredTree(t *testing.T) {
 			t.Errorf("localizations.go describes %q, which is no longer a command or option", key)
 		}
 	}
-	for key := range choiceTable() {
-		if !used[key] {
-			t.Errorf("localizations.go names the choice %q, which no longer exists", key)
-		}
-	}
 
 	for _, c := range tree {
 		checkDescribed(t, "/"+c.Name, deref(c.DescriptionLocalizations))
 		checkOptionsDescribed(t, "/"+c.Name, c.Options)
+	}
+	checkAllNamed(t, cmds, tree)
+}
+
+// nameLocales are the Discord locales of the languages the bot speaks
+// besides English, by the language key of the command tree.
+var nameLocales = map[string][]discordgo.Locale{
+	"fr": {discordgo.French}, "de": {discordgo.German}, "es": {discordgo.SpanishES, discordgo.SpanishLATAM},
+	"it": {discordgo.Italian}, "pt": {discordgo.PortugueseBR}, "nl": {discordgo.Dutch},
+}
+
+// checkAllNamed checks that every command, subcommand, option and choice
+// of the registered tree is named in each of the bot's languages, as the
+// command tree names it: none is missing from the tree, and none was left
+// out for breaking Discord's rules or clashing with a sibling.
+func checkAllNamed(t *testing.T, cmds []*bot.Command, tree []*ApplicationCommand) {
+	t.Helper()
+	for i, c := range cmds {
+		checkNames(t, "/"+c.Name, c.Name, c.Localized, deref(tree[i].NameLocalizations), true)
+		checkSubNames(t, "/"+c.Name, c, tree[i].Options)
+	}
+}
+
+func checkSubNames(t *testing.T, path string, c *bot.Command, opts []*discordgo.ApplicationCommandOption) {
+	t.Helper()
+	byName := map[string]*discordgo.ApplicationCommandOption{}
+	for _, o := range opts {
+		byName[o.Name] = o
+	}
+	for _, s := range c.Subs {
+		o := byName[s.Name]
+		checkNames(t, path+" "+s.Name, s.Name, s.Localized, o.NameLocalizations, true)
+		checkSubNames(t, path+" "+s.Name, s, o.Options)
+	}
+	for _, bo := range c.Options {
+		o := byName[bo.Name]
+		p := path + " " + bo.Name
+		checkNames(t, p, bo.Name, bo.Localized, o.NameLocalizations, true)
+		for j, ch := range bo.Choices {
+			if ch.Localized == nil {
+				continue // a name of its own in every language (kdp, advantage)
+			}
+			loc := map[string]bot.Localized{}
+			for lang, n := range ch.Localized {
+				loc[lang] = bot.Localized{Name: n}
+			}
+			checkNames(t, p+"="+ch.Value, o.Choices[j].Name, loc, o.Choices[j].NameLocalizations, false)
+		}
+	}
+}
+
+// checkNames checks the names registered for one command, option or
+// choice. A command's or option's name that is the English one is not
+// registered again (dropSame); a choice's is.
+func checkNames(t *testing.T, path, name string, spec map[string]bot.Localized, got map[discordgo.Locale]string, dropSame bool) {
+	t.Helper()
+	for lang, locales := range nameLocales {
+		want := spec[lang].Name
+		if want == "" {
+			t.Errorf("%s has no name in %s", path, lang)
+			continue
+		}
+		if dropSame && want == name {
+			want = ""
+		}
+		for _, l := range locales {
+			if got[l] != want {
+				t.Errorf("%s: registered %s name %q, want %q", path, l, got[l], want)
+			}
+		}
 	}
 }
 

@@ -33,6 +33,21 @@ func routerName(name string) string {
 	return name
 }
 
+// requestLocale turns a Slack user locale ("de-DE", "pt-PT", "es-LA")
+// into the request's locale, which the router reads as one of its
+// languages by the part before the region (de, pt, es), regions aside:
+// Brazil and Portugal read Portuguese, Spain and Latin America Spanish.
+// Slack's locales are standard language tags but for es-LA, Latin
+// American Spanish, whose region would be Laos: it becomes es-419, as
+// Discord and BCP 47 write it.
+func requestLocale(slack string) string {
+	l := strings.ReplaceAll(strings.TrimSpace(slack), "_", "-")
+	if strings.EqualFold(l, "es-LA") {
+		return "es-419"
+	}
+	return l
+}
+
 // Parser turns a command line in the text grammar into a request and knows
 // the command tree (handlers.Router is one).
 type Parser interface {

@@ -4,11 +4,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	slackapi "github.com/slack-go/slack"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/handlers"
 )
 
 func TestCommandLine(t *testing.T) {
@@ -208,6 +210,70 @@ func TestInteractionCallbackForm(t *testing.T) {
 	for _, bad := range []string{"", "payload=", "payload=%7Bnot-json", "%zz"} {
 		if _, err := interactionCallback([]byte(bad)); err == nil {
 			t.Errorf("interactionCallback(%q) accepted", bad)
+		}
+	}
+}
+
+// TestRequestLocale checks what a Slack user locale becomes in the
+// request: the same language tag, which the router reads by its language
+// (de-DE as German, pt-PT and pt-BR as Portuguese), but for Slack's
+// es-LA, whose region would be Laos, written es-419 as Discord does.
+func TestRequestLocale(t *testing.T) {
+	for slack, want := range map[string]string{
+		"de-DE": "de-DE", "en-US": "en-US", "en-GB": "en-GB", "es-ES": "es-ES", "es-LA": "es-419",
+		"fr-FR": "fr-FR", "it-IT": "it-IT", "pt-BR": "pt-BR", "pt-PT": "pt-PT", "nl-NL": "nl-NL",
+		"ja-JP": "ja-JP", "ko-KR": "ko-KR", "zh-TW": "zh-TW", "": "", "es_la": "es-419", " fr-FR ": "fr-FR",
+	} {
+		if got := requestLocale(slack); got != want {
+			t.Errorf("requestLocale(%q) = %q, want %q", slack, got, want)
+		}
+	}
+
+	// As users.info gives it, for every request of that author.
+	api := newFakeAPI(t, "es-LA")
+	f := newFakeRouter()
+	a, _ := newTestAdapter(t, f, func(c *Config) { c.BotToken = "xoxb-test"; api.use(t, c) })
+	for range 2 {
+		serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", "/ask", "carrito vacío", "")))
+	}
+	for _, req := range f.requests() {
+		if req.Locale != "es-419" {
+			t.Errorf("request has locale %q, want es-419", req.Locale)
+		}
+	}
+}
+
+// TestLocalizedCommands sends slash commands typed with the names of other
+// languages, as the router's command tree has them: the router gets the
+// request in English names, as from Discord.
+func TestLocalizedCommands(t *testing.T) {
+	tests := []struct{ command, text, name string }{
+		{"/order", "lista entregue", "order list status=delivered"},
+		{"/order", "voir numéro:3", "order show number=3"},
+		{"/order", "problème 3 perdus", "order problem number=3 kind=lost"},
+		{"/authorbot", "hilfe", "help"},
+		{"/authorbot", "/pedido ver número:3", "order show number=3"},
+		{"/authorbot", "bestelling lijst verzonden", "order list status=shipped"},
+		{"/reminders", "elenco", "remind list"},
+	}
+	for _, tt := range tests {
+		f := newFakeRouter()
+		f.cmds = handlers.Commands()
+		a, _ := newTestAdapter(t, f, nil)
+		serve(a, signedRequest("/slack/commands", testSecret, time.Now(), commandBody("T1", "U1", tt.command, tt.text, "")))
+		reqs := f.requests()
+		if len(reqs) != 1 {
+			t.Errorf("%s %s: %d requests, want 1", tt.command, tt.text, len(reqs))
+			continue
+		}
+		got := reqs[0].Name()
+		for _, o := range []string{"status", "number", "kind"} {
+			if reqs[0].Has(o) {
+				got += " " + o + "=" + reqs[0].Option(o)
+			}
+		}
+		if got != tt.name {
+			t.Errorf("%s %s = %s, want %s", tt.command, tt.text, got, tt.name)
 		}
 	}
 }

@@ -390,8 +390,9 @@ func (a *Adapter) locale(ctx context.Context, u bot.User) string {
 		a.locales.PutFor(key, "", localeFailTTL)
 		return ""
 	}
-	a.locales.Put(key, info.Locale)
-	return info.Locale
+	l := requestLocale(info.Locale)
+	a.locales.Put(key, l)
+	return l
 }
 
 // Notify sends r to user as a direct message from the bot. It needs the
