@@ -41,7 +41,11 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			g.t.Logf("gateway write: %v", err)
 		}
 	}
-	send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
+	// An hour between heartbeats: discordgo's Close sleeps a second while
+	// holding the session's lock, and a heartbeat due in that second would
+	// wait on the lock, which a synctest bubble does not count as blocked,
+	// so its clock could never reach the end of the sleep.
+	send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 3600000}})
 	var id map[string]any
 	if err := conn.ReadJSON(&id); err != nil {
 		g.t.Errorf("reading Identify: %v", err)
