@@ -2,8 +2,10 @@ package kb
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // costQuestions are the shapes of question whose cost the search must
@@ -74,5 +76,91 @@ func BenchmarkSearchCost(b *testing.B) {
 				b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
 			}
 		})
+	}
+}
+
+// variedQuestions are questions of up to 300 characters as authors ask
+// them: every labelled example that short, each also misspelt (the typo
+// path), and gibberish of 300 characters (every word corrected).
+func variedQuestions(b *testing.B) (clean, all []string) {
+	exs, errs := readExamples(exampleFiles)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for _, ex := range exs {
+		if len(ex.text) > 300 {
+			continue
+		}
+		clean = append(clean, ex.text)
+		ws := strings.Fields(ex.text)
+		for i, w := range ws {
+			if len(w) > 4 && rng.IntN(3) == 0 {
+				ws[i] = misspell(rng, w, 1)
+			}
+		}
+		all = append(all, ex.text, strings.Join(ws, " "))
+	}
+	for i := range 200 {
+		all = append(all, gibberish(uint64(1000+i), 300))
+	}
+	return clean, all
+}
+
+// BenchmarkSearchPercentiles times Search on each of variedQuestions and
+// reports the 50th and 99th percentile in µs, and the worst question (the
+// slowest of the questions, each timed at its fastest of three runs so a
+// pause of the shared machine is not taken for it) as a multiple of the
+// median clean question.
+func BenchmarkSearchPercentiles(b *testing.B) {
+	k := mustLoad(b)
+	clean, all := variedQuestions(b)
+	times := make([]time.Duration, 0, b.N)
+	i := 0
+	for b.Loop() {
+		q := all[i%len(all)]
+		start := time.Now()
+		k.Search(q, "")
+		times = append(times, time.Since(start))
+		i++
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	at := func(p float64) float64 { return float64(times[int(p*float64(len(times)-1))].Nanoseconds()) / 1e3 }
+	b.ReportMetric(at(0.50), "p50-µs")
+	b.ReportMetric(at(0.99), "p99-µs")
+	fastest := func(q string) float64 {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			k.Search(q, "")
+			best = min(best, time.Since(start))
+		}
+		return float64(best.Nanoseconds()) / 1e3
+	}
+	var cleanTimes []float64
+	for _, q := range clean[:min(len(clean), 500)] {
+		cleanTimes = append(cleanTimes, fastest(q))
+	}
+	slices.Sort(cleanTimes)
+	worst := 0.0
+	for _, q := range all[:min(len(all), 1000)] {
+		worst = max(worst, fastest(q))
+	}
+	for _, q := range all[len(all)-200:] { // the gibberish
+		worst = max(worst, fastest(q))
+	}
+	b.ReportMetric(worst, "worst-µs")
+	b.ReportMetric(worst/cleanTimes[len(cleanTimes)/2], "worst/clean")
+}
+
+// BenchmarkAnswer times Answer on a long multi-part message.
+func BenchmarkAnswer(b *testing.B) {
+	k := mustLoad(b)
+	msg := strings.Repeat("I published my first paperback last month, a novel about dragons and a lighthouse. ", 8) +
+		"What is the maximum number of author copies I can order at once? And also, can I resell them at the fair? " +
+		"Another question: when do I get paid my royalties? Thanks so much!"
+	for b.Loop() {
+		k.Answer(msg, "")
 	}
 }

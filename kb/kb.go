@@ -66,6 +66,10 @@ type KB struct {
 	byLang  map[string]map[string]*Entry
 	ordered map[string][]*Entry
 	indexes map[string]*index
+	// unknowns are the subjects k declines by name (see Unknown).
+	unknowns []*Unknown
+	// folded is the text of each entry as unknownText gives it.
+	folded map[*Entry]string
 }
 
 // Load reads and validates the knowledge base embedded in the binary, with
@@ -94,7 +98,17 @@ func loadFS(contentFS, examplesFS fs.FS, tu tuning) (*KB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return build(entries, exs, tu), nil
+	unknowns, err := readUnknowns(contentFS)
+	if err != nil {
+		return nil, loadError([]error{err})
+	}
+	k := build(entries, exs, tu)
+	k.unknowns = unknowns
+	k.folded = make(map[*Entry]string, len(entries))
+	for _, e := range entries {
+		k.folded[e] = unknownText(strings.Join(append([]string{e.Title, e.Body}, append(e.Aliases, e.Keywords...)...), " "))
+	}
+	return k, nil
 }
 
 // readContent reads and validates the entries of contentFS and the

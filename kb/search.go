@@ -14,6 +14,10 @@ type Result struct {
 	Score       float64  // confidence-like score of Best, 0 to 1
 	Confident   bool     // false => the caller declines
 	Suggestions []*Entry // up to 3 closest topics other than Best when Confident, or the closest 3 when declining
+	// Unknown is set when the question is about a subject the knowledge
+	// base knows it does not cover: the result declines then, with no
+	// Best and no Suggestions, and the caller points to Unknown.URL.
+	Unknown *Unknown
 }
 
 // scored is a document of an index with its score for a query and the
@@ -127,7 +131,19 @@ func (k *KB) Search(query, lang string) Result {
 			}
 		}
 	}
-	return k.result(r, lang)
+	res := k.result(r, lang)
+	// A question that names a subject next to author copies is declined
+	// with that subject's page rather than answered with the nearest
+	// topic, unless it is a topic's own name or the confident topic
+	// itself speaks of it (royalties on resold author copies).
+	if r.exact || len(k.unknowns) == 0 {
+		return res
+	}
+	u, trigger := k.unknownIn(unknownText(query), lang, detected, "en")
+	if u == nil || (res.Confident && k.covers(res.Best, trigger)) {
+		return res
+	}
+	return Result{Lang: res.Lang, Unknown: u}
 }
 
 // queryLang is the language to search a query in, given its words tok:

@@ -1,0 +1,320 @@
+package kb
+
+import (
+	"slices"
+	"strings"
+)
+
+// maxAsks is the number of asks Answer answers in one message.
+const maxAsks = 3
+
+// Part is one ask of a message and its result. A Part whose Result is not
+// Confident is a part the knowledge base could not answer: Result.Unknown
+// names the subject and the page that covers it when it is a known
+// unknown.
+type Part struct {
+	Ask string // the words of the message this part answers, as written
+	Result
+}
+
+// Answer is the outcome of KB.Answer for a whole message: its asks, in the
+// order asked, each with its result.
+type Answer struct {
+	Lang  string // the language of every part's entries
+	Parts []Part // 1 to maxAsks; distinct topics, distinct unknowns
+}
+
+// Answered returns the parts with a confident topic.
+func (a Answer) Answered() []Part {
+	var out []Part
+	for _, p := range a.Parts {
+		if p.Confident {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Declined returns the parts the knowledge base could not answer.
+func (a Answer) Declined() []Part {
+	var out []Part
+	for _, p := range a.Parts {
+		if !p.Confident {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Answer answers a whole message as authors post them, up to 1,500
+// characters or so: a greeting, the story of the book or the order, one
+// to three questions and thanks. It splits the message into sentences
+// and into the asks joined by "and also", "another question" or an
+// enumeration, in any of Languages; searches each ask (a sentence with a
+// question mark or opening with a question word) on its own, then with
+// the sentence before it when alone it is too short to tell; and drops
+// greetings, thanks and sign-offs. When no ask is answered the story
+// around them is searched as one question. Parts answering a topic or an
+// unknown already answered are dropped. Search stays the entry point for
+// a short question; Answer of one is that Search.
+func (k *KB) Answer(message, lang string) Answer {
+	if l := Lang(lang); k.has(l) {
+		lang = l
+	} else {
+		lang = k.queryLang(tokens(message), lang, DetectLang(message))
+	}
+	a := Answer{Lang: lang}
+	segs := segments(message)
+	var asks, story []int
+	for i, s := range segs {
+		switch {
+		case isFiller(s):
+		case isAsk(s):
+			asks = append(asks, i)
+		default:
+			story = append(story, i)
+		}
+	}
+	var declined []Part
+	for _, i := range asks {
+		p := Part{Ask: segs[i], Result: k.Search(segs[i], lang)}
+		if !p.Confident && p.Unknown == nil && i > 0 && !isFiller(segs[i-1]) && !isAsk(segs[i-1]) {
+			ctx := segs[i-1] + " " + segs[i]
+			if r := k.Search(ctx, lang); r.Confident || r.Unknown != nil {
+				p = Part{Ask: ctx, Result: r}
+			}
+		}
+		switch {
+		case p.Confident || p.Unknown != nil:
+			a.add(p)
+		case contentWords(segs[i]) >= 3:
+			declined = append(declined, p)
+		}
+	}
+	if len(a.Parts) == 0 && len(story) > 0 {
+		// No ask answered, or none asked: the message as a whole may
+		// still say what it is about ("my cart is empty!!").
+		var b strings.Builder
+		for _, i := range append(story, asks...) {
+			b.WriteString(segs[i])
+			b.WriteByte(' ')
+		}
+		text := strings.TrimSpace(b.String())
+		if r := k.Search(text, lang); r.Confident || r.Unknown != nil || len(declined) == 0 {
+			a.add(Part{Ask: text, Result: r})
+		}
+	}
+	for _, p := range declined {
+		a.add(p)
+	}
+	if len(a.Parts) == 0 {
+		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: k.Search(message, lang)}}
+	}
+	return a
+}
+
+// add appends p unless it repeats a part's topic or unknown, or the
+// answer is full.
+func (a *Answer) add(p Part) {
+	if len(a.Parts) == maxAsks {
+		return
+	}
+	for _, q := range a.Parts {
+		switch {
+		case p.Confident && q.Confident && p.Best.ID == q.Best.ID:
+			return
+		case p.Unknown != nil && p.Unknown == q.Unknown:
+			return
+		}
+	}
+	a.Parts = append(a.Parts, p)
+}
+
+// segments splits a message into its sentences and asks: at ., ! and ?
+// followed by a space or the end, at ; and line breaks, before an
+// enumeration ("1)", "2.", "- ") and before the phrases that start
+// another ask (askMarkers). A ? stays with its sentence.
+func segments(message string) []string {
+	lower := asciiLower(message)
+	cut := make([]bool, len(message)+1) // a segment starts at i
+	for i := 0; i < len(message); i++ {
+		c := message[i]
+		switch c {
+		case '\n', ';':
+			cut[i+1] = true
+		case '.', '!', '?':
+			if i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t' {
+				cut[i+1] = true
+			}
+		}
+		if atWordStart(lower, i) {
+			if n := enumeration(lower[i:]); n > 0 {
+				cut[i] = true
+			}
+			for _, m := range askMarkers() {
+				if strings.HasPrefix(lower[i:], m) {
+					cut[i] = true
+				}
+			}
+		}
+	}
+	var out []string
+	start := 0
+	for i := 1; i <= len(message); i++ {
+		if !cut[i] && i < len(message) {
+			continue
+		}
+		if s := trimSegment(message[start:i]); s != "" {
+			out = append(out, s)
+		}
+		start = i
+	}
+	return out
+}
+
+// trimSegment trims the spaces, enumeration marks and separators around a
+// segment.
+func trimSegment(s string) string {
+	s = strings.TrimSpace(s)
+	if n := enumeration(asciiLower(s)); n > 0 {
+		s = strings.TrimSpace(s[n:])
+	}
+	return strings.TrimLeft(strings.TrimSpace(s), ",:-*•") // marker punctuation
+}
+
+// enumeration returns the length of an enumeration mark at the start of
+// s ("1) ", "2. ", "- ", "• ", "a) "), 0 when there is none.
+func enumeration(s string) int {
+	switch {
+	case strings.HasPrefix(s, "- "), strings.HasPrefix(s, "* "):
+		return 2
+	case strings.HasPrefix(s, "• "):
+		return len("• ")
+	}
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 && len(s) > 1 && s[0] >= 'a' && s[0] <= 'c' && s[1] == ')' {
+		i = 1
+	}
+	if i == 0 || i+1 >= len(s) || (s[i] != ')' && s[i] != '.') || s[i+1] != ' ' {
+		return 0
+	}
+	if s[i] == '.' && s[0] >= 'a' {
+		return 0
+	}
+	return i + 2
+}
+
+// atWordStart reports whether s[i] starts a word.
+func atWordStart(s string, i int) bool {
+	return i == 0 || s[i-1] == ' ' || s[i-1] == '\n' || s[i-1] == '\t'
+}
+
+// asciiLower lowercases the ASCII letters of s only, so that offsets in
+// it are offsets in s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// askMarkers are the phrases, lowercase, that start another ask in a
+// message, in every language of Languages.
+func askMarkers() []string {
+	return []string{
+		"and also", "also,", "another question", "one more question", "second question", "other question", "oh and", "plus,",
+		"et aussi", "aussi,", "autre question", "deuxième question", "également,", "par ailleurs",
+		"und außerdem", "außerdem", "ausserdem", "noch eine frage", "andere frage", "zweite frage", "und noch",
+		"y también", "y tambien", "también,", "tambien,", "otra pregunta", "además", "ademas",
+		"e anche", "anche,", "altra domanda", "un'altra domanda", "inoltre",
+		"e também", "e tambem", "também,", "tambem,", "outra pergunta", "além disso", "alem disso",
+		"en ook", "ook,", "nog een vraag", "andere vraag", "verder,", "daarnaast",
+	}
+}
+
+// isAsk reports whether s reads as a question: it ends with a question
+// mark or opens with a question word of one of Languages.
+func isAsk(s string) bool {
+	if strings.HasSuffix(strings.TrimRight(s, " )!"), "?") || strings.HasPrefix(s, "¿") {
+		return true
+	}
+	ws := words(s)
+	if len(ws) == 0 {
+		return false
+	}
+	if slices.Contains(questionWords(), ws[0]) {
+		return true
+	}
+	// "I want to know", "je voudrais savoir", "ich möchte wissen"...
+	t := " " + strings.Join(ws, " ") + " "
+	for _, p := range []string{" wondering ", " want to know ", " need to know ", " tell me ", " savoir ", " wissen ", " saber ", " sapere ", " weten "} {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionWords are the folded words that open a question in one of
+// Languages.
+func questionWords() []string {
+	return []string{
+		"how", "what", "why", "when", "where", "which", "who", "can", "could", "is", "are", "do", "does", "did", "should", "will", "would", "any", "has", "have",
+		"comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "combien", "est", "puis", "peut", "peux", "dois", "faut",
+		"wie", "was", "warum", "wann", "wo", "welche", "welcher", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
+		"como", "que", "por", "cuando", "donde", "cual", "cuanto", "cuantos", "puedo", "se", "hay", "es", "debo",
+		"cosa", "perche", "dove", "quale", "quanto", "quanti", "posso", "si", "ce", "devo",
+		"onde", "qual", "quantos", "existe", "tem", "da",
+		"hoe", "wat", "waarom", "wanneer", "waar", "welke", "hoeveel", "kan", "kun", "kunnen", "moet", "mag", "zijn",
+	}
+}
+
+// isFiller reports whether s is only a greeting, thanks or sign-off, which
+// says nothing of what the author asks.
+func isFiller(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 {
+		return true
+	}
+	filler := fillerWords()
+	n := 0
+	for _, w := range ws {
+		if slices.Contains(filler, w) {
+			n++
+		}
+	}
+	// "Thanks in advance for any help!": the cue words make most of it.
+	return n > 0 && (n == len(ws) || (len(ws) <= 7 && 2*n >= len(ws)) || (slices.Contains(filler, ws[0]) && len(ws) <= 4))
+}
+
+// fillerWords are the folded words of greetings, thanks and sign-offs in
+// Languages.
+func fillerWords() []string {
+	return []string{
+		"hi", "hello", "hey", "everyone", "all", "folks", "guys", "thanks", "thank", "you", "advance", "cheers", "regards", "best", "help", "appreciated", "appreciate", "any", "please", "morning", "evening",
+		"bonjour", "salut", "bonsoir", "merci", "d'avance", "avance", "cordialement", "tous", "toutes", "aide",
+		"hallo", "danke", "vielen", "dank", "gruss", "grusse", "liebe", "lg", "vg", "moin", "im", "voraus",
+		"hola", "gracias", "saludos", "todos", "ayuda", "de", "antemano",
+		"ciao", "salve", "grazie", "saluti", "tutti", "mille", "aiuto",
+		"ola", "oi", "obrigado", "obrigada", "abracos", "pessoal",
+		"hoi", "goedemiddag", "goedemorgen", "bedankt", "dank", "groeten", "alvast", "allemaal",
+	}
+}
+
+// contentWords counts the words of s that are not question or filler
+// words.
+func contentWords(s string) int {
+	n := 0
+	for _, w := range words(s) {
+		if !slices.Contains(questionWords(), w) && !slices.Contains(fillerWords(), w) && len(w) > 2 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,267 @@
+package kb
+
+import (
+	"bufio"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// partIDs returns the topics Answer answered for a, in order, and whether
+// it declined a part.
+func partIDs(a Answer) (ids []string, declined bool) {
+	for _, p := range a.Parts {
+		if p.Confident {
+			ids = append(ids, p.Best.ID)
+		} else {
+			declined = true
+		}
+	}
+	return ids, declined
+}
+
+// TestAnswerParts checks that each ask of a made-up message is answered
+// with its own topic, and a known unknown part declined with its subject.
+func TestAnswerParts(t *testing.T) {
+	k := mustLoad(t)
+	tests := []struct {
+		msg     string
+		want    []string
+		unknown string
+	}{
+		{"Hi all! I just published my first paperback, a 300 page fantasy novel about dragons. I want to sell it at a fair next month. " +
+			"What is the maximum number of author copies I can order at once? And also, can I resell them at the fair? Thanks so much!",
+			[]string{"max-quantity", "reselling-copies"}, ""},
+		{"Bonjour, petite question : combien d'exemplaires d'auteur puis-je commander au maximum ? Autre question : pourquoi mon panier est vide quand je clique sur commander ? Merci !",
+			[]string{"max-quantity", "cart-empty"}, ""},
+		{"1) how long does shipping take for author copies 2) can I cancel my order 3) what is KDP Select",
+			[]string{"delivery-time", "cancel-order"}, "kdp-select"},
+		{"my cart is empty after I click order author copies?\nalso, my cart is empty again, why?", []string{"cart-empty"}, ""},
+	}
+	for _, tt := range tests {
+		a := k.Answer(tt.msg, "")
+		ids, _ := partIDs(a)
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("Answer(%q): topics %v, want %v", tt.msg, ids, tt.want)
+		}
+		var u string
+		for _, p := range a.Declined() {
+			if p.Unknown != nil {
+				u = p.Unknown.ID
+			}
+		}
+		if u != tt.unknown {
+			t.Errorf("Answer(%q): unknown %q, want %q", tt.msg, u, tt.unknown)
+		}
+	}
+}
+
+// TestSegments checks where a message is split into asks.
+func TestSegments(t *testing.T) {
+	got := segments("Hello! I ordered copies on amazon.com. 1) Can I cancel? 2) When do they ship\nThanks")
+	want := []string{"Hello!", "I ordered copies on amazon.com.", "Can I cancel?", "When do they ship", "Thanks"}
+	if !slices.Equal(got, want) {
+		t.Errorf("segments: %q, want %q", got, want)
+	}
+}
+
+// nearDomain are made-up questions about subjects next to author copies
+// that the knowledge base does not cover, in every language.
+func nearDomain() []string {
+	return []string{
+		"my ads campaign spends nothing, are my bids too low?",
+		"how do I fill in the tax interview as a non-US author?",
+		"when do I get paid my royalties from KDP?",
+		"what royalty do I get on a $2.99 ebook?",
+		"should I enroll in KDP Select or go wide?",
+		"how are Kindle Unlimited pages read counted?",
+		"how do I add A+ content to my book page?",
+		"can I make an audiobook through ACX from my KDP book?",
+		"how do I turn on expanded distribution for bookstores?",
+		"which keywords and categories should I pick?",
+		"how do I claim my author page on Author Central?",
+		"Cover Creator keeps cropping my title, how do I fix the cover design?",
+		"Kindle Create won't import my Word file",
+		"how do I get more reviews for my novel?",
+		"my KDP account was suspended, what do I do?",
+		"can I publish a public domain book on KDP?",
+		"how do I link my paperback and ebook on the series page?",
+		"Comment remplir l'entretien fiscal KDP ?",
+		"Quand est-ce que KDP verse les redevances ?",
+		"Ma campagne publicitaire ne dépense rien, pourquoi ?",
+		"Wie funktioniert die Auszahlung der Tantiemen?",
+		"Wie fülle ich das Steuerinterview aus?",
+		"Meine Werbekampagne bekommt keine Impressionen",
+		"¿Cuándo me pagan las regalías de KDP?",
+		"¿Cómo hago un audiolibro de mi novela?",
+		"¿Qué palabras clave debo poner?",
+		"Come funziona la pubblicità su Amazon per i libri?",
+		"Come si compila l'intervista fiscale?",
+		"Quando recebo os royalties do KDP?",
+		"Como faço um audiolivro do meu livro?",
+		"Hoe werkt de uitbetaling van royalty's?",
+		"Hoe krijg ik meer recensies voor mijn boek?",
+	}
+}
+
+// offTopic are made-up questions no topic answers.
+func offTopic() []string {
+	return []string{
+		"what's the weather like in Paris tomorrow?",
+		"recommend me a good fantasy novel to read",
+		"how do I bake sourdough bread?",
+		"who won the football match last night?",
+		"Quelle est la capitale de l'Australie ?",
+		"Wie spät ist es in Berlin?",
+		"¿Cuál es la mejor pizza de Madrid?",
+		"Qual è il miglior film dell'anno?",
+		"Qual é a melhor praia de Portugal?",
+		"Wat is het beste restaurant in Amsterdam?",
+	}
+}
+
+// TestKnownUnknownsDecline holds the search to its target on made-up
+// near-domain and off-topic questions: at most 2% get a topic answer,
+// and each near-domain one names a known unknown.
+func TestKnownUnknownsDecline(t *testing.T) {
+	k := mustLoad(t)
+	qs := append(nearDomain(), offTopic()...)
+	answered := 0
+	for _, q := range qs {
+		r := k.Search(q, "")
+		if r.Confident {
+			answered++
+			t.Logf("answered %q with %s", q, r.Best.ID)
+		}
+	}
+	for _, q := range nearDomain() {
+		if r := k.Search(q, ""); r.Unknown == nil {
+			t.Errorf("Search(%q): no known unknown", q)
+		} else if !strings.HasPrefix(r.Unknown.Note(), "declined: known unknown ") || r.Best != nil || r.Suggestions != nil {
+			t.Errorf("Search(%q): %s with best %v and suggestions %v", q, r.Unknown.Note(), r.Best, r.Suggestions)
+		}
+	}
+	if pct := 100 * float64(answered) / float64(len(qs)); pct > 2 {
+		t.Errorf("%d/%d near-domain and off-topic questions answered (%.1f%%), want at most 2%%", answered, len(qs), pct)
+	}
+}
+
+// TestKnownUnknownsKeepAnswers checks that the known unknowns take no
+// answer from the labelled questions a topic answers: at least 95% of
+// those Search answered without them still get that answer.
+func TestKnownUnknownsKeepAnswers(t *testing.T) {
+	k := mustLoad(t)
+	bare := *k
+	bare.unknowns = nil
+	exs, errs := readExamples(exampleFiles)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	kept, total, lost := 0, 0, 0
+	for _, ex := range exs {
+		if ex.topic == "" {
+			continue
+		}
+		before := bare.Search(ex.text, "")
+		if !before.Confident {
+			continue
+		}
+		total++
+		if after := k.Search(ex.text, ""); after.Confident && after.Best.ID == before.Best.ID {
+			kept++
+		} else {
+			lost++
+		}
+	}
+	t.Logf("answerable: %d/%d kept, %d lost to a known unknown", kept, total, lost)
+	if 100*float64(kept) < 95*float64(total) {
+		t.Errorf("answerable kept %d/%d, want at least 95%%", kept, total)
+	}
+}
+
+// messyFloor is the share of testdata/messy.tsv, per group and per
+// language, that Answer must get right, at what it reached when first
+// measured: raise a floor when the search gets better, never to fit the
+// set, which measures only while nobody tunes on it.
+var messyFloor = map[string]float64{
+	"all": 79, "group changed": 50, "group computed": 86, "group informal": 86, "group long": 74,
+	"group multi": 78, "group near": 84, "group offtopic": 85,
+	"lang de": 57, "lang en": 82, "lang es": 92, "lang fr": 64, "lang it": 64, "lang nl": 92, "lang pt": 85,
+}
+
+// TestAccuracyMessy measures Answer on testdata/messy.tsv: messages
+// written as authors post them, in the columns group, lang, topics,
+// question. topics is a comma-separated list of the topics the message
+// asks about, "-" for a message to decline as a whole, and a last entry
+// "+decline" when one of its parts must be declined. A message is right
+// when Answer answers exactly those topics, and declines a part when one
+// must be. The figures are logged per group and per language; the
+// messages only with AUTHORBOT_SHOW_MISSES set.
+func TestAccuracyMessy(t *testing.T) {
+	name := "testdata/messy.tsv"
+	if _, err := os.Stat(name); err != nil {
+		t.Skipf("%s: %v", name, err)
+	}
+	k := mustLoad(t)
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	groups := make(map[string]*groupScore)
+	score := func(key string, right bool, miss string) {
+		g := groups[key]
+		if g == nil {
+			g = &groupScore{}
+			groups[key] = g
+		}
+		g.total++
+		if right {
+			g.right++
+		} else {
+			g.misses = append(g.misses, miss)
+		}
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		cols := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
+		if len(cols) != 4 || cols[0] == "group" || strings.HasPrefix(cols[0], "#") {
+			continue
+		}
+		want, mustDecline := messyWant(cols[2])
+		a := k.Answer(cols[3], "")
+		ids, declined := partIDs(a)
+		sort.Strings(ids)
+		right := slices.Equal(ids, want) && (!mustDecline || declined)
+		miss := "line " + itoa(n) + " " + cols[1] + " " + cols[3] + ": want " + cols[2] + ", got " + strings.Join(ids, ",")
+		score("group "+cols[0], right, miss)
+		score("lang "+cols[1], right, miss)
+		score("all", right, miss)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	checkFloors(t, groups, messyFloor, showMisses())
+}
+
+// messyWant parses the topics column of messy.tsv: the sorted topics and
+// whether a part must be declined.
+func messyWant(col string) (topics []string, decline bool) {
+	for _, id := range strings.Split(col, ",") {
+		switch id = strings.TrimSpace(id); id {
+		case "-", "":
+		case "+decline":
+			decline = true
+		default:
+			topics = append(topics, id)
+		}
+	}
+	sort.Strings(topics)
+	return topics, decline
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
