@@ -14,8 +14,8 @@ func TestFromText(t *testing.T) {
 		missing []Missing
 	}{
 		{
-			text: "how much to print a 300 page paperback in black ink on amazon.co.uk",
-			want: Params{Pages: 300, Ink: Black, Binding: Paperback, Marketplace: UK},
+			text:    "how much to print a 300 page paperback in black ink on amazon.co.uk",
+			want:    Params{Pages: 300, Ink: Black, Binding: Paperback, Marketplace: UK},
 			missing: []Missing{{Field: FieldTrim}},
 		},
 		{
@@ -57,8 +57,8 @@ func TestFromText(t *testing.T) {
 			want: Params{Pages: 96, Ink: StandardColour, Trim: Large, Binding: Paperback, Marketplace: DE},
 		},
 		{
-			text: "I live in the US and print a 200pp A5 colour paperback",
-			want: Params{Pages: 200, Trim: Regular, Binding: Paperback, Marketplace: US},
+			text:    "I live in the US and print a 200pp A5 colour paperback",
+			want:    Params{Pages: 200, Trim: Regular, Binding: Paperback, Marketplace: US},
 			missing: []Missing{{Field: FieldInk, Inks: []Ink{StandardColour, PremiumColour}}},
 		},
 		{

@@ -198,9 +198,9 @@ func bindingWords() []phrase[Binding] {
 		"hardcover", "hardcovers", "hardback", "hard cover", "hardbound", "case laminate", // en, de, nl
 		"relie", "couverture rigide", // fr
 		"gebundene ausgabe", "gebunden", "gebundenes buch", // de
-		"tapa dura", // es
-		"copertina rigida", // it
-		"capa dura", // pt
+		"tapa dura",              // es
+		"copertina rigida",       // it
+		"capa dura",              // pt
 		"gebonden", "harde kaft", // nl
 	} {
 		p = append(p, phrase[Binding]{w, Hardcover})
