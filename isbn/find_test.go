@@ -29,6 +29,11 @@ func TestFindAll(t *testing.T) {
 			want: []Found{{Text: "978 0 306 40615 7", Start: 5, End: 22, ISBN13: "9780306406157", ISBN10: "0306406152"}},
 		},
 		{
+			name: "spaced 13 without a label",
+			text: "can I use 978 0 306 40615 7 on KDP?",
+			want: []Found{{Text: "978 0 306 40615 7", Start: 10, End: 27, ISBN13: "9780306406157", ISBN10: "0306406152"}},
+		},
+		{
 			name: "ten with X",
 			text: "convert 0-8044-2957-X to 13 digits",
 			want: []Found{{Text: "0-8044-2957-X", Start: 8, End: 21, ISBN13: "9780804429573", ISBN10: "080442957X"}},
