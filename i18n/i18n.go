@@ -1,0 +1,206 @@
+// Package i18n is authorbot's message catalog: every sentence an author
+// or a moderator reads, by message id, in one TOML file per language
+// (locales/en.toml, locales/fr.toml, …), embedded in the binary. Code
+// holds message ids and arguments; the files hold the words, with their
+// plural forms by the CLDR rules of each language.
+//
+// A language is added by adding its file: Load reads every file under
+// locales/, and a language without one is written in English. Numbers are
+// grouped as the language writes them (1,200 / 1 200 / 1.200), from CLDR.
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Source is the catalog's own language: every message exists in it, and a
+// message or a language the catalog lacks is written in it.
+const Source = "en"
+
+// CountArg is the argument that chooses a message's plural form. Its value
+// is an int; the message shows it grouped as the language writes numbers.
+const CountArg = "Count"
+
+//go:embed locales/*.toml
+var files embed.FS
+
+// Catalog holds the messages of every language. It is read-only once
+// loaded, and safe for concurrent use.
+type Catalog struct {
+	bundle   *goi18n.Bundle
+	langs    []string // as the files name them, Source first
+	printers map[string]*Printer
+	matcher  language.Matcher
+}
+
+// Load reads the catalog embedded in the binary.
+func Load() (*Catalog, error) { return LoadFS(files) }
+
+// Must returns c, or panics with err. The embedded files are checked by
+// the package's tests, so an error here is a broken build, not a runtime
+// condition.
+func Must(c *Catalog, err error) *Catalog {
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// LoadFS reads a catalog from the files locales/*.toml of fsys, one per
+// language, named by its BCP 47 tag (en.toml, fr.toml, pt-BR.toml).
+func LoadFS(fsys fs.FS) (*Catalog, error) {
+	b := goi18n.NewBundle(language.MustParse(Source))
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, err := fs.Glob(fsys, "locales/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{bundle: b, printers: map[string]*Printer{}}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := b.ParseMessageFileBytes(data, name); err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		c.langs = append(c.langs, strings.TrimSuffix(path.Base(name), ".toml"))
+	}
+	sort.Slice(c.langs, func(i, j int) bool {
+		return c.langs[i] == Source || c.langs[j] != Source && c.langs[i] < c.langs[j]
+	})
+	if len(c.langs) == 0 || c.langs[0] != Source {
+		return nil, fmt.Errorf("i18n: no locales/%s.toml", Source)
+	}
+	tags := make([]language.Tag, len(c.langs))
+	parser := &template.TextParser{Option: "missingkey=error"}
+	for i, l := range c.langs {
+		tags[i] = language.MustParse(l)
+		c.printers[l] = &Printer{
+			lang:    l,
+			loc:     goi18n.NewLocalizer(b, l),
+			nums:    message.NewPrinter(tags[i]),
+			parser:  parser,
+			catalog: c,
+		}
+	}
+	c.matcher = language.NewMatcher(tags)
+	return c, nil
+}
+
+// Languages returns the languages the catalog has a file for, Source
+// first.
+func (c *Catalog) Languages() []string { return append([]string(nil), c.langs...) }
+
+// Printer returns the printer for lang, a BCP 47 tag ("fr", "fr-CA",
+// "pt-BR") or a language the catalog has: the catalog's closest language,
+// or Source when it has none close ("ja", "").
+func (c *Catalog) Printer(lang string) *Printer {
+	if p, ok := c.printers[lang]; ok {
+		return p
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return c.printers[Source]
+	}
+	_, i, conf := c.matcher.Match(tag)
+	if conf < language.High {
+		return c.printers[Source]
+	}
+	return c.printers[c.langs[i]]
+}
+
+// Text writes m in lang (see Printer).
+func (c *Catalog) Text(lang string, m Message) string { return c.Printer(lang).Text(m) }
+
+// Message is a catalog message not yet written in a language: its id, and
+// its arguments as name/value pairs, as the message's placeholders name
+// them ({{.Number}} is "Number", n). An argument that is itself a Message
+// is written in the same language first.
+type Message struct {
+	ID   string
+	Args []any
+}
+
+// M returns the message id with its name/value arguments.
+func M(id string, args ...any) Message { return Message{ID: id, Args: args} }
+
+// Printer writes messages in one language. It is safe for concurrent use.
+type Printer struct {
+	lang    string
+	loc     *goi18n.Localizer
+	nums    *message.Printer
+	parser  template.Parser
+	catalog *Catalog
+}
+
+// Lang is the language the printer writes, as its file names it.
+func (p *Printer) Lang() string { return p.lang }
+
+// T writes the message id with its name/value arguments (see Message).
+// The argument named CountArg chooses the plural form.
+func (p *Printer) T(id string, args ...any) string {
+	s, err := p.Localize(M(id, args...))
+	if err != nil && s == "" {
+		// Never an empty reply: the id tells the author little, but the
+		// tests see that every id is in the catalog with its arguments.
+		return id
+	}
+	return s
+}
+
+// Text writes m (see T).
+func (p *Printer) Text(m Message) string { return p.T(m.ID, m.Args...) }
+
+// Localize writes m, and reports a message missing from the catalog, an
+// argument it lacks or one left over (the text is then the best it could
+// write, possibly empty).
+func (p *Printer) Localize(m Message) (string, error) {
+	if len(m.Args)%2 != 0 {
+		return "", fmt.Errorf("i18n: %s: odd number of arguments", m.ID)
+	}
+	data := make(map[string]any, len(m.Args)/2)
+	cfg := &goi18n.LocalizeConfig{MessageID: m.ID, TemplateParser: p.parser}
+	for i := 0; i < len(m.Args); i += 2 {
+		name, ok := m.Args[i].(string)
+		if !ok {
+			return "", fmt.Errorf("i18n: %s: argument %d has no name", m.ID, i/2)
+		}
+		v := m.Args[i+1]
+		switch v := v.(type) {
+		case Message:
+			data[name] = p.Text(v)
+		case int:
+			if name == CountArg {
+				cfg.PluralCount = v
+				data[name] = p.Num(v)
+			} else {
+				data[name] = v
+			}
+		default:
+			data[name] = v
+		}
+	}
+	cfg.TemplateData = data
+	return p.loc.Localize(cfg)
+}
+
+// Num writes n with the language's digit grouping: 1,200 in English,
+// 1 200 in French (with a no-break space, U+00A0, that never breaks the
+// number across lines), 1.200 in German, Spanish, Italian, Portuguese and
+// Dutch.
+func (p *Printer) Num(n int) string {
+	return p.nums.Sprint(number.Decimal(n))
+}
