@@ -3,6 +3,8 @@ package bot
 import (
 	"errors"
 	"fmt"
+
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // Error codes a handler can return. Every code but Internal carries a
@@ -17,8 +19,14 @@ const (
 
 // Error is an error with a code and a message safe to show in a chat.
 type Error struct {
-	Code    string
+	Code string
+	// Message is the text shown to the author: written in the author's
+	// language by whoever knew it, in English otherwise.
 	Message string
+	// Msg, when its ID is set, is the catalog message Message was written
+	// from, so that it can be written again in the author's language
+	// (ErrorIn) once that is known.
+	Msg i18n.Message
 }
 
 func (e *Error) Error() string { return e.Message }

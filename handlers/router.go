@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/kb"
 )
 
@@ -35,6 +36,7 @@ type Router struct {
 	limiter        *limiter
 	cmds           []*bot.Command
 	table          map[string]bot.HandlerFunc // "ask", "order add", ...
+	words          *i18n.Catalog
 }
 
 // Votes records whether answers helped. *store.DB is one.
@@ -77,6 +79,10 @@ func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = n
 // DefaultLimits(), and Limits{} sets none.
 func WithLimits(l Limits) Option { return func(r *Router) { r.limiter = newLimiter(l) } }
 
+// WithCatalog sets the message catalog replies are written from; the
+// default is the one embedded in the binary (i18n.Load).
+func WithCatalog(c *i18n.Catalog) Option { return func(r *Router) { r.words = c } }
+
 // WithDirectMessages says on which platforms a direct message can reach
 // an author (see DirectMessages).
 func WithDirectMessages(dm DirectMessages) Option { return func(r *Router) { r.dm = dm } }
@@ -96,8 +102,7 @@ type family struct {
 // with why there are none, and /preorder plans without remind:yes.
 func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Router {
 	r := &Router{
-		Answers: NewAnswers(k),
-		log:     log, now: time.Now, ledger: l, votes: votes,
+		log: log, now: time.Now, ledger: l, votes: votes,
 		reminders: withoutReminders{}, dm: everyPlatform{},
 		limiter: newLimiter(DefaultLimits()),
 		table:   map[string]bot.HandlerFunc{},
@@ -108,6 +113,10 @@ func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Rou
 	for _, o := range opts {
 		o(r)
 	}
+	if r.words == nil {
+		r.words = i18n.Must(i18n.Load())
+	}
+	r.Answers = newAnswers(k, r.words)
 	for _, f := range r.families() {
 		r.cmds = append(r.cmds, f.cmd)
 		for sub, h := range f.handlers {
@@ -144,6 +153,18 @@ func Commands() []*bot.Command {
 // Commands is the command tree, the same on every platform.
 func (r *Router) Commands() []*bot.Command { return r.cmds }
 
+// Catalog is the message catalog the router writes its replies from.
+func (r *Router) Catalog() *i18n.Catalog { return r.words }
+
+// printer writes messages in lang, a language r.lang picked.
+func (a *Answers) printer(lang string) *i18n.Printer { return a.words.Printer(lang) }
+
+// fail is the error a command returns: its code, and the message id with
+// its arguments written in p's language for the author.
+func fail(p *i18n.Printer, code, id string, args ...any) *bot.Error {
+	return &bot.Error{Code: code, Message: p.T(id, args...), Msg: i18n.M(id, args...)}
+}
+
 // Parse reads a command line in the text grammar. A usage error's
 // example gets today's dates (see dated).
 func (r *Router) Parse(line string) (*bot.Request, error) {
@@ -175,7 +196,7 @@ func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 	}
 	h, ok := r.table[strings.TrimSpace(req.Command+" "+req.Sub)]
 	if !ok {
-		return nil, bot.Errorf(bot.Invalid, "I don't know the command /%s. Type /help for the list.", req.Name())
+		return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_command", "Command", req.Name())
 	}
 	return h(ctx, req)
 }
@@ -215,7 +236,7 @@ func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 	case bot.ActionForget:
 		return r.forgetConfirmed(ctx, req)
 	}
-	return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
+	return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_button")
 }
 
 // share posts the answer on a topic to the whole channel. Whatever the
@@ -244,9 +265,8 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 	if lang == "" {
 		lang = "en"
 	}
-	gone := bot.Errorf(bot.Invalid, "%s", tr(lang,
-		"That button no longer works. Ask again with /ask and share the new answer.",
-		"Ce bouton ne fonctionne plus. Reposez la question avec /ask et partagez la nouvelle réponse."))
+	p := r.printer(lang)
+	gone := fail(p, bot.Invalid, "router.that_button_no_longer_works")
 	if !strings.HasPrefix(value, "/") {
 		topic, answerLang, ok := strings.Cut(value, "|")
 		if !ok || !validTopicID(topic) || (answerLang != "en" && answerLang != "fr") {
@@ -273,9 +293,7 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 		lang = r.lang(req, q)
 	default:
 		// Orders and personal data stay private even when a button says otherwise.
-		return nil, "", bot.Errorf(bot.Forbidden, "%s", tr(lang,
-			"Only answers can be shared in the channel, not your orders or data.",
-			"Seules les réponses peuvent être partagées dans le salon, pas vos commandes ni vos données."))
+		return nil, "", fail(p, bot.Forbidden, "router.only_answers_can_be_shared")
 	}
 	// Only the topic is looked up: the question's answer would carry
 	// notes about the presser's orders.
@@ -316,14 +334,14 @@ func supportedLang(locale string) string {
 	return ""
 }
 
-// wording holds the English and French words for a fixed set of keys
+// wording holds the message ids of the words for a fixed set of keys
 // (statuses, themes). Tables of it are read-only.
-type wording map[string][2]string
+type wording map[string]string
 
-// in returns key's wording in lang, or key itself when it has none.
-func (w wording) in(key, lang string) string {
-	if p, ok := w[key]; ok {
-		return tr(lang, p[0], p[1])
+// in returns key's words in p's language, or key itself when it has none.
+func (w wording) in(key string, p *i18n.Printer) string {
+	if id, ok := w[key]; ok {
+		return p.T(id)
 	}
 	return key
 }
@@ -369,12 +387,4 @@ func (r *Router) dated(s string) string {
 	}
 	b.WriteString(s)
 	return b.String()
-}
-
-// tr picks the English or French wording of a message.
-func tr(lang, en, fr string) string {
-	if lang == "fr" {
-		return fr
-	}
-	return en
 }

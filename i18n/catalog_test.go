@@ -266,34 +266,39 @@ func TestCatalogLoads(t *testing.T) {
 // colon, semicolon, question or exclamation mark without a space before
 // it, and quotes other than « » (with their spaces inside). A colon
 // between two words is command syntax (tz:Europe/Paris, https://…), not
-// punctuation.
+// punctuation, and a quotation keeps the punctuation of what it quotes
+// (« Cancelled: Not yet available », a label of Amazon's English pages).
 func frenchTypography(s string) []string {
 	var problems []string
 	s = placeholderRE.ReplaceAllString(s, "X")
 	spaced := func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 	prev := rune(0)
+	quoted := false
 	for i, r := range s {
 		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-		switch r {
-		case ':':
+		switch {
+		case quoted && r != '»':
+		case r == ':':
 			if next != utf8.RuneError && !spaced(next) && next != '\n' {
 				break // name:value, a URL, a time
 			}
 			fallthrough
-		case ';', '?', '!':
+		case r == ';' || r == '?' || r == '!':
 			if r != ';' && prev != 0 && !spaced(prev) && next != utf8.RuneError && !spaced(next) {
 				break // inside a URL or a command (?q=…)
 			}
 			if !spaced(prev) {
 				problems = append(problems, fmt.Sprintf("no space before %q in %q", r, s))
 			}
-		case '"', '“', '”':
+		case r == '"' || r == '“' || r == '”':
 			problems = append(problems, fmt.Sprintf("quote %q instead of « » in %q", r, s))
-		case '«':
+		case r == '«':
+			quoted = true
 			if !spaced(next) {
 				problems = append(problems, fmt.Sprintf("no space after « in %q", s))
 			}
-		case '»':
+		case r == '»':
+			quoted = false
 			if !spaced(prev) {
 				problems = append(problems, fmt.Sprintf("no space before » in %q", s))
 			}
@@ -310,13 +315,14 @@ func TestFrenchTypographyCheck(t *testing.T) {
 		"Suivez « Suivre votre colis » ; à 14:30 ? Oui\u00a0!",
 		"Voir https://kdp.amazon.com/fr_FR/help",
 		"Commandes :\n/aide",
+		"(sur Amazon.co.uk : « Cancelled: Not yet available »)",
 	}
 	for _, s := range good {
 		if p := frenchTypography(s); len(p) > 0 {
 			t.Errorf("frenchTypography(%q) = %q, want none", s, p)
 		}
 	}
-	bad := []string{"Merci!", "Exemple: /aide", "ceci; cela", "Quoi?", `title:"Le Long Chemin"`, "«Suivre»"}
+	bad := []string{"Merci!", "Exemple: /aide", "ceci; cela", "Quoi?", `title:"Le Long Chemin"`, "«Suivre»", "« Suivre » ; oui: non"}
 	for _, s := range bad {
 		if p := frenchTypography(s); len(p) == 0 {
 			t.Errorf("frenchTypography(%q) found nothing", s)

@@ -89,11 +89,11 @@ func LoadFS(fsys fs.FS) (*Catalog, error) {
 	for i, l := range c.langs {
 		tags[i] = language.MustParse(l)
 		c.printers[l] = &Printer{
-			lang:    l,
-			loc:     goi18n.NewLocalizer(b, l),
-			nums:    message.NewPrinter(tags[i]),
-			parser:  parser,
-			catalog: c,
+			lang:   l,
+			loc:    goi18n.NewLocalizer(b, l),
+			nums:   message.NewPrinter(tags[i]),
+			group:  narrowGroups[base(tags[i])],
+			parser: parser,
 		}
 	}
 	c.matcher = language.NewMatcher(tags)
@@ -139,11 +139,11 @@ func M(id string, args ...any) Message { return Message{ID: id, Args: args} }
 
 // Printer writes messages in one language. It is safe for concurrent use.
 type Printer struct {
-	lang    string
-	loc     *goi18n.Localizer
-	nums    *message.Printer
-	parser  template.Parser
-	catalog *Catalog
+	lang   string
+	loc    *goi18n.Localizer
+	nums   *message.Printer
+	group  bool // replace the no-break space that groups digits by a narrow one
+	parser template.Parser
 }
 
 // Lang is the language the printer writes, as its file names it.
@@ -198,9 +198,24 @@ func (p *Printer) Localize(m Message) (string, error) {
 }
 
 // Num writes n with the language's digit grouping: 1,200 in English,
-// 1 200 in French (with a no-break space, U+00A0, that never breaks the
+// 1 200 in French (a narrow no-break space, U+202F, that never breaks the
 // number across lines), 1.200 in German, Spanish, Italian, Portuguese and
 // Dutch.
 func (p *Printer) Num(n int) string {
-	return p.nums.Sprint(number.Decimal(n))
+	s := p.nums.Sprint(number.Decimal(n))
+	if p.group {
+		s = strings.ReplaceAll(s, "\u00a0", "\u202f")
+	}
+	return s
+}
+
+// narrowGroups are the languages whose digits CLDR groups with a narrow
+// no-break space since CLDR 34, where golang.org/x/text's older data
+// still has a no-break space.
+var narrowGroups = map[string]bool{"fr": true}
+
+// base is the language of tag without its region: "fr" for fr-CA.
+func base(tag language.Tag) string {
+	b, _ := tag.Base()
+	return b.String()
 }

@@ -42,8 +42,8 @@ func TestNumbersFollowTheLanguage(t *testing.T) {
 		{"en", 1200, "1,200"},
 		{"en", 999, "999"},
 		{"en", -2500, "-2,500"},
-		{"fr", 1200, "1\u00a0200"}, // a no-break space: 1 200 never splits
-		{"fr-CA", 1200000, "1\u00a0200\u00a0000"},
+		{"fr", 1200, "1\u202f200"}, // a narrow no-break space: 1 200 never splits
+		{"fr-CA", 1200000, "1\u202f200\u202f000"},
 		{"de", 1200, "1.200"},
 		{"es", 1200, "1.200"},
 		{"it", 1200, "1.200"},
@@ -73,7 +73,7 @@ func TestPluralsFollowCLDR(t *testing.T) {
 		{"fr", 0, "0 exemplaire d'auteur"},
 		{"fr", 1, "1 exemplaire d'auteur"},
 		{"fr", 2, "2 exemplaires d'auteur"},
-		{"fr", 2500, "2\u00a0500 exemplaires d'auteur"},
+		{"fr", 2500, "2\u202f500 exemplaires d'auteur"},
 		{"de", 1, "1 Autorenexemplar"},
 		{"de", 0, "0 Autorenexemplare"},
 		{"es", 1200, "1.200 copias de autor"},
@@ -124,5 +124,27 @@ func TestMissingMessageOrArgument(t *testing.T) {
 	}
 	if _, err := p.Localize(M("order.summary", "Copies")); err == nil {
 		t.Error("an odd number of arguments gave no error")
+	}
+}
+
+// BenchmarkLoad is what each router built without WithCatalog spends on
+// its catalog.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkT is one message with arguments and a count.
+func BenchmarkT(b *testing.B) {
+	c, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := c.Printer("fr")
+	for b.Loop() {
+		p.T("order.late", "Number", 12, "Count", 3, "Expected", "2026-12-18", "Marketplace", "amazon.fr")
 	}
 }
