@@ -22,8 +22,7 @@ type Dispatcher struct {
 	Observe func(command, outcome string, d time.Duration)
 	// Words writes the apology for a fault in the author's language. When
 	// nil, the handler's catalog is used if it has one (a Catalog method,
-	// as handlers.Router has), else the catalog embedded in the binary is
-	// loaded for the apology: faults are rare.
+	// as handlers.Router has), else the embedded one (i18n.Default).
 	Words *i18n.Catalog
 }
 
@@ -102,7 +101,7 @@ func (d *Dispatcher) words() *i18n.Catalog {
 	if h, ok := d.Handler.(interface{ Catalog() *i18n.Catalog }); ok {
 		return h.Catalog()
 	}
-	return i18n.Must(i18n.Load())
+	return i18n.Default()
 }
 
 // newRef returns a short random id that ties an apology to its log line.

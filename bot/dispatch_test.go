@@ -27,3 +27,31 @@ func TestApologyInTheAuthorsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorsInTheAuthorsLanguage: a usage error carries its catalog
+// message, which ErrorIn writes in the language asked for; its Message is
+// English, for logs and callers that know no language.
+func TestUsageErrorsInTheAuthorsLanguage(t *testing.T) {
+	cmds := []*Command{{Name: "order", Subs: []*Command{
+		{Name: "show", Example: "/order show 3", Options: []Option{{Name: "number", Type: Integer, Required: true}}},
+	}}}
+	_, err := Parse(cmds, "/order show three")
+	tests := map[string]string{
+		"":      "number must be a whole number, not \"three\".\nUsage: /order show number:<number>\nExample: /order show 3",
+		"en-GB": "number must be a whole number, not \"three\".\nUsage: /order show number:<number>\nExample: /order show 3",
+		"fr":    "number doit être un nombre entier, et non « three ».\nUtilisation : /order show number:<number>\nExemple : /order show 3",
+		"fr-BE": "number doit être un nombre entier, et non « three ».\nUtilisation : /order show number:<number>\nExemple : /order show 3",
+		"ja":    "number must be a whole number, not \"three\".\nUsage: /order show number:<number>\nExample: /order show 3",
+	}
+	for lang, want := range tests {
+		if got := ErrorIn(err, lang); got != want {
+			t.Errorf("ErrorIn(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	if got, want := ErrorMessage(err), tests[""]; got != want {
+		t.Errorf("ErrorMessage = %q, want %q", got, want)
+	}
+	if got := ErrorIn(errors.New("disk on fire"), "fr"); got != "" {
+		t.Errorf("ErrorIn(internal) = %q, want nothing", got)
+	}
+}

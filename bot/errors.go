@@ -31,6 +31,14 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// newError is the error for the catalog message id with its arguments,
+// its Message written in English: the grammar does not know the author's
+// language, and whoever does writes it again (ErrorIn).
+func newError(code, id string, args ...any) *Error {
+	m := i18n.M(id, args...)
+	return &Error{Code: code, Message: i18n.Default().Text(i18n.Source, m), Msg: m}
+}
+
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
@@ -47,6 +55,21 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return Internal
+}
+
+// ErrorIn returns the message of err that is safe to show an author,
+// written in lang when err carries its catalog message (Error.Msg) and the
+// embedded catalog has lang (i18n.Default); its Message otherwise, and ""
+// for an internal fault. lang "" keeps the Message as it was written.
+func ErrorIn(err error, lang string) string {
+	var e *Error
+	if !errors.As(err, &e) || e.Code == Internal {
+		return ""
+	}
+	if lang == "" || e.Msg.ID == "" {
+		return e.Message
+	}
+	return i18n.Default().Text(lang, e.Msg)
 }
 
 // ErrorMessage returns the message of err that is safe to show an author:

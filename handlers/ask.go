@@ -59,7 +59,7 @@ const resultCacheSize = 4096
 
 // NewAnswers renders every entry of k once and returns answers from it,
 // written from the catalog embedded in the binary.
-func NewAnswers(k *kb.KB) *Answers { return newAnswers(k, i18n.Must(i18n.Load())) }
+func NewAnswers(k *kb.KB) *Answers { return newAnswers(k, i18n.Default()) }
 
 func newAnswers(k *kb.KB, words *i18n.Catalog) *Answers {
 	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0

@@ -80,7 +80,7 @@ func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = n
 func WithLimits(l Limits) Option { return func(r *Router) { r.limiter = newLimiter(l) } }
 
 // WithCatalog sets the message catalog replies are written from; the
-// default is the one embedded in the binary (i18n.Load).
+// default is the one embedded in the binary (i18n.Default).
 func WithCatalog(c *i18n.Catalog) Option { return func(r *Router) { r.words = c } }
 
 // WithDirectMessages says on which platforms a direct message can reach
@@ -114,7 +114,7 @@ func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Rou
 		o(r)
 	}
 	if r.words == nil {
-		r.words = i18n.Must(i18n.Load())
+		r.words = i18n.Default()
 	}
 	r.Answers = newAnswers(k, r.words)
 	for _, f := range r.families() {
@@ -166,14 +166,33 @@ func fail(p *i18n.Printer, code, id string, args ...any) *bot.Error {
 }
 
 // Parse reads a command line in the text grammar. A usage error's
-// example gets today's dates (see dated).
+// example gets today's dates (see dated); its Message is in English, and
+// its Msg the catalog message to write it in the author's language
+// (bot.ErrorIn).
 func (r *Router) Parse(line string) (*bot.Request, error) {
 	req, err := bot.Parse(r.cmds, line)
 	var e *bot.Error
 	if errors.As(err, &e) {
-		return nil, &bot.Error{Code: e.Code, Message: r.dated(e.Message)}
+		msg := r.datedMsg(e.Msg)
+		return nil, &bot.Error{Code: e.Code, Message: r.words.Text(i18n.Source, msg), Msg: msg}
 	}
 	return req, err
+}
+
+// datedMsg fills in the dates of m's arguments, as dated does.
+func (r *Router) datedMsg(m i18n.Message) i18n.Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch v := a.(type) {
+		case string:
+			args[i] = r.dated(v)
+		case i18n.Message:
+			args[i] = r.datedMsg(v)
+		default:
+			args[i] = a
+		}
+	}
+	return i18n.Message{ID: m.ID, Args: args}
 }
 
 // Handle routes req to its command's handler or to a button action. An

@@ -16,6 +16,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -47,6 +48,16 @@ type Catalog struct {
 
 // Load reads the catalog embedded in the binary.
 func Load() (*Catalog, error) { return LoadFS(files) }
+
+// Default returns the catalog embedded in the binary, read on the first
+// call. It is data compiled into the program, read-only once read, like
+// a table in the code: what has no catalog of its own (the grammar's
+// usage errors, a dispatcher built without one) writes from it, and
+// what is given one (handlers.WithCatalog) uses that instead. It panics
+// if the embedded files do not load, which the package's tests rule out.
+func Default() *Catalog { return embedded() }
+
+var embedded = sync.OnceValue(func() *Catalog { return Must(Load()) })
 
 // Must returns c, or panics with err. The embedded files are checked by
 // the package's tests, so an error here is a broken build, not a runtime

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // Parser turns a command line into a request (handlers.Router is one).
@@ -109,7 +110,7 @@ func (a *Adapter) line(ctx context.Context, line string) (quit bool) {
 	}
 	req, err := a.Parser.Parse(line)
 	if err != nil {
-		a.Print(bot.Say("%s", messageOf(err)))
+		a.Print(bot.Say("%s", messageOf(err, a.Locale)))
 		return false
 	}
 	req.User = a.User
@@ -261,9 +262,11 @@ func (a *Adapter) Reaches(user bot.User) bool {
 	return user.Platform == bot.Console && user.ID == a.User.ID
 }
 
-func messageOf(err error) string {
-	if m := bot.ErrorMessage(err); m != "" {
+// messageOf is what a line that could not be parsed gets: its error's
+// message, in the console's language when one was asked for.
+func messageOf(err error, locale string) string {
+	if m := bot.ErrorIn(err, locale); m != "" {
 		return m
 	}
-	return "Sorry, I could not read that line. Type /help for the commands."
+	return i18n.Default().Printer(locale).T("console.unreadable")
 }
