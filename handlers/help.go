@@ -101,9 +101,9 @@ func (r *Router) helpTopic(topic string, p *i18n.Printer) (*bot.Reply, error) {
 		}
 	}
 	if len(ids) > 0 {
-		return nil, fail(p, bot.NotFound, "help.no_topic_closest", "Topic", safeQuote(topic), "Closest", joinHelp(ids))
+		return nil, fail(p, bot.NotFound, "help.no_topic_closest", "Topic", safeQuote(topic, p), "Closest", joinHelp(ids))
 	}
-	return nil, fail(p, bot.NotFound, "help.no_topic", "Topic", safeQuote(topic))
+	return nil, fail(p, bot.NotFound, "help.no_topic", "Topic", safeQuote(topic, p))
 }
 
 func joinHelp(ids []string) string {
@@ -118,4 +118,4 @@ func joinHelp(ids []string) string {
 }
 
 // quote echoes author text back, shortened, in quotes.
-func quote(s string) string { return "“" + clipText(s, 40) + "”" }
+func quote(s string, p *i18n.Printer) string { return p.T("text.quote", "Text", clipText(s, 40)) }

@@ -78,11 +78,11 @@ func isbnError(typed string, err error, p *i18n.Printer) error {
 	case isbn.CheckDigit:
 		return fail(p, bot.Invalid, "isbn.wrong_check_digit", "Digits", isbn.Digits(typed), "Want", string(e.Want), "Got", string(e.Got))
 	case isbn.Prefix:
-		return fail(p, bot.Invalid, "isbn.wrong_prefix", "Typed", safeQuote(typed))
+		return fail(p, bot.Invalid, "isbn.wrong_prefix", "Typed", safeQuote(typed, p))
 	case isbn.Character:
-		return fail(p, bot.Invalid, "isbn.wrong_character", "Typed", safeQuote(typed), "Char", safeQuote(string(e.Char)))
+		return fail(p, bot.Invalid, "isbn.wrong_character", "Typed", safeQuote(typed, p), "Char", safeQuote(string(e.Char), p))
 	}
-	return fail(p, bot.Invalid, "isbn.wrong_length", "Typed", safeQuote(typed), "Digits", e.Digits)
+	return fail(p, bot.Invalid, "isbn.wrong_length", "Typed", safeQuote(typed, p), "Digits", e.Digits)
 }
 
 // digits counts the ASCII digits in s.

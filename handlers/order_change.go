@@ -31,7 +31,7 @@ func (r *Router) orderAdd(ctx context.Context, req *bot.Request) (*bot.Reply, er
 		Title:     p.T("order.order_added", "Number", o.Number),
 		Ephemeral: true, Lang: lang,
 		Blocks: []bot.Block{
-			&bot.Text{Text: p.T("order.order_of_on_ordered", "Number", o.Number, "Copies", copies(o, p), "Title", safeQuote(o.Title), "Marketplace", o.Marketplace, "Ordered", showDate(o.Ordered))},
+			&bot.Text{Text: p.T("order.order_of_on_ordered", "Number", o.Number, "Copies", copies(o, p), "Title", safeQuote(o.Title, p), "Marketplace", o.Marketplace, "Ordered", showDate(o.Ordered))},
 			orderFields(o, p),
 			&bot.Text{Note: true, Text: p.T("order.this_is_your_private_ledger", "Marketplace", o.Marketplace, "Number", o.Number)},
 		},
@@ -234,14 +234,14 @@ func editLines(req *bot.Request, before, after ledger.Order, p *i18n.Printer) []
 	}
 	change("quantity", fmt.Sprint(before.Quantity), fmt.Sprint(after.Quantity))
 	change("marketplace", before.Marketplace, after.Marketplace)
-	change("title", safeQuote(before.Title), safeQuote(after.Title))
+	change("title", safeQuote(before.Title, p), safeQuote(after.Title, p))
 	change("expected", showDate(before.Expected), showDate(after.Expected))
-	change("note", safeQuote(before.Note), safeQuote(after.Note))
+	change("note", safeQuote(before.Note, p), safeQuote(after.Note, p))
 	return lines
 }
 
 func orNone(s string, p *i18n.Printer) string {
-	if s == "" || s == quote("") {
+	if s == "" || s == quote("", p) {
 		return p.T("order.none")
 	}
 	return s

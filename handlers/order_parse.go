@@ -45,7 +45,7 @@ func readCount(s, kind string, p *i18n.Printer) (int, error) {
 	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", " ", "", " ", "").Replace(s))
 	if err != nil {
 		limit := ledger.MaxCopies(kind)
-		return 0, fail(p, bot.Invalid, "order.quantity_must_be_a_whole", "Limit", limit, "Text", safeQuote(s))
+		return 0, fail(p, bot.Invalid, "order.quantity_must_be_a_whole", "Limit", limit, "Text", safeQuote(s, p))
 	}
 	return n, nil
 }
@@ -68,7 +68,7 @@ func parseKind(s string, p *i18n.Printer) (string, error) {
 	case "proof", "proofs", "épreuve", "epreuve":
 		return ledger.KindProof, nil
 	}
-	return "", fail(p, bot.Invalid, "order.kind_must_be_author_author", "Text", safeQuote(s))
+	return "", fail(p, bot.Invalid, "order.kind_must_be_author_author", "Text", safeQuote(s, p))
 }
 
 // parseMarketplace reads a marketplace however it is written and returns
@@ -78,7 +78,7 @@ func parseMarketplace(s string, p *i18n.Printer) (string, error) {
 	if ok {
 		return m.Domain, nil
 	}
-	return "", fail(p, bot.Invalid, "order.i_don_t_know_the", "Text", safeQuote(s), "MarketplaceDomains", marketplaceDomains())
+	return "", fail(p, bot.Invalid, "order.i_don_t_know_the", "Text", safeQuote(s, p), "MarketplaceDomains", marketplaceDomains())
 }
 
 // parseISBN checks an ISBN when one is given and returns it without
@@ -110,7 +110,7 @@ func parseDate(s, field string, p *i18n.Printer, today time.Time) (time.Time, er
 	}
 	m := datePattern.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, fail(p, bot.Invalid, "order.must_be_a_date_written", "Field", field, "Format", today.Format(dateLayout), "Text", safeQuote(s))
+		return time.Time{}, fail(p, bot.Invalid, "order.must_be_a_date_written", "Field", field, "Format", today.Format(dateLayout), "Text", safeQuote(s, p))
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])

@@ -149,7 +149,7 @@ var problemNames = wording{
 
 // forKDP sums up the order for the author's message to KDP.
 func forKDP(o ledger.Order, kind, details string, p *i18n.Printer) string {
-	parts := []string{p.T("order.for_your_message_to_kdp", "Copies", copies(o, p), "Title", safeQuote(o.Title), "Marketplace", o.Marketplace, "Ordered", showDate(o.Ordered))}
+	parts := []string{p.T("order.for_your_message_to_kdp", "Copies", copies(o, p), "Title", safeQuote(o.Title, p), "Marketplace", o.Marketplace, "Ordered", showDate(o.Ordered))}
 	if o.ISBN != "" {
 		parts = append(parts, "ISBN "+o.ISBN)
 	}

@@ -37,7 +37,7 @@ func orderFields(o ledger.Order, p *i18n.Printer) *bot.Fields {
 
 // orderLine is one order in a list.
 func orderLine(o ledger.Order, p *i18n.Printer) string {
-	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, p), copies(o, p), o.Marketplace, safeQuote(o.Title)}
+	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, p), copies(o, p), o.Marketplace, safeQuote(o.Title, p)}
 	switch o.Status {
 	case ledger.StatusOrdered, ledger.StatusShipped:
 		if !o.Expected.IsZero() {
@@ -68,7 +68,7 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	switch status {
 	case "", ledger.StatusOrdered, ledger.StatusShipped, ledger.StatusDelivered, ledger.StatusCancelled:
 	default:
-		return nil, fail(p, bot.Invalid, "order.status_must_be_ordered_shipped", "Status", safeQuote(status))
+		return nil, fail(p, bot.Invalid, "order.status_must_be_ordered_shipped", "Status", safeQuote(status, p))
 	}
 	shown, total, err := r.ledger.LatestOrders(ctx, user, status, maxListed)
 	if err != nil {

@@ -205,7 +205,7 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	due, ok := parseWhen(when, now, loc)
 	if !ok {
 		ex := now.In(loc).AddDate(0, 0, 7).Format(dateLayout)
-		return nil, fail(p, bot.Invalid, "remind.i_can_t_read_when", "When", safeQuote(when), "Ex", ex, "ReminderHour", fmt.Sprintf("%02d", reminderHour))
+		return nil, fail(p, bot.Invalid, "remind.i_can_t_read_when", "When", safeQuote(when, p), "Ex", ex, "ReminderHour", fmt.Sprintf("%02d", reminderHour))
 	}
 	if err := checkDue(due, now, p); err != nil {
 		return nil, err

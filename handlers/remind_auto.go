@@ -13,13 +13,13 @@ import (
 func autoText(a ledger.Auto, p *i18n.Printer) string {
 	o := a.Order
 	if a.Kind == ledger.ReminderLate {
-		return p.T("remind.order_on_was_expected_on", "Number", o.Number, "Title", quote(o.Title), "Marketplace", o.Marketplace, "Expected", fmtDay(o.Expected, p))
+		return p.T("remind.order_on_was_expected_on", "Number", o.Number, "Title", quote(o.Title, p), "Marketplace", o.Marketplace, "Expected", fmtDay(o.Expected, p))
 	}
 	what := p.T("remind.damaged")
 	if a.Problem == ledger.ProblemLost {
 		what = p.T("remind.lost")
 	}
-	return p.T("remind.days_left_kdp_refunds_copies", "What", what, "Number", o.Number, "Title", quote(o.Title), "Deadline", fmtDay(a.Deadline, p), "ContactURL", contactURL)
+	return p.T("remind.days_left_kdp_refunds_copies", "What", what, "Number", o.Number, "Title", quote(o.Title, p), "Deadline", fmtDay(a.Deadline, p), "ContactURL", contactURL)
 }
 
 // autoNote tells the author, under the reply, of an automatic reminder set.

@@ -38,7 +38,7 @@ func (r *Router) zoneFor(ctx context.Context, user, typed string, p *i18n.Printe
 	if typed != "" {
 		loc, err := loadZone(typed)
 		if err != nil {
-			return zone{}, fail(p, bot.Invalid, "remind.i_don_t_know_the", "Typed", safeQuote(typed))
+			return zone{}, fail(p, bot.Invalid, "remind.i_don_t_know_the", "Typed", safeQuote(typed, p))
 		}
 		return zone{loc: loc, typed: true}, nil
 	}

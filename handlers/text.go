@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // isBidiControl reports the invisible characters that reorder text and
@@ -50,7 +52,7 @@ func safeText(s string) string {
 }
 
 // safeQuote echoes author text in quotes, shortened and made safe.
-func safeQuote(s string) string { return safeText(quote(s)) }
+func safeQuote(s string, p *i18n.Printer) string { return safeText(quote(s, p)) }
 
 // clipText shortens s to n characters for a list or an echo.
 func clipText(s string, n int) string {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
@@ -20,75 +18,25 @@ import (
 // entry is one message of one file: its text per plural form.
 type entry map[string]string
 
-// pluralForms are the keys of a message that hold text; any other key
-// (description, hash) is for people.
-var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
-
-// readFile reads one message file into its messages by id, nested tables
-// joined with "." as go-i18n reads them.
+// readFile reads one message file into its messages by id.
 func readFile(fsys fs.FS, name string) (map[string]entry, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	var raw map[string]any
-	if err := toml.Unmarshal(data, &raw); err != nil {
+	msgs, err := readMessages(data)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	out := map[string]entry{}
-	var walk func(prefix string, m map[string]any) error
-	walk = func(prefix string, m map[string]any) error {
-		if isMessage(m) {
-			e := entry{}
-			for _, f := range pluralForms {
-				if s, ok := m[f].(string); ok {
-					e[f] = s
-				}
-			}
-			out[prefix] = e
-			return nil
-		}
-		for k, v := range m {
-			id := strings.TrimPrefix(prefix+"."+k, ".")
-			sub, ok := v.(map[string]any)
-			if !ok {
-				return fmt.Errorf("%s: %s is a value outside a message", name, id)
-			}
-			if err := walk(id, sub); err != nil {
-				return err
-			}
-		}
-		return nil
+	out := make(map[string]entry, len(msgs))
+	for id, forms := range msgs {
+		out[id] = forms
 	}
-	return out, walk("", raw)
+	return out, nil
 }
-
-func isMessage(m map[string]any) bool {
-	for k := range m {
-		if slices.Contains(pluralForms, k) || k == "description" {
-			return true
-		}
-	}
-	return false
-}
-
-var placeholderRE = regexp.MustCompile(`\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}`)
 
 // placeholders returns the placeholders of every form of e, sorted.
-func (e entry) placeholders() []string {
-	set := map[string]bool{}
-	for _, s := range e {
-		for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
-			set[m[1]] = true
-		}
-	}
-	var out []string
-	for p := range set {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
+func (e entry) placeholders() []string { return placeholders(e) }
 
 // plural reports whether a message has a form chosen by a count.
 func (e entry) plural() bool {

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +42,7 @@ var files embed.FS
 // Catalog holds the messages of every language. It is read-only once
 // loaded, and safe for concurrent use.
 type Catalog struct {
+	source   []byte // the Source language's file
 	bundle   *goi18n.Bundle
 	langs    []string // as the files name them, Source first
 	printers map[string]*Printer
@@ -87,7 +90,11 @@ func LoadFS(fsys fs.FS) (*Catalog, error) {
 		if _, err := b.ParseMessageFileBytes(data, name); err != nil {
 			return nil, fmt.Errorf("i18n: %s: %w", name, err)
 		}
-		c.langs = append(c.langs, strings.TrimSuffix(path.Base(name), ".toml"))
+		lang := strings.TrimSuffix(path.Base(name), ".toml")
+		if lang == Source {
+			c.source = data
+		}
+		c.langs = append(c.langs, lang)
 	}
 	sort.Slice(c.langs, func(i, j int) bool {
 		return c.langs[i] == Source || c.langs[j] != Source && c.langs[i] < c.langs[j]
@@ -131,6 +138,88 @@ func (c *Catalog) Printer(lang string) *Printer {
 		return c.printers[Source]
 	}
 	return c.printers[c.langs[i]]
+}
+
+// Placeholders returns the placeholders of every message of the Source
+// language, by id, sorted: for tests that check the code writes each
+// message with the arguments it names.
+func (c *Catalog) Placeholders() (map[string][]string, error) {
+	msgs, err := readMessages(c.source)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(msgs))
+	for id, forms := range msgs {
+		out[id] = placeholders(forms)
+	}
+	return out, nil
+}
+
+// pluralForms are the keys of a message that hold text; any other key
+// (description, hash) is for people.
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// readMessages reads one message file into each message's text per plural
+// form, by id, nested tables joined with "." as go-i18n reads them.
+func readMessages(data []byte) (map[string]map[string]string, error) {
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]string{}
+	var walk func(prefix string, m map[string]any) error
+	walk = func(prefix string, m map[string]any) error {
+		if isMessage(m) {
+			forms := map[string]string{}
+			for _, f := range pluralForms {
+				if s, ok := m[f].(string); ok {
+					forms[f] = s
+				}
+			}
+			out[prefix] = forms
+			return nil
+		}
+		for k, v := range m {
+			id := strings.TrimPrefix(prefix+"."+k, ".")
+			sub, ok := v.(map[string]any)
+			if !ok {
+				return fmt.Errorf("%s is a value outside a message", id)
+			}
+			if err := walk(id, sub); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return out, walk("", raw)
+}
+
+func isMessage(m map[string]any) bool {
+	for k := range m {
+		if slices.Contains(pluralForms, k) || k == "description" {
+			return true
+		}
+	}
+	return false
+}
+
+var placeholderRE = regexp.MustCompile(`\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}`)
+
+// placeholders returns the placeholders of every form of a message,
+// sorted.
+func placeholders(forms map[string]string) []string {
+	set := map[string]bool{}
+	for _, s := range forms {
+		for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+			set[m[1]] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Text writes m in lang (see Printer).
