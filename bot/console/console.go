@@ -135,19 +135,12 @@ func (a *Adapter) Print(r *bot.Reply) {
 
 // export writes the reply's file and returns the sentence that says where.
 func (a *Adapter) export(r *bot.Reply) string {
-	fr := strings.HasPrefix(r.Lang, "fr")
+	p := i18n.Default().Printer(r.Lang)
 	path, err := a.writeFile(r.File)
 	if err != nil {
-		dir := cmp.Or(a.ExportDir, ".")
-		if fr {
-			return "Je n'ai pas pu enregistrer le fichier dans " + dir + " : vérifiez que ce dossier existe et que vous pouvez y écrire."
-		}
-		return "I could not save the file in " + dir + ": check that the directory exists and that you can write to it."
+		return p.T("console.export_failed", "Dir", cmp.Or(a.ExportDir, "."))
 	}
-	if fr {
-		return "Fichier enregistré : " + path + " (seul votre compte peut le lire)."
-	}
-	return "Saved the file to " + path + " (only your account can read it)."
+	return p.T("console.export_saved", "Path", path)
 }
 
 // maxSameDay bounds the exports of one name on one day, each in its own
