@@ -51,12 +51,12 @@ func (r *Router) isbn(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 
 	switch {
 	case !has10:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.the_check_digit_is_right", "Thirteen", thirteen)})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_979", "Thirteen", thirteen)})
 		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.if_this_is_the_free")})
 	case n.Is13():
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.the_check_digit_is_right_2", "Ten", ten)})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_13", "Ten", ten)})
 	default:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.the_check_digit_is_right_3", "Thirteen", thirteen)})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_10", "Thirteen", thirteen)})
 	}
 	if has10 {
 		reply.Blocks = append(reply.Blocks,

@@ -83,9 +83,9 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 		reply.Blocks = []bot.Block{&bot.Text{Text: text}}
 		return reply, nil
 	}
-	reply.Title = p.T("order.your_orders", "Total", total)
+	reply.Title = p.T("order.list_title", "Total", total)
 	if status != "" {
-		reply.Title = p.T("order.your_orders_2", "Status", statusNames.in(status, p), "Total", total)
+		reply.Title = p.T("order.list_title_status", "Status", statusNames.in(status, p), "Total", total)
 	}
 	items := make([]string, len(shown))
 	for i, o := range shown {
@@ -109,7 +109,7 @@ func (r *Router) orderShow(ctx context.Context, req *bot.Request) (*bot.Reply, e
 		return nil, ledgerErr(err, n, p)
 	}
 	reply := &bot.Reply{
-		Title:     p.T("order.order_2", "Number", o.Number),
+		Title:     p.T("order.show_title", "Number", o.Number),
 		Ephemeral: true, Lang: lang,
 		Blocks: []bot.Block{orderFields(o, p)},
 	}

@@ -72,12 +72,12 @@ func ledgerErr(err error, number int, p *i18n.Printer) error {
 	case errors.As(err, &before):
 		n, o, d := before.Order.Number, before.Order, before.Date
 		if before.Action == ledger.ActionShip {
-			return fail(p, bot.Invalid, "order.order_was_ordered_on_so", "Number", n, "Ordered", showDate(o.Ordered), "Days", showDate(d))
+			return fail(p, bot.Invalid, "order.shipped_before_ordered", "Number", n, "Ordered", showDate(o.Ordered), "Date", showDate(d))
 		}
-		return fail(p, bot.Invalid, "order.order_was_ordered_on_so_2", "Number", n, "Ordered", showDate(o.Ordered), "Days", showDate(d))
+		return fail(p, bot.Invalid, "order.delivered_before_ordered", "Number", n, "Ordered", showDate(o.Ordered), "Date", showDate(d))
 	case errors.As(err, &beforeSh):
 		n, o, d := beforeSh.Order.Number, beforeSh.Order, beforeSh.Date
-		return fail(p, bot.Invalid, "order.order_shipped_on_so_it", "Number", n, "Shipped", showDate(o.Shipped), "Days", showDate(d))
+		return fail(p, bot.Invalid, "order.delivered_before_shipped", "Number", n, "Shipped", showDate(o.Shipped), "Date", showDate(d))
 	case errors.As(err, &full):
 		return fail(p, bot.Conflict, "order.your_ledger_holds_orders_the", "Have", p.Num(full.Have))
 	case bot.ErrorCode(err) != bot.Internal:
@@ -90,7 +90,7 @@ func quantityTooSmall(e ledger.QuantityTooSmall, p *i18n.Printer) error {
 	if e.Kind == ledger.KindProof {
 		return fail(p, bot.Invalid, "order.quantity_must_be_to_proof", "Max", e.Max, "Got", e.Got)
 	}
-	return fail(p, bot.Invalid, "order.quantity_must_be_to_kdp", "Max", e.Max, "Got", e.Got)
+	return fail(p, bot.Invalid, "order.quantity_too_small", "Max", e.Max, "Got", e.Got)
 }
 
 func quantityTooLarge(e ledger.QuantityTooLarge, p *i18n.Printer) error {
@@ -98,7 +98,7 @@ func quantityTooLarge(e ledger.QuantityTooLarge, p *i18n.Printer) error {
 	if e.Kind == ledger.KindProof {
 		return fail(p, bot.Invalid, "order.proof_copies_are_limited_to", "Max", e.Max, "Number", n, "Orders", e.Orders())
 	}
-	return fail(p, bot.Invalid, "order.quantity_must_be_to_kdp_2", "Max", e.Max, "Number", n, "Orders", e.Orders())
+	return fail(p, bot.Invalid, "order.quantity_too_large", "Max", e.Max, "Number", n, "Orders", e.Orders())
 }
 
 // actionVerbs complete "so it can no longer be …" for each step of an

@@ -236,7 +236,7 @@ func kdpPlan(release, now time.Time, p *i18n.Printer) preorderPlan {
 	s := planStep{}
 	switch {
 	case today.Before(open):
-		s.text = p.T("preorder.paperback_hardcover_schedule_the_release", "Open", fmtDay(open, p), "Last", fmtDay(last, p), "DaysBetween", daysBetween(today, open))
+		s.text = p.T("preorder.print_not_yet", "Open", fmtDay(open, p), "Last", fmtDay(last, p), "Count", daysBetween(today, open))
 		s.remindAt = atHour(open, reminderHour)
 		s.remindText = p.T("preorder.from_today_you_can_schedule", "Day", day, "Last", fmtDay(last, p))
 	case !today.After(last):
@@ -247,9 +247,9 @@ func kdpPlan(release, now time.Time, p *i18n.Printer) preorderPlan {
 	plan.steps = append(plan.steps, s)
 	if today.Before(last) {
 		plan.steps = append(plan.steps, planStep{
-			text:       p.T("preorder.last_day_to_schedule_the", "Last", fmtDay(last, p)),
+			text:       p.T("preorder.print_last_day", "Last", fmtDay(last, p)),
 			remindAt:   atHour(last, reminderHour),
-			remindText: p.T("preorder.last_day_to_schedule_the_2", "Day", day),
+			remindText: p.T("preorder.print_last_day_reminder", "Day", day),
 		})
 	}
 
@@ -343,8 +343,7 @@ func fmtRange(from, to time.Time, p *i18n.Printer) string {
 		if from.Format("MST") != to.Format("MST") {
 			start = "15:04 MST"
 		}
-		return fmtDay(from, p) + p.T("preorder.x_") + from.Format(start) +
-			p.T("preorder.x__2") + to.Format("15:04 MST")
+		return p.T("date.range", "Day", fmtDay(from, p), "From", from.Format(start), "To", to.Format("15:04 MST"))
 	}
 	return fmtWhen(from, p) + " – " + fmtWhen(to, p)
 }

@@ -189,7 +189,7 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 			parts = append(parts, part)
 		}
 	}
-	text, err := cleanText(strings.Join(parts, " "), p.T("remind.reminder"), maxReminderText, p)
+	text, err := cleanText(strings.Join(parts, " "), p.T("remind.reminder_field"), maxReminderText, p)
 	if err != nil {
 		return nil, err
 	}
@@ -303,9 +303,9 @@ func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, 
 		notes = append(notes, p.T("remind.already_delivered", "Delivered", delivered))
 	}
 	if settings.Automatic {
-		notes = append(notes, p.T("remind.automatic_reminders_about_your_orders"))
+		notes = append(notes, p.T("remind.auto_on_note"))
 	} else {
-		notes = append(notes, p.T("remind.automatic_reminders_about_your_orders_2"))
+		notes = append(notes, p.T("remind.auto_off_note"))
 	}
 	notes = append(notes, p.T("remind.cancel_one_with_remind_cancel"))
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: strings.Join(notes, " "), Note: true})
@@ -351,7 +351,7 @@ func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	}
 	text := p.T("remind.automatic_reminders_are_on_i")
 	if !on {
-		text = p.T("remind.automatic_reminders_about_your_orders_3")
+		text = p.T("remind.auto_off")
 	}
 	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: text}}}, nil
 }

@@ -12,7 +12,7 @@ import (
 func (r *Router) ReminderMessage(rem ledger.Reminder) *bot.Reply {
 	lang := rem.Lang
 	p := r.printer(lang)
-	reply := &bot.Reply{Title: p.T("remind.reminder_2"), Lang: lang}
+	reply := &bot.Reply{Title: p.T("remind.title"), Lang: lang}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: safeText(rem.Text)})
 	var note string
 	switch {
