@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/internal/editdist"
 )
 
@@ -296,19 +297,18 @@ func (o *Option) placeholder() string {
 
 // usageError is the Invalid error a wrong line gets: what was wrong, the
 // right form and an example.
-func usageError(c *Command, path, problem string) *Error {
+func usageError(c *Command, path string, problem i18n.Message) *Error {
 	var b strings.Builder
-	b.WriteString(problem)
-	b.WriteString("\nUsage: " + c.Usage(path))
+	b.WriteString(c.Usage(path))
 	if len(c.Subs) > 0 {
 		for _, s := range c.Subs {
 			fmt.Fprintf(&b, "\n  %s", s.Usage(path+" "+s.Name))
 		}
 	}
 	if c.Example != "" {
-		b.WriteString("\nExample: " + c.Example)
+		return newError(Invalid, "parse.usage_example", "Problem", problem, "Usage", b.String(), "Example", c.Example)
 	}
-	return &Error{Code: Invalid, Message: b.String()}
+	return newError(Invalid, "parse.usage", "Problem", problem, "Usage", b.String())
 }
 
 // SharedNames lists the names that two siblings of the command tree cmds

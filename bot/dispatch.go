@@ -6,8 +6,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
+
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // Dispatcher runs a handler for every adapter in the same way: it logs each
@@ -19,6 +20,10 @@ type Dispatcher struct {
 	Log     *slog.Logger
 	// Observe, when set, is told of every command (for metrics).
 	Observe func(command, outcome string, d time.Duration)
+	// Words writes the apology for a fault in the author's language. When
+	// nil, the handler's catalog is used if it has one (a Catalog method,
+	// as handlers.Router has), else the embedded one (i18n.Default).
+	Words *i18n.Catalog
 }
 
 // Serve answers req. It always returns a reply to show.
@@ -83,11 +88,20 @@ func (d *Dispatcher) errorReply(req *Request, err error) *Reply {
 	}
 	ref := newRef()
 	d.Log.Error("command failed", slog.String("ref", ref), slog.String("command", req.Name()), slog.Any("err", err))
-	text := "Sorry, something went wrong on my side. Please try again in a moment (reference " + ref + ")."
-	if strings.HasPrefix(strings.ToLower(req.Locale), "fr") {
-		text = "Désolé, un problème est survenu de mon côté. Réessayez dans un instant (référence " + ref + ")."
-	}
+	p := d.words().Printer(req.Locale)
+	text := p.T("bot.sorry", "Ref", ref)
 	return &Reply{Blocks: []Block{&Text{Text: text}}, Ephemeral: true}
+}
+
+// words returns the catalog the apology is written from (see Words).
+func (d *Dispatcher) words() *i18n.Catalog {
+	if d.Words != nil {
+		return d.Words
+	}
+	if h, ok := d.Handler.(interface{ Catalog() *i18n.Catalog }); ok {
+		return h.Catalog()
+	}
+	return i18n.Default()
 }
 
 // newRef returns a short random id that ties an apology to its log line.

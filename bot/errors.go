@@ -3,6 +3,8 @@ package bot
 import (
 	"errors"
 	"fmt"
+
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // Error codes a handler can return. Every code but Internal carries a
@@ -17,11 +19,25 @@ const (
 
 // Error is an error with a code and a message safe to show in a chat.
 type Error struct {
-	Code    string
+	Code string
+	// Message is the text shown to the author: written in the author's
+	// language by whoever knew it, in English otherwise.
 	Message string
+	// Msg, when its ID is set, is the catalog message Message was written
+	// from, so that it can be written again in the author's language
+	// (ErrorIn) once that is known.
+	Msg i18n.Message
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// newError is the error for the catalog message id with its arguments,
+// its Message written in English: the grammar does not know the author's
+// language, and whoever does writes it again (ErrorIn).
+func newError(code, id string, args ...any) *Error {
+	m := i18n.M(id, args...)
+	return &Error{Code: code, Message: i18n.Default().Text(i18n.Source, m), Msg: m}
+}
 
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
@@ -39,6 +55,21 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return Internal
+}
+
+// ErrorIn returns the message of err that is safe to show an author,
+// written in lang when err carries its catalog message (Error.Msg) and the
+// embedded catalog has lang (i18n.Default); its Message otherwise, and ""
+// for an internal fault. lang "" keeps the Message as it was written.
+func ErrorIn(err error, lang string) string {
+	var e *Error
+	if !errors.As(err, &e) || e.Code == Internal {
+		return ""
+	}
+	if lang == "" || e.Msg.ID == "" {
+		return e.Message
+	}
+	return i18n.Default().Text(lang, e.Msg)
 }
 
 // ErrorMessage returns the message of err that is safe to show an author:

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // AskCommand is the command a line without a command is asked as.
@@ -24,6 +26,8 @@ const AskCommand = "ask"
 // A line that starts with a slash is a command: a wrong one returns an
 // *Error with code Invalid whose message shows the right form and an
 // example, or the command or subcommand a misspelt name most likely meant.
+// Its Message is in English and its Msg the catalog message, for ErrorIn
+// to write in the author's language.
 // A line without the slash is a command only when its first word names one
 // and the rest of it parses as that command ("order list"); any other line
 // is a question, parsed as /ask followed by the line, so that "order author
@@ -34,7 +38,7 @@ func Parse(cmds []*Command, line string) (*Request, error) {
 		return parse(cmds, body)
 	}
 	if line == "" {
-		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
+		return nil, newError(Invalid, "parse.empty")
 	}
 	if req, err := parse(cmds, line); err == nil && plausible(cmds, req) {
 		return req, nil
@@ -64,7 +68,7 @@ func plausible(cmds []*Command, req *Request) bool {
 func parse(cmds []*Command, body string) (*Request, error) {
 	first, pos, ok := nextToken(body, 0)
 	if !ok {
-		return nil, &Error{Code: Invalid, Message: "Type a command, for example /ask my cart is empty, or /help for the list."}
+		return nil, newError(Invalid, "parse.empty")
 	}
 	name := strings.ToLower(first.text)
 	cmd := Find(cmds, name)
@@ -76,7 +80,7 @@ func parse(cmds []*Command, body string) (*Request, error) {
 	if len(cmd.Subs) > 0 {
 		t, next, ok := nextToken(body, pos)
 		if !ok {
-			return nil, usageError(cmd, path, "/"+path+" needs a subcommand.")
+			return nil, usageError(cmd, path, i18n.M("parse.needs_subcommand", "Path", path))
 		}
 		sub := Find(cmd.Subs, t.text)
 		if sub == nil {
@@ -96,20 +100,20 @@ func parse(cmds []*Command, body string) (*Request, error) {
 // unknownCommand is the error for a command name no command has: the
 // command it most likely meant, or the list of commands.
 func unknownCommand(cmds []*Command, name string) *Error {
-	typed := "/" + clip(name, 30)
+	typed := clip(name, 30)
 	if c := closest(cmds, name); c != nil {
-		return &Error{Code: Invalid, Message: "I don't know the command " + typed + " — did you mean /" + c.Name + "?"}
+		return newError(Invalid, "parse.unknown_command_closest", "Typed", typed, "Closest", c.Name)
 	}
-	return &Error{Code: Invalid, Message: "I don't know the command " + typed + ". Commands: " + commandList(cmds) + ". Type /help for more."}
+	return newError(Invalid, "parse.unknown_command", "Typed", typed, "Commands", commandList(cmds))
 }
 
 // unknownSub is the error for a subcommand cmd does not have, with the
 // usage of cmd.
 func unknownSub(cmd *Command, path, name string) *Error {
 	if s := closest(cmd.Subs, name); s != nil {
-		return usageError(cmd, path, "I don't know the command /"+path+" "+clip(name, 30)+" — did you mean /"+path+" "+s.Name+"?")
+		return usageError(cmd, path, i18n.M("parse.unknown_sub_closest", "Path", path, "Typed", clip(name, 30), "Closest", s.Name))
 	}
-	return usageError(cmd, path, "/"+path+" has no subcommand "+clip(name, 30)+".")
+	return usageError(cmd, path, i18n.M("parse.unknown_sub", "Path", path, "Typed", clip(name, 30)))
 }
 
 // fill assigns the option tokens of one command line, those of line from
@@ -161,7 +165,7 @@ func fill(cmd *Command, path, line string, pos int, opts map[string]string) erro
 				opts[r.Name] = restOf(line, t.start)
 				return validate(cmd, path, opts)
 			}
-			return usageError(cmd, path, "I didn't expect "+strconv.Quote(clip(t.text, 40))+" there.")
+			return usageError(cmd, path, i18n.M("parse.unexpected", "Typed", echo(t.text, 40)))
 		}
 	}
 	cont.end(opts)
@@ -204,7 +208,7 @@ func validate(cmd *Command, path string, opts map[string]string) error {
 		v, ok := opts[o.Name]
 		if !ok {
 			if o.Required {
-				return usageError(cmd, path, "/"+path+" needs "+o.Name+".")
+				return usageError(cmd, path, i18n.M("parse.needs_option", "Path", path, "Option", o.Name))
 			}
 			continue
 		}
@@ -213,13 +217,13 @@ func validate(cmd *Command, path string, opts map[string]string) error {
 		if len(o.Choices) > 0 {
 			c := matchChoice(o.Choices, v)
 			if c == "" {
-				return usageError(cmd, path, o.Name+" must be one of "+o.placeholder()+", not "+strconv.Quote(clip(v, 40))+".")
+				return usageError(cmd, path, i18n.M("parse.not_a_choice", "Option", o.Name, "Choices", o.placeholder(), "Typed", echo(v, 40)))
 			}
 			opts[o.Name] = c
 		}
 		if o.Type == Integer {
 			if _, err := strconv.Atoi(strings.TrimPrefix(v, "#")); err != nil {
-				return usageError(cmd, path, o.Name+" must be a whole number, not "+strconv.Quote(clip(v, 40))+".")
+				return usageError(cmd, path, i18n.M("parse.not_a_number", "Option", o.Name, "Typed", echo(v, 40)))
 			}
 			opts[o.Name] = strings.TrimPrefix(v, "#")
 		}
@@ -397,6 +401,14 @@ func commandList(cmds []*Command) string {
 		names[i] = "/" + c.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// echo is what an author typed, shortened to n runes and escaped as in a
+// Go string (a control or bidirectional character, a quote), for the
+// messages to put in their language's quotes.
+func echo(s string, n int) string {
+	q := strconv.Quote(clip(s, n))
+	return q[1 : len(q)-1]
 }
 
 // clip shortens what an author typed before it is echoed back.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/kb"
 )
 
@@ -49,6 +50,7 @@ type Answers struct {
 	results *lru.Cache[resultKey, kb.Result]
 	// topics holds every entry's reply, rendered once, by "lang/id".
 	topics map[string]*bot.Reply
+	words  *i18n.Catalog
 }
 
 // resultKey is a question as searched: its text and the language asked for.
@@ -57,10 +59,13 @@ type resultKey struct{ question, lang string }
 // resultCacheSize bounds the search cache; a result is a few pointers.
 const resultCacheSize = 4096
 
-// NewAnswers renders every entry of k once and returns answers from it.
-func NewAnswers(k *kb.KB) *Answers {
+// NewAnswers renders every entry of k once and returns answers from it,
+// written from the catalog embedded in the binary.
+func NewAnswers(k *kb.KB) *Answers { return newAnswers(k, i18n.Default()) }
+
+func newAnswers(k *kb.KB, words *i18n.Catalog) *Answers {
 	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0
-	a := &Answers{kb: k, results: results}
+	a := &Answers{kb: k, results: results, words: words}
 	a.topics = a.renderTopics()
 	return a
 }
@@ -101,7 +106,7 @@ func (a *Answers) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 // Ask answers req's question as Answers.Ask does, with lines about the
 // author's own orders that bear on the answer (orderNotes).
 func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
-	return r.answer(req, func(e *kb.Entry, lang string) []string { return r.orderNotes(ctx, req, e, lang) })
+	return r.answer(req, func(e *kb.Entry, lang string) []string { return r.orderNotes(ctx, req, e, r.printer(lang)) })
 }
 
 // answer answers req's question; notes, when not nil, gives the lines
@@ -109,7 +114,7 @@ func (r *Router) Ask(ctx context.Context, req *bot.Request) (*Answer, error) {
 func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) []string) (*Answer, error) {
 	q := req.Option("question")
 	if q == "" {
-		return nil, bot.Errorf(bot.Invalid, "Ask me a question, for example: /ask my cart is empty")
+		return nil, fail(a.printer(a.lang(req, "")), bot.Invalid, "ask.empty")
 	}
 	if utf8.RuneCountInString(q) > maxQuestion {
 		q = string([]rune(q)[:maxQuestion])
@@ -117,6 +122,7 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 	lang := a.lang(req, q)
 	res := a.search(q, lang)
 	lang = res.Lang
+	p := a.printer(lang)
 	if !res.Confident || res.Best == nil {
 		return &Answer{Reply: a.decline(res, lang), Result: res}, nil
 	}
@@ -126,8 +132,8 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 		lines = notes(res.Best, lang)
 	}
 	reply.Blocks = append(reply.Blocks, noteBlocks(lines)...)
-	reply.Buttons = answerButtons(res.Best.ID, lang)
-	reply.ButtonPrompt = tr(lang, "Did this answer your question?", "Cette réponse vous a-t-elle aidé ?")
+	reply.Buttons = answerButtons(res.Best.ID, p)
+	reply.ButtonPrompt = p.T("ask.did_this_answer_your_question")
 	if len(lines) == 0 {
 		// Nothing here is the author's own: the answer is the same for all.
 		reply.Key = "ask/" + res.Best.Lang + "/" + res.Best.ID + "/" + lang
@@ -161,6 +167,7 @@ func (a *Answers) renderTopics() map[string]*bot.Reply {
 // renderTopic renders one knowledge-base entry: its answer, steps, caveat,
 // related topics and source.
 func (a *Answers) renderTopic(e *kb.Entry, lang string) *bot.Reply {
+	p := a.printer(lang)
 	reply := &bot.Reply{Title: e.Title, Ephemeral: true, Topic: e.ID, Lang: lang}
 	for _, b := range e.Blocks() {
 		if len(b.Steps) > 0 {
@@ -172,25 +179,23 @@ func (a *Answers) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 	if e.Caveat != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: "⚠ " + e.Caveat, Note: true})
 	}
-	if rel := a.topicLinks(lang, "Related: ", "Voir aussi : ", e.Related); rel != "" {
+	if rel := a.topicLinks(p, "ask.related", e.Related); rel != "" {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: rel, Note: true})
 	}
-	reply.Source = tr(lang, "Source: ", "Source : ") + strings.Join(sourceNames(e.Sources), "; ") +
-		tr(lang, " (checked ", " (vérifié le ") + e.Verified + ")"
+	reply.Source = p.T("ask.source", "Sources", strings.Join(sourceNames(e.Sources), "; "), "Verified", e.Verified)
 	return reply
 }
 
 // decline says honestly that the bot does not know, offers the closest
 // topics and where a person can help. The question is not logged.
 func (a *Answers) decline(res kb.Result, lang string) *bot.Reply {
+	p := a.printer(lang)
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
-		"I don't know the answer to that one, and I'd rather not guess.",
-		"Je ne connais pas la réponse à cette question et je préfère ne pas deviner.")})
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("ask.i_don_t_know_the")})
 	suggestions := res.Suggestions
-	label := tr(lang, "The closest topics I know:", "Les sujets les plus proches que je connais :")
+	label := p.T("ask.the_closest_topics_i_know")
 	if len(suggestions) == 0 {
-		label = tr(lang, "What I can help with, for example:", "Ce sur quoi je peux vous aider, par exemple :")
+		label = p.T("ask.what_i_can_help_with")
 		// Nothing is close: offer what authors ask about most, so the
 		// author still sees what the bot can do.
 		for _, id := range popularTopics {
@@ -202,15 +207,13 @@ func (a *Answers) decline(res kb.Result, lang string) *bot.Reply {
 	if len(suggestions) > 0 {
 		var items []string
 		for _, s := range suggestions {
-			items = append(items, s.Title+" (/help "+s.ID+")")
+			items = append(items, p.T("ask.topic_link", "Title", s.Title, "ID", s.ID))
 		}
 		reply.Blocks = append(reply.Blocks,
 			&bot.Text{Text: label},
 			&bot.List{Items: items})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
-		"For anything else, KDP's support team can help: "+contactURL,
-		"Pour tout le reste, l'assistance KDP peut vous aider : "+contactURL)})
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("ask.for_anything_else_kdp_s", "ContactURL", contactURL)})
 	return reply
 }
 
@@ -236,31 +239,32 @@ func sourceNames(sources []string) []string {
 // topic and the language of the answer ("cart-empty|fr"): what it posts
 // is the topic's answer as anyone would read it (see Router.share), never
 // the author's question or the notes about their orders.
-func answerButtons(topic, lang string) []bot.Button {
+func answerButtons(topic string, p *i18n.Printer) []bot.Button {
+	lang := p.Lang()
 	return []bot.Button{
-		{Action: bot.ActionShare, Value: topic + "|" + lang, Label: tr(lang, "Share in channel", "Partager dans le salon")},
-		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: tr(lang, "Yes, this helped", "Oui, c'était utile"), Style: bot.Primary},
-		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: tr(lang, "No", "Non")},
+		{Action: bot.ActionShare, Value: topic + "|" + lang, Label: p.T("ask.share_in_channel")},
+		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|yes", Label: p.T("ask.yes_this_helped"), Style: bot.Primary},
+		{Action: bot.ActionFeedback, Value: topic + "|" + lang + "|no", Label: p.T("ask.no")},
 	}
 }
 
 // topicRef points to knowledge-base topics: "More: Title (/help id)".
-func (a *Answers) topicRef(lang string, ids ...string) string {
-	return a.topicLinks(lang, "More: ", "Pour en savoir plus : ", ids)
+func (a *Answers) topicRef(p *i18n.Printer, ids ...string) string {
+	return a.topicLinks(p, "ask.more", ids)
 }
 
-// topicLinks lists topics after a label ("Title (/help id); …"), leaving
-// out any id the knowledge base does not have, so a renamed topic is
-// never linked; "" when none is left.
-func (a *Answers) topicLinks(lang, labelEN, labelFR string, ids []string) string {
+// topicLinks lists topics in the message id ("More: Title (/help id);
+// …"), leaving out any id the knowledge base does not have, so a renamed
+// topic is never linked; "" when none is left.
+func (a *Answers) topicLinks(p *i18n.Printer, id string, ids []string) string {
 	var refs []string
-	for _, id := range ids {
-		if e, ok := a.kb.Entry(id, lang); ok {
-			refs = append(refs, e.Title+" (/help "+e.ID+")")
+	for _, topic := range ids {
+		if e, ok := a.kb.Entry(topic, p.Lang()); ok {
+			refs = append(refs, p.T("ask.topic_link", "Title", e.Title, "ID", e.ID))
 		}
 	}
 	if len(refs) == 0 {
 		return ""
 	}
-	return tr(lang, labelEN, labelFR) + strings.Join(refs, "; ")
+	return p.T(id, "Topics", strings.Join(refs, "; "))
 }

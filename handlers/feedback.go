@@ -19,18 +19,15 @@ func (r *Router) feedback(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	if lang == "" {
 		lang = "en"
 	}
+	p := r.printer(lang)
 	if ok {
 		_, ok = r.kb.Entry(topic, answerLang)
 	}
 	if !ok {
-		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"That button no longer works. Ask again with /ask and vote on the new answer.",
-			"Ce bouton ne fonctionne plus. Reposez la question avec /ask et votez sur la nouvelle réponse."))
+		return nil, fail(p, bot.Invalid, "feedback.that_button_no_longer_works")
 	}
 	if req.User.ID == "" {
-		return nil, bot.Errorf(bot.Forbidden, "%s", tr(lang,
-			"I can't tell who you are here, so I can't record your vote.",
-			"Je ne sais pas qui vous êtes ici, je ne peux donc pas enregistrer votre vote."))
+		return nil, fail(p, bot.Forbidden, "feedback.i_can_t_tell_who")
 	}
 	first, err := r.votes.Vote(ctx, req.User.Key(), topic, answerLang, helpful)
 	if err != nil {
@@ -39,13 +36,11 @@ func (r *Router) feedback(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	var text string
 	switch {
 	case !first:
-		text = tr(lang, "Thanks, I've updated your vote on this answer.", "Merci, j'ai mis à jour votre vote sur cette réponse.")
+		text = p.T("feedback.thanks_i_ve_updated_your")
 	case helpful:
-		text = tr(lang, "Thanks! Glad it helped.", "Merci ! Ravi que cela vous ait aidé.")
+		text = p.T("feedback.thanks_glad_it_helped")
 	default:
-		text = tr(lang,
-			"Thanks for telling me. Try asking in other words with /ask, or KDP's support team can help: "+contactURL,
-			"Merci de me le dire. Essayez de reformuler avec /ask, ou l'assistance KDP peut vous aider : "+contactURL)
+		text = p.T("feedback.thanks_for_telling_me_try", "ContactURL", contactURL)
 	}
 	return bot.Say("%s", text), nil
 }

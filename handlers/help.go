@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/kb"
 )
 
@@ -33,31 +34,32 @@ var themeOrder = []string{"ordering", "proofs", "cost", "marketplaces", "shippin
 
 // themeLabels names the themes of /help.
 var themeLabels = wording{
-	"ordering":     {"Ordering author copies", "Commander des exemplaires d'auteur"},
-	"proofs":       {"Proof copies", "Épreuves"},
-	"cost":         {"Cost and printing price", "Coût et prix d'impression"},
-	"marketplaces": {"Marketplaces and languages", "Sites Amazon et langues"},
-	"shipping":     {"Shipping and delivery", "Expédition et livraison"},
-	"manage":       {"Track, change or cancel", "Suivre, modifier ou annuler"},
-	"cart":         {"Cart and checkout problems", "Problèmes de panier et de paiement"},
-	"problems":     {"Damaged, defective or wrong copies", "Exemplaires abîmés, défectueux ou erronés"},
-	"resale":       {"Reselling", "Revente"},
-	"preorder":     {"Pre-orders and release dates", "Précommandes et dates de parution"},
-	"isbn":         {"ISBN and ASIN", "ISBN et ASIN"},
+	"ordering":     "help.theme.ordering",
+	"proofs":       "help.theme.proofs",
+	"cost":         "help.theme.cost",
+	"marketplaces": "help.theme.marketplaces",
+	"shipping":     "help.theme.shipping",
+	"manage":       "help.theme.manage",
+	"cart":         "help.theme.cart",
+	"problems":     "help.theme.problems",
+	"resale":       "help.theme.resale",
+	"preorder":     "help.theme.preorder",
+	"isbn":         "help.theme.isbn",
 }
 
 func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
+	p := r.printer(lang)
 	if topic := req.Option("topic"); topic != "" {
-		return r.helpTopic(topic, lang)
+		return r.helpTopic(topic, p)
 	}
-	reply := &bot.Reply{Title: tr(lang, "authorbot: commands and topics", "authorbot : commandes et sujets"), Ephemeral: true, Lang: lang}
+	reply := &bot.Reply{Title: p.T("help.authorbot_commands_and_topics"), Ephemeral: true, Lang: lang}
 	var cmds []string
 	for _, c := range r.cmds {
 		cmds = append(cmds, c.Usage(c.Name)+": "+c.Description)
 	}
 	reply.Blocks = append(reply.Blocks,
-		&bot.Text{Text: tr(lang, "Commands:", "Commandes :")},
+		&bot.Text{Text: p.T("help.commands")},
 		&bot.List{Items: cmds})
 	byTheme := map[string][]string{}
 	for _, e := range r.kb.Entries(lang) {
@@ -65,18 +67,17 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 	}
 	for _, th := range themeOrder {
 		if items := byTheme[th]; len(items) > 0 {
-			reply.Blocks = append(reply.Blocks, &bot.Text{Text: themeLabels.in(th, lang)}, &bot.List{Items: items})
+			reply.Blocks = append(reply.Blocks, &bot.Text{Text: themeLabels.in(th, p)}, &bot.List{Items: items})
 		}
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
-		"Type /help <topic> for one topic, or just ask: /ask my cart is empty",
-		"Tapez /help <sujet> pour un sujet, ou posez directement votre question : /ask mon panier est vide"), Note: true})
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("help.type_help_topic_for_one"), Note: true})
 	return reply, nil
 }
 
 // helpTopic shows one topic by id; a near miss is searched like a question,
 // and an unknown one gets the closest ids.
-func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
+func (r *Router) helpTopic(topic string, p *i18n.Printer) (*bot.Reply, error) {
+	lang := p.Lang()
 	e, ok := r.kb.Entry(topic, lang)
 	var res kb.Result
 	if !ok {
@@ -86,7 +87,7 @@ func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
 	}
 	if ok {
 		reply := r.topicReply(e, lang)
-		reply.Buttons = answerButtons(e.ID, lang)
+		reply.Buttons = answerButtons(e.ID, p)
 		reply.Key = "help/" + e.Lang + "/" + e.ID + "/" + lang
 		return reply, nil
 	}
@@ -99,12 +100,10 @@ func (r *Router) helpTopic(topic, lang string) (*bot.Reply, error) {
 			ids = append(ids, e.ID)
 		}
 	}
-	msg := tr(lang, "There is no topic called ", "Il n'y a pas de sujet ") + safeQuote(topic) + "."
 	if len(ids) > 0 {
-		msg += tr(lang, " Closest: ", " Les plus proches : ") + joinHelp(ids) + "."
+		return nil, fail(p, bot.NotFound, "help.no_topic_closest", "Topic", safeQuote(topic, p), "Closest", joinHelp(ids))
 	}
-	msg += tr(lang, " Type /help for the full list.", " Tapez /help pour la liste complète.")
-	return nil, bot.Errorf(bot.NotFound, "%s", msg)
+	return nil, fail(p, bot.NotFound, "help.no_topic", "Topic", safeQuote(topic, p))
 }
 
 func joinHelp(ids []string) string {
@@ -119,4 +118,4 @@ func joinHelp(ids []string) string {
 }
 
 // quote echoes author text back, shortened, in quotes.
-func quote(s string) string { return "“" + clipText(s, 40) + "”" }
+func quote(s string, p *i18n.Printer) string { return p.T("text.quote", "Text", clipText(s, 40)) }

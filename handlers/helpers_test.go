@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
@@ -28,6 +29,27 @@ func testKB(t testing.TB) *kb.KB {
 	return k
 }
 
+// loadWords loads the message catalog once for the package's tests.
+var loadWords = sync.OnceValues(i18n.Load)
+
+// testWords is the catalog, shared by every test: loading it takes
+// about 5 ms.
+func testWords(t testing.TB) *i18n.Catalog {
+	t.Helper()
+	c, err := loadWords()
+	if err != nil {
+		t.Fatalf("i18n.Load: %v", err)
+	}
+	return c
+}
+
+// words writes the catalog's messages in lang, for tests of the helpers
+// that take a printer.
+func words(t testing.TB, lang string) *i18n.Printer {
+	t.Helper()
+	return testWords(t).Printer(lang)
+}
+
 // testDB opens a real SQLite file of the test's own.
 func testDB(t testing.TB) *store.DB {
 	t.Helper()
@@ -42,7 +64,7 @@ func testDB(t testing.TB) *store.DB {
 // testRouter is a router over db's ledger, votes and reminders.
 func testRouter(t testing.TB, db *store.DB, opts ...Option) *Router {
 	t.Helper()
-	return New(slog.New(slog.DiscardHandler), testKB(t), ledger.NewService(db), db, opts...)
+	return New(slog.New(slog.DiscardHandler), testKB(t), ledger.NewService(db), db, append([]Option{WithCatalog(testWords(t))}, opts...)...)
 }
 
 // ordersOnly is a ledger that keeps no reminders: it has the Ledger's
@@ -53,5 +75,5 @@ type ordersOnly struct{ Ledger }
 // reminders.
 func routerWithoutReminders(t testing.TB, db *store.DB, opts ...Option) *Router {
 	t.Helper()
-	return New(slog.New(slog.DiscardHandler), testKB(t), ordersOnly{ledger.NewService(db)}, db, opts...)
+	return New(slog.New(slog.DiscardHandler), testKB(t), ordersOnly{ledger.NewService(db)}, db, append([]Option{WithCatalog(testWords(t))}, opts...)...)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/isbn"
 )
 
@@ -34,10 +35,11 @@ func (r *Router) isbnFamily() family {
 
 func (r *Router) isbn(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
+	p := r.printer(lang)
 	typed := req.Option("number")
 	n, err := isbn.Parse(typed)
 	if err != nil {
-		return nil, isbnError(typed, err, lang)
+		return nil, isbnError(typed, err, p)
 	}
 	reply := &bot.Reply{Title: "ISBN " + n.String(), Ephemeral: true, Lang: lang}
 	ten, has10 := n.To10()
@@ -50,63 +52,38 @@ func (r *Router) isbn(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 
 	switch {
 	case !has10:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: fmt.Sprintf(tr(lang,
-			"The check digit is right. This ISBN-13 starts with 979, so it has no ISBN-10 and no amazon.com/dp/ link made from one: Amazon gives such books an ordinary ASIN instead. Search Amazon for %s to find the page; the ASIN is in its product details.",
-			"La clé de contrôle est juste. Cet ISBN-13 commence par 979 : il n'a pas d'ISBN-10, donc pas de lien amazon.com/dp/ construit à partir de lui ; Amazon attribue à ces livres un ASIN ordinaire. Cherchez %s sur Amazon pour trouver la page ; l'ASIN figure dans les détails du produit."),
-			thirteen)})
-		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
-			"If this is the free ISBN that KDP assigned, it is for KDP and Amazon distribution only: another printer or distributor (IngramSpark, for example) needs an ISBN of your own.",
-			"Si c'est l'ISBN gratuit attribué par KDP, il ne sert qu'à la distribution par KDP et Amazon : un autre imprimeur ou distributeur (IngramSpark, par exemple) demande votre propre ISBN.")})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_979", "Thirteen", thirteen)})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.if_this_is_the_free")})
 	case n.Is13():
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: fmt.Sprintf(tr(lang,
-			"The check digit is right. Its ISBN-10 is %s: drop 978 and the last digit, then a new check digit from weights 10 to 2 (mod 11, 10 written X).",
-			"La clé de contrôle est juste. Son ISBN-10 est %s : on retire 978 et le dernier chiffre, puis on recalcule la clé avec les poids 10 à 2 (modulo 11, 10 s'écrit X)."),
-			ten)})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_13", "Ten", ten)})
 	default:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: fmt.Sprintf(tr(lang,
-			"The check digit is right. Its ISBN-13 is %s: 978 in front, the last digit dropped, then a new check digit from weights 1 and 3 (mod 10).",
-			"La clé de contrôle est juste. Son ISBN-13 est %s : 978 devant, le dernier chiffre retiré, puis une nouvelle clé avec les poids 1 et 3 (modulo 10)."),
-			thirteen)})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_10", "Thirteen", thirteen)})
 	}
 	if has10 {
 		reply.Blocks = append(reply.Blocks,
-			&bot.Link{Label: tr(lang, "Amazon page", "Page Amazon"), URL: amazonDetailURL + ten.String()},
-			&bot.Text{Note: true, Text: tr(lang,
-				"The link opens the book's page once Amazon lists it (on sale or for pre-order); before that it shows an error page.",
-				"Le lien ouvre la page du livre dès qu'Amazon le référence (en vente ou en précommande) ; avant, il affiche une page d'erreur.")})
+			&bot.Link{Label: p.T("isbn.amazon_page"), URL: amazonDetailURL + ten.String()},
+			&bot.Text{Note: true, Text: p.T("isbn.the_link_opens_the_book")})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
-		"More: /help isbn-conversion, /help isbn-979-asin, /help free-kdp-isbn",
-		"Pour aller plus loin : /help isbn-conversion, /help isbn-979-asin, /help free-kdp-isbn")})
+	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.more_help_isbn_conversion_help")})
 	return reply, nil
 }
 
 // isbnError explains why typed is not an ISBN; a wrong check digit names
 // the one expected ("9780306406158: the check digit should be 7, not 8").
-func isbnError(typed string, err error, lang string) error {
+func isbnError(typed string, err error, p *i18n.Printer) error {
 	var e *isbn.Error
 	if !errors.As(err, &e) {
 		return fmt.Errorf("isbn: %w", err)
 	}
-	var en, fr string
 	switch e.Reason {
 	case isbn.CheckDigit:
-		digits := isbn.Digits(typed)
-		en = fmt.Sprintf("%s: the check digit should be %c, not %c. Check the number against your book's copyright page or your KDP Bookshelf; a typo in any digit gives a wrong check digit.",
-			digits, e.Want, e.Got)
-		fr = fmt.Sprintf("%s : la clé de contrôle devrait être %c, et non %c. Vérifiez le numéro sur la page de copyright du livre ou dans votre bibliothèque KDP ; une faute de frappe sur n'importe quel chiffre fausse la clé.",
-			digits, e.Want, e.Got)
+		return fail(p, bot.Invalid, "isbn.wrong_check_digit", "Digits", isbn.Digits(typed), "Want", string(e.Want), "Got", string(e.Got))
 	case isbn.Prefix:
-		en = "An ISBN-13 starts with 978 or 979; " + safeQuote(typed) + " does not."
-		fr = "Un ISBN-13 commence par 978 ou 979, ce qui n'est pas le cas de " + safeQuote(typed) + "."
+		return fail(p, bot.Invalid, "isbn.wrong_prefix", "Typed", safeQuote(typed, p))
 	case isbn.Character:
-		en = fmt.Sprintf("An ISBN has only digits (and X as the last character of an ISBN-10), with hyphens or spaces if you like; %s has %s.", safeQuote(typed), safeQuote(string(e.Char)))
-		fr = fmt.Sprintf("Un ISBN ne contient que des chiffres (et un X final pour un ISBN-10), avec tirets ou espaces si vous voulez ; %s contient %s.", safeQuote(typed), safeQuote(string(e.Char)))
-	default:
-		en = fmt.Sprintf("An ISBN has 10 or 13 digits; %s has %d. Example: /isbn 978-0-306-40615-7", safeQuote(typed), e.Digits)
-		fr = fmt.Sprintf("Un ISBN a 10 ou 13 chiffres ; %s en a %d. Exemple : /isbn 978-0-306-40615-7", safeQuote(typed), e.Digits)
+		return fail(p, bot.Invalid, "isbn.wrong_character", "Typed", safeQuote(typed, p), "Char", safeQuote(string(e.Char), p))
 	}
-	return bot.Errorf(bot.Invalid, "%s", tr(lang, en, fr))
+	return fail(p, bot.Invalid, "isbn.wrong_length", "Typed", safeQuote(typed, p), "Digits", e.Digits)
 }
 
 // digits counts the ASCII digits in s.

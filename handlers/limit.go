@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"math"
 	"time"
 
@@ -130,7 +129,6 @@ func (r *Router) admit(req *bot.Request) error {
 	}
 	secs := int(math.Ceil(wait.Seconds()))
 	lang := r.lang(req, req.Option("question"))
-	return bot.Errorf(bot.Invalid, "%s", tr(lang,
-		fmt.Sprintf("You're going fast: try again in %s.", plural(secs, "second", "seconds")),
-		fmt.Sprintf("Vous allez vite : réessayez dans %s.", plural(secs, "seconde", "secondes"))))
+	p := r.printer(lang)
+	return fail(p, bot.Invalid, "limit.slow_down", "Count", secs)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
@@ -58,7 +59,8 @@ func (r *Router) mydataFamily() family {
 // has room for a few dozen orders, a file for all of them.
 func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	user, err := r.ledgerUser(req, lang)
+	p := r.printer(lang)
+	user, err := r.ledgerUser(req, p)
 	if err != nil {
 		return nil, err
 	}
@@ -72,14 +74,11 @@ func (r *Router) mydataExport(ctx context.Context, req *bot.Request) (*bot.Reply
 	}
 	name := "authorbot-data-" + r.now().UTC().Format(dateLayout) + ".json"
 	return &bot.Reply{
-		Title:     tr(lang, "Your data", "Vos données"),
+		Title:     p.T("mydata.your_data"),
 		Ephemeral: true, Lang: lang,
 		Blocks: []bot.Block{
-			&bot.Text{Text: tr(lang,
-				fmt.Sprintf("Everything I store about you (%s) is in the file %s: %s. Your questions themselves are not stored.", safeText(user), name, dataSummary(d, lang)),
-				fmt.Sprintf("Tout ce que je garde sur vous (%s) est dans le fichier %s : %s. Vos questions elles-mêmes ne sont pas conservées.", safeText(user), name, dataSummary(d, lang)))},
-			&bot.Text{Note: true, Text: tr(lang,
-				"To delete all of it: /mydata forget", "Pour tout supprimer : /mydata forget")},
+			&bot.Text{Text: p.T("mydata.everything_i_store_about_you", "User", safeText(user), "Name", name, "DataSummary", dataSummary(d, p))},
+			&bot.Text{Note: true, Text: p.T("mydata.to_delete_all_of_it")},
 		},
 		File: &bot.File{Name: name, ContentType: "application/json", Data: js},
 	}, nil
@@ -103,20 +102,18 @@ func exportJSON(d ledger.UserData) ([]byte, error) {
 
 // dataSummary counts what is stored: "3 orders (the next would be #4), 2
 // answer votes, 1 reminder, your reminder settings".
-func dataSummary(d ledger.UserData, lang string) string {
+func dataSummary(d ledger.UserData, p *i18n.Printer) string {
 	var parts []string
-	parts = append(parts, tr(lang, plural(len(d.Orders), "order", "orders"), plural(len(d.Orders), "commande", "commandes")))
+	parts = append(parts, p.T("mydata.orders", "Count", len(d.Orders)))
 	if d.LastOrder > 0 {
-		parts[0] += tr(lang,
-			fmt.Sprintf(" (the next would be #%d)", d.LastOrder+1),
-			fmt.Sprintf(" (la prochaine serait la #%d)", d.LastOrder+1))
+		parts[0] += p.T("mydata.the_next_would_be", "Number", d.LastOrder+1)
 	}
-	parts = append(parts, tr(lang, plural(len(d.Votes), "answer vote", "answer votes"), plural(len(d.Votes), "vote sur une réponse", "votes sur des réponses")))
+	parts = append(parts, p.T("mydata.votes", "Count", len(d.Votes)))
 	if len(d.Reminders) > 0 {
-		parts = append(parts, tr(lang, plural(len(d.Reminders), "reminder", "reminders"), plural(len(d.Reminders), "rappel", "rappels")))
+		parts = append(parts, p.T("mydata.reminders", "Count", len(d.Reminders)))
 	}
 	if d.ReminderSettings != nil {
-		parts = append(parts, tr(lang, "your reminder settings", "vos réglages de rappels"))
+		parts = append(parts, p.T("mydata.your_reminder_settings"))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -129,61 +126,55 @@ func empty(d ledger.UserData) bool {
 
 func (r *Router) mydataForget(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	user, err := r.ledgerUser(req, lang)
+	p := r.printer(lang)
+	user, err := r.ledgerUser(req, p)
 	if err != nil {
 		return nil, err
 	}
 	switch strings.ToLower(req.Option("confirm")) {
 	case "yes", "oui":
-		return r.forget(ctx, user, lang)
+		return r.forget(ctx, user, p)
 	case "":
 	default:
-		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"To delete everything, type /mydata forget confirm:yes",
-			"Pour tout supprimer, tapez /mydata forget confirm:yes"))
+		return nil, fail(p, bot.Invalid, "mydata.to_delete_everything_type_mydata")
 	}
 	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
 	if empty(d) {
-		return bot.Say("%s", tr(lang, "I have nothing stored about you.", "Je ne garde rien sur vous.")), nil
+		return bot.Say("%s", p.T("mydata.i_have_nothing_stored_about")), nil
 	}
 	return &bot.Reply{
-		Title:     tr(lang, "Delete all your data?", "Supprimer toutes vos données ?"),
+		Title:     p.T("mydata.delete_all_your_data"),
 		Ephemeral: true, Lang: lang,
 		Blocks: []bot.Block{
-			&bot.Text{Text: tr(lang,
-				fmt.Sprintf("This deletes, for good, everything I keep about you: %s. Your order numbers start again at #1. Your orders on Amazon are not touched.", dataSummary(d, lang)),
-				fmt.Sprintf("Ceci supprime définitivement tout ce que je garde sur vous : %s. Vos numéros de commande repartiront de #1. Vos commandes sur Amazon ne sont pas touchées.", dataSummary(d, lang)))},
-			&bot.Text{Note: true, Text: tr(lang,
-				"Press the button, or type /mydata forget confirm:yes",
-				"Appuyez sur le bouton, ou tapez /mydata forget confirm:yes")},
+			&bot.Text{Text: p.T("mydata.this_deletes_for_good_everything", "DataSummary", dataSummary(d, p))},
+			&bot.Text{Note: true, Text: p.T("mydata.press_the_button_or_type")},
 		},
 		// The button carries the user it was shown to, so that nobody
 		// else can press it (see forgetConfirmed).
 		Buttons: []bot.Button{{Action: bot.ActionForget, Value: user, Style: bot.Danger,
-			Label: tr(lang, "Delete all my data", "Supprimer toutes mes données")}},
-		ButtonPrompt: tr(lang, "Delete everything?", "Tout supprimer ?"),
+			Label: p.T("mydata.delete_all_my_data")}},
+		ButtonPrompt: p.T("mydata.delete_everything"),
 	}, nil
 }
 
 // forgetConfirmed answers the delete button of /mydata forget.
 func (r *Router) forgetConfirmed(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	user, err := r.ledgerUser(req, lang)
+	p := r.printer(lang)
+	user, err := r.ledgerUser(req, p)
 	if err != nil {
 		return nil, err
 	}
 	if req.Option("value") != user {
-		return nil, bot.Errorf(bot.Forbidden, "%s", tr(lang,
-			"That button was for someone else. To delete your own data: /mydata forget",
-			"Ce bouton était destiné à quelqu'un d'autre. Pour supprimer vos propres données : /mydata forget"))
+		return nil, fail(p, bot.Forbidden, "mydata.that_button_was_for_someone")
 	}
-	return r.forget(ctx, user, lang)
+	return r.forget(ctx, user, p)
 }
 
-func (r *Router) forget(ctx context.Context, user, lang string) (*bot.Reply, error) {
+func (r *Router) forget(ctx context.Context, user string, p *i18n.Printer) (*bot.Reply, error) {
 	d, err := r.ledger.Export(ctx, user)
 	if err != nil {
 		return nil, fmt.Errorf("mydata forget: %w", err)
@@ -192,9 +183,7 @@ func (r *Router) forget(ctx context.Context, user, lang string) (*bot.Reply, err
 		return nil, fmt.Errorf("mydata forget: %w", err)
 	}
 	if empty(d) {
-		return bot.Say("%s", tr(lang, "I had nothing stored about you, and still have nothing.", "Je ne gardais rien sur vous, et je ne garde toujours rien.")), nil
+		return bot.Say("%s", p.T("mydata.i_had_nothing_stored_about")), nil
 	}
-	return bot.Say("%s", tr(lang,
-		fmt.Sprintf("Done: I deleted everything I kept about you (%s). Nothing about you is stored any more.", dataSummary(d, lang)),
-		fmt.Sprintf("C'est fait : j'ai supprimé tout ce que je gardais sur vous (%s). Plus rien vous concernant n'est conservé.", dataSummary(d, lang)))), nil
+	return bot.Say("%s", p.T("mydata.done_i_deleted_everything_i", "DataSummary", dataSummary(d, p))), nil
 }

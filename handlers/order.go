@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
@@ -212,36 +213,36 @@ func (r *Router) orderFamily() family {
 
 // ledgerUser returns the key the author's orders are kept under, or why
 // there are none.
-func (r *Router) ledgerUser(req *bot.Request, lang string) (string, error) {
+func (r *Router) ledgerUser(req *bot.Request, p *i18n.Printer) (string, error) {
 	if req.User.ID == "" {
-		return "", bot.Errorf(bot.Forbidden, "%s", tr(lang,
-			"I can't tell who you are here, so I can't keep orders for you.",
-			"Je ne sais pas qui vous êtes ici, je ne peux donc pas suivre vos commandes."))
+		return "", fail(p, bot.Forbidden, "order.i_can_t_tell_who")
 	}
 	return req.User.Key(), nil
 }
 
 // author is who a command is for, as the ledger needs to know them: when
 // it is given, and how the reminders it sets reach them, worded in lang.
-func (r *Router) author(req *bot.Request, lang string) ledger.Author {
+func (r *Router) author(req *bot.Request, p *i18n.Printer) ledger.Author {
+	lang := p.Lang()
 	u := req.User
 	return ledger.Author{
 		User: u.Key(), Platform: string(u.Platform), Workspace: u.Workspace, ID: u.ID,
 		Reachable: r.canDM(u.Platform),
 		Lang:      lang,
-		Word:      func(a ledger.Auto) string { return autoText(a, lang) },
+		Word:      func(a ledger.Auto) string { return autoText(a, p) },
 		Now:       r.now(),
 	}
 }
 
 // orderArgs reads the two things every order subcommand starts with.
-func (r *Router) orderArgs(req *bot.Request) (lang, user string, number int, err error) {
+func (r *Router) orderArgs(req *bot.Request) (lang string, p *i18n.Printer, user string, number int, err error) {
 	lang = r.lang(req, "")
-	if user, err = r.ledgerUser(req, lang); err != nil {
-		return lang, "", 0, err
+	p = r.printer(lang)
+	if user, err = r.ledgerUser(req, p); err != nil {
+		return lang, p, "", 0, err
 	}
-	number, err = parseNumber(req.Option("number"), lang)
-	return lang, user, number, err
+	number, err = parseNumber(req.Option("number"), p)
+	return lang, p, user, number, err
 }
 
 func (r *Router) today() time.Time { return ledger.Day(r.now()) }

@@ -66,7 +66,7 @@ func (r *Router) completionOrders(ctx context.Context, req *bot.Request) []ledge
 
 // matchOrders is orderChoices on a list already read.
 func (r *Router) matchOrders(req *bot.Request, list []ledger.Order, partial string) []bot.Choice {
-	lang := r.lang(req, "")
+	p := r.printer(r.lang(req, ""))
 	partial = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(partial), "#"))
 	fits := func(o ledger.Order) bool {
 		switch req.Sub {
@@ -85,7 +85,7 @@ func (r *Router) matchOrders(req *bot.Request, list []ledger.Order, partial stri
 			continue
 		}
 		c := bot.Choice{
-			Name:  fmt.Sprintf("#%d · %s · %s", o.Number, statusNames.in(o.Status, lang), safeText(clipRunes(o.Title, 60))),
+			Name:  fmt.Sprintf("#%d · %s · %s", o.Number, statusNames.in(o.Status, p), safeText(clipRunes(o.Title, 60))),
 			Value: num,
 		}
 		if fits(o) {

@@ -2,13 +2,13 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/ledger"
 )
@@ -62,7 +62,7 @@ const maxNotes = 4
 // about managing, shipping or problems get them; a general question (cost,
 // ISBN, cart) stays general. On any store error (logged) there are none:
 // the answer matters more than the notes.
-func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, lang string) []string {
+func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, p *i18n.Printer) []string {
 	if e == nil || req.User.ID == "" {
 		return nil
 	}
@@ -90,15 +90,13 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 	var lines []string
 	// Newest orders first: they are the ones a question is most likely about.
 	for i := len(list) - 1; i >= 0; i-- {
-		if line := r.orderNote(list[i], intents, today, lang); line != "" {
+		if line := r.orderNote(list[i], intents, today, p); line != "" {
 			lines = append(lines, line)
 		}
 	}
 	if len(lines) > maxNotes {
 		more := len(lines) - maxNotes
-		lines = append(lines[:maxNotes], tr(lang,
-			fmt.Sprintf("…and %s: /order list", plural(more, "more order", "more orders")),
-			fmt.Sprintf("…et %s : /order list", plural(more, "autre commande", "autres commandes"))))
+		lines = append(lines[:maxNotes], p.T("order.notes_more", "Count", more))
 	}
 	return lines
 }
@@ -122,21 +120,21 @@ func questionIntents(q string) []string {
 
 // orderNote is the one line about o that answers the first intent it
 // bears on, or "".
-func (r *Router) orderNote(o ledger.Order, intents []string, today time.Time, lang string) string {
+func (r *Router) orderNote(o ledger.Order, intents []string, today time.Time, p *i18n.Printer) string {
 	for _, intent := range intents {
 		switch {
 		case intent == intentDamage && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= 2*ledger.RefundWindow:
-			return r.windowLine(o, o.Delivered, lang)
+			return r.windowLine(o, o.Delivered, p)
 		case intent == intentLost && o.Status == ledger.StatusDelivered && daysBetween(o.Delivered, today) <= ledger.RefundWindow:
-			return r.windowLine(o, o.Delivered, lang)
+			return r.windowLine(o, o.Delivered, p)
 		case intent == intentLost && (o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped):
-			if line := lateLine(o, today, lang); line != "" {
+			if line := lateLine(o, today, p); line != "" {
 				return line
 			}
 		case intent == intentLate && (o.Status == ledger.StatusOrdered || o.Status == ledger.StatusShipped):
-			return r.progressLine(o, today, lang)
+			return r.progressLine(o, today, p)
 		case intent == intentCancel || intent == intentChange:
-			if line := canChangeLine(o, intent, lang); line != "" {
+			if line := canChangeLine(o, intent, p); line != "" {
 				return line
 			}
 		}
@@ -145,8 +143,8 @@ func (r *Router) orderNote(o ledger.Order, intents []string, today time.Time, la
 }
 
 // progressLine says where an order that has not arrived stands.
-func (r *Router) progressLine(o ledger.Order, today time.Time, lang string) string {
-	if late := lateLine(o, today, lang); late != "" {
+func (r *Router) progressLine(o ledger.Order, today time.Time, p *i18n.Printer) string {
+	if late := lateLine(o, today, p); late != "" {
 		return late
 	}
 	n := o.Number
@@ -154,40 +152,28 @@ func (r *Router) progressLine(o ledger.Order, today time.Time, lang string) stri
 	case !o.Expected.IsZero():
 		d := daysBetween(today, o.Expected)
 		if d == 0 {
-			return tr(lang,
-				fmt.Sprintf("Order #%d is expected today (%s).", n, showDate(o.Expected)),
-				fmt.Sprintf("La commande #%d est attendue aujourd'hui (%s).", n, showDate(o.Expected)))
+			return p.T("order.order_is_expected_today", "Number", n, "Expected", showDate(o.Expected))
 		}
-		return tr(lang,
-			fmt.Sprintf("Order #%d is expected on %s, in %s.", n, showDate(o.Expected), plural(d, "day", "days")),
-			fmt.Sprintf("La commande #%d est attendue le %s, dans %s.", n, showDate(o.Expected), plural(d, "jour", "jours")))
+		return p.T("order.expected_in_days", "Number", n, "Expected", showDate(o.Expected), "Count", d)
 	case o.Status == ledger.StatusShipped:
-		return tr(lang,
-			fmt.Sprintf("Order #%d shipped on %s: track it in Your Orders on %s.", n, showDate(o.Shipped), o.Marketplace),
-			fmt.Sprintf("La commande #%d a été expédiée le %s : suivez-la dans Vos commandes sur %s.", n, showDate(o.Shipped), o.Marketplace))
+		return p.T("order.order_shipped_on_track_it", "Number", n, "Shipped", showDate(o.Shipped), "Marketplace", o.Marketplace)
 	}
-	return tr(lang,
-		fmt.Sprintf("Order #%d (ordered %s) has no expected date yet: Amazon shows the Expected Delivery Date in Your Orders; note it with /order edit %d expected:YYYY-MM-DD.", n, showDate(o.Ordered), n),
-		fmt.Sprintf("La commande #%d (passée le %s) n'a pas encore de date prévue : Amazon l'affiche dans Vos commandes ; notez-la avec /order edit %d expected:AAAA-MM-JJ.", n, showDate(o.Ordered), n))
+	return p.T("order.order_ordered_has_no_expected", "Number", n, "Ordered", showDate(o.Ordered))
 }
 
 // canChangeLine says whether an order can still be cancelled or changed.
 // Delivered and cancelled orders are left out: nobody asks about those.
-func canChangeLine(o ledger.Order, intent, lang string) string {
+func canChangeLine(o ledger.Order, intent string, p *i18n.Printer) string {
 	n := o.Number
-	verbEN, verbFR := "cancelled", "annulée"
+	verb := i18n.M(actionVerbs[ledger.ActionCancel])
 	if intent == intentChange {
-		verbEN, verbFR = "changed", "modifiée"
+		verb = i18n.M(actionVerbs[ledger.ActionEdit])
 	}
 	switch o.Status {
 	case ledger.StatusOrdered:
-		return tr(lang,
-			fmt.Sprintf("Order #%d has not shipped, so it can still be %s on %s (Your Orders).", n, verbEN, o.Marketplace),
-			fmt.Sprintf("La commande #%d n'est pas expédiée : elle peut encore être %s sur %s (Vos commandes).", n, verbFR, o.Marketplace))
+		return p.T("order.note_can_still", "Number", n, "Verb", verb, "Marketplace", o.Marketplace)
 	case ledger.StatusShipped:
-		return tr(lang,
-			fmt.Sprintf("Order #%d has shipped, so it can no longer be %s; if something is wrong when it arrives: /order problem %d", n, verbEN, n),
-			fmt.Sprintf("La commande #%d a été expédiée : elle ne peut plus être %s ; en cas de problème à l'arrivée : /order problem %d", n, verbFR, n))
+		return p.T("order.note_can_no_longer", "Number", n, "Verb", verb)
 	}
 	return ""
 }

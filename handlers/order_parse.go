@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/isbn"
 	"github.com/authorbot/authorbot/ledger"
 )
@@ -26,13 +26,13 @@ const (
 
 // parseQuantity reads a number of copies for an order of the given kind,
 // within KDP's limit for that kind (ledger.CheckQuantity).
-func parseQuantity(s, kind, lang string) (int, error) {
-	n, err := readCount(s, kind, lang)
+func parseQuantity(s, kind string, p *i18n.Printer) (int, error) {
+	n, err := readCount(s, kind, p)
 	if err != nil {
 		return 0, err
 	}
 	if err := ledger.CheckQuantity(kind, n); err != nil {
-		return 0, ledgerErr(err, 0, lang)
+		return 0, ledgerErr(err, 0, p)
 	}
 	return n, nil
 }
@@ -40,65 +40,57 @@ func parseQuantity(s, kind, lang string) (int, error) {
 // readCount reads a whole number of copies, written with or without
 // thousands separators; the message for anything else names the limit
 // for kind.
-func readCount(s, kind, lang string) (int, error) {
+func readCount(s, kind string, p *i18n.Printer) (int, error) {
 	s = strings.TrimSpace(s)
 	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", " ", "", " ", "").Replace(s))
 	if err != nil {
 		limit := ledger.MaxCopies(kind)
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Quantity must be a whole number of copies from 1 to %d, like 10, not %s.", limit, safeQuote(s)),
-			fmt.Sprintf("La quantité doit être un nombre entier d'exemplaires de 1 à %d, par exemple 10, et non %s.", limit, safeQuote(s))))
+		return 0, fail(p, bot.Invalid, "order.quantity_must_be_a_whole", "Limit", limit, "Text", safeQuote(s, p))
 	}
 	return n, nil
 }
 
 // parseNumber reads an order number ("3" or "#3").
-func parseNumber(s, lang string) (int, error) {
+func parseNumber(s string, p *i18n.Printer) (int, error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 {
-		return 0, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"Give the order's number, like /order show 3. /order list shows your orders and their numbers.",
-			"Indiquez le numéro de la commande, par exemple /order show 3. /order list affiche vos commandes et leurs numéros."))
+		return 0, fail(p, bot.Invalid, "order.give_the_order_s_number")
 	}
 	return n, nil
 }
 
 // parseKind reads author or proof; "" is author.
-func parseKind(s, lang string) (string, error) {
+func parseKind(s string, p *i18n.Printer) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "author", "auteur":
 		return ledger.KindAuthor, nil
 	case "proof", "proofs", "épreuve", "epreuve":
 		return ledger.KindProof, nil
 	}
-	return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
-		"kind must be author (author copies) or proof (proof copies), not "+safeQuote(s)+".",
-		"kind doit valoir author (exemplaires d'auteur) ou proof (épreuves), et non "+safeQuote(s)+"."))
+	return "", fail(p, bot.Invalid, "order.kind_must_be_author_author", "Text", safeQuote(s, p))
 }
 
 // parseMarketplace reads a marketplace however it is written and returns
 // its canonical domain.
-func parseMarketplace(s, lang string) (string, error) {
+func parseMarketplace(s string, p *i18n.Printer) (string, error) {
 	m, ok := LookupMarketplace(s)
 	if ok {
 		return m.Domain, nil
 	}
-	return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
-		fmt.Sprintf("I don't know the Amazon marketplace %s. Use one of: %s (us, uk, de… work too).", safeQuote(s), marketplaceDomains()),
-		fmt.Sprintf("Je ne connais pas le site Amazon %s. Utilisez l'un de ceux-ci : %s (us, uk, de… marchent aussi).", safeQuote(s), marketplaceDomains())))
+	return "", fail(p, bot.Invalid, "order.i_don_t_know_the", "Text", safeQuote(s, p), "MarketplaceDomains", marketplaceDomains())
 }
 
 // parseISBN checks an ISBN when one is given and returns it without
 // separators.
-func parseISBN(s, lang string) (string, error) {
+func parseISBN(s string, p *i18n.Printer) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
 	}
 	n, err := isbn.Parse(s)
 	if err != nil {
-		return "", isbnError(s, err, lang)
+		return "", isbnError(s, err, p)
 	}
 	return n.String(), nil
 }
@@ -108,7 +100,7 @@ var datePattern = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 // parseDate reads a calendar date written YYYY-MM-DD ("today" and
 // "yesterday" work too) as midnight UTC. field names the option in
 // messages.
-func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
+func parseDate(s, field string, p *i18n.Printer, today time.Time) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	switch strings.ToLower(s) {
 	case "today", "aujourd'hui", "aujourd’hui":
@@ -118,29 +110,21 @@ func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
 	}
 	m := datePattern.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("%s must be a date written YYYY-MM-DD, like %s, not %s.", field, today.Format(dateLayout), safeQuote(s)),
-			fmt.Sprintf("%s doit être une date au format AAAA-MM-JJ, par exemple %s, et non %s.", field, today.Format(dateLayout), safeQuote(s))))
+		return time.Time{}, fail(p, bot.Invalid, "order.must_be_a_date_written", "Field", field, "Format", today.Format(dateLayout), "Text", safeQuote(s, p))
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	if mo < 1 || mo > 12 {
-		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("%s is not a real date: months run from 01 to 12. Use YYYY-MM-DD, like %s.", s, today.Format(dateLayout)),
-			fmt.Sprintf("%s n'est pas une vraie date : les mois vont de 01 à 12. Utilisez AAAA-MM-JJ, par exemple %s.", s, today.Format(dateLayout))))
+		return time.Time{}, fail(p, bot.Invalid, "order.date_month_out_of_range", "Text", s, "Format", today.Format(dateLayout))
 	}
 	first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
 	days := first.AddDate(0, 1, -1).Day()
 	if d < 1 || d > days {
-		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("%s is not a real date: %s %d has %d days.", s, first.Month(), y, days),
-			fmt.Sprintf("%s n'est pas une vraie date : %s %d compte %d jours.", s, frMonths[first.Month()-1], y, days)))
+		return time.Time{}, fail(p, bot.Invalid, "order.date_day_out_of_range", "Text", s, "Month", monthName(first.Month(), p), "Year", y, "Days", days)
 	}
 	if y < 2000 || y > 2100 {
-		return time.Time{}, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("%s: the year %d looks like a typo. Use YYYY-MM-DD, like %s.", field, y, today.Format(dateLayout)),
-			fmt.Sprintf("%s : l'année %d semble être une faute de frappe. Utilisez AAAA-MM-JJ, par exemple %s.", field, y, today.Format(dateLayout))))
+		return time.Time{}, fail(p, bot.Invalid, "order.the_year_looks_like_a", "Field", field, "Year", y, "Format", today.Format(dateLayout))
 	}
 	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), nil
 }
@@ -150,7 +134,7 @@ func parseDate(s, field, lang string, today time.Time) (time.Time, error) {
 // are removed, the ends are trimmed. Everything else is kept as typed.
 // Text longer than limit characters is refused with a message naming the
 // field.
-func cleanText(s, field string, limit int, lang string) (string, error) {
+func cleanText(s, field string, limit int, p *i18n.Printer) (string, error) {
 	s = strings.TrimSpace(strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
@@ -161,9 +145,7 @@ func cleanText(s, field string, limit int, lang string) (string, error) {
 		return r
 	}, s))
 	if n := utf8.RuneCountInString(s); n > limit {
-		return "", bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("The %s is %s characters long; the limit is %d. Shorten it and try again.", field, thousands(n, lang), limit),
-			fmt.Sprintf("Le champ %s fait %s caractères ; la limite est de %d. Raccourcissez-le et réessayez.", field, thousands(n, lang), limit)))
+		return "", fail(p, bot.Invalid, "order.the_is_characters_long_the", "Field", field, "Number", p.Num(n), "Limit", limit)
 	}
 	return s, nil
 }

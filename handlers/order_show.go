@@ -7,47 +7,48 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
 // orderFields shows an order's details, with author text made safe.
-func orderFields(o ledger.Order, lang string) *bot.Fields {
+func orderFields(o ledger.Order, p *i18n.Printer) *bot.Fields {
 	f := &bot.Fields{}
-	add := func(en, fr, value string, inline bool) {
+	add := func(id, value string, inline bool) {
 		if value != "" {
-			f.Fields = append(f.Fields, bot.Field{Name: tr(lang, en, fr), Value: value, Inline: inline})
+			f.Fields = append(f.Fields, bot.Field{Name: p.T(id), Value: value, Inline: inline})
 		}
 	}
-	add("Order", "Commande", fmt.Sprintf("#%d", o.Number), true)
-	add("Status", "État", statusNames.in(o.Status, lang), true)
-	add("Copies", "Exemplaires", copies(o, lang), true)
-	add("Marketplace", "Site Amazon", o.Marketplace, true)
-	add("Title", "Titre", safeText(o.Title), false)
-	add("ISBN", "ISBN", o.ISBN, true)
-	add("Ordered", "Commandée le", showDate(o.Ordered), true)
-	add("Expected", "Livraison prévue", showDate(o.Expected), true)
-	add("Shipped", "Expédiée le", showDate(o.Shipped), true)
-	add("Tracking", "Suivi", safeText(o.Tracking), true)
-	add("Delivered", "Livrée le", showDate(o.Delivered), true)
-	add("Cancelled", "Annulée le", showDate(o.Cancelled), true)
-	add("Note", "Note", safeText(o.Note), false)
+	add("order.field.order", fmt.Sprintf("#%d", o.Number), true)
+	add("order.field.status", statusNames.in(o.Status, p), true)
+	add("order.field.copies", copies(o, p), true)
+	add("order.field.marketplace", o.Marketplace, true)
+	add("order.field.title", safeText(o.Title), false)
+	add("order.field.isbn", o.ISBN, true)
+	add("order.field.ordered", showDate(o.Ordered), true)
+	add("order.field.expected", showDate(o.Expected), true)
+	add("order.field.shipped", showDate(o.Shipped), true)
+	add("order.field.tracking", safeText(o.Tracking), true)
+	add("order.field.delivered", showDate(o.Delivered), true)
+	add("order.field.cancelled", showDate(o.Cancelled), true)
+	add("order.field.note", safeText(o.Note), false)
 	return f
 }
 
 // orderLine is one order in a list.
-func orderLine(o ledger.Order, lang string) string {
-	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, lang), copies(o, lang), o.Marketplace, safeQuote(o.Title)}
+func orderLine(o ledger.Order, p *i18n.Printer) string {
+	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, p), copies(o, p), o.Marketplace, safeQuote(o.Title, p)}
 	switch o.Status {
 	case ledger.StatusOrdered, ledger.StatusShipped:
 		if !o.Expected.IsZero() {
-			parts = append(parts, tr(lang, "expected ", "prévue le ")+showDate(o.Expected))
+			parts = append(parts, p.T("order.expected")+showDate(o.Expected))
 		} else {
-			parts = append(parts, tr(lang, "ordered ", "commandée le ")+showDate(o.Ordered))
+			parts = append(parts, p.T("order.ordered")+showDate(o.Ordered))
 		}
 	case ledger.StatusDelivered:
-		parts = append(parts, tr(lang, "delivered ", "livrée le ")+showDate(o.Delivered))
+		parts = append(parts, p.T("order.delivered")+showDate(o.Delivered))
 	case ledger.StatusCancelled:
-		parts = append(parts, tr(lang, "cancelled ", "annulée le ")+showDate(o.Cancelled))
+		parts = append(parts, p.T("order.cancelled")+showDate(o.Cancelled))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -58,7 +59,8 @@ const maxListed = 25
 
 func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
-	user, err := r.ledgerUser(req, lang)
+	p := r.printer(lang)
+	user, err := r.ledgerUser(req, p)
 	if err != nil {
 		return nil, err
 	}
@@ -66,9 +68,7 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	switch status {
 	case "", ledger.StatusOrdered, ledger.StatusShipped, ledger.StatusDelivered, ledger.StatusCancelled:
 	default:
-		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"status must be ordered, shipped, delivered or cancelled, not "+safeQuote(status)+". Example: /order list shipped",
-			"status doit valoir ordered, shipped, delivered ou cancelled, et non "+safeQuote(status)+". Exemple : /order list shipped"))
+		return nil, fail(p, bot.Invalid, "order.status_must_be_ordered_shipped", "Status", safeQuote(status, p))
 	}
 	shown, total, err := r.ledger.LatestOrders(ctx, user, status, maxListed)
 	if err != nil {
@@ -76,53 +76,44 @@ func (r *Router) orderList(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	}
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
 	if total == 0 {
-		text := tr(lang,
-			"You have no orders yet. Record one with /order add 25 amazon.com The Long Road",
-			"Vous n'avez pas encore de commande. Notez-en une avec /order add 25 amazon.fr Le Long Chemin")
+		text := p.T("order.you_have_no_orders_yet")
 		if status != "" {
-			text = tr(lang,
-				"You have no "+statusNames.in(status, lang)+" orders. /order list shows them all.",
-				"Vous n'avez pas de commande "+statusNames.in(status, lang)+". /order list les affiche toutes.")
+			text = p.T("order.you_have_no_orders_order", "Status", statusNames.in(status, p))
 		}
 		reply.Blocks = []bot.Block{&bot.Text{Text: text}}
 		return reply, nil
 	}
-	reply.Title = tr(lang, fmt.Sprintf("Your orders (%d)", total), fmt.Sprintf("Vos commandes (%d)", total))
+	reply.Title = p.T("order.list_title", "Total", total)
 	if status != "" {
-		reply.Title = tr(lang,
-			fmt.Sprintf("Your %s orders (%d)", statusNames.in(status, lang), total),
-			fmt.Sprintf("Vos commandes %ss (%d)", statusNames.in(status, lang), total))
+		reply.Title = p.T("order.list_title_status", "Status", statusNames.in(status, p), "Total", total)
 	}
 	items := make([]string, len(shown))
 	for i, o := range shown {
-		items[i] = orderLine(o, lang)
+		items[i] = orderLine(o, p)
 	}
 	reply.Blocks = append(reply.Blocks, &bot.List{Items: items})
 	if total > len(shown) {
-		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
-			fmt.Sprintf("The latest %d of %d. Narrow the list with /order list ordered (or shipped, delivered, cancelled).", len(shown), total),
-			fmt.Sprintf("Les %d dernières sur %d. Affinez avec /order list ordered (ou shipped, delivered, cancelled).", len(shown), total))})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("order.the_latest_of_narrow_the", "Shown", len(shown), "Total", total)})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: tr(lang,
-		"Details of one order: /order show <number>", "Le détail d'une commande : /order show <numéro>")})
+	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("order.details_of_one_order_order")})
 	return reply, nil
 }
 
 func (r *Router) orderShow(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
-	lang, user, n, err := r.orderArgs(req)
+	lang, p, user, n, err := r.orderArgs(req)
 	if err != nil {
 		return nil, err
 	}
 	o, err := r.ledger.Order(ctx, user, n)
 	if err != nil {
-		return nil, ledgerErr(err, n, lang)
+		return nil, ledgerErr(err, n, p)
 	}
 	reply := &bot.Reply{
-		Title:     tr(lang, fmt.Sprintf("Order #%d", o.Number), fmt.Sprintf("Commande #%d", o.Number)),
+		Title:     p.T("order.show_title", "Number", o.Number),
 		Ephemeral: true, Lang: lang,
-		Blocks: []bot.Block{orderFields(o, lang)},
+		Blocks: []bot.Block{orderFields(o, p)},
 	}
-	for _, line := range r.statusNotes(o, lang) {
+	for _, line := range r.statusNotes(o, p) {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: line, Note: true})
 	}
 	return reply, nil
@@ -130,38 +121,32 @@ func (r *Router) orderShow(ctx context.Context, req *bot.Request) (*bot.Reply, e
 
 // statusNotes are the reminders /order show adds under an order: what the
 // author can still do, and by when.
-func (r *Router) statusNotes(o ledger.Order, lang string) []string {
+func (r *Router) statusNotes(o ledger.Order, p *i18n.Printer) []string {
 	today := r.today()
 	switch o.Status {
 	case ledger.StatusOrdered:
-		lines := []string{tr(lang,
-			fmt.Sprintf("Not shipped yet: it can still be changed or cancelled on %s (Your Orders). When it ships: /order shipped %d", o.Marketplace, o.Number),
-			fmt.Sprintf("Pas encore expédiée : elle peut encore être modifiée ou annulée sur %s (Vos commandes). À l'expédition : /order shipped %d", o.Marketplace, o.Number))}
-		if late := lateLine(o, today, lang); late != "" {
+		lines := []string{p.T("order.not_shipped_yet_it_can", "Marketplace", o.Marketplace, "Number", o.Number)}
+		if late := lateLine(o, today, p); late != "" {
 			lines = append(lines, late)
 		}
 		return lines
 	case ledger.StatusShipped:
-		lines := []string{tr(lang,
-			fmt.Sprintf("Shipped: follow it in Your Orders on %s (Track Package). When it arrives: /order delivered %d", o.Marketplace, o.Number),
-			fmt.Sprintf("Expédiée : suivez-la dans Vos commandes sur %s (« Suivre votre colis »). À l'arrivée : /order delivered %d", o.Marketplace, o.Number))}
-		if late := lateLine(o, today, lang); late != "" {
+		lines := []string{p.T("order.shipped_follow_it_in_your", "Marketplace", o.Marketplace, "Number", o.Number)}
+		if late := lateLine(o, today, p); late != "" {
 			lines = append(lines, late)
 		}
 		return lines
 	case ledger.StatusDelivered:
-		return []string{r.windowLine(o, o.Delivered, lang)}
+		return []string{r.windowLine(o, o.Delivered, p)}
 	}
 	return nil
 }
 
 // lateLine says an order not yet delivered is past its expected date.
-func lateLine(o ledger.Order, today time.Time, lang string) string {
+func lateLine(o ledger.Order, today time.Time, p *i18n.Printer) string {
 	if o.Expected.IsZero() || !today.After(o.Expected) {
 		return ""
 	}
 	d := daysBetween(o.Expected, today)
-	return tr(lang,
-		fmt.Sprintf("Order #%d was expected %s ago (%s): track it in Your Orders on %s. If the carrier reports it lost: /order problem %d lost", o.Number, plural(d, "day", "days"), showDate(o.Expected), o.Marketplace, o.Number),
-		fmt.Sprintf("La commande #%d était attendue il y a %s (%s) : suivez-la dans Vos commandes sur %s. Si le transporteur la déclare perdue : /order problem %d lost", o.Number, plural(d, "jour", "jours"), showDate(o.Expected), o.Marketplace, o.Number))
+	return p.T("order.late", "Number", o.Number, "Count", d, "Expected", showDate(o.Expected), "Marketplace", o.Marketplace)
 }

@@ -502,7 +502,7 @@ func TestParseDate(t *testing.T) {
 		"2026-02-28": "2026-02-28", "2028-02-29": "2028-02-29", "2026-3-5": "2026-03-05", "today": "2026-11-22",
 		"yesterday": "2026-11-21", "aujourd'hui": "2026-11-22",
 	} {
-		got, err := parseDate(in, "date", "en", today)
+		got, err := parseDate(in, "date", words(t, "en"), today)
 		if err != nil || got.Format(dateLayout) != want {
 			t.Errorf("parseDate(%q) = %v, %v; want %s", in, got, err, want)
 		}
@@ -512,12 +512,12 @@ func TestParseDate(t *testing.T) {
 		"2026-00-10": "months run from 01 to 12", "1926-01-01": "looks like a typo", "2026-1-0": "January 2026 has 31 days",
 		"22/11/2026": "YYYY-MM-DD",
 	} {
-		_, err := parseDate(in, "date", "en", today)
+		_, err := parseDate(in, "date", words(t, "en"), today)
 		if !strings.Contains(bot.ErrorMessage(err), want) {
 			t.Errorf("parseDate(%q) error = %v; want it to say %q", in, err, want)
 		}
 	}
-	_, err := parseDate("2026-02-30", "date", "fr", today)
+	_, err := parseDate("2026-02-30", "date", words(t, "fr"), today)
 	wantIn(t, "french date", bot.ErrorMessage(err), "février 2026 compte 28 jours")
 }
 

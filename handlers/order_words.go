@@ -5,36 +5,37 @@ import (
 	"fmt"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
 // statusNames names the order statuses.
 var statusNames = wording{
-	ledger.StatusOrdered:   {"ordered", "commandée"},
-	ledger.StatusShipped:   {"shipped", "expédiée"},
-	ledger.StatusDelivered: {"delivered", "livrée"},
-	ledger.StatusCancelled: {"cancelled", "annulée"},
+	ledger.StatusOrdered:   "order.status.ordered",
+	ledger.StatusShipped:   "order.status.shipped",
+	ledger.StatusDelivered: "order.status.delivered",
+	ledger.StatusCancelled: "order.status.cancelled",
 }
 
 // copies says "10 author copies" or "1 proof copy".
-func copies(o ledger.Order, lang string) string {
-	n := thousands(o.Quantity, lang)
+func copies(o ledger.Order, p *i18n.Printer) string {
+	n := p.Num(o.Quantity)
 	switch {
 	case o.Kind == ledger.KindProof && o.Quantity == 1:
-		return tr(lang, "1 proof copy", "1 épreuve")
+		return p.T("order.proof_copy")
 	case o.Kind == ledger.KindProof:
-		return tr(lang, n+" proof copies", n+" épreuves")
+		return p.T("order.proof_copies", "Number", n)
 	case o.Quantity == 1:
-		return tr(lang, "1 author copy", "1 exemplaire d'auteur")
+		return p.T("order.author_copy")
 	}
-	return tr(lang, n+" author copies", n+" exemplaires d'auteur")
+	return p.T("order.author_copies", "Number", n)
 }
 
 // ledgerErr turns an error of the ledger into one for the author: a
 // missing order (number is the one the command named), a rule a change
 // broke, a full ledger. An error already written for the author passes
 // unchanged; anything else is an internal fault.
-func ledgerErr(err error, number int, lang string) error {
+func ledgerErr(err error, number int, p *i18n.Printer) error {
 	var (
 		small     ledger.QuantityTooSmall
 		large     ledger.QuantityTooLarge
@@ -51,123 +52,86 @@ func ledgerErr(err error, number int, lang string) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, ledger.ErrNotFound):
-		return bot.Errorf(bot.NotFound, "%s", tr(lang,
-			fmt.Sprintf("You have no order #%d. /order list shows your orders and their numbers.", number),
-			fmt.Sprintf("Vous n'avez pas de commande #%d. /order list affiche vos commandes et leurs numéros.", number)))
+		return fail(p, bot.NotFound, "order.you_have_no_order_order", "Number", number)
 	case errors.As(err, &small):
-		return quantityTooSmall(small, lang)
+		return quantityTooSmall(small, p)
 	case errors.As(err, &large):
-		return quantityTooLarge(large, lang)
+		return quantityTooLarge(large, p)
 	case errors.As(err, &future):
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("ordered is the day you placed the order, so it can't be in the future (%s; today is %s).", showDate(future.Ordered), showDate(future.Today)),
-			fmt.Sprintf("ordered est le jour de la commande : il ne peut pas être dans le futur (%s ; nous sommes le %s).", showDate(future.Ordered), showDate(future.Today))))
+		return fail(p, bot.Invalid, "order.ordered_is_the_day_you", "Ordered", showDate(future.Ordered), "Today", showDate(future.Today))
 	case errors.As(err, &early):
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("expected (%s) can't be before the order date (%s): use the Expected Delivery Date Amazon shows in Your Orders.", showDate(early.Expected), showDate(early.Ordered)),
-			fmt.Sprintf("expected (%s) ne peut pas précéder la date de commande (%s) : indiquez la date de livraison prévue affichée dans Vos commandes.", showDate(early.Expected), showDate(early.Ordered))))
+		return fail(p, bot.Invalid, "order.expected_can_t_be_before", "Expected", showDate(early.Expected), "Ordered", showDate(early.Ordered))
 	case errors.As(err, &status):
-		return wrongStatus(status, lang)
+		return wrongStatus(status, p)
 	case errors.As(err, &shipped):
 		n, o := shipped.Order.Number, shipped.Order
-		return bot.Errorf(bot.Conflict, "%s", tr(lang,
-			fmt.Sprintf("Order #%d is already marked shipped (%s). To add its tracking number: /order shipped %d tracking:<number>", n, showDate(o.Shipped), n),
-			fmt.Sprintf("La commande #%d est déjà marquée expédiée (%s). Pour ajouter le numéro de suivi : /order shipped %d tracking:<numéro>", n, showDate(o.Shipped), n)))
+		return fail(p, bot.Conflict, "order.order_is_already_marked_shipped", "Number", n, "Shipped", showDate(o.Shipped))
 	case errors.As(err, &delivered):
 		n, o := delivered.Order.Number, delivered.Order
-		return bot.Errorf(bot.Conflict, "%s", tr(lang,
-			fmt.Sprintf("Order #%d is already marked delivered on %s. To correct the date: /order delivered %d date:YYYY-MM-DD", n, showDate(o.Delivered), n),
-			fmt.Sprintf("La commande #%d est déjà marquée livrée le %s. Pour corriger la date : /order delivered %d date:AAAA-MM-JJ", n, showDate(o.Delivered), n)))
+		return fail(p, bot.Conflict, "order.order_is_already_marked_delivered", "Number", n, "Delivered", showDate(o.Delivered))
 	case errors.As(err, &before):
 		n, o, d := before.Order.Number, before.Order, before.Date
 		if before.Action == ledger.ActionShip {
-			return bot.Errorf(bot.Invalid, "%s", tr(lang,
-				fmt.Sprintf("Order #%d was ordered on %s, so it can't have shipped on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(d)),
-				fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas avoir été expédiée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(d))))
+			return fail(p, bot.Invalid, "order.shipped_before_ordered", "Number", n, "Ordered", showDate(o.Ordered), "Date", showDate(d))
 		}
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Order #%d was ordered on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Ordered), showDate(d)),
-			fmt.Sprintf("La commande #%d a été passée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Ordered), showDate(d))))
+		return fail(p, bot.Invalid, "order.delivered_before_ordered", "Number", n, "Ordered", showDate(o.Ordered), "Date", showDate(d))
 	case errors.As(err, &beforeSh):
 		n, o, d := beforeSh.Order.Number, beforeSh.Order, beforeSh.Date
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Order #%d shipped on %s, so it can't have arrived on %s. Check the date (YYYY-MM-DD).", n, showDate(o.Shipped), showDate(d)),
-			fmt.Sprintf("La commande #%d a été expédiée le %s : elle ne peut pas être arrivée le %s. Vérifiez la date (AAAA-MM-JJ).", n, showDate(o.Shipped), showDate(d))))
+		return fail(p, bot.Invalid, "order.delivered_before_shipped", "Number", n, "Shipped", showDate(o.Shipped), "Date", showDate(d))
 	case errors.As(err, &full):
-		return bot.Errorf(bot.Conflict, "%s", tr(lang,
-			fmt.Sprintf("Your ledger holds %s orders, the most I keep for one author, so I can't add this one. Keep a copy of it with /mydata export, then delete the orders you no longer need to follow with /order delete <number>.", thousands(full.Have, lang)),
-			fmt.Sprintf("Votre suivi compte %s commandes, le maximum que je garde par auteur : je ne peux pas ajouter celle-ci. Gardez-en une copie avec /mydata export, puis supprimez les commandes que vous n'avez plus besoin de suivre avec /order delete <numéro>.", thousands(full.Have, lang))))
+		return fail(p, bot.Conflict, "order.your_ledger_holds_orders_the", "Have", p.Num(full.Have))
 	case bot.ErrorCode(err) != bot.Internal:
 		return err
 	}
 	return fmt.Errorf("orders: %w", err)
 }
 
-func quantityTooSmall(e ledger.QuantityTooSmall, lang string) error {
+func quantityTooSmall(e ledger.QuantityTooSmall, p *i18n.Printer) error {
 	if e.Kind == ledger.KindProof {
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Quantity must be 1 to %d proof copies; %d is not a number of copies to order.", e.Max, e.Got),
-			fmt.Sprintf("La quantité doit aller de 1 à %d épreuves ; %d n'est pas un nombre d'exemplaires à commander.", e.Max, e.Got)))
+		return fail(p, bot.Invalid, "order.quantity_must_be_to_proof", "Max", e.Max, "Got", e.Got)
 	}
-	return bot.Errorf(bot.Invalid, "%s", tr(lang,
-		fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); %d is not a number of copies to order.", e.Max, e.Got),
-		fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; %d n'est pas un nombre d'exemplaires à commander.", e.Max, e.Got)))
+	return fail(p, bot.Invalid, "order.quantity_too_small", "Max", e.Max, "Got", e.Got)
 }
 
-func quantityTooLarge(e ledger.QuantityTooLarge, lang string) error {
-	n := thousands(e.Got, lang)
+func quantityTooLarge(e ledger.QuantityTooLarge, p *i18n.Printer) error {
+	n := p.Num(e.Got)
 	if e.Kind == ledger.KindProof {
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			fmt.Sprintf("Proof copies are limited to %d per order; for %s proofs place %d orders, or order author copies instead (kind:author).", e.Max, n, e.Orders()),
-			fmt.Sprintf("Les épreuves sont limitées à %d par commande ; pour %s épreuves, passez %d commandes, ou commandez des exemplaires d'auteur (kind:author).", e.Max, n, e.Orders())))
+		return fail(p, bot.Invalid, "order.proof_copies_are_limited_to", "Max", e.Max, "Number", n, "Orders", e.Orders())
 	}
-	return bot.Errorf(bot.Invalid, "%s", tr(lang,
-		fmt.Sprintf("Quantity must be 1 to %d (KDP's limit per order); for %s copies place %d orders.", e.Max, n, e.Orders()),
-		fmt.Sprintf("La quantité doit aller de 1 à %d (la limite de KDP par commande) ; pour %s exemplaires, passez %d commandes.", e.Max, n, e.Orders())))
+	return fail(p, bot.Invalid, "order.quantity_too_large", "Max", e.Max, "Number", n, "Orders", e.Orders())
 }
 
 // actionVerbs complete "so it can no longer be …" for each step of an
-// order's life.
-var actionVerbs = map[ledger.Action][2]string{
-	ledger.ActionEdit:    {"changed", "modifiée"},
-	ledger.ActionShip:    {"marked shipped", "marquée expédiée"},
-	ledger.ActionDeliver: {"marked delivered", "marquée livrée"},
-	ledger.ActionCancel:  {"cancelled", "annulée"},
+// order's life: the ids of their words.
+var actionVerbs = map[ledger.Action]string{
+	ledger.ActionEdit:    "order.verb.edit",
+	ledger.ActionShip:    "order.verb.ship",
+	ledger.ActionDeliver: "order.verb.deliver",
+	ledger.ActionCancel:  "order.verb.cancel",
 }
 
 // wrongStatus explains a step the order's status no longer allows; a
 // shipped order that cannot be cancelled gets what to do instead.
-func wrongStatus(e ledger.WrongStatus, lang string) error {
-	verb := actionVerbs[e.Action]
-	err := stateConflict(e.Order, verb[0], verb[1], lang)
+func wrongStatus(e ledger.WrongStatus, p *i18n.Printer) error {
+	err := stateConflict(e.Order, i18n.M(actionVerbs[e.Action]), p)
 	if e.Action == ledger.ActionCancel && e.Order.Status == ledger.StatusShipped {
-		n := e.Order.Number
-		err = bot.Errorf(bot.Conflict, "%s", err.Error()+tr(lang,
-			" Amazon only cancels orders that have not entered shipping. If something is wrong once it arrives: /order problem "+fmt.Sprint(n),
-			" Amazon n'annule que les commandes pas encore entrées en expédition. En cas de problème à l'arrivée : /order problem "+fmt.Sprint(n)))
+		return fail(p, bot.Conflict, "order.cancel_shipped", "Conflict", err.Msg, "Number", e.Order.Number)
 	}
 	return err
 }
 
 // stateConflict explains why an order in its current state cannot be
-// changed in the way asked. verbEN and verbFR complete "so it can no
-// longer be …" ("cancelled", "annulée").
-func stateConflict(o ledger.Order, verbEN, verbFR, lang string) error {
+// changed in the way asked; verb completes "so it can no longer be …"
+// (order.verb.cancel: "cancelled").
+func stateConflict(o ledger.Order, verb i18n.Message, p *i18n.Printer) *bot.Error {
 	n := o.Number
-	var en, fr string
 	switch o.Status {
 	case ledger.StatusShipped:
-		en = fmt.Sprintf("Order #%d has shipped (%s), so it can no longer be %s.", n, showDate(o.Shipped), verbEN)
-		fr = fmt.Sprintf("La commande #%d a été expédiée (%s) : elle ne peut plus être %s.", n, showDate(o.Shipped), verbFR)
+		return fail(p, bot.Conflict, "order.conflict_shipped", "Number", n, "Date", showDate(o.Shipped), "Verb", verb)
 	case ledger.StatusDelivered:
-		en = fmt.Sprintf("Order #%d was delivered on %s, so it can no longer be %s.", n, showDate(o.Delivered), verbEN)
-		fr = fmt.Sprintf("La commande #%d a été livrée le %s : elle ne peut plus être %s.", n, showDate(o.Delivered), verbFR)
+		return fail(p, bot.Conflict, "order.conflict_delivered", "Number", n, "Date", showDate(o.Delivered), "Verb", verb)
 	case ledger.StatusCancelled:
-		en = fmt.Sprintf("Order #%d was cancelled on %s, so it can no longer be %s.", n, showDate(o.Cancelled), verbEN)
-		fr = fmt.Sprintf("La commande #%d a été annulée le %s : elle ne peut plus être %s.", n, showDate(o.Cancelled), verbFR)
-	default:
-		en = fmt.Sprintf("Order #%d can't be %s now.", n, verbEN)
-		fr = fmt.Sprintf("La commande #%d ne peut pas être %s maintenant.", n, verbFR)
+		return fail(p, bot.Conflict, "order.conflict_cancelled", "Number", n, "Date", showDate(o.Cancelled), "Verb", verb)
 	}
-	return bot.Errorf(bot.Conflict, "%s", tr(lang, en, fr))
+	return fail(p, bot.Conflict, "order.conflict_now", "Number", n, "Verb", verb)
 }

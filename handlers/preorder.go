@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
@@ -72,43 +73,43 @@ type preorderPlan struct {
 
 func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
+	p := r.printer(lang)
 	user := req.User.Key()
-	z, err := r.zoneFor(ctx, user, req.Option("tz"), lang)
+	z, err := r.zoneFor(ctx, user, req.Option("tz"), p)
 	if err != nil {
 		return nil, err
 	}
 	loc, zone := z.loc, z.name()
 	now := r.now().In(loc)
-	release, err := parseRelease(req.Option("release"), now, loc, lang)
+	release, err := parseRelease(req.Option("release"), now, loc, p)
 	if err != nil {
 		return nil, err
 	}
-	var p preorderPlan
+	var plan preorderPlan
 	kind := req.Option("plan")
 	if kind == "advantage" {
-		p, err = advantagePlan(release, now, lang)
+		plan, err = advantagePlan(release, now, p)
 	} else {
 		kind = "kdp"
-		p = kdpPlan(release, now, lang)
+		plan = kdpPlan(release, now, p)
 	}
 	if err != nil {
 		return nil, err
 	}
-	reply := &bot.Reply{Title: p.title, Ephemeral: true, Lang: lang, Source: p.source}
-	for _, t := range p.intro {
+	reply := &bot.Reply{Title: plan.title, Ephemeral: true, Lang: lang, Source: plan.source}
+	for _, t := range plan.intro {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: t})
 	}
 	var items []string
-	for _, s := range p.steps {
+	for _, s := range plan.steps {
 		items = append(items, s.text)
 	}
 	reply.Blocks = append(reply.Blocks, &bot.List{Items: items, Ordered: kind == "advantage"})
-	zoneNote := fmt.Sprintf(tr(lang, "Times are in %s.", "Heures données dans le fuseau %s."), zone)
+	zoneNote := p.T("preorder.times_are_in", "Zone", zone)
 	if req.Option("tz") == "" && zone == "UTC" {
-		zoneNote += tr(lang, " Add tz:<your zone> (e.g. tz:Europe/Paris) for your local times.",
-			" Ajoutez tz:<votre fuseau> (par ex. tz:Europe/Paris) pour vos heures locales.")
+		zoneNote += p.T("preorder.add_tz_your_zone_e")
 	}
-	for _, n := range p.notes {
+	for _, n := range plan.notes {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: "⚠ " + n, Note: true})
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: zoneNote, Note: true})
@@ -117,18 +118,16 @@ func (r *Router) preorder(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	switch {
 	case req.Option("remind") == "yes" && r.keepsReminders && !canDM:
 		// The plan still helps; the reminders could never arrive.
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: bot.ErrorMessage(noDM(req.User.Platform, lang))})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: bot.ErrorMessage(noDM(req.User.Platform, p))})
 	case req.Option("remind") == "yes":
 		var block []bot.Block
-		block, saved, err = r.preorderReminders(ctx, req, z, kind, release, now, p.steps, lang)
+		block, saved, err = r.preorderReminders(ctx, req, z, kind, release, now, plan.steps, p)
 		if err != nil {
 			return nil, err
 		}
 		reply.Blocks = append(reply.Blocks, block...)
-	case r.keepsReminders && canDM && hasReminders(p.steps, now):
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
-			"Add remind:yes to get a reminder before each dated step.",
-			"Ajoutez remind:yes pour recevoir un rappel avant chaque étape datée."), Note: true})
+	case r.keepsReminders && canDM && hasReminders(plan.steps, now):
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("preorder.add_remind_yes_to_get"), Note: true})
 	}
 	if z.typed && !saved {
 		if err := r.reminders.SaveZone(ctx, user, z.name()); err != nil {
@@ -153,9 +152,9 @@ func hasReminders(steps []planStep, now time.Time) bool {
 // rather than doubles them. It returns the blocks that say what was set,
 // and whether it stored anything.
 func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone, kind string, release time.Time,
-	now time.Time, steps []planStep, lang string) ([]bot.Block, bool, error) {
+	now time.Time, steps []planStep, p *i18n.Printer) ([]bot.Block, bool, error) {
 	if !r.keepsReminders {
-		return nil, false, noReminders(lang)
+		return nil, false, noReminders(p)
 	}
 	var due []int
 	for i, s := range steps {
@@ -164,9 +163,7 @@ func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone
 		}
 	}
 	if len(due) == 0 {
-		return []bot.Block{&bot.Text{Text: tr(lang,
-			"No reminders set: every step's time has come already.",
-			"Aucun rappel créé : le moment de chaque étape est déjà arrivé."), Note: true}}, false, nil
+		return []bot.Block{&bot.Text{Text: p.T("preorder.no_reminders_set_every_step"), Note: true}}, false, nil
 	}
 	var rems []ledger.Reminder
 	for _, i := range due {
@@ -177,26 +174,26 @@ func (r *Router) preorderReminders(ctx context.Context, req *bot.Request, z zone
 		})
 	}
 	// All steps or none: the cap on open reminders is checked with them.
-	rems, err := r.reminders.Remind(ctx, r.author(req, lang), z.save(), rems)
+	rems, err := r.reminders.Remind(ctx, r.author(req, p), z.save(), rems)
 	if err != nil {
-		return nil, false, reminderErr("preorder reminders", err, lang)
+		return nil, false, reminderErr("preorder reminders", err, p)
 	}
 	var items []string
 	for j, i := range due {
-		items = append(items, fmt.Sprintf("#%d · %s · %s", rems[j].Number, fmtWhen(steps[i].remindAt, lang), safeText(clipText(rems[j].Text, 80))))
+		items = append(items, fmt.Sprintf("#%d · %s · %s", rems[j].Number, fmtWhen(steps[i].remindAt, p), safeText(clipText(rems[j].Text, 80))))
 	}
 	return []bot.Block{
-		&bot.Text{Text: tr(lang, "Reminders set:", "Rappels créés :")},
+		&bot.Text{Text: p.T("preorder.reminders_set")},
 		&bot.List{Items: items},
-		&bot.Text{Text: deliveryNote(req.User.Platform, len(items) > 1, lang), Note: true},
+		&bot.Text{Text: deliveryNote(req.User.Platform, len(items) > 1, p), Note: true},
 	}, true, nil
 }
 
 // parseRelease reads a release date as midnight starting that day in loc,
 // and checks that it is a real date still to come and at most two years
 // away.
-func parseRelease(s string, now time.Time, loc *time.Location, lang string) (time.Time, error) {
-	d, err := parseDate(s, "release", lang, ledger.Day(now))
+func parseRelease(s string, now time.Time, loc *time.Location, p *i18n.Printer) (time.Time, error) {
+	d, err := parseDate(s, "release", p, ledger.Day(now))
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -204,20 +201,11 @@ func parseRelease(s string, now time.Time, loc *time.Location, lang string) (tim
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
 	switch {
 	case release.Before(today):
-		return time.Time{}, bot.Errorf(bot.Invalid, tr(lang,
-			"%s is in the past (today is %s). Give the release date you are planning.",
-			"Le %s est passé (nous sommes le %s). Indiquez la date de parution prévue."),
-			fmtDay(release, lang), fmtDay(today, lang))
+		return time.Time{}, fail(p, bot.Invalid, "preorder.is_in_the_past_today", "Release", fmtDay(release, p), "Today", fmtDay(today, p))
 	case release.Equal(today):
-		return time.Time{}, bot.Errorf(bot.Invalid, tr(lang,
-			"%s is today: it is too late for a pre-order. You can publish now with KDP's \"release now\" option.",
-			"Le %s, c'est aujourd'hui : trop tard pour une précommande. Vous pouvez publier dès maintenant avec l'option « publier maintenant » de KDP."),
-			fmtDay(release, lang))
+		return time.Time{}, fail(p, bot.Invalid, "preorder.is_today_it_is_too", "Release", fmtDay(release, p))
 	case release.After(today.AddDate(2, 0, 0)):
-		return time.Time{}, bot.Errorf(bot.Invalid, tr(lang,
-			"%s is more than two years away; KDP's options reach a year ahead at most. Pick a date within two years.",
-			"Le %s est à plus de deux ans ; les options de KDP vont jusqu'à un an au plus. Choisissez une date d'ici deux ans."),
-			fmtDay(release, lang))
+		return time.Time{}, fail(p, bot.Invalid, "preorder.is_more_than_two_years", "Release", fmtDay(release, p))
 	}
 	return release, nil
 }
@@ -238,53 +226,34 @@ func atHour(day time.Time, h int) time.Time {
 // (facts 36 and 37): a scheduled print release 5 to 90 days ahead, an
 // eBook pre-order up to a year ahead with the final file due 72 hours
 // before release.
-func kdpPlan(release, now time.Time, lang string) preorderPlan {
+func kdpPlan(release, now time.Time, p *i18n.Printer) preorderPlan {
 	today := atHour(now, 0)
-	day := fmtDay(release, lang)
-	p := preorderPlan{
-		title: fmt.Sprintf(tr(lang, "Release on %s: KDP's options", "Parution le %s : les options de KDP"), day),
-		source: tr(lang,
-			"Source: KDP Help, release date options and eBook pre-orders (checked 2025-11-15)",
-			"Source : aide KDP, options de date de parution et précommandes d'eBook (vérifié le 2025-11-15)"),
+	day := fmtDay(release, p)
+	plan := preorderPlan{
+		title:  p.T("preorder.release_on_kdp_s_options", "Day", day),
+		source: p.T("preorder.source_kdp_help_release_date"),
 	}
-	p.intro = append(p.intro, tr(lang,
-		"KDP offers three release options: release now, schedule a release (paperback and hardcover, 5 to 90 days ahead, the product page stays hidden until release day) and pre-order (eBooks only, up to a year ahead). For this date:",
-		"KDP propose trois options : publier maintenant, programmer la parution (broché et relié, de 5 à 90 jours à l'avance, la page produit reste cachée jusqu'au jour J) et la précommande (eBook seulement, jusqu'à un an à l'avance). Pour cette date :"))
+	plan.intro = append(plan.intro, p.T("preorder.kdp_offers_three_release_options"))
 
 	// Print: a scheduled release, chosen 5 to 90 days before.
 	open, last := release.AddDate(0, 0, -90), release.AddDate(0, 0, -5)
 	s := planStep{}
 	switch {
 	case today.Before(open):
-		s.text = fmt.Sprintf(tr(lang,
-			"Paperback/hardcover: schedule the release in KDP between %s and %s (5 to 90 days ahead). Not yet: the window opens in %d days.",
-			"Broché/relié : programmez la parution dans KDP entre le %s et le %s (5 à 90 jours avant). Pas encore : la période s'ouvre dans %d jours."),
-			fmtDay(open, lang), fmtDay(last, lang), daysBetween(today, open))
+		s.text = p.T("preorder.print_not_yet", "Open", fmtDay(open, p), "Last", fmtDay(last, p), "Count", daysBetween(today, open))
 		s.remindAt = atHour(open, reminderHour)
-		s.remindText = fmt.Sprintf(tr(lang,
-			"From today you can schedule the print release for %s in KDP (until %s).",
-			"Dès aujourd'hui, vous pouvez programmer dans KDP la parution papier du %s (jusqu'au %s)."), day, fmtDay(last, lang))
+		s.remindText = p.T("preorder.from_today_you_can_schedule", "Day", day, "Last", fmtDay(last, p))
 	case !today.After(last):
-		s.text = fmt.Sprintf(tr(lang,
-			"Paperback/hardcover: you can schedule the release in KDP now, until %s (5 days before).",
-			"Broché/relié : vous pouvez programmer la parution dans KDP dès maintenant, jusqu'au %s (5 jours avant)."),
-			fmtDay(last, lang))
+		s.text = p.T("preorder.paperback_hardcover_you_can_schedule", "Last", fmtDay(last, p))
 	default:
-		s.text = fmt.Sprintf(tr(lang,
-			"Paperback/hardcover: too late to schedule a release for this date (it takes at least 5 days; the last day was %s). Release now, or pick a date 5 or more days away.",
-			"Broché/relié : trop tard pour programmer une parution à cette date (il faut au moins 5 jours ; le dernier jour était le %s). Publiez maintenant ou choisissez une date dans 5 jours ou plus."),
-			fmtDay(last, lang))
+		s.text = p.T("preorder.paperback_hardcover_too_late_to", "Last", fmtDay(last, p))
 	}
-	p.steps = append(p.steps, s)
+	plan.steps = append(plan.steps, s)
 	if today.Before(last) {
-		p.steps = append(p.steps, planStep{
-			text: fmt.Sprintf(tr(lang,
-				"Last day to schedule the print release: %s.", "Dernier jour pour programmer la parution papier : %s."),
-				fmtDay(last, lang)),
-			remindAt: atHour(last, reminderHour),
-			remindText: fmt.Sprintf(tr(lang,
-				"Last day to schedule the print release for %s in KDP.",
-				"Dernier jour pour programmer dans KDP la parution papier du %s."), day),
+		plan.steps = append(plan.steps, planStep{
+			text:       p.T("preorder.print_last_day", "Last", fmtDay(last, p)),
+			remindAt:   atHour(last, reminderHour),
+			remindText: p.T("preorder.print_last_day_reminder", "Day", day),
 		})
 	}
 
@@ -294,161 +263,93 @@ func kdpPlan(release, now time.Time, lang string) preorderPlan {
 	s = planStep{}
 	switch {
 	case now.After(final):
-		s.text = fmt.Sprintf(tr(lang,
-			"eBook: too late for a pre-order on this date: the final file would have been due by %s. Publish now, or choose a later date.",
-			"eBook : trop tard pour une précommande à cette date : le fichier final aurait dû être remis avant le %s. Publiez maintenant ou choisissez une date plus tardive."),
-			fmtWhen(final, lang))
+		s.text = p.T("preorder.ebook_too_late_for_a", "Final", fmtWhen(final, p))
 	case today.Before(ebookOpen):
-		s.text = fmt.Sprintf(tr(lang,
-			"eBook: the pre-order can go up from %s (a year before release); not yet.",
-			"eBook : la précommande peut être mise en ligne à partir du %s (un an avant la parution) ; pas encore."),
-			fmtDay(ebookOpen, lang))
+		s.text = p.T("preorder.ebook_the_pre_order_can", "EbookOpen", fmtDay(ebookOpen, p))
 		s.remindAt = atHour(ebookOpen, reminderHour)
-		s.remindText = fmt.Sprintf(tr(lang,
-			"From today you can set up the eBook pre-order for %s in KDP.",
-			"Dès aujourd'hui, vous pouvez créer dans KDP la précommande de l'eBook du %s."), day)
+		s.remindText = p.T("preorder.from_today_you_can_set", "Day", day)
 	default:
-		s.text = fmt.Sprintf(tr(lang,
-			"eBook: you can set up the pre-order now (it can go up as early as %s, a year before).",
-			"eBook : vous pouvez créer la précommande dès maintenant (possible dès le %s, un an avant)."),
-			fmtDay(ebookOpen, lang))
+		s.text = p.T("preorder.ebook_you_can_set_up", "EbookOpen", fmtDay(ebookOpen, p))
 	}
-	p.steps = append(p.steps, s)
+	plan.steps = append(plan.steps, s)
 	if now.Before(final) {
-		p.steps = append(p.steps, planStep{
-			text: fmt.Sprintf(tr(lang,
-				"eBook: upload the final file by %s (72 hours before release day starts). Missing this deadline, or cancelling the pre-order, blocks pre-orders on your account for a year.",
-				"eBook : envoyez le fichier final avant le %s (72 heures avant le début du jour de parution). Manquer cette échéance, ou annuler la précommande, bloque les précommandes sur votre compte pendant un an."),
-				fmtWhen(final, lang)),
-			remindAt: final.Add(-24 * time.Hour),
-			remindText: fmt.Sprintf(tr(lang,
-				"24 hours left: the final eBook file for %s is due by %s. Missing it blocks pre-orders for a year.",
-				"Plus que 24 heures : le fichier final de l'eBook du %s est à remettre avant le %s. Le manquer bloque les précommandes pendant un an."),
-				day, fmtWhen(final, lang)),
+		plan.steps = append(plan.steps, planStep{
+			text:       p.T("preorder.ebook_upload_the_final_file", "Final", fmtWhen(final, p)),
+			remindAt:   final.Add(-24 * time.Hour),
+			remindText: p.T("preorder.hours_left_the_final_ebook", "Day", day, "Final", fmtWhen(final, p)),
 		})
 	}
-	p.notes = append(p.notes, tr(lang,
-		"As of late 2025 KDP had no pre-order for paperbacks or hardcovers; check KDP's release options, this changes. For print pre-orders, see /preorder with plan:advantage (an older workaround) or IngramSpark.",
-		"Fin 2025, KDP ne proposait pas de précommande pour les livres brochés ou reliés ; vérifiez les options de KDP, cela évolue. Pour précommander le papier, voyez /preorder avec plan:advantage (un ancien contournement) ou IngramSpark."))
-	return p
+	plan.notes = append(plan.notes, p.T("preorder.as_of_late_kdp_had"))
+	return plan
 }
 
 // advantagePlan lays out the Amazon Advantage method (fact 38, from a
 // 2018-2019 article) with the date and time of each step for a release at
 // midnight starting the given day.
-func advantagePlan(release, now time.Time, lang string) (preorderPlan, error) {
-	day := fmtDay(release, lang)
+func advantagePlan(release, now time.Time, p *i18n.Printer) (preorderPlan, error) {
+	day := fmtDay(release, p)
 	publishFrom, publishTo := hoursBefore(release, 48), hoursBefore(release, 36)
 	zeroFrom, zeroTo := hoursBefore(release, 3), hoursBefore(release, 1)
 	if now.After(publishTo) {
-		return preorderPlan{}, bot.Errorf(bot.Conflict, tr(lang,
-			"For a release on %s the Amazon Advantage method needed the book published on KDP by %s, which has passed. Pick a later release date.",
-			"Pour une parution le %s, la méthode Amazon Advantage demandait de publier sur KDP avant le %s, ce qui est passé. Choisissez une date plus tardive."),
-			day, fmtWhen(publishTo, lang))
+		return preorderPlan{}, fail(p, bot.Conflict, "preorder.for_a_release_on_the", "Day", day, "PublishTo", fmtWhen(publishTo, p))
 	}
-	p := preorderPlan{
-		title: fmt.Sprintf(tr(lang,
-			"Print pre-order through Amazon Advantage: release on %s",
-			"Précommande papier via Amazon Advantage : parution le %s"), day),
-		source: tr(lang,
-			"Source: article on print pre-orders through Amazon Advantage, 2018-2019 (may be outdated)",
-			"Source : article sur les précommandes papier via Amazon Advantage, 2018-2019 (peut être dépassé)"),
+	plan := preorderPlan{
+		title:  p.T("preorder.print_pre_order_through_amazon", "Day", day),
+		source: p.T("preorder.source_article_on_print_pre"),
 	}
-	p.intro = append(p.intro,
-		tr(lang,
-			"This method only works if the book is not yet published on KDP. You need: access to Amazon Advantage (the fee was then $99 a year, not paid upfront), KDP as your printer, an ISBN, cover images (front, and back if you can) and the sales copy for the product page.",
-			"Cette méthode ne marche que si le livre n'est pas encore publié sur KDP. Il faut : un accès à Amazon Advantage (frais de 99 $ par an à l'époque, non payés d'avance), KDP comme imprimeur, un ISBN, les images de couverture (1re, et 4e si possible) et le texte de présentation de la page produit."),
-		tr(lang, "The steps, with their dates:", "Les étapes, avec leurs dates :"))
+	plan.intro = append(plan.intro,
+		p.T("preorder.this_method_only_works_if"),
+		p.T("preorder.the_steps_with_their_dates"))
 	today := atHour(now, 0)
-	p.steps = []planStep{
-		{text: fmt.Sprintf(tr(lang,
-			"Now (%s): list the book on Amazon Advantage with the ISBN, the release date %s, the cover images and the sales copy. The page takes from a few hours to 3 days to appear: check amazon.com/dp/ followed by your ISBN-10.",
-			"Maintenant (%s) : ajoutez le livre sur Amazon Advantage avec l'ISBN, la date de parution du %s, les images de couverture et le texte de présentation. La page met de quelques heures à 3 jours à apparaître : vérifiez amazon.com/dp/ suivi de votre ISBN-10."),
-			fmtDay(today, lang), day)},
+	plan.steps = []planStep{
+		{text: p.T("preorder.now_list_the_book_on", "Today", fmtDay(today, p), "Day", day)},
 		{
-			text: fmt.Sprintf(tr(lang,
-				"Every day until %s: confirm each new purchase order as Backordered with the release date %s (on Amazon.co.uk: \"Cancelled: Not yet available\"). Purchase orders are virtual; the customer orders are the real pre-orders.",
-				"Chaque jour jusqu'au %s : confirmez chaque nouvelle commande d'achat en « Backordered » avec la date de parution du %s (sur Amazon.co.uk : « Cancelled: Not yet available »). Les commandes d'achat sont virtuelles ; les vraies précommandes sont les commandes clients."),
-				fmtWhen(zeroFrom, lang), day),
-			remindAt: atHour(release.AddDate(0, 0, -7), reminderHour),
-			remindText: fmt.Sprintf(tr(lang,
-				"One week to the release on %s: keep confirming new Advantage purchase orders as Backordered with the release date.",
-				"Une semaine avant la parution du %s : continuez à confirmer les nouvelles commandes d'achat Advantage en « Backordered » avec la date de parution."), day),
+			text:       p.T("preorder.every_day_until_confirm_each", "ZeroFrom", fmtWhen(zeroFrom, p), "Day", day),
+			remindAt:   atHour(release.AddDate(0, 0, -7), reminderHour),
+			remindText: p.T("preorder.one_week_to_the_release", "Day", day),
 		},
 		{
-			text: fmt.Sprintf(tr(lang,
-				"Publish on KDP: %s (36 to 48 hours before midnight starting %s). The listing stays in pre-order until release day.",
-				"Publiez sur KDP : %s (36 à 48 heures avant le minuit qui ouvre le %s). La page reste en précommande jusqu'au jour J."),
-				fmtRange(publishFrom, publishTo, lang), day),
-			remindAt: publishFrom,
-			remindText: fmt.Sprintf(tr(lang,
-				"Publish the book on KDP now, by %s (36 to 48 hours before the release on %s).",
-				"Publiez le livre sur KDP maintenant, avant le %s (36 à 48 heures avant la parution du %s)."),
-				fmtWhen(publishTo, lang), day),
+			text:       p.T("preorder.publish_on_kdp_to_hours", "FmtRange", fmtRange(publishFrom, publishTo, p), "Day", day),
+			remindAt:   publishFrom,
+			remindText: p.T("preorder.publish_the_book_on_kdp", "PublishTo", fmtWhen(publishTo, p), "Day", day),
 		},
 		{
-			text: fmt.Sprintf(tr(lang,
-				"%s (1 to 3 hours before midnight): re-confirm every confirmed purchase order with 0 units (on Amazon.co.uk this is not needed).",
-				"%s (1 à 3 heures avant minuit) : reconfirmez chaque commande d'achat confirmée avec 0 unité (inutile sur Amazon.co.uk)."),
-				upperFirst(fmtRange(zeroFrom, zeroTo, lang))),
-			remindAt: zeroFrom,
-			remindText: fmt.Sprintf(tr(lang,
-				"Now, by %s: re-confirm your Advantage purchase orders with 0 units, then open the support case to move the pre-orders to KDP.",
-				"Maintenant, avant le %s : reconfirmez vos commandes d'achat Advantage avec 0 unité, puis ouvrez la demande au support pour transférer les précommandes vers KDP."),
-				fmtWhen(zeroTo, lang)),
+			text:       p.T("preorder.to_hours_before_midnight_re", "UpperFirst", upperFirst(fmtRange(zeroFrom, zeroTo, p))),
+			remindAt:   zeroFrom,
+			remindText: p.T("preorder.now_by_re_confirm_your", "ZeroTo", fmtWhen(zeroTo, p)),
 		},
-		{text: fmt.Sprintf(tr(lang,
-			"Right after, before %s: open a support case in Advantage (Contact Us, Manage My Catalog, \"Change status of one or more items\") asking to close the title and transfer the pre-orders to KDP.",
-			"Juste après, avant le %s : ouvrez une demande au support d'Advantage (Contact Us, Manage My Catalog, « Change status of one or more items ») pour fermer le titre et transférer les précommandes vers KDP."),
-			fmtWhen(release, lang))},
+		{text: p.T("preorder.right_after_before_open_a", "Release", fmtWhen(release, p))},
 		{
-			text: fmt.Sprintf(tr(lang,
-				"From %s to %s: the orders move to KDP and are printed over 2 to 7 days; sales show in KDP as copies are printed.",
-				"Du %s au %s : les commandes passent chez KDP et sont imprimées en 2 à 7 jours ; les ventes apparaissent dans KDP au fil de l'impression."),
-				fmtDay(release.AddDate(0, 0, 2), lang), fmtDay(release.AddDate(0, 0, 7), lang)),
-			remindAt: atHour(release.AddDate(0, 0, 7), reminderHour),
-			remindText: fmt.Sprintf(tr(lang,
-				"The pre-orders for %s should all be printed by now: check your KDP reports.",
-				"Les précommandes du %s devraient toutes être imprimées : vérifiez vos rapports KDP."), day),
+			text:       p.T("preorder.from_to_the_orders_move", "AddDate", fmtDay(release.AddDate(0, 0, 2), p), "AddDate2", fmtDay(release.AddDate(0, 0, 7), p)),
+			remindAt:   atHour(release.AddDate(0, 0, 7), reminderHour),
+			remindText: p.T("preorder.the_pre_orders_for_should", "Day", day),
 		},
 		{
-			text: fmt.Sprintf(tr(lang,
-				"Around %s (about 30 days later): close the Advantage account if you won't use it again, confirming you hold no inventory. A closed account cannot be reopened.",
-				"Vers le %s (environ 30 jours après) : fermez le compte Advantage si vous ne vous en servirez plus, en confirmant n'avoir aucun stock. Un compte fermé ne peut pas être rouvert."),
-				fmtDay(release.AddDate(0, 0, 30), lang)),
-			remindAt: atHour(release.AddDate(0, 0, 30), reminderHour),
-			remindText: tr(lang,
-				"About 30 days since release: close your Amazon Advantage account if you won't use it again (a closed account cannot be reopened).",
-				"Environ 30 jours après la parution : fermez votre compte Amazon Advantage si vous ne vous en servez plus (un compte fermé ne peut pas être rouvert)."),
+			text:       p.T("preorder.around_about_days_later_close", "AddDate", fmtDay(release.AddDate(0, 0, 30), p)),
+			remindAt:   atHour(release.AddDate(0, 0, 30), reminderHour),
+			remindText: p.T("preorder.about_days_since_release_close"),
 		},
 	}
 	if publishFrom.Before(now.AddDate(0, 0, 3)) {
-		p.notes = append(p.notes, tr(lang,
-			"Time is short: a new Advantage listing can take up to 3 days to appear, and it should be live before you publish on KDP.",
-			"Le temps est court : une nouvelle fiche Advantage peut mettre jusqu'à 3 jours à apparaître, et elle doit être en ligne avant la publication sur KDP."))
+		plan.notes = append(plan.notes, p.T("preorder.time_is_short_a_new"))
 	}
-	p.notes = append(p.notes,
-		tr(lang,
-			"This method comes from a 2018-2019 article and may no longer work: check Amazon Advantage's current terms first.",
-			"Cette méthode vient d'un article de 2018-2019 et peut ne plus fonctionner : vérifiez d'abord les conditions actuelles d'Amazon Advantage."),
-		tr(lang,
-			"Alternative: IngramSpark or Lightning Source take print pre-orders themselves, but show no sales data until publication.",
-			"Autre solution : IngramSpark ou Lightning Source prennent eux-mêmes les précommandes papier, mais sans données de vente avant la parution."))
-	return p, nil
+	plan.notes = append(plan.notes,
+		p.T("preorder.this_method_comes_from_a"),
+		p.T("preorder.alternative_ingramspark_or_lightning_source"))
+	return plan, nil
 }
 
 // fmtRange writes a span of time: on one day "Wednesday 16 December 2026,
 // 00:00–12:00 CET", else both ends in full, joined by a dash.
-func fmtRange(from, to time.Time, lang string) string {
+func fmtRange(from, to time.Time, p *i18n.Printer) string {
 	if from.Year() == to.Year() && from.YearDay() == to.YearDay() {
 		start := "15:04" // the zone is said once, unless it changes in between
 		if from.Format("MST") != to.Format("MST") {
 			start = "15:04 MST"
 		}
-		return fmtDay(from, lang) + tr(lang, ", ", " de ") + from.Format(start) +
-			tr(lang, "–", " à ") + to.Format("15:04 MST")
+		return p.T("date.range", "Day", fmtDay(from, p), "From", from.Format(start), "To", to.Format("15:04 MST"))
 	}
-	return fmtWhen(from, lang) + " – " + fmtWhen(to, lang)
+	return fmtWhen(from, p) + " – " + fmtWhen(to, p)
 }
 
 func upperFirst(s string) string {

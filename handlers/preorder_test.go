@@ -166,7 +166,7 @@ func TestPreorderAcrossDST(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			local := now.In(tt.release.Location())
-			kdp := kdpPlan(tt.release, local, "en")
+			kdp := kdpPlan(tt.release, local, words(t, "en"))
 			var texts []string
 			for _, s := range kdp.steps {
 				texts = append(texts, s.text)
@@ -176,7 +176,7 @@ func TestPreorderAcrossDST(t *testing.T) {
 				t.Errorf("final file due %v, %v before release; want 72h", final, tt.release.Sub(final))
 			}
 
-			adv, err := advantagePlan(tt.release, local, "en")
+			adv, err := advantagePlan(tt.release, local, words(t, "en"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -292,7 +292,7 @@ func FuzzParseRelease(f *testing.F) {
 	}
 	now := time.Date(2026, 11, 20, 10, 0, 0, 0, paris)
 	f.Fuzz(func(t *testing.T, s string) {
-		got, err := parseRelease(s, now, paris, "en")
+		got, err := parseRelease(s, now, paris, words(t, "en"))
 		if err != nil {
 			if bot.ErrorCode(err) != bot.Invalid {
 				t.Fatalf("%q: %v, want Invalid", s, err)

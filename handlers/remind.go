@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
@@ -127,7 +128,7 @@ func (r *Router) remindFamily() family {
 
 // remindUnavailable answers /remind where the ledger keeps no reminders.
 func (r *Router) remindUnavailable(_ context.Context, req *bot.Request) (*bot.Reply, error) {
-	return nil, noReminders(r.lang(req, req.Option("text")))
+	return nil, noReminders(r.printer(r.lang(req, req.Option("text"))))
 }
 
 // withoutReminders is the Reminders of a ledger that keeps none: the
@@ -156,54 +157,49 @@ func (withoutReminders) SetAutomatic(context.Context, string, bool) error { retu
 // noDM is the answer where reminders could not reach the author: this
 // installation has no way to send a direct message on their platform.
 // Nothing is set that would never arrive.
-func noDM(p bot.Platform, lang string) error {
-	setting := tr(lang, "the bot token of this platform", "le jeton du bot pour cette plateforme")
-	switch p {
+func noDM(platform bot.Platform, p *i18n.Printer) error {
+	setting := p.T("remind.the_bot_token_of_this")
+	switch platform {
 	case bot.Slack:
 		setting = "AUTHORBOT_SLACK_BOT_TOKEN"
 	case bot.Discord:
 		setting = "AUTHORBOT_DISCORD_TOKEN"
 	}
-	name := string(p)
+	name := string(platform)
 	if name != "" {
 		name = strings.ToUpper(name[:1]) + name[1:]
 	}
-	return bot.Errorf(bot.Conflict, "%s", tr(lang,
-		fmt.Sprintf("Reminders are sent as direct messages, and this installation of the bot can't send direct messages on %s, so I haven't set any: it would never reach you. The bot's operator can make it possible by setting %s.", name, setting),
-		fmt.Sprintf("Les rappels sont envoyés en message privé, et cette installation du bot ne peut pas envoyer de messages privés sur %s : je n'en ai donc créé aucun, il ne vous parviendrait jamais. L'opérateur du bot peut le permettre en définissant %s.", name, setting)))
+	return fail(p, bot.Conflict, "remind.reminders_are_sent_as_direct", "Name", name, "Setting", setting)
 }
 
 // noReminders is the answer where the ledger keeps no reminders.
-func noReminders(lang string) error {
-	return bot.Errorf(bot.Conflict, "%s", tr(lang,
-		"Reminders need the bot's database, which this mode does not open. Use the console or the chat bot.",
-		"Les rappels ont besoin de la base de données du bot, que ce mode n'ouvre pas. Utilisez la console ou le bot de discussion."))
+func noReminders(p *i18n.Printer) error {
+	return fail(p, bot.Conflict, "remind.reminders_need_the_bot_s")
 }
 
 func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	when, rest := splitWhen(req.Option("when"))
 	lang := r.lang(req, req.Option("text"))
+	p := r.printer(lang)
 	if !r.canDM(req.User.Platform) {
-		return nil, noDM(req.User.Platform, lang)
+		return nil, noDM(req.User.Platform, p)
 	}
 	// A zone has no spaces: words after it are the text, as after when.
 	zone, more, _ := strings.Cut(req.Option("tz"), " ")
 	var parts []string
-	for _, p := range []string{rest, more, req.Options["text"]} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
+	for _, part := range []string{rest, more, req.Options["text"]} {
+		if part = strings.TrimSpace(part); part != "" {
+			parts = append(parts, part)
 		}
 	}
-	text, err := cleanText(strings.Join(parts, " "), tr(lang, "reminder", "rappel"), maxReminderText, lang)
+	text, err := cleanText(strings.Join(parts, " "), p.T("remind.reminder_field"), maxReminderText, p)
 	if err != nil {
 		return nil, err
 	}
 	if text == "" {
-		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"What should I remind you of? For example: /remind add when:3d text:Check the proof copy",
-			"De quoi dois-je vous rappeler ? Par exemple : /remind add when:3d text:Vérifier l'épreuve"))
+		return nil, fail(p, bot.Invalid, "remind.what_should_i_remind_you")
 	}
-	z, err := r.zoneFor(ctx, req.User.Key(), zone, lang)
+	z, err := r.zoneFor(ctx, req.User.Key(), zone, p)
 	if err != nil {
 		return nil, err
 	}
@@ -212,40 +208,32 @@ func (r *Router) remindAdd(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	due, ok := parseWhen(when, now, loc)
 	if !ok {
 		ex := now.In(loc).AddDate(0, 0, 7).Format(dateLayout)
-		return nil, bot.Errorf(bot.Invalid, tr(lang,
-			"I can't read when: %s. Use a date (%s, sent at %02d:00), a date and time (%s 14:30) or a delay (90m, 2h, 3d, 1w).",
-			"Je ne comprends pas when : %s. Indiquez une date (%s, envoyé à %02d:00), une date et une heure (%s 14:30) ou un délai (90m, 2h, 3d, 1w)."),
-			safeQuote(when), ex, reminderHour, ex)
+		return nil, fail(p, bot.Invalid, "remind.i_can_t_read_when", "When", safeQuote(when, p), "Ex", ex, "ReminderHour", fmt.Sprintf("%02d", reminderHour))
 	}
-	if err := checkDue(due, now, lang); err != nil {
+	if err := checkDue(due, now, p); err != nil {
 		return nil, err
 	}
-	set, err := r.reminders.Remind(ctx, r.author(req, lang), z.save(), []ledger.Reminder{{
+	set, err := r.reminders.Remind(ctx, r.author(req, p), z.save(), []ledger.Reminder{{
 		Kind: ledger.ReminderNote, Due: due, Zone: z.name(), Text: text,
 	}})
 	if err != nil {
-		return nil, reminderErr("remind add", err, lang)
+		return nil, reminderErr("remind add", err, p)
 	}
 	rem := set[0]
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
 	reply.Blocks = append(reply.Blocks,
-		&bot.Text{Text: fmt.Sprintf(tr(lang, "Reminder #%d set for %s.", "Rappel n°%d prévu pour le %s."),
-			rem.Number, fmtWhen(due.In(loc), lang))},
-		&bot.Text{Text: deliveryNote(req.User.Platform, false, lang), Note: true})
+		&bot.Text{Text: p.T("remind.reminder_set_for", "Number", rem.Number, "In", fmtWhen(due.In(loc), p))},
+		&bot.Text{Text: deliveryNote(req.User.Platform, false, p), Note: true})
 	return reply, nil
 }
 
 // checkDue rejects a reminder time in the past or more than two years away.
-func checkDue(due, now time.Time, lang string) error {
+func checkDue(due, now time.Time, p *i18n.Printer) error {
 	if !due.After(now) {
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"That time has already passed. Give a time in the future, or a delay such as 2h or 3d.",
-			"Ce moment est déjà passé. Indiquez un moment à venir, ou un délai comme 2h ou 3d."))
+		return fail(p, bot.Invalid, "remind.that_time_has_already_passed")
 	}
 	if due.After(now.AddDate(2, 0, 0)) {
-		return bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"Reminders can be set up to two years ahead.",
-			"Les rappels peuvent être fixés jusqu'à deux ans à l'avance."))
+		return fail(p, bot.Invalid, "remind.reminders_can_be_set_up")
 	}
 	return nil
 }
@@ -253,41 +241,31 @@ func checkDue(due, now time.Time, lang string) error {
 // reminderErr turns an error from adding reminders into one for the
 // author: the cap on open reminders, which the store checks in the same
 // transaction as the addition, or an internal fault.
-func reminderErr(what string, err error, lang string) error {
+func reminderErr(what string, err error, p *i18n.Printer) error {
 	var full ledger.TooManyReminders
 	if errors.As(err, &full) {
-		return bot.Errorf(bot.Conflict, tr(lang,
-			"You have %d reminders to come, the most I keep is %d. Cancel some with /remind cancel first.",
-			"Vous avez %d rappels à venir ; j'en garde %d au plus. Annulez-en d'abord avec /remind cancel."),
-			full.Open, full.Max)
+		return fail(p, bot.Conflict, "remind.you_have_reminders_to_come", "Open", full.Open, "Max", full.Max)
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
 
 // deliveryNote says how reminders will reach the author; several when
 // plural.
-func deliveryNote(p bot.Platform, plural bool, lang string) string {
+func deliveryNote(platform bot.Platform, plural bool, p *i18n.Printer) string {
 	switch {
-	case p == bot.Console && plural:
-		return tr(lang,
-			"They will appear here in the console; any due while the console is closed appear the next time you open it. /remind list shows your reminders.",
-			"Ils s'afficheront ici dans la console ; ceux qui arrivent console fermée s'afficheront à sa prochaine ouverture. /remind list affiche vos rappels.")
-	case p == bot.Console:
-		return tr(lang,
-			"It will appear here in the console; if the console is closed then, it appears the next time you open it. /remind list shows your reminders.",
-			"Il s'affichera ici dans la console ; si elle est fermée à ce moment-là, il s'affichera à sa prochaine ouverture. /remind list affiche vos rappels.")
+	case platform == bot.Console && plural:
+		return p.T("remind.they_will_appear_here_in")
+	case platform == bot.Console:
+		return p.T("remind.it_will_appear_here_in")
 	case plural:
-		return tr(lang,
-			"I'll send each one to you as a direct message; any due while I'm offline, as soon as I'm back. /remind list shows your reminders.",
-			"Je vous les enverrai en message privé ; ceux qui tombent pendant que je suis hors ligne, dès mon retour. /remind list affiche vos rappels.")
+		return p.T("remind.i_ll_send_each_one")
 	}
-	return tr(lang,
-		"I'll send it to you as a direct message; if I'm offline then, as soon as I'm back. /remind list shows your reminders.",
-		"Je vous l'enverrai en message privé ; si je suis hors ligne à ce moment-là, dès mon retour. /remind list affiche vos rappels.")
+	return p.T("remind.i_ll_send_it_to")
 }
 
 func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
+	p := r.printer(lang)
 	user := req.User.Key()
 	list, err := r.reminders.Reminders(ctx, user)
 	if err != nil {
@@ -297,7 +275,7 @@ func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	if err != nil {
 		return nil, fmt.Errorf("remind list: %w", err)
 	}
-	reply := &bot.Reply{Title: tr(lang, "Your reminders", "Vos rappels"), Ephemeral: true, Lang: lang}
+	reply := &bot.Reply{Title: p.T("remind.your_reminders"), Ephemeral: true, Lang: lang}
 	var items []string
 	delivered := 0
 	for _, rem := range list {
@@ -309,89 +287,74 @@ func (r *Router) remindList(ctx context.Context, req *bot.Request) (*bot.Reply, 
 		default:
 			continue
 		}
-		item := fmt.Sprintf("#%d · %s · %s", rem.Number, fmtWhen(inZone(rem.Due, rem.Zone), lang), safeText(clipText(rem.Text, 120)))
+		item := fmt.Sprintf("#%d · %s · %s", rem.Number, fmtWhen(inZone(rem.Due, rem.Zone), p), safeText(clipText(rem.Text, 120)))
 		switch {
 		case rem.Status == ledger.ReminderFailed:
-			item += tr(lang, " (could not be delivered)", " (n'a pas pu être envoyé)")
+			item += p.T("remind.could_not_be_delivered")
 		case ledger.Automatic(rem.Kind):
-			item += tr(lang, " (automatic)", " (automatique)")
+			item += p.T("remind.automatic")
 		}
 		items = append(items, item)
 	}
 	if len(items) == 0 {
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: tr(lang,
-			"You have no reminders to come. Set one with /remind add when:3d text:Check the proof copy",
-			"Vous n'avez aucun rappel à venir. Créez-en un avec /remind add when:3d text:Vérifier l'épreuve")})
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("remind.you_have_no_reminders_to")})
 	} else {
 		reply.Blocks = append(reply.Blocks, &bot.List{Items: items})
 	}
 	var notes []string
 	if delivered > 0 {
-		notes = append(notes, fmt.Sprintf(tr(lang, "%d already delivered.", "%d déjà envoyé(s)."), delivered))
+		notes = append(notes, p.T("remind.already_delivered", "Delivered", delivered))
 	}
 	if settings.Automatic {
-		notes = append(notes, tr(lang,
-			"Automatic reminders about your orders are on (/remind auto off to stop them).",
-			"Les rappels automatiques sur vos commandes sont activés (/remind auto off pour les arrêter)."))
+		notes = append(notes, p.T("remind.auto_on_note"))
 	} else {
-		notes = append(notes, tr(lang,
-			"Automatic reminders about your orders are off (/remind auto on to restart them).",
-			"Les rappels automatiques sur vos commandes sont désactivés (/remind auto on pour les réactiver)."))
+		notes = append(notes, p.T("remind.auto_off_note"))
 	}
-	notes = append(notes, tr(lang, "Cancel one with /remind cancel <number>.", "Pour en annuler un : /remind cancel <numéro>."))
+	notes = append(notes, p.T("remind.cancel_one_with_remind_cancel"))
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: strings.Join(notes, " "), Note: true})
 	return reply, nil
 }
 
 func (r *Router) remindCancel(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
+	p := r.printer(lang)
 	n, err := strconv.Atoi(req.Option("number"))
 	if err != nil || n < 1 {
-		return nil, bot.Errorf(bot.Invalid, "%s", tr(lang,
-			"Give the reminder's number from /remind list, e.g. /remind cancel 3.",
-			"Indiquez le numéro du rappel (voir /remind list), par ex. /remind cancel 3."))
+		return nil, fail(p, bot.Invalid, "remind.give_the_reminder_s_number")
 	}
 	rem, err := r.reminders.CancelReminder(ctx, req.User.Key(), n)
 	switch {
 	case errors.Is(err, ledger.ErrNotFound):
-		return nil, bot.Errorf(bot.NotFound, tr(lang,
-			"You have no reminder #%d. /remind list shows yours.",
-			"Vous n'avez pas de rappel n°%d. /remind list affiche les vôtres."), n)
+		return nil, fail(p, bot.NotFound, "remind.you_have_no_reminder_remind", "Number", n)
 	case errors.Is(err, ledger.ErrNotPending):
-		return nil, bot.Errorf(bot.Conflict, tr(lang,
-			"Reminder #%d can no longer be cancelled: it is %s.",
-			"Le rappel n°%d ne peut plus être annulé : il est %s."), n, reminderStates.in(rem.Status, lang))
+		return nil, fail(p, bot.Conflict, "remind.reminder_can_no_longer_be", "Number", n, "Status", reminderStates.in(rem.Status, p))
 	case err != nil:
 		return nil, fmt.Errorf("remind cancel: %w", err)
 	}
-	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: fmt.Sprintf(tr(lang,
-		"Reminder #%d (%s) is cancelled.", "Le rappel n°%d (%s) est annulé."), n, safeText(clipText(rem.Text, 60)))}}}, nil
+	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: p.T("remind.reminder_is_cancelled", "Number", n, "Text", safeText(clipText(rem.Text, 60)))}}}, nil
 }
 
 // reminderStates says why a reminder can no longer be cancelled.
 var reminderStates = wording{
-	ledger.ReminderDelivered: {"already delivered", "déjà envoyé"},
-	ledger.ReminderCancelled: {"already cancelled", "déjà annulé"},
-	ledger.ReminderSending:   {"being delivered right now", "en cours d'envoi"},
-	ledger.ReminderSkipped:   {"skipped (automatic reminders were off)", "ignoré (rappels automatiques désactivés)"},
+	ledger.ReminderDelivered: "remind.state.already_delivered",
+	ledger.ReminderCancelled: "remind.state.already_cancelled",
+	ledger.ReminderSending:   "remind.state.being_delivered",
+	ledger.ReminderSkipped:   "remind.state.skipped_automatic",
 }
 
 func (r *Router) remindAuto(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 	lang := r.lang(req, "")
+	p := r.printer(lang)
 	on := req.Option("state") == "on"
 	if on && !r.canDM(req.User.Platform) {
-		return nil, noDM(req.User.Platform, lang)
+		return nil, noDM(req.User.Platform, p)
 	}
 	if err := r.reminders.SetAutomatic(ctx, req.User.Key(), on); err != nil {
 		return nil, fmt.Errorf("remind auto: %w", err)
 	}
-	text := tr(lang,
-		"Automatic reminders are on: I'll tell you when an order's expected delivery date has passed without it being marked delivered, and when 5 days are left to report a damaged or lost order for a refund. Each comes once per order.",
-		"Les rappels automatiques sont activés : je vous préviens quand la date de livraison prévue d'une commande est passée sans qu'elle soit marquée livrée, et quand il reste 5 jours pour signaler une commande abîmée ou perdue et être remboursé. Chacun une seule fois par commande.")
+	text := p.T("remind.automatic_reminders_are_on_i")
 	if !on {
-		text = tr(lang,
-			"Automatic reminders about your orders are off. Reminders you set yourself still come. /remind auto on restarts them.",
-			"Les rappels automatiques sur vos commandes sont désactivés. Ceux que vous créez vous-même restent actifs. /remind auto on pour les réactiver.")
+		text = p.T("remind.auto_off")
 	}
 	return &bot.Reply{Ephemeral: true, Lang: lang, Blocks: []bot.Block{&bot.Text{Text: text}}}, nil
 }

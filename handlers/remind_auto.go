@@ -1,8 +1,7 @@
 package handlers
 
 import (
-	"fmt"
-
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/ledger"
 )
 
@@ -11,34 +10,22 @@ import (
 // with the order change that sets them; here they are worded.
 
 // autoText is what an automatic reminder says when it arrives.
-func autoText(a ledger.Auto, lang string) string {
+func autoText(a ledger.Auto, p *i18n.Printer) string {
 	o := a.Order
 	if a.Kind == ledger.ReminderLate {
-		return fmt.Sprintf(tr(lang,
-			"Order #%d (%s on %s) was expected on %s and isn't marked delivered. Track it in Your Orders on %s (Track Package). When it arrives: /order delivered %d. If the carrier reports it lost: /order problem %d lost",
-			"La commande #%d (%s sur %s) était attendue le %s et n'est pas marquée livrée. Suivez-la dans Vos commandes sur %s (« Suivre votre colis »). À son arrivée : /order delivered %d. Si le transporteur la déclare perdue : /order problem %d lost"),
-			o.Number, quote(o.Title), o.Marketplace, fmtDay(o.Expected, lang), o.Marketplace, o.Number, o.Number)
+		return p.T("remind.order_on_was_expected_on", "Number", o.Number, "Title", quote(o.Title, p), "Marketplace", o.Marketplace, "Expected", fmtDay(o.Expected, p))
 	}
-	what := tr(lang, "damaged", "abîmés")
+	what := p.T("remind.damaged")
 	if a.Problem == ledger.ProblemLost {
-		what = tr(lang, "lost", "perdus")
+		what = p.T("remind.lost")
 	}
-	return fmt.Sprintf(tr(lang,
-		"5 days left: KDP refunds %s copies of order #%d (%s) only if you contact it by %s. If you haven't yet: %s",
-		"Plus que 5 jours : KDP ne rembourse les exemplaires %s de la commande #%d (%s) que si vous le contactez d'ici le %s. Si ce n'est pas fait : %s"),
-		what, o.Number, quote(o.Title), fmtDay(a.Deadline, lang), contactURL)
+	return p.T("remind.days_left_kdp_refunds_copies", "What", what, "Number", o.Number, "Title", quote(o.Title, p), "Deadline", fmtDay(a.Deadline, p), "ContactURL", contactURL)
 }
 
 // autoNote tells the author, under the reply, of an automatic reminder set.
-func autoNote(a ledger.Auto, lang string) string {
+func autoNote(a ledger.Auto, p *i18n.Printer) string {
 	if a.Kind == ledger.ReminderLate {
-		return fmt.Sprintf(tr(lang,
-			"If it isn't marked delivered by then, I'll remind you on %s (/remind auto off to stop such reminders).",
-			"Si elle n'est pas marquée livrée d'ici là, je vous le rappellerai le %s (/remind auto off pour ne plus recevoir ces rappels)."),
-			fmtWhen(a.Due, lang))
+		return p.T("remind.if_it_isn_t_marked", "Due", fmtWhen(a.Due, p))
 	}
-	return fmt.Sprintf(tr(lang,
-		"I'll remind you on %s, 5 days before the deadline (/remind auto off to stop such reminders).",
-		"Je vous le rappellerai le %s, 5 jours avant la date limite (/remind auto off pour ne plus recevoir ces rappels)."),
-		fmtWhen(a.Due, lang))
+	return p.T("remind.i_ll_remind_you_on", "Due", fmtWhen(a.Due, p))
 }

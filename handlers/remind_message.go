@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/authorbot/authorbot/bot"
@@ -12,25 +11,20 @@ import (
 // receives; the scheduler in package remind sends it.
 func (r *Router) ReminderMessage(rem ledger.Reminder) *bot.Reply {
 	lang := rem.Lang
-	reply := &bot.Reply{Title: tr(lang, "⏰ Reminder", "⏰ Rappel"), Lang: lang}
+	p := r.printer(lang)
+	reply := &bot.Reply{Title: p.T("remind.title"), Lang: lang}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: safeText(rem.Text)})
 	var note string
 	switch {
 	case ledger.Automatic(rem.Kind):
-		note = fmt.Sprintf(tr(lang,
-			"Automatic reminder about order #%d. To stop these: /remind auto off",
-			"Rappel automatique sur la commande n°%d. Pour ne plus les recevoir : /remind auto off"), rem.Order)
+		note = p.T("remind.automatic_reminder_about_order_to", "Order", rem.Order)
 	case rem.Kind == ledger.ReminderPreorder:
-		note = fmt.Sprintf(tr(lang,
-			"Reminder #%d, a step of your pre-order plan. /remind list shows the others.",
-			"Rappel n°%d, une étape de votre plan de précommande. /remind list affiche les autres."), rem.Number)
+		note = p.T("remind.reminder_a_step_of_your", "Number", rem.Number)
 	default:
-		note = fmt.Sprintf(tr(lang, "Reminder #%d, which you set.", "Rappel n°%d, que vous avez créé."), rem.Number)
+		note = p.T("remind.reminder_which_you_set", "Number", rem.Number)
 	}
 	if r.now().Sub(rem.Due) > 15*time.Minute {
-		note += " " + fmt.Sprintf(tr(lang,
-			"It was due on %s; I was offline then.",
-			"Il était prévu le %s ; j'étais hors ligne à ce moment-là."), fmtWhen(inZone(rem.Due, rem.Zone), lang))
+		note += " " + p.T("remind.it_was_due_on_i", "InZone", fmtWhen(inZone(rem.Due, rem.Zone), p))
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: note, Note: true})
 	return reply

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // zone is the time zone a command works in.
@@ -33,14 +34,11 @@ func (z zone) save() string {
 
 // zoneFor resolves the time zone for a request: the one typed (which the
 // command then remembers), else the author's saved one, else UTC.
-func (r *Router) zoneFor(ctx context.Context, user, typed, lang string) (zone, error) {
+func (r *Router) zoneFor(ctx context.Context, user, typed string, p *i18n.Printer) (zone, error) {
 	if typed != "" {
 		loc, err := loadZone(typed)
 		if err != nil {
-			return zone{}, bot.Errorf(bot.Invalid, tr(lang,
-				"I don't know the time zone %s. Type its IANA name, such as Europe/Paris, America/New_York, Asia/Tokyo or UTC.",
-				"Je ne connais pas le fuseau horaire %s. Tapez son nom IANA, par ex. Europe/Paris, America/Montreal, Asia/Tokyo ou UTC."),
-				safeQuote(typed))
+			return zone{}, fail(p, bot.Invalid, "remind.i_don_t_know_the", "Typed", safeQuote(typed, p))
 		}
 		return zone{loc: loc, typed: true}, nil
 	}

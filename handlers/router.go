@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 	"github.com/authorbot/authorbot/kb"
 )
 
@@ -35,6 +36,7 @@ type Router struct {
 	limiter        *limiter
 	cmds           []*bot.Command
 	table          map[string]bot.HandlerFunc // "ask", "order add", ...
+	words          *i18n.Catalog
 }
 
 // Votes records whether answers helped. *store.DB is one.
@@ -77,6 +79,10 @@ func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = n
 // DefaultLimits(), and Limits{} sets none.
 func WithLimits(l Limits) Option { return func(r *Router) { r.limiter = newLimiter(l) } }
 
+// WithCatalog sets the message catalog replies are written from; the
+// default is the one embedded in the binary (i18n.Default).
+func WithCatalog(c *i18n.Catalog) Option { return func(r *Router) { r.words = c } }
+
 // WithDirectMessages says on which platforms a direct message can reach
 // an author (see DirectMessages).
 func WithDirectMessages(dm DirectMessages) Option { return func(r *Router) { r.dm = dm } }
@@ -96,8 +102,7 @@ type family struct {
 // with why there are none, and /preorder plans without remind:yes.
 func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Router {
 	r := &Router{
-		Answers: NewAnswers(k),
-		log:     log, now: time.Now, ledger: l, votes: votes,
+		log: log, now: time.Now, ledger: l, votes: votes,
 		reminders: withoutReminders{}, dm: everyPlatform{},
 		limiter: newLimiter(DefaultLimits()),
 		table:   map[string]bot.HandlerFunc{},
@@ -108,6 +113,10 @@ func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Rou
 	for _, o := range opts {
 		o(r)
 	}
+	if r.words == nil {
+		r.words = i18n.Default()
+	}
+	r.Answers = newAnswers(k, r.words)
 	for _, f := range r.families() {
 		r.cmds = append(r.cmds, f.cmd)
 		for sub, h := range f.handlers {
@@ -144,15 +153,46 @@ func Commands() []*bot.Command {
 // Commands is the command tree, the same on every platform.
 func (r *Router) Commands() []*bot.Command { return r.cmds }
 
+// Catalog is the message catalog the router writes its replies from.
+func (r *Router) Catalog() *i18n.Catalog { return r.words }
+
+// printer writes messages in lang, a language r.lang picked.
+func (a *Answers) printer(lang string) *i18n.Printer { return a.words.Printer(lang) }
+
+// fail is the error a command returns: its code, and the message id with
+// its arguments written in p's language for the author.
+func fail(p *i18n.Printer, code, id string, args ...any) *bot.Error {
+	return &bot.Error{Code: code, Message: p.T(id, args...), Msg: i18n.M(id, args...)}
+}
+
 // Parse reads a command line in the text grammar. A usage error's
-// example gets today's dates (see dated).
+// example gets today's dates (see dated); its Message is in English, and
+// its Msg the catalog message to write it in the author's language
+// (bot.ErrorIn).
 func (r *Router) Parse(line string) (*bot.Request, error) {
 	req, err := bot.Parse(r.cmds, line)
 	var e *bot.Error
 	if errors.As(err, &e) {
-		return nil, &bot.Error{Code: e.Code, Message: r.dated(e.Message)}
+		msg := r.datedMsg(e.Msg)
+		return nil, &bot.Error{Code: e.Code, Message: r.words.Text(i18n.Source, msg), Msg: msg}
 	}
 	return req, err
+}
+
+// datedMsg fills in the dates of m's arguments, as dated does.
+func (r *Router) datedMsg(m i18n.Message) i18n.Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch v := a.(type) {
+		case string:
+			args[i] = r.dated(v)
+		case i18n.Message:
+			args[i] = r.datedMsg(v)
+		default:
+			args[i] = a
+		}
+	}
+	return i18n.Message{ID: m.ID, Args: args}
 }
 
 // Handle routes req to its command's handler or to a button action. An
@@ -175,7 +215,7 @@ func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 	}
 	h, ok := r.table[strings.TrimSpace(req.Command+" "+req.Sub)]
 	if !ok {
-		return nil, bot.Errorf(bot.Invalid, "I don't know the command /%s. Type /help for the list.", req.Name())
+		return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_command", "Command", req.Name())
 	}
 	reply, err := h(ctx, req)
 	if err == nil {
@@ -219,7 +259,7 @@ func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 	case bot.ActionForget:
 		return r.forgetConfirmed(ctx, req)
 	}
-	return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
+	return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_button")
 }
 
 // share posts the answer on a topic to the whole channel. Whatever the
@@ -248,9 +288,8 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 	if lang == "" {
 		lang = "en"
 	}
-	gone := bot.Errorf(bot.Invalid, "%s", tr(lang,
-		"That button no longer works. Ask again with /ask and share the new answer.",
-		"Ce bouton ne fonctionne plus. Reposez la question avec /ask et partagez la nouvelle réponse."))
+	p := r.printer(lang)
+	gone := fail(p, bot.Invalid, "router.that_button_no_longer_works")
 	if !strings.HasPrefix(value, "/") {
 		topic, answerLang, ok := strings.Cut(value, "|")
 		if !ok || !validTopicID(topic) || (answerLang != "en" && answerLang != "fr") {
@@ -277,9 +316,7 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 		lang = r.lang(req, q)
 	default:
 		// Orders and personal data stay private even when a button says otherwise.
-		return nil, "", bot.Errorf(bot.Forbidden, "%s", tr(lang,
-			"Only answers can be shared in the channel, not your orders or data.",
-			"Seules les réponses peuvent être partagées dans le salon, pas vos commandes ni vos données."))
+		return nil, "", fail(p, bot.Forbidden, "router.only_answers_can_be_shared")
 	}
 	// Only the topic is looked up: the question's answer would carry
 	// notes about the presser's orders.
@@ -368,14 +405,14 @@ func (r *Router) question(req *bot.Request) string {
 	return ""
 }
 
-// wording holds the English and French words for a fixed set of keys
+// wording holds the message ids of the words for a fixed set of keys
 // (statuses, themes). Tables of it are read-only.
-type wording map[string][2]string
+type wording map[string]string
 
-// in returns key's wording in lang, or key itself when it has none.
-func (w wording) in(key, lang string) string {
-	if p, ok := w[key]; ok {
-		return tr(lang, p[0], p[1])
+// in returns key's words in p's language, or key itself when it has none.
+func (w wording) in(key string, p *i18n.Printer) string {
+	if id, ok := w[key]; ok {
+		return p.T(id)
 	}
 	return key
 }
@@ -421,12 +458,4 @@ func (r *Router) dated(s string) string {
 	}
 	b.WriteString(s)
 	return b.String()
-}
-
-// tr picks the English or French wording of a message.
-func tr(lang, en, fr string) string {
-	if lang == "fr" {
-		return fr
-	}
-	return en
 }

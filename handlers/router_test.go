@@ -131,7 +131,7 @@ func TestShareOnlyTopic(t *testing.T) {
 				t.Errorf("shared topic %q in %q; want %q in %q", reply.Topic, reply.Lang, tt.topic, tt.lang)
 			}
 			// It is the generic answer: the same as bob's /help of that topic.
-			generic, err := g.r.helpTopic(reply.Topic, reply.Lang)
+			generic, err := g.r.helpTopic(reply.Topic, words(t, reply.Lang))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -221,7 +221,7 @@ func TestLimitsForgetIdleAuthors(t *testing.T) {
 	carol := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U3"}
 	const read = "/isbn 978-0-306-40615-7"
 	g.ok(t, alice, "", read)
-	wantIn(t, "an hour's wait", g.fail(t, alice, "", read, bot.Invalid), "try again in 3600 seconds")
+	wantIn(t, "an hour's wait", g.fail(t, alice, "", read, bot.Invalid), "try again in 3,600 seconds")
 	g.ok(t, bob, "", read)
 	g.ok(t, carol, "", read) // alice, seen least recently, is forgotten
 	if n := g.r.limiter.authors.Len(); n != 2 {

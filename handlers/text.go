@@ -1,38 +1,12 @@
 package handlers
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/authorbot/authorbot/i18n"
 )
-
-// plural counts n of something: "1 day", "3 days".
-func plural(n int, one, many string) string {
-	if n == 1 || n == -1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// thousands writes n with thousands separators: 2,500 in English, 2 500
-// (narrow no-break space) in French.
-func thousands(n int, lang string) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + thousands(-n, lang)
-	}
-	sep := tr(lang, ",", "\u202f")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
 
 // isBidiControl reports the invisible characters that reorder text and
 // could make a title display differently from what it holds.
@@ -78,7 +52,7 @@ func safeText(s string) string {
 }
 
 // safeQuote echoes author text in quotes, shortened and made safe.
-func safeQuote(s string) string { return safeText(quote(s)) }
+func safeQuote(s string, p *i18n.Printer) string { return safeText(quote(s, p)) }
 
 // clipText shortens s to n characters for a list or an echo.
 func clipText(s string, n int) string {

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // Parser turns a command line into a request (handlers.Router is one).
@@ -109,7 +110,7 @@ func (a *Adapter) line(ctx context.Context, line string) (quit bool) {
 	}
 	req, err := a.Parser.Parse(line)
 	if err != nil {
-		a.Print(bot.Say("%s", messageOf(err)))
+		a.Print(bot.Say("%s", messageOf(err, a.Locale)))
 		return false
 	}
 	req.User = a.User
@@ -134,19 +135,12 @@ func (a *Adapter) Print(r *bot.Reply) {
 
 // export writes the reply's file and returns the sentence that says where.
 func (a *Adapter) export(r *bot.Reply) string {
-	fr := strings.HasPrefix(r.Lang, "fr")
+	p := i18n.Default().Printer(r.Lang)
 	path, err := a.writeFile(r.File)
 	if err != nil {
-		dir := cmp.Or(a.ExportDir, ".")
-		if fr {
-			return "Je n'ai pas pu enregistrer le fichier dans " + dir + " : vérifiez que ce dossier existe et que vous pouvez y écrire."
-		}
-		return "I could not save the file in " + dir + ": check that the directory exists and that you can write to it."
+		return p.T("console.export_failed", "Dir", cmp.Or(a.ExportDir, "."))
 	}
-	if fr {
-		return "Fichier enregistré : " + path + " (seul votre compte peut le lire)."
-	}
-	return "Saved the file to " + path + " (only your account can read it)."
+	return p.T("console.export_saved", "Path", path)
 }
 
 // maxSameDay bounds the exports of one name on one day, each in its own
@@ -261,9 +255,11 @@ func (a *Adapter) Reaches(user bot.User) bool {
 	return user.Platform == bot.Console && user.ID == a.User.ID
 }
 
-func messageOf(err error) string {
-	if m := bot.ErrorMessage(err); m != "" {
+// messageOf is what a line that could not be parsed gets: its error's
+// message, in the console's language when one was asked for.
+func messageOf(err error, locale string) string {
+	if m := bot.ErrorIn(err, locale); m != "" {
 		return m
 	}
-	return "Sorry, I could not read that line. Type /help for the commands."
+	return i18n.Default().Printer(locale).T("console.unreadable")
 }

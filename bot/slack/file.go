@@ -11,6 +11,7 @@ import (
 	slackapi "github.com/slack-go/slack"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // CanDM reports whether the adapter can send direct messages (reminders,
@@ -36,21 +37,16 @@ func (a *Adapter) serve(ctx context.Context, req *bot.Request) *bot.Reply {
 func (a *Adapter) deliver(ctx context.Context, user bot.User, r *bot.Reply) *bot.Reply {
 	out := *r
 	out.File, out.Key, out.Ephemeral = nil, "", true
+	p := i18n.Default().Printer(r.Lang)
 	var line string
 	switch err := a.upload(ctx, user, r.File); {
 	case err == nil:
-		line = tr(r.Lang,
-			fmt.Sprintf("I have sent you the file %s in your direct messages with me.", r.File.Name),
-			fmt.Sprintf("Je vous ai envoyé le fichier %s dans vos messages directs avec moi.", r.File.Name))
+		line = p.T("slack.file_sent", "Name", r.File.Name)
 	case errors.Is(err, errNoBotToken):
-		line = tr(r.Lang,
-			"I can't send you the file: this Slack app has no bot token, so it cannot send direct messages. Ask the bot's operator for your data: they can export it from the bot's database with authorbot console.",
-			"Je ne peux pas vous envoyer le fichier : cette application Slack n'a pas de jeton de bot, elle ne peut donc pas envoyer de messages directs. Demandez vos données à la personne qui gère le bot : elle peut les exporter de la base du bot avec authorbot console.")
+		line = p.T("slack.file_no_token")
 	default:
 		a.log.Warn("sending a file to a direct message failed", slog.Any("err", err))
-		line = tr(r.Lang,
-			"I couldn't send you the file just now. Please try again in a moment.",
-			"Je n'ai pas pu vous envoyer le fichier. Réessayez dans un instant.")
+		line = p.T("slack.file_failed")
 	}
 	out.Blocks = append(slices.Clip(r.Blocks), &bot.Text{Text: line})
 	return &out
@@ -87,12 +83,4 @@ func (a *Adapter) upload(ctx context.Context, user bot.User, f *bot.File) error 
 		return fmt.Errorf("slack: uploading %s: %w", f.Name, err)
 	}
 	return nil
-}
-
-// tr picks the French or the English of a sentence for a reply's Lang.
-func tr(lang, en, fr string) string {
-	if lang == "fr" {
-		return fr
-	}
-	return en
 }
