@@ -92,6 +92,11 @@ type Request struct {
 	Line string
 	// Received is when the platform delivered the request.
 	Received time.Time
+	// Thread is set when the request answers a message posted in a channel
+	// (see AskAbout), and for the share button of such an answer: an
+	// answer shared from it is posted as a reply to that message.
+	// Handlers need not look at it; adapters do.
+	Thread *Thread
 }
 
 // Option returns the trimmed value of the named option, or "".

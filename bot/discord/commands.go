@@ -81,7 +81,26 @@ func ApplicationCommands(cmds []*bot.Command) ([]*ApplicationCommand, error) {
 	if err := dropClashes(names); err != nil {
 		return nil, fmt.Errorf("discord: commands: %w", err)
 	}
+	if bot.Find(cmds, "ask") != nil {
+		out = append(out, messageCommand())
+	}
 	return out, nil
+}
+
+// messageCommand is the message command that answers a posted message
+// (bot.MessageCommand), offered in the menu of every message. Discord
+// hands it the message itself, so it needs no privileged intent; a
+// message command has no description or options, and its name may have
+// capitals and spaces.
+func messageCommand() *ApplicationCommand {
+	names := map[discordgo.Locale]string{discordgo.French: bot.MessageCommandFR}
+	return &ApplicationCommand{
+		Type:              discordgo.MessageApplicationCommand,
+		Name:              bot.MessageCommand,
+		NameLocalizations: &names,
+		Contexts:          []InteractionContext{ContextGuild, ContextBotDM},
+		IntegrationTypes:  []IntegrationType{GuildInstall},
+	}
 }
 
 // ApplicationCommand is a slash command as Discord registers it. It is

@@ -2,8 +2,10 @@ package discord
 
 import (
 	"context"
+	"maps"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -132,11 +134,32 @@ func checkTree(t *testing.T, tree []*ApplicationCommand) {
 	}
 	var top []localNames
 	for _, c := range tree {
+		if c.Type == discordgo.MessageApplicationCommand {
+			checkMessageCommand(t, c)
+			continue
+		}
 		checkNamed(t, "/"+c.Name, c.Name, c.Description, deref(c.NameLocalizations), deref(c.DescriptionLocalizations))
 		top = append(top, localNames{c.Name, deref(c.NameLocalizations)})
 		checkOptions(t, "/"+c.Name, c.Options)
 	}
 	checkUnique(t, "top level", top)
+}
+
+// checkMessageCommand checks a message command against Discord's rules
+// for one: a name of 1-32 characters in any case, with spaces, in every
+// language; no description and no options.
+func checkMessageCommand(t *testing.T, c *ApplicationCommand) {
+	t.Helper()
+	names := map[discordgo.Locale]string{"en": c.Name}
+	maps.Copy(names, deref(c.NameLocalizations))
+	for l, n := range names {
+		if n = strings.TrimSpace(n); n == "" || utf8.RuneCountInString(n) > maxNameLen {
+			t.Errorf("message command %q: name in %s %q breaks Discord's rules", c.Name, l, n)
+		}
+	}
+	if c.Description != "" || c.DescriptionLocalizations != nil || len(c.Options) > 0 {
+		t.Errorf("message command %q has a description or options: Discord refuses them", c.Name)
+	}
 }
 
 func deref(m *map[discordgo.Locale]string) map[discordgo.Locale]string {
@@ -265,8 +288,9 @@ func TestRegister(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != 3 {
-			t.Errorf("registered %d commands, want 3", len(got))
+		// The sample's three slash commands and the message command.
+		if len(got) != 4 {
+			t.Errorf("registered %d commands, want 4", len(got))
 		}
 	}
 	calls := f.recorded()
@@ -282,7 +306,7 @@ func TestRegister(t *testing.T) {
 			t.Errorf("call %d authorization = %q, want the bot token", i, c.Auth)
 		}
 	}
-	if len(calls[1].List) != 3 {
+	if len(calls[1].List) != 4 {
 		t.Errorf("bulk overwrite sent %d commands, want the whole tree", len(calls[1].List))
 	}
 }

@@ -210,7 +210,66 @@ func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, res
 		return
 	}
 	req.Received = a.now()
+	if req.Thread != nil && req.Action == bot.ActionShare {
+		a.shareInThread(ctx, i, req, respond)
+		return
+	}
 	a.answer(ctx, i, req, respond)
+}
+
+// shareInThread posts an answer shared from a message command's private
+// answer as a reply to the message it was used on: a public follow-up
+// with a message reference, which mentions no one (not even the author
+// of the message). The press is acknowledged without changing the
+// private answer; a share that fails (the reply is private then) is
+// shown to the presser alone.
+func (a *Adapter) shareInThread(ctx context.Context, i *discordgo.Interaction, req *bot.Request, respond respondFunc) {
+	b, err := encodeResponse(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	if err == nil {
+		err = respond(b, true)
+	}
+	if err != nil {
+		a.log.Warn("interaction deferral failed", slog.Any("err", err))
+		return
+	}
+	until := a.now().Add(tokenLife - time.Minute)
+	a.busy.Add()
+	go func() {
+		defer a.busy.Done()
+		work, cancel := context.WithTimeout(context.WithoutCancel(ctx), workTimeout)
+		defer cancel()
+		reply := a.serve(work, req)
+		followups := "webhooks/" + i.AppID + "/" + i.Token
+		m := webhookMessage(a.render(reply))
+		if reply.Ephemeral || reply.File != nil {
+			m.Flags = discordgo.MessageFlagsEphemeral
+		} else {
+			m.MessageReference = &discordgo.MessageReference{MessageID: req.Thread.Message, ChannelID: req.Thread.Channel}
+		}
+		post := context.WithoutCancel(work)
+		body, err := encode(m, nil)
+		if err == nil {
+			err = a.rest(post, until, http.MethodPost, followups, body)
+		}
+		if err == nil || m.Flags != 0 {
+			if err != nil {
+				a.log.Warn("private answer to a share failed", slog.Any("err", err))
+			}
+			return
+		}
+		a.log.Warn("reply in thread failed", slog.Any("err", err))
+		// The message may have been deleted since.
+		m = webhookMessage(a.render(notice(string(i.Locale),
+			"I couldn't post the answer as a reply to that message. Has it been deleted?",
+			"Je n'ai pas pu publier la réponse en réponse à ce message. A-t-il été supprimé ?")))
+		m.Flags = discordgo.MessageFlagsEphemeral
+		if body, err = encode(m, nil); err == nil {
+			err = a.rest(post, until, http.MethodPost, followups, body)
+		}
+		if err != nil {
+			a.log.Warn("telling of a failed reply in thread failed", slog.Any("err", err))
+		}
+	}()
 }
 
 func notice(locale, en, fr string) *bot.Reply {
@@ -271,7 +330,11 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 	go func() {
 		defer cancel()
 		growStack(0)
-		done <- a.serve(work, req)
+		reply := a.serve(work, req)
+		if req.Thread != nil {
+			reply = bot.InThread(reply, *req.Thread)
+		}
+		done <- reply
 	}()
 	// The edit of a deferral is accepted while the interaction's token
 	// lasts, 15 minutes from its creation; a minute is kept in hand for
@@ -400,6 +463,8 @@ type message struct {
 	Attachments     []attachment                      `json:"attachments,omitempty"`
 	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions,omitempty"`
 	Flags           discordgo.MessageFlags            `json:"flags,omitempty"`
+	// MessageReference makes a follow-up a reply to a message.
+	MessageReference *discordgo.MessageReference `json:"message_reference,omitempty"`
 }
 
 // attachment names the file sent as files[ID] in the same request.

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
@@ -33,6 +34,9 @@ func parse(i *discordgo.Interaction, lookup func(key string) (string, bool)) (*b
 		if !ok || data.Name == "" {
 			return nil, errors.New("discord: command interaction without a command")
 		}
+		if data.CommandType == discordgo.MessageApplicationCommand {
+			return parseMessageCommand(i, data, user)
+		}
 		sub, opts := leafOptions(data.Options)
 		req.Command, req.Sub = data.Name, sub
 		line := "/" + req.Command
@@ -57,9 +61,31 @@ func parse(i *discordgo.Interaction, lookup func(key string) (string, bool)) (*b
 		}
 		req.Action = action
 		req.Options["value"] = value
+		if action == bot.ActionReply && !bot.ParseReply(req) {
+			return nil, fmt.Errorf("discord: malformed custom id %q", clipID(data.CustomID))
+		}
 		return req, nil
 	}
 	return nil, fmt.Errorf("discord: unsupported interaction type %d", i.Type)
+}
+
+// parseMessageCommand reads the message command (bot.MessageCommand):
+// the question is the text of the message it was used on, which Discord
+// resolves in the interaction (with its content, which a message command
+// receives without the message content intent).
+func parseMessageCommand(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData, user bot.User) (*bot.Request, error) {
+	var m *discordgo.Message
+	if data.Resolved != nil {
+		m = data.Resolved.Messages[data.TargetID]
+	}
+	if m == nil || data.TargetID == "" {
+		return nil, errors.New("discord: message command without its message")
+	}
+	channel := cmp.Or(m.ChannelID, i.ChannelID)
+	req := bot.AskAbout(user, m.Content, bot.Thread{Channel: channel, Message: data.TargetID})
+	req.Locale = string(i.Locale)
+	req.Line = "/ask question:…" // the message's text is not the presser's to log
+	return req, nil
 }
 
 // focused returns the option an autocomplete interaction asks about and
