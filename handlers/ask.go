@@ -191,6 +191,14 @@ func (a *Answers) renderTopic(e *kb.Entry, lang string) *bot.Reply {
 func (a *Answers) decline(res kb.Result, lang string) *bot.Reply {
 	p := a.printer(lang)
 	reply := &bot.Reply{Ephemeral: true, Lang: lang}
+	if u := res.Unknown; u != nil {
+		// A subject next to ours that the knowledge base does not cover:
+		// say where it is answered, and offer no neighbouring topic.
+		reply.Blocks = append(reply.Blocks,
+			&bot.Text{Text: p.T("ask.not_covered", "Subject", u.Name, "URL", u.URL)},
+			&bot.Text{Text: p.T("ask.for_anything_else_kdp_s", "ContactURL", contactURL)})
+		return reply
+	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("ask.i_don_t_know_the")})
 	suggestions := res.Suggestions
 	label := p.T("ask.the_closest_topics_i_know")

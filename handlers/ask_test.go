@@ -185,3 +185,23 @@ func BenchmarkAsk(b *testing.B) {
 		})
 	}
 }
+
+// TestNotCoveredNamesThePlace checks that a question about a KDP subject
+// the knowledge base does not cover is declined with the subject and the
+// place that answers it, and with no neighbouring topic offered.
+func TestNotCoveredNamesThePlace(t *testing.T) {
+	r := askRouter(t)
+	for _, tt := range []struct{ locale, line, want string }{
+		{"", "/ask my ads campaign spends nothing, are my bids too low?", "Amazon Ads"},
+		{"fr", "/ask comment remplir l'entretien fiscal ?", "Cette question porte sur"},
+	} {
+		reply := askLine(t, r, tt.locale, tt.line)
+		text := bot.PlainText(reply)
+		if reply.Topic != "" || !strings.Contains(text, tt.want) || !strings.Contains(text, "https://kdp.amazon.com/help") {
+			t.Errorf("%s: topic %q, reply:\n%s", tt.line, reply.Topic, text)
+		}
+		if strings.Contains(text, "/help ") {
+			t.Errorf("%s: a neighbouring topic is offered:\n%s", tt.line, text)
+		}
+	}
+}
