@@ -34,7 +34,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -105,20 +104,7 @@ func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(reply)
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(out, ln.Addr().String())
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		<-ctx.Done()
-		srv.Close()
-	}()
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return loadtest.Serve(ctx, mux, out)
 }
 
 func runLoad(ctx context.Context, args []string, out io.Writer) error {

@@ -16,6 +16,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"slices"
@@ -314,4 +316,23 @@ func quantile(ds []time.Duration, q float64) string {
 	slices.Sort(s)
 	d := s[min(len(s)-1, int(q*float64(len(s))))]
 	return d.Round(time.Microsecond).String()
+}
+
+// Serve serves h on a free loopback port until ctx is done, after
+// printing its address on out (the baseline servers of the scripts).
+func Serve(ctx context.Context, h http.Handler, out io.Writer) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, ln.Addr().String())
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
