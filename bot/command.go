@@ -106,6 +106,20 @@ func (c *Command) NameIn(lang string) string {
 	return nameIn(c.Name, c.Localized, lang)
 }
 
+// DescriptionIn returns the command's description in lang ("fr",
+// "pt-BR"), or its own (English) one when it has none there.
+func (c *Command) DescriptionIn(lang string) string {
+	if l, ok := c.Localized[lang]; ok && l.Description != "" {
+		return l.Description
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		if l, ok := c.Localized[base]; ok && l.Description != "" {
+			return l.Description
+		}
+	}
+	return c.Description
+}
+
 // NameIn returns the option's name in lang ("de", "pt-BR"), or its own
 // name when it has none there.
 func (o *Option) NameIn(lang string) string {

@@ -56,7 +56,7 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 	reply := &bot.Reply{Title: p.T("help.authorbot_commands_and_topics"), Ephemeral: true, Lang: lang}
 	var cmds []string
 	for _, c := range r.cmds {
-		cmds = append(cmds, c.Usage(c.Name)+": "+c.Description)
+		cmds = append(cmds, c.Usage(c.Name)+": "+c.DescriptionIn(lang))
 	}
 	reply.Blocks = append(reply.Blocks,
 		&bot.Text{Text: p.T("help.commands")},
