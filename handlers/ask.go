@@ -48,6 +48,9 @@ type Answers struct {
 	// questions again and again, and a hit skips the ranking (about half
 	// of the CPU time of an /ask in the Slack benchmark's profile).
 	results *lru.Cache[resultKey, kb.Result]
+	// answers remembers recent messages split into their asks, for the
+	// same reason.
+	answers *lru.Cache[resultKey, kb.Answer]
 	// topics holds every entry's reply, rendered once, by "lang/id".
 	topics map[string]*bot.Reply
 	words  *i18n.Catalog
@@ -65,7 +68,8 @@ func NewAnswers(k *kb.KB) *Answers { return newAnswers(k, i18n.Default()) }
 
 func newAnswers(k *kb.KB, words *i18n.Catalog) *Answers {
 	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0
-	a := &Answers{kb: k, results: results, words: words}
+	answers, _ := lru.New[resultKey, kb.Answer](resultCacheSize)
+	a := &Answers{kb: k, results: results, answers: answers, words: words}
 	a.topics = a.renderTopics()
 	return a
 }
@@ -82,11 +86,26 @@ func (a *Answers) search(question, lang string) kb.Result {
 	return res
 }
 
+// parts splits a message into its asks and answers each, through the
+// cache. Answers are shared between callers and must not be changed.
+func (a *Answers) parts(message, lang string) kb.Answer {
+	key := resultKey{message, lang}
+	if ans, ok := a.answers.Get(key); ok {
+		return ans
+	}
+	ans := a.kb.Answer(message, lang)
+	a.answers.Add(key, ans)
+	return ans
+}
+
 // Answer is the outcome of a question: the reply to show and the search
 // result behind it (for the JSON output and for tests).
 type Answer struct {
 	Reply  *bot.Reply
-	Result kb.Result
+	Result kb.Result // of the first answered ask when there are several
+	// Parts are the asks of a message of several, each with its result;
+	// nil for a single question.
+	Parts []kb.Part
 }
 
 func (r *Router) ask(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
@@ -120,6 +139,9 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 		q = string([]rune(q)[:maxQuestion])
 	}
 	lang := a.lang(req, q)
+	if parts := a.parts(q, lang); len(parts.Parts) > 1 {
+		return a.answerParts(parts, notes), nil
+	}
 	res := a.search(q, lang)
 	lang = res.Lang
 	p := a.printer(lang)
