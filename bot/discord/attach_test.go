@@ -119,6 +119,7 @@ func TestFileAttached(t *testing.T) {
 				t.Fatalf("call = %s %s %v, want a type 5 callback", c.Method, c.Path, c.Body)
 			}
 			check(t, calls[2])
+			settle() // before discordgo's Close, which sleeps holding the session's lock
 			cancel()
 			if err := <-done; err != nil {
 				t.Errorf("Run = %v", err)

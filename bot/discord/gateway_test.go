@@ -134,6 +134,7 @@ func testGateway(t *testing.T) {
 	if c.Body["type"] != float64(4) || c.Body["data"].(map[string]any)["flags"] != float64(64) {
 		t.Errorf("callback = %v, want an ephemeral message", c.Body)
 	}
+	settle() // before discordgo's Close, which sleeps holding the session's lock
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Run = %v", err)
@@ -172,6 +173,7 @@ func testGatewayDeferred(t *testing.T) {
 	if c := calls[2]; c.Method != "PATCH" || c.Path != "webhooks/app-1/tok-gw-2/messages/@original" || c.Body["content"] != "Here you are." {
 		t.Errorf("call = %s %s %v, want the original response edited", c.Method, c.Path, c.Body)
 	}
+	settle() // before discordgo's Close, which sleeps holding the session's lock
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Run = %v", err)
@@ -280,6 +282,7 @@ func testHealthy(t *testing.T) {
 		t.Errorf("not healthy after Resumed: %v", err)
 	}
 
+	settle() // before discordgo's Close, which sleeps holding the session's lock
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Run = %v", err)
@@ -319,3 +322,11 @@ func TestCanDM(t *testing.T) {
 		}
 	}
 }
+
+// settle waits until every goroutine of the test's bubble is blocked.
+// discordgo's Close sleeps a second while holding the session's lock, and
+// its heartbeat goroutine takes that lock just after its first beat: a
+// goroutine waiting on a lock does not count as blocked, so a beat that
+// meets the sleep would stop the bubble's clock for good. Settling first
+// lets the heartbeat reach its ticker before Close starts.
+func settle() { synctest.Wait() }
