@@ -119,8 +119,6 @@ type Adapter struct {
 	verifyFail func(reason string)
 	now        func() time.Time
 	deferAfter time.Duration
-	// sleep waits out a rate limit; tests replace it so as not to wait.
-	sleep func(ctx context.Context, d time.Duration) error
 
 	seen   *ttlcache.Cache[time.Time]        // interaction ids answered, with their signed times
 	values *ttlcache.Cache[string]           // button values too long for a custom id, by key
@@ -150,7 +148,6 @@ func New(cfg Config) (*Adapter, error) {
 		now:        cfg.Now,
 		deferAfter: cfg.DeferAfter,
 		client:     cfg.Client,
-		sleep:      sleep,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)

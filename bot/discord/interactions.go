@@ -424,7 +424,7 @@ func (a *Adapter) finish(ctx context.Context, until time.Time, i *discordgo.Inte
 		// An answer ready at once (a file) is edited a moment after the
 		// deferral was sent: Discord may not know the deferred message yet.
 		for wait := 250 * time.Millisecond; discordCode(err) == unknownMessage && wait <= 2*time.Second; wait *= 2 {
-			if err := a.sleep(ctx, wait); err != nil {
+			if err := sleep(ctx, wait); err != nil {
 				return err
 			}
 			err = a.rest(ctx, until, http.MethodPatch, original, edit)
@@ -563,7 +563,7 @@ func (a *Adapter) rest(ctx context.Context, until time.Time, method, path string
 			wait := max(retryAfter(header, msg), minRetryWait)
 			if a.now().Add(wait).Before(until) {
 				a.log.Info("Discord rate limit; retrying", slog.String("route", route(path)), slog.Duration("in", wait))
-				if err := a.sleep(ctx, wait); err != nil {
+				if err := sleep(ctx, wait); err != nil {
 					return fmt.Errorf("discord: %s %s: %w", method, route(path), err)
 				}
 				continue
