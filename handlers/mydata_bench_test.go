@@ -76,7 +76,7 @@ func BenchmarkExportJSON(b *testing.B) {
 }
 
 // oldLedger opens a database at path whose user has n orders, written
-// straight into the file: a ledger larger than store.MaxOrders can only
+// straight into the file: a ledger larger than ledger.MaxOrders can only
 // be one kept from before the cap, and it must still export whole.
 func oldLedger(b *testing.B, path, user string, n int) *store.DB {
 	b.Helper()

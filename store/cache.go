@@ -80,7 +80,7 @@ const (
 	// authors of scripts/cachemem peaked at 108 MiB, with 24 MiB at 80 MiB.
 	cacheBudget = 24 << 20
 	// maxShare: a list costing more than cacheBudget/maxShare (3 MiB, a
-	// ledger of MaxOrders orders with short notes) is read from SQLite each
+	// ledger of ledger.MaxOrders orders with short notes) is read from SQLite each
 	// time instead.
 	maxShare = 8
 	// crossCheck is how stale a change by another process may be.

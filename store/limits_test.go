@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/authorbot/authorbot/ledger"
 )
 
 // race fires n calls of add at once, released together by closing one
@@ -34,7 +36,7 @@ func TestReminderCapUnderConcurrency(t *testing.T) {
 	ctx := context.Background()
 	db, _ := mustOpen(t)
 	const u = "a"
-	for range MaxOpenReminders - 10 {
+	for range ledger.MaxOpenReminders - 10 {
 		if _, err := db.AddReminder(ctx, noteReminder(u, rt0, "early")); err != nil {
 			t.Fatal(err)
 		}
@@ -45,19 +47,19 @@ func TestReminderCapUnderConcurrency(t *testing.T) {
 	})
 	refused := 0
 	for _, err := range errs {
-		var full TooManyReminders
+		var full ledger.TooManyReminders
 		switch {
 		case errors.As(err, &full):
 			refused++
-			if full != (TooManyReminders{Max: MaxOpenReminders, Open: MaxOpenReminders, Adding: 1}) {
+			if full != (ledger.TooManyReminders{Max: ledger.MaxOpenReminders, Open: ledger.MaxOpenReminders, Adding: 1}) {
 				t.Errorf("refusal = %+v", full)
 			}
 		case err != nil:
 			t.Errorf("AddReminder: %v", err)
 		}
 	}
-	if n := openCount(t, db, u); n != MaxOpenReminders || refused != 30 {
-		t.Errorf("%d open after the race and %d refused; want %d and 30", n, refused, MaxOpenReminders)
+	if n := openCount(t, db, u); n != ledger.MaxOpenReminders || refused != 30 {
+		t.Errorf("%d open after the race and %d refused; want %d and 30", n, refused, ledger.MaxOpenReminders)
 	}
 }
 
@@ -68,7 +70,7 @@ func TestReminderCapRules(t *testing.T) {
 	ctx := context.Background()
 	db, _ := mustOpen(t)
 	const u = "a"
-	for i := range MaxOpenReminders - 3 {
+	for i := range ledger.MaxOpenReminders - 3 {
 		r := noteReminder(u, rt0, "step")
 		r.Tag = fmt.Sprintf("preorder:x:%d", i)
 		if _, err := db.AddReminder(ctx, r); err != nil {
@@ -80,11 +82,11 @@ func TestReminderCapRules(t *testing.T) {
 		plan[i] = noteReminder(u, rt0, "plan")
 	}
 	_, err := db.AddReminders(ctx, plan)
-	if want := (TooManyReminders{Max: MaxOpenReminders, Open: MaxOpenReminders - 3, Adding: 5}); !errors.Is(err, want) {
+	if want := (ledger.TooManyReminders{Max: ledger.MaxOpenReminders, Open: ledger.MaxOpenReminders - 3, Adding: 5}); !errors.Is(err, want) {
 		t.Errorf("five more than three left: %v, want %v", err, want)
 	}
-	if n := openCount(t, db, u); n != MaxOpenReminders-3 {
-		t.Errorf("%d open after a refused plan, want %d: part of it was set", n, MaxOpenReminders-3)
+	if n := openCount(t, db, u); n != ledger.MaxOpenReminders-3 {
+		t.Errorf("%d open after a refused plan, want %d: part of it was set", n, ledger.MaxOpenReminders-3)
 	}
 	if _, err := db.AddReminders(ctx, plan[:3]); err != nil {
 		t.Fatalf("three with three left: %v", err)
@@ -99,8 +101,8 @@ func TestReminderCapRules(t *testing.T) {
 	if _, err := db.AddReminder(ctx, late); err != nil {
 		t.Errorf("an automatic reminder at the cap: %v", err)
 	}
-	if _, err := db.AddReminder(ctx, noteReminder(u, rt0, "one more")); !errors.As(err, new(TooManyReminders)) {
-		t.Errorf("a note past the cap: %v, want TooManyReminders", err)
+	if _, err := db.AddReminder(ctx, noteReminder(u, rt0, "one more")); !errors.As(err, new(ledger.TooManyReminders)) {
+		t.Errorf("a note past the cap: %v, want ledger.TooManyReminders", err)
 	}
 }
 
@@ -139,24 +141,24 @@ func fillOrders(tb testing.TB, db *DB, user string, n int) {
 	}
 }
 
-// Forty orders added at once to a ledger ten short of MaxOrders leave it
+// Forty orders added at once to a ledger ten short of ledger.MaxOrders leave it
 // exactly full; the refused ones give back their numbers.
 func TestOrderCapUnderConcurrency(t *testing.T) {
 	ctx := context.Background()
 	db, _ := mustOpen(t)
 	const u = "slack:T1:U1"
-	fillOrders(t, db, u, MaxOrders-10)
+	fillOrders(t, db, u, ledger.MaxOrders-10)
 	errs := race(40, func() error {
 		_, err := db.AddOrder(ctx, sample(u))
 		return err
 	})
 	refused := 0
 	for _, err := range errs {
-		var full TooManyOrders
+		var full ledger.TooManyOrders
 		switch {
 		case errors.As(err, &full):
 			refused++
-			if full != (TooManyOrders{Max: MaxOrders, Have: MaxOrders}) {
+			if full != (ledger.TooManyOrders{Max: ledger.MaxOrders, Have: ledger.MaxOrders}) {
 				t.Errorf("refusal = %+v", full)
 			}
 		case err != nil:
@@ -169,8 +171,8 @@ func TestOrderCapUnderConcurrency(t *testing.T) {
 	}
 	var stored int
 	db.r.QueryRowContext(ctx, `SELECT count(*) FROM orders WHERE user_key = ?`, u).Scan(&stored)
-	if total != MaxOrders || stored != MaxOrders || refused != 30 {
-		t.Errorf("%d orders counted, %d stored, %d refused; want %d, %d and 30", total, stored, refused, MaxOrders, MaxOrders)
+	if total != ledger.MaxOrders || stored != ledger.MaxOrders || refused != 30 {
+		t.Errorf("%d orders counted, %d stored, %d refused; want %d, %d and 30", total, stored, refused, ledger.MaxOrders, ledger.MaxOrders)
 	}
 	// Deleting one makes room for one, numbered after the refused ones'
 	// numbers were given back.
@@ -178,7 +180,7 @@ func TestOrderCapUnderConcurrency(t *testing.T) {
 		t.Fatal(err)
 	}
 	o, err := db.AddOrder(ctx, sample(u))
-	if err != nil || o.Number != MaxOrders+1 {
-		t.Errorf("after a delete: order #%d, %v; want #%d", o.Number, err, MaxOrders+1)
+	if err != nil || o.Number != ledger.MaxOrders+1 {
+		t.Errorf("after a delete: order #%d, %v; want #%d", o.Number, err, ledger.MaxOrders+1)
 	}
 }

@@ -17,8 +17,8 @@ const orderColumns = `user_key, number, kind, quantity, marketplace, title, isbn
 // AddOrder stores o as the user's next order and returns it with its
 // number and timestamps, in a transaction of its own (see tx.AddOrder).
 // Kind defaults to author and Status to ordered. The order is committed
-// when AddOrder returns. A ledger that holds MaxOrders orders already
-// gives a TooManyOrders error.
+// when AddOrder returns. A ledger that holds ledger.MaxOrders orders already
+// gives a ledger.TooManyOrders error.
 func (db *DB) AddOrder(ctx context.Context, o Order) (Order, error) {
 	if o.User == "" {
 		return Order{}, errors.New("store: add order: no user")

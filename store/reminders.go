@@ -47,7 +47,7 @@ const listRemindersSQL = `SELECT ` + reminderColumns + ` FROM reminders WHERE us
 // changes. The caller tells by the returned Status.
 //
 // A reminder the author sets (not Automatic) that would take their open
-// reminders past MaxOpenReminders gives a TooManyReminders error.
+// reminders past ledger.MaxOpenReminders gives a ledger.TooManyReminders error.
 func (db *DB) AddReminder(ctx context.Context, r Reminder) (Reminder, error) {
 	list, err := db.AddReminders(ctx, []Reminder{r})
 	if err != nil {

@@ -558,7 +558,7 @@ func BenchmarkAddOrder(b *testing.B) {
 	db, _ := mustOpen(b)
 	n := 0
 	for b.Loop() {
-		// A new author every 1,000 orders, well within MaxOrders.
+		// A new author every 1,000 orders, well within ledger.MaxOrders.
 		o := sample(fmt.Sprintf("slack:T1:U%d", n/1000))
 		n++
 		if _, err := db.AddOrder(ctx, o); err != nil {

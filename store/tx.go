@@ -49,15 +49,17 @@ func (t *tx) AddOrder(o Order) (Order, error) {
 	o.Created = t.db.now().UTC()
 	o.Updated = o.Created
 	// The count comes from the same row as the number, in the same
-	// transaction as the insert: the cap holds however many additions
-	// race (see limits.go). A refused one rolls the number back.
+	// transaction as the insert: writes go through one connection and
+	// begin IMMEDIATE, so no other addition, from this process or
+	// another, comes in between the count and the insert, and the cap
+	// holds however many race. A refused one rolls the number back.
 	var have int
 	err := t.stmts.get(t.db.nextOrder).QueryRowContext(t.ctx, o.User).Scan(&o.Number, &have)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: next number: %w", err)
 	}
-	if have >= MaxOrders {
-		return Order{}, TooManyOrders{Max: MaxOrders, Have: have}
+	if have >= ledger.MaxOrders {
+		return Order{}, ledger.TooManyOrders{Max: ledger.MaxOrders, Have: have}
 	}
 	_, err = t.stmts.get(t.db.insertOrder).ExecContext(t.ctx, orderArgs(o)...)
 	if err != nil {
@@ -160,8 +162,8 @@ func (t *tx) AddReminders(rs []Reminder) ([]Reminder, error) {
 	if err != nil {
 		return nil, err
 	}
-	if after > before && after > MaxOpenReminders {
-		return nil, TooManyReminders{Max: MaxOpenReminders, Open: before, Adding: after - before}
+	if after > before && after > ledger.MaxOpenReminders {
+		return nil, ledger.TooManyReminders{Max: ledger.MaxOpenReminders, Open: before, Adding: after - before}
 	}
 	return out, nil
 }
