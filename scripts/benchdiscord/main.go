@@ -117,42 +117,27 @@ func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 func runLoad(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	seed := fs.String("seed", "", "the application's private key seed, hex")
-	var ts loadtest.Targets
-	fs.Var(&ts, "target", "name=URL of a /discord/interactions endpoint on loopback (repeat)")
-	fs.Var(loadtest.PIDs{Targets: &ts}, "pid", "name=PID of a target's server, to measure its CPU time (repeat)")
-	n := fs.Int("n", 6000, "requests per target")
-	conc := fs.Int("c", 16, "requests in flight")
-	limit := fs.Duration("duration", 30*time.Second, "longest run per target")
-	warm := fs.Int("warmup", 300, "requests per target before measuring")
-	users := fs.Int("users", 5000, "distinct Discord users")
-	rounds := fs.Int("rounds", 7, "measured runs per target, alternating targets; medians are reported")
+	var cfg loadtest.Config
+	loadtest.Flags(fs, &cfg, "/discord/interactions", "Discord users")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	s, err := hex.DecodeString(*seed)
-	if err != nil || len(s) != ed25519.SeedSize || len(ts) == 0 {
+	if err != nil || len(s) != ed25519.SeedSize || len(cfg.Targets) == 0 {
 		return errors.New("load needs -seed (64 hex characters) and at least one -target")
 	}
 	g := &generator{
 		client: &http.Client{
 			Timeout:   10 * time.Second,
-			Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc},
+			Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Conc, MaxConnsPerHost: cfg.Conc},
 		},
 		key: ed25519.NewKeyFromSeed(s),
 	}
-	return loadtest.Run(ctx, loadtest.Config{
-		Targets: ts,
-		// Every user records an order first, so /order list has rows to show.
-		Setup:  []loadtest.Command{{Name: "/order", Text: "add"}},
-		Mix:    []loadtest.Command{{Name: "/ask", Text: "my cart is empty"}, {Name: "/order", Text: "list"}},
-		Send:   g.send,
-		N:      *n,
-		Conc:   *conc,
-		Limit:  *limit,
-		Warmup: *warm,
-		Users:  *users,
-		Rounds: *rounds,
-	}, out)
+	// Every user records an order first, so /order list has rows to show.
+	cfg.Setup = []loadtest.Command{{Name: "/order", Text: "add"}}
+	cfg.Mix = []loadtest.Command{{Name: "/ask", Text: "my cart is empty"}, {Name: "/order", Text: "list"}}
+	cfg.Send = g.send
+	return loadtest.Run(ctx, cfg, out)
 }
 
 type generator struct {

@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -335,4 +336,18 @@ func Serve(ctx context.Context, h http.Handler, out io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// Flags registers on fs the flags every load run shares, which fill cfg
+// once fs is parsed; endpoint and users name the platform's in the help
+// ("/slack/commands", "Slack users").
+func Flags(fs *flag.FlagSet, cfg *Config, endpoint, users string) {
+	fs.Var(&cfg.Targets, "target", "name=URL of a "+endpoint+" endpoint on loopback (repeat)")
+	fs.Var(PIDs{Targets: &cfg.Targets}, "pid", "name=PID of a target's server, to measure its CPU time (repeat)")
+	fs.IntVar(&cfg.N, "n", 6000, "requests per target")
+	fs.IntVar(&cfg.Conc, "c", 16, "requests in flight")
+	fs.DurationVar(&cfg.Limit, "duration", 30*time.Second, "longest run per target")
+	fs.IntVar(&cfg.Warmup, "warmup", 300, "requests per target before measuring")
+	fs.IntVar(&cfg.Users, "users", 5000, "distinct "+users)
+	fs.IntVar(&cfg.Rounds, "rounds", 7, "measured runs per target, alternating targets; medians are reported")
 }
