@@ -77,25 +77,23 @@ func newAnswers(k *kb.KB, words *i18n.Catalog) *Answers {
 // search ranks the knowledge base for a question, through the cache.
 // Results are shared between callers and must not be changed.
 func (a *Answers) search(question, lang string) kb.Result {
-	key := resultKey{question, lang}
-	if res, ok := a.results.Get(key); ok {
-		return res
-	}
-	res := a.kb.Search(question, lang)
-	a.results.Add(key, res)
-	return res
+	return cached(a.results, resultKey{question, lang}, func() kb.Result { return a.kb.Search(question, lang) })
 }
 
 // parts splits a message into its asks and answers each, through the
 // cache. Answers are shared between callers and must not be changed.
 func (a *Answers) parts(message, lang string) kb.Answer {
-	key := resultKey{message, lang}
-	if ans, ok := a.answers.Get(key); ok {
-		return ans
+	return cached(a.answers, resultKey{message, lang}, func() kb.Answer { return a.kb.Answer(message, lang) })
+}
+
+// cached returns c's value for key, or makes it with f and keeps it.
+func cached[V any](c *lru.Cache[resultKey, V], key resultKey, f func() V) V {
+	if v, ok := c.Get(key); ok {
+		return v
 	}
-	ans := a.kb.Answer(message, lang)
-	a.answers.Add(key, ans)
-	return ans
+	v := f()
+	c.Add(key, v)
+	return v
 }
 
 // Answer is the outcome of a question: the reply to show and the search
