@@ -172,8 +172,8 @@ func New(cfg Config) (*Adapter, error) {
 	}
 	if a.serve == nil {
 		// Only registration and notifications need no handler.
-		a.serve = func(context.Context, *bot.Request) *bot.Reply {
-			return bot.Say("authorbot is not answering commands here.")
+		a.serve = func(_ context.Context, req *bot.Request) *bot.Reply {
+			return notice(req.Locale, "discord.not_serving")
 		}
 	}
 	if a.verifyFail == nil {

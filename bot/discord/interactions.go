@@ -20,6 +20,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/internal/httpbody"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // respondFunc sends the first response to an interaction, as JSON: in
@@ -192,21 +193,17 @@ func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, res
 	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
 	default:
 		a.log.Info("interaction type not handled", slog.Int("type", int(i.Type)))
-		a.respond(respond, notice(string(i.Locale), "I can't handle that here.", "Je ne sais pas traiter cela ici."))
+		a.respond(respond, notice(string(i.Locale), "discord.unhandled"))
 		return
 	}
 	req, err := parse(i, a.values.Get)
 	switch {
 	case errors.Is(err, errExpired):
-		a.respond(respond, notice(string(i.Locale),
-			"That button has expired. Run the command again.",
-			"Ce bouton a expiré. Relancez la commande."))
+		a.respond(respond, notice(string(i.Locale), "discord.button_expired"))
 		return
 	case err != nil:
 		a.log.Warn("interaction not understood", slog.Any("err", err))
-		a.respond(respond, notice(string(i.Locale),
-			"Sorry, I couldn't read that request. Please try again.",
-			"Désolé, je n'ai pas pu lire cette demande. Réessayez."))
+		a.respond(respond, notice(string(i.Locale), "discord.unreadable"))
 		return
 	}
 	req.Received = a.now()
@@ -259,9 +256,7 @@ func (a *Adapter) shareInThread(ctx context.Context, i *discordgo.Interaction, r
 		}
 		a.log.Warn("reply in thread failed", slog.Any("err", err))
 		// The message may have been deleted since.
-		m = webhookMessage(a.render(notice(string(i.Locale),
-			"I couldn't post the answer as a reply to that message. Has it been deleted?",
-			"Je n'ai pas pu publier la réponse en réponse à ce message. A-t-il été supprimé ?")))
+		m = webhookMessage(a.render(notice(string(i.Locale), "discord.share_failed")))
 		m.Flags = discordgo.MessageFlagsEphemeral
 		if body, err = encode(m, nil); err == nil {
 			err = a.rest(post, until, http.MethodPost, followups, body)
@@ -272,8 +267,10 @@ func (a *Adapter) shareInThread(ctx context.Context, i *discordgo.Interaction, r
 	}()
 }
 
-func notice(locale, en, fr string) *bot.Reply {
-	return bot.Say("%s", tr(locale, en, fr))
+// notice is the catalog message id, in the language of the Discord
+// locale ("fr", "pt-BR", "es-419").
+func notice(locale, id string) *bot.Reply {
+	return bot.Say("%s", i18n.Default().Printer(locale).T(id))
 }
 
 // respond answers an interaction with r as a new message.

@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // Discord's message limits, in characters.
@@ -95,16 +96,13 @@ func attach(r *bot.Reply, limit int) (*bot.Reply, []*discordgo.File) {
 	if strings.TrimSpace(name) == "" {
 		name = "authorbot.txt"
 	}
+	p := i18n.Default().Printer(r.Lang)
 	size := fileSize(len(f.Data), r.Lang)
 	if len(f.Data) > limit {
-		c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: tr(r.Lang,
-			"The file "+name+" ("+size+") is larger than Discord lets the bot attach here, so it is not attached. Ask the bot's operator for a copy.",
-			"Le fichier "+name+" ("+size+") dépasse la taille que Discord permet au bot de joindre ici : il n'est pas joint. Demandez-en une copie à l'administrateur du bot.")})
+		c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: p.T("discord.file_too_large", "Name", name, "Size", size)})
 		return &c, nil
 	}
-	c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: tr(r.Lang,
-		"The file "+name+" ("+size+") is attached to this message.",
-		"Le fichier "+name+" ("+size+") est joint à ce message.")})
+	c.Blocks = append(c.Blocks, &bot.Text{Note: true, Text: p.T("discord.file_attached", "Name", name, "Size", size)})
 	return &c, []*discordgo.File{{Name: name, ContentType: f.ContentType, Reader: bytes.NewReader(f.Data)}}
 }
 
@@ -115,30 +113,20 @@ func isContent(text string, data []byte) bool {
 	return len(t) > 0 && len(t) <= len(data) && t == string(bytes.TrimSpace(data))
 }
 
-// fileSize writes a size as Discord shows it: "820 KB", "4.2 MB".
+// fileSize writes a size as Discord shows it, in lang: "820 KB",
+// "4.2 MB" ("4,2 Mo" in French; every catalog language but English writes
+// a decimal comma).
 func fileSize(n int, lang string) string {
-	var s string
-	switch {
-	case n < 1<<20:
-		s = strconv.Itoa(max(1, (n+512)/1024)) + tr(lang, " KB", " Ko")
-	default:
-		s = strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + tr(lang, " MB", " Mo")
+	p := i18n.Default().Printer(lang)
+	if n < 1<<20 {
+		return p.T("discord.size_kb", "Size", strconv.Itoa(max(1, (n+512)/1024)))
 	}
-	if isFrench(lang) {
+	s := strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64)
+	if p.Lang() != i18n.Source {
 		s = strings.Replace(s, ".", ",", 1)
 	}
-	return s
+	return p.T("discord.size_mb", "Size", s)
 }
-
-// tr picks the French or the English sentence for lang.
-func tr(lang, en, fr string) string {
-	if isFrench(lang) {
-		return fr
-	}
-	return en
-}
-
-func isFrench(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "fr") }
 
 // plainContent renders a reply made only of paragraphs as message content,
 // when it fits.
