@@ -36,6 +36,15 @@ type Config struct {
 
 	Slack   Slack
 	Discord Discord
+
+	// PublicURL is the HTTPS address that reaches serve from outside
+	// (https://bot.example.org), "" when unset; the Slack install's
+	// redirect URL is made from it.
+	PublicURL string
+	// SecretKey is the 32-byte key that encrypts what the database keeps
+	// secret (the bot tokens of the workspaces that installed the app);
+	// nil when unset.
+	SecretKey []byte
 }
 
 // Slack holds the Slack app's settings.
@@ -43,13 +52,27 @@ type Slack struct {
 	SigningSecret string
 	BotToken      string
 	AppToken      string // Socket Mode
+
+	// ClientID and ClientSecret are the app's OAuth credentials: with
+	// them, any workspace can install the app (GET /slack/install).
+	ClientID, ClientSecret string
+	// APIURL is the Web API's base URL, with its trailing slash; "" means
+	// Slack's own (GovSlack and local fakes use another).
+	APIURL string
 }
+
+// OAuth reports whether workspaces install the app through Slack's OAuth
+// flow, each with a bot token of its own.
+func (s Slack) OAuth() bool { return s.ClientID != "" || s.ClientSecret != "" }
 
 // Discord holds the Discord application's settings.
 type Discord struct {
 	Token     string
 	PublicKey string // hex Ed25519 key for HTTP interactions
 	AppID     string
+	// ShardID and ShardCount say which of the gateway's shards this
+	// process holds (0 of 1 unless set).
+	ShardID, ShardCount int
 }
 
 // Enabled reports whether any Slack setting is present.
@@ -86,8 +109,15 @@ Environment:
   AUTHORBOT_DISCORD_TOKEN         Discord bot token (gateway mode and registration)
   AUTHORBOT_DISCORD_PUBLIC_KEY    Discord public key, hex (HTTP interactions)
   AUTHORBOT_DISCORD_APP_ID        Discord application id (registration)
-Each Slack and Discord setting may instead be read from a file named by the same variable
-with _FILE appended (set one of the two).
+  AUTHORBOT_DISCORD_SHARD_ID      gateway shard this process holds, from 0 (default 0)
+  AUTHORBOT_DISCORD_SHARD_COUNT   number of gateway shards in all (default 1)
+  AUTHORBOT_SLACK_CLIENT_ID       Slack app's client id (enables GET /slack/install for many workspaces)
+  AUTHORBOT_SLACK_CLIENT_SECRET   Slack app's client secret
+  AUTHORBOT_SLACK_API_URL         Slack Web API base URL (default https://slack.com/api/)
+  AUTHORBOT_PUBLIC_URL            the public https:// address of serve (the install's redirect URL)
+  AUTHORBOT_SECRET_KEY            32-byte key, 64 hex characters, that encrypts stored tokens
+Each Slack and Discord setting, and AUTHORBOT_SECRET_KEY, may instead be read from a file
+named by the same variable with _FILE appended (set one of the two).
 `
 
 // Load parses args (without the program name) and the environment.
@@ -116,6 +146,7 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		PublicKey: secret("AUTHORBOT_DISCORD_PUBLIC_KEY"),
 		AppID:     secret("AUTHORBOT_DISCORD_APP_ID"),
 	}
+	problems = append(problems, c.loadScale(getenv, secret)...)
 
 	cmd, rest := "", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -220,6 +251,8 @@ func (c Config) settingProblems() []string {
 		{"AUTHORBOT_SLACK_SIGNING_SECRET", c.Slack.SigningSecret},
 		{"AUTHORBOT_SLACK_BOT_TOKEN", c.Slack.BotToken},
 		{"AUTHORBOT_SLACK_APP_TOKEN", c.Slack.AppToken},
+		{"AUTHORBOT_SLACK_CLIENT_ID", c.Slack.ClientID},
+		{"AUTHORBOT_SLACK_CLIENT_SECRET", c.Slack.ClientSecret},
 		{"AUTHORBOT_DISCORD_TOKEN", strings.TrimPrefix(c.Discord.Token, "Bot ")},
 	} {
 		if strings.ContainsFunc(s.value, unicode.IsSpace) {
@@ -228,6 +261,7 @@ func (c Config) settingProblems() []string {
 	}
 	add(slackTokenProblem("AUTHORBOT_SLACK_BOT_TOKEN", "xoxb-", c.Slack.BotToken))
 	add(slackTokenProblem("AUTHORBOT_SLACK_APP_TOKEN", "xapp-", c.Slack.AppToken))
+	add(publicURLProblem(c.PublicURL))
 	if k := c.Discord.PublicKey; k != "" {
 		if b, err := hex.DecodeString(k); err != nil || len(b) != ed25519.PublicKeySize {
 			p = append(p, fmt.Sprintf("AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key on the application's General Information page); this one has %d%s",
@@ -353,6 +387,7 @@ func (c Config) platformProblems(cmd string) []string {
 	if s.BotToken != "" && s.SigningSecret == "" && s.AppToken == "" {
 		p = append(p, "AUTHORBOT_SLACK_BOT_TOKEN is set but neither AUTHORBOT_SLACK_SIGNING_SECRET (HTTP) nor AUTHORBOT_SLACK_APP_TOKEN (Socket Mode) is")
 	}
+	p = append(p, c.installProblems()...)
 	d := c.Discord
 	if cmd == "discord register" && d.Token == "" {
 		p = append(p, "discord register needs AUTHORBOT_DISCORD_TOKEN")
