@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// SlackTokens keeps the bot tokens of the Slack workspaces that installed
+// the app, sealed with AES-256-GCM (see migrations/0005_slack_tokens.sql),
+// and the states of installs under way. It is the Installs of the Slack
+// adapter. Its statements are plain SQL that PostgreSQL runs as well.
+type SlackTokens struct {
+	db   *DB
+	aead cipher.AEAD
+}
+
+// sealedPrefix marks the form of a sealed token, so that another (a new
+// key, another cipher) can be told apart later.
+const sealedPrefix = "v1:"
+
+// SlackTokens returns the workspaces' bot tokens, sealed and opened with
+// key, which must be 32 bytes (AUTHORBOT_SECRET_KEY).
+func (db *DB) SlackTokens(key []byte) (*SlackTokens, error) {
+	if len(key) != 32 {
+		return nil, errors.New("store: the secret key must be 32 bytes")
+	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return nil, fmt.Errorf("store: secret key: %w", err)
+	}
+	aead, err := cipher.NewGCM(block)
+	if err != nil {
+		return nil, fmt.Errorf("store: secret key: %w", err)
+	}
+	return &SlackTokens{db: db, aead: aead}, nil
+}
+
+// additional binds a sealed token to its workspace.
+func additional(team string) []byte { return []byte("authorbot slack bot token\x00" + team) }
+
+func (s *SlackTokens) seal(team, token string) string {
+	nonce := make([]byte, s.aead.NonceSize(), s.aead.NonceSize()+len(token)+s.aead.Overhead())
+	rand.Read(nonce) // never fails (crypto/rand)
+	return sealedPrefix + base64.StdEncoding.EncodeToString(s.aead.Seal(nonce, nonce, []byte(token), additional(team)))
+}
+
+func (s *SlackTokens) open(team, sealed string) (string, error) {
+	text, ok := strings.CutPrefix(sealed, sealedPrefix)
+	if !ok {
+		return "", errors.New("store: slack token: not a sealed token")
+	}
+	b, err := base64.StdEncoding.DecodeString(text)
+	if err != nil || len(b) < s.aead.NonceSize() {
+		return "", errors.New("store: slack token: not a sealed token")
+	}
+	plain, err := s.aead.Open(nil, b[:s.aead.NonceSize()], b[s.aead.NonceSize():], additional(team))
+	if err != nil {
+		// The key is not the one the token was sealed with (or the row
+		// was altered): say so, without anything of either.
+		return "", errors.New("store: slack token: cannot open it with AUTHORBOT_SECRET_KEY (a different key from the one it was stored with?)")
+	}
+	return string(plain), nil
+}
+
+// Token returns the bot token of team, or "" when it has none.
+func (s *SlackTokens) Token(ctx context.Context, team string) (string, error) {
+	var sealed string
+	err := s.db.r.QueryRowContext(ctx, `SELECT token FROM slack_tokens WHERE team = ?`, team).Scan(&sealed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: slack token: %w", err)
+	}
+	return s.open(team, sealed)
+}
+
+// SaveToken keeps the bot token of team, sealed, in place of any it had.
+func (s *SlackTokens) SaveToken(ctx context.Context, team, botUser, token string) error {
+	if team == "" || token == "" {
+		return errors.New("store: save slack token: team and token are required")
+	}
+	sealed := s.seal(team, token)
+	return s.db.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO slack_tokens (team, bot_user, token, installed) VALUES (?, ?, ?, ?)
+			ON CONFLICT (team) DO UPDATE SET bot_user = excluded.bot_user, token = excluded.token, installed = excluded.installed`,
+			team, botUser, sealed, formatTime(s.db.now()))
+		if err != nil {
+			return fmt.Errorf("store: save slack token: %w", err)
+		}
+		return nil
+	})
+}
+
+// DeleteToken forgets the bot token of team.
+func (s *SlackTokens) DeleteToken(ctx context.Context, team string) error {
+	return s.db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM slack_tokens WHERE team = ?`, team); err != nil {
+			return fmt.Errorf("store: delete slack token: %w", err)
+		}
+		return nil
+	})
+}
+
+// stateKey is what is kept of a state: its hash, so that the table alone
+// does not hold one that could be sent back.
+func stateKey(state string) string {
+	sum := sha256.Sum256([]byte(state))
+	return hex.EncodeToString(sum[:])
+}
+
+// SaveState records an install's state until expires, and drops the
+// states that have expired.
+func (s *SlackTokens) SaveState(ctx context.Context, state string, expires time.Time) error {
+	return s.db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM slack_install_states WHERE expires <= ?`, s.db.now().Unix()); err != nil {
+			return fmt.Errorf("store: save install state: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO slack_install_states (state, expires) VALUES (?, ?)`,
+			stateKey(state), expires.Unix()); err != nil {
+			return fmt.Errorf("store: save install state: %w", err)
+		}
+		return nil
+	})
+}
+
+// TakeState reports whether state was recorded and has not expired, and
+// deletes it: of two processes taking the same state at once, one gets
+// it.
+func (s *SlackTokens) TakeState(ctx context.Context, state string) (bool, error) {
+	var good bool
+	err := s.db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM slack_install_states WHERE state = ? AND expires > ?`,
+			stateKey(state), s.db.now().Unix())
+		if err != nil {
+			return fmt.Errorf("store: take install state: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("store: take install state: %w", err)
+		}
+		good = n == 1
+		return nil
+	})
+	return good, err
+}
