@@ -15,9 +15,9 @@ import (
 )
 
 // CanDM reports whether the adapter can send direct messages (reminders,
-// a data export): only with a bot token. Without one, whatever would
+// a data export): only with bot tokens. Without them, whatever would
 // promise a direct message should say it cannot.
-func (a *Adapter) CanDM() bool { return a.api != nil }
+func (a *Adapter) CanDM() bool { return a.tokens != nil }
 
 // serve answers req and, when the reply carries a file, delivers the file
 // before the reply goes out, so that the reply can say whether it went.
@@ -52,27 +52,26 @@ func (a *Adapter) deliver(ctx context.Context, user bot.User, r *bot.Reply) *bot
 	return &out
 }
 
-var errNoBotToken = errors.New("slack: no bot token")
-
 // upload sends f to user's direct message with the bot, in Slack's three
 // steps (files.getUploadURLExternal, the bytes to the URL it returns,
 // files.completeUploadExternal shared to the DM that conversations.open
 // opens).
 func (a *Adapter) upload(ctx context.Context, user bot.User, f *bot.File) error {
-	if a.api == nil {
-		return errNoBotToken
-	}
 	if len(f.Data) == 0 {
 		return errors.New("slack: an empty file") // Slack refuses a length of 0
 	}
-	ch, _, _, err := a.api.OpenConversationContext(ctx, &slackapi.OpenConversationParameters{Users: []string{user.ID}, ReturnIM: true})
+	api, err := a.api(ctx, user.Workspace)
+	if err != nil {
+		return err
+	}
+	ch, _, _, err := api.OpenConversationContext(ctx, &slackapi.OpenConversationParameters{Users: []string{user.ID}, ReturnIM: true})
 	if err != nil {
 		return fmt.Errorf("slack: conversations.open: %w", err)
 	}
 	if ch == nil || ch.ID == "" {
 		return errors.New("slack: conversations.open returned no channel")
 	}
-	_, err = a.api.UploadFileContext(ctx, slackapi.UploadFileParameters{
+	_, err = api.UploadFileContext(ctx, slackapi.UploadFileParameters{
 		Reader:   bytes.NewReader(f.Data),
 		FileSize: len(f.Data),
 		Filename: f.Name,

@@ -19,15 +19,21 @@ import (
 	"github.com/authorbot/authorbot/bot/internal/httpbody"
 )
 
-// Routes mounts POST /slack/commands and POST /slack/interactions on mux,
-// when a signing secret is configured (without one, requests cannot be
-// verified, so none are taken).
+// Routes mounts POST /slack/commands, POST /slack/interactions and POST
+// /slack/events on mux, when a signing secret is configured (without one,
+// requests cannot be verified, so none are taken), and the install's GET
+// /slack/install and GET /slack/oauth/callback when Install is.
 func (a *Adapter) Routes(mux *http.ServeMux) {
+	if a.cfg.Install != nil {
+		mux.HandleFunc("GET "+InstallPath, a.serveInstall)
+		mux.HandleFunc("GET "+CallbackPath, a.serveCallback)
+	}
 	if a.cfg.SigningSecret == "" {
 		return
 	}
 	mux.HandleFunc("POST /slack/commands", a.serveCommand)
 	mux.HandleFunc("POST /slack/interactions", a.serveInteraction)
+	mux.HandleFunc("POST "+EventsPath, a.serveEvent)
 }
 
 // serveCommand answers a slash command: with its reply when it is ready

@@ -61,8 +61,14 @@ type Config struct {
 	// SigningSecret verifies HTTP requests; without it Routes mounts nothing.
 	SigningSecret string
 	// BotToken (xoxb-) reads authors' locales and sends direct messages:
-	// reminders, and the files of data exports.
+	// reminders, and the files of data exports. It is the token of every
+	// workspace that Tokens (or Install) has none for.
 	BotToken string
+	// Tokens, when set, finds each workspace's bot token.
+	Tokens Tokens
+	// Install, when set, lets workspaces install the app through Slack's
+	// OAuth flow (GET /slack/install) and keeps their bot tokens.
+	Install *Install
 	// AppToken (xapp-) connects Socket Mode.
 	AppToken string
 
@@ -98,8 +104,10 @@ type Config struct {
 // run at once, and share one dispatch path.
 type Adapter struct {
 	cfg Config
-	api *slackapi.Client // nil without a bot token
-	log *slog.Logger
+	// tokens finds the bot token of a workspace; nil without any.
+	tokens  Tokens
+	clients *lru.Cache[string, *slackapi.Client] // by token
+	log     *slog.Logger
 	// seen holds the requests and envelopes answered recently, each with
 	// its signed time (Unix seconds; 0 for a socket envelope, which is
 	// not signed).
@@ -163,8 +171,11 @@ func New(cfg Config) (*Adapter, error) {
 	}
 	a.macs.New = func() any { return hmac.New(sha256.New, []byte(cfg.SigningSecret)) }
 	a.seen = a.newSeen(maxSeen)
-	if cfg.BotToken != "" {
-		a.api = a.client(cfg.BotToken)
+	if a.clients, err = lru.New[string, *slackapi.Client](maxClients); err != nil {
+		return nil, err
+	}
+	if err := a.setTokens(); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
@@ -373,7 +384,7 @@ func redactURL(err error, url string) string {
 // no bot token or users.info fails; the router then answers in the
 // language of the question. Results are cached per user.
 func (a *Adapter) locale(ctx context.Context, u bot.User) string {
-	if a.api == nil {
+	if a.tokens == nil {
 		return ""
 	}
 	key := u.Workspace + ":" + u.ID
@@ -382,9 +393,15 @@ func (a *Adapter) locale(ctx context.Context, u bot.User) string {
 	}
 	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
 	defer cancel()
+	api, err := a.api(ctx, u.Workspace)
+	if err != nil {
+		a.log.Debug("no bot token for users.info", slog.Any("err", err))
+		a.locales.PutFor(key, "", localeFailTTL)
+		return ""
+	}
 	// users.info returns the locale only with include_locale=true, which
 	// GetUserInfoContext sends unless told otherwise.
-	info, err := a.api.GetUserInfoContext(ctx, u.ID, slackapi.GetUserInfoOptionIncludeLocale(true))
+	info, err := api.GetUserInfoContext(ctx, u.ID, slackapi.GetUserInfoOptionIncludeLocale(true))
 	if err != nil {
 		a.log.Debug("users.info failed", slog.Any("err", err))
 		a.locales.PutFor(key, "", localeFailTTL)
@@ -396,21 +413,25 @@ func (a *Adapter) locale(ctx context.Context, u bot.User) string {
 }
 
 // Notify sends r to user as a direct message from the bot. It needs the
-// bot token; the user must be a Slack user of the workspace the app is
-// installed in.
+// bot token of the user's workspace; the user must be a Slack user of a
+// workspace the app is installed in.
 func (a *Adapter) Notify(ctx context.Context, user bot.User, r *bot.Reply) error {
-	if a.api == nil {
-		return errors.New("slack: direct messages need a bot token (AUTHORBOT_SLACK_BOT_TOKEN)")
-	}
 	if user.Platform != bot.Slack || user.ID == "" {
 		return fmt.Errorf("slack: cannot message %s user %q", user.Platform, user.ID)
+	}
+	api, err := a.api(ctx, user.Workspace)
+	if errors.Is(err, errNoBotToken) {
+		return errors.New("slack: direct messages need the workspace's bot token (AUTHORBOT_SLACK_BOT_TOKEN, or installing the app)")
+	}
+	if err != nil {
+		return fmt.Errorf("slack: bot token: %w", err)
 	}
 	msg := render(r)
 	opts := []slackapi.MsgOption{slackapi.MsgOptionText(msg.Text, false), slackapi.MsgOptionDisableLinkUnfurl()}
 	if msg.Blocks != nil {
 		opts = append(opts, slackapi.MsgOptionBlocks(msg.Blocks.BlockSet...))
 	}
-	if _, _, err := a.api.PostMessageContext(ctx, user.ID, opts...); err != nil {
+	if _, _, err := api.PostMessageContext(ctx, user.ID, opts...); err != nil {
 		return fmt.Errorf("slack: chat.postMessage: %w", err)
 	}
 	return nil

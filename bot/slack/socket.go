@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	slackapi "github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 	"golang.org/x/sync/errgroup"
 )
@@ -138,6 +139,11 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		a.ack(ctx, sm, evt.Request, rendered{})
 		if cb, ok := evt.Data.(slackapi.InteractionCallback); ok {
 			a.interaction(ctx, cb)
+		}
+	case socketmode.EventTypeEventsAPI:
+		a.ack(ctx, sm, evt.Request, rendered{})
+		if ev, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
+			a.appEvent(ctx, ev)
 		}
 	default:
 		a.ack(ctx, sm, evt.Request, rendered{})
