@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/slack"
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
@@ -45,6 +46,9 @@ type platformDeps struct {
 	// reminders, when set, is where the reminder scheduler finds the
 	// reminders to send through the platforms' notifiers.
 	reminders remind.Store
+	// slackInstalls, when set, keeps the bot tokens of the Slack
+	// workspaces that installed the app.
+	slackInstalls slack.Installs
 }
 
 // forPlatform returns the logger and dispatcher one platform's adapter
@@ -161,6 +165,9 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 
 		reminders: db,
 	}
+	if d.slackInstalls, err = slackInstalls(cfg, db); err != nil {
+		return err
+	}
 	ln, err := listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return err
@@ -177,7 +184,7 @@ func canDM(cfg config.Config) func(bot.Platform) bool {
 		case bot.Console:
 			return true
 		case bot.Slack:
-			return cfg.Slack.BotToken != ""
+			return cfg.Slack.BotToken != "" || cfg.Slack.OAuth()
 		case bot.Discord:
 			return cfg.Discord.Token != ""
 		}

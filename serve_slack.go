@@ -7,25 +7,46 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/slack"
+	"github.com/authorbot/authorbot/config"
+	"github.com/authorbot/authorbot/store"
 )
 
 // slackDrain bounds how long shutdown waits for replies still being posted
 // to Slack.
 const slackDrain = 10 * time.Second
 
+// slackInstalls returns where the bot tokens of the workspaces that
+// install the app are kept, sealed with the secret key, when the install
+// is configured; nil otherwise.
+func slackInstalls(cfg config.Config, db *store.DB) (slack.Installs, error) {
+	if !cfg.Slack.OAuth() {
+		return nil, nil
+	}
+	return db.SlackTokens(cfg.SecretKey)
+}
+
 // slackPlatforms builds the Slack adapter when Slack is configured: the
 // HTTP routes when a signing secret is set, Socket Mode when an app-level
-// token is, and direct messages when a bot token is.
+// token is, the install when the app's OAuth credentials are, and direct
+// messages when a bot token or the install is.
 func slackPlatforms(d platformDeps) ([]platform, error) {
 	s := d.cfg.Slack
 	if !s.Enabled() {
 		return nil, nil
 	}
 	log, dispatch := d.forPlatform(bot.Slack)
+	var install *slack.Install
+	if d.slackInstalls != nil {
+		install = &slack.Install{ClientID: s.ClientID, ClientSecret: s.ClientSecret,
+			PublicURL: d.cfg.PublicURL, Store: d.slackInstalls}
+		log.Info("workspaces can install the app", slog.String("url", d.cfg.PublicURL+slack.InstallPath))
+	}
 	a, err := slack.New(slack.Config{
 		SigningSecret: s.SigningSecret,
 		BotToken:      s.BotToken,
 		AppToken:      s.AppToken,
+		Install:       install,
+		APIURL:        s.APIURL,
 		Parser:        d.router,
 		Serve:         dispatch.Serve,
 		Log:           log,
@@ -35,7 +56,7 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 		return nil, err
 	}
 	p := platform{name: bot.Slack, routes: a.Routes}
-	if s.BotToken != "" {
+	if a.CanDM() {
 		p.notifier = a
 	}
 	if s.AppToken != "" {
