@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 
 	"github.com/authorbot/authorbot/bot"
@@ -32,6 +33,8 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 		Log:          log,
 		VerifyFailed: func(reason string) { d.metrics.VerifyFailed(string(bot.Discord), reason) },
 		Client:       client,
+		ShardID:      c.ShardID,
+		ShardCount:   c.ShardCount,
 	})
 	if err != nil {
 		return nil, err
@@ -46,7 +49,7 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 	}
 	p.run = func(ctx context.Context) error {
 		if c.Token != "" {
-			log.Info("connecting to the Discord gateway")
+			log.Info("connecting to the Discord gateway", slog.Int("shard", c.ShardID), slog.Int("shards", max(c.ShardCount, 1)))
 		}
 		return a.Run(ctx)
 	}

@@ -72,6 +72,12 @@ type Config struct {
 	// Discord it will answer later (Discord waits three seconds at most);
 	// zero means 2.5 s.
 	DeferAfter time.Duration
+	// ShardID and ShardCount split the gateway between processes: this
+	// one holds shard ShardID of ShardCount (Discord sends it the events
+	// of the guilds whose id, shifted right 22 bits, is ShardID modulo
+	// ShardCount, and direct messages to shard 0). Zero ShardCount means
+	// one shard, the whole gateway.
+	ShardID, ShardCount int
 }
 
 // Timings and bounds of interaction handling.
@@ -193,11 +199,16 @@ func New(cfg Config) (*Adapter, error) {
 	if token != "" && !strings.HasPrefix(token, "Bot ") {
 		token = "Bot " + token
 	}
+	if cfg.ShardCount < 0 || cfg.ShardID < 0 || cfg.ShardCount > 0 && cfg.ShardID >= cfg.ShardCount || cfg.ShardCount == 0 && cfg.ShardID != 0 {
+		return nil, fmt.Errorf("discord: shard %d of %d: the id must be 0 to the count less one", cfg.ShardID, cfg.ShardCount)
+	}
 	s, err := discordgo.New(token)
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
 	s.Client = a.client
+	// discordgo sends the shard in Identify when the count is above one.
+	s.ShardID, s.ShardCount = cfg.ShardID, max(cfg.ShardCount, 1)
 	// A client-wide timeout would cut the upload of a large file: the
 	// interaction calls bound each attempt themselves (see attempt).
 	calls := *a.client

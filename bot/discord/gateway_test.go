@@ -3,8 +3,10 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -330,3 +332,47 @@ func TestCanDM(t *testing.T) {
 // meets the sleep would stop the bubble's clock for good. Settling first
 // lets the heartbeat reach its ticker before Close starts.
 func settle() { synctest.Wait() }
+
+// TestGatewayShard: a process that holds one shard of several says which
+// in its Identify, so Discord sends it that shard's guilds alone.
+func TestGatewayShard(t *testing.T) {
+	tests := []struct {
+		id, count int
+		want      any // the Identify's shard field
+	}{
+		{2, 3, []any{float64(2), float64(3)}},
+		{0, 2, []any{float64(0), float64(2)}},
+		{0, 1, nil}, // one shard: the whole gateway, no field
+		{0, 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d of %d", tt.id, tt.count), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				f := newFakeDiscord(t)
+				g := &fakeGateway{t: t, identify: make(chan map[string]any, 1)}
+				f.gateway = g
+				a := newGatewayAdapter(t, f, Config{Serve: (&recorder{}).Serve, ShardID: tt.id, ShardCount: tt.count})
+				ctx, cancel := context.WithCancel(context.Background())
+				done := make(chan error, 1)
+				go func() { done <- a.Run(ctx) }()
+				id := <-g.identify
+				if got := id["d"].(map[string]any)["shard"]; !reflect.DeepEqual(got, tt.want) {
+					t.Errorf("identify shard = %v, want %v", got, tt.want)
+				}
+				settle()
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("Run = %v", err)
+				}
+			})
+		})
+	}
+}
+
+func TestShardChecked(t *testing.T) {
+	for _, c := range []Config{{ShardID: 3, ShardCount: 3}, {ShardID: -1, ShardCount: 2}, {ShardID: 1}, {ShardCount: -1}} {
+		if _, err := New(c); err == nil {
+			t.Errorf("New took shard %d of %d", c.ShardID, c.ShardCount)
+		}
+	}
+}
