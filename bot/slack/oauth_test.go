@@ -10,11 +10,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/authorbot/authorbot/bot"
 )
@@ -524,6 +528,43 @@ func TestBotScopesMatchManifests(t *testing.T) {
 	for _, name := range []string{"slack-manifest.yaml", "slack-manifest-socket.yaml"} {
 		if got := readManifest(t, name).OAuth.Scopes.Bot; !slices.Equal(got, BotScopes) {
 			t.Errorf("%s scopes = %v, BotScopes = %v", name, got, BotScopes)
+		}
+	}
+}
+
+// TestManifestsInstall checks that both manifests subscribe to the events
+// that end an install, each delivered where the adapter takes them, and
+// that the HTTP one names the install's redirect URL.
+func TestManifestsInstall(t *testing.T) {
+	type installManifest struct {
+		OAuth struct {
+			RedirectURLs []string `yaml:"redirect_urls"`
+		} `yaml:"oauth_config"`
+		Settings struct {
+			Events struct {
+				RequestURL string   `yaml:"request_url"`
+				BotEvents  []string `yaml:"bot_events"`
+			} `yaml:"event_subscriptions"`
+		}
+	}
+	for _, name := range []string{"slack-manifest.yaml", "slack-manifest-socket.yaml"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "deploy", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m installManifest
+		if err := yaml.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Settings.Events.BotEvents; !slices.Equal(got, []string{"app_uninstalled", "tokens_revoked"}) {
+			t.Errorf("%s: bot events %v", name, got)
+		}
+		wantURL, wantRedirects := "https://YOUR-HOST"+EventsPath, []string{"https://YOUR-HOST" + CallbackPath}
+		if name == "slack-manifest-socket.yaml" {
+			wantURL, wantRedirects = "", nil
+		}
+		if m.Settings.Events.RequestURL != wantURL || !slices.Equal(m.OAuth.RedirectURLs, wantRedirects) {
+			t.Errorf("%s: events URL %q, redirect URLs %v; want %q, %v", name, m.Settings.Events.RequestURL, m.OAuth.RedirectURLs, wantURL, wantRedirects)
 		}
 	}
 }
