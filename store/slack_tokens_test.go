@@ -163,3 +163,24 @@ func TestSlackTokensKeySize(t *testing.T) {
 		t.Error("a 16-byte key was taken")
 	}
 }
+
+// BenchmarkSlackToken measures reading and opening a workspace's token,
+// which every Web API call for the workspace does (a locale the adapter
+// has not cached, a direct message, a file).
+func BenchmarkSlackToken(b *testing.B) {
+	ctx := context.Background()
+	db, _ := mustOpen(b)
+	s, err := db.SlackTokens(testKey(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.SaveToken(ctx, "T1", "U1", "xoxb-111-222-benchmarktoken"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if tok, err := s.Token(ctx, "T1"); err != nil || tok == "" {
+			b.Fatal(tok, err)
+		}
+	}
+}
