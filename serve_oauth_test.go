@@ -48,9 +48,11 @@ func (tr *transcript) String() string {
 	return strings.Join(tr.lines, "\n")
 }
 
-// fakeSlackOAuth is Slack's OAuth endpoint and Web API for the end-to-end
-// install: oauth.v2.access exchanges one code for T1's bot token, and
-// users.info answers only that token.
+// fakeSlackOAuth is Slack's authorize page, OAuth endpoint and Web API
+// for the end-to-end install: the authorize page sends the browser back
+// with a code at once (the person approving), oauth.v2.access exchanges
+// that code for the workspace's bot token, and users.info answers only
+// that token.
 type fakeSlackOAuth struct {
 	*httptest.Server
 	mu    sync.Mutex
@@ -69,6 +71,19 @@ func newFakeSlackOAuth(t *testing.T, tr *transcript) *fakeSlackOAuth {
 	f := &fakeSlackOAuth{calls: map[string][]string{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
+		if r.URL.Path == "/oauth/v2/authorize" {
+			q := r.URL.Query()
+			if q.Get("client_id") != e2eClientID || q.Get("scope") == "" || q.Get("state") == "" {
+				http.Error(w, "bad authorize request", http.StatusBadRequest)
+				return
+			}
+			back := q.Get("redirect_uri") + "?" + url.Values{"code": {e2eCode}, "state": {q.Get("state")}}.Encode()
+			tr.add("  Slack <- GET /oauth/v2/authorize?%s", r.URL.RawQuery)
+			tr.add("  (the person approves the install on Slack's page)")
+			tr.add("  Slack -> 302  Location: %s", back)
+			http.Redirect(w, r, back, http.StatusFound)
+			return
+		}
 		method := strings.TrimPrefix(r.URL.Path, "/api/")
 		w.Header().Set("Content-Type", "application/json")
 		if method == "oauth.v2.access" {
@@ -150,7 +165,8 @@ func TestSlackInstallEndToEnd(t *testing.T) {
 	tr.add("browser <- %d  Location: %s", resp.StatusCode, loc)
 	tr.add("           Set-Cookie: %s", resp.Header.Get("Set-Cookie"))
 	cookies := resp.Cookies()
-	if resp.StatusCode != http.StatusFound || loc.Host != "slack.com" || loc.Path != "/oauth/v2/authorize" || len(cookies) != 1 {
+	fakeURL, _ := url.Parse(fake.URL)
+	if resp.StatusCode != http.StatusFound || loc.Host != fakeURL.Host || loc.Path != "/oauth/v2/authorize" || len(cookies) != 1 {
 		t.Fatalf("install = %d %s %v", resp.StatusCode, loc, cookies)
 	}
 	redirect := loc.Query().Get("redirect_uri")
@@ -158,13 +174,25 @@ func TestSlackInstallEndToEnd(t *testing.T) {
 		t.Errorf("redirect_uri = %q", redirect)
 	}
 
-	// 2. Slack sends the browser back with a code; the cookie comes along.
-	tr.add("(the person approves on Slack's page; Slack redirects the browser to redirect_uri with a code)")
-	back := base + "/slack/oauth/callback?" + url.Values{"code": {e2eCode}, "state": {state}}.Encode()
+	// 2. The browser goes to Slack's authorize page, which sends it back
+	// to redirect_uri with a code; the cookie comes along.
+	resp, err = noRedirect.Get(loc.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	tr.add("browser <- %d  Location: %s", resp.StatusCode, resp.Header.Get("Location"))
+	backURL, _ := url.Parse(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusFound || backURL.String() == "" || !strings.HasPrefix(backURL.String(), redirect+"?") {
+		t.Fatalf("authorize = %d %s", resp.StatusCode, backURL)
+	}
+	// https://bot.example.org is the proxy in front of the server: here,
+	// the server itself.
+	back := base + backURL.Path + "?" + backURL.RawQuery
 	req, _ := http.NewRequest(http.MethodGet, back, nil)
 	req.Header.Set("Accept-Language", "en-GB,en;q=0.8")
 	req.AddCookie(cookies[0])
-	tr.add("browser -> GET /slack/oauth/callback?%s  Cookie: %s=<state>", strings.SplitN(back, "?", 2)[1], cookies[0].Name)
+	tr.add("browser -> GET %s  Cookie: %s=<state>", backURL, cookies[0].Name)
 	resp, err = noRedirect.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -32,7 +32,9 @@ type Install struct {
 	// CallbackPath. "" sends no redirect_uri, and Slack uses the app's
 	// one Redirect URL. An https URL makes the state's cookie Secure.
 	PublicURL string
-	// AuthorizeURL is Slack's authorize page; "" means DefaultAuthorizeURL.
+	// AuthorizeURL is Slack's authorize page; "" means the one beside
+	// the Web API (Config.APIURL's /api/ made /oauth/v2/authorize, as on
+	// GovSlack), or DefaultAuthorizeURL with Slack's own API.
 	AuthorizeURL string
 	// Scopes are the bot scopes asked for; nil means BotScopes.
 	Scopes []string
@@ -94,7 +96,7 @@ func (a *Adapter) setTokens() error {
 			return errors.New("slack: Install needs a client id, a client secret and a Store")
 		}
 		if in.AuthorizeURL == "" {
-			in.AuthorizeURL = DefaultAuthorizeURL
+			in.AuthorizeURL = authorizeURL(cfg.APIURL)
 		}
 		if in.Scopes == nil {
 			in.Scopes = BotScopes
@@ -114,6 +116,18 @@ func (a *Adapter) setTokens() error {
 		a.tokens = StaticToken(cfg.BotToken)
 	}
 	return nil
+}
+
+// authorizeURL is the authorize page of the Slack whose Web API is at
+// apiURL: the same host, with /api/ made /oauth/v2/authorize.
+func authorizeURL(apiURL string) string {
+	u, err := url.Parse(apiURL)
+	if apiURL == "" || err != nil || u.Host == "" {
+		return DefaultAuthorizeURL
+	}
+	u.Path = strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/api") + "/oauth/v2/authorize"
+	u.RawPath = ""
+	return u.String()
 }
 
 // serveInstall sends the browser to Slack's authorize page with a new

@@ -247,8 +247,8 @@ func TestInstallRedirect(t *testing.T) {
 		t.Fatalf("status %d, want 302", w.Code)
 	}
 	u, _ := url.Parse(w.Header().Get("Location"))
-	if got := u.Scheme + "://" + u.Host + u.Path; got != DefaultAuthorizeURL {
-		t.Errorf("redirect to %s, want Slack's authorize page", got)
+	if got := u.Scheme + "://" + u.Host + u.Path; got != f.URL+"/oauth/v2/authorize" {
+		t.Errorf("redirect to %s, want the authorize page beside the Web API", got)
 	}
 	q := u.Query()
 	if q.Get("client_id") != testClientID || q.Get("scope") != "commands,chat:write,users:read,im:write,files:write" ||
@@ -598,5 +598,20 @@ func TestSocketModeUninstall(t *testing.T) {
 	}
 	if tok, _ := store.Token(context.Background(), "T2"); tok == "" {
 		t.Error("T2's token went with T1's uninstall")
+	}
+}
+
+func TestAuthorizeURL(t *testing.T) {
+	for api, want := range map[string]string{
+		"":                                 "https://slack.com/oauth/v2/authorize",
+		"https://slack.com/api/":           "https://slack.com/oauth/v2/authorize",
+		"https://slack-gov.com/api/":       "https://slack-gov.com/oauth/v2/authorize",
+		"http://127.0.0.1:4390/api/":       "http://127.0.0.1:4390/oauth/v2/authorize",
+		"http://127.0.0.1:4390/":           "http://127.0.0.1:4390/oauth/v2/authorize",
+		"https://proxy.example/slack/api/": "https://proxy.example/slack/oauth/v2/authorize",
+	} {
+		if got := authorizeURL(api); got != want {
+			t.Errorf("authorizeURL(%q) = %q, want %q", api, got, want)
+		}
 	}
 }
