@@ -20,8 +20,9 @@ import (
 // and the states of installs under way. It is the Installs of the Slack
 // adapter. Its statements are plain SQL that PostgreSQL runs as well.
 type SlackTokens struct {
-	db   *DB
-	aead cipher.AEAD
+	db        *DB
+	aead      cipher.AEAD
+	maxStates int
 }
 
 // sealedPrefix marks the form of a sealed token, so that another (a new
@@ -42,7 +43,7 @@ func (db *DB) SlackTokens(key []byte) (*SlackTokens, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: secret key: %w", err)
 	}
-	return &SlackTokens{db: db, aead: aead}, nil
+	return &SlackTokens{db: db, aead: aead, maxStates: maxInstallStates}, nil
 }
 
 // additional binds a sealed token to its workspace.
@@ -119,12 +120,24 @@ func stateKey(state string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// maxInstallStates bounds the installs under way: anyone can open the
+// install link, and each opening keeps a state until it expires.
+const maxInstallStates = 10_000
+
 // SaveState records an install's state until expires, and drops the
-// states that have expired.
+// states that have expired. It refuses one more than maxInstallStates
+// under way, which only a flood of openings of the install link reaches.
 func (s *SlackTokens) SaveState(ctx context.Context, state string, expires time.Time) error {
 	return s.db.write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM slack_install_states WHERE expires <= ?`, s.db.now().Unix()); err != nil {
 			return fmt.Errorf("store: save install state: %w", err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM slack_install_states`).Scan(&n); err != nil {
+			return fmt.Errorf("store: save install state: %w", err)
+		}
+		if n >= s.maxStates {
+			return fmt.Errorf("store: save install state: %d installs under way already", n)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO slack_install_states (state, expires) VALUES (?, ?)`,
 			stateKey(state), expires.Unix()); err != nil {

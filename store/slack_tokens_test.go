@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -154,6 +155,27 @@ func TestInstallStates(t *testing.T) {
 	db.r.QueryRowContext(ctx, `SELECT count(*) FROM slack_install_states`).Scan(&n)
 	if n != 1 {
 		t.Errorf("%d states kept, want the fresh one alone", n)
+	}
+}
+
+func TestInstallStatesBounded(t *testing.T) {
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	db.now = func() time.Time { return now }
+	s := mustSlackTokens(t, db, testKey(1))
+	s.maxStates = 3
+	for i := range 3 {
+		if err := s.SaveState(ctx, fmt.Sprint("state-", i), now.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SaveState(ctx, "state-3", now.Add(time.Minute)); err == nil {
+		t.Error("a fourth install under way was taken, past the bound of 3")
+	}
+	now = now.Add(time.Minute) // the three expire
+	if err := s.SaveState(ctx, "state-4", now.Add(time.Minute)); err != nil {
+		t.Errorf("once the others expired: %v", err)
 	}
 }
 
