@@ -159,6 +159,7 @@ var routes = []struct{ method, path string }{
 }
 
 func TestEveryRouteNeedsASession(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	expired := f.client(t)
 	f.signIn(t, expired)
@@ -200,6 +201,7 @@ func TestEveryRouteNeedsASession(t *testing.T) {
 }
 
 func TestSignInLinkWorksOnce(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	link := f.link(t)
 	if !strings.HasPrefix(link, f.ts.URL+"/admin/sign-in/") {
@@ -252,6 +254,7 @@ func TestSignInLinkWorksOnce(t *testing.T) {
 }
 
 func TestSignInLinkExpiresAfterTenMinutes(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	link := f.link(t)
 	f.clock.Add(dashboard.LinkTTL - time.Second)
@@ -268,6 +271,7 @@ func TestSignInLinkExpiresAfterTenMinutes(t *testing.T) {
 }
 
 func TestForgedLinkIsRefused(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	link := f.link(t)
 	forged := link[:len(link)-1] + map[bool]string{true: "B", false: "A"}[strings.HasSuffix(link, "A")]
@@ -284,6 +288,7 @@ func TestForgedLinkIsRefused(t *testing.T) {
 }
 
 func TestCookieIsSecureBehindHTTPS(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "https://bot.example.org")
 	resp, _ := do(t, f.client(t), http.MethodPost, f.link(t), url.Values{})
 	cookies := resp.Cookies()
@@ -293,6 +298,7 @@ func TestCookieIsSecureBehindHTTPS(t *testing.T) {
 }
 
 func TestFormsRefuseCrossSiteRequests(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	c := f.client(t)
 	csrf := f.signIn(t, c)
@@ -352,6 +358,7 @@ func TestFormsRefuseCrossSiteRequests(t *testing.T) {
 }
 
 func TestSignOutEndsTheSession(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	c := f.client(t)
 	csrf := f.signIn(t, c)
@@ -364,6 +371,7 @@ func TestSignOutEndsTheSession(t *testing.T) {
 }
 
 func TestOverviewDrawsThePlots(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	c := f.client(t)
 	f.signIn(t, c)
@@ -389,6 +397,7 @@ func TestOverviewDrawsThePlots(t *testing.T) {
 }
 
 func TestEditorRefusesInvalidTopic(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	c := f.client(t)
 	csrf := f.signIn(t, c)
@@ -414,6 +423,7 @@ func TestEditorRefusesInvalidTopic(t *testing.T) {
 }
 
 func TestPreviewRendersTheAnswer(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, "")
 	c := f.client(t)
 	csrf := f.signIn(t, c)

@@ -157,14 +157,22 @@ func newKBOverlay(t testing.TB, log *memory, now func() time.Time) *kbOverlay {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := &kbOverlay{base: base, edits: map[string][]byte{}, versions: map[string]int{}, log: log, now: now}
-	k, problems := o.load(nil)
-	if len(problems) > 0 {
-		t.Fatalf("the knowledge base of kb/ does not load: %v", problems)
+	k, err := baseKB()
+	if err != nil {
+		t.Fatalf("the knowledge base of kb/ does not load: %v", err)
 	}
-	o.current = k
-	return o
+	return &kbOverlay{base: base, edits: map[string][]byte{}, versions: map[string]int{}, log: log, now: now, current: k}
 }
+
+// baseKB is the knowledge base of kb/ without edits, loaded once per test
+// binary (a knowledge base is immutable, so the fixtures share it).
+var baseKB = sync.OnceValues(func() (*kb.KB, error) {
+	base, err := contentFS()
+	if err != nil {
+		return nil, err
+	}
+	return kb.LoadFS(base)
+})
 
 // KB is the knowledge base with the edits saved so far.
 func (o *kbOverlay) KB() *kb.KB {

@@ -129,10 +129,10 @@ func days(r *http.Request) int {
 
 // overviewData is the overview page's.
 type overviewData struct {
-	Days                                    int
-	Periods                                 []int
+	Days                                      int
+	Periods                                   []int
 	Questions, Feedback, Languages, Platforms template.HTML
-	Stale                                   []Topic
+	Stale                                     []Topic
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
