@@ -15,6 +15,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/config"
+	"github.com/authorbot/authorbot/dashboard"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/ledger"
@@ -45,6 +46,9 @@ type platformDeps struct {
 	// reminders, when set, is where the reminder scheduler finds the
 	// reminders to send through the platforms' notifiers.
 	reminders remind.Store
+	// dashboard, when set, is the moderators' dashboard, served under
+	// /admin/.
+	dashboard http.Handler
 }
 
 // forPlatform returns the logger and dispatcher one platform's adapter
@@ -83,6 +87,9 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 		if p.routes != nil {
 			p.routes(mux)
 		}
+	}
+	if d.dashboard != nil {
+		mux.Handle(dashboard.Prefix, d.dashboard)
 	}
 
 	srv := &http.Server{
@@ -151,6 +158,10 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	}
 	defer db.Close()
 	router := handlers.New(log, k, ledger.NewService(db), db, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))
+	dash, err := newDashboard(cfg, db, k, log)
+	if err != nil {
+		return err
+	}
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
@@ -160,6 +171,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		log:      log,
 
 		reminders: db,
+		dashboard: dash.Handler(),
 	}
 	ln, err := listen("tcp", cfg.HTTPAddr)
 	if err != nil {

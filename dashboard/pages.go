@@ -133,25 +133,24 @@ type overviewData struct {
 	Periods                                   []int
 	Questions, Feedback, Languages, Platforms template.HTML
 	Stale                                     []Topic
+	// Unavailable is set when the build keeps no figures: the page then
+	// shows the stale topics alone.
+	Unavailable bool
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Stats == nil {
-		s.unavailable(w, r, "overview")
-		return
-	}
-	n := days(r)
-	st, err := s.cfg.Stats.Stats(r.Context(), n)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p := s.printer(r)
-	d := overviewData{Days: n, Periods: periods,
-		Questions: dayChart("chart-questions", p.T("dash.chart_questions"), st.Days, p.T("dash.answered"), p.T("dash.declined")),
-		Feedback:  barChart("chart-feedback", p.T("dash.chart_feedback"), feedbackBars(st.Feedback), p.T("dash.yes"), p.T("dash.no")),
-		Languages: barChart("chart-languages", p.T("dash.chart_languages"), countBars(st.Languages), "", ""),
-		Platforms: barChart("chart-platforms", p.T("dash.chart_platforms"), countBars(st.Platforms), "", ""),
+	d := overviewData{Days: days(r), Periods: periods, Unavailable: s.cfg.Stats == nil}
+	if s.cfg.Stats != nil {
+		st, err := s.cfg.Stats.Stats(r.Context(), d.Days)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p := s.printer(r)
+		d.Questions = dayChart("chart-questions", p.T("dash.chart_questions"), st.Days, p.T("dash.answered"), p.T("dash.declined"))
+		d.Feedback = barChart("chart-feedback", p.T("dash.chart_feedback"), feedbackBars(st.Feedback), p.T("dash.yes"), p.T("dash.no"))
+		d.Languages = barChart("chart-languages", p.T("dash.chart_languages"), countBars(st.Languages), "", "")
+		d.Platforms = barChart("chart-platforms", p.T("dash.chart_platforms"), countBars(st.Platforms), "", "")
 	}
 	if s.cfg.Topics != nil {
 		topics, err := s.cfg.Topics.Topics(r.Context(), "en")
