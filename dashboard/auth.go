@@ -198,7 +198,7 @@ func (s *Server) requireSession(h http.Handler) http.Handler {
 				got = r.PostFormValue("csrf")
 			}
 			if !hmac.Equal([]byte(got), []byte(sess.csrf)) {
-				s.log.Warn("dashboard form refused: no or wrong form token", slog.String("path", r.URL.Path))
+				s.log.Warn("dashboard form refused: no or wrong form token", slog.String("path", logPath(r)))
 				s.render(w, r, http.StatusForbidden, "message", page{Data: message{Title: "dash.forbidden_title", Text: "dash.forbidden"}})
 				return
 			}
@@ -245,6 +245,15 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, st linkState) {
 
 // crossOrigin is the answer to a form posted from another site.
 func (s *Server) crossOrigin(w http.ResponseWriter, r *http.Request) {
-	s.log.Warn("dashboard form refused: cross-origin", slog.String("path", r.URL.Path))
+	s.log.Warn("dashboard form refused: cross-origin", slog.String("path", logPath(r)))
 	s.render(w, r, http.StatusForbidden, "message", page{Data: message{Title: "dash.forbidden_title", Text: "dash.forbidden"}})
+}
+
+// logPath is the request's path as the log may show it: a sign-in
+// link's token is a secret, and is left out.
+func logPath(r *http.Request) string {
+	if strings.HasPrefix(r.URL.Path, Prefix+"sign-in/") {
+		return Prefix + "sign-in/…"
+	}
+	return r.URL.Path
 }

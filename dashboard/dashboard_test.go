@@ -4,6 +4,7 @@ import (
 	"context"
 	"html"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -48,6 +49,25 @@ type fixture struct {
 	kb      *kbOverlay
 	ts      *httptest.Server
 	moderat dashboard.Moderator
+	logs    *lockedBuffer
+}
+
+// lockedBuffer is a log destination that the server's goroutines share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // today is the fixtures' day. Topics verified before 2025-12-04 are
@@ -61,11 +81,11 @@ func newFixture(t testing.TB, publicURL string) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	f := &fixture{db: db, clock: &clock{now: today}, moderat: dashboard.Moderator{Key: "slack:T1:U42", Name: "Ada"}}
+	f := &fixture{db: db, clock: &clock{now: today}, moderat: dashboard.Moderator{Key: "slack:T1:U42", Name: "Ada"}, logs: &lockedBuffer{}}
 	f.mem = newMemory(today)
 	f.kb = newKBOverlay(t, f.mem, f.clock.Now)
 	s, err := dashboard.New(dashboard.Config{
-		Sessions: db, PublicURL: publicURL, Now: f.clock.Now,
+		Log: slog.New(slog.NewTextHandler(f.logs, nil)), Sessions: db, PublicURL: publicURL, Now: f.clock.Now,
 		Stats: f.mem, Gaps: f.mem, Handoffs: f.mem, History: f.mem,
 		Topics: dashboard.KBTopics{KB: f.kb.KB, Now: f.clock.Now, Overridden: f.kb.Overridden},
 		Editor: f.kb,
@@ -465,5 +485,131 @@ func TestTemplatesHoldNoWords(t *testing.T) {
 		if w := letters.FindAllString(strip.ReplaceAllString(string(b), " "), -1); len(w) > 0 {
 			t.Errorf("%s shows words outside the catalog: %q", name, w)
 		}
+	}
+}
+
+func TestLogsNeverShowTokens(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "")
+	link := f.link(t)
+	token := link[strings.LastIndex(link, "/")+1:]
+	// A sign-in posted from another site, then the real one, a form
+	// without its token, and the end of the session.
+	req, _ := http.NewRequest(http.MethodPost, link, nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+	}
+	c := f.client(t)
+	resp, _ := do(t, c, http.MethodPost, link, url.Values{})
+	var session string
+	for _, ck := range resp.Cookies() {
+		session = ck.Value
+	}
+	do(t, c, http.MethodPost, f.ts.URL+"/admin/gaps/assign", url.Values{"gap": {"g1"}})
+	do(t, c, http.MethodPost, link, url.Values{})
+	logs := f.logs.String()
+	for _, want := range []string{"cross-origin", "dashboard sign-in", "no or wrong form token", "reason=used"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("the log does not say %q:\n%s", want, logs)
+		}
+	}
+	if session == "" {
+		t.Fatal("no session cookie")
+	}
+	for name, secret := range map[string]string{"link token": token, "session token": session, "form token": csrfOf(t, f, c)} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("the log shows the %s:\n%s", name, logs)
+		}
+	}
+}
+
+// csrfOf reads the form token from a page of c's session.
+func csrfOf(t *testing.T, f *fixture, c *http.Client) string {
+	_, page := do(t, c, http.MethodGet, f.ts.URL+"/admin/topics", nil)
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no form token")
+	}
+	return m[1]
+}
+
+func TestPagesSpeakTheBrowsersLanguage(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "")
+	c := f.client(t)
+	f.signIn(t, c)
+	for _, tt := range []struct{ accept, lang string }{
+		{"fr-CA,fr;q=0.9,en;q=0.5", "fr"},
+		{"ja,de;q=0.8", "de"},
+		{"pt-BR", "pt"},
+		{"ja", "en"},
+		{"", "en"},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, f.ts.URL+"/admin/", nil)
+		req.Header.Set("Accept-Language", tt.accept)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		p := i18n.Default().Printer(tt.lang)
+		if body := string(b); !strings.Contains(body, `<html lang="`+tt.lang+`">`) || !strings.Contains(body, html.EscapeString(p.T("dash.chart_questions"))) {
+			t.Errorf("Accept-Language %q: the page is not in %s", tt.accept, tt.lang)
+		}
+	}
+}
+
+func TestPagesWithoutTheirData(t *testing.T) {
+	t.Parallel()
+	db, err := store.Open(context.Background(), ":memory:", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := dashboard.New(dashboard.Config{Sessions: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle(dashboard.Prefix, s.Handler())
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	link, err := dashboard.NewLink(context.Background(), db, ts.URL, dashboard.Moderator{Key: "console::operator", Name: "operator"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := (&fixture{}).client(t)
+	if resp, _ := do(t, c, http.MethodPost, link, url.Values{}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: status %d", resp.StatusCode)
+	}
+	_, page := do(t, c, http.MethodGet, ts.URL+"/admin/", nil)
+	if !strings.Contains(page, `id="no-figures"`) {
+		t.Errorf("the overview without figures does not say so:\n%s", page)
+	}
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)[1]
+	for _, r := range routes[1:9] { // every page of data
+		resp, body := do(t, c, r.method, ts.URL+r.path, url.Values{"csrf": {csrf}})
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, en.T("dash.unavailable")) {
+			t.Errorf("%s %s: status %d, want 200 saying the data is not kept", r.method, r.path, resp.StatusCode)
+		}
+	}
+}
+
+func TestPreviewButtonWithoutScript(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "")
+	c := f.client(t)
+	csrf := f.signIn(t, c)
+	fields, _, _ := dashboard.KBTopics{KB: f.kb.KB}.Topic(context.Background(), "cart-empty", "en")
+	form := url.Values{"csrf": {csrf}, "action": {"preview"}, "title": {fields.Title}, "body": {"Try another browser."},
+		"sources": {strings.Join(fields.Sources, "\n")}, "verified": {fields.Verified}}
+	resp, body := do(t, c, http.MethodPost, f.ts.URL+"/admin/topics/en/cart-empty", form)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `<div class="answer" id="answer">`) || !strings.Contains(body, "Try another browser.") {
+		t.Errorf("status %d, want the editor with the preview of the new text:\n%s", resp.StatusCode, body)
+	}
+	if strings.Contains(body, `id="saved"`) || f.kb.Overridden("cart-empty", "en") {
+		t.Error("the Preview button saved the topic")
 	}
 }

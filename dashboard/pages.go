@@ -101,7 +101,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	b := make([]byte, 4)
 	rand.Read(b)
 	ref := hex.EncodeToString(b)
-	s.log.Error("dashboard", slog.String("ref", ref), slog.String("path", r.URL.Path), slog.Any("err", err))
+	s.log.Error("dashboard", slog.String("ref", ref), slog.String("path", logPath(r)), slog.Any("err", err))
 	s.render(w, r, http.StatusInternalServerError, "message",
 		page{Data: message{Title: "dash.error_title", Text: "bot.sorry", Args: []any{"Ref", ref}}})
 }
