@@ -25,8 +25,7 @@ func runAdminLink(ctx context.Context, cfg config.Config, log *slog.Logger, out 
 		return err
 	}
 	defer db.Close()
-	m := dashboard.Moderator{Key: bot.User{Platform: bot.Console, ID: cfg.User}.Key(), Name: cfg.User}
-	link, err := dashboard.NewLink(ctx, db, publicBase(cfg), m, time.Now())
+	link, err := signInLinks(cfg, db)(ctx, bot.User{Platform: bot.Console, ID: cfg.User, Name: cfg.User})
 	if err != nil {
 		return err
 	}
@@ -35,6 +34,17 @@ func runAdminLink(ctx context.Context, cfg config.Config, log *slog.Logger, out 
 	_, err = fmt.Fprintf(out, "Sign-in link to the moderators' dashboard, as %s (it works once, within %v):\n%s\n",
 		cfg.User, dashboard.LinkTTL, link)
 	return err
+}
+
+// signInLinks returns what makes a moderator's sign-in link to the
+// dashboard: "authorbot admin link" for the operator, and /admin
+// dashboard in chat for the moderator who runs it, as a plain function
+// so that the command needs neither the dashboard nor the store.
+func signInLinks(cfg config.Config, db *store.DB) func(ctx context.Context, u bot.User) (string, error) {
+	base := publicBase(cfg)
+	return func(ctx context.Context, u bot.User) (string, error) {
+		return dashboard.NewLink(ctx, db, base, dashboard.Moderator{Key: u.Key(), Name: u.Name}, time.Now())
+	}
 }
 
 // publicBase is the address dashboard links start with:

@@ -46,6 +46,9 @@ func NewLink(ctx context.Context, links LinkStore, base string, m Moderator, now
 	if m.Key == "" {
 		return "", errors.New("dashboard: a sign-in link needs a moderator")
 	}
+	if m.Name == "" {
+		m.Name = m.Key
+	}
 	token, err := newToken()
 	if err != nil {
 		return "", err

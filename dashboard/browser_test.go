@@ -149,7 +149,17 @@ func TestBrowserSignInEditAndAsk(t *testing.T) {
 		t.Errorf("the history does not show Ada's edit of cart-empty (%v):\n%s", err, history)
 	}
 
-	step("use the link again", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("refused")), shot("09-link-used"))
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.ID("sign-out"))); err != nil {
+		t.Fatalf("sign out: %v", err)
+	}
+	step("see the dashboard closed", chromedp.WaitVisible(chromedp.ID("message")), shot("09-signed-out"),
+		chromedp.Navigate(f.ts.URL+"/admin/"), chromedp.WaitVisible(chromedp.ID("message")), shot("10-no-session"))
+	closed, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("message")))
+	if err != nil || closed != en.T("dash.no_session") {
+		t.Errorf("the overview after signing out says %q (%v), want %q", closed, err, en.T("dash.no_session"))
+	}
+
+	step("use the link again", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("refused")), shot("11-link-used"))
 	refused, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("refused")))
 	if err != nil || !strings.Contains(refused, en.T("dash.link_used")) {
 		t.Errorf("the second use says %q (%v), want %q", refused, err, en.T("dash.link_used"))

@@ -234,6 +234,9 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
+// maxForm is the largest request body the dashboard reads.
+const maxForm = 256 << 10
+
 // Prefix is where the dashboard is mounted.
 const Prefix = "/admin/"
 
@@ -305,6 +308,8 @@ func (s *Server) headers(h http.Handler) http.Handler {
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "+
 			"img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		// A topic is a few kilobytes; a form of more is not the editor's.
+		r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 		h.ServeHTTP(w, r)
 	})
 }

@@ -613,3 +613,15 @@ func TestPreviewButtonWithoutScript(t *testing.T) {
 		t.Error("the Preview button saved the topic")
 	}
 }
+
+func TestLargeFormIsRefused(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "")
+	c := f.client(t)
+	csrf := f.signIn(t, c)
+	form := url.Values{"csrf": {csrf}, "title": {"Cart"}, "body": {strings.Repeat("a", 300<<10)}, "sources": {"x"}, "verified": {"2026-12-01"}}
+	resp, _ := do(t, c, http.MethodPost, f.ts.URL+"/admin/topics/en/cart-empty", form)
+	if resp.StatusCode < 400 || f.kb.Overridden("cart-empty", "en") {
+		t.Errorf("a 300 KB form: status %d, overridden %v; want it refused", resp.StatusCode, f.kb.Overridden("cart-empty", "en"))
+	}
+}
