@@ -97,8 +97,8 @@ const (
 	linkExpired
 )
 
-// check tells whether l, as found (ok), can sign in at now.
-func check(l store.SignInLink, ok bool, now time.Time) linkState {
+// stateOf tells whether l, as found (ok), can sign in at now.
+func stateOf(l store.SignInLink, ok bool, now time.Time) linkState {
 	switch {
 	case !ok:
 		return linkUnknown
@@ -120,7 +120,7 @@ func (s *Server) signInPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if st := check(l, ok, s.now()); st != linkOK {
+	if st := stateOf(l, ok, s.now()); st != linkOK {
 		s.refuse(w, r, st)
 		return
 	}
@@ -136,7 +136,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if st := check(l, ok, now); st != linkOK {
+	if st := stateOf(l, ok, now); st != linkOK {
 		s.log.Warn("dashboard sign-in refused", slog.String("reason", st.String()))
 		s.refuse(w, r, st)
 		return

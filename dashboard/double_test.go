@@ -128,8 +128,16 @@ type kbOverlay struct {
 	edits    map[string][]byte // "en/cart-empty.md" → the edited file
 	current  *kb.KB
 	versions map[string]int
-	log      *memory
-	now      func() time.Time
+	// last is the latest knowledge base loaded with one more file, by
+	// the file's name and content: a save after its preview, and the
+	// editor after the save, load nothing again.
+	last struct {
+		key      string
+		k        *kb.KB
+		problems []string
+	}
+	log *memory
+	now func() time.Time
 }
 
 // contentFS reads the real knowledge base's files once per test binary.
@@ -235,10 +243,28 @@ func (o *kbOverlay) file(f dashboard.TopicFields) (string, []byte) {
 	return f.Lang + "/" + f.ID + ".md", b.Bytes()
 }
 
+// with returns the knowledge base with f saved, or the loader's
+// problems; o.mu is held.
+func (o *kbOverlay) with(f dashboard.TopicFields) (k *kb.KB, name string, data []byte, problems []string) {
+	name, data = o.file(f)
+	if e, ok := o.current.Entry(f.ID, f.Lang); ok && e.Lang == f.Lang && sameFields(dashboard.FieldsOf(e), f) {
+		return o.current, name, data, nil
+	}
+	if key := name + "\x00" + string(data); key != o.last.key {
+		o.last.key = key
+		o.last.k, o.last.problems = o.load(map[string][]byte{name: data})
+	}
+	return o.last.k, name, data, o.last.problems
+}
+
+func sameFields(a, b dashboard.TopicFields) bool {
+	return a.ID == b.ID && a.Lang == b.Lang && a.Title == b.Title && a.Body == b.Body && a.Caveat == b.Caveat &&
+		a.Verified == b.Verified && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Sources, b.Sources)
+}
+
 func (o *kbOverlay) Preview(ctx context.Context, f dashboard.TopicFields) (dashboard.Preview, error) {
 	o.mu.Lock()
-	name, data := o.file(f)
-	k, problems := o.load(map[string][]byte{name: data})
+	k, _, _, problems := o.with(f)
 	o.mu.Unlock()
 	if len(problems) > 0 {
 		return dashboard.Preview{Problems: problems}, nil
@@ -254,8 +280,7 @@ func (o *kbOverlay) Preview(ctx context.Context, f dashboard.TopicFields) (dashb
 
 func (o *kbOverlay) SaveTopic(ctx context.Context, f dashboard.TopicFields, by dashboard.Moderator) ([]string, error) {
 	o.mu.Lock()
-	name, data := o.file(f)
-	k, problems := o.load(map[string][]byte{name: data})
+	k, name, data, problems := o.with(f)
 	if len(problems) > 0 {
 		o.mu.Unlock()
 		return problems, nil
