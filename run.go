@@ -69,6 +69,8 @@ func runOn(ctx context.Context, listen func(network, address string) (net.Listen
 		return runServe(ctx, cfg, k, log, getenv, listen)
 	case "discord register":
 		return runDiscordRegister(ctx, cfg, log, stdout)
+	case "admin link":
+		return runAdminLink(ctx, cfg, log, stdout)
 	}
 	return fmt.Errorf("authorbot %s is not available in this build", cfg.Command)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/slack"
 	"github.com/authorbot/authorbot/config"
+	"github.com/authorbot/authorbot/dashboard"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/ledger"
@@ -49,6 +50,9 @@ type platformDeps struct {
 	// slackInstalls, when set, keeps the bot tokens of the Slack
 	// workspaces that installed the app.
 	slackInstalls slack.Installs
+	// dashboard, when set, is the moderators' dashboard, served under
+	// /admin/.
+	dashboard http.Handler
 }
 
 // forPlatform returns the logger and dispatcher one platform's adapter
@@ -87,6 +91,9 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 		if p.routes != nil {
 			p.routes(mux)
 		}
+	}
+	if d.dashboard != nil {
+		mux.Handle(dashboard.Prefix, d.dashboard)
 	}
 
 	srv := &http.Server{
@@ -155,6 +162,10 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	}
 	defer db.Close()
 	router := handlers.New(log, k, ledger.NewService(db), db, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))
+	dash, err := newDashboard(cfg, db, k, log)
+	if err != nil {
+		return err
+	}
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
@@ -164,6 +175,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		log:      log,
 
 		reminders: db,
+		dashboard: dash.Handler(),
 	}
 	if d.slackInstalls, err = slackInstalls(cfg, db); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,7 +22,8 @@ import (
 
 // Config is everything a run of authorbot needs to know.
 type Config struct {
-	// Command is the subcommand: "console", "ask", "serve" or "discord register".
+	// Command is the subcommand: "console", "ask", "serve", "discord register"
+	// or "admin link".
 	Command string
 	// Args are the arguments left after the flags (the question for "ask").
 	Args []string
@@ -33,13 +35,13 @@ type Config struct {
 	Lang     string // explicit answer language, one of langList ("" = detect)
 	JSON     bool   // ask: one JSON object
 	Guild    string // discord register: guild id for instant updates
+	Slack    Slack
+	Discord  Discord
 
-	Slack   Slack
-	Discord Discord
-
-	// PublicURL is the HTTPS address that reaches serve from outside
-	// (https://bot.example.org), "" when unset; the Slack install's
-	// redirect URL is made from it.
+	// PublicURL is the address that reaches serve from outside
+	// (https://bot.example.org, AUTHORBOT_PUBLIC_URL), "" when unset; the
+	// Slack install's redirect URL and the dashboard's sign-in links are
+	// made from it.
 	PublicURL string
 	// SecretKey is the 32-byte key that encrypts what the database keeps
 	// secret (the bot tokens of the workspaces that installed the app);
@@ -95,6 +97,7 @@ Usage:
   authorbot ask [flags] QUESTION  answer one question and exit
   authorbot serve [flags]         run the Slack and Discord adapters that are configured
   authorbot discord register      register the slash commands with Discord
+  authorbot admin link            print a one-time sign-in link to the moderators' dashboard
   authorbot --version             print the version
 
 Run "authorbot COMMAND --help" for a command's flags.
@@ -103,6 +106,8 @@ Environment:
   AUTHORBOT_DB                    SQLite database file (default data/authorbot.db)
   AUTHORBOT_HTTP_ADDR             HTTP listen address for serve (default :8080)
   AUTHORBOT_LOG_LEVEL             debug, info, warn or error (default info; warn on the console)
+  AUTHORBOT_PUBLIC_URL            the address serve is reached at, for dashboard links
+                                  (default http://127.0.0.1:PORT; https makes the cookie Secure)
   AUTHORBOT_SLACK_SIGNING_SECRET  Slack signing secret (enables POST /slack/...)
   AUTHORBOT_SLACK_BOT_TOKEN       Slack bot token (xoxb-...)
   AUTHORBOT_SLACK_APP_TOKEN       Slack app-level token (xapp-...) for Socket Mode
@@ -158,6 +163,12 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		}
 		cmd, rest = "discord register", rest[1:]
 	}
+	if cmd == "admin" {
+		if len(rest) == 0 || rest[0] != "link" {
+			return c, fmt.Errorf("usage: authorbot admin link [--db FILE] [--user NAME]")
+		}
+		cmd, rest = "admin link", rest[1:]
+	}
 	fs := flag.NewFlagSet("authorbot "+cmd, flag.ContinueOnError)
 	fs.SetOutput(out)
 	version := false
@@ -175,6 +186,10 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 	case "serve":
 		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
 		fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "HTTP listen address")
+	case "admin link":
+		fs.StringVar(&c.User, "user", "operator", "the moderator name the link signs in as, on the console platform")
+		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file (the one serve uses)")
+		fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "serve's HTTP listen address, for the link's default address")
 	case "discord register":
 		fs.StringVar(&c.Guild, "guild", "", "register in this guild only (instant updates while testing); global otherwise")
 	default:
@@ -243,6 +258,9 @@ func (c Config) settingProblems() []string {
 	}
 	if c.Command == "console" && strings.TrimSpace(c.User) == "" {
 		p = append(p, "--user must not be empty (it names whose orders the console shows)")
+	}
+	if c.Command == "admin link" && strings.TrimSpace(c.User) == "" {
+		p = append(p, "--user must not be empty (it names the moderator the link signs in)")
 	}
 	if c.Guild != "" && !isSnowflake(c.Guild) {
 		p = append(p, fmt.Sprintf("--guild must be a server id, digits only (Copy Server ID in Discord), not %q", c.Guild))
@@ -333,6 +351,21 @@ func addrProblem(addr string) string {
 	}
 	if host != "" && net.ParseIP(host) == nil && !isHostName(host) {
 		return fmt.Sprintf("AUTHORBOT_HTTP_ADDR (or --addr) %q: %q is not an IP address or host name", addr, host)
+	}
+	return ""
+}
+
+// publicURLProblem checks AUTHORBOT_PUBLIC_URL: an absolute http or
+// https address with no path, query or fragment. The dashboard's pages
+// link to /admin/... from the root, so a proxy must pass the root
+// through.
+func publicURLProblem(s string) string {
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Sprintf("AUTHORBOT_PUBLIC_URL %q must be the bot's address with no path, such as https://bot.example.org", s)
 	}
 	return ""
 }

@@ -57,6 +57,8 @@ func TestProblems(t *testing.T) {
 		{[]string{"serve"}, nil, "serve has nothing to run"},
 		{[]string{"discord", "register"}, nil, "discord register needs AUTHORBOT_DISCORD_TOKEN"},
 		{[]string{"discord"}, nil, "usage: authorbot discord register"},
+		{[]string{"admin"}, nil, "usage: authorbot admin link"},
+		{[]string{"admin", "links"}, nil, "usage: authorbot admin link"},
 		{[]string{"fly"}, nil, `unknown command "fly"`},
 		{[]string{"ask"}, nil, "ask needs a question"},
 		{[]string{"ask", "--lang", "ja", "hi"}, nil, "--lang must be one of en, fr, de, es, it, pt or nl"},
@@ -137,6 +139,11 @@ func TestEverySettingChecked(t *testing.T) {
 		{"lang", []string{"console", "--lang", "ja"}, nil, `--lang must be one of en, fr, de, es, it, pt or nl, not "ja"`},
 		{"lang with a region", []string{"console", "--lang", "pt-BR"}, nil, `--lang must be one of en, fr, de, es, it, pt or nl, not "pt-BR"`},
 		{"empty user", []string{"console", "--user", " "}, nil, "--user must not be empty"},
+		{"empty moderator", []string{"admin", "link", "--user", ""}, nil, "--user must not be empty (it names the moderator the link signs in)"},
+		{"public URL without a scheme", serve, with(slackHTTP(), "AUTHORBOT_PUBLIC_URL", "bot.example.org"), `AUTHORBOT_PUBLIC_URL "bot.example.org" must be the bot's address`},
+		{"public URL of another scheme", []string{"admin", "link"}, map[string]string{"AUTHORBOT_PUBLIC_URL": "ftp://bot.example.org"}, "AUTHORBOT_PUBLIC_URL"},
+		{"public URL with a path", serve, with(slackHTTP(), "AUTHORBOT_PUBLIC_URL", "https://example.org/bot"), "with no path"},
+		{"public URL with a query", serve, with(slackHTTP(), "AUTHORBOT_PUBLIC_URL", "https://bot.example.org/?a=1"), "AUTHORBOT_PUBLIC_URL"},
 		{"bool flag", []string{"ask", "--json=maybe", "hi"}, nil, `invalid boolean value "maybe" for -json`},
 		{"unknown flag", []string{"serve", "--port", "80"}, slackHTTP(), "flag provided but not defined: -port"},
 		{"_FILE that points nowhere", serve, map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET_FILE": filepath.Join(dir, "missing")}, "AUTHORBOT_SLACK_SIGNING_SECRET_FILE: cannot read " + filepath.Join(dir, "missing") + ": no such file or directory"},
@@ -178,6 +185,8 @@ func TestGoodSettingsLoad(t *testing.T) {
 		{"host name", []string{"serve"}, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "bot.example.com:8443", "AUTHORBOT_LOG_LEVEL", "warn")},
 		{"console", []string{"console", "--user", "alice", "--lang", "fr", "--db", ":memory:"}, map[string]string{"AUTHORBOT_LOG_LEVEL": "error"}},
 		{"register", []string{"discord", "register", "--guild", "81384788765712384"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok"}},
+		{"admin link", []string{"admin", "link", "--user", "maria", "--db", ":memory:"}, nil},
+		{"public URL", []string{"serve"}, with(slackHTTP(), "AUTHORBOT_PUBLIC_URL", "https://bot.example.org:8443/")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

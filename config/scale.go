@@ -56,20 +56,6 @@ func apiURL(v string) (string, string) {
 	return v, ""
 }
 
-// publicURLProblem checks AUTHORBOT_PUBLIC_URL: an absolute http(s) URL
-// with no query. http is allowed for a bot tried out on one machine;
-// Slack itself wants https for a redirect URL.
-func publicURLProblem(v string) string {
-	if v == "" {
-		return ""
-	}
-	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Sprintf("AUTHORBOT_PUBLIC_URL must be the https:// address that reaches authorbot serve, such as https://bot.example.org, not %q", v)
-	}
-	return ""
-}
-
 // secretKey decodes AUTHORBOT_SECRET_KEY: 32 bytes written as 64 hex
 // characters (openssl rand -hex 32) or in base64 (openssl rand -base64
 // 32). The problem, when there is one, says what is wrong with its form

@@ -81,7 +81,7 @@ func TestScaleProblems(t *testing.T) {
 		{"no client id", map[string]string{"AUTHORBOT_SLACK_CLIENT_ID": ""}, "needs both AUTHORBOT_SLACK_CLIENT_ID and AUTHORBOT_SLACK_CLIENT_SECRET"},
 		{"no signing secret", map[string]string{"AUTHORBOT_SLACK_SIGNING_SECRET": "", "AUTHORBOT_SLACK_BOT_TOKEN": ""}, "also needs AUTHORBOT_SLACK_SIGNING_SECRET"},
 		{"api url", map[string]string{"AUTHORBOT_SLACK_API_URL": "slack.com/api"}, "AUTHORBOT_SLACK_API_URL must be an http or https URL"},
-		{"public url", map[string]string{"AUTHORBOT_PUBLIC_URL": "bot.example.org"}, "AUTHORBOT_PUBLIC_URL must be the https:// address"},
+		{"public url", map[string]string{"AUTHORBOT_PUBLIC_URL": "bot.example.org"}, `AUTHORBOT_PUBLIC_URL "bot.example.org" must be the bot's address`},
 		{"shard id too big", map[string]string{"AUTHORBOT_DISCORD_SHARD_ID": "3", "AUTHORBOT_DISCORD_SHARD_COUNT": "3"}, `AUTHORBOT_DISCORD_SHARD_ID must be a number from 0 to 2 (AUTHORBOT_DISCORD_SHARD_COUNT less one), not "3"`},
 		{"shard id negative", map[string]string{"AUTHORBOT_DISCORD_SHARD_ID": "-1", "AUTHORBOT_DISCORD_SHARD_COUNT": "3"}, "AUTHORBOT_DISCORD_SHARD_ID must be a number from 0 to 2"},
 		{"shard id alone", map[string]string{"AUTHORBOT_DISCORD_SHARD_ID": "1"}, "AUTHORBOT_DISCORD_SHARD_COUNT must be the number of gateway shards, 1 or more"},
