@@ -103,6 +103,11 @@ func (e *Editor) Import(ctx context.Context, by string, dir string, apply bool) 
 			hidden[topic] = true
 		}
 	}
+	for topic, c := range st.overrides {
+		if raw[topic] == nil && !c.Hidden {
+			hidden[topic] = true // a topic moderators added, gone from the directory
+		}
+	}
 	o := kb.Overlay{Files: map[string][]byte{}, Hidden: hidden}
 	for _, files := range raw {
 		maps.Copy(o.Files, files)

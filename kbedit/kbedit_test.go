@@ -468,6 +468,17 @@ func TestImport(t *testing.T) {
 	if plan, err = e.Import(ctx, "cli:alice", dir, true); err != nil || len(plan.Items) != 0 {
 		t.Fatalf("importing it again: %+v %v", plan, err)
 	}
+	// A topic added since the export is not in the directory: importing
+	// it hides the topic, as for the base's.
+	add := kb.Entry{ID: "proof-copy-returns", Theme: "proofs", Title: "Can I return a proof copy?",
+		Sources: []string{"KDP Help: Proof Copies"}, Body: "No."}
+	if _, err := e.AddTopic(ctx, "mod", add, true); err != nil {
+		t.Fatal(err)
+	}
+	plan, err = e.Import(ctx, "cli:alice", dir, false)
+	if err != nil || len(plan.Items) != 1 || plan.Items[0].Topic != "proof-copy-returns" || plan.Items[0].What != "hide" {
+		t.Fatalf("import without the added topic: %+v %v", plan, err)
+	}
 	// An invalid directory: every problem, nothing stored.
 	edit(t, filepath.Join(dir, "fr", "cart-empty.md"), "theme: cart", "theme: nowhere")
 	edit(t, filepath.Join(dir, "de", "cart-empty.md"), "verified: ", "verified: 20")
@@ -476,7 +487,7 @@ func TestImport(t *testing.T) {
 	if !errors.As(err, &inv) || len(inv.Problems) < 3 {
 		t.Fatalf("err = %v", err)
 	}
-	if v, _ := db.KBVersion(ctx); v != 2 {
+	if v, _ := db.KBVersion(ctx); v != 3 {
 		t.Fatalf("version = %d after a refused import", v)
 	}
 }
