@@ -21,7 +21,7 @@ var editorDay = time.Date(2026, time.December, 4, 9, 30, 0, 0, time.UTC)
 // over db, and the editor behind it.
 func topicRouter(t *testing.T, db *store.DB) (*Router, *kbedit.Editor) {
 	t.Helper()
-	ed, err := kbedit.New(context.Background(), db, slog.New(slog.DiscardHandler), kbedit.WithClock(func() time.Time { return editorDay }))
+	ed, err := kbedit.New(context.Background(), db, slog.New(slog.DiscardHandler), kbedit.WithClock(func() time.Time { return editorDay }), kbedit.WithBase(testKB(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,9 +32,19 @@ func openDB(t testing.TB, path string) *store.DB {
 	return db
 }
 
+// loadBase loads the embedded knowledge base once for the package: an
+// editor serves it while no override is in effect, and loading it is a
+// second under -race.
+var loadBase = sync.OnceValues(kb.Load)
+
 func newEditor(t testing.TB, db kbedit.Store) *kbedit.Editor {
 	t.Helper()
-	e, err := kbedit.New(context.Background(), db, slog.New(slog.DiscardHandler), kbedit.WithClock(func() time.Time { return today }))
+	k, err := loadBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := kbedit.New(context.Background(), db, slog.New(slog.DiscardHandler),
+		kbedit.WithClock(func() time.Time { return today }), kbedit.WithBase(k))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +340,7 @@ func TestHideAddVerify(t *testing.T) {
 }
 
 func TestUnchecked(t *testing.T) {
-	k, err := kb.Load()
+	k, err := loadBase()
 	if err != nil {
 		t.Fatal(err)
 	}
