@@ -182,7 +182,11 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 	}
 	problems = append(problems, c.settingProblems()...)
 	if (cmd == "kb export" || cmd == "kb import") && len(c.Args) != 1 {
-		problems = append(problems, cmd+" needs one directory, e.g. authorbot "+cmd+" kb-content")
+		p := cmd + " needs one directory, e.g. authorbot " + cmd + " kb-content"
+		if len(c.Args) > 1 && strings.HasPrefix(c.Args[1], "-") {
+			p = "flags go before the directory: authorbot " + cmd + " " + strings.Join(c.Args[1:], " ") + " " + c.Args[0]
+		}
+		problems = append(problems, p)
 	}
 	if cmd == "ask" && len(c.Args) == 0 {
 		problems = append(problems, `ask needs a question, e.g. authorbot ask "my cart is empty"`)
