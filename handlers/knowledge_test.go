@@ -37,3 +37,33 @@ func benchmarkAsk(b *testing.B, live Option) {
 		}
 	}
 }
+
+// swapKB is a Knowledge whose knowledge base the benchmark changes.
+type swapKB struct {
+	ks []*kb.KB
+	n  int
+}
+
+func (s *swapKB) Current() *kb.KB { return s.ks[s.n%len(s.ks)] }
+
+// BenchmarkNewGeneration is what the first request after a change pays
+// on top of the rebuild of the knowledge base: the router's answers
+// rendered again from the new one.
+func BenchmarkNewGeneration(b *testing.B) {
+	src := &swapKB{ks: []*kb.KB{testKB(b)}}
+	for range 2 {
+		k, err := kb.LoadOverlay(kb.Overlay{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		src.ks = append(src.ks, k)
+	}
+	r := testRouter(b, testDB(b), WithKnowledge(src)) // built on ks[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		src.n = 1 + src.n%2 // ks[1], ks[2], ks[1]...: a new one each time
+		if r.current() == r {
+			b.Fatal("no router")
+		}
+	}
+}
