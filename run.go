@@ -71,6 +71,8 @@ func runOn(ctx context.Context, listen func(network, address string) (net.Listen
 		return runDiscordRegister(ctx, cfg, log, stdout)
 	case "admin link":
 		return runAdminLink(ctx, cfg, log, stdout)
+	case "kb export", "kb import":
+		return runKB(ctx, cfg, k, log, std)
 	}
 	return fmt.Errorf("authorbot %s is not available in this build", cfg.Command)
 }
@@ -143,7 +145,13 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 		return err
 	}
 	defer db.Close()
-	r := handlers.New(log, k, ledger.NewService(db), db)
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	live, err := liveKnowledge(ctx, db, k, log)
+	if err != nil {
+		return err
+	}
+	r := handlers.New(log, k, ledger.NewService(db), db, live...)
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	a := &console.Adapter{
 		In: std.in, Out: std.out,

@@ -161,7 +161,13 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	router := handlers.New(log, k, ledger.NewService(db), db, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	live, err := liveKnowledge(ctx, db, k, log)
+	if err != nil {
+		return err
+	}
+	router := handlers.New(log, k, ledger.NewService(db), db, append(live, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))...)
 	dash, err := newDashboard(cfg, db, k, log)
 	if err != nil {
 		return err

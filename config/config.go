@@ -22,8 +22,8 @@ import (
 
 // Config is everything a run of authorbot needs to know.
 type Config struct {
-	// Command is the subcommand: "console", "ask", "serve", "discord register"
-	// or "admin link".
+	// Command is the subcommand: "console", "ask", "serve", "discord
+	// register", "admin link", "kb export" or "kb import".
 	Command string
 	// Args are the arguments left after the flags (the question for "ask").
 	Args []string
@@ -35,8 +35,10 @@ type Config struct {
 	Lang     string // explicit answer language, one of langList ("" = detect)
 	JSON     bool   // ask: one JSON object
 	Guild    string // discord register: guild id for instant updates
-	Slack    Slack
-	Discord  Discord
+	Apply    bool   // kb import: store the changes (a dry run otherwise)
+
+	Slack   Slack
+	Discord Discord
 
 	// PublicURL is the address that reaches serve from outside
 	// (https://bot.example.org, AUTHORBOT_PUBLIC_URL), "" when unset; the
@@ -98,6 +100,8 @@ Usage:
   authorbot serve [flags]         run the Slack and Discord adapters that are configured
   authorbot discord register      register the slash commands with Discord
   authorbot admin link            print a one-time sign-in link to the moderators' dashboard
+  authorbot kb export DIR         write the knowledge base in effect as Markdown files
+  authorbot kb import [--apply] DIR  store a directory's differences as moderators' changes
   authorbot --version             print the version
 
 Run "authorbot COMMAND --help" for a command's flags.
@@ -169,6 +173,12 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		}
 		cmd, rest = "admin link", rest[1:]
 	}
+	if cmd == "kb" {
+		if len(rest) == 0 || (rest[0] != "export" && rest[0] != "import") {
+			return c, fmt.Errorf("usage: authorbot kb export DIR | authorbot kb import [--apply] DIR")
+		}
+		cmd, rest = "kb "+rest[0], rest[1:]
+	}
 	fs := flag.NewFlagSet("authorbot "+cmd, flag.ContinueOnError)
 	fs.SetOutput(out)
 	version := false
@@ -192,6 +202,12 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "serve's HTTP listen address, for the link's default address")
 	case "discord register":
 		fs.StringVar(&c.Guild, "guild", "", "register in this guild only (instant updates while testing); global otherwise")
+	case "kb export", "kb import":
+		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
+		fs.StringVar(&c.User, "user", "operator", "who the changes are recorded as made by (cli:USER)")
+		if cmd == "kb import" {
+			fs.BoolVar(&c.Apply, "apply", false, "store the changes; without it, only print what would change")
+		}
 	default:
 		return c, fmt.Errorf("unknown command %q; run authorbot --help", cmd)
 	}
@@ -211,6 +227,13 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		return c, nil
 	}
 	problems = append(problems, c.settingProblems()...)
+	if (cmd == "kb export" || cmd == "kb import") && len(c.Args) != 1 {
+		p := cmd + " needs one directory, e.g. authorbot " + cmd + " kb-content"
+		if len(c.Args) > 1 && strings.HasPrefix(c.Args[1], "-") {
+			p = "flags go before the directory: authorbot " + cmd + " " + strings.Join(c.Args[1:], " ") + " " + c.Args[0]
+		}
+		problems = append(problems, p)
+	}
 	if cmd == "ask" && len(c.Args) == 0 {
 		problems = append(problems, `ask needs a question, e.g. authorbot ask "my cart is empty"`)
 	}

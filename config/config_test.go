@@ -247,3 +247,29 @@ func TestProblemsNamedTogether(t *testing.T) {
 		t.Errorf("error repeats a secret: %v", err)
 	}
 }
+
+func TestKBCommands(t *testing.T) {
+	for _, tc := range []struct {
+		args    []string
+		command string
+		apply   bool
+		problem string
+	}{
+		{[]string{"kb", "export", "out"}, "kb export", false, ""},
+		{[]string{"kb", "import", "--apply", "--db", "x.db", "out"}, "kb import", true, ""},
+		{[]string{"kb", "import", "out", "--apply"}, "", false, "flags go before the directory: authorbot kb import --apply out"},
+		{[]string{"kb", "export"}, "", false, "kb export needs one directory"},
+		{[]string{"kb", "list"}, "", false, "usage: authorbot kb export DIR"},
+	} {
+		c, err := Load(tc.args, func(string) string { return "" }, io.Discard)
+		if tc.problem != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.problem) {
+				t.Errorf("%v: err = %v, want %q", tc.args, err, tc.problem)
+			}
+			continue
+		}
+		if err != nil || c.Command != tc.command || c.Apply != tc.apply || len(c.Args) != 1 {
+			t.Errorf("%v: %+v %v", tc.args, c, err)
+		}
+	}
+}

@@ -17,6 +17,9 @@ import (
 // without suggestions. Only the requesting author's orders are ever
 // offered.
 func (r *Router) Complete(ctx context.Context, req *bot.Request, option, partial string) []bot.Choice {
+	if g := r.current(); g != r {
+		return g.Complete(ctx, req, option, partial)
+	}
 	lang := r.lang(req, partial)
 	switch option {
 	case "topic":

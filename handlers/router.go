@@ -37,6 +37,10 @@ type Router struct {
 	cmds           []*bot.Command
 	table          map[string]bot.HandlerFunc // "ask", "order add", ...
 	words          *i18n.Catalog
+	// live, set by WithKnowledge, swaps the knowledge base (knowledge.go).
+	live *liveKB
+	// topics changes the knowledge base for /admin topic (admin_topic.go).
+	topics TopicEditor
 }
 
 // Votes records whether answers helped. *store.DB is one.
@@ -116,14 +120,24 @@ func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Rou
 	if r.words == nil {
 		r.words = i18n.Default()
 	}
+	if r.live != nil {
+		k = r.live.src.Current() // the same one the first request finds
+	}
 	r.Answers = newAnswers(k, r.words)
 	for _, f := range r.families() {
 		r.cmds = append(r.cmds, f.cmd)
+	}
+	r.fillTable()
+	return r
+}
+
+// fillTable puts the handlers of r's commands in its table.
+func (r *Router) fillTable() {
+	for _, f := range r.families() {
 		for sub, h := range f.handlers {
 			r.table[strings.TrimSpace(f.cmd.Name+" "+sub)] = h
 		}
 	}
-	return r
 }
 
 // families are the commands, in the order the command tree lists them.
@@ -200,6 +214,9 @@ func (r *Router) datedMsg(m i18n.Message) i18n.Message {
 // command's option values are cleaned (see cleanInput) before any handler
 // sees them.
 func (r *Router) Handle(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	if g := r.current(); g != r {
+		return g.Handle(ctx, req)
+	}
 	if req.Options == nil {
 		req.Options = map[string]string{}
 	}

@@ -94,7 +94,12 @@ func LoadFS(fsys fs.FS) (*KB, error) {
 // loadFS reads the entries of contentFS and the examples of examplesFS and
 // builds the KB with the ranking parameters given.
 func loadFS(contentFS, examplesFS fs.FS, tu tuning) (*KB, error) {
-	entries, exs, err := readContent(contentFS, examplesFS)
+	return loadHiding(contentFS, examplesFS, tu, nil)
+}
+
+// loadHiding is loadFS leaving out the topics hidden names (see Overlay).
+func loadHiding(contentFS, examplesFS fs.FS, tu tuning, hidden map[string]bool) (*KB, error) {
+	entries, exs, err := readHiding(contentFS, examplesFS, hidden)
 	if err != nil {
 		return nil, err
 	}
@@ -114,9 +119,17 @@ func loadFS(contentFS, examplesFS fs.FS, tu tuning) (*KB, error) {
 // readContent reads and validates the entries of contentFS and the
 // examples of examplesFS.
 func readContent(contentFS, examplesFS fs.FS) ([]*Entry, []example, error) {
+	return readHiding(contentFS, examplesFS, nil)
+}
+
+// readHiding is readContent leaving out the topics hidden names: their
+// files, the related links to them and the examples labelled with them.
+func readHiding(contentFS, examplesFS fs.FS, hidden map[string]bool) ([]*Entry, []example, error) {
 	entries, errs := readEntries(contentFS)
+	entries = hide(entries, hidden)
 	errs = append(errs, validate(entries)...)
 	exs, exErrs := readExamples(examplesFS)
+	exs = hideExamples(exs, hidden)
 	errs = append(errs, exErrs...)
 	errs = append(errs, checkExamples(exs, entries)...)
 	if len(errs) > 0 {

@@ -87,9 +87,7 @@ func readEntries(fsys fs.FS) ([]*Entry, []error) {
 				continue
 			}
 			e, err := parseEntry(data)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", name, err))
-			}
+			errs = append(errs, eachNamed(name, err)...)
 			if e == nil {
 				continue
 			}
@@ -108,6 +106,23 @@ func readEntries(fsys fs.FS) ([]*Entry, []error) {
 		}
 	}
 	return entries, errs
+}
+
+// eachNamed is every problem err joins, each prefixed with the file name,
+// so that every line of a load error names its file.
+func eachNamed(name string, err error) []error {
+	if err == nil {
+		return nil
+	}
+	list := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	}
+	out := make([]error, len(list))
+	for i, e := range list {
+		out[i] = fmt.Errorf("%s: %w", name, e)
+	}
+	return out
 }
 
 // loadError joins every problem into one error whose first line says what
