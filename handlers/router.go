@@ -37,6 +37,8 @@ type Router struct {
 	cmds           []*bot.Command
 	table          map[string]bot.HandlerFunc // "ask", "order add", ...
 	words          *i18n.Catalog
+	// mod is the moderators' loop, nil without WithModeration.
+	mod *moderator
 }
 
 // Votes records whether answers helped. *store.DB is one.
@@ -136,6 +138,7 @@ func (r *Router) families() []family {
 		r.isbnFamily(),
 		r.preorderFamily(),
 		r.remindFamily(),
+		r.adminFamily(),
 	}
 }
 
@@ -258,6 +261,18 @@ func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 		return r.feedback(ctx, req)
 	case bot.ActionForget:
 		return r.forgetConfirmed(ctx, req)
+	case bot.ActionHandoff:
+		return r.handoff(ctx, req)
+	case bot.ActionModReply:
+		return r.modReply(ctx, req)
+	case bot.ActionModSend:
+		return r.modSend(ctx, req)
+	case bot.ActionResolve:
+		return r.modResolve(ctx, req)
+	case bot.ActionLearn:
+		return r.modLearn(ctx, req)
+	case bot.ActionUnlearn:
+		return r.modUnlearn(ctx, req)
 	}
 	return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_button")
 }
