@@ -141,7 +141,7 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 		return err
 	}
 	defer db.Close()
-	r := handlers.New(log, k, ledger.NewService(db), db)
+	r := handlers.New(log, k, ledger.NewService(db), db, moderationOf(cfg, db, nil))
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	a := &console.Adapter{
 		In: std.in, Out: std.out,

@@ -22,7 +22,7 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 		return nil, nil
 	}
 	log, dispatch := d.forPlatform(bot.Slack)
-	a, err := slack.New(slack.Config{
+	sc := slack.Config{
 		SigningSecret: s.SigningSecret,
 		BotToken:      s.BotToken,
 		AppToken:      s.AppToken,
@@ -30,13 +30,22 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 		Serve:         dispatch.Serve,
 		Log:           log,
 		VerifyFailed:  func(reason string) { d.metrics.VerifyFailed(string(bot.Slack), reason) },
-	})
+		ModChannel:    d.cfg.Mod.SlackChannel,
+		Moderators:    d.cfg.Mod.SlackModerators,
+	}
+	if d.editSlack != nil {
+		d.editSlack(&sc)
+	}
+	a, err := slack.New(sc)
 	if err != nil {
 		return nil, err
 	}
 	p := platform{name: bot.Slack, routes: a.Routes}
 	if s.BotToken != "" {
 		p.notifier = a
+	}
+	if d.cfg.Mod.SlackChannel != "" {
+		p.moderators = a // CheckModerators says what is missing, a bot token among others
 	}
 	if s.AppToken != "" {
 		p.health = health(a) // the socket

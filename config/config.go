@@ -36,6 +36,7 @@ type Config struct {
 
 	Slack   Slack
 	Discord Discord
+	Mod     Moderation
 }
 
 // Slack holds the Slack app's settings.
@@ -86,7 +87,7 @@ Environment:
   AUTHORBOT_DISCORD_TOKEN         Discord bot token (gateway mode and registration)
   AUTHORBOT_DISCORD_PUBLIC_KEY    Discord public key, hex (HTTP interactions)
   AUTHORBOT_DISCORD_APP_ID        Discord application id (registration)
-Each Slack and Discord setting may instead be read from a file named by the same variable
+` + moderationUsage + `Each Slack and Discord setting may instead be read from a file named by the same variable
 with _FILE appended (set one of the two).
 `
 
@@ -116,6 +117,9 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		PublicKey: secret("AUTHORBOT_DISCORD_PUBLIC_KEY"),
 		AppID:     secret("AUTHORBOT_DISCORD_APP_ID"),
 	}
+
+	mod, modProblems := loadModeration(getenv)
+	c.Mod, problems = mod, append(problems, modProblems...)
 
 	cmd, rest := "", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
