@@ -308,7 +308,7 @@ func TestModerationLoopSlack(t *testing.T) {
 		}
 	}
 	reply := blockValue(t, post.Blocks, "mod-reply:")
-	learn := blockValue(t, post.Blocks, "mod-learn:"+strings.TrimPrefix(reply, "mod-reply:")+"/shipping-options")
+	learn := blockValue(t, post.Blocks, "mod-learn:"+strings.TrimPrefix(reply, "mod-reply:")+".1/shipping-options")
 
 	tr.add("member U2", "presses Reply (not a moderator)")
 	pressSlack(t, base, "U2", hook.srv.URL, button(reply))

@@ -32,6 +32,8 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 		Log:          log,
 		VerifyFailed: func(reason string) { d.metrics.VerifyFailed(string(bot.Discord), reason) },
 		Client:       client,
+		ModChannel:   d.cfg.Mod.DiscordChannel,
+		ModRoles:     d.cfg.Mod.DiscordRoles,
 	})
 	if err != nil {
 		return nil, err
@@ -43,6 +45,9 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 	if c.Token != "" {
 		p.notifier = a
 		p.health = health(a) // the gateway
+	}
+	if d.cfg.Mod.DiscordChannel != "" {
+		p.moderators = a // CheckModerators says what is missing, a bot token among others
 	}
 	p.run = func(ctx context.Context) error {
 		if c.Token != "" {

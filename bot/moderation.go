@@ -27,8 +27,8 @@ func (*Mention) block() {}
 
 // Select is a menu of options under a reply. Choosing one comes back as a
 // Request with Action set and Options["value"] = Value + "/" + the
-// option's Value. Platforms show as many of the first options as they
-// can: Slack 100, Discord 25; so the likeliest come first.
+// option's Value. A Select holds at most MaxSelectOptions; a longer list
+// is several Selects.
 type Select struct {
 	Action      string
 	Value       string
@@ -41,8 +41,9 @@ type SelectOption struct {
 	Label, Value string
 }
 
-// MaxSelectOptions is the most options a Select holds: Slack's limit.
-const MaxSelectOptions = 100
+// MaxSelectOptions is the most options a Select holds: Discord's limit
+// (Slack's is 100).
+const MaxSelectOptions = 25
 
 // Modal asks the presser of a button for a text in a dialog of its own.
 // A reply with a Modal opens it rather than showing anything; submitting

@@ -314,7 +314,7 @@ func (r *Router) handoffPost(h moderation.Handoff, author bot.User) *bot.Reply {
 			{Action: bot.ActionModReply, Value: id, Label: p.T("mod.reply"), Style: bot.Primary},
 			{Action: bot.ActionResolve, Value: id, Label: p.T("mod.resolved")},
 		},
-		Selects: []bot.Select{r.topicSelect(h, p)},
+		Selects: r.topicSelects(h, p),
 	}
 	return reply
 }
@@ -338,17 +338,16 @@ func (r *Router) guessText(gs []moderation.Guess, lang string, p *i18n.Printer) 
 	return strings.Join(parts, "; ")
 }
 
-// topicSelect is the "Should have answered" menu: the guesses first, then
-// every other topic, as many as a platform shows.
-func (r *Router) topicSelect(h moderation.Handoff, p *i18n.Printer) bot.Select {
-	s := bot.Select{Action: bot.ActionLearn, Value: strconv.FormatInt(h.ID, 10), Placeholder: p.T("mod.should_have_answered")}
+// topicSelects are the "Should have answered" menus: the guesses first,
+// then every other topic, in as many menus as it takes.
+func (r *Router) topicSelects(h moderation.Handoff, p *i18n.Printer) []bot.Select {
+	var entries []*kb.Entry
 	seen := map[string]bool{}
 	add := func(e *kb.Entry) {
-		if seen[e.ID] || len(s.Options) == bot.MaxSelectOptions {
-			return
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			entries = append(entries, e)
 		}
-		seen[e.ID] = true
-		s.Options = append(s.Options, bot.SelectOption{Label: p.T("mod.should_have_answered_topic", "Title", e.Title), Value: e.ID})
 	}
 	for _, g := range h.Guesses {
 		if e, ok := r.kb.Entry(g.Topic, h.Lang); ok {
@@ -358,7 +357,18 @@ func (r *Router) topicSelect(h moderation.Handoff, p *i18n.Printer) bot.Select {
 	for _, e := range r.kb.Entries(h.Lang) {
 		add(e)
 	}
-	return s
+	var out []bot.Select
+	for i, e := range entries {
+		if i%bot.MaxSelectOptions == 0 {
+			// "id.n": the menus of one post must differ (Discord refuses two
+			// equal custom ids in a message).
+			value := strconv.FormatInt(h.ID, 10) + "." + strconv.Itoa(len(out))
+			out = append(out, bot.Select{Action: bot.ActionLearn, Value: value, Placeholder: p.T("mod.should_have_answered")})
+		}
+		s := &out[len(out)-1]
+		s.Options = append(s.Options, bot.SelectOption{Label: p.T("mod.should_have_answered_topic", "Title", e.Title), Value: e.ID})
+	}
+	return out
 }
 
 // moderatorOnly is the refusal of a moderator's action to anyone else.
@@ -510,7 +520,9 @@ func (r *Router) modLearn(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	if err := r.moderatorOnly(ctx, req, p); err != nil {
 		return nil, err
 	}
-	idText, topic, _ := strings.Cut(req.Option("value"), "/")
+	// "id.n/topic": the handoff, which of its menus, the topic chosen.
+	menu, topic, _ := strings.Cut(req.Option("value"), "/")
+	idText, _, _ := strings.Cut(menu, ".")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil || id <= 0 || r.mod == nil || !validTopicID(topic) {
 		return nil, fail(p, bot.Invalid, "router.that_button_no_longer_works")
