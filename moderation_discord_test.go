@@ -312,7 +312,7 @@ func TestModerationLoopDiscord(t *testing.T) {
 	const answer = "Amazon does not gift-wrap author copies. Order them to yourself and wrap them, or send readers a gift order from the Amazon store."
 	tr.add("moderator 333", "submits: "+answer)
 	r = postModInteraction(t, base, memberInteraction(5, "333", "0", []string{"777"}, map[string]any{
-		"custom_id": r.Data.CustomID,
+		"custom_id":  r.Data.CustomID,
 		"components": []map[string]any{{"type": 1, "components": []map[string]any{{"type": 4, "custom_id": "text", "value": answer}}}},
 	}))
 	tr.add("bot → 333 (private)", r.text())
