@@ -276,7 +276,7 @@ func (r *Router) handoff(ctx context.Context, req *bot.Request) (*bot.Reply, err
 		if _, cerr := r.mod.Handoffs.CloseHandoff(ctx, h.ID, moderation.Resolved, "", ""); cerr != nil {
 			r.log.Warn("moderation: cannot close an undelivered handoff", slog.Any("err", cerr))
 		}
-		return nil, fail(p, bot.Internal, "mod.handoff_failed", "ContactURL", contactURL)
+		return nil, fail(p, bot.Conflict, "mod.handoff_failed", "ContactURL", contactURL)
 	}
 	if err := r.mod.Handoffs.SetHandoffMessage(ctx, h.ID, ref); err != nil {
 		r.log.Warn("moderation: cannot record the handoff's post", slog.Any("err", err))
@@ -468,7 +468,7 @@ func (r *Router) modSend(ctx context.Context, req *bot.Request) (*bot.Reply, err
 	}
 	if err := notify.Notify(ctx, author, dm); err != nil {
 		r.log.Warn("moderation: cannot deliver an answer", slog.Any("err", err))
-		return nil, fail(p, bot.Internal, "mod.author_unreachable")
+		return nil, fail(p, bot.Conflict, "mod.author_unreachable")
 	}
 	r.noteUnder(ctx, h, &bot.Reply{Lang: r.mod.Lang, Blocks: []bot.Block{
 		&bot.Mention{Label: r.printer(r.mod.Lang).T("mod.answered_by"), User: req.User},
