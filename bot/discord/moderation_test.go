@@ -48,7 +48,7 @@ func TestModerator(t *testing.T) {
 	}
 	for _, tt := range tests {
 		body := memberJSON(3, tt.guild, tt.perms, tt.roles, button)
-		for name, dec := range map[string]func([]byte) (*discordgo.Interaction, error){"quick": decodeInteraction, "standard": decodeStandard} {
+		for name, dec := range map[string]func([]byte) (*discordgo.Interaction, error){"quick": decodeWire, "standard": decodeStandard} {
 			i, err := dec(body)
 			if err != nil {
 				t.Fatalf("%s: %s: %v", tt.name, name, err)

@@ -299,6 +299,9 @@ func decodeMember(v []byte, m *discordgo.Member) (*discordgo.Member, error) {
 			}
 		case "roles":
 			m.Roles = m.Roles[:0]
+			if isNull(v) {
+				break
+			}
 			err = eachElement(v, func(v []byte) error {
 				var role string
 				err := decodeString(v, &role)
