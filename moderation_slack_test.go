@@ -394,3 +394,20 @@ func TestModerationLoopSlack(t *testing.T) {
 		t.Errorf("admin gaps: %q", g.Text)
 	}
 }
+
+// TestReadyzReportsModeratorsChannel starts the server with a moderators'
+// channel the bot is not in: /readyz says so, in fixed words.
+func TestReadyzReportsModeratorsChannel(t *testing.T) {
+	api := newFakeSlackAPI(t)
+	api.member = false
+	base := modServer(t, api, filepath.Join(t.TempDir(), "authorbot.db"))
+	resp, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "slack moderators' channel unavailable") {
+		t.Errorf("/readyz: %d %s", resp.StatusCode, body)
+	}
+}
