@@ -411,3 +411,41 @@ func TestReadyzReportsModeratorsChannel(t *testing.T) {
 		t.Errorf("/readyz: %d %s", resp.StatusCode, body)
 	}
 }
+
+// BenchmarkSlackAskModerated is BenchmarkSlackCommands's /ask with the
+// moderators' loop on, as serve runs it: each question is counted, and
+// the learned examples' version is checked every two seconds.
+func BenchmarkSlackAskModerated(b *testing.B) {
+	for _, moderated := range []bool{false, true} {
+		b.Run(fmt.Sprintf("moderated=%v", moderated), func(b *testing.B) {
+			d, db := platformTestDeps(b)
+			d.cfg.Slack.SigningSecret = slackTestSecret
+			// No limits: one author asking as fast as the loop goes would
+			// otherwise be told to slow down after 20 questions.
+			opts := []handlers.Option{handlers.WithLimits(handlers.Limits{})}
+			if moderated {
+				opts = append(opts, moderationOf(d.cfg, db, newReach()))
+			}
+			k, _ := testKB()
+			d.router = handlers.New(slog.New(slog.DiscardHandler), k, ledger.NewService(db), db, opts...)
+			d.dispatch = &bot.Dispatcher{Handler: d.router, Log: d.log, Observe: d.metrics.Observe}
+			ps, err := slackPlatforms(d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			mux := http.NewServeMux()
+			ps[0].routes(mux)
+			b.ReportAllocs()
+			for b.Loop() {
+				body := slashForm("T1", "U1", "/ask", "my cart is empty").Encode()
+				r := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(body))
+				signSlack(r.Header, body)
+				w := httptest.NewRecorder()
+				mux.ServeHTTP(w, r)
+				if w.Code != http.StatusOK {
+					b.Fatalf("status %d: %s", w.Code, w.Body)
+				}
+			}
+		})
+	}
+}

@@ -197,7 +197,12 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	if err != nil {
 		return err
 	}
-	return serve(ctx, d, db.Writable, ln)
+	err = serve(ctx, d, db.Writable, ln)
+	// The questions counted since the last write are owed to the figures.
+	flush, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	router.FlushCounts(flush)
+	return err
 }
 
 // canDM reports whether the settings let the bot send a direct message

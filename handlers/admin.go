@@ -181,6 +181,7 @@ func (r *Router) adminStats(ctx context.Context, req *bot.Request) (*bot.Reply, 
 	if err != nil {
 		return nil, err
 	}
+	r.FlushCounts(ctx)
 	s, err := r.mod.Gaps.Stats(ctx, since)
 	if err != nil {
 		return nil, fmt.Errorf("admin stats: %w", err)
@@ -255,6 +256,7 @@ func (r *Router) Digest(ctx context.Context, now time.Time) (moderation.Digest, 
 	if r.mod == nil {
 		return moderation.Digest{}, fmt.Errorf("digest: no moderation")
 	}
+	r.FlushCounts(ctx)
 	since := now.AddDate(0, 0, -7)
 	d := moderation.Digest{Week: moderation.Week(now)}
 	var err error

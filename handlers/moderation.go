@@ -28,8 +28,8 @@ type GapStore interface {
 	Gap(ctx context.Context, id int64) (moderation.Gap, error)
 	// Gaps returns the gaps since a time, latest first.
 	Gaps(ctx context.Context, since time.Time) ([]moderation.Gap, error)
-	// CountQuestion counts one question for the figures.
-	CountQuestion(ctx context.Context, a moderation.Asked) error
+	// CountQuestions adds counts of questions to the figures.
+	CountQuestions(ctx context.Context, asked []moderation.Asked) error
 	// Stats returns the figures since a day.
 	Stats(ctx context.Context, since time.Time) (moderation.Stats, error)
 	// Falling returns the topics whose feedback fell in the week from start.
@@ -122,7 +122,17 @@ type moderator struct {
 
 	mu      sync.Mutex
 	checked time.Time // when the examples' version was last checked
+	// counts are the questions counted since they were last written, and
+	// flushed when; written every countEvery at most, so that counting
+	// costs an /ask no write of its own.
+	counts  map[moderation.Asked]int
+	flushed time.Time
 }
+
+// countEvery is how often the counts of questions are written: the
+// figures of /admin stats, which writes them first, are never older in
+// this process, and at most this much is lost when a process dies.
+const countEvery = 10 * time.Second
 
 func newModerator(m Moderation) *moderator {
 	if m.HandoffRate == (Rate{}) {
@@ -153,14 +163,12 @@ func (r *Router) noteAsked(ctx context.Context, req *bot.Request, a *Answer) {
 	q := req.Option("question")
 	res := a.Result
 	answered := res.Confident && res.Best != nil
-	asked := moderation.Asked{Day: r.now(), Platform: string(req.User.Platform), Lang: a.Reply.Lang, Answered: answered}
+	asked := moderation.Asked{Day: utcDay(r.now()), Platform: string(req.User.Platform), Lang: a.Reply.Lang, Answered: answered}
 	if answered {
 		asked.Topic = res.Best.ID
 		r.mod.asked.Add(req.User.Key()+"|"+res.Best.ID, q)
 	}
-	if err := r.mod.Gaps.CountQuestion(ctx, asked); err != nil {
-		r.log.Warn("moderation: cannot count a question", slog.Any("err", err))
-	}
+	r.count(ctx, asked)
 	kind := ""
 	switch {
 	case !answered:
@@ -609,4 +617,52 @@ func (r *Router) reloadExamples(ctx context.Context) {
 		list[i] = kb.LearnedExample{Question: e.Question, Lang: e.Lang, Topic: e.Topic}
 	}
 	r.learned.Set(v, list)
+}
+
+func utcDay(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// count counts a question, and writes the counts when countEvery has
+// passed since they were last written.
+func (r *Router) count(ctx context.Context, a moderation.Asked) {
+	m := r.mod
+	m.mu.Lock()
+	if m.counts == nil {
+		m.counts = map[moderation.Asked]int{}
+		m.flushed = r.now()
+	}
+	m.counts[a]++
+	due := r.now().Sub(m.flushed) >= countEvery || r.now().Before(m.flushed)
+	m.mu.Unlock()
+	if due {
+		r.FlushCounts(ctx)
+	}
+}
+
+// FlushCounts writes the questions counted and not yet written; serve
+// calls it at shutdown, /admin stats and the digest before they read.
+func (r *Router) FlushCounts(ctx context.Context) {
+	if r.mod == nil {
+		return
+	}
+	m := r.mod
+	m.mu.Lock()
+	counts := m.counts
+	m.counts, m.flushed = map[moderation.Asked]int{}, r.now()
+	m.mu.Unlock()
+	var batch []moderation.Asked
+	for a, n := range counts {
+		a.Count = n
+		batch = append(batch, a)
+	}
+	if err := m.Gaps.CountQuestions(ctx, batch); err != nil {
+		r.log.Warn("moderation: cannot write the counts of questions", slog.Any("err", err))
+		m.mu.Lock()
+		for a, n := range counts { // kept for the next try
+			m.counts[a] += n
+		}
+		m.mu.Unlock()
+	}
 }

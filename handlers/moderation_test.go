@@ -139,9 +139,15 @@ func TestDeclineKeepsGapAndOffersHandoff(t *testing.T) {
 	if gaps, _ := g.db.Gaps(ctx, g.now.Add(-time.Hour)); len(gaps) != 1 {
 		t.Errorf("an answered question was kept as a gap: %+v", gaps)
 	}
+	// Counts are written every countEvery, not on each question.
+	if s, _ := g.db.Stats(ctx, g.now.AddDate(0, 0, -1)); s.Asked != 0 {
+		t.Errorf("a question was written at once: %+v", s)
+	}
+	g.now = g.now.Add(countEvery)
+	g.ok(t, other, "", "/ask my cart is empty")
 	s, err := g.db.Stats(ctx, g.now.AddDate(0, 0, -1))
-	if err != nil || s.Asked != 2 || s.Answered != 1 {
-		t.Errorf("stats = %+v, %v; want 2 asked, 1 answered", s, err)
+	if err != nil || s.Asked != 3 || s.Answered != 2 {
+		t.Errorf("stats = %+v, %v; want 3 asked, 2 answered", s, err)
 	}
 	// The console has no moderators' channel: no button there.
 	console := bot.User{Platform: bot.Console, ID: "local"}

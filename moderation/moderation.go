@@ -84,13 +84,15 @@ type Example struct {
 	Created  time.Time `json:"created"`
 }
 
-// Asked is one question counted for the figures: no words, no author.
+// Asked is a number of questions counted for the figures, by day,
+// platform, language and topic: no words, no author.
 type Asked struct {
-	Day      time.Time
+	Day      time.Time // midnight UTC
 	Platform string
 	Lang     string
 	Topic    string // "" when declined
 	Answered bool
+	Count    int
 }
 
 // Closed is the error of an action on a handoff that is no longer open:

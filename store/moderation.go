@@ -367,17 +367,26 @@ func scanExamples(rows *sql.Rows, err error) ([]moderation.Example, error) {
 	return out, rows.Err()
 }
 
-// CountQuestion counts one question asked, for the figures.
-func (db *DB) CountQuestion(ctx context.Context, a moderation.Asked) error {
+// CountQuestions adds counts of questions asked to the figures, in one
+// transaction.
+func (db *DB) CountQuestions(ctx context.Context, asked []moderation.Asked) error {
+	if len(asked) == 0 {
+		return nil
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO questions (day, platform, lang, topic, answered, count)
-			VALUES (?, ?, ?, ?, ?, 1)
-			ON CONFLICT (day, platform, lang, topic, answered) DO UPDATE SET count = count + 1`,
-			formatDate(a.Day.UTC()), a.Platform, a.Lang, a.Topic, a.Answered)
-		return err
+		for _, a := range asked {
+			_, err := tx.ExecContext(ctx, `INSERT INTO questions (day, platform, lang, topic, answered, count)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (day, platform, lang, topic, answered) DO UPDATE SET count = count + excluded.count`,
+				formatDate(a.Day.UTC()), a.Platform, a.Lang, a.Topic, a.Answered, a.Count)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("store: count question: %w", err)
+		return fmt.Errorf("store: count questions: %w", err)
 	}
 	return nil
 }
