@@ -43,8 +43,11 @@ type HandoffStore interface {
 	AddHandoff(ctx context.Context, h moderation.Handoff) (moderation.Handoff, error)
 	// Handoff returns handoff id, or moderation.ErrNotFound (wrapped).
 	Handoff(ctx context.Context, id int64) (moderation.Handoff, error)
-	// HandoffsSince counts an author's handoffs since a time.
-	HandoffsSince(ctx context.Context, user string, since time.Time) (int, error)
+	// HandoffOf returns the handoff made of a gap, or
+	// moderation.ErrNotFound (wrapped).
+	HandoffOf(ctx context.Context, gap int64) (moderation.Handoff, error)
+	// DropHandoff deletes a handoff that was never posted.
+	DropHandoff(ctx context.Context, id int64) error
 	// SetHandoffMessage records where the handoff was posted.
 	SetHandoffMessage(ctx context.Context, id int64, message string) error
 	// CloseHandoff closes an open handoff; *moderation.Closed when it
@@ -265,6 +268,12 @@ func (r *Router) handoff(ctx context.Context, req *bot.Request) (*bot.Reply, err
 		return nil, fmt.Errorf("handoff: %w", err)
 	}
 	p = r.printer(cmpLang(supportedLang(req.Locale), g.Lang))
+	switch _, err := r.mod.Handoffs.HandoffOf(ctx, g.ID); {
+	case err == nil:
+		return nil, fail(p, bot.Conflict, "mod.already_passed_on")
+	case !errors.Is(err, moderation.ErrNotFound):
+		return nil, fmt.Errorf("handoff: %w", err)
+	}
 	mods := r.mod.Reach.Moderators(req.User.Platform)
 	if mods == nil || !r.canHandOff(req) {
 		return nil, fail(p, bot.Invalid, "mod.no_moderators")
@@ -281,8 +290,9 @@ func (r *Router) handoff(ctx context.Context, req *bot.Request) (*bot.Reply, err
 	ref, err := mods.PostModerators(ctx, req.User.Workspace, r.handoffPost(h, req.User))
 	if err != nil {
 		r.log.Warn("moderation: cannot post to the moderators' channel", slog.Any("err", err))
-		if _, cerr := r.mod.Handoffs.CloseHandoff(ctx, h.ID, moderation.Resolved, "", ""); cerr != nil {
-			r.log.Warn("moderation: cannot close an undelivered handoff", slog.Any("err", cerr))
+		// The author may try again once the channel is back.
+		if derr := r.mod.Handoffs.DropHandoff(context.WithoutCancel(ctx), h.ID); derr != nil {
+			r.log.Warn("moderation: cannot drop an undelivered handoff", slog.Any("err", derr))
 		}
 		return nil, fail(p, bot.Conflict, "mod.handoff_failed", "ContactURL", contactURL)
 	}

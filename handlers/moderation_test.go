@@ -379,6 +379,18 @@ func TestHandoffPostFails(t *testing.T) {
 	if open, _ := g.db.OpenHandoffs(context.Background()); len(open) != 0 {
 		t.Errorf("open handoffs = %+v", open)
 	}
+	// Once the channel is back, the same question goes through, once.
+	g.reach.fail = nil
+	if _, err := press(g.rig, author, "", bot.ActionHandoff, handoffValue(r)); err != nil {
+		t.Errorf("again after the channel came back: %v", err)
+	}
+	_, err = press(g.rig, author, "", bot.ActionHandoff, handoffValue(r))
+	if bot.ErrorCode(err) != bot.Conflict || !strings.Contains(bot.ErrorMessage(err), "already with the moderators") {
+		t.Errorf("the same question a second time: %v", err)
+	}
+	if len(g.reach.posts) != 1 {
+		t.Errorf("%d posts, want 1", len(g.reach.posts))
+	}
 }
 
 // TestMydataCoversModeration checks that the export shows the author's

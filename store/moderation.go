@@ -164,6 +164,33 @@ func (db *DB) Handoff(ctx context.Context, id int64) (moderation.Handoff, error)
 	return hs[0], nil
 }
 
+// HandoffOf returns the handoff made of gap; moderation.ErrNotFound
+// (wrapped) when the gap was not passed on.
+func (db *DB) HandoffOf(ctx context.Context, gap int64) (moderation.Handoff, error) {
+	hs, err := scanHandoffs(db.r.QueryContext(ctx, `SELECT `+handoffColumns+` FROM handoffs INDEXED BY handoffs_by_gap
+		WHERE gap_id = ? AND gap_id != 0`, gap))
+	if err != nil {
+		return moderation.Handoff{}, fmt.Errorf("store: handoff of gap: %w", err)
+	}
+	if len(hs) == 0 {
+		return moderation.Handoff{}, fmt.Errorf("store: handoff of gap %d: %w", gap, moderation.ErrNotFound)
+	}
+	return hs[0], nil
+}
+
+// DropHandoff deletes a handoff that never reached the moderators, so
+// that its question can be passed on again.
+func (db *DB) DropHandoff(ctx context.Context, id int64) error {
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM handoffs WHERE id = ? AND mod_message = ''`, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: drop handoff: %w", err)
+	}
+	return nil
+}
+
 // OpenHandoffs returns the handoffs still open, oldest first.
 func (db *DB) OpenHandoffs(ctx context.Context) ([]moderation.Handoff, error) {
 	hs, err := scanHandoffs(db.r.QueryContext(ctx, `SELECT `+handoffColumns+` FROM handoffs
@@ -221,18 +248,6 @@ func (db *DB) CloseHandoff(ctx context.Context, id int64, status, by, answer str
 		return h, fmt.Errorf("store: close handoff: %w", err)
 	}
 	return h, nil
-}
-
-// HandoffsSince counts the handoffs an author started since the given
-// time, for the limit on floods.
-func (db *DB) HandoffsSince(ctx context.Context, user string, since time.Time) (int, error) {
-	var n int
-	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM handoffs INDEXED BY handoffs_by_user
-		WHERE user_key = ? AND created >= ?`, user, formatStamp(since)).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("store: handoffs since: %w", err)
-	}
-	return n, nil
 }
 
 func scanHandoffs(rows *sql.Rows, err error) ([]moderation.Handoff, error) {

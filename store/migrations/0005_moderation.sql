@@ -49,6 +49,8 @@ CREATE TABLE handoffs (
 ) STRICT;
 
 CREATE INDEX handoffs_by_user ON handoffs (user_key);
+-- A question is passed on once: a second press finds the first.
+CREATE UNIQUE INDEX handoffs_by_gap ON handoffs (gap_id) WHERE gap_id != 0;
 CREATE INDEX handoffs_open ON handoffs (created) WHERE status = 'open';
 
 -- examples are questions a moderator labelled with the topic that should
