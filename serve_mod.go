@@ -142,24 +142,30 @@ type gapPurger struct {
 	period time.Duration
 }
 
-// purge deletes every gap past its time, a batch at a time.
+// purge deletes every gap past its time, and every handoff closed that
+// long ago, a batch at a time.
 func (g *gapPurger) purge(ctx context.Context) {
-	total := 0
-	for {
-		n, err := g.db.PurgeGaps(ctx, g.now().Add(-g.keep), gapPurgeBatch)
-		if err != nil {
-			if ctx.Err() == nil {
-				g.log.Warn("gaps: purge failed", slog.Any("err", err))
+	for _, p := range []struct {
+		what  string
+		purge func(context.Context, time.Time, int) (int, error)
+	}{{"gaps", g.db.PurgeGaps}, {"handoffs", g.db.PurgeHandoffs}} {
+		total := 0
+		for {
+			n, err := p.purge(ctx, g.now().Add(-g.keep), gapPurgeBatch)
+			if err != nil {
+				if ctx.Err() == nil {
+					g.log.Warn(p.what+": purge failed", slog.Any("err", err))
+				}
+				return
 			}
-			return
+			total += n
+			if n < gapPurgeBatch {
+				break
+			}
 		}
-		total += n
-		if n < gapPurgeBatch {
-			break
+		if total > 0 {
+			g.log.Info(p.what+" purged", slog.Int("count", total), slog.Duration("kept", g.keep))
 		}
-	}
-	if total > 0 {
-		g.log.Info("gaps purged", slog.Int("count", total), slog.Duration("kept", g.keep))
 	}
 }
 

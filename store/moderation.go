@@ -88,6 +88,27 @@ func (db *DB) PurgeGaps(ctx context.Context, before time.Time, limit int) (int, 
 	return int(n), nil
 }
 
+// PurgeHandoffs deletes at most limit handoffs closed before the given
+// time, and returns how many it deleted. Open ones stay until a
+// moderator closes them.
+func (db *DB) PurgeHandoffs(ctx context.Context, before time.Time, limit int) (int, error) {
+	var n int64
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM handoffs WHERE id IN (
+			SELECT id FROM handoffs WHERE status != 'open' AND closed < ? ORDER BY closed LIMIT ?)`,
+			formatStamp(before), limit)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: purge handoffs: %w", err)
+	}
+	return int(n), nil
+}
+
 func scanGaps(rows *sql.Rows, err error) ([]moderation.Gap, error) {
 	if err != nil {
 		return nil, err

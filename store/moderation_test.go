@@ -100,3 +100,27 @@ func TestCloseHandoffOnce(t *testing.T) {
 		t.Errorf("missing handoff: %v", err)
 	}
 }
+
+// TestPurgeHandoffs deletes the handoffs closed long ago and keeps the
+// open ones, however old.
+func TestPurgeHandoffs(t *testing.T) {
+	db := openTestDB(t)
+	ctx := context.Background()
+	old := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	db.now = func() time.Time { return old }
+	for range 2 {
+		if _, err := db.AddHandoff(ctx, moderation.Handoff{User: "k", Platform: "slack", UserID: "U1", Question: "q", Lang: "en"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.CloseHandoff(ctx, 1, moderation.Resolved, "UMOD", ""); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.PurgeHandoffs(ctx, old.AddDate(0, 3, 0), 10)
+	if err != nil || n != 1 {
+		t.Fatalf("purged %d, %v; want the closed one", n, err)
+	}
+	if open, _ := db.OpenHandoffs(ctx); len(open) != 1 {
+		t.Errorf("open handoffs = %+v", open)
+	}
+}
