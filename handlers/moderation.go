@@ -452,7 +452,7 @@ func (r *Router) modSend(ctx context.Context, req *bot.Request) (*bot.Reply, err
 	if err := r.moderatorOnly(ctx, req, p); err != nil {
 		return nil, err
 	}
-	text := strings.TrimSpace(cleanInput(req.Option("text")))
+	text := cleanAnswer(req.Option("text"))
 	if text == "" {
 		return nil, fail(p, bot.Invalid, "mod.answer_empty")
 	}
@@ -675,4 +675,14 @@ func (r *Router) FlushCounts(ctx context.Context) {
 		}
 		m.mu.Unlock()
 	}
+}
+
+// cleanAnswer is cleanInput for a moderator's answer, which keeps its
+// line breaks: an answer may have steps.
+func cleanAnswer(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(cleanInput(l), " ")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }

@@ -419,3 +419,10 @@ func TestMydataCoversModeration(t *testing.T) {
 	}
 
 }
+
+func TestCleanAnswer(t *testing.T) {
+	got := cleanAnswer("  1. Order to yourself\r\n2. Wrap them\u202e\x00 \n\n")
+	if want := "1. Order to yourself\n2. Wrap them"; got != want {
+		t.Errorf("cleanAnswer = %q, want %q", got, want)
+	}
+}
