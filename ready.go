@@ -28,6 +28,7 @@ const (
 type readiness struct {
 	db        func(context.Context) error
 	platforms []platform // those with a health check
+	channels  []*channelCheck
 	log       *slog.Logger
 
 	mu       sync.Mutex
@@ -36,8 +37,8 @@ type readiness struct {
 	reported string // the reasons last logged, so that each change is logged once
 }
 
-func newReadiness(db func(context.Context) error, platforms []platform, log *slog.Logger) *readiness {
-	r := &readiness{db: db, log: log}
+func newReadiness(db func(context.Context) error, platforms []platform, log *slog.Logger, channels ...*channelCheck) *readiness {
+	r := &readiness{db: db, log: log, channels: channels}
 	for _, p := range platforms {
 		if p.health != nil {
 			r.platforms = append(r.platforms, p)
@@ -79,6 +80,12 @@ func (rd *readiness) check(ctx context.Context) []string {
 		if err := p.health.Healthy(); err != nil {
 			reasons = append(reasons, string(p.name)+" connection down")
 			attrs = append(attrs, slog.Any(string(p.name), err))
+		}
+	}
+	for _, c := range rd.channels {
+		if err := c.Healthy(); err != nil {
+			reasons = append(reasons, string(c.name)+" moderators' channel unavailable")
+			attrs = append(attrs, slog.Any(string(c.name)+"_moderators", err))
 		}
 	}
 	rd.report(reasons, attrs)

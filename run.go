@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"net"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/console"
@@ -151,7 +153,9 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	if err != nil {
 		return err
 	}
-	r := handlers.New(log, k, ledger.NewService(db), db, live...)
+	r := handlers.New(log, k, ledger.NewService(db), db, append(live, moderationOf(cfg, db, nil))...)
+	// The console keeps missed questions too: those past their time go.
+	(&gapPurger{db: db, keep: cmp.Or(cfg.Mod.GapRetention, config.DefaultGapRetention), log: log, now: time.Now}).purge(ctx)
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	a := &console.Adapter{
 		In: std.in, Out: std.out,
@@ -162,6 +166,7 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 		// The export holds what the database holds: keep it beside it.
 		ExportDir: filepath.Dir(cfg.DBPath),
 	}
+	defer r.FlushCounts(context.WithoutCancel(ctx))
 	return withReminders(ctx, a.Run, &remind.Scheduler{
 		Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Console: a},
 		Message: r.ReminderMessage, Log: log.With("platform", "console"),

@@ -22,6 +22,7 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/remind"
+	"github.com/authorbot/authorbot/store"
 )
 
 // platform is one connected chat platform: the HTTP routes it serves, an
@@ -35,6 +36,8 @@ type platform struct {
 	// health, when set, tells whether the platform's own connection is
 	// up; /readyz reports not ready while it is down.
 	health bot.Health
+	// moderators, when set, posts to the platform's moderators' channel.
+	moderators bot.Moderators
 }
 
 // platformDeps is what every platform adapter is built from.
@@ -53,6 +56,14 @@ type platformDeps struct {
 	// dashboard, when set, is the moderators' dashboard, served under
 	// /admin/.
 	dashboard http.Handler
+	// reach, when set, is told what the platforms offer the moderators'
+	// loop; moderation, when set, keeps the gaps to purge and the
+	// digests sent.
+	reach      *reach
+	moderation *store.DB
+	// editSlack, when set, changes the Slack adapter's settings before it
+	// is built; tests point its Web API at a fake.
+	editSlack func(*slack.Config)
 }
 
 // forPlatform returns the logger and dispatcher one platform's adapter
@@ -80,12 +91,16 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 	if d.reminders != nil {
 		warnUndeliverable(d.cfg, d.log)
 	}
+	if d.reach != nil {
+		d.reach.set(platforms)
+	}
+	channels := channelChecks(ctx, platforms, d.log)
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
-	mux.Handle("GET /readyz", newReadiness(dbReady, platforms, d.log))
+	mux.Handle("GET /readyz", newReadiness(dbReady, platforms, d.log, channels...))
 	mux.Handle("GET /metrics", d.metrics.Handler())
 	for _, p := range platforms {
 		if p.routes != nil {
@@ -134,6 +149,18 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 			Message: d.router.ReminderMessage, Log: d.log.With("component", "reminders")}
 		g.Go(func() error { return s.Run(ctx) })
 	}
+	for _, c := range channels {
+		g.Go(func() error { return c.watch(ctx, d.log) })
+	}
+	if db := d.moderation; db != nil {
+		purger := &gapPurger{db: db, keep: d.cfg.Mod.GapRetention, log: d.log.With("component", "gaps"), now: time.Now, period: gapPurgeEvery}
+		if purger.keep <= 0 {
+			purger.keep = config.DefaultGapRetention
+		}
+		g.Go(func() error { return purger.run(ctx) })
+		digest := weekly(db, d.router, d.log.With("component", "digest"))
+		g.Go(func() error { return digest.Run(ctx) })
+	}
 	for _, p := range platforms {
 		if p.run != nil {
 			g.Go(func() error {
@@ -167,7 +194,9 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	if err != nil {
 		return err
 	}
-	router := handlers.New(log, k, ledger.NewService(db), db, append(live, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))))...)
+	rc := newReach()
+	router := handlers.New(log, k, ledger.NewService(db), db, append(live, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))),
+		moderationOf(cfg, db, rc))...)
 	dash, err := newDashboard(cfg, db, k, log)
 	if err != nil {
 		return err
@@ -180,8 +209,10 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		metrics:  m,
 		log:      log,
 
-		reminders: db,
-		dashboard: dash.Handler(),
+		reminders:  db,
+		reach:      rc,
+		moderation: db,
+		dashboard:  dash.Handler(),
 	}
 	if d.slackInstalls, err = slackInstalls(cfg, db); err != nil {
 		return err
@@ -190,7 +221,12 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	if err != nil {
 		return err
 	}
-	return serve(ctx, d, db.Writable, ln)
+	err = serve(ctx, d, db.Writable, ln)
+	// The questions counted since the last write are owed to the figures.
+	flush, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	router.FlushCounts(flush)
+	return err
 }
 
 // canDM reports whether the settings let the bot send a direct message

@@ -35,6 +35,8 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 		Client:       client,
 		ShardID:      c.ShardID,
 		ShardCount:   c.ShardCount,
+		ModChannel:   d.cfg.Mod.DiscordChannel,
+		ModRoles:     d.cfg.Mod.DiscordRoles,
 	})
 	if err != nil {
 		return nil, err
@@ -46,6 +48,9 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 	if c.Token != "" {
 		p.notifier = a
 		p.health = health(a) // the gateway
+	}
+	if d.cfg.Mod.DiscordChannel != "" {
+		p.moderators = a // CheckModerators says what is missing, a bot token among others
 	}
 	p.run = func(ctx context.Context) error {
 		if c.Token != "" {

@@ -17,21 +17,21 @@ import (
 	"testing"
 )
 
-// transcript records the requests and responses of a test, with the
+// oauthTranscript records the requests and responses of a test, with the
 // secrets in them replaced by names.
-type transcript struct {
+type oauthTranscript struct {
 	mu      sync.Mutex
 	lines   []string
 	secrets map[string]string // secret -> what is written instead
 }
 
-func (tr *transcript) hide(secret, as string) {
+func (tr *oauthTranscript) hide(secret, as string) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	tr.secrets[secret] = as
 }
 
-func (tr *transcript) add(format string, args ...any) {
+func (tr *oauthTranscript) add(format string, args ...any) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	s := fmt.Sprintf(format, args...)
@@ -42,7 +42,7 @@ func (tr *transcript) add(format string, args ...any) {
 	tr.lines = append(tr.lines, s)
 }
 
-func (tr *transcript) String() string {
+func (tr *oauthTranscript) String() string {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	return strings.Join(tr.lines, "\n")
@@ -67,7 +67,7 @@ const (
 	e2eSecretKey    = "5f4dcc3b5aa765d61d8327deb882cf995f4dcc3b5aa765d61d8327deb882cf99"
 )
 
-func newFakeSlackOAuth(t *testing.T, tr *transcript) *fakeSlackOAuth {
+func newFakeSlackOAuth(t *testing.T, tr *oauthTranscript) *fakeSlackOAuth {
 	f := &fakeSlackOAuth{calls: map[string][]string{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
@@ -135,7 +135,7 @@ func (f *fakeSlackOAuth) tokens(method string) []string {
 // workspace's commands use it, and uninstalling deletes it. Run with -v
 // for the transcript.
 func TestSlackInstallEndToEnd(t *testing.T) {
-	tr := &transcript{secrets: map[string]string{
+	tr := &oauthTranscript{secrets: map[string]string{
 		e2eClientSecret: "<client-secret>", e2eBotToken: "<xoxb-bot-token>", e2eCode: "<code>",
 	}}
 	fake := newFakeSlackOAuth(t, tr)
@@ -234,8 +234,11 @@ func TestSlackInstallEndToEnd(t *testing.T) {
 	tr.add("Slack -> POST /slack/commands (signed)  team_id=T0E2E command=/help")
 	status, _ := slackPost(t, base, "/slack/commands", slashForm("T0E2E", "U0AUTHOR", "/help", ""))
 	tr.add("Slack <- %d", status)
-	if got := fake.tokens("users.info"); !slices.Equal(got, []string{e2eBotToken}) {
-		t.Errorf("users.info called with %d tokens, want the installed one", len(got))
+	// (users.info answers the locale, and whether /help may list the
+	// moderators' commands: each call with the installed token.)
+	got := fake.tokens("users.info")
+	if len(got) == 0 || slices.ContainsFunc(got, func(tok string) bool { return tok != e2eBotToken }) {
+		t.Errorf("users.info called with %d tokens, not all the installed one", len(got))
 	}
 
 	// 6. Slack tells of the uninstall: the token is deleted.

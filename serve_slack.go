@@ -41,7 +41,7 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 			PublicURL: d.cfg.PublicURL, Store: d.slackInstalls}
 		log.Info("workspaces can install the app", slog.String("url", d.cfg.PublicURL+slack.InstallPath))
 	}
-	a, err := slack.New(slack.Config{
+	sc := slack.Config{
 		SigningSecret: s.SigningSecret,
 		BotToken:      s.BotToken,
 		AppToken:      s.AppToken,
@@ -51,13 +51,22 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 		Serve:         dispatch.Serve,
 		Log:           log,
 		VerifyFailed:  func(reason string) { d.metrics.VerifyFailed(string(bot.Slack), reason) },
-	})
+		ModChannel:    d.cfg.Mod.SlackChannel,
+		Moderators:    d.cfg.Mod.SlackModerators,
+	}
+	if d.editSlack != nil {
+		d.editSlack(&sc)
+	}
+	a, err := slack.New(sc)
 	if err != nil {
 		return nil, err
 	}
 	p := platform{name: bot.Slack, routes: a.Routes}
 	if a.CanDM() {
 		p.notifier = a
+	}
+	if d.cfg.Mod.SlackChannel != "" {
+		p.moderators = a // CheckModerators says what is missing, a bot token among others
 	}
 	if s.AppToken != "" {
 		p.health = health(a) // the socket

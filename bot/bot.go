@@ -97,6 +97,13 @@ type Request struct {
 	// answer shared from it is posted as a reply to that message.
 	// Handlers need not look at it; adapters do.
 	Thread *Thread
+	// Channel is the channel or conversation the request came from, ""
+	// when the platform did not say.
+	Channel string
+	// Moderator, when set, tells whether the user is one of the
+	// community's moderators (see IsModerator); the adapter decides, and
+	// may ask its platform, so it is asked only by what needs to know.
+	Moderator func(ctx context.Context) bool
 }
 
 // Option returns the trimmed value of the named option, or "".

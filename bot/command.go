@@ -23,6 +23,10 @@ type Command struct {
 	Example string
 	// Localized holds name and description per locale ("fr", "de", ...).
 	Localized map[string]Localized
+	// Moderators marks a command for the community's moderators alone:
+	// platforms that can hide a command from others do (Discord's
+	// default member permissions), and its handlers check again.
+	Moderators bool
 }
 
 // Localized is a command's or option's name and description in one locale.

@@ -396,9 +396,11 @@ func nextToken(line string, i int) (t token, next int, ok bool) {
 }
 
 func commandList(cmds []*Command) string {
-	names := make([]string, len(cmds))
-	for i, c := range cmds {
-		names[i] = "/" + c.Name
+	names := make([]string, 0, len(cmds))
+	for _, c := range cmds {
+		if !c.Moderators { // the grammar does not know who typed; authors need not see them
+			names = append(names, "/"+c.Name)
+		}
 	}
 	return strings.Join(names, ", ")
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -35,6 +36,11 @@ type Reply struct {
 	// belongs to the author who asked, so a reply with a File is never
 	// shared or cached.
 	File *File
+	// Selects are menus under the reply, after its buttons.
+	Selects []Select
+	// Modal, when set, is opened for the presser of the button the reply
+	// answers, instead of the reply being shown (see Modal).
+	Modal *Modal
 }
 
 // File is a document attached to a reply.
@@ -144,6 +150,8 @@ func PlainText(r *Reply) string {
 			}
 		case *Link:
 			fmt.Fprintf(&b, "%s: %s\n", v.Label, v.URL)
+		case *Mention:
+			fmt.Fprintf(&b, "%s: %s\n", v.Label, cmp.Or(v.User.Name, v.User.ID))
 		}
 	}
 	if r.Source != "" {

@@ -39,6 +39,7 @@ type Config struct {
 
 	Slack   Slack
 	Discord Discord
+	Mod     Moderation
 
 	// PublicURL is the address that reaches serve from outside
 	// (https://bot.example.org, AUTHORBOT_PUBLIC_URL), "" when unset; the
@@ -125,7 +126,7 @@ Environment:
   AUTHORBOT_SLACK_API_URL         Slack Web API base URL (default https://slack.com/api/)
   AUTHORBOT_PUBLIC_URL            the public https:// address of serve (the install's redirect URL)
   AUTHORBOT_SECRET_KEY            32-byte key, 64 hex characters, that encrypts stored tokens
-Each Slack and Discord setting, and AUTHORBOT_SECRET_KEY, may instead be read from a file
+` + moderationUsage + `Each Slack and Discord setting, and AUTHORBOT_SECRET_KEY, may instead be read from a file
 named by the same variable with _FILE appended (set one of the two).
 `
 
@@ -156,6 +157,9 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		AppID:     secret("AUTHORBOT_DISCORD_APP_ID"),
 	}
 	problems = append(problems, c.loadScale(getenv, secret)...)
+
+	mod, modProblems := loadModeration(getenv)
+	c.Mod, problems = mod, append(problems, modProblems...)
 
 	cmd, rest := "", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {

@@ -54,6 +54,8 @@ type Answers struct {
 	// topics holds every entry's reply, rendered once, by "lang/id".
 	topics map[string]*bot.Reply
 	words  *i18n.Catalog
+	// learned are the questions moderators labelled with their topic.
+	learned *kb.Learned
 }
 
 // resultKey is a question as searched: its text and the language asked for.
@@ -69,7 +71,7 @@ func NewAnswers(k *kb.KB) *Answers { return newAnswers(k, i18n.Default()) }
 func newAnswers(k *kb.KB, words *i18n.Catalog) *Answers {
 	results, _ := lru.New[resultKey, kb.Result](resultCacheSize) // errors only for a size <= 0
 	answers, _ := lru.New[resultKey, kb.Answer](resultCacheSize)
-	a := &Answers{kb: k, results: results, answers: answers, words: words}
+	a := &Answers{kb: k, results: results, answers: answers, words: words, learned: k.NewLearned()}
 	a.topics = a.renderTopics()
 	return a
 }
@@ -107,10 +109,12 @@ type Answer struct {
 }
 
 func (r *Router) ask(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	r.syncExamples(ctx)
 	a, err := r.Ask(ctx, req)
 	if err != nil {
 		return nil, err
 	}
+	r.noteAsked(ctx, req, a)
 	return a.Reply, nil
 }
 
@@ -137,15 +141,26 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 		q = string([]rune(q)[:maxQuestion])
 	}
 	lang := a.lang(req, q)
+	if e, ok := a.learned.Match(q, lang); ok {
+		// A moderator said this topic answers this question.
+		return a.topicAnswer(e, kb.Result{Lang: e.Lang, Best: e, Score: 1, Confident: true}, notes), nil
+	}
 	if parts := a.parts(q, lang); len(parts.Parts) > 1 {
 		return a.answerParts(parts, notes), nil
 	}
 	res := a.search(q, lang)
 	lang = res.Lang
-	p := a.printer(lang)
 	if !res.Confident || res.Best == nil {
 		return &Answer{Reply: a.decline(res, lang), Result: res}, nil
 	}
+	return a.topicAnswer(res.Best, res, notes), nil
+}
+
+// topicAnswer answers with the entry e, the result res found.
+func (a *Answers) topicAnswer(e *kb.Entry, res kb.Result, notes func(e *kb.Entry, lang string) []string) *Answer {
+	lang := res.Lang
+	p := a.printer(lang)
+	res.Best = e
 	reply := a.topicReply(res.Best, lang)
 	var lines []string
 	if notes != nil {
@@ -158,7 +173,7 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 		// Nothing here is the author's own: the answer is the same for all.
 		reply.Key = "ask/" + res.Best.Lang + "/" + res.Best.ID + "/" + lang
 	}
-	return &Answer{Reply: reply, Result: res}, nil
+	return &Answer{Reply: reply, Result: res}
 }
 
 // topicReply returns a fresh copy of an entry's rendered reply, which the

@@ -42,7 +42,11 @@ func (r *Router) feedback(ctx context.Context, req *bot.Request) (*bot.Reply, er
 	default:
 		text = p.T("feedback.thanks_for_telling_me_try", "ContactURL", contactURL)
 	}
-	return bot.Say("%s", text), nil
+	reply := bot.Say("%s", text)
+	if !helpful {
+		reply.Buttons = r.noVote(ctx, req, topic, answerLang, p)
+	}
+	return reply, nil
 }
 
 // parseVote reads a feedback button's value; ok is false for anything

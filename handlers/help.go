@@ -56,6 +56,9 @@ func (r *Router) help(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 	reply := &bot.Reply{Title: p.T("help.authorbot_commands_and_topics"), Ephemeral: true, Lang: lang}
 	var cmds []string
 	for _, c := range r.cmds {
+		if c.Moderators && !req.IsModerator(ctx) {
+			continue // theirs alone, and a list for authors
+		}
 		cmds = append(cmds, c.Usage(c.Name)+": "+c.DescriptionIn(lang))
 	}
 	reply.Blocks = append(reply.Blocks,

@@ -41,6 +41,8 @@ type Router struct {
 	live *liveKB
 	// topics changes the knowledge base for /admin topic (admin_topic.go).
 	topics TopicEditor
+	// mod is the moderators' loop, nil without WithModeration.
+	mod *moderator
 }
 
 // Votes records whether answers helped. *store.DB is one.
@@ -150,6 +152,7 @@ func (r *Router) families() []family {
 		r.isbnFamily(),
 		r.preorderFamily(),
 		r.remindFamily(),
+		r.adminFamily(),
 	}
 }
 
@@ -275,6 +278,18 @@ func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 		return r.feedback(ctx, req)
 	case bot.ActionForget:
 		return r.forgetConfirmed(ctx, req)
+	case bot.ActionHandoff:
+		return r.handoff(ctx, req)
+	case bot.ActionModReply:
+		return r.modReply(ctx, req)
+	case bot.ActionModSend:
+		return r.modSend(ctx, req)
+	case bot.ActionResolve:
+		return r.modResolve(ctx, req)
+	case bot.ActionLearn:
+		return r.modLearn(ctx, req)
+	case bot.ActionUnlearn:
+		return r.modUnlearn(ctx, req)
 	}
 	return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_button")
 }

@@ -14,6 +14,8 @@ package ledger
 import (
 	"errors"
 	"time"
+
+	"github.com/authorbot/authorbot/moderation"
 )
 
 // Order is one order of author or proof copies in an author's ledger.
@@ -97,6 +99,12 @@ type UserData struct {
 	Reminders []Reminder `json:"reminders,omitempty"`
 	// ReminderSettings are nil for an author who never set a reminder.
 	ReminderSettings *ReminderSettings `json:"reminder_settings,omitempty"`
+	// Gaps are the author's questions the bot missed, kept for its
+	// moderators until they are purged; Handoffs the questions the author
+	// passed on to them; Examples those a moderator taught the search.
+	Gaps     []moderation.Gap     `json:"unanswered_questions,omitempty"`
+	Handoffs []moderation.Handoff `json:"questions_for_moderators,omitempty"`
+	Examples []moderation.Example `json:"questions_taught,omitempty"`
 }
 
 // Vote is one author's verdict on one answer of the knowledge base.

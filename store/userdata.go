@@ -21,6 +21,9 @@ func userTables() []userTable {
 	return []userTable{
 		{name: "orders", export: exportOrders},
 		{name: "votes", export: exportVotes},
+		{name: "gaps", export: exportGaps},
+		{name: "handoffs", export: exportHandoffs},
+		{name: "examples", export: exportExamples},
 		{name: "reminders", export: exportReminders},
 		{name: "reminder_settings", export: exportReminderSettings},
 		{name: "users", export: exportCounter},
@@ -56,7 +59,9 @@ func (db *DB) Forget(ctx context.Context, user string) error {
 				return fmt.Errorf("store: forget %s: %w", t.name, err)
 			}
 		}
-		return nil
+		// The examples learnt from the author's questions are gone: every
+		// process must read them again.
+		return bumpExamples(ctx, tx)
 	})
 }
 

@@ -69,6 +69,13 @@ func ApplicationCommands(cmds []*bot.Command) ([]*ApplicationCommand, error) {
 			Contexts:         []InteractionContext{ContextGuild, ContextBotDM},
 			IntegrationTypes: []IntegrationType{GuildInstall},
 		}
+		if c.Moderators {
+			// Discord hides it from members without Manage Server, and
+			// offers it only in servers; the handlers check again.
+			perms := manageServer
+			ac.DefaultMemberPermissions = &perms
+			ac.Contexts = []InteractionContext{ContextGuild}
+		}
 		if len(nameLoc) > 0 {
 			ac.NameLocalizations = &nameLoc
 		}
@@ -123,7 +130,14 @@ type ApplicationCommand struct {
 	Description              string                                `json:"description,omitempty"`
 	DescriptionLocalizations *map[discordgo.Locale]string          `json:"description_localizations,omitempty"`
 	Options                  []*discordgo.ApplicationCommandOption `json:"options"`
+	// DefaultMemberPermissions, when set, is the permissions a member needs
+	// to see the command, as a decimal bit set in a string ("32").
+	DefaultMemberPermissions *string `json:"default_member_permissions,omitempty"`
 }
+
+// manageServer is Discord's Manage Server permission (MANAGE_GUILD,
+// 0x20), which the moderators' commands ask of a member.
+const manageServer = "32"
 
 // InteractionContext is where a command can be used (Discord's
 // interaction context types).

@@ -68,6 +68,11 @@ type Config struct {
 	Client *http.Client
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// ModChannel is the id of the moderators' channel, "" for none.
+	ModChannel string
+	// ModRoles are the ids of the roles whose members are moderators,
+	// besides the members with Manage Server or Administrator.
+	ModRoles []string
 	// DeferAfter is how long an answer may take before the adapter tells
 	// Discord it will answer later (Discord waits three seconds at most);
 	// zero means 2.5 s.
@@ -125,6 +130,8 @@ type Adapter struct {
 	verifyFail func(reason string)
 	now        func() time.Time
 	deferAfter time.Duration
+	modChannel string
+	modRoles   []string
 
 	seen   *ttlcache.Cache[time.Time]        // interaction ids answered, with their signed times
 	values *ttlcache.Cache[string]           // button values too long for a custom id, by key
@@ -154,6 +161,8 @@ func New(cfg Config) (*Adapter, error) {
 		now:        cfg.Now,
 		deferAfter: cfg.DeferAfter,
 		client:     cfg.Client,
+		modChannel: cfg.ModChannel,
+		modRoles:   cfg.ModRoles,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)

@@ -190,7 +190,7 @@ func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, res
 			a.log.Warn("autocomplete response failed", slog.Any("err", err))
 		}
 		return
-	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent, discordgo.InteractionModalSubmit:
 	default:
 		a.log.Info("interaction type not handled", slog.Int("type", int(i.Type)))
 		a.respond(respond, notice(string(i.Locale), "discord.unhandled"))
@@ -207,6 +207,7 @@ func (a *Adapter) interaction(ctx context.Context, i *discordgo.Interaction, res
 		return
 	}
 	req.Received = a.now()
+	req.Moderator = a.moderator(i)
 	if req.Thread != nil && req.Action == bot.ActionShare {
 		a.shareInThread(ctx, i, req, respond)
 		return
@@ -291,6 +292,9 @@ func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
 // The values it stashes for its buttons are stashed again each time, so
 // they live as long as the message is being sent.
 func (a *Adapter) messageResponse(r *bot.Reply) ([]byte, error) {
+	if r.Modal != nil {
+		return modalResponse(r.Modal)
+	}
 	shared := r.Key != "" && r.File == nil
 	if shared {
 		if k, ok := a.keyed.Get(r.Key); ok {

@@ -400,5 +400,48 @@ func descriptionTable() map[string]translation {
 		"on (ligar) ou off (desligar)",
 		"on (aan) of off (uit)",
 		"on（オン）または off（オフ）"), "remind auto:state")
+	set(tx("Moderators: what the bot missed, questions for you, figures",
+		"Moderatoren: was der Bot verpasst hat, Fragen an euch, Zahlen",
+		"Moderadores: lo que el bot no supo responder, preguntas para vosotros, cifras",
+		"Moderatori: cosa il bot non ha saputo rispondere, domande per voi, numeri",
+		"Moderadores: o que o bot não soube responder, perguntas para vocês, números",
+		"Moderators: wat de bot heeft gemist, vragen voor jullie, cijfers",
+		"モデレーター向け：ボットが答えられなかった質問、あなた宛ての質問、統計"), "admin")
+	set(tx("Questions I missed, grouped, biggest first",
+		"Verpasste Fragen, gruppiert, die häufigsten zuerst",
+		"Preguntas sin respuesta, agrupadas, las más frecuentes primero",
+		"Domande senza risposta, raggruppate, le più frequenti prima",
+		"Perguntas sem resposta, agrupadas, as mais frequentes primeiro",
+		"Gemiste vragen, gegroepeerd, de grootste eerst",
+		"答えられなかった質問をまとめて、多い順に"), "admin gaps")
+	set(tx("How many days back (default 7)",
+		"Wie viele Tage zurück (Standard 7)",
+		"Cuántos días atrás (7 por defecto)",
+		"Quanti giorni indietro (predefinito 7)",
+		"Quantos dias para trás (padrão 7)",
+		"Hoeveel dagen terug (standaard 7)",
+		"何日前まで（既定は7日）"), "admin gaps:days", "admin stats:days")
+	set(tx("Questions passed on to moderators and still open",
+		"An Moderatoren weitergegebene Fragen, die noch offen sind",
+		"Preguntas transmitidas a los moderadores y aún abiertas",
+		"Domande inoltrate ai moderatori e ancora aperte",
+		"Perguntas encaminhadas aos moderadores e ainda abertas",
+		"Naar moderators doorgestuurde vragen die nog open staan",
+		"モデレーターに回された未解決の質問"), "admin handoffs")
+	set(tx("Questions per day, answered share, languages, platforms, topics",
+		"Fragen pro Tag, beantworteter Anteil, Sprachen, Plattformen, Themen",
+		"Preguntas por día, parte respondida, idiomas, plataformas, temas",
+		"Domande al giorno, quota con risposta, lingue, piattaforme, argomenti",
+		"Perguntas por dia, parte respondida, idiomas, plataformas, tópicos",
+		"Vragen per dag, beantwoord aandeel, talen, platforms, onderwerpen",
+		"1日あたりの質問数、回答率、言語、プラットフォーム、トピック"), "admin stats")
+	set(tx("Send the weekly digest to the moderators' channel now",
+		"Die Wochenübersicht jetzt an den Moderatorenkanal senden",
+		"Enviar ahora el resumen semanal al canal de moderadores",
+		"Invia ora il riepilogo settimanale al canale dei moderatori",
+		"Enviar agora o resumo semanal para o canal de moderadores",
+		"Het weekoverzicht nu naar het moderatorenkanaal sturen",
+		"週間ダイジェストを今すぐモデレーターチャンネルに送る"), "admin digest")
+	set(tx("now", "jetzt", "ahora", "ora", "agora", "nu", "今"), "admin digest:when")
 	return t
 }

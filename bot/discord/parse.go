@@ -27,7 +27,7 @@ func parse(i *discordgo.Interaction, lookup func(key string) (string, bool)) (*b
 	if err != nil {
 		return nil, err
 	}
-	req := &bot.Request{User: user, Locale: string(i.Locale), Options: map[string]string{}}
+	req := &bot.Request{User: user, Locale: string(i.Locale), Options: map[string]string{}, Channel: i.ChannelID}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
 		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
@@ -61,10 +61,16 @@ func parse(i *discordgo.Interaction, lookup func(key string) (string, bool)) (*b
 		}
 		req.Action = action
 		req.Options["value"] = value
+		if len(data.Values) > 0 {
+			// A select: its value, then the option chosen (bot.Select).
+			req.Options["value"] = value + "/" + data.Values[0]
+		}
 		if action == bot.ActionReply && !bot.ParseReply(req) {
 			return nil, fmt.Errorf("discord: malformed custom id %q", clipID(data.CustomID))
 		}
 		return req, nil
+	case discordgo.InteractionModalSubmit:
+		return parseModal(i, req, lookup)
 	}
 	return nil, fmt.Errorf("discord: unsupported interaction type %d", i.Type)
 }

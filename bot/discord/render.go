@@ -71,6 +71,7 @@ func renderWithin(r *bot.Reply, limit int) (data *discordgo.InteractionResponseD
 		data.Embeds = []*discordgo.MessageEmbed{embed(r, prompt)}
 	}
 	data.Components, stash = buttons(r.Buttons)
+	data.Components = append(data.Components, selects(r.Selects, maxRows-len(data.Components))...)
 	return data, stash
 }
 
@@ -175,6 +176,8 @@ func embed(r *bot.Reply, prompt string) *discordgo.MessageEmbed {
 			paras = append(paras, list(v))
 		case *bot.Link:
 			paras = append(paras, link(v))
+		case *bot.Mention:
+			paras = append(paras, mention(v))
 		case *bot.Fields:
 			for _, f := range v.Fields {
 				if len(fields) == maxFields {

@@ -57,6 +57,8 @@ func decodeWire(body []byte) (*discordgo.Interaction, error) {
 			data = v
 		case "guild_id":
 			err = decodeString(v, &i.GuildID)
+		case "channel_id":
+			err = decodeString(v, &i.ChannelID)
 		case "member":
 			i.Member, err = decodeMember(v, i.Member)
 		case "user":
@@ -80,14 +82,17 @@ func decodeWire(body []byte) (*discordgo.Interaction, error) {
 // decodeStandard decodes with encoding/json, into the same fields.
 func decodeStandard(body []byte) (*discordgo.Interaction, error) {
 	var w struct {
-		ID      string                    `json:"id"`
-		AppID   string                    `json:"application_id"`
-		Type    discordgo.InteractionType `json:"type"`
-		Data    json.RawMessage           `json:"data"`
-		GuildID string                    `json:"guild_id"`
-		Member  *struct {
-			Nick string    `json:"nick"`
-			User *wireUser `json:"user"`
+		ID        string                    `json:"id"`
+		AppID     string                    `json:"application_id"`
+		Type      discordgo.InteractionType `json:"type"`
+		Data      json.RawMessage           `json:"data"`
+		GuildID   string                    `json:"guild_id"`
+		ChannelID string                    `json:"channel_id"`
+		Member    *struct {
+			Nick        string    `json:"nick"`
+			User        *wireUser `json:"user"`
+			Permissions string    `json:"permissions"`
+			Roles       []string  `json:"roles"`
 		} `json:"member"`
 		User   *wireUser        `json:"user"`
 		Locale discordgo.Locale `json:"locale"`
@@ -96,10 +101,11 @@ func decodeStandard(body []byte) (*discordgo.Interaction, error) {
 	if err := json.Unmarshal(body, &w); err != nil {
 		return nil, err
 	}
-	i := &discordgo.Interaction{ID: w.ID, AppID: w.AppID, Type: w.Type, GuildID: w.GuildID,
+	i := &discordgo.Interaction{ID: w.ID, AppID: w.AppID, Type: w.Type, GuildID: w.GuildID, ChannelID: w.ChannelID,
 		User: w.User.user(), Locale: w.Locale, Token: w.Token}
 	if w.Member != nil {
-		i.Member = &discordgo.Member{Nick: w.Member.Nick, User: w.Member.User.user()}
+		i.Member = &discordgo.Member{Nick: w.Member.Nick, User: w.Member.User.user(), Roles: w.Member.Roles}
+		i.Member.Permissions, _ = strconv.ParseInt(w.Member.Permissions, 10, 64)
 	}
 	if err := decodeData(i, w.Data); err != nil {
 		return nil, err
@@ -285,6 +291,23 @@ func decodeMember(v []byte, m *discordgo.Member) (*discordgo.Member, error) {
 			err = decodeString(v, &m.Nick)
 		case "user":
 			m.User, err = decodeUser(v, m.User)
+		case "permissions":
+			// A decimal bit set in a string; a malformed one grants none.
+			var perms string
+			if err = decodeString(v, &perms); err == nil {
+				m.Permissions, _ = strconv.ParseInt(perms, 10, 64)
+			}
+		case "roles":
+			m.Roles = m.Roles[:0]
+			if isNull(v) {
+				break
+			}
+			err = eachElement(v, func(v []byte) error {
+				var role string
+				err := decodeString(v, &role)
+				m.Roles = append(m.Roles, role)
+				return err
+			})
 		}
 		return err
 	})

@@ -22,6 +22,9 @@ func (a *Adapter) CanDM() bool { return a.tokens != nil }
 // serve answers req and, when the reply carries a file, delivers the file
 // before the reply goes out, so that the reply can say whether it went.
 func (a *Adapter) serve(ctx context.Context, req *bot.Request) *bot.Reply {
+	if req.Moderator == nil {
+		req.Moderator = a.moderator(req.User)
+	}
 	reply := a.cfg.Serve(ctx, req)
 	if reply == nil || reply.File == nil {
 		return reply

@@ -63,11 +63,13 @@ func readManifest(t *testing.T, name string) manifest {
 // botScopes are the scopes the adapter's Web API calls need, each for
 // the methods named; no more, as Slack asks an admin to approve each.
 var botScopes = []string{
-	"commands",    // the slash commands
-	"chat:write",  // chat.postMessage (Notify)
-	"users:read",  // users.info (the author's locale)
-	"im:write",    // conversations.open (the DM a data export goes to)
-	"files:write", // files.getUploadURLExternal, files.completeUploadExternal
+	"commands",      // the slash commands
+	"chat:write",    // chat.postMessage (Notify)
+	"users:read",    // users.info (the author's locale)
+	"im:write",      // conversations.open (the DM a data export goes to)
+	"files:write",   // files.getUploadURLExternal, files.completeUploadExternal
+	"channels:read", // conversations.info (the moderators' channel, checked at start)
+	"groups:read",   // conversations.info for a private moderators' channel
 }
 
 // fixedDate is a calendar date written into a text that outlives it.

@@ -63,7 +63,7 @@ const (
 // deploy/ declare: commands (the slash commands), chat:write (direct
 // messages), users:read (authors' locales), im:write (opening the direct
 // message a data export goes to) and files:write (uploading it).
-var BotScopes = []string{"commands", "chat:write", "users:read", "im:write", "files:write"}
+var BotScopes = []string{"commands", "chat:write", "users:read", "im:write", "files:write", "channels:read", "groups:read"}
 
 // stateCookie names the cookie that binds an install's state to the
 // browser that began it. Over https it has the __Host- prefix, which

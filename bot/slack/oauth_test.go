@@ -251,7 +251,7 @@ func TestInstallRedirect(t *testing.T) {
 		t.Errorf("redirect to %s, want the authorize page beside the Web API", got)
 	}
 	q := u.Query()
-	if q.Get("client_id") != testClientID || q.Get("scope") != "commands,chat:write,users:read,im:write,files:write" ||
+	if q.Get("client_id") != testClientID || q.Get("scope") != "commands,chat:write,users:read,im:write,files:write,channels:read,groups:read" ||
 		q.Get("redirect_uri") != "https://bot.example.org/slack/oauth/callback" {
 		t.Errorf("authorize query = %v", q)
 	}

@@ -197,6 +197,7 @@ func parseCommand(p Parser, s slackapi.SlashCommand) (*bot.Request, error) {
 		return nil, err
 	}
 	req.User = bot.User{Platform: bot.Slack, Workspace: s.TeamID, ID: s.UserID, Name: s.UserName}
+	req.Channel = s.ChannelID
 	return req, nil
 }
 
@@ -214,7 +215,7 @@ func parseAction(cb slackapi.InteractionCallback) (*bot.Request, error) {
 		return nil, bot.Errorf(bot.Invalid, "Slack did not say who pressed that button, so I can't act on it. Please try again.")
 	}
 	// A click sends exactly one action: the button pressed.
-	action, value, ok := parseButtonValue(cb.ActionCallback.BlockActions[0].Value)
+	action, value, ok := parseButtonValue(actionValue(cb.ActionCallback.BlockActions[0]))
 	if !ok {
 		return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
 	}
@@ -227,6 +228,7 @@ func parseAction(cb slackapi.InteractionCallback) (*bot.Request, error) {
 		User:    bot.User{Platform: bot.Slack, Workspace: team, ID: cb.User.ID, Name: name},
 		Action:  action,
 		Options: map[string]string{"value": value},
+		Channel: cb.Channel.ID,
 	}, nil
 }
 

@@ -62,6 +62,7 @@ func render(r *bot.Reply) *slackapi.WebhookMessage {
 		tail = append(tail, contextBlocks(r.ButtonPrompt)...)
 		tail = append(tail, slackapi.NewActionBlock("", buttons...))
 	}
+	tail = append(tail, renderSelects(r.Selects)...)
 	if len(body)+len(tail) > maxBlocks {
 		// Keep the source and the buttons; say that the middle was cut.
 		body = append(body[:maxBlocks-len(tail)-1], contextBlocks("…")...)
@@ -143,6 +144,8 @@ func renderBlock(b bot.Block) []slackapi.Block {
 		return fieldSections(v.Fields)
 	case *bot.Link:
 		return sections(link(v.Label, v.URL))
+	case *bot.Mention:
+		return sections(mention(v))
 	}
 	return nil
 }

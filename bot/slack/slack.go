@@ -93,6 +93,11 @@ type Config struct {
 	Budget time.Duration
 	// LateLimit bounds a command that runs past its Budget.
 	LateLimit time.Duration
+	// ModChannel is the id of the moderators' channel (C…), "" for none.
+	ModChannel string
+	// Moderators are the user ids (U…) of the community's moderators,
+	// besides the workspace's admins and owners.
+	Moderators []string
 	// PingInterval is how long Socket Mode waits for Slack's ping before it
 	// reconnects; 0 means slack-go's default.
 	PingInterval time.Duration
@@ -127,6 +132,9 @@ type Adapter struct {
 	// socket is the state of the Socket Mode connection (socketDown until
 	// it first connects).
 	socket atomic.Int32
+	// admins remembers for a while whether a user is a workspace admin
+	// or owner (users.info).
+	admins *ttlcache.Cache[bool]
 }
 
 // New checks cfg and builds an adapter.
@@ -168,6 +176,7 @@ func New(cfg Config) (*Adapter, error) {
 		log:     cfg.Log,
 		locales: ttlcache.New[string](localeTTL, maxLocales, cfg.Now),
 		keyed:   keyed,
+		admins:  ttlcache.New[bool](adminTTL, maxLocales, cfg.Now),
 	}
 	a.macs.New = func() any { return hmac.New(sha256.New, []byte(cfg.SigningSecret)) }
 	a.seen = a.newSeen(maxSeen)
@@ -314,6 +323,10 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), la
 // at once and the outcome posted to the response URL, so the work goes on
 // after the caller has answered.
 func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallback) {
+	if cb.Type == slackapi.InteractionTypeViewSubmission {
+		a.submission(ctx, cb)
+		return
+	}
 	if cb.Type != slackapi.InteractionTypeBlockActions {
 		return // nothing else is ever sent to this app
 	}
@@ -332,6 +345,9 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 		reply := a.serve(work, req)
 		// Stopped at LateLimit or not, the outcome is owed to the author.
 		post := context.WithoutCancel(work)
+		if reply.Modal != nil && a.openModal(post, cb, reply.Modal) {
+			return
+		}
 		for _, msg := range actionMessages(req.Action, reply) {
 			if !a.post(post, cb.ResponseURL, msg) {
 				return

@@ -49,6 +49,38 @@ func Replies() []Case {
 		{"hostile-text", hostileText()},
 		{"hostile-controls", hostileControls()},
 		{"hostile-bytes", hostileBytes()},
+		{"moderators-post", moderatorsPost()},
+	}
+}
+
+// moderatorsPost is a question passed on to the moderators' channel: a
+// mention of the author, the buttons that answer it and two menus of
+// topics, one of them full.
+func moderatorsPost() *bot.Reply {
+	var topics []bot.SelectOption
+	for i := range bot.MaxSelectOptions {
+		topics = append(topics, bot.SelectOption{Label: fmt.Sprintf("Should have answered: Topic %d", i+1), Value: fmt.Sprintf("topic-%d", i+1)})
+	}
+	return &bot.Reply{
+		Title: "Question from an author",
+		Lang:  "en",
+		Blocks: []bot.Block{
+			&bot.Fields{Fields: []bot.Field{
+				{Name: "Question", Value: "can amazon gift wrap *author* copies <!here>"},
+				{Name: "Language", Value: "en", Inline: true},
+				{Name: "Closest topics", Value: "Which shipping options can I use? (shipping-options) 31%", Inline: true},
+			}},
+			&bot.Mention{Label: "Asked by", User: bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U0123ABC", Name: "ada"}},
+			&bot.Mention{Label: "Asked on Discord by", User: bot.User{Platform: bot.Discord, ID: "123456789012345678", Name: "ada"}},
+		},
+		Buttons: []bot.Button{
+			{Action: bot.ActionModReply, Value: "7", Label: "Reply", Style: bot.Primary},
+			{Action: bot.ActionResolve, Value: "7", Label: "Resolved"},
+		},
+		Selects: []bot.Select{
+			{Action: bot.ActionLearn, Value: "7.0", Placeholder: "Should have answered…", Options: topics},
+			{Action: bot.ActionLearn, Value: "7.1", Placeholder: "Should have answered…", Options: topics[:2]},
+		},
 	}
 }
 

@@ -1,0 +1,122 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/authorbot/authorbot/bot"
+)
+
+// modAPI is a fake Web API for the moderators' checks: users.info says
+// who is an admin, conversations.info what the channel is.
+type modAPI struct {
+	*httptest.Server
+	mu      sync.Mutex
+	info    map[string]int // users.info calls by user
+	channel string         // the JSON answer of conversations.info
+}
+
+func newModAPI(t *testing.T, admins map[string]bool) *modAPI {
+	f := &modAPI{info: map[string]int{}, channel: `{"ok":true,"channel":{"id":"CMODS","is_member":true}}`}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		w.Header().Set("Content-Type", "application/json")
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		switch strings.TrimPrefix(r.URL.Path, "/") {
+		case "users.info":
+			u := r.PostForm.Get("user")
+			f.info[u]++
+			json.NewEncoder(w).Encode(map[string]any{"ok": true, "user": map[string]any{"id": u, "is_admin": admins[u]}})
+		case "conversations.info":
+			io.WriteString(w, f.channel)
+		default:
+			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
+		}
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+// TestModerators checks who Slack's moderators are: the listed ids, and
+// the workspace's admins by users.info, asked once in a while.
+func TestModerators(t *testing.T) {
+	api := newModAPI(t, map[string]bool{"UADMIN": true})
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) {
+		c.BotToken, c.APIURL, c.Moderators = "xoxb-test", api.URL+"/", []string{"ULISTED"}
+	})
+	ctx := context.Background()
+	user := func(id string) bot.User { return bot.User{Platform: bot.Slack, Workspace: "T1", ID: id} }
+	tests := []struct {
+		id   string
+		want bool
+	}{{"ULISTED", true}, {"UADMIN", true}, {"UMEMBER", false}, {"UADMIN", true}, {"UMEMBER", false}}
+	for _, tt := range tests {
+		if got := a.moderator(user(tt.id))(ctx); got != tt.want {
+			t.Errorf("%s is a moderator: %v, want %v", tt.id, got, tt.want)
+		}
+	}
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	if api.info["ULISTED"] != 0 || api.info["UADMIN"] != 1 || api.info["UMEMBER"] != 1 {
+		t.Errorf("users.info calls = %v; want none for the listed id and one for each other", api.info)
+	}
+	if a.moderator(bot.User{Platform: bot.Discord, ID: "ULISTED"})(ctx) {
+		t.Error("a Discord user with a listed id is a Slack moderator")
+	}
+}
+
+// TestCheckModerators checks what the start and /readyz are told of the
+// moderators' channel.
+func TestCheckModerators(t *testing.T) {
+	api := newModAPI(t, nil)
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) {
+		c.BotToken, c.APIURL, c.ModChannel = "xoxb-test", api.URL+"/", "CMODS"
+	})
+	ctx := context.Background()
+	if err := a.CheckModerators(ctx); err != nil {
+		t.Errorf("a channel the bot is in: %v", err)
+	}
+	api.channel = `{"ok":true,"channel":{"id":"CMODS","is_member":false}}`
+	if err := a.CheckModerators(ctx); err == nil || !strings.Contains(err.Error(), "/invite") {
+		t.Errorf("a channel the bot is not in: %v", err)
+	}
+	api.channel = `{"ok":false,"error":"channel_not_found"}`
+	if err := a.CheckModerators(ctx); err == nil || !strings.Contains(err.Error(), "channel_not_found") {
+		t.Errorf("a missing channel: %v", err)
+	}
+	none, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) { c.ModChannel = "CMODS" })
+	if err := none.CheckModerators(ctx); err == nil || !strings.Contains(err.Error(), "AUTHORBOT_SLACK_BOT_TOKEN") {
+		t.Errorf("without a bot token: %v", err)
+	}
+}
+
+// TestRenderModeration renders what moderators see: a mention that Slack
+// links, an author's text that cannot pose as one, and the topic menus.
+func TestRenderModeration(t *testing.T) {
+	msg := render(&bot.Reply{
+		Blocks: []bot.Block{
+			&bot.Mention{Label: "Asked by", User: bot.User{Platform: bot.Slack, ID: "U1"}},
+			&bot.Mention{Label: "Asked by", User: bot.User{Platform: bot.Slack, ID: "<!channel>", Name: "<!here>"}},
+		},
+		Selects: []bot.Select{{Action: "mod-learn", Value: "7.0", Placeholder: "Should have answered…",
+			Options: []bot.SelectOption{{Label: "Cart", Value: "cart-empty"}}}},
+	})
+	b, _ := json.Marshal(msg)
+	s := string(b)
+	if !strings.Contains(s, `Asked by: \u003c@U1\u003e`) {
+		t.Errorf("no mention of U1: %s", s)
+	}
+	if strings.Contains(s, `\u003c!here`) || strings.Contains(s, `\u003c!channel`) {
+		t.Errorf("an id or name became markup: %s", s)
+	}
+	if !strings.Contains(s, `"type":"static_select"`) || !strings.Contains(s, `"value":"mod-learn:7.0/cart-empty"`) {
+		t.Errorf("no topic menu: %s", s)
+	}
+}

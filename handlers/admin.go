@@ -1,0 +1,340 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
+	"github.com/authorbot/authorbot/moderation"
+)
+
+// adminSub is one subcommand of /admin: its command and its handler,
+// which runs only for a moderator. A new set of subcommands (/admin topic
+// …) is a few more rows of adminSubs.
+type adminSub struct {
+	cmd    *bot.Command
+	handle bot.HandlerFunc
+}
+
+// Defaults and bounds of the periods /admin reads.
+const (
+	defaultAdminDays = 7
+	maxAdminDays     = 365
+	// maxGroups and maxHandoffsListed bound the lines of one reply.
+	maxGroups         = 10
+	maxHandoffsListed = 15
+)
+
+func daysOption() bot.Option {
+	return bot.Option{Name: "days", Description: "How many days back (default 7)", Type: bot.Integer,
+		Positional: true, Min: 1, Max: maxAdminDays, Placeholder: "N",
+		Localized: localized("jours", "Combien de jours en arrière (7 par défaut)", "tage", "días", "giorni", "dias", "dagen")}
+}
+
+// adminSubs is the table of /admin's subcommands.
+func (r *Router) adminSubs() []adminSub {
+	return []adminSub{
+		{&bot.Command{Name: "gaps", Description: "Questions I missed, grouped, biggest first",
+			Example: "/admin gaps 30", Options: []bot.Option{daysOption()},
+			Localized: localized("lacunes", "Les questions manquées, groupées, les plus fréquentes d'abord",
+				"lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps},
+		{&bot.Command{Name: "handoffs", Description: "Questions passed on to moderators and still open",
+			Example: "/admin handoffs",
+			Localized: localized("transmises", "Les questions transmises aux modérateurs encore ouvertes",
+				"weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs},
+		{&bot.Command{Name: "stats", Description: "Questions per day, answered share, languages, platforms, topics",
+			Example: "/admin stats 30", Options: []bot.Option{daysOption()},
+			Localized: localized("stats", "Questions par jour, part des réponses, langues, plateformes, sujets",
+				"statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats},
+		{&bot.Command{Name: "digest", Description: "Send the weekly digest to the moderators' channel now",
+			Example: "/admin digest now",
+			Options: []bot.Option{{Name: "when", Description: "now", Required: true,
+				Choices:   []bot.Choice{{Name: "now", Value: "now", Localized: choiceNames("maintenant", "jetzt", "ahora", "ora", "agora", "nu", "今")}},
+				Localized: localized("quand", "maintenant", "wann", "cuándo", "quando", "quando", "wanneer")}},
+			Localized: localized("résumé", "Envoyer le résumé de la semaine aux modérateurs maintenant",
+				"übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest},
+	}
+}
+
+func (r *Router) adminFamily() family {
+	cmd := &bot.Command{
+		Name:        "admin",
+		Description: "Moderators: what the bot missed, questions for you, figures",
+		Example:     "/admin gaps",
+		Moderators:  true,
+		Localized: localized("admin", "Modérateurs : ce que le bot a manqué, vos questions, les chiffres",
+			"admin", "admin", "admin", "admin", "admin"),
+	}
+	handlers := map[string]bot.HandlerFunc{}
+	for _, s := range r.adminSubs() {
+		cmd.Subs = append(cmd.Subs, s.cmd)
+		handlers[s.cmd.Name] = r.onlyModerators(s.handle)
+	}
+	return family{cmd: cmd, handlers: handlers}
+}
+
+// onlyModerators runs h for a moderator and refuses anyone else, whatever
+// the platform showed them.
+func (r *Router) onlyModerators(h bot.HandlerFunc) bot.HandlerFunc {
+	return func(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+		p := r.printer(r.lang(req, ""))
+		if err := r.moderatorOnly(ctx, req, p); err != nil {
+			return nil, err
+		}
+		if r.mod == nil {
+			return bot.Say("%s", p.T("admin.not_kept")), nil
+		}
+		return h(ctx, req)
+	}
+}
+
+// adminDays reads the days option.
+func (r *Router) adminDays(req *bot.Request, p *i18n.Printer) (int, time.Time, error) {
+	days := defaultAdminDays
+	if v := req.Option("days"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxAdminDays {
+			return 0, time.Time{}, fail(p, bot.Invalid, "admin.days", "Max", maxAdminDays)
+		}
+		days = n
+	}
+	return days, r.today().AddDate(0, 0, 1-days), nil
+}
+
+func (r *Router) adminGaps(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	p := r.printer(r.lang(req, ""))
+	days, since, err := r.adminDays(req, p)
+	if err != nil {
+		return nil, err
+	}
+	gaps, err := r.mod.Gaps.Gaps(ctx, since)
+	if err != nil {
+		return nil, fmt.Errorf("admin gaps: %w", err)
+	}
+	reply := &bot.Reply{Title: p.T("admin.gaps_title", "Count", days), Ephemeral: true, Lang: p.Lang()}
+	groups := moderation.Groups(gaps)
+	if len(groups) == 0 {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.no_gaps")})
+		return reply, nil
+	}
+	reply.Blocks = append(reply.Blocks, &bot.List{Items: r.groupLines(groups, maxGroups, p)})
+	return reply, nil
+}
+
+// groupLines writes the biggest groups of gaps, one line each.
+func (r *Router) groupLines(groups []moderation.Group, n int, p *i18n.Printer) []string {
+	var items []string
+	for _, g := range groups[:min(n, len(groups))] {
+		quoted := make([]string, len(g.Examples))
+		for i, ex := range g.Examples {
+			quoted[i] = p.T("admin.quoted", "Text", clipRunes(ex, 120))
+		}
+		line := p.T("admin.gap_line", "Count", g.Count, "Examples", strings.Join(quoted, " / "), "Langs", strings.Join(g.Langs, ", "))
+		if g.Guess != "" {
+			line += " · " + p.T("admin.closest", "Topic", r.topicTitle(g.Guess, p.Lang()))
+		}
+		items = append(items, line)
+	}
+	return items
+}
+
+// topicTitle is a topic's title in lang, its id when it has none.
+func (r *Router) topicTitle(id, lang string) string {
+	if e, ok := r.kb.Entry(id, lang); ok {
+		return e.Title
+	}
+	return id
+}
+
+func (r *Router) adminHandoffs(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	p := r.printer(r.lang(req, ""))
+	open, err := r.mod.Handoffs.OpenHandoffs(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("admin handoffs: %w", err)
+	}
+	reply := &bot.Reply{Title: p.T("admin.handoffs_title", "Count", len(open)), Ephemeral: true, Lang: p.Lang()}
+	if len(open) == 0 {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.no_handoffs")})
+		return reply, nil
+	}
+	reply.Blocks = append(reply.Blocks, &bot.List{Items: r.handoffLines(open, p)})
+	return reply, nil
+}
+
+// handoffLines writes the open handoffs, oldest first, one line each.
+func (r *Router) handoffLines(open []moderation.Handoff, p *i18n.Printer) []string {
+	var items []string
+	for _, h := range open[:min(maxHandoffsListed, len(open))] {
+		items = append(items, p.T("admin.handoff_line", "ID", h.ID, "Date", h.Created.Format(dateLayout),
+			"Question", clipRunes(h.Question, 160), "Lang", h.Lang, "Platform", h.Platform))
+	}
+	return items
+}
+
+func (r *Router) adminStats(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	p := r.printer(r.lang(req, ""))
+	days, since, err := r.adminDays(req, p)
+	if err != nil {
+		return nil, err
+	}
+	r.FlushCounts(ctx)
+	s, err := r.mod.Gaps.Stats(ctx, since)
+	if err != nil {
+		return nil, fmt.Errorf("admin stats: %w", err)
+	}
+	reply := &bot.Reply{Title: p.T("admin.stats_title", "Count", days), Ephemeral: true, Lang: p.Lang()}
+	reply.Blocks = r.statsBlocks(s, p)
+	return reply, nil
+}
+
+// statsBlocks writes a period's figures.
+func (r *Router) statsBlocks(s moderation.Stats, p *i18n.Printer) []bot.Block {
+	if s.Asked == 0 {
+		return []bot.Block{&bot.Text{Text: p.T("admin.no_questions")}}
+	}
+	counts := func(cs []moderation.Count, title bool) string {
+		var parts []string
+		for _, c := range cs[:min(5, len(cs))] {
+			name := c.Name
+			if title {
+				name = r.topicTitle(c.Name, p.Lang())
+			}
+			parts = append(parts, name+" ("+p.Num(c.Count)+")")
+		}
+		if len(parts) == 0 {
+			return "–"
+		}
+		return strings.Join(parts, ", ")
+	}
+	var unhelpful []string
+	for _, v := range s.Unhelpful[:min(5, len(s.Unhelpful))] {
+		unhelpful = append(unhelpful, p.T("admin.votes", "Title", r.topicTitle(v.Topic, p.Lang()), "No", v.No, "Yes", v.Yes))
+	}
+	if len(unhelpful) == 0 {
+		unhelpful = []string{"–"}
+	}
+	fields := &bot.Fields{Fields: []bot.Field{
+		{Name: p.T("admin.asked"), Value: p.Num(s.Asked), Inline: true},
+		{Name: p.T("admin.answered"), Value: p.T("admin.percent", "Percent", int(s.AnsweredShare()*100+0.5)), Inline: true},
+		{Name: p.T("admin.by_lang"), Value: counts(s.ByLang, false), Inline: true},
+		{Name: p.T("admin.by_platform"), Value: counts(s.ByPlatform, false), Inline: true},
+		{Name: p.T("admin.top_topics"), Value: counts(s.Topics, true)},
+		{Name: p.T("admin.most_no"), Value: strings.Join(unhelpful, ", ")},
+	}}
+	var perDay []string
+	for _, d := range s.Days {
+		perDay = append(perDay, p.T("admin.day_line", "Date", d.Day.Format(dateLayout), "Asked", d.Asked, "Answered", d.Answered))
+	}
+	return []bot.Block{fields, &bot.List{Items: perDay}}
+}
+
+func (r *Router) adminDigest(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	p := r.printer(r.lang(req, ""))
+	sent, err := r.SendDigest(ctx, r.now())
+	if err != nil {
+		return nil, fmt.Errorf("admin digest: %w", err)
+	}
+	reply, err := r.DigestReply(ctx, r.now(), p.Lang())
+	if err != nil {
+		return nil, fmt.Errorf("admin digest: %w", err)
+	}
+	reply.Ephemeral = true
+	note := p.T("admin.digest_sent", "Count", sent)
+	if sent == 0 {
+		note = p.T("admin.digest_nowhere")
+	}
+	reply.Blocks = append([]bot.Block{&bot.Text{Text: note, Note: true}}, reply.Blocks...)
+	return reply, nil
+}
+
+// Digest gathers the digest of the seven days up to now.
+func (r *Router) Digest(ctx context.Context, now time.Time) (moderation.Digest, error) {
+	if r.mod == nil {
+		return moderation.Digest{}, fmt.Errorf("digest: no moderation")
+	}
+	r.FlushCounts(ctx)
+	since := now.AddDate(0, 0, -7)
+	d := moderation.Digest{Week: moderation.Week(now)}
+	var err error
+	if d.Stats, err = r.mod.Gaps.Stats(ctx, since); err != nil {
+		return d, err
+	}
+	gaps, err := r.mod.Gaps.Gaps(ctx, since)
+	if err != nil {
+		return d, err
+	}
+	d.Gaps = moderation.Groups(gaps)
+	d.Gaps = d.Gaps[:min(5, len(d.Gaps))]
+	if d.Open, err = r.mod.Handoffs.OpenHandoffs(ctx); err != nil {
+		return d, err
+	}
+	if d.Falling, err = r.mod.Gaps.Falling(ctx, since); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// DigestReply is the digest of the seven days up to now, written in lang.
+func (r *Router) DigestReply(ctx context.Context, now time.Time, lang string) (*bot.Reply, error) {
+	d, err := r.Digest(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	p := r.printer(lang)
+	reply := &bot.Reply{Title: p.T("admin.digest_title", "Week", d.Week), Lang: p.Lang()}
+	reply.Blocks = append(reply.Blocks, r.statsBlocks(d.Stats, p)...)
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.digest_gaps")})
+	if len(d.Gaps) == 0 {
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.no_gaps"), Note: true})
+	} else {
+		reply.Blocks = append(reply.Blocks, &bot.List{Items: r.groupLines(d.Gaps, len(d.Gaps), p)})
+	}
+	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.handoffs_title", "Count", len(d.Open))})
+	if len(d.Open) > 0 {
+		reply.Blocks = append(reply.Blocks, &bot.List{Items: r.handoffLines(d.Open, p)})
+	}
+	if len(d.Falling) > 0 {
+		var items []string
+		for _, f := range d.Falling {
+			items = append(items, p.T("admin.falling_line", "Title", r.topicTitle(f.Topic, p.Lang()),
+				"Before", int(f.Before*100+0.5), "Now", int(f.Now*100+0.5)))
+		}
+		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.digest_falling")}, &bot.List{Items: items})
+	}
+	return reply, nil
+}
+
+// SendDigest posts the digest to every platform's moderators' channel
+// and returns to how many it was posted; it fails only when every
+// channel there is refused it.
+func (r *Router) SendDigest(ctx context.Context, now time.Time) (int, error) {
+	if r.mod == nil || r.mod.Reach == nil {
+		return 0, nil
+	}
+	reply, err := r.DigestReply(ctx, now, r.mod.Lang)
+	if err != nil {
+		return 0, err
+	}
+	sent, tried := 0, 0
+	var last error
+	for _, p := range []bot.Platform{bot.Slack, bot.Discord} {
+		mods := r.mod.Reach.Moderators(p)
+		if mods == nil {
+			continue
+		}
+		tried++
+		if _, err := mods.PostModerators(ctx, "", reply); err != nil {
+			last = fmt.Errorf("%s: %w", p, err)
+			continue
+		}
+		sent++
+	}
+	if tried > 0 && sent == 0 {
+		return 0, last
+	}
+	return sent, nil
+}
