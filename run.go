@@ -19,6 +19,7 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/store/postgres"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -114,9 +115,29 @@ func runAsk(ctx context.Context, cfg config.Config, k *kb.KB, std stdio) error {
 	return json.NewEncoder(std.out).Encode(out)
 }
 
-// openStore opens the database that --db or AUTHORBOT_DB names, creating
-// it and its directory on first run.
-func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+// database is what the bot needs of its store, whichever engine keeps
+// it: SQLite's *store.DB, or PostgreSQL's *postgres.DB, which replicas
+// share.
+type database interface {
+	ledger.Store
+	remind.Store
+	handlers.Votes
+	// Writable tells /readyz whether the database takes writes.
+	Writable(ctx context.Context) error
+	Close() error
+}
+
+// openStore opens the database that --db or AUTHORBOT_DB names: a SQLite
+// file, created with its directory on first run, or a PostgreSQL URL.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (database, error) {
+	if cfg.DBURL != "" {
+		db, err := postgres.Open(ctx, cfg.DBURL, log)
+		if err != nil {
+			// The URL is shown without its password.
+			return nil, fmt.Errorf("database %s: %w", cfg.Redacted(), err)
+		}
+		return db, nil
+	}
 	db, err := store.Open(ctx, cfg.DBPath, log)
 	if err != nil {
 		return nil, dbError(cfg.DBPath, err)
@@ -154,6 +175,6 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	}
 	return withReminders(ctx, a.Run, &remind.Scheduler{
 		Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Console: a},
-		Message: r.ReminderMessage, Log: log.With("platform", "console"),
+		Message: r.ReminderMessage, Log: log.With("platform", "console"), Every: cfg.RemindEvery,
 	}, log)
 }

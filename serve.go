@@ -45,6 +45,9 @@ type platformDeps struct {
 	// reminders, when set, is where the reminder scheduler finds the
 	// reminders to send through the platforms' notifiers.
 	reminders remind.Store
+	// seen, when set, is the record of platform requests that replicas
+	// share (a PostgreSQL database); nil leaves each adapter its own.
+	seen bot.Seen
 }
 
 // forPlatform returns the logger and dispatcher one platform's adapter
@@ -119,7 +122,7 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 				notifiers[p.name] = p.notifier
 			}
 		}
-		s := &remind.Scheduler{Store: d.reminders, Notifiers: notifiers,
+		s := &remind.Scheduler{Store: d.reminders, Notifiers: notifiers, Every: d.cfg.RemindEvery,
 			Message: d.router.ReminderMessage, Log: d.log.With("component", "reminders")}
 		g.Go(func() error { return s.Run(ctx) })
 	}
@@ -161,6 +164,9 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 
 		reminders: db,
 	}
+	// Replicas on one PostgreSQL database refuse a request any of them has
+	// run; SQLite's single process keeps the adapters' own record.
+	d.seen, _ = db.(bot.Seen)
 	ln, err := listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return err

@@ -32,6 +32,7 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 		Log:          log,
 		VerifyFailed: func(reason string) { d.metrics.VerifyFailed(string(bot.Discord), reason) },
 		Client:       client,
+		Seen:         d.seen,
 	})
 	if err != nil {
 		return nil, err

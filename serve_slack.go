@@ -30,6 +30,7 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 		Serve:         dispatch.Serve,
 		Log:           log,
 		VerifyFailed:  func(reason string) { d.metrics.VerifyFailed(string(bot.Slack), reason) },
+		Seen:          d.seen,
 	})
 	if err != nil {
 		return nil, err

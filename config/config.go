@@ -12,10 +12,12 @@ import (
 	"io"
 	"io/fs"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -26,13 +28,21 @@ type Config struct {
 	// Args are the arguments left after the flags (the question for "ask").
 	Args []string
 
-	DBPath   string // SQLite file; its directory is created on first run
+	DBPath   string // SQLite file; its directory is created on first run. "" with DBURL
 	HTTPAddr string
 	LogLevel string // debug, info, warn or error; "" for the command's default
 	User     string // console user id
 	Lang     string // explicit answer language, one of langList ("" = detect)
 	JSON     bool   // ask: one JSON object
 	Guild    string // discord register: guild id for instant updates
+
+	// DBURL is the PostgreSQL database (postgres://…) when AUTHORBOT_DB
+	// (or --db) names one instead of a file; it may hold a password, so it
+	// is never logged or shown (Redacted is).
+	DBURL string
+	// RemindEvery is how often the reminder scheduler looks for due
+	// reminders; 0 for its default.
+	RemindEvery time.Duration
 
 	Slack   Slack
 	Discord Discord
@@ -77,7 +87,9 @@ Usage:
 Run "authorbot COMMAND --help" for a command's flags.
 
 Environment:
-  AUTHORBOT_DB                    SQLite database file (default data/authorbot.db)
+  AUTHORBOT_DB                    SQLite database file (default data/authorbot.db),
+                                  or a PostgreSQL URL, postgres://user:password@host/dbname
+  AUTHORBOT_REMINDER_EVERY        how often due reminders are looked for (default 30s)
   AUTHORBOT_HTTP_ADDR             HTTP listen address for serve (default :8080)
   AUTHORBOT_LOG_LEVEL             debug, info, warn or error (default info; warn on the console)
   AUTHORBOT_SLACK_SIGNING_SECRET  Slack signing secret (enables POST /slack/...)
@@ -87,7 +99,7 @@ Environment:
   AUTHORBOT_DISCORD_PUBLIC_KEY    Discord public key, hex (HTTP interactions)
   AUTHORBOT_DISCORD_APP_ID        Discord application id (registration)
 Each Slack and Discord setting may instead be read from a file named by the same variable
-with _FILE appended (set one of the two).
+with _FILE appended (set one of the two); so may AUTHORBOT_DB.
 `
 
 // Load parses args (without the program name) and the environment.
@@ -96,7 +108,19 @@ with _FILE appended (set one of the two).
 func Load(args []string, getenv func(string) string, out io.Writer) (Config, error) {
 	var c Config
 	var problems []string
-	c.DBPath = orDefault(getenv("AUTHORBOT_DB"), filepath.Join("data", "authorbot.db"))
+	db := getenv("AUTHORBOT_DB")
+	if getenv("AUTHORBOT_DB_FILE") != "" {
+		// A PostgreSQL URL holds a password: it may come from a file.
+		db, _ = readSecretInto(&problems, "AUTHORBOT_DB", getenv)
+	}
+	c.DBPath = orDefault(db, filepath.Join("data", "authorbot.db"))
+	if every := getenv("AUTHORBOT_REMINDER_EVERY"); every != "" {
+		d, err := time.ParseDuration(every)
+		if err != nil || d < 100*time.Millisecond {
+			problems = append(problems, fmt.Sprintf("AUTHORBOT_REMINDER_EVERY %q must be a duration of 100ms or more, e.g. 30s", every))
+		}
+		c.RemindEvery = d
+	}
 	c.HTTPAddr = orDefault(getenv("AUTHORBOT_HTTP_ADDR"), ":8080")
 	c.LogLevel = strings.ToLower(strings.TrimSpace(getenv("AUTHORBOT_LOG_LEVEL")))
 	secret := func(name string) string {
@@ -136,13 +160,13 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		fs.Usage = func() { fmt.Fprint(out, mainUsage) }
 	case "console":
 		fs.StringVar(&c.User, "user", "local", "the user id the console speaks as (each id has its own orders)")
-		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
+		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file, or a postgres:// URL")
 		fs.StringVar(&c.Lang, "lang", "", "answer language: "+langList+" (default: the language of each question)")
 	case "ask":
 		fs.StringVar(&c.Lang, "lang", "", "answer language: "+langList+" (default: the language of the question)")
 		fs.BoolVar(&c.JSON, "json", false, "print one JSON object: topic, lang, text, suggestions, score")
 	case "serve":
-		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
+		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file, or a postgres:// URL")
 		fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "HTTP listen address")
 	case "discord register":
 		fs.StringVar(&c.Guild, "guild", "", "register in this guild only (instant updates while testing); global otherwise")
@@ -161,6 +185,9 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		cmd = "version"
 	}
 	c.Command, c.Args = cmd, fs.Args()
+	if IsPostgres(c.DBPath) {
+		c.DBURL, c.DBPath = c.DBPath, ""
+	}
 	if cmd == "version" {
 		return c, nil
 	}
@@ -200,7 +227,11 @@ func (c Config) settingProblems() []string {
 			p = append(p, problem)
 		}
 	}
-	add(dbPathProblem(c.DBPath))
+	if c.DBURL != "" {
+		add(dbURLProblem(c.DBURL))
+	} else {
+		add(dbPathProblem(c.DBPath))
+	}
 	add(addrProblem(c.HTTPAddr))
 	switch c.LogLevel {
 	case "", "debug", "info", "warn", "error":
@@ -285,6 +316,38 @@ func dbPathProblem(path string) string {
 		return fmt.Sprintf("AUTHORBOT_DB (or --db) %s is a directory; name the database file, e.g. %s", path, filepath.Join(path, "authorbot.db"))
 	}
 	return ""
+}
+
+// IsPostgres reports whether a database setting names a PostgreSQL
+// database rather than a SQLite file.
+func IsPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// dbURLProblem checks a PostgreSQL URL's form, without repeating it:
+// its password must not reach a log.
+func dbURLProblem(db string) string {
+	u, err := url.Parse(db)
+	if err != nil {
+		return "AUTHORBOT_DB (or --db) is not a valid postgres:// URL"
+	}
+	if u.Hostname() == "" && u.Query().Get("host") == "" {
+		return fmt.Sprintf("AUTHORBOT_DB (or --db) %s names no host", u.Redacted())
+	}
+	return ""
+}
+
+// Redacted is the database setting as it can be shown: the file, or the
+// URL with its password replaced.
+func (c Config) Redacted() string {
+	if c.DBURL == "" {
+		return c.DBPath
+	}
+	u, err := url.Parse(c.DBURL)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
 }
 
 // addrProblem checks a listen address: host:port with a numeric port,
@@ -388,6 +451,15 @@ func readSecret(name string, getenv func(string) string) (string, error) {
 		return "", fmt.Errorf("%s_FILE: %s is empty", name, path)
 	}
 	return strings.TrimSpace(string(b)), nil
+}
+
+// readSecretInto is readSecret adding its problem, if any, to problems.
+func readSecretInto(problems *[]string, name string, getenv func(string) string) (string, error) {
+	v, err := readSecret(name, getenv)
+	if err != nil {
+		*problems = append(*problems, err.Error())
+	}
+	return v, err
 }
 
 func orDefault(v, def string) string {

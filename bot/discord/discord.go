@@ -72,6 +72,9 @@ type Config struct {
 	// Discord it will answer later (Discord waits three seconds at most);
 	// zero means 2.5 s.
 	DeferAfter time.Duration
+	// Seen, when set, remembers the interactions accepted, shared by every
+	// replica; nil keeps them in this process (see firstInteraction).
+	Seen bot.Seen
 }
 
 // Timings and bounds of interaction handling.
@@ -121,6 +124,7 @@ type Adapter struct {
 	deferAfter time.Duration
 
 	seen   *ttlcache.Cache[time.Time]        // interaction ids answered, with their signed times
+	shared bot.Seen                          // or, when set, the replicas' record of them
 	values *ttlcache.Cache[string]           // button values too long for a custom id, by key
 	keyed  *lru.Cache[string, keyedResponse] // responses made of replies with a Key
 	// replayFloor is the newest signed time (Unix seconds) of an id the
@@ -148,6 +152,7 @@ func New(cfg Config) (*Adapter, error) {
 		now:        cfg.Now,
 		deferAfter: cfg.DeferAfter,
 		client:     cfg.Client,
+		shared:     cfg.Seen,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
