@@ -2,10 +2,8 @@ package postgres
 
 import (
 	"context"
-	"log/slog"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"github.com/jackc/pgx/v5"
@@ -132,51 +130,9 @@ func (c *orderCache) setLive(live bool) {
 
 // notifyOrders tells every replica, at commit, that user's orders changed.
 func notifyOrders(ctx context.Context, tx pgx.Tx, user string) error {
-	_, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, ordersChannel, user)
-	return err
+	return notify(ctx, tx, ordersChannel, user)
 }
 
 // ordersChanged drops user's pages here at once, not waiting for the
 // notification this replica sends itself.
 func (db *DB) ordersChanged(_ context.Context, user string) { db.cache.drop(user) }
-
-// listen keeps a connection listening for changes of orders until ctx
-// ends, reconnecting after a pause when it is lost.
-func (db *DB) listen(ctx context.Context) {
-	const pause = time.Second
-	for ctx.Err() == nil {
-		err := db.listenOnce(ctx)
-		db.cache.setLive(false)
-		if ctx.Err() != nil {
-			return
-		}
-		db.log.Warn("postgres: order cache listener lost; reading orders from the database meanwhile", slog.Any("err", err))
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(pause):
-		}
-	}
-}
-
-// listenOnce listens on one connection until it fails.
-func (db *DB) listenOnce(ctx context.Context) error {
-	conn, err := db.pool.Acquire(ctx)
-	if err != nil {
-		return err
-	}
-	// The connection is the listener's for good: it leaves the pool.
-	c := conn.Hijack()
-	defer c.Close(context.WithoutCancel(ctx))
-	if _, err := c.Exec(ctx, `LISTEN `+ordersChannel); err != nil {
-		return err
-	}
-	db.cache.setLive(true)
-	for {
-		n, err := c.WaitForNotification(ctx)
-		if err != nil {
-			return err
-		}
-		db.cache.drop(n.Payload)
-	}
-}

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/authorbot/authorbot/internal/pgtest"
+	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store/postgres"
 	"github.com/authorbot/authorbot/store/storetest"
 )
@@ -109,5 +110,47 @@ func TestFirstSeenAcrossReplicas(t *testing.T) {
 	}
 	if first, _ := a.FirstSeen(ctx, "discord:456", time.Minute); first {
 		t.Error("seen twice as first")
+	}
+}
+
+// TestPagesAfterListenerLoss: a replica whose connection for other
+// replicas' changes is cut still shows, within seconds, an order another
+// replica added meanwhile, whose notification it missed.
+func TestPagesAfterListenerLoss(t *testing.T) {
+	url := pg.Database(t)
+	a, b := mustOpen(t, url), mustOpen(t, url)
+	ctx := context.Background()
+	order := ledger.Order{User: "u", Quantity: 1, Marketplace: "amazon.com", Title: "First"}
+	if _, err := a.AddOrder(ctx, order); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		a.LatestOrders(ctx, "u", "", 25)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	// Both replicas' listeners go; b's notification reaches no one.
+	tag, err := conn.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+		WHERE datname = current_database() AND query LIKE 'LISTEN%'`)
+	if err != nil || tag.RowsAffected() != 2 {
+		t.Fatalf("terminated %d listeners, %v; want 2", tag.RowsAffected(), err)
+	}
+	order.Title = "Second"
+	if _, err := b.AddOrder(ctx, order); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		list, _, err := a.LatestOrders(ctx, "u", "", 25)
+		if err == nil && len(list) == 2 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the listener was cut: %d orders, %v; want 2", len(list), err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
