@@ -20,7 +20,7 @@ var pg pgtest.Once
 func TestMain(m *testing.M) { os.Exit(pg.Run(m)) }
 
 // mustOpen opens url and closes it at the end of t.
-func mustOpen(t *testing.T, url string) *postgres.DB {
+func mustOpen(t testing.TB, url string) *postgres.DB {
 	t.Helper()
 	db, err := postgres.Open(context.Background(), url, nil)
 	if err != nil {

@@ -219,11 +219,19 @@ func getReminderSettings(ctx context.Context, q querier, user string) (ledger.Re
 // while its lease holds. Automatic reminders due while their author has
 // them switched off are marked skipped instead.
 //
-// river (riverqueue) would do the same with a job table of its own,
-// another copy of each reminder and its own migrations and workers. The
-// reminders already are their queue (due time, status, lease, attempts)
-// and are shown to the author from the same rows, so the scheduler of
-// package remind is kept and only the claim is PostgreSQL's own.
+// riverqueue/river was measured against this and not taken. On the same
+// 2-core machine and server, three schedulers claiming and marking
+// delivered 20,000 due reminders (BenchmarkClaimAndDeliver) did
+// 2,400-2,800 a second; three river clients working 20,000 no-op jobs
+// did 4,700-5,100 a second (river v0.51.2, database/sql driver, three
+// runs each; it completes jobs in batches). Both are thousands of times
+// what authors' reminders need, a few per author a day. River would add
+// a second copy of every reminder (its job row) to keep in step with the
+// author's cancels, tags, caps and /mydata forget, its own tables and
+// migrations, and work for PostgreSQL alone; the reminders already are
+// their queue (due time, status, lease, attempts), read by /remind list
+// from the same rows on both engines. So the scheduler of package remind
+// stays, and only the claim is PostgreSQL's own.
 func (db *DB) ClaimReminders(ctx context.Context, c ledger.Claim) ([]ledger.Reminder, error) {
 	if len(c.Platforms) == 0 {
 		return nil, nil
