@@ -303,6 +303,13 @@ func TestReplicas(t *testing.T) {
 		}
 	}
 
+	statuses := reminderStatuses(t, dbURL)
+	for _, r := range reminders {
+		if st := statuses[r.Text]; st != ledger.ReminderDelivered {
+			t.Errorf("reminder %q is %s in the database, want delivered", r.Text, st)
+		}
+	}
+
 	// Every confirmed order is there once; nothing ran twice.
 	titles := orderTitles(t, dbURL)
 	var confirmed, present, retries, refused, failovers, unconfirmed int
@@ -431,6 +438,31 @@ func delivered(dms []dm, rs []ledger.Reminder) int {
 		}
 	}
 	return n
+}
+
+// reminderStatuses reads the reminders' statuses by text.
+func reminderStatuses(t *testing.T, dbURL string) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT text, status FROM reminders`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var text, status string
+		if err := rows.Scan(&text, &status); err != nil {
+			t.Fatal(err)
+		}
+		out[text] = status
+	}
+	return out
 }
 
 // orderTitles counts the orders in the database by title.
