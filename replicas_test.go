@@ -55,7 +55,7 @@ type replica struct {
 	env  []string
 	addr string
 	cmd  *exec.Cmd
-	log  *lockedBuffer
+	log  *lockedBuffer // every run's, a restart's after the first
 	done chan error
 }
 
@@ -63,7 +63,6 @@ type replica struct {
 func (r *replica) start() error {
 	r.cmd = exec.Command(r.bin, "serve")
 	r.cmd.Env = append(append([]string{}, r.env...), "AUTHORBOT_HTTP_ADDR="+r.addr)
-	r.log = &lockedBuffer{}
 	r.cmd.Stdout, r.cmd.Stderr = r.log, r.log
 	if err := r.cmd.Start(); err != nil {
 		return err
@@ -95,8 +94,11 @@ func (r *replica) kill() {
 	<-r.done
 }
 
-// stop ends the process as an operator would.
+// stop ends the process as an operator would, if it was started.
 func (r *replica) stop() {
+	if r.done == nil {
+		return
+	}
 	r.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-r.done:
@@ -165,22 +167,29 @@ func TestReplicas(t *testing.T) {
 	)
 	replicas := make([]*replica, 3)
 	for i := range replicas {
-		replicas[i] = &replica{bin: bin, env: env, addr: freeAddr(t)}
-		if err := replicas[i].start(); err != nil {
-			t.Fatal(err)
-		}
+		replicas[i] = &replica{bin: bin, env: env, addr: freeAddr(t), log: &lockedBuffer{}}
 	}
 	defer func() {
+		var stops sync.WaitGroup
 		for _, r := range replicas {
-			r.stop()
+			stops.Go(r.stop)
 		}
-
+		stops.Wait()
 		if t.Failed() {
 			for i, r := range replicas {
 				t.Logf("replica %d log:\n%s", i, r.log.String())
 			}
 		}
 	}()
+	starts := make(chan error, len(replicas))
+	for _, r := range replicas {
+		go func() { starts <- r.start() }()
+	}
+	for range replicas {
+		if err := <-starts; err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	// The load: authors of both platforms add orders, round robin over
 	// the replicas.
