@@ -154,3 +154,37 @@ func TestPagesAfterListenerLoss(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestUserTablesCoverSchema: every table with a user_key column is one
+// that /mydata export and forget cover, so that a migration adding such a
+// table cannot leave it out.
+func TestUserTablesCoverSchema(t *testing.T) {
+	url := pg.Database(t)
+	mustOpen(t, url)
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	rows, err := conn.Query(context.Background(), `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'user_key' ORDER BY table_name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, name := range postgres.UserTableNames() {
+		covered[name] = true
+	}
+	for _, name := range tables {
+		if !covered[name] {
+			t.Errorf("table %s holds user data but is not in userTables", name)
+		}
+	}
+	if len(tables) != len(covered) {
+		t.Errorf("userTables %v, tables with user_key %v", postgres.UserTableNames(), tables)
+	}
+}
