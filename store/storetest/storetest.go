@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"UpdateRollsBack", testUpdateRollsBack},
 		{"Pages", testPages},
 		{"ConcurrentAdds", testConcurrentAdds},
+		{"UpdatesOfSeveralProcesses", testConcurrentUpdates},
 		{"PagesSeeOtherProcesses", testPagesSeeOthers},
 		{"Votes", testVotes},
 		{"ExportAndForget", testExportAndForget},
@@ -271,6 +272,45 @@ func testConcurrentAdds(t *testing.T, open Opener) {
 	}
 	if _, total, _ := db.LatestOrders(ctx, "u", ledger.StatusOrdered, 1); total != want {
 		t.Errorf("count = %d, want %d", total, want)
+	}
+}
+
+// testConcurrentUpdates changes one order from several processes at
+// once, each reading it and writing it back in one Update: updates of an
+// author run one after the other, so none is lost.
+func testConcurrentUpdates(t *testing.T, open Opener) {
+	db, again := open(t)
+	o := sample("u")
+	o.Quantity = 1
+	db.AddOrder(ctx, o)
+	handles := []Store{db, again(), again()}
+	const each = 8
+	var wg sync.WaitGroup
+	for _, h := range handles {
+		for range 2 {
+			wg.Go(func() {
+				for range each {
+					err := h.Update(ctx, "u", func(tx ledger.Tx) error {
+						o, err := tx.Order(1)
+						if err != nil {
+							return err
+						}
+						o.Quantity++
+						_, err = tx.PutOrder(o)
+						return err
+					})
+					if err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+	got, _ := db.Order(ctx, "u", 1)
+	if want := 1 + len(handles)*2*each; got.Quantity != want {
+		t.Errorf("quantity = %d after %d increments, want %d: updates were lost", got.Quantity, want-1, want)
 	}
 }
 
