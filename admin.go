@@ -25,7 +25,11 @@ func runAdminLink(ctx context.Context, cfg config.Config, log *slog.Logger, out 
 		return err
 	}
 	defer db.Close()
-	link, err := signInLinks(cfg, db)(ctx, bot.User{Platform: bot.Console, ID: cfg.User, Name: cfg.User})
+	sq := sqliteOf(db, log)
+	if sq == nil {
+		return fmt.Errorf("the dashboard's sign-in links need a SQLite database for now")
+	}
+	link, err := signInLinks(cfg, sq)(ctx, bot.User{Platform: bot.Console, ID: cfg.User, Name: cfg.User})
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,11 @@ func runKB(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, s
 		return err
 	}
 	defer db.Close()
-	ed, err := kbedit.New(ctx, db, log, kbedit.WithBase(k))
+	sq := sqliteOf(db, log)
+	if sq == nil {
+		return fmt.Errorf("kb export and kb import need a SQLite database for now")
+	}
+	ed, err := kbedit.New(ctx, sq, log, kbedit.WithBase(k))
 	if err != nil {
 		return fmt.Errorf("knowledge base overrides: %w", err)
 	}

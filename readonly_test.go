@@ -17,13 +17,14 @@ import (
 
 // TestMain lets the test binary stand in for authorbot: a child started
 // with AUTHORBOT_TEST_MAIN=1 runs main with its own arguments, so tests
-// can see what main prints and how it exits.
+// can see what main prints and how it exits. It stops the PostgreSQL
+// server of the tests that started one.
 func TestMain(m *testing.M) {
 	if os.Getenv("AUTHORBOT_TEST_MAIN") == "1" {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(pg.Run(m))
 }
 
 // nobody is the user a child runs as when the tests run as root, for

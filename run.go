@@ -21,6 +21,7 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/store/postgres"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -120,9 +121,41 @@ func runAsk(ctx context.Context, cfg config.Config, k *kb.KB, std stdio) error {
 	return json.NewEncoder(std.out).Encode(out)
 }
 
-// openStore opens the database that --db or AUTHORBOT_DB names, creating
-// it and its directory on first run.
-func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+// database is what the bot needs of its store, whichever engine keeps
+// it: SQLite's *store.DB, or PostgreSQL's *postgres.DB, which replicas
+// share.
+type database interface {
+	ledger.Store
+	remind.Store
+	handlers.Votes
+	// Writable tells /readyz whether the database takes writes.
+	Writable(ctx context.Context) error
+	Close() error
+}
+
+// sqliteOf returns db's SQLite store, or nil on PostgreSQL, whose store
+// does not yet keep the tables of the moderators' features (gaps and
+// handoffs, answer overrides, dashboard sign-ins, workspace tokens):
+// those features are off there, and the log says so once.
+func sqliteOf(db database, log *slog.Logger) *store.DB {
+	if sq, ok := db.(*store.DB); ok {
+		return sq
+	}
+	log.Warn("this database engine does not keep the moderators' features yet: the moderators' loop, answer overrides, the dashboard and the Slack install are off")
+	return nil
+}
+
+// openStore opens the database that --db or AUTHORBOT_DB names: a SQLite
+// file, created with its directory on first run, or a PostgreSQL URL.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (database, error) {
+	if cfg.DBURL != "" {
+		db, err := postgres.Open(ctx, cfg.DBURL, log)
+		if err != nil {
+			// The URL is shown without its password.
+			return nil, fmt.Errorf("database %s: %w", cfg.Redacted(), err)
+		}
+		return db, nil
+	}
 	db, err := store.Open(ctx, cfg.DBPath, log)
 	if err != nil {
 		return nil, dbError(cfg.DBPath, err)
@@ -149,13 +182,18 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	defer db.Close()
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	live, err := liveKnowledge(ctx, db, k, log)
-	if err != nil {
-		return err
+	var opts []handlers.Option
+	sq := sqliteOf(db, log)
+	if sq != nil {
+		live, err := liveKnowledge(ctx, sq, k, log)
+		if err != nil {
+			return err
+		}
+		opts = append(live, moderationOf(cfg, sq, nil))
+		// The console keeps missed questions too: those past their time go.
+		(&gapPurger{db: sq, keep: cmp.Or(cfg.Mod.GapRetention, config.DefaultGapRetention), log: log, now: time.Now}).purge(ctx)
 	}
-	r := handlers.New(log, k, ledger.NewService(db), db, append(live, moderationOf(cfg, db, nil))...)
-	// The console keeps missed questions too: those past their time go.
-	(&gapPurger{db: db, keep: cmp.Or(cfg.Mod.GapRetention, config.DefaultGapRetention), log: log, now: time.Now}).purge(ctx)
+	r := handlers.New(log, k, ledger.NewService(db), db, opts...)
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	a := &console.Adapter{
 		In: std.in, Out: std.out,
@@ -169,6 +207,6 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	defer r.FlushCounts(context.WithoutCancel(ctx))
 	return withReminders(ctx, a.Run, &remind.Scheduler{
 		Store: db, Notifiers: map[bot.Platform]bot.Notifier{bot.Console: a},
-		Message: r.ReminderMessage, Log: log.With("platform", "console"),
+		Message: r.ReminderMessage, Log: log.With("platform", "console"), Every: cfg.RemindEvery,
 	}, log)
 }

@@ -64,6 +64,9 @@ type platformDeps struct {
 	// editSlack, when set, changes the Slack adapter's settings before it
 	// is built; tests point its Web API at a fake.
 	editSlack func(*slack.Config)
+	// seen, when set, is the record of platform requests that replicas
+	// share (a PostgreSQL database); nil leaves each adapter its own.
+	seen bot.Seen
 }
 
 // forPlatform returns the logger and dispatcher one platform's adapter
@@ -145,7 +148,7 @@ func serve(ctx context.Context, d platformDeps, dbReady func(context.Context) er
 				notifiers[p.name] = p.notifier
 			}
 		}
-		s := &remind.Scheduler{Store: d.reminders, Notifiers: notifiers,
+		s := &remind.Scheduler{Store: d.reminders, Notifiers: notifiers, Every: d.cfg.RemindEvery,
 			Message: d.router.ReminderMessage, Log: d.log.With("component", "reminders")}
 		g.Go(func() error { return s.Run(ctx) })
 	}
@@ -190,17 +193,17 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	defer db.Close()
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	live, err := liveKnowledge(ctx, db, k, log)
-	if err != nil {
-		return err
-	}
 	rc := newReach()
-	router := handlers.New(log, k, ledger.NewService(db), db, append(live, handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg))),
-		moderationOf(cfg, db, rc))...)
-	dash, err := newDashboard(cfg, db, k, log)
-	if err != nil {
-		return err
+	opts := []handlers.Option{handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg)))}
+	sq := sqliteOf(db, log)
+	if sq != nil {
+		live, err := liveKnowledge(ctx, sq, k, log)
+		if err != nil {
+			return err
+		}
+		opts = append(append(opts, live...), moderationOf(cfg, sq, rc))
 	}
+	router := handlers.New(log, k, ledger.NewService(db), db, opts...)
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
 		cfg:      cfg,
@@ -209,14 +212,22 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		metrics:  m,
 		log:      log,
 
-		reminders:  db,
-		reach:      rc,
-		moderation: db,
-		dashboard:  dash.Handler(),
+		reminders: db,
+		reach:     rc,
 	}
-	if d.slackInstalls, err = slackInstalls(cfg, db); err != nil {
-		return err
+	if sq != nil {
+		dash, err := newDashboard(cfg, sq, k, log)
+		if err != nil {
+			return err
+		}
+		d.moderation, d.dashboard = sq, dash.Handler()
+		if d.slackInstalls, err = slackInstalls(cfg, sq); err != nil {
+			return err
+		}
 	}
+	// Replicas on one PostgreSQL database refuse a request any of them has
+	// run; SQLite's single process keeps the adapters' own record.
+	d.seen, _ = db.(bot.Seen)
 	ln, err := listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return err

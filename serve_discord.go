@@ -37,6 +37,7 @@ func discordPlatformsWith(d platformDeps, client *http.Client) ([]platform, erro
 		ShardCount:   c.ShardCount,
 		ModChannel:   d.cfg.Mod.DiscordChannel,
 		ModRoles:     d.cfg.Mod.DiscordRoles,
+		Seen:         d.seen,
 	})
 	if err != nil {
 		return nil, err

@@ -53,6 +53,7 @@ func slackPlatforms(d platformDeps) ([]platform, error) {
 		VerifyFailed:  func(reason string) { d.metrics.VerifyFailed(string(bot.Slack), reason) },
 		ModChannel:    d.cfg.Mod.SlackChannel,
 		Moderators:    d.cfg.Mod.SlackModerators,
+		Seen:          d.seen,
 	}
 	if d.editSlack != nil {
 		d.editSlack(&sc)

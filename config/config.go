@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -28,7 +29,7 @@ type Config struct {
 	// Args are the arguments left after the flags (the question for "ask").
 	Args []string
 
-	DBPath   string // SQLite file; its directory is created on first run
+	DBPath   string // SQLite file; its directory is created on first run. "" with DBURL
 	HTTPAddr string
 	LogLevel string // debug, info, warn or error; "" for the command's default
 	User     string // console user id
@@ -36,6 +37,14 @@ type Config struct {
 	JSON     bool   // ask: one JSON object
 	Guild    string // discord register: guild id for instant updates
 	Apply    bool   // kb import: store the changes (a dry run otherwise)
+
+	// DBURL is the PostgreSQL database (postgres://…) when AUTHORBOT_DB
+	// (or --db) names one instead of a file; it may hold a password, so it
+	// is never logged or shown (Redacted is).
+	DBURL string
+	// RemindEvery is how often the reminder scheduler looks for due
+	// reminders; 0 for its default.
+	RemindEvery time.Duration
 
 	Slack   Slack
 	Discord Discord
@@ -108,7 +117,9 @@ Usage:
 Run "authorbot COMMAND --help" for a command's flags.
 
 Environment:
-  AUTHORBOT_DB                    SQLite database file (default data/authorbot.db)
+  AUTHORBOT_DB                    SQLite database file (default data/authorbot.db),
+                                  or a PostgreSQL URL, postgres://user:password@host/dbname
+  AUTHORBOT_REMINDER_EVERY        how often due reminders are looked for (default 30s)
   AUTHORBOT_HTTP_ADDR             HTTP listen address for serve (default :8080)
   AUTHORBOT_LOG_LEVEL             debug, info, warn or error (default info; warn on the console)
   AUTHORBOT_PUBLIC_URL            the address serve is reached at, for dashboard links
@@ -127,7 +138,7 @@ Environment:
   AUTHORBOT_PUBLIC_URL            the public https:// address of serve (the install's redirect URL)
   AUTHORBOT_SECRET_KEY            32-byte key, 64 hex characters, that encrypts stored tokens
 ` + moderationUsage + `Each Slack and Discord setting, and AUTHORBOT_SECRET_KEY, may instead be read from a file
-named by the same variable with _FILE appended (set one of the two).
+named by the same variable with _FILE appended (set one of the two); so may AUTHORBOT_DB.
 `
 
 // Load parses args (without the program name) and the environment.
@@ -136,7 +147,19 @@ named by the same variable with _FILE appended (set one of the two).
 func Load(args []string, getenv func(string) string, out io.Writer) (Config, error) {
 	var c Config
 	var problems []string
-	c.DBPath = orDefault(getenv("AUTHORBOT_DB"), filepath.Join("data", "authorbot.db"))
+	db := getenv("AUTHORBOT_DB")
+	if getenv("AUTHORBOT_DB_FILE") != "" {
+		// A PostgreSQL URL holds a password: it may come from a file.
+		db, _ = readSecretInto(&problems, "AUTHORBOT_DB", getenv)
+	}
+	c.DBPath = orDefault(db, filepath.Join("data", "authorbot.db"))
+	if every := getenv("AUTHORBOT_REMINDER_EVERY"); every != "" {
+		d, err := time.ParseDuration(every)
+		if err != nil || d < 100*time.Millisecond {
+			problems = append(problems, fmt.Sprintf("AUTHORBOT_REMINDER_EVERY %q must be a duration of 100ms or more, e.g. 30s", every))
+		}
+		c.RemindEvery = d
+	}
 	c.HTTPAddr = orDefault(getenv("AUTHORBOT_HTTP_ADDR"), ":8080")
 	c.LogLevel = strings.ToLower(strings.TrimSpace(getenv("AUTHORBOT_LOG_LEVEL")))
 	secret := func(name string) string {
@@ -192,13 +215,13 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		fs.Usage = func() { fmt.Fprint(out, mainUsage) }
 	case "console":
 		fs.StringVar(&c.User, "user", "local", "the user id the console speaks as (each id has its own orders)")
-		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
+		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file, or a postgres:// URL")
 		fs.StringVar(&c.Lang, "lang", "", "answer language: "+langList+" (default: the language of each question)")
 	case "ask":
 		fs.StringVar(&c.Lang, "lang", "", "answer language: "+langList+" (default: the language of the question)")
 		fs.BoolVar(&c.JSON, "json", false, "print one JSON object: topic, lang, text, suggestions, score")
 	case "serve":
-		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file")
+		fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite database file, or a postgres:// URL")
 		fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "HTTP listen address")
 	case "admin link":
 		fs.StringVar(&c.User, "user", "operator", "the moderator name the link signs in as, on the console platform")
@@ -227,6 +250,9 @@ func Load(args []string, getenv func(string) string, out io.Writer) (Config, err
 		cmd = "version"
 	}
 	c.Command, c.Args = cmd, fs.Args()
+	if IsPostgres(c.DBPath) {
+		c.DBURL, c.DBPath = c.DBPath, ""
+	}
 	if cmd == "version" {
 		return c, nil
 	}
@@ -273,7 +299,11 @@ func (c Config) settingProblems() []string {
 			p = append(p, problem)
 		}
 	}
-	add(dbPathProblem(c.DBPath))
+	if c.DBURL != "" {
+		add(dbURLProblem(c.DBURL))
+	} else {
+		add(dbPathProblem(c.DBPath))
+	}
 	add(addrProblem(c.HTTPAddr))
 	switch c.LogLevel {
 	case "", "debug", "info", "warn", "error":
@@ -364,6 +394,38 @@ func dbPathProblem(path string) string {
 		return fmt.Sprintf("AUTHORBOT_DB (or --db) %s is a directory; name the database file, e.g. %s", path, filepath.Join(path, "authorbot.db"))
 	}
 	return ""
+}
+
+// IsPostgres reports whether a database setting names a PostgreSQL
+// database rather than a SQLite file.
+func IsPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// dbURLProblem checks a PostgreSQL URL's form, without repeating it:
+// its password must not reach a log.
+func dbURLProblem(db string) string {
+	u, err := url.Parse(db)
+	if err != nil {
+		return "AUTHORBOT_DB (or --db) is not a valid postgres:// URL"
+	}
+	if u.Hostname() == "" && u.Query().Get("host") == "" {
+		return fmt.Sprintf("AUTHORBOT_DB (or --db) %s names no host", u.Redacted())
+	}
+	return ""
+}
+
+// Redacted is the database setting as it can be shown: the file, or the
+// URL with its password replaced.
+func (c Config) Redacted() string {
+	if c.DBURL == "" {
+		return c.DBPath
+	}
+	u, err := url.Parse(c.DBURL)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
 }
 
 // addrProblem checks a listen address: host:port with a numeric port,
@@ -483,6 +545,15 @@ func readSecret(name string, getenv func(string) string) (string, error) {
 		return "", fmt.Errorf("%s_FILE: %s is empty", name, path)
 	}
 	return strings.TrimSpace(string(b)), nil
+}
+
+// readSecretInto is readSecret adding its problem, if any, to problems.
+func readSecretInto(problems *[]string, name string, getenv func(string) string) (string, error) {
+	v, err := readSecret(name, getenv)
+	if err != nil {
+		*problems = append(*problems, err.Error())
+	}
+	return v, err
 }
 
 func orDefault(v, def string) string {

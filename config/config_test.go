@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func getenv(vars map[string]string) func(string) string {
@@ -270,6 +271,59 @@ func TestKBCommands(t *testing.T) {
 		}
 		if err != nil || c.Command != tc.command || c.Apply != tc.apply || len(c.Args) != 1 {
 			t.Errorf("%v: %+v %v", tc.args, c, err)
+		}
+	}
+}
+
+func TestPostgresURL(t *testing.T) {
+	const u = "postgres://bot:s3cret@db.internal:5432/authorbot?sslmode=require"
+	for _, args := range [][]string{{"console"}, {"serve", "--db", u}} {
+		vars := slackHTTP()
+		if len(args) == 1 {
+			vars["AUTHORBOT_DB"] = u
+		}
+		c, err := Load(args, getenv(vars), io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.DBURL != u || c.DBPath != "" {
+			t.Errorf("%v: DBURL %q, DBPath %q; want the URL and no file", args, c.DBURL, c.DBPath)
+		}
+		if r := c.Redacted(); strings.Contains(r, "s3cret") || !strings.Contains(r, "db.internal") {
+			t.Errorf("Redacted() = %q", r)
+		}
+	}
+	// A file path keeps SQLite.
+	c, err := Load([]string{"console"}, getenv(map[string]string{"AUTHORBOT_DB": "data/postgres.db"}), io.Discard)
+	if err != nil || c.DBURL != "" || c.DBPath != "data/postgres.db" {
+		t.Errorf("a file named postgres: %+v, %v", c, err)
+	}
+	// From a file, as a secret.
+	path := filepath.Join(t.TempDir(), "db")
+	os.WriteFile(path, []byte(u+"\n"), 0o600)
+	c, err = Load([]string{"console"}, getenv(map[string]string{"AUTHORBOT_DB_FILE": path}), io.Discard)
+	if err != nil || c.DBURL != u {
+		t.Errorf("AUTHORBOT_DB_FILE: %q, %v", c.DBURL, err)
+	}
+	// A malformed one is refused without being repeated.
+	_, err = Load([]string{"console"}, getenv(map[string]string{"AUTHORBOT_DB": "postgres://bot:s3cret@/x"}), io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "names no host") || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("no host: %v", err)
+	}
+	_, err = Load([]string{"console"}, getenv(map[string]string{"AUTHORBOT_DB": "postgres://bot:s3%zzcret@h/x"}), io.Discard)
+	if err == nil || strings.Contains(err.Error(), "s3") {
+		t.Errorf("bad URL: %v", err)
+	}
+}
+
+func TestReminderEvery(t *testing.T) {
+	c, err := Load([]string{"console"}, getenv(map[string]string{"AUTHORBOT_REMINDER_EVERY": "2s"}), io.Discard)
+	if err != nil || c.RemindEvery != 2*time.Second {
+		t.Errorf("RemindEvery = %v, %v", c.RemindEvery, err)
+	}
+	for _, bad := range []string{"soon", "1ms"} {
+		if _, err := Load([]string{"console"}, getenv(map[string]string{"AUTHORBOT_REMINDER_EVERY": bad}), io.Discard); err == nil {
+			t.Errorf("AUTHORBOT_REMINDER_EVERY=%s accepted", bad)
 		}
 	}
 }

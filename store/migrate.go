@@ -7,19 +7,21 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
+
+	"github.com/authorbot/authorbot/store/schema"
 )
 
 // The schema is a numbered series of SQL files, migrations/NNNN_name.sql,
-// embedded in the binary and applied in order by a runner of a few dozen
-// lines that records the last one applied in PRAGMA user_version. A
-// migration library would add a dependency and a bookkeeping table for
-// what SQLite already keeps in its header; one file per step keeps each
-// change reviewable on its own. A step is never edited once released: a
-// change is a new file with the next number.
+// embedded in the binary and read by package schema, which the
+// PostgreSQL store shares. This runner records the last one applied in
+// PRAGMA user_version: a migration library (pressly/goose) would add a
+// dependency and a bookkeeping table for what SQLite already keeps in its
+// header, and would have to take over the user_version of every existing
+// database. Each step runs in a transaction that begins IMMEDIATE, so
+// holds SQLite's write lock, and checks user_version again inside it:
+// that lock is the advisory lock of this engine, and two processes that
+// open the same file together apply each step once (PostgreSQL's runner
+// takes pg_advisory_xact_lock the same way).
 //
 //go:embed migrations/*.sql
 var migrationFS embed.FS
@@ -34,28 +36,13 @@ type migration struct {
 // readMigrations lists the NNNN_name.sql files of fsys in order and checks
 // that their numbers run 1, 2, 3… without gaps or repeats.
 func readMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "*.sql")
+	steps, err := schema.Read(fsys)
 	if err != nil {
-		return nil, fmt.Errorf("store: migrations: %w", err)
+		return nil, fmt.Errorf("store: %w", err)
 	}
-	var list []migration
-	for _, name := range names {
-		num, _, ok := strings.Cut(path.Base(name), "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || len(num) != 4 || v < 1 {
-			return nil, fmt.Errorf("store: migration %s: name must be NNNN_name.sql", name)
-		}
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("store: migration %s: %w", name, err)
-		}
-		list = append(list, migration{version: v, name: name, sql: string(b)})
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].version < list[j].version })
-	for i, m := range list {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("store: migration %s: expected number %04d", m.name, i+1)
-		}
+	list := make([]migration, len(steps))
+	for i, s := range steps {
+		list[i] = migration{version: s.Version, name: s.Name, sql: s.SQL}
 	}
 	return list, nil
 }

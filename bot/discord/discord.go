@@ -83,6 +83,9 @@ type Config struct {
 	// ShardCount, and direct messages to shard 0). Zero ShardCount means
 	// one shard, the whole gateway.
 	ShardID, ShardCount int
+	// Seen, when set, remembers the interactions accepted, shared by every
+	// replica; nil keeps them in this process (see firstInteraction).
+	Seen bot.Seen
 }
 
 // Timings and bounds of interaction handling.
@@ -134,6 +137,7 @@ type Adapter struct {
 	modRoles   []string
 
 	seen   *ttlcache.Cache[time.Time]        // interaction ids answered, with their signed times
+	shared bot.Seen                          // or, when set, the replicas' record of them
 	values *ttlcache.Cache[string]           // button values too long for a custom id, by key
 	keyed  *lru.Cache[string, keyedResponse] // responses made of replies with a Key
 	// replayFloor is the newest signed time (Unix seconds) of an id the
@@ -163,6 +167,7 @@ func New(cfg Config) (*Adapter, error) {
 		client:     cfg.Client,
 		modChannel: cfg.ModChannel,
 		modRoles:   cfg.ModRoles,
+		shared:     cfg.Seen,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)

@@ -49,7 +49,13 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, b, false)
 		return
 	}
-	if !a.firstDelivery(i.ID, stamp) {
+	first, err := a.firstInteraction(r.Context(), i.ID, stamp)
+	if err != nil {
+		a.log.Warn("interaction refused: cannot check for a replay", slog.Any("err", err))
+		http.Error(w, http.StatusText(http.StatusServiceUnavailable), http.StatusServiceUnavailable)
+		return
+	}
+	if !first {
 		a.refuse(w, "replay", http.StatusUnauthorized)
 		return
 	}
@@ -171,7 +177,12 @@ func (a *Adapter) gatewayInteraction(ctx context.Context, i *discordgo.Interacti
 	if i.Type == discordgo.InteractionPing {
 		return
 	}
-	if !a.firstDelivery(i.ID, time.Time{}) {
+	first, err := a.firstInteraction(ctx, i.ID, time.Time{})
+	if err != nil {
+		a.log.Warn("interaction ignored: cannot check for a duplicate", slog.Any("err", err))
+		return
+	}
+	if !first {
 		a.log.Info("duplicate interaction ignored")
 		return
 	}

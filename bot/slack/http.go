@@ -110,7 +110,14 @@ func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, bool) 
 		a.refuse(w, reason, http.StatusUnauthorized)
 		return nil, false
 	}
-	if a.replayed(body, stamp) {
+	first, err := a.firstRequest(r.Context(), body, stamp)
+	if err != nil {
+		// Unsure whether it ran: Slack retries a request that fails.
+		a.log.Warn("request refused: cannot check for a replay", slog.Any("err", err))
+		http.Error(w, http.StatusText(http.StatusServiceUnavailable), http.StatusServiceUnavailable)
+		return nil, false
+	}
+	if !first {
 		// The first delivery was (or is being) answered; answering this one
 		// would run the command twice.
 		a.cfg.VerifyFailed("replay")

@@ -103,6 +103,9 @@ type Config struct {
 	PingInterval time.Duration
 	// Now is the clock of the adapter's caches; nil means time.Now.
 	Now func() time.Time
+	// Seen, when set, remembers the requests accepted, shared by every
+	// replica; nil keeps them in this process (see firstRequest).
+	Seen bot.Seen
 }
 
 // Adapter is the Slack adapter. Its HTTP handlers and Socket Mode loop may

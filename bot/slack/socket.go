@@ -106,7 +106,13 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		return // the client's own events: connecting, hello, …
 	}
 	// Slack redelivers an envelope it thinks was not acknowledged.
-	if !a.seen.Add("env:"+evt.Request.EnvelopeID, 0) {
+	first, err := a.firstEnvelope(ctx, evt.Request.EnvelopeID)
+	if err != nil {
+		// Not acknowledged: Slack delivers it again.
+		a.log.Warn("socket mode: cannot check for a redelivery", slog.Any("err", err))
+		return
+	}
+	if !first {
 		a.cfg.VerifyFailed("replay")
 		a.ack(ctx, sm, evt.Request, rendered{})
 		return

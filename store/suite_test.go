@@ -1,0 +1,27 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/store/storetest"
+)
+
+// TestSuite runs the behaviour every engine shares on SQLite files; the
+// PostgreSQL store runs the same suite.
+func TestSuite(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) (storetest.Store, func() storetest.Store) {
+		path := filepath.Join(t.TempDir(), "authorbot.db")
+		open := func() storetest.Store {
+			db, err := store.Open(context.Background(), path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		}
+		return open(), open
+	})
+}
