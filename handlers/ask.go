@@ -23,17 +23,14 @@ const maxQuestion = 500
 func (r *Router) askFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "ask",
-			Description: "Ask a question about ordering author copies or proofs",
-			Example:     "/ask my cart is empty",
+			Name:    "ask",
+			Example: "/ask my cart is empty",
 			Options: []bot.Option{{
-				Name: "question", Description: "Your question, in English, French, German, Spanish, Italian, Portuguese or Dutch",
+				Name:     "question",
 				Required: true, Rest: true, MaxLength: maxQuestion,
-				Localized: localized("question", "Votre question, en français, anglais, allemand, espagnol, italien, portugais ou néerlandais",
-					"frage", "pregunta", "domanda", "pergunta", "vraag"),
+				Localized: localized("question", "frage", "pregunta", "domanda", "pergunta", "vraag"),
 			}},
-			Localized: localized("question", "Posez une question sur les exemplaires d'auteur ou les épreuves",
-				"frage", "pregunta", "domanda", "pergunta", "vraag"),
+			Localized: localized("question", "frage", "pregunta", "domanda", "pergunta", "vraag"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.ask},
 	}

@@ -16,18 +16,16 @@ const amazonDetailURL = "https://www.amazon.com/dp/"
 func (r *Router) isbnFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "isbn",
-			Description: "Check an ISBN, convert it between ISBN-10 and ISBN-13, and get its Amazon link",
-			Example:     "/isbn 978-0-306-40615-7",
+			Name:    "isbn",
+			Example: "/isbn 978-0-306-40615-7",
 			Options: []bot.Option{{
-				Name: "number", Description: "An ISBN-10 or ISBN-13, with or without hyphens",
+				Name: "number",
 				Type: bot.String, Required: true, Rest: true, MaxLength: 40, Placeholder: "isbn",
-				Localized: localized("numero", "Un ISBN-10 ou ISBN-13, avec ou sans tirets", "nummer", "número", "numero", "número", "nummer"),
+				Localized: localized("numero", "nummer", "número", "numero", "número", "nummer"),
 				// An ISBN has ten digits at least: "isbn for my paperback?" is a question.
 				Plausible: func(v string) bool { return digits(v) >= 9 },
 			}},
-			Localized: localized("isbn", "Vérifier un ISBN, le convertir entre ISBN-10 et ISBN-13 et obtenir son lien Amazon",
-				"isbn", "isbn", "isbn", "isbn", "isbn"),
+			Localized: localized("isbn", "isbn", "isbn", "isbn", "isbn", "isbn"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.isbn},
 	}

@@ -123,6 +123,7 @@ func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Rou
 			r.table[strings.TrimSpace(f.cmd.Name+" "+sub)] = h
 		}
 	}
+	describeCommands(r.cmds, r.words)
 	return r
 }
 
@@ -147,6 +148,7 @@ func Commands() []*bot.Command {
 	for _, f := range (&Router{}).families() {
 		cmds = append(cmds, f.cmd)
 	}
+	describeCommands(cmds, i18n.Default())
 	return cmds
 }
 

@@ -156,6 +156,6 @@ func checkDescribed(t *testing.T, path string, descs map[discordgo.Locale]string
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("%s has no description in %s: add it to localizations.go (or its English changed)", path, strings.Join(missing, ", "))
+		t.Errorf("%s has no description in %s: add it to i18n/locales (command.* and option.*), or for Japanese to localizations.go (or its English changed)", path, strings.Join(missing, ", "))
 	}
 }
