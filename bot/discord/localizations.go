@@ -1,6 +1,13 @@
 package discord
 
-import "github.com/bwmarrin/discordgo"
+import (
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/i18n"
+)
 
 // translation is one description in a language Discord offers that the
 // message catalog does not have yet (Japanese), with the English it
@@ -154,4 +161,24 @@ func descriptionTable() map[string]translation {
 	set(tx("on or off",
 		"on（オン）または off（オフ）"), "remind auto:state")
 	return t
+}
+
+// messageCommandNames returns the name of the message command
+// (bot.MessageCommand) in the Discord locales of the catalog's languages,
+// from the message message_command.name. A name Discord would refuse
+// (blank, or over its 32 characters) is left out, so that language shows
+// the English one; English needs none, being the command's own name.
+func messageCommandNames() map[discordgo.Locale]string {
+	words := i18n.Default()
+	names := map[discordgo.Locale]string{}
+	for _, lang := range words.Languages() {
+		n := strings.TrimSpace(words.Printer(lang).T("message_command.name"))
+		if lang == i18n.Source || n == "" || n == bot.MessageCommand || utf16Len(n) > maxNameLen {
+			continue
+		}
+		for _, l := range discordLocales(lang) {
+			names[l] = n
+		}
+	}
+	return names
 }
