@@ -10,6 +10,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/i18n"
+	"github.com/authorbot/authorbot/isbn"
 	"github.com/authorbot/authorbot/kb"
 )
 
@@ -134,26 +135,34 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 		q = string([]rune(q)[:maxQuestion])
 	}
 	lang := a.lang(req, q)
-	if parts := a.parts(q, lang); len(parts.Parts) > 1 {
+	parts := a.parts(q, lang)
+	if len(parts.Parts) > 1 {
 		return a.answerParts(parts, notes), nil
 	}
 	res := a.search(q, lang)
 	lang = res.Lang
 	p := a.printer(lang)
-	if !res.Confident || res.Best == nil {
+	best := res.Best
+	if (!res.Confident || best == nil) && len(isbn.FindAll(q)) > 0 {
+		// A number the search makes nothing of is still an ISBN to check.
+		best, _ = a.kb.Entry("isbn-conversion", lang)
+	}
+	if best == nil || !res.Confident && best == res.Best {
 		return &Answer{Reply: a.decline(res, lang), Result: res}, nil
 	}
-	reply := a.topicReply(res.Best, lang)
+	reply := a.topicReply(best, lang)
+	computed := a.computed(q, best.Theme, p)
+	reply.Blocks = append(computed, reply.Blocks...)
 	var lines []string
 	if notes != nil {
-		lines = notes(res.Best, lang)
+		lines = notes(best, lang)
 	}
 	reply.Blocks = append(reply.Blocks, noteBlocks(lines)...)
-	reply.Buttons = answerButtons(res.Best.ID, p)
+	reply.Buttons = answerButtons(best.ID, p)
 	reply.ButtonPrompt = p.T("ask.did_this_answer_your_question")
-	if len(lines) == 0 {
+	if len(lines) == 0 && len(computed) == 0 {
 		// Nothing here is the author's own: the answer is the same for all.
-		reply.Key = "ask/" + res.Best.Lang + "/" + res.Best.ID + "/" + lang
+		reply.Key = "ask/" + best.Lang + "/" + best.ID + "/" + lang
 	}
 	return &Answer{Reply: reply, Result: res}, nil
 }

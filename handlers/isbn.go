@@ -40,30 +40,38 @@ func (r *Router) isbn(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 		return nil, isbnError(typed, err, p)
 	}
 	reply := &bot.Reply{Title: "ISBN " + n.String(), Ephemeral: true, Lang: lang}
+	reply.Blocks = isbnBlocks(n, p)
+	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.more_help_isbn_conversion_help")})
+	return reply, nil
+}
+
+// isbnBlocks shows a checked ISBN: both of its forms, how one is made
+// from the other, and its Amazon link.
+func isbnBlocks(n isbn.ISBN, p *i18n.Printer) []bot.Block {
+	var blocks []bot.Block
 	ten, has10 := n.To10()
 	thirteen := n.To13()
 	fields := []bot.Field{{Name: "ISBN-13", Value: thirteen.String(), Inline: true}}
 	if has10 {
 		fields = append(fields, bot.Field{Name: "ISBN-10", Value: ten.String(), Inline: true})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Fields{Fields: fields})
+	blocks = append(blocks, &bot.Fields{Fields: fields})
 
 	switch {
 	case !has10:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_979", "Thirteen", thirteen)})
-		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.if_this_is_the_free")})
+		blocks = append(blocks, &bot.Text{Text: p.T("isbn.valid_979", "Thirteen", thirteen)})
+		blocks = append(blocks, &bot.Text{Note: true, Text: p.T("isbn.if_this_is_the_free")})
 	case n.Is13():
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_13", "Ten", ten)})
+		blocks = append(blocks, &bot.Text{Text: p.T("isbn.valid_13", "Ten", ten)})
 	default:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_10", "Thirteen", thirteen)})
+		blocks = append(blocks, &bot.Text{Text: p.T("isbn.valid_10", "Thirteen", thirteen)})
 	}
 	if has10 {
-		reply.Blocks = append(reply.Blocks,
+		blocks = append(blocks,
 			&bot.Link{Label: p.T("isbn.amazon_page"), URL: amazonDetailURL + ten.String()},
 			&bot.Text{Note: true, Text: p.T("isbn.the_link_opens_the_book")})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.more_help_isbn_conversion_help")})
-	return reply, nil
+	return blocks
 }
 
 // isbnError explains why typed is not an ISBN; a wrong check digit names
