@@ -64,12 +64,12 @@ func (k *KB) Answer(message, lang string) Answer {
 		lang = k.queryLang(tokens(message), lang, DetectLang(message))
 	}
 	a := Answer{Lang: lang}
-	segs := segments(message)
+	segs, listed := k.listAsks(segments(message), lang)
 	var asks, story []int
 	for i, s := range segs {
 		switch {
 		case isFiller(s):
-		case isAsk(s):
+		case isAsk(s) || listed[i] != nil:
 			asks = append(asks, i)
 		default:
 			story = append(story, i)
@@ -77,7 +77,12 @@ func (k *KB) Answer(message, lang string) Answer {
 	}
 	var declined []Part
 	for _, i := range asks {
-		p := Part{Ask: segs[i], Result: k.Search(segs[i], lang)}
+		p := Part{Ask: segs[i]}
+		if r := listed[i]; r != nil {
+			p.Result = *r
+		} else {
+			p.Result = k.Search(segs[i], lang)
+		}
 		if !p.Confident && p.Unknown == nil && i > 0 && !isFiller(segs[i-1]) && !isAsk(segs[i-1]) {
 			ctx := segs[i-1] + " " + segs[i]
 			if r := k.Search(ctx, lang); r.Confident || r.Unknown != nil {
@@ -111,6 +116,123 @@ func (k *KB) Answer(message, lang string) Answer {
 		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: k.Search(message, lang)}}
 	}
 	return a
+}
+
+// listAsks splits the segments that are lists of asks joined by commas
+// ("cart is empty, quantity is wrong, and when will my copies arrive")
+// into their clauses, and returns each clause's result by its index in
+// the new segments. Only an ask, or a message that is one list, is
+// split, and only when every clause but a
+// greeting answers a topic on its own, two different ones at least, and
+// its clauses leave room for the message's other asks (maxAsks in all):
+// otherwise its commas join the story and the question of one ask ("Hi,
+// I ordered 40 copies last week, the tracking shows nothing, can I
+// cancel?") and it stays whole.
+func (k *KB) listAsks(segs []string, lang string) ([]string, map[int]*Result) {
+	others, content := 0, 0 // the asks of the segments, which a split must leave room for
+	for _, s := range segs {
+		if !isFiller(s) {
+			content++
+			if isAsk(s) {
+				others++
+			}
+		}
+	}
+	var out []string
+	listed := map[int]*Result{}
+	for _, s := range segs {
+		var clauses []string
+		if isAsk(s) || content == 1 && !isFiller(s) {
+			// A sentence of the story is not split: its clauses tell
+			// what happened, they ask nothing.
+			clauses = listClauses(s)
+		}
+		room := maxAsks - others
+		if isAsk(s) {
+			room++ // its own place
+		}
+		if len(clauses) < 2 || len(clauses) > room {
+			out = append(out, s)
+			continue
+		}
+		results := make([]Result, len(clauses))
+		topics := map[string]bool{}
+		every := true
+		for i, c := range clauses {
+			results[i] = k.Search(c, lang)
+			if results[i].Confident && results[i].Best != nil {
+				topics[results[i].Best.ID] = true
+			} else if !isFiller(c) {
+				every = false
+			}
+		}
+		// The list was read as one ask: the whole answers one of its
+		// parts, or nothing. A whole that answers a topic of its own
+		// reads as one question whose commas join its words.
+		whole := k.Search(s, lang)
+		if wb := whole.Best; whole.Confident && wb != nil && !topics[wb.ID] {
+			every = false
+		}
+		if !every || len(topics) < 2 {
+			out = append(out, s)
+			continue
+		}
+		for i, c := range clauses {
+			listed[len(out)] = &results[i]
+			out = append(out, c)
+		}
+	}
+	return out, listed
+}
+
+// listClauses returns the clauses of s when it reads as a list of asks
+// joined by commas: three clauses or more ("A, B, C", "A, B, and C", "A,
+// B and C"); two
+// are as often the parts of one ask ("my cart is empty, and what do I do
+// now?"). Each clause has
+// two words at least and maxListClause at most, for the asks of a list
+// are terse where the clauses of a story are not; a comma inside a number
+// ("1,000") joins no clauses. Nil when s is no such list.
+func listClauses(s string) []string {
+	raw := strings.FieldsFunc(strings.ReplaceAll(s, "、", ", "), func(r rune) bool { return r == ',' })
+	var clauses []string
+	for i, c := range raw {
+		if i > 0 && !strings.HasPrefix(c, " ") {
+			return nil // "1,000": not a list
+		}
+		ws := strings.Fields(c)
+		isAnd := func(w string) bool { return slices.Contains(listConjunctions(), asciiLower(w)) }
+		if len(ws) > 0 && isAnd(ws[0]) {
+			ws = ws[1:]
+		} else if last := i == len(raw)-1; last && i > 0 {
+			// "A, B and C": the last comma's clause holds two asks.
+			if j := slices.IndexFunc(ws, isAnd); j > 0 {
+				if len(ws[:j]) < 2 || len(ws[:j]) > maxListClause {
+					return nil
+				}
+				clauses = append(clauses, strings.Join(ws[:j], " "))
+				ws = ws[j+1:]
+			}
+		}
+		if len(ws) < 2 || len(ws) > maxListClause {
+			return nil
+		}
+		clauses = append(clauses, strings.Join(ws, " "))
+	}
+	if len(clauses) < 3 {
+		return nil
+	}
+	return clauses
+}
+
+// maxListClause is the most words of one ask in a list of asks.
+const maxListClause = 7
+
+// listConjunctions join the last ask of a list to the others, in every
+// language of Languages: "and" only, for "or" joins the alternatives of
+// one ask ("can I order to Brazil, or must I use amazon.com?").
+func listConjunctions() []string {
+	return []string{"and", "et", "und", "y", "e", "en"}
 }
 
 // add appends p unless it repeats a part's topic or unknown, or the
