@@ -139,7 +139,15 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 	if len(parts.Parts) > 1 {
 		return a.answerParts(parts, notes), nil
 	}
-	res := a.search(q, lang)
+	var res kb.Result
+	if whole := parts.Parts[0]; whole.Ask == strings.TrimSpace(q) {
+		// The message was searched whole, as one question: that search is
+		// the answer's, and doing it again would double the work of every
+		// question asked for the first time.
+		res = whole.Result
+	} else {
+		res = a.search(q, lang)
+	}
 	lang = res.Lang
 	p := a.printer(lang)
 	best := res.Best
