@@ -1,0 +1,62 @@
+package kb
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// unknownInScan is unknownIn as a plain scan of every trigger: the
+// reference the indexed lookup must agree with.
+func (k *KB) unknownInScan(text string, langs ...string) (*Unknown, string) {
+	for _, u := range k.unknowns {
+		for i, lang := range langs {
+			if lang == "" || slices.Contains(langs[:i], lang) {
+				continue
+			}
+			for _, p := range u.triggers[lang] {
+				if strings.Contains(text, p) {
+					return u, p
+				}
+			}
+		}
+	}
+	return nil, ""
+}
+
+// TestUnknownInMatchesScan checks that the indexed unknownIn finds the
+// same unknown and trigger as looking for every trigger in turn, on the
+// labelled examples and on texts built around every trigger (at a word
+// start, inside a word, as a prefix), for several orders of languages.
+func TestUnknownInMatchesScan(t *testing.T) {
+	k := mustLoad(t)
+	exs, _ := readExamples(exampleFiles)
+	var texts []string
+	for _, e := range exs {
+		texts = append(texts, e.text)
+	}
+	for _, u := range k.unknowns {
+		for _, ps := range u.triggers {
+			for _, p := range ps {
+				texts = append(texts, "hello"+p+"x", "so"+p, p+"s and more", "a "+strings.TrimSpace(p)+" b kdp select royalties")
+			}
+		}
+	}
+	n := 0
+	for _, tx := range texts {
+		f := unknownText(tx)
+		for _, langs := range [][]string{{"en", "en", "en"}, {"fr", "de", "en"}, {"es", "", "en"}, {"nl", "pt", "en"}, {"it", "it", "en"}} {
+			u1, p1 := k.unknownInScan(f, langs...)
+			u2, p2 := k.unknownIn(f, langs...)
+			if u1 != u2 || p1 != p2 {
+				t.Errorf("%q %v: old %v %q new %v %q", f, langs, u1, p1, u2, p2)
+			}
+			if u1 != nil {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no text names an unknown: the check checks nothing")
+	}
+}
