@@ -77,7 +77,7 @@ func TestAnswerShape(t *testing.T) {
 
 func TestDecline(t *testing.T) {
 	r := askRouter(t)
-	for _, q := range []string{"/ask what's the weather tomorrow", "/ask quelle est la capitale de l'Espagne"} {
+	for _, q := range []string{"/ask what's the weather tomorrow", "/ask quelle est la capitale de l'Espagne", "/ask what time is it in New York right now?"} {
 		reply := askLine(t, r, "", q)
 		text := bot.PlainText(reply)
 		if reply.Topic != "" {

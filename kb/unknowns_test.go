@@ -60,3 +60,27 @@ func TestUnknownInMatchesScan(t *testing.T) {
 		t.Error("no text names an unknown: the check checks nothing")
 	}
 }
+
+// TestOutsideKDPDeclines checks that questions with nothing to do with
+// KDP, in every language, get no confident topic: the words they share
+// with the content are a few short ones a typo away from its words
+// ("york" from "work", "eat" from "vat") or the time of day.
+func TestOutsideKDPDeclines(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"what time is it in New York right now?",
+		"my cat won't eat",
+		"how do I fix my car's brakes",
+		"quelle heure est-il à New York ?",
+		"quelle heure est-il ?",
+		"wie spät ist es in Berlin?",
+		"¿qué hora es en Madrid?",
+		"che ore sono a Roma?",
+		"que horas são em Lisboa?",
+		"hoe laat is het in Amsterdam?",
+	} {
+		if r := k.Search(q, ""); r.Confident {
+			t.Errorf("Search(%q) answers %s with confidence", q, r.Best.ID)
+		}
+	}
+}
