@@ -10,7 +10,6 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/i18n"
-	"github.com/authorbot/authorbot/isbn"
 	"github.com/authorbot/authorbot/kb"
 )
 
@@ -151,7 +150,7 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 	lang = res.Lang
 	p := a.printer(lang)
 	best := res.Best
-	if (!res.Confident || best == nil) && len(isbn.FindAll(q)) > 0 {
+	if (!res.Confident || best == nil) && len(findISBNs(q)) > 0 {
 		// A number the search makes nothing of is still an ISBN to check.
 		best, _ = a.kb.Entry("isbn-conversion", lang)
 	}

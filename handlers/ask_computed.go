@@ -18,13 +18,22 @@ import (
 // Nil when the question has neither.
 func (a *Answers) computed(q string, theme string, p *i18n.Printer) []bot.Block {
 	var blocks []bot.Block
-	for _, f := range isbn.FindAll(q) {
+	for _, f := range findISBNs(q) {
 		blocks = append(blocks, foundISBN(f, p)...)
 	}
 	if theme == "cost" {
 		blocks = append(blocks, costBlocks(q, p)...)
 	}
 	return blocks
+}
+
+// findISBNs returns the ISBNs written in q (isbn.FindAll), looking only
+// when q has the digits of one: most questions have none.
+func findISBNs(q string) []isbn.Found {
+	if digits(q) < 9 {
+		return nil
+	}
+	return isbn.FindAll(q)
 }
 
 // foundISBN is an ISBN of a question, checked: both of its forms, or what
@@ -44,6 +53,9 @@ func foundISBN(f isbn.Found, p *i18n.Printer) []bot.Block {
 // page count, ink, trim, binding and marketplace it gives. Nil when it
 // gives no page count: the question is then about costs in general.
 func costBlocks(q string, p *i18n.Printer) []bot.Block {
+	if digits(q) == 0 {
+		return nil // no page count, without reading the question through
+	}
 	params, missing := printcost.FromText(q)
 	if params.Pages == 0 {
 		return nil
