@@ -90,3 +90,15 @@ func TestAskAboutOwnOrder(t *testing.T) {
 		wantNotIn(t, tt.question, text, tt.absent...)
 	}
 }
+
+// TestAskSeveralPartsComputes checks that an ask of a message of several
+// gets its computed figure too.
+func TestAskSeveralPartsComputes(t *testing.T) {
+	r := askRouter(t)
+	reply := askLine(t, r, "", "/ask Hi! How much would a 300 page black and white paperback cost to print on amazon.com? And also, can I resell my author copies at a fair?")
+	text := bot.PlainText(reply)
+	wantIn(t, "several parts", text, "4.60 USD per copy", "calculator is the authority")
+	if reply.Topic != "" && !strings.Contains(text, "resell") {
+		t.Errorf("not answered in parts:\n%s", text)
+	}
+}
