@@ -6,12 +6,9 @@ import "strings"
 // message shortcut (Slack) that answers a message posted in a channel, in
 // place: an author posts "my cart is empty!!" in a help channel, and
 // whoever presses it sees the answer privately, with a button that posts
-// it publicly as a reply in the message's thread.
+// it publicly as a reply in the message's thread. Its name in the other
+// languages is the catalog's (message_command.name).
 const MessageCommand = "Answer with authorbot"
-
-// MessageCommandFR is MessageCommand in French, where a platform shows
-// names in the presser's language.
-const MessageCommandFR = "Répondre avec authorbot"
 
 // Thread is a message posted in a channel, that an answer replies to.
 type Thread struct {

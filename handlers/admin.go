@@ -30,44 +30,34 @@ const (
 )
 
 func daysOption() bot.Option {
-	return bot.Option{Name: "days", Description: "How many days back (default 7)", Type: bot.Integer,
+	return bot.Option{Name: "days", Type: bot.Integer,
 		Positional: true, Min: 1, Max: maxAdminDays, Placeholder: "N",
-		Localized: localized("jours", "Combien de jours en arrière (7 par défaut)", "tage", "días", "giorni", "dias", "dagen")}
+		Localized: localized("jours", "tage", "días", "giorni", "dias", "dagen")}
 }
 
 // adminSubs is the table of /admin's subcommands.
 func (r *Router) adminSubs() []adminSub {
 	return []adminSub{
-		{&bot.Command{Name: "gaps", Description: "Questions I missed, grouped, biggest first",
-			Example: "/admin gaps 30", Options: []bot.Option{daysOption()},
-			Localized: localized("lacunes", "Les questions manquées, groupées, les plus fréquentes d'abord",
-				"lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps},
-		{&bot.Command{Name: "handoffs", Description: "Questions passed on to moderators and still open",
-			Example: "/admin handoffs",
-			Localized: localized("transmises", "Les questions transmises aux modérateurs encore ouvertes",
-				"weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs},
-		{&bot.Command{Name: "stats", Description: "Questions per day, answered share, languages, platforms, topics",
-			Example: "/admin stats 30", Options: []bot.Option{daysOption()},
-			Localized: localized("stats", "Questions par jour, part des réponses, langues, plateformes, sujets",
-				"statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats},
-		{&bot.Command{Name: "digest", Description: "Send the weekly digest to the moderators' channel now",
-			Example: "/admin digest now",
-			Options: []bot.Option{{Name: "when", Description: "now", Required: true,
+		{&bot.Command{Name: "gaps", Example: "/admin gaps 30", Options: []bot.Option{daysOption()},
+			Localized: localized("lacunes", "lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps},
+		{&bot.Command{Name: "handoffs", Example: "/admin handoffs",
+			Localized: localized("transmises", "weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs},
+		{&bot.Command{Name: "stats", Example: "/admin stats 30", Options: []bot.Option{daysOption()},
+			Localized: localized("stats", "statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats},
+		{&bot.Command{Name: "digest", Example: "/admin digest now",
+			Options: []bot.Option{{Name: "when", Required: true,
 				Choices:   []bot.Choice{{Name: "now", Value: "now", Localized: choiceNames("maintenant", "jetzt", "ahora", "ora", "agora", "nu", "今")}},
-				Localized: localized("quand", "maintenant", "wann", "cuándo", "quando", "quando", "wanneer")}},
-			Localized: localized("résumé", "Envoyer le résumé de la semaine aux modérateurs maintenant",
-				"übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest},
+				Localized: localized("quand", "wann", "cuándo", "quando", "quando", "wanneer")}},
+			Localized: localized("résumé", "übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest},
 	}
 }
 
 func (r *Router) adminFamily() family {
 	cmd := &bot.Command{
-		Name:        "admin",
-		Description: "Moderators: what the bot missed, questions for you, figures",
-		Example:     "/admin gaps",
-		Moderators:  true,
-		Localized: localized("admin", "Modérateurs : ce que le bot a manqué, vos questions, les chiffres",
-			"admin", "admin", "admin", "admin", "admin"),
+		Name:       "admin",
+		Example:    "/admin gaps",
+		Moderators: true,
+		Localized:  localized("admin", "admin", "admin", "admin", "admin", "admin"),
 	}
 	handlers := map[string]bot.HandlerFunc{}
 	for _, s := range r.adminSubs() {

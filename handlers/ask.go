@@ -23,17 +23,14 @@ const maxQuestion = 500
 func (r *Router) askFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "ask",
-			Description: "Ask a question about ordering author copies or proofs",
-			Example:     "/ask my cart is empty",
+			Name:    "ask",
+			Example: "/ask my cart is empty",
 			Options: []bot.Option{{
-				Name: "question", Description: "Your question, in English, French, German, Spanish, Italian, Portuguese or Dutch",
+				Name:     "question",
 				Required: true, Rest: true, MaxLength: maxQuestion,
-				Localized: localized("question", "Votre question, en français, anglais, allemand, espagnol, italien, portugais ou néerlandais",
-					"frage", "pregunta", "domanda", "pergunta", "vraag"),
+				Localized: localized("question", "frage", "pregunta", "domanda", "pergunta", "vraag"),
 			}},
-			Localized: localized("question", "Posez une question sur les exemplaires d'auteur ou les épreuves",
-				"frage", "pregunta", "domanda", "pergunta", "vraag"),
+			Localized: localized("question", "frage", "pregunta", "domanda", "pergunta", "vraag"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.ask},
 	}
@@ -143,35 +140,53 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 	lang := a.lang(req, q)
 	if e, ok := a.learned.Match(q, lang); ok {
 		// A moderator said this topic answers this question.
-		return a.topicAnswer(e, kb.Result{Lang: e.Lang, Best: e, Score: 1, Confident: true}, notes), nil
+		return a.topicAnswer(q, e, kb.Result{Lang: e.Lang, Best: e, Score: 1, Confident: true}, notes), nil
 	}
-	if parts := a.parts(q, lang); len(parts.Parts) > 1 {
+	parts := a.parts(q, lang)
+	if len(parts.Parts) > 1 {
 		return a.answerParts(parts, notes), nil
 	}
-	res := a.search(q, lang)
+	var res kb.Result
+	if whole := parts.Parts[0]; whole.Ask == strings.TrimSpace(q) {
+		// The message was searched whole, as one question: that search is
+		// the answer's, and doing it again would double the work of every
+		// question asked for the first time.
+		res = whole.Result
+	} else {
+		res = a.search(q, lang)
+	}
 	lang = res.Lang
-	if !res.Confident || res.Best == nil {
+	best := res.Best
+	if (!res.Confident || best == nil) && len(findISBNs(q)) > 0 {
+		// A number the search makes nothing of is still an ISBN to check.
+		best, _ = a.kb.Entry("isbn-conversion", lang)
+	}
+	if best == nil || !res.Confident && best == res.Best {
 		return &Answer{Reply: a.decline(res, lang), Result: res}, nil
 	}
-	return a.topicAnswer(res.Best, res, notes), nil
+	return a.topicAnswer(q, best, res, notes), nil
 }
 
-// topicAnswer answers with the entry e, the result res found.
-func (a *Answers) topicAnswer(e *kb.Entry, res kb.Result, notes func(e *kb.Entry, lang string) []string) *Answer {
+// topicAnswer answers question q with the entry best, the result res
+// found: the topic's reply, what can be worked out from q (a printing
+// cost, an ISBN), and notes on the author's orders.
+func (a *Answers) topicAnswer(q string, best *kb.Entry, res kb.Result, notes func(e *kb.Entry, lang string) []string) *Answer {
 	lang := res.Lang
 	p := a.printer(lang)
-	res.Best = e
-	reply := a.topicReply(res.Best, lang)
+	res.Best = best
+	reply := a.topicReply(best, lang)
+	computed := a.computed(q, best.Theme, p)
+	reply.Blocks = append(computed, reply.Blocks...)
 	var lines []string
 	if notes != nil {
-		lines = notes(res.Best, lang)
+		lines = notes(best, lang)
 	}
 	reply.Blocks = append(reply.Blocks, noteBlocks(lines)...)
-	reply.Buttons = answerButtons(res.Best.ID, p)
+	reply.Buttons = answerButtons(best.ID, p)
 	reply.ButtonPrompt = p.T("ask.did_this_answer_your_question")
-	if len(lines) == 0 {
+	if len(lines) == 0 && len(computed) == 0 {
 		// Nothing here is the author's own: the answer is the same for all.
-		reply.Key = "ask/" + res.Best.Lang + "/" + res.Best.ID + "/" + lang
+		reply.Key = "ask/" + best.Lang + "/" + best.ID + "/" + lang
 	}
 	return &Answer{Reply: reply, Result: res}
 }

@@ -47,6 +47,9 @@ func (a *Answers) partsReply(ans kb.Answer, notes func(e *kb.Entry, lang string)
 	for _, part := range ans.Answered() {
 		e := part.Best
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: e.Title})
+		// What the ask lets the bot work out leads its answer, as it
+		// does a single question's.
+		reply.Blocks = append(reply.Blocks, a.computed(part.Ask, e.Theme, p)...)
 		blocks := e.Blocks()
 		if short && len(blocks) > 1 {
 			blocks = blocks[:1]

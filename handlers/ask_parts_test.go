@@ -23,6 +23,9 @@ func TestAskSeveralParts(t *testing.T) {
 		{"an answered ask and a subject not covered",
 			"/ask How many author copies can I order at once? And what royalty do I get on ebooks?",
 			[]string{"How many author copies can I order at once?", "999", "Source: ", "eBook royalties", "https://kdp.amazon.com/help", contactURL}, "en"},
+		{"asks joined by commas",
+			"/ask cart is empty, quantity is wrong, and when will my copies arrive",
+			[]string{"My cart is empty", "Source: ", "The quantity in my cart is wrong", "Source: ", "How long do author copies take to arrive?", "Source: "}, "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,17 +13,16 @@ import (
 func (r *Router) helpFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "help",
-			Description: "List the commands and topics, or show one topic",
-			Example:     "/help cart-empty",
+			Name:    "help",
+			Example: "/help cart-empty",
 			Options: []bot.Option{{
-				Name: "topic", Description: "A topic id, e.g. cart-empty", Positional: true,
+				Name: "topic", Positional: true,
 				Autocomplete: true, Placeholder: "id",
-				Localized: localized("sujet", "Un sujet, par ex. cart-empty", "thema", "tema", "argomento", "tópico", "onderwerp"),
+				Localized: localized("sujet", "thema", "tema", "argomento", "tópico", "onderwerp"),
 				// A topic id or theme is one word: "help me please" is a plea.
 				Plausible: func(v string) bool { return !strings.ContainsAny(v, " ?!") },
 			}},
-			Localized: localized("aide", "Les commandes et les sujets, ou un sujet précis", "hilfe", "ayuda", "aiuto", "ajuda", "hulp"),
+			Localized: localized("aide", "hilfe", "ayuda", "aiuto", "ajuda", "hulp"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.help},
 	}

@@ -16,18 +16,16 @@ const amazonDetailURL = "https://www.amazon.com/dp/"
 func (r *Router) isbnFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "isbn",
-			Description: "Check an ISBN, convert it between ISBN-10 and ISBN-13, and get its Amazon link",
-			Example:     "/isbn 978-0-306-40615-7",
+			Name:    "isbn",
+			Example: "/isbn 978-0-306-40615-7",
 			Options: []bot.Option{{
-				Name: "number", Description: "An ISBN-10 or ISBN-13, with or without hyphens",
+				Name: "number",
 				Type: bot.String, Required: true, Rest: true, MaxLength: 40, Placeholder: "isbn",
-				Localized: localized("numero", "Un ISBN-10 ou ISBN-13, avec ou sans tirets", "nummer", "número", "numero", "número", "nummer"),
+				Localized: localized("numero", "nummer", "número", "numero", "número", "nummer"),
 				// An ISBN has ten digits at least: "isbn for my paperback?" is a question.
 				Plausible: func(v string) bool { return digits(v) >= 9 },
 			}},
-			Localized: localized("isbn", "Vérifier un ISBN, le convertir entre ISBN-10 et ISBN-13 et obtenir son lien Amazon",
-				"isbn", "isbn", "isbn", "isbn", "isbn"),
+			Localized: localized("isbn", "isbn", "isbn", "isbn", "isbn", "isbn"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.isbn},
 	}
@@ -42,30 +40,38 @@ func (r *Router) isbn(ctx context.Context, req *bot.Request) (*bot.Reply, error)
 		return nil, isbnError(typed, err, p)
 	}
 	reply := &bot.Reply{Title: "ISBN " + n.String(), Ephemeral: true, Lang: lang}
+	reply.Blocks = isbnBlocks(n, p)
+	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.more_help_isbn_conversion_help")})
+	return reply, nil
+}
+
+// isbnBlocks shows a checked ISBN: both of its forms, how one is made
+// from the other, and its Amazon link.
+func isbnBlocks(n isbn.ISBN, p *i18n.Printer) []bot.Block {
+	var blocks []bot.Block
 	ten, has10 := n.To10()
 	thirteen := n.To13()
 	fields := []bot.Field{{Name: "ISBN-13", Value: thirteen.String(), Inline: true}}
 	if has10 {
 		fields = append(fields, bot.Field{Name: "ISBN-10", Value: ten.String(), Inline: true})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Fields{Fields: fields})
+	blocks = append(blocks, &bot.Fields{Fields: fields})
 
 	switch {
 	case !has10:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_979", "Thirteen", thirteen)})
-		reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.if_this_is_the_free")})
+		blocks = append(blocks, &bot.Text{Text: p.T("isbn.valid_979", "Thirteen", thirteen)})
+		blocks = append(blocks, &bot.Text{Note: true, Text: p.T("isbn.if_this_is_the_free")})
 	case n.Is13():
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_13", "Ten", ten)})
+		blocks = append(blocks, &bot.Text{Text: p.T("isbn.valid_13", "Ten", ten)})
 	default:
-		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("isbn.valid_10", "Thirteen", thirteen)})
+		blocks = append(blocks, &bot.Text{Text: p.T("isbn.valid_10", "Thirteen", thirteen)})
 	}
 	if has10 {
-		reply.Blocks = append(reply.Blocks,
+		blocks = append(blocks,
 			&bot.Link{Label: p.T("isbn.amazon_page"), URL: amazonDetailURL + ten.String()},
 			&bot.Text{Note: true, Text: p.T("isbn.the_link_opens_the_book")})
 	}
-	reply.Blocks = append(reply.Blocks, &bot.Text{Note: true, Text: p.T("isbn.more_help_isbn_conversion_help")})
-	return reply, nil
+	return blocks
 }
 
 // isbnError explains why typed is not an ISBN; a wrong check digit names

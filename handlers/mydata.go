@@ -25,27 +25,23 @@ type PersonalData interface {
 func (r *Router) mydataFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "mydata",
-			Description: "See or delete everything the bot stores about you",
-			Example:     "/mydata export",
-			Localized: localized("mes-données", "Voir ou supprimer tout ce que le bot garde sur vous",
-				"meine-daten", "mis-datos", "miei-dati", "meus-dados", "mijn-gegevens"),
+			Name:      "mydata",
+			Example:   "/mydata export",
+			Localized: localized("mes-données", "meine-daten", "mis-datos", "miei-dati", "meus-dados", "mijn-gegevens"),
 			Subs: []*bot.Command{
 				{
-					Name: "export", Description: "Everything stored about you, as JSON (only you see it)",
-					Example: "/mydata export",
-					Localized: localized("exporter", "Tout ce qui est gardé sur vous, en JSON (vous seul le voyez)",
-						"exportieren", "exportar", "esporta", "exportar", "exporteren"),
+					Name:      "export",
+					Example:   "/mydata export",
+					Localized: localized("exporter", "exportieren", "exportar", "esporta", "exportar", "exporteren"),
 				},
 				{
-					Name: "forget", Description: "Delete everything stored about you",
+					Name:      "forget",
 					Example:   "/mydata forget confirm:yes",
-					Localized: localized("oublier", "Supprimer tout ce qui est gardé sur vous", "vergessen", "olvidar", "dimentica", "esquecer", "vergeten"),
+					Localized: localized("oublier", "vergessen", "olvidar", "dimentica", "esquecer", "vergeten"),
 					Options: []bot.Option{{
-						Name: "confirm", Description: "yes to delete at once, without asking again", Positional: true,
-						Choices: []bot.Choice{{Name: "yes", Value: "yes", Localized: choiceNames("oui", "ja", "sí", "sì", "sim", "ja", "はい")}},
-						Localized: localized("confirmer", "yes (oui) pour supprimer tout de suite, sans autre question",
-							"bestätigen", "confirmar", "conferma", "confirmar", "bevestigen"),
+						Name: "confirm", Positional: true,
+						Choices:   []bot.Choice{{Name: "yes", Value: "yes", Localized: choiceNames("oui", "ja", "sí", "sì", "sim", "ja", "はい")}},
+						Localized: localized("confirmer", "bestätigen", "confirmar", "conferma", "confirmar", "bevestigen"),
 					}},
 				},
 			},

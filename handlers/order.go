@@ -51,14 +51,12 @@ type Ledger interface {
 
 // localized returns the names of a command or option in the bot's
 // languages other than English (French, German, Spanish, Italian,
-// Portuguese and Dutch, in that order), with its French description. A
-// name may be the English one (isbn). Discord shows these names and the
-// text grammar reads them; the descriptions in the other languages are
-// Discord's (bot/discord/localizations.go).
-func localized(fr, frDesc, de, es, it, pt, nl string) map[string]bot.Localized {
+// Portuguese and Dutch, in that order). A name may be the English one (isbn). Discord shows these names and the
+// text grammar reads them; the descriptions, in every language, are the
+// catalog's (describeCommands).
+func localized(fr, de, es, it, pt, nl string) map[string]bot.Localized {
 	return map[string]bot.Localized{
-		"fr": {Name: fr, Description: frDesc},
-		"de": {Name: de}, "es": {Name: es}, "it": {Name: it}, "pt": {Name: pt}, "nl": {Name: nl},
+		"fr": {Name: fr}, "de": {Name: de}, "es": {Name: es}, "it": {Name: it}, "pt": {Name: pt}, "nl": {Name: nl},
 	}
 }
 
@@ -71,9 +69,9 @@ func choiceNames(fr, de, es, it, pt, nl, ja string) map[string]string {
 
 func numberOption() bot.Option {
 	return bot.Option{
-		Name: "number", Description: "The order's number, as shown by /order list", Type: bot.Integer,
+		Name: "number", Type: bot.Integer,
 		Required: true, Min: 1, Autocomplete: true, Placeholder: "N",
-		Localized: localized("numéro", "Le numéro de la commande, comme dans /order list", "nummer", "número", "numero", "número", "nummer"),
+		Localized: localized("numéro", "nummer", "número", "numero", "número", "nummer"),
 	}
 }
 
@@ -82,47 +80,44 @@ func quantityOption(required bool) bot.Option {
 	// its bare limit instead of the handler's message saying how many
 	// orders to split a larger quantity into.
 	return bot.Option{
-		Name: "quantity", Description: "Number of copies: 1-999 author copies, 1-5 proofs", Type: bot.Integer,
+		Name: "quantity", Type: bot.Integer,
 		Required: required, Min: 1, Placeholder: "1-999",
-		Localized: localized("quantité", "Nombre d'exemplaires : 1 à 999 exemplaires d'auteur, 1 à 5 épreuves",
-			"anzahl", "cantidad", "quantità", "quantidade", "aantal"),
+		Localized: localized("quantité", "anzahl", "cantidad", "quantità", "quantidade", "aantal"),
 	}
 }
 
 func marketplaceOption(required bool) bot.Option {
 	return bot.Option{
-		Name: "marketplace", Description: "The Amazon site you ordered on, e.g. amazon.com, uk, de",
+		Name:     "marketplace",
 		Required: required, Autocomplete: true, Placeholder: "market", MaxLength: 40,
-		Localized: localized("marketplace", "Le site Amazon de la commande, par ex. amazon.fr, fr, de",
-			"marktplatz", "marketplace", "marketplace", "marketplace", "marktplaats"),
+		Localized: localized("marketplace", "marktplatz", "marketplace", "marketplace", "marketplace", "marktplaats"),
 	}
 }
 
 func titleOption(required bool) bot.Option {
 	return bot.Option{
-		Name: "title", Description: "The book's title", Required: required, MaxLength: maxTitle,
-		Localized: localized("titre", "Le titre du livre", "titel", "título", "titolo", "título", "titel"),
+		Name: "title", Required: required, MaxLength: maxTitle,
+		Localized: localized("titre", "titel", "título", "titolo", "título", "titel"),
 	}
 }
 
 func expectedOption() bot.Option {
 	return bot.Option{
-		Name: "expected", Description: "Expected Delivery Date shown by Amazon (YYYY-MM-DD)", Placeholder: "YYYY-MM-DD", MaxLength: 10,
-		Localized: localized("livraison-prévue", "Date de livraison prévue indiquée par Amazon (AAAA-MM-JJ)",
-			"lieferdatum", "entrega-prevista", "consegna-prevista", "entrega-prevista", "leverdatum"),
+		Name: "expected", Placeholder: "YYYY-MM-DD", MaxLength: 10,
+		Localized: localized("livraison-prévue", "lieferdatum", "entrega-prevista", "consegna-prevista", "entrega-prevista", "leverdatum"),
 	}
 }
 
 func noteOption() bot.Option {
 	return bot.Option{
-		Name: "note", Description: "A private note for yourself", MaxLength: maxNote,
-		Localized: localized("note", "Une note pour vous seul", "notiz", "nota", "nota", "nota", "notitie"),
+		Name: "note", MaxLength: maxNote,
+		Localized: localized("note", "notiz", "nota", "nota", "nota", "notitie"),
 	}
 }
 
 func (r *Router) orderFamily() family {
-	sub := func(name, desc string, loc map[string]bot.Localized, example string, opts ...bot.Option) *bot.Command {
-		return &bot.Command{Name: name, Description: desc, Example: example, Options: opts, Localized: loc}
+	sub := func(name string, loc map[string]bot.Localized, example string, opts ...bot.Option) *bot.Command {
+		return &bot.Command{Name: name, Example: example, Options: opts, Localized: loc}
 	}
 	statusChoices := []bot.Choice{
 		{Name: "ordered", Value: ledger.StatusOrdered, Localized: choiceNames("commandée", "bestellt", "pedido", "ordinato", "pedido", "besteld", "注文済み")},
@@ -131,71 +126,59 @@ func (r *Router) orderFamily() family {
 		{Name: "cancelled", Value: ledger.StatusCancelled, Localized: choiceNames("annulée", "storniert", "cancelado", "annullato", "cancelado", "geannuleerd", "キャンセル済み")},
 	}
 	cmd := &bot.Command{
-		Name:        "order",
-		Description: "Keep a private ledger of your author and proof copy orders",
-		Example:     "/order add 25 amazon.com The Long Road",
-		Localized: localized("commande", "Suivez vos commandes d'exemplaires d'auteur et d'épreuves, en privé",
-			"bestellung", "pedido", "ordine", "pedido", "bestelling"),
+		Name:      "order",
+		Example:   "/order add 25 amazon.com The Long Road",
+		Localized: localized("commande", "bestellung", "pedido", "ordine", "pedido", "bestelling"),
 		Subs: []*bot.Command{
-			sub("add", "Record an order you placed on Amazon",
-				localized("ajouter", "Noter une commande passée sur Amazon", "hinzufügen", "añadir", "aggiungi", "adicionar", "toevoegen"),
+			sub("add", localized("ajouter", "hinzufügen", "añadir", "aggiungi", "adicionar", "toevoegen"),
 				"/order add 25 amazon.com The Long Road expected:{today+14}",
 				quantityOption(true), marketplaceOption(true), titleOption(true),
-				bot.Option{Name: "kind", Description: "Author copies or proof copies (default author)",
+				bot.Option{Name: "kind",
 					Choices: []bot.Choice{
 						{Name: "author", Value: ledger.KindAuthor, Localized: choiceNames("exemplaires d'auteur", "Autorenexemplare", "copias de autor", "copie d'autore", "cópias do autor", "auteursexemplaren", "著者用コピー")},
 						{Name: "proof", Value: ledger.KindProof, Localized: choiceNames("épreuves", "Korrekturexemplare", "pruebas", "copie di prova", "provas", "proefexemplaren", "校正刷り")},
 					},
-					Localized: localized("type", "Exemplaires d'auteur ou épreuves (par défaut : auteur)", "art", "tipo", "tipo", "tipo", "soort")},
-				bot.Option{Name: "isbn", Description: "The book's ISBN-10 or ISBN-13", Placeholder: "isbn", MaxLength: 24,
-					Localized: localized("isbn", "L'ISBN-10 ou ISBN-13 du livre", "isbn", "isbn", "isbn", "isbn", "isbn")},
-				bot.Option{Name: "ordered", Description: "The day you ordered (YYYY-MM-DD, default today)", Placeholder: "YYYY-MM-DD", MaxLength: 10,
-					Localized: localized("commandée-le", "Le jour de la commande (AAAA-MM-JJ, par défaut aujourd'hui)",
-						"bestellt-am", "pedido-el", "ordinato-il", "pedido-em", "besteld-op")},
+					Localized: localized("type", "art", "tipo", "tipo", "tipo", "soort")},
+				bot.Option{Name: "isbn", Placeholder: "isbn", MaxLength: 24,
+					Localized: localized("isbn", "isbn", "isbn", "isbn", "isbn", "isbn")},
+				bot.Option{Name: "ordered", Placeholder: "YYYY-MM-DD", MaxLength: 10,
+					Localized: localized("commandée-le", "bestellt-am", "pedido-el", "ordinato-il", "pedido-em", "besteld-op")},
 				expectedOption(), noteOption()),
-			sub("list", "List your orders",
-				localized("liste", "Lister vos commandes", "liste", "lista", "elenco", "lista", "lijst"), "/order list shipped",
-				bot.Option{Name: "status", Description: "Only orders with this status", Positional: true, Choices: statusChoices,
-					Localized: localized("statut", "Seulement les commandes dans cet état", "status", "estado", "stato", "status", "status")}),
-			sub("show", "Show one order",
-				localized("voir", "Afficher une commande", "anzeigen", "ver", "mostra", "ver", "tonen"), "/order show 3", numberOption()),
-			sub("edit", "Change an order that has not shipped",
-				localized("modifier", "Modifier une commande pas encore expédiée", "bearbeiten", "modificar", "modifica", "editar", "wijzigen"),
+			sub("list", localized("liste", "liste", "lista", "elenco", "lista", "lijst"), "/order list shipped",
+				bot.Option{Name: "status", Positional: true, Choices: statusChoices,
+					Localized: localized("statut", "status", "estado", "stato", "status", "status")}),
+			sub("show", localized("voir", "anzeigen", "ver", "mostra", "ver", "tonen"), "/order show 3", numberOption()),
+			sub("edit", localized("modifier", "bearbeiten", "modificar", "modifica", "editar", "wijzigen"),
 				"/order edit 3 quantity:30",
 				numberOption(), quantityOption(false), marketplaceOption(false), titleOption(false), expectedOption(), noteOption()),
-			sub("shipped", "Mark an order as shipped",
-				localized("expédiée", "Marquer une commande comme expédiée", "versandt", "enviado", "spedito", "enviado", "verzonden"),
+			sub("shipped", localized("expédiée", "versandt", "enviado", "spedito", "enviado", "verzonden"),
 				"/order shipped 3 tracking:1Z999AA10123456784",
 				numberOption(),
-				bot.Option{Name: "tracking", Description: "The carrier's tracking number", Positional: true, MaxLength: maxTracking,
-					Localized: localized("suivi", "Le numéro de suivi du transporteur", "sendungsnummer", "seguimiento", "tracciamento", "rastreio", "trackingnummer")},
-				bot.Option{Name: "date", Description: "The day it shipped (YYYY-MM-DD, default today)", Placeholder: "YYYY-MM-DD", MaxLength: 10,
-					Localized: localized("date", "Le jour de l'expédition (AAAA-MM-JJ, par défaut aujourd'hui)", "datum", "fecha", "data", "data", "datum")}),
-			sub("delivered", "Mark an order as delivered",
-				localized("livrée", "Marquer une commande comme livrée", "zugestellt", "entregado", "consegnato", "entregue", "bezorgd"),
+				bot.Option{Name: "tracking", Positional: true, MaxLength: maxTracking,
+					Localized: localized("suivi", "sendungsnummer", "seguimiento", "tracciamento", "rastreio", "trackingnummer")},
+				bot.Option{Name: "date", Placeholder: "YYYY-MM-DD", MaxLength: 10,
+					Localized: localized("date", "datum", "fecha", "data", "data", "datum")}),
+			sub("delivered", localized("livrée", "zugestellt", "entregado", "consegnato", "entregue", "bezorgd"),
 				"/order delivered 3 {today}",
 				numberOption(),
-				bot.Option{Name: "date", Description: "The day the copies arrived (YYYY-MM-DD, default today)", Positional: true, Placeholder: "YYYY-MM-DD", MaxLength: 10,
-					Localized: localized("date", "Le jour où les exemplaires sont arrivés (AAAA-MM-JJ, par défaut aujourd'hui)", "datum", "fecha", "data", "data", "datum")}),
-			sub("cancel", "Mark an order as cancelled, and how to cancel it on Amazon",
-				localized("annuler", "Marquer une commande comme annulée, et comment l'annuler sur Amazon", "stornieren", "cancelar", "annulla", "cancelar", "annuleren"),
+				bot.Option{Name: "date", Positional: true, Placeholder: "YYYY-MM-DD", MaxLength: 10,
+					Localized: localized("date", "datum", "fecha", "data", "data", "datum")}),
+			sub("cancel", localized("annuler", "stornieren", "cancelar", "annulla", "cancelar", "annuleren"),
 				"/order cancel 3", numberOption()),
-			sub("delete", "Remove an order from your ledger",
-				localized("supprimer", "Retirer une commande de votre suivi", "löschen", "eliminar", "elimina", "apagar", "verwijderen"), "/order delete 3", numberOption()),
-			sub("problem", "Damaged, lost, defective or wrong copies: what to do and by when",
-				localized("problème", "Exemplaires abîmés, perdus, défectueux ou erronés : que faire et avant quand", "problem", "problema", "problema", "problema", "probleem"),
+			sub("delete", localized("supprimer", "löschen", "eliminar", "elimina", "apagar", "verwijderen"), "/order delete 3", numberOption()),
+			sub("problem", localized("problème", "problem", "problema", "problema", "problema", "probleem"),
 				"/order problem 3 damaged the box was crushed",
 				numberOption(),
-				bot.Option{Name: "kind", Description: "What went wrong", Required: true,
+				bot.Option{Name: "kind", Required: true,
 					Choices: []bot.Choice{
 						{Name: "damaged", Value: ledger.ProblemDamaged, Localized: choiceNames("abîmés", "beschädigt", "dañadas", "danneggiate", "danificadas", "beschadigd", "破損")},
 						{Name: "lost", Value: ledger.ProblemLost, Localized: choiceNames("perdus", "verloren", "perdidas", "smarrite", "extraviadas", "verloren", "紛失")},
 						{Name: "defective", Value: ledger.ProblemDefective, Localized: choiceNames("défaut d'impression", "Druckfehler", "defecto de impresión", "difetto di stampa", "defeito de impressão", "drukfout", "印刷不良")},
 						{Name: "wrong", Value: ledger.ProblemWrong, Localized: choiceNames("mauvais article", "falscher Artikel", "artículo equivocado", "articolo sbagliato", "item errado", "verkeerd artikel", "誤った商品")},
 					},
-					Localized: localized("type", "Le problème", "art", "tipo", "tipo", "tipo", "soort")},
-				bot.Option{Name: "details", Description: "What you see, for your message to KDP", Positional: true, MaxLength: maxDetails,
-					Localized: localized("détails", "Ce que vous constatez, pour votre message à KDP", "details", "detalles", "dettagli", "detalhes", "details")}),
+					Localized: localized("type", "art", "tipo", "tipo", "tipo", "soort")},
+				bot.Option{Name: "details", Positional: true, MaxLength: maxDetails,
+					Localized: localized("détails", "details", "detalles", "dettagli", "detalhes", "details")}),
 		},
 	}
 	return family{cmd: cmd, handlers: map[string]bot.HandlerFunc{

@@ -33,7 +33,7 @@ var intentWords = []struct {
 	{intentLost, []string{"lost", "missing", "never arrived", "never came", "never got", "perdu", "disparu", "jamais reçu", "jamais arrivé", "pas reçu"}},
 	{intentLate, []string{"late", "delay", "still waiting", "not arrived", "hasn't arrived", "haven't arrived", "when will", "where is", "where are",
 		"track", "deliver", "arrive", "retard", "toujours pas", "pas arrivé", "pas encore", "quand", "où est", "où sont", "suivi", "suivre", "livr"}},
-	{intentCancel, []string{"cancel", "annul"}},
+	{intentCancel, []string{"cancel", "annul", "stornier", "anular", "refund", "rembours"}},
 	{intentChange, []string{"change", "modify", "edit", "update", "changer", "modifi"}},
 }
 
@@ -77,6 +77,9 @@ func (r *Router) orderNotes(ctx context.Context, req *bot.Request, e *kb.Entry, 
 	}
 	if len(intents) == 0 {
 		return nil
+	}
+	if n, ok := namedOrder(req.Option("question")); ok {
+		return r.namedOrderNote(ctx, req, n, intents, p)
 	}
 	today := r.today()
 	// Only orders on their way and those delivered within the longest

@@ -14,39 +14,34 @@ import (
 func (r *Router) preorderFamily() family {
 	return family{
 		cmd: &bot.Command{
-			Name:        "preorder",
-			Description: "Plan a pre-order: KDP's release options, or the dated steps of the Amazon Advantage method",
-			Example:     "/preorder {today+60} plan:advantage tz:Europe/Paris",
+			Name:    "preorder",
+			Example: "/preorder {today+60} plan:advantage tz:Europe/Paris",
 			Options: []bot.Option{
 				{
-					Name: "release", Description: "The release date, YYYY-MM-DD",
+					Name: "release",
 					Type: bot.String, Required: true, Placeholder: "YYYY-MM-DD",
-					Localized: localized("parution", "La date de parution, AAAA-MM-JJ",
-						"erscheinungsdatum", "publicación", "uscita", "lançamento", "verschijningsdatum"),
+					Localized: localized("parution", "erscheinungsdatum", "publicación", "uscita", "lançamento", "verschijningsdatum"),
 				},
 				{
-					Name: "plan", Description: "kdp (what KDP offers, the default) or advantage (the print pre-order workaround)",
+					Name:       "plan",
 					Positional: true,
 					Choices: []bot.Choice{
 						{Name: "kdp", Value: "kdp"},
 						{Name: "advantage", Value: "advantage"},
 					},
-					Localized: localized("methode", "kdp (ce que propose KDP, par défaut) ou advantage (le contournement pour le papier)",
-						"methode", "método", "metodo", "método", "methode"),
+					Localized: localized("methode", "methode", "método", "metodo", "método", "methode"),
 				},
 				optZone,
 				{
-					Name: "remind", Description: "yes: send me a reminder before each dated step",
+					Name: "remind",
 					Choices: []bot.Choice{
 						{Name: "yes", Value: "yes", Localized: choiceNames("oui", "ja", "sí", "sì", "sim", "ja", "はい")},
 						{Name: "no", Value: "no", Localized: choiceNames("non", "nein", "no", "no", "não", "nee", "いいえ")},
 					},
-					Localized: localized("rappels", "yes : m'envoyer un rappel avant chaque étape datée",
-						"erinnerungen", "recordatorios", "promemoria", "lembretes", "herinneringen"),
+					Localized: localized("rappels", "erinnerungen", "recordatorios", "promemoria", "lembretes", "herinneringen"),
 				},
 			},
-			Localized: localized("precommande", "Planifier une précommande : options de KDP ou étapes datées de la méthode Amazon Advantage",
-				"vorbestellung", "preventa", "preordine", "pré-venda", "voorverkoop"),
+			Localized: localized("precommande", "vorbestellung", "preventa", "preordine", "pré-venda", "voorverkoop"),
 		},
 		handlers: map[string]bot.HandlerFunc{"": r.preorder},
 	}

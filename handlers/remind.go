@@ -46,16 +46,14 @@ const (
 
 var (
 	optWhen = bot.Option{
-		Name: "when", Description: "A date (YYYY-MM-DD), date and time (YYYY-MM-DD HH:MM) or delay (90m, 2h, 3d, 1w)",
+		Name: "when",
 		Type: bot.String, Required: true, Placeholder: "date, date time or 3d",
-		Localized: localized("quand", "Une date (AAAA-MM-JJ), une date et une heure (AAAA-MM-JJ HH:MM) ou un délai (90m, 2h, 3d, 1w)",
-			"wann", "cuándo", "quando", "quando", "wanneer"),
+		Localized: localized("quand", "wann", "cuándo", "quando", "quando", "wanneer"),
 	}
 	optZone = bot.Option{
-		Name: "tz", Description: "Your time zone, e.g. Europe/Paris or America/New_York (default UTC)",
+		Name: "tz",
 		Type: bot.String, Placeholder: "zone", MaxLength: 64,
-		Localized: localized("fuseau", "Votre fuseau horaire, par ex. Europe/Paris (UTC par défaut)",
-			"zeitzone", "zona-horaria", "fuso-orario", "fuso-horário", "tijdzone"),
+		Localized: localized("fuseau", "zeitzone", "zona-horaria", "fuso-orario", "fuso-horário", "tijdzone"),
 	}
 )
 
@@ -73,52 +71,50 @@ func (r *Router) remindFamily() family {
 	}
 	return family{
 		cmd: &bot.Command{
-			Name:        "remind",
-			Description: "Reminders sent to you as a direct message: add, list, cancel, automatic ones on or off",
-			Example:     "/remind add when:3d text:Check the proof copy",
-			Localized: localized("rappel", "Des rappels envoyés en message privé : ajouter, lister, annuler, automatiques ou non",
-				"erinnerung", "recordatorio", "promemoria", "lembrete", "herinnering"),
+			Name:      "remind",
+			Example:   "/remind add when:3d text:Check the proof copy",
+			Localized: localized("rappel", "erinnerung", "recordatorio", "promemoria", "lembrete", "herinnering"),
 			Subs: []*bot.Command{
 				{
-					Name: "add", Description: "Set a reminder",
+					Name:    "add",
 					Example: "/remind add when:{today+7} 09:00 tz:Europe/Paris text:Publish the paperback on KDP",
 					// text is not Required so that bare words after the date
 					// (a time, as in when:2026-12-16 09:00) continue when
 					// instead of starting text; remindAdd splits them.
 					Options: []bot.Option{optWhen, optZone, {
-						Name: "text", Description: "What to remind you of (300 characters at most)",
+						Name: "text",
 						Type: bot.String, Rest: true, MaxLength: maxReminderText,
-						Localized: localized("texte", "Le rappel (300 caractères au plus)", "text", "texto", "testo", "texto", "tekst"),
+						Localized: localized("texte", "text", "texto", "testo", "texto", "tekst"),
 					}},
-					Localized: localized("ajouter", "Créer un rappel", "hinzufügen", "añadir", "aggiungi", "adicionar", "toevoegen"),
+					Localized: localized("ajouter", "hinzufügen", "añadir", "aggiungi", "adicionar", "toevoegen"),
 				},
 				{
-					Name: "list", Description: "Your reminders still to come",
+					Name:      "list",
 					Example:   "/remind list",
-					Localized: localized("liste", "Vos rappels à venir", "liste", "lista", "elenco", "lista", "lijst"),
+					Localized: localized("liste", "liste", "lista", "elenco", "lista", "lijst"),
 				},
 				{
-					Name: "cancel", Description: "Cancel one of your reminders",
+					Name:    "cancel",
 					Example: "/remind cancel 3",
 					Options: []bot.Option{{
-						Name: "number", Description: "The reminder's number, from /remind list",
+						Name: "number",
 						Type: bot.Integer, Required: true, Min: 1,
-						Localized: localized("numero", "Le numéro du rappel (voir /remind list)", "nummer", "número", "numero", "número", "nummer"),
+						Localized: localized("numero", "nummer", "número", "numero", "número", "nummer"),
 					}},
-					Localized: localized("annuler", "Annuler un de vos rappels", "entfernen", "cancelar", "annulla", "cancelar", "annuleren"),
+					Localized: localized("annuler", "entfernen", "cancelar", "annulla", "cancelar", "annuleren"),
 				},
 				{
-					Name: "auto", Description: "Switch the automatic reminders about your orders on or off",
+					Name:    "auto",
 					Example: "/remind auto off",
 					Options: []bot.Option{{
-						Name: "state", Description: "on or off", Required: true,
+						Name: "state", Required: true,
 						Choices: []bot.Choice{
 							{Name: "on", Value: "on", Localized: choiceNames("activés", "an", "activados", "attivi", "ligados", "aan", "オン")},
 							{Name: "off", Value: "off", Localized: choiceNames("désactivés", "aus", "desactivados", "disattivati", "desligados", "uit", "オフ")},
 						},
-						Localized: localized("etat", "on ou off", "status", "estado", "stato", "estado", "status"),
+						Localized: localized("etat", "status", "estado", "stato", "estado", "status"),
 					}},
-					Localized: localized("auto", "Activer ou non les rappels automatiques sur vos commandes", "auto", "auto", "auto", "auto", "auto"),
+					Localized: localized("auto", "auto", "auto", "auto", "auto", "auto"),
 				},
 			},
 		},

@@ -129,6 +129,7 @@ func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Rou
 	for _, f := range r.families() {
 		r.cmds = append(r.cmds, f.cmd)
 	}
+	describeCommands(r.cmds, r.words)
 	r.fillTable()
 	return r
 }
@@ -164,6 +165,7 @@ func Commands() []*bot.Command {
 	for _, f := range (&Router{}).families() {
 		cmds = append(cmds, f.cmd)
 	}
+	describeCommands(cmds, i18n.Default())
 	return cmds
 }
 

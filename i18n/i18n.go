@@ -309,6 +309,17 @@ func (p *Printer) Num(n int) string {
 	return s
 }
 
+// Fixed writes v with exactly digits decimals, grouped and separated as
+// the language writes numbers: 1,234.50 in English, 1 234,50 in French,
+// 1.234,50 in German.
+func (p *Printer) Fixed(v float64, digits int) string {
+	s := p.nums.Sprint(number.Decimal(v, number.Scale(digits)))
+	if p.group {
+		s = strings.ReplaceAll(s, "\u00a0", "\u202f")
+	}
+	return s
+}
+
 // narrowGroups are the languages whose digits CLDR groups with a narrow
 // no-break space since CLDR 34, where golang.org/x/text's older data
 // still has a no-break space.

@@ -64,12 +64,12 @@ func (k *KB) Answer(message, lang string) Answer {
 		lang = k.queryLang(tokens(message), lang, DetectLang(message))
 	}
 	a := Answer{Lang: lang}
-	segs := segments(message)
+	segs := k.listAsks(readSegments(segments(message)), lang)
 	var asks, story []int
 	for i, s := range segs {
 		switch {
-		case isFiller(s):
-		case isAsk(s):
+		case s.filler:
+		case s.ask:
 			asks = append(asks, i)
 		default:
 			story = append(story, i)
@@ -77,9 +77,14 @@ func (k *KB) Answer(message, lang string) Answer {
 	}
 	var declined []Part
 	for _, i := range asks {
-		p := Part{Ask: segs[i], Result: k.Search(segs[i], lang)}
-		if !p.Confident && p.Unknown == nil && i > 0 && !isFiller(segs[i-1]) && !isAsk(segs[i-1]) {
-			ctx := segs[i-1] + " " + segs[i]
+		p := Part{Ask: segs[i].text}
+		if r := segs[i].listed; r != nil {
+			p.Result = *r
+		} else {
+			p.Result = k.Search(segs[i].text, lang)
+		}
+		if !p.Confident && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask {
+			ctx := segs[i-1].text + " " + segs[i].text
 			if r := k.Search(ctx, lang); r.Confident || r.Unknown != nil {
 				p = Part{Ask: ctx, Result: r}
 			}
@@ -87,7 +92,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		switch {
 		case p.Confident || p.Unknown != nil:
 			a.add(p)
-		case contentWords(segs[i]) >= 3:
+		case contentWords(segs[i].text) >= 3:
 			declined = append(declined, p)
 		}
 	}
@@ -96,7 +101,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// still say what it is about ("my cart is empty!!").
 		var b strings.Builder
 		for _, i := range append(story, asks...) {
-			b.WriteString(segs[i])
+			b.WriteString(segs[i].text)
 			b.WriteByte(' ')
 		}
 		text := strings.TrimSpace(b.String())
@@ -112,6 +117,145 @@ func (k *KB) Answer(message, lang string) Answer {
 	}
 	return a
 }
+
+// listAsks splits the segments that are lists of asks joined by commas
+// ("cart is empty, quantity is wrong, and when will my copies arrive")
+// into their clauses, each an ask with its result. Only an ask, or a message that is one list, is
+// split, and only when every clause but a
+// greeting answers a topic on its own, two different ones at least, and
+// its clauses leave room for the message's other asks (maxAsks in all):
+// otherwise its commas join the story and the question of one ask ("Hi,
+// I ordered 40 copies last week, the tracking shows nothing, can I
+// cancel?") and it stays whole.
+func (k *KB) listAsks(segs []segment, lang string) []segment {
+	if !slices.ContainsFunc(segs, func(s segment) bool { return strings.ContainsAny(s.text, ",、") }) {
+		return segs // no list: most messages
+	}
+	others, content := 0, 0 // the asks of the segments, which a split must leave room for
+	for _, s := range segs {
+		if !s.filler {
+			content++
+			if s.ask {
+				others++
+			}
+		}
+	}
+	var out []segment
+	for _, s := range segs {
+		// A sentence of the story is not split: its clauses tell what
+		// happened, they ask nothing.
+		if !s.ask && (content != 1 || s.filler) {
+			out = append(out, s)
+			continue
+		}
+		clauses := listClauses(s.text)
+		room := maxAsks - others
+		if s.ask {
+			room++ // its own place
+		}
+		if len(clauses) < 2 || len(clauses) > room {
+			out = append(out, s)
+			continue
+		}
+		split := make([]segment, len(clauses))
+		topics := map[string]bool{}
+		every := true
+		for i, c := range clauses {
+			r := k.Search(c, lang)
+			split[i] = segment{text: c, filler: isFiller(c), ask: true, listed: &r}
+			if r.Confident && r.Best != nil {
+				topics[r.Best.ID] = true
+			} else if !split[i].filler {
+				every = false
+			}
+		}
+		// The list was read as one ask: the whole answers one of its
+		// parts, or nothing. A whole that answers a topic of its own
+		// reads as one question whose commas join its words.
+		whole := k.Search(s.text, lang)
+		if wb := whole.Best; whole.Confident && wb != nil && !topics[wb.ID] {
+			every = false
+		}
+		if !every || len(topics) < 2 {
+			out = append(out, s)
+			continue
+		}
+		out = append(out, split...)
+	}
+	return out
+}
+
+// segment is one sentence or ask of a message, read once: whether it is
+// only a greeting or thanks, whether it asks something, and, for a
+// clause of a list (listAsks), its result already searched.
+type segment struct {
+	text   string
+	filler bool
+	ask    bool
+	listed *Result
+}
+
+// readSegments reads the segments of a message.
+func readSegments(texts []string) []segment {
+	segs := make([]segment, len(texts))
+	for i, t := range texts {
+		segs[i] = segment{text: t, filler: isFiller(t)}
+		segs[i].ask = !segs[i].filler && isAsk(t)
+	}
+	return segs
+}
+
+// listClauses returns the clauses of s when it reads as a list of asks
+// joined by commas: three clauses or more ("A, B, C", "A, B, and C", "A,
+// B and C"); two
+// are as often the parts of one ask ("my cart is empty, and what do I do
+// now?"). Each clause has
+// two words at least and maxListClause at most, for the asks of a list
+// are terse where the clauses of a story are not; a comma inside a number
+// ("1,000") joins no clauses. Nil when s is no such list.
+func listClauses(s string) []string {
+	raw := strings.FieldsFunc(strings.ReplaceAll(s, "、", ", "), func(r rune) bool { return r == ',' })
+	var clauses []string
+	for i, c := range raw {
+		if i > 0 && !strings.HasPrefix(c, " ") {
+			return nil // "1,000": not a list
+		}
+		ws := strings.Fields(c)
+		isAnd := func(w string) bool { return slices.Contains(listConjunctions(), asciiLower(w)) }
+		if len(ws) > 0 && isAnd(ws[0]) {
+			ws = ws[1:]
+		} else if last := i == len(raw)-1; last && i > 0 {
+			// "A, B and C": the last comma's clause holds two asks.
+			if j := slices.IndexFunc(ws, isAnd); j > 0 {
+				if len(ws[:j]) < 2 || len(ws[:j]) > maxListClause {
+					return nil
+				}
+				clauses = append(clauses, strings.Join(ws[:j], " "))
+				ws = ws[j+1:]
+			}
+		}
+		if len(ws) < 2 || len(ws) > maxListClause {
+			return nil
+		}
+		clauses = append(clauses, strings.Join(ws, " "))
+	}
+	if len(clauses) < 3 {
+		return nil
+	}
+	return clauses
+}
+
+// maxListClause is the most words of one ask in a list of asks.
+const maxListClause = 7
+
+// listConjunctions join the last ask of a list to the others, in every
+// language of Languages: "and" only, for "or" joins the alternatives of
+// one ask ("can I order to Brazil, or must I use amazon.com?").
+func listConjunctions() []string { return listConjunctionList }
+
+// listConjunctionList is the table of listConjunctions, made once: it is read for every
+// word and segment of a message.
+var listConjunctionList = []string{"and", "et", "und", "y", "e", "en"}
 
 // add appends p unless it repeats a part's topic or unknown, or the
 // answer is full.
@@ -226,16 +370,18 @@ func asciiLower(s string) string {
 
 // askMarkers are the phrases, lowercase, that start another ask in a
 // message, in every language of Languages.
-func askMarkers() []string {
-	return []string{
-		"and also", "also,", "another question", "one more question", "second question", "other question", "oh and", "plus,",
-		"et aussi", "aussi,", "autre question", "deuxième question", "également,", "par ailleurs",
-		"und außerdem", "außerdem", "ausserdem", "noch eine frage", "andere frage", "zweite frage", "und noch",
-		"y también", "y tambien", "también,", "tambien,", "otra pregunta", "además", "ademas",
-		"e anche", "anche,", "altra domanda", "un'altra domanda", "inoltre",
-		"e também", "e tambem", "também,", "tambem,", "outra pergunta", "além disso", "alem disso",
-		"en ook", "ook,", "nog een vraag", "andere vraag", "verder,", "daarnaast",
-	}
+func askMarkers() []string { return askMarkerList }
+
+// askMarkerList is the table of askMarkers, made once: it is read for every
+// word and segment of a message.
+var askMarkerList = []string{
+	"and also", "also,", "another question", "one more question", "second question", "other question", "oh and", "plus,",
+	"et aussi", "aussi,", "autre question", "deuxième question", "également,", "par ailleurs",
+	"und außerdem", "außerdem", "ausserdem", "noch eine frage", "andere frage", "zweite frage", "und noch",
+	"y también", "y tambien", "también,", "tambien,", "otra pregunta", "además", "ademas",
+	"e anche", "anche,", "altra domanda", "un'altra domanda", "inoltre",
+	"e também", "e tambem", "também,", "tambem,", "outra pergunta", "além disso", "alem disso",
+	"en ook", "ook,", "nog een vraag", "andere vraag", "verder,", "daarnaast",
 }
 
 // isAsk reports whether s reads as a question: it ends with a question
@@ -263,16 +409,18 @@ func isAsk(s string) bool {
 
 // questionWords are the folded words that open a question in one of
 // Languages.
-func questionWords() []string {
-	return []string{
-		"how", "what", "why", "when", "where", "which", "who", "can", "could", "is", "are", "do", "does", "did", "should", "will", "would", "any", "has", "have",
-		"comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "combien", "est", "puis", "peut", "peux", "dois", "faut",
-		"wie", "was", "warum", "wann", "wo", "welche", "welcher", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
-		"como", "que", "por", "cuando", "donde", "cual", "cuanto", "cuantos", "puedo", "se", "hay", "es", "debo",
-		"cosa", "perche", "dove", "quale", "quanto", "quanti", "posso", "si", "ce", "devo",
-		"onde", "qual", "quantos", "existe", "tem", "da",
-		"hoe", "wat", "waarom", "wanneer", "waar", "welke", "hoeveel", "kan", "kun", "kunnen", "moet", "mag", "zijn",
-	}
+func questionWords() []string { return questionWordList }
+
+// questionWordList is the table of questionWords, made once: it is read for every
+// word and segment of a message.
+var questionWordList = []string{
+	"how", "what", "why", "when", "where", "which", "who", "can", "could", "is", "are", "do", "does", "did", "should", "will", "would", "any", "has", "have",
+	"comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "combien", "est", "puis", "peut", "peux", "dois", "faut",
+	"wie", "was", "warum", "wann", "wo", "welche", "welcher", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
+	"como", "que", "por", "cuando", "donde", "cual", "cuanto", "cuantos", "puedo", "se", "hay", "es", "debo",
+	"cosa", "perche", "dove", "quale", "quanto", "quanti", "posso", "si", "ce", "devo",
+	"onde", "qual", "quantos", "existe", "tem", "da",
+	"hoe", "wat", "waarom", "wanneer", "waar", "welke", "hoeveel", "kan", "kun", "kunnen", "moet", "mag", "zijn",
 }
 
 // isFiller reports whether s is only a greeting, thanks or sign-off, which
@@ -295,16 +443,18 @@ func isFiller(s string) bool {
 
 // fillerWords are the folded words of greetings, thanks and sign-offs in
 // Languages.
-func fillerWords() []string {
-	return []string{
-		"hi", "hello", "hey", "everyone", "all", "folks", "guys", "thanks", "thank", "you", "advance", "cheers", "regards", "best", "help", "appreciated", "appreciate", "any", "please", "morning", "evening",
-		"bonjour", "salut", "bonsoir", "merci", "d'avance", "avance", "cordialement", "tous", "toutes", "aide",
-		"hallo", "danke", "vielen", "dank", "gruss", "grusse", "liebe", "lg", "vg", "moin", "im", "voraus",
-		"hola", "gracias", "saludos", "todos", "ayuda", "de", "antemano",
-		"ciao", "salve", "grazie", "saluti", "tutti", "mille", "aiuto",
-		"ola", "oi", "obrigado", "obrigada", "abracos", "pessoal",
-		"hoi", "goedemiddag", "goedemorgen", "bedankt", "dank", "groeten", "alvast", "allemaal",
-	}
+func fillerWords() []string { return fillerWordList }
+
+// fillerWordList is the table of fillerWords, made once: it is read for every
+// word and segment of a message.
+var fillerWordList = []string{
+	"hi", "hello", "hey", "everyone", "all", "folks", "guys", "thanks", "thank", "you", "advance", "cheers", "regards", "best", "help", "appreciated", "appreciate", "any", "please", "morning", "evening",
+	"bonjour", "salut", "bonsoir", "merci", "d'avance", "avance", "cordialement", "tous", "toutes", "aide",
+	"hallo", "danke", "vielen", "dank", "gruss", "grusse", "liebe", "lg", "vg", "moin", "im", "voraus",
+	"hola", "gracias", "saludos", "todos", "ayuda", "de", "antemano",
+	"ciao", "salve", "grazie", "saluti", "tutti", "mille", "aiuto",
+	"ola", "oi", "obrigado", "obrigada", "abracos", "pessoal",
+	"hoi", "goedemiddag", "goedemorgen", "bedankt", "dank", "groeten", "alvast", "allemaal",
 }
 
 // contentWords counts the words of s that are not question or filler

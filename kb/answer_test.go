@@ -40,6 +40,12 @@ func TestAnswerParts(t *testing.T) {
 		{"1) how long does shipping take for author copies 2) can I cancel my order 3) what is KDP Select",
 			[]string{"delivery-time", "cancel-order"}, "kdp-select"},
 		{"my cart is empty after I click order author copies?\nalso, my cart is empty again, why?", []string{"cart-empty"}, ""},
+		// Asks joined by commas, as a list.
+		{"cart is empty, quantity is wrong, and when will my copies arrive", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
+		{"mon panier est vide, la quantité est fausse et quand vont arriver mes exemplaires ?", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
+		{"Warenkorb leer, Menge falsch und wann kommen meine Exemplare?", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
+		// Commas inside one ask do not split it.
+		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
 	for _, tt := range tests {
 		a := k.Answer(tt.msg, "")
@@ -55,6 +61,25 @@ func TestAnswerParts(t *testing.T) {
 		}
 		if u != tt.unknown {
 			t.Errorf("Answer(%q): unknown %q, want %q", tt.msg, u, tt.unknown)
+		}
+	}
+}
+
+// TestListClauses checks which sentences read as a list of asks joined by
+// commas.
+func TestListClauses(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"cart is empty, quantity is wrong, and when will my copies arrive", []string{"cart is empty", "quantity is wrong", "when will my copies arrive"}},
+		{"cart is empty, quantity is wrong and when will my copies arrive", []string{"cart is empty", "quantity is wrong", "when will my copies arrive"}},
+		{"my cart is empty, what do I do?", nil},              // two clauses: one ask
+		{"I ordered 1,000 copies, then 2,000, then 500", nil}, // numbers
+		{"Hello, I published my first paperback last month and ordered fifty copies, but the tracking page still shows nothing, can I cancel?", nil},
+	} {
+		if got := listClauses(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("listClauses(%q) = %q, want %q", tt.s, got, tt.want)
 		}
 	}
 }

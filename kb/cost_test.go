@@ -64,14 +64,17 @@ func TestSearchWorkBounded(t *testing.T) {
 }
 
 // bruteNearest is nearest by brute force: the distance to every indexed
-// word, the best by better.
+// word that could be a typo of w, the best by better.
 func bruteNearest(ix *index, w string) string {
 	limit := maxTypos(len(w))
-	if len(w) < 3 || len(w) >= maxWordLen {
+	if len(w) < minTypoWord || len(w) >= maxWordLen {
 		return w
 	}
 	best, bestDist, bestLonger, bestFreq := w, limit+1, false, 0
 	for _, v := range ix.typoWords {
+		if !plausibleTypo(w, v) {
+			continue
+		}
 		d := editdist.Distance(w, v, limit)
 		if d > limit {
 			continue

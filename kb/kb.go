@@ -68,6 +68,8 @@ type KB struct {
 	indexes map[string]*index
 	// unknowns are the subjects k declines by name (see Unknown).
 	unknowns []*Unknown
+	// triggers index the unknowns' triggers (triggerIndex).
+	triggers map[string]map[string][]triggerRef
 	// folded is the text of each entry as unknownText gives it.
 	folded map[*Entry]string
 }
@@ -109,6 +111,7 @@ func loadHiding(contentFS, examplesFS fs.FS, tu tuning, hidden map[string]bool) 
 	}
 	k := build(entries, exs, tu)
 	k.unknowns = unknowns
+	k.triggers = triggerIndex(unknowns)
 	k.folded = make(map[*Entry]string, len(entries))
 	for _, e := range entries {
 		k.folded[e] = unknownText(strings.Join(append([]string{e.Title, e.Body}, append(e.Aliases, e.Keywords...)...), " "))

@@ -60,7 +60,7 @@ kindle | synchronisieren synchronisiert einschalten bildschirm akku laden lädt 
 kdp_select kindle_unlimited gelesene_seiten kenp
 a_content author_central produktseite
 schlüsselwörter schlüsselworte keywords kategorie kategorien
-wetter wettervorhersage
+wetter wettervorhersage uhrzeit wie_spät_ist zeitzone
 schreibblockade epub docx mobi kpf
 ebook | kosten preis preise
 formatieren formatiere formatiert formatierung listenpreis pseudonym

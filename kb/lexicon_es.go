@@ -57,7 +57,7 @@ kindle | sincronizar sincroniza encender pantalla batería cargar dispositivo le
 kdp_select kindle_unlimited páginas_leídas kenp
 contenido_a author_central página_del_producto
 palabras_clave categoría categorías
-qué_tiempo_hace pronóstico clima
+qué_tiempo_hace pronóstico clima qué_hora_es zona_horaria
 bloqueo_del_escritor epub docx mobi kpf
 ebook libro_electrónico | precio costo coste
 formatear formateo maquetar maquetación precio_de_venta precio_de_lista seudónimo pseudónimo

@@ -57,7 +57,7 @@ kindle | sincronizzare sincronizza accendere schermo batteria caricare dispositi
 kdp_select kindle_unlimited pagine_lette kenp
 contenuti_a author_central pagina_prodotto
 parole_chiave categoria categorie
-che_tempo_fa previsioni meteo
+che_tempo_fa previsioni meteo che_ore_sono fuso_orario
 blocco_dello_scrittore epub docx mobi kpf
 partita_iva siae dominio_pubblico pagina_autore
 ebook libro_digitale | prezzo costo

@@ -56,7 +56,7 @@ kindle | synchroniseren synchroniseert aanzetten scherm batterij opladen apparaa
 kdp_select kindle_unlimited gelezen_pagina kenp
 a_content author_central productpagina
 trefwoorden zoekwoorden categorie categorieën
-weerbericht weersverwachting
+weerbericht weersverwachting hoe_laat_is tijdzone
 writers_block epub docx mobi kpf
 ebook | prijs kosten
 opmaken opmaak catalogusprijs verkoopprijs pseudoniem

@@ -58,7 +58,7 @@ kindle | sincronizar sincroniza ligar tela ecrã bateria carregar dispositivo ap
 kdp_select kindle_unlimited páginas_lidas kenp
 conteúdo_a author_central página_do_produto
 palavras_chave categoria categorias
-previsão_do_tempo clima
+previsão_do_tempo clima que_horas_são fuso_horário
 bloqueio_criativo epub docx mobi kpf
 ebook livro_digital | preço custo
 formatar formatação diagramar diagramação preço_de_lista preço_de_venda pseudônimo pseudónimo biblioteca_nacional

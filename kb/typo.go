@@ -225,17 +225,20 @@ func hasDigit(w string) bool {
 // nearest returns the vocabulary word closest to the unknown word w: the
 // smallest Damerau-Levenshtein distance within maxTypos, then the best
 // candidate by better. It returns w unchanged when nothing is close
-// enough; words under three letters are never corrected since almost
-// everything is one edit away from them, nor words longer by more than
+// enough; words under minTypoWord letters are never corrected since
+// almost everything is one edit away from them, nor words longer by more than
 // maxTypos than the longest vocabulary word, which nothing is close to.
 func (ix *index) nearest(w string) string {
 	limit := maxTypos(len(w))
-	if len(w) < 3 || len(w) >= maxWordLen || len(w) > ix.longestWord+limit {
+	if len(w) < minTypoWord || len(w) >= maxWordLen || len(w) > ix.longestWord+limit {
 		return w
 	}
 	best, bestDist, bestLonger, bestFreq := w, limit+1, false, 0
 	consider := func(h uint64) {
 		ix.typoCandidates(h, func(v string) {
+			if !plausibleTypo(w, v) {
+				return
+			}
 			d := editdist.Distance(w, v, limit)
 			if d > limit {
 				return
@@ -258,6 +261,37 @@ func (ix *index) nearest(w string) string {
 	}
 	return best
 }
+
+// plausibleTypo reports whether the short word w may be a typo of v at
+// all. Nearly every short word is one edit from some vocabulary word
+// ("york" from "work", "eat" from "vat", "cat" from "can" and "cart"), so
+// short words are corrected only for the slips typing makes most: in a
+// word of four letters the first letter is kept, since it is seldom the
+// one mistyped, and a word of three letters is only given back with two
+// letters the other way round ("teh" for "the").
+func plausibleTypo(w, v string) bool {
+	switch {
+	case len(w) > 4:
+		return true
+	case len(w) == 4:
+		return v[0] == w[0]
+	}
+	return len(v) == len(w) && swapped(w, v)
+}
+
+// swapped reports whether w is v with two adjacent bytes exchanged.
+func swapped(w, v string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] != v[i] {
+			return w[i] == v[i+1] && w[i+1] == v[i] && w[i+2:] == v[i+2:]
+		}
+	}
+	return false
+}
+
+// minTypoWord is the shortest word corrected: under three letters almost
+// everything is one edit away.
+const minTypoWord = 3
 
 // better orders correction candidates: smaller distance; then, between
 // equally close words, restoring a letter over dropping one (typing misses

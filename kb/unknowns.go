@@ -103,22 +103,94 @@ func unknownText(text string) string {
 	return string(b)
 }
 
-// unknownIn returns the first known unknown that text (as unknownText
-// gives it) names in one of langs, with the trigger that names it, or nil.
+// triggerKey is how many bytes of a trigger's first word index it: a
+// word of the text looks up each of its first triggerKey prefixes.
+const triggerKey = 4
+
+// triggerRef is one trigger of one unknown in the triggers index: the
+// unknown's place in KB.unknowns and the trigger's in its language's list,
+// which decide between several that match as unknownIn's order does.
+type triggerRef struct {
+	unknown, n int
+	pattern    string
+}
+
+// triggerIndex indexes the triggers of unknowns by language and by the
+// first triggerKey bytes of their first word (all of it when shorter), so
+// that a question is matched against the few triggers that can start at
+// each of its words rather than against every trigger.
+func triggerIndex(unknowns []*Unknown) map[string]map[string][]triggerRef {
+	ix := make(map[string]map[string][]triggerRef)
+	for ui, u := range unknowns {
+		for lang, ps := range u.triggers {
+			if ix[lang] == nil {
+				ix[lang] = make(map[string][]triggerRef)
+			}
+			for n, p := range ps {
+				key := strings.TrimPrefix(p, " ")
+				if i := strings.IndexByte(key, ' '); i >= 0 {
+					key = key[:i]
+				}
+				key = key[:min(len(key), triggerKey)]
+				ix[lang][key] = append(ix[lang][key], triggerRef{ui, n, p})
+			}
+		}
+	}
+	return ix
+}
+
+// unknownIn returns the first known unknown (in the order of k.unknowns)
+// that text (as unknownText gives it) names in one of langs, tried in
+// that order, with the first of its triggers that names it, or nil: as
+// if every trigger were looked for in text in turn, but looking up only
+// those that start with a word of text.
 func (k *KB) unknownIn(text string, langs ...string) (*Unknown, string) {
-	for _, u := range k.unknowns {
-		for i, lang := range langs {
-			if lang == "" || slices.Contains(langs[:i], lang) {
+	best := triggerRef{unknown: len(k.unknowns)}
+	bestLang := len(langs)
+	for li, lang := range langs {
+		if lang == "" || slices.Contains(langs[:li], lang) {
+			continue
+		}
+		ix := k.triggers[lang]
+		if ix == nil {
+			continue
+		}
+		// Every word of text starts after a space (unknownText puts one
+		// at each end).
+		for i := 0; i < len(text)-1; i++ {
+			if text[i] != ' ' {
 				continue
 			}
-			for _, p := range u.triggers[lang] {
-				if strings.Contains(text, p) {
-					return u, p
+			word := text[i+1:]
+			if j := strings.IndexByte(word, ' '); j >= 0 {
+				word = word[:j]
+			}
+			for n := 1; n <= min(len(word), triggerKey); n++ {
+				for _, t := range ix[word[:n]] {
+					if !earlier(t, li, best, bestLang) || !strings.HasPrefix(text[i:], t.pattern) {
+						continue
+					}
+					best, bestLang = t, li
 				}
 			}
 		}
 	}
-	return nil, ""
+	if best.unknown == len(k.unknowns) {
+		return nil, ""
+	}
+	return k.unknowns[best.unknown], best.pattern
+}
+
+// earlier reports whether trigger t of language li comes before the best
+// so far in unknownIn's order: unknown, then language, then trigger.
+func earlier(t triggerRef, li int, best triggerRef, bestLang int) bool {
+	if t.unknown != best.unknown {
+		return t.unknown < best.unknown
+	}
+	if li != bestLang {
+		return li < bestLang
+	}
+	return t.n < best.n
 }
 
 // covers reports whether the entry e speaks of trigger itself, as

@@ -268,3 +268,40 @@ func number(s string) (int, bool) {
 	v, err := strconv.Atoi(s)
 	return v, err == nil && v > 0
 }
+
+// copyWords are the words (folded) for the copies of an order, that a
+// number of copies comes before: "50 copies", "50 author copies", "50
+// Autorenexemplare".
+func copyWords() []string {
+	return []string{
+		"copy", "copies", "exemplaire", "exemplaires", "exemplar", "exemplare", "autorenexemplar", "autorenexemplare",
+		"copia", "copias", "ejemplar", "ejemplares", "copie", "exemplaar", "exemplaren", "auteursexemplaren",
+		"book", "books", "livre", "livres", "buch", "bucher", "libro", "libros", "libri", "livro", "livros", "boek", "boeken",
+	}
+}
+
+// Copies returns the number of copies a question names ("50 copies of my
+// paperback"), in any of FromText's languages: a whole number just before
+// a word for copies, or one word before it ("50 author copies"). It
+// returns false when the text names none, or more than one.
+func Copies(text string) (int, bool) {
+	toks := tokenize(text)
+	words := copyWords()
+	var found []int
+	for i, t := range toks {
+		n, ok := number(t.norm)
+		if !ok || n == 0 {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+2; j++ {
+			if slices.Contains(words, toks[j].norm) {
+				found = appendUnique(found, n)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return 0, false
+	}
+	return found[0], true
+}

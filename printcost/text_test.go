@@ -107,3 +107,24 @@ func BenchmarkFromText(b *testing.B) {
 		FromText(q)
 	}
 }
+
+func TestCopies(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+		ok   bool
+	}{
+		{"how much would 50 copies of a 300-page black and white paperback cost to print in the US?", 50, true},
+		{"I need 120 author copies for a fair", 120, true},
+		{"combien pour 25 exemplaires d'auteur ?", 25, true},
+		{"Was kosten 40 Autorenexemplare?", 40, true},
+		{"precio de 1.000 copias", 1000, true},
+		{"a 300-page paperback", 0, false},
+		{"10 copies or 20 copies?", 0, false},
+	} {
+		got, ok := Copies(tt.text)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Copies(%q) = %d, %v, want %d, %v", tt.text, got, ok, tt.want, tt.ok)
+		}
+	}
+}

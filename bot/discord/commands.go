@@ -100,7 +100,7 @@ func ApplicationCommands(cmds []*bot.Command) ([]*ApplicationCommand, error) {
 // message command has no description or options, and its name may have
 // capitals and spaces.
 func messageCommand() *ApplicationCommand {
-	names := map[discordgo.Locale]string{discordgo.French: bot.MessageCommandFR}
+	names := messageCommandNames()
 	return &ApplicationCommand{
 		Type:              discordgo.MessageApplicationCommand,
 		Name:              bot.MessageCommand,

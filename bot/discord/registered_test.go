@@ -8,6 +8,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/handlers"
+	"github.com/authorbot/authorbot/i18n"
 )
 
 // kdpLocales are the Discord locales every description is translated
@@ -156,6 +157,34 @@ func checkDescribed(t *testing.T, path string, descs map[discordgo.Locale]string
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("%s has no description in %s: add it to localizations.go (or its English changed)", path, strings.Join(missing, ", "))
+		t.Errorf("%s has no description in %s: add it to i18n/locales (command.* and option.*), or for Japanese to localizations.go (or its English changed)", path, strings.Join(missing, ", "))
+	}
+}
+
+// TestMessageCommandNamedInEveryLanguage checks that the message command
+// is named in the Discord locales of every language the bot speaks, from
+// the catalog, within Discord's 32 characters, and that the catalog's
+// English is the name the interactions are read by.
+func TestMessageCommandNamedInEveryLanguage(t *testing.T) {
+	if en := i18n.Default().Printer(i18n.Source).T("message_command.name"); en != bot.MessageCommand {
+		t.Errorf("the catalog names the message command %q, the adapters %q", en, bot.MessageCommand)
+	}
+	tree, err := ApplicationCommands(routerCommands(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names map[discordgo.Locale]string
+	for _, c := range tree {
+		if c.Type == discordgo.MessageApplicationCommand {
+			names = deref(c.NameLocalizations)
+		}
+	}
+	for lang, locales := range nameLocales {
+		for _, l := range locales {
+			n := names[l]
+			if n == "" || n == bot.MessageCommand || utf16Len(n) > maxNameLen {
+				t.Errorf("%s (%s): message command named %q", l, lang, n)
+			}
+		}
 	}
 }

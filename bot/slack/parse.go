@@ -190,7 +190,7 @@ func interactionCallback(body []byte) (slackapi.InteractionCallback, error) {
 func parseCommand(p Parser, s slackapi.SlashCommand) (*bot.Request, error) {
 	if s.UserID == "" || s.TeamID == "" {
 		// Without both, the author's data would be filed under no one.
-		return nil, bot.Errorf(bot.Invalid, "Slack did not say who sent this command, so I can't answer it. Please try again.")
+		return nil, fail(bot.Invalid, "slack.no_sender")
 	}
 	req, err := p.Parse(commandLine(s.Command, s.Text))
 	if err != nil {
@@ -205,19 +205,19 @@ func parseCommand(p Parser, s slackapi.SlashCommand) (*bot.Request, error) {
 // request with Action set and the button's value in Options["value"].
 func parseAction(cb slackapi.InteractionCallback) (*bot.Request, error) {
 	if cb.Type != slackapi.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
-		return nil, bot.Errorf(bot.Invalid, "That interaction is not one I know.")
+		return nil, fail(bot.Invalid, "slack.unknown_interaction")
 	}
 	team := cb.Team.ID
 	if team == "" {
 		team = cb.User.TeamID
 	}
 	if cb.User.ID == "" || team == "" {
-		return nil, bot.Errorf(bot.Invalid, "Slack did not say who pressed that button, so I can't act on it. Please try again.")
+		return nil, fail(bot.Invalid, "slack.no_presser")
 	}
 	// A click sends exactly one action: the button pressed.
 	action, value, ok := parseButtonValue(actionValue(cb.ActionCallback.BlockActions[0]))
 	if !ok {
-		return nil, bot.Errorf(bot.Invalid, "That button is no longer supported. Run the command again.")
+		return nil, fail(bot.Invalid, "slack.button_unsupported")
 	}
 	// The slash command's user_name is the username; keep the same here.
 	name := cb.User.Username
@@ -238,5 +238,5 @@ func usage(err error) *bot.Reply {
 	if msg := bot.ErrorMessage(err); msg != "" {
 		return bot.Say("%s", msg)
 	}
-	return bot.Say("Sorry, I could not read that command. Type /help for the commands.")
+	return unreadable("")
 }

@@ -326,11 +326,15 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request, early func(), la
 // at once and the outcome posted to the response URL, so the work goes on
 // after the caller has answered.
 func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallback) {
-	if cb.Type == slackapi.InteractionTypeViewSubmission {
+	switch cb.Type {
+	case slackapi.InteractionTypeViewSubmission:
 		a.submission(ctx, cb)
 		return
-	}
-	if cb.Type != slackapi.InteractionTypeBlockActions {
+	case slackapi.InteractionTypeMessageAction:
+		a.shortcut(ctx, cb)
+		return
+	case slackapi.InteractionTypeBlockActions:
+	default:
 		return // nothing else is ever sent to this app
 	}
 	req, err := parseAction(cb)
@@ -345,6 +349,10 @@ func (a *Adapter) interaction(ctx context.Context, cb slackapi.InteractionCallba
 		}
 		req.Received = a.cfg.Now()
 		req.Locale = a.locale(work, req.User)
+		if req.Action == bot.ActionReply {
+			a.replyInThread(work, cb, req)
+			return
+		}
 		reply := a.serve(work, req)
 		// Stopped at LateLimit or not, the outcome is owed to the author.
 		post := context.WithoutCancel(work)

@@ -1,0 +1,86 @@
+package kb
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// unknownInScan is unknownIn as a plain scan of every trigger: the
+// reference the indexed lookup must agree with.
+func (k *KB) unknownInScan(text string, langs ...string) (*Unknown, string) {
+	for _, u := range k.unknowns {
+		for i, lang := range langs {
+			if lang == "" || slices.Contains(langs[:i], lang) {
+				continue
+			}
+			for _, p := range u.triggers[lang] {
+				if strings.Contains(text, p) {
+					return u, p
+				}
+			}
+		}
+	}
+	return nil, ""
+}
+
+// TestUnknownInMatchesScan checks that the indexed unknownIn finds the
+// same unknown and trigger as looking for every trigger in turn, on the
+// labelled examples and on texts built around every trigger (at a word
+// start, inside a word, as a prefix), for several orders of languages.
+func TestUnknownInMatchesScan(t *testing.T) {
+	k := mustLoad(t)
+	exs, _ := readExamples(exampleFiles)
+	var texts []string
+	for _, e := range exs {
+		texts = append(texts, e.text)
+	}
+	for _, u := range k.unknowns {
+		for _, ps := range u.triggers {
+			for _, p := range ps {
+				texts = append(texts, "hello"+p+"x", "so"+p, p+"s and more", "a "+strings.TrimSpace(p)+" b kdp select royalties")
+			}
+		}
+	}
+	n := 0
+	for _, tx := range texts {
+		f := unknownText(tx)
+		for _, langs := range [][]string{{"en", "en", "en"}, {"fr", "de", "en"}, {"es", "", "en"}, {"nl", "pt", "en"}, {"it", "it", "en"}} {
+			u1, p1 := k.unknownInScan(f, langs...)
+			u2, p2 := k.unknownIn(f, langs...)
+			if u1 != u2 || p1 != p2 {
+				t.Errorf("%q %v: old %v %q new %v %q", f, langs, u1, p1, u2, p2)
+			}
+			if u1 != nil {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no text names an unknown: the check checks nothing")
+	}
+}
+
+// TestOutsideKDPDeclines checks that questions with nothing to do with
+// KDP, in every language, get no confident topic: the words they share
+// with the content are a few short ones a typo away from its words
+// ("york" from "work", "eat" from "vat") or the time of day.
+func TestOutsideKDPDeclines(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"what time is it in New York right now?",
+		"my cat won't eat",
+		"how do I fix my car's brakes",
+		"quelle heure est-il à New York ?",
+		"quelle heure est-il ?",
+		"wie spät ist es in Berlin?",
+		"¿qué hora es en Madrid?",
+		"che ore sono a Roma?",
+		"que horas são em Lisboa?",
+		"hoe laat is het in Amsterdam?",
+	} {
+		if r := k.Search(q, ""); r.Confident {
+			t.Errorf("Search(%q) answers %s with confidence", q, r.Best.ID)
+		}
+	}
+}
