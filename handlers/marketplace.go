@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -19,23 +20,33 @@ type Marketplace struct {
 // for validation, help texts and autocomplete. The slice is new on each
 // call.
 func Marketplaces() []Marketplace {
-	return []Marketplace{
-		{"amazon.com", "us", []string{"com", "usa", "united states", "united states of america", "america", "états-unis", "etats-unis", "etats unis"}},
-		{"amazon.co.uk", "uk", []string{"co.uk", "gb", "united kingdom", "great britain", "britain", "england", "royaume-uni", "royaume uni", "angleterre"}},
-		{"amazon.de", "de", []string{"germany", "deutschland", "allemagne"}},
-		{"amazon.fr", "fr", []string{"france"}},
-		{"amazon.es", "es", []string{"spain", "españa", "espana", "espagne"}},
-		{"amazon.it", "it", []string{"italy", "italia", "italie"}},
-		{"amazon.nl", "nl", []string{"netherlands", "the netherlands", "holland", "nederland", "pays-bas", "pays bas"}},
-		{"amazon.pl", "pl", []string{"poland", "polska", "pologne"}},
-		{"amazon.se", "se", []string{"sweden", "sverige", "suède", "suede"}},
-		{"amazon.co.jp", "jp", []string{"co.jp", "japan", "nippon", "japon"}},
-		{"amazon.ca", "ca", []string{"canada"}},
-		{"amazon.com.au", "au", []string{"com.au", "australia", "australie"}},
-		{"amazon.com.br", "br", []string{"com.br", "brazil", "brasil", "brésil", "bresil"}},
-		{"amazon.com.mx", "mx", []string{"com.mx", "mexico", "méxico", "mexique"}},
-		{"amazon.in", "in", []string{"india", "inde"}},
+	list := make([]Marketplace, len(marketplaces))
+	for i, m := range marketplaces {
+		m.Names = slices.Clone(m.Names)
+		list[i] = m
 	}
+	return list
+}
+
+// marketplaces is the table Marketplaces copies. Looking a marketplace up
+// reads it as it is: building the table anew was a tenth of reading an
+// /order add's options.
+var marketplaces = [...]Marketplace{
+	{"amazon.com", "us", []string{"com", "usa", "united states", "united states of america", "america", "états-unis", "etats-unis", "etats unis"}},
+	{"amazon.co.uk", "uk", []string{"co.uk", "gb", "united kingdom", "great britain", "britain", "england", "royaume-uni", "royaume uni", "angleterre"}},
+	{"amazon.de", "de", []string{"germany", "deutschland", "allemagne"}},
+	{"amazon.fr", "fr", []string{"france"}},
+	{"amazon.es", "es", []string{"spain", "españa", "espana", "espagne"}},
+	{"amazon.it", "it", []string{"italy", "italia", "italie"}},
+	{"amazon.nl", "nl", []string{"netherlands", "the netherlands", "holland", "nederland", "pays-bas", "pays bas"}},
+	{"amazon.pl", "pl", []string{"poland", "polska", "pologne"}},
+	{"amazon.se", "se", []string{"sweden", "sverige", "suède", "suede"}},
+	{"amazon.co.jp", "jp", []string{"co.jp", "japan", "nippon", "japon"}},
+	{"amazon.ca", "ca", []string{"canada"}},
+	{"amazon.com.au", "au", []string{"com.au", "australia", "australie"}},
+	{"amazon.com.br", "br", []string{"com.br", "brazil", "brasil", "brésil", "bresil"}},
+	{"amazon.com.mx", "mx", []string{"com.mx", "mexico", "méxico", "mexique"}},
+	{"amazon.in", "in", []string{"india", "inde"}},
 }
 
 // LookupMarketplace finds the marketplace an author means, however they
@@ -46,14 +57,10 @@ func LookupMarketplace(s string) (Marketplace, bool) {
 	if key == "" {
 		return Marketplace{}, false
 	}
-	for _, m := range Marketplaces() {
-		if key == m.Code || key == strings.TrimPrefix(m.Domain, "amazon.") {
+	for _, m := range marketplaces {
+		if slices.Contains(m.Names, key) || key == m.Code || key == strings.TrimPrefix(m.Domain, "amazon.") {
+			m.Names = slices.Clone(m.Names) // the table's own stay as they are
 			return m, true
-		}
-		for _, n := range m.Names {
-			if key == n {
-				return m, true
-			}
 		}
 	}
 	return Marketplace{}, false
@@ -76,7 +83,7 @@ func marketplaceKey(s string) string {
 // marketplaceDomains lists the canonical domains, for messages.
 func marketplaceDomains() string {
 	var d []string
-	for _, m := range Marketplaces() {
+	for _, m := range marketplaces {
 		d = append(d, m.Domain)
 	}
 	return strings.Join(d, ", ")

@@ -496,6 +496,23 @@ func TestMarketplaces(t *testing.T) {
 	}
 }
 
+// The marketplaces a caller is given are its own: changing them changes
+// no later lookup.
+func TestMarketplacesAreCopies(t *testing.T) {
+	m, _ := LookupMarketplace("germany")
+	m.Names[0] = "narnia"
+	list := Marketplaces()
+	list[0].Domain, list[0].Names[0] = "ebay.com", "atlantis"
+	for _, in := range []string{"narnia", "atlantis"} {
+		if m, ok := LookupMarketplace(in); ok {
+			t.Errorf("LookupMarketplace(%q) = %q after a caller changed its copy", in, m.Domain)
+		}
+	}
+	if got := Marketplaces()[0]; got.Domain != "amazon.com" || got.Names[0] != "com" {
+		t.Errorf("Marketplaces()[0] = %v after a caller changed its copy", got)
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 	for in, want := range map[string]string{

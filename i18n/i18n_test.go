@@ -148,3 +148,77 @@ func BenchmarkT(b *testing.B) {
 		p.T("order.late", "Number", 12, "Count", 3, "Expected", "2026-12-18", "Marketplace", "amazon.fr")
 	}
 }
+
+// Every message written without go-i18n, in every language of the
+// embedded catalog, reads as go-i18n writes it, with arguments of each
+// kind write takes; and numbers below 1,000 too.
+func TestPlainMessagesAsGoI18n(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholders, err := c.Placeholders()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nested := M("order.author_copies", "Number", "12")
+	for _, lang := range c.Languages() {
+		p := c.Printer(lang)
+		if len(p.plain) == 0 {
+			t.Fatalf("%s: no message is written without go-i18n", lang)
+		}
+		for id := range p.plain {
+			for k, value := range []any{"«x»", 1200, nested} {
+				var args []any
+				for _, name := range placeholders[id] {
+					args = append(args, name, value)
+				}
+				if len(args) == 0 && k > 0 {
+					break
+				}
+				got, ok := p.write(M(id, args...))
+				want, err := p.localize(M(id, args...))
+				if !ok || err != nil || got != want {
+					t.Errorf("%s %s %v: wrote %q (%v), go-i18n %q (%v)", lang, id, args, got, ok, want, err)
+				}
+			}
+		}
+		for n := range 1000 {
+			if got, want := p.Num(n), p.formatNum(n); got != want {
+				t.Errorf("%s: Num(%d) = %q, want %q", lang, n, got, want)
+			}
+		}
+	}
+}
+
+// What write leaves to go-i18n: a count, another type of argument, a
+// missing one.
+func TestWriteLeavesToGoI18n(t *testing.T) {
+	p := testCatalog(t).Printer("en")
+	for _, m := range []Message{
+		M("order.copies", CountArg, 2),
+		M("order.summary", "Copies", "x", "Number", 3.5),
+		M("order.summary", "Copies", "x"),
+	} {
+		if s, ok := p.write(m); ok {
+			t.Errorf("write(%v) = %q, want it left to go-i18n", m, s)
+		}
+	}
+	if got, _ := p.write(M("order.summary", "Copies", "x", "Number", 3, "Number", 4)); got != "x (#4)" {
+		t.Errorf("an argument given twice reads %q, want the last one", got)
+	}
+}
+
+// BenchmarkTPlain is a message without a count, as most are: the line
+// that confirms an /order add.
+func BenchmarkTPlain(b *testing.B) {
+	c, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := c.Printer("fr")
+	for b.Loop() {
+		p.T("order.order_of_on_ordered", "Number", 12, "Copies", p.T("order.author_copies", "Number", p.Num(25)),
+			"Title", "« The Long Road »", "Marketplace", "amazon.fr", "Ordered", "2026-12-04")
+	}
+}

@@ -88,7 +88,11 @@ func (db *DB) LatestOrders(ctx context.Context, user, status string, limit int) 
 	}
 	st := db.latestOrders
 	args := []any{user, limit}
-	if status != "" {
+	switch status {
+	case "":
+	case StatusOrdered:
+		st = db.latestOrdered
+	default:
 		st = db.latestByStatus
 		args = []any{user, limit, status}
 	}
@@ -168,21 +172,35 @@ const (
 	latestOrdersSQL = `SELECT ` + orderColumns + `,
 		(SELECT ` + orderCountAll + ` FROM users WHERE user_key = ?1)
 		FROM orders WHERE user_key = ?1 ORDER BY number DESC LIMIT ?2`
+	// The orders past 'ordered' come from their own index, whose WHERE
+	// the query repeats so that SQLite may use it; the orders still
+	// 'ordered' from the primary key, newest first, no further than the
+	// oldest of them (see migration 0005): LIMIT stops at the author's
+	// count of them.
 	latestByStatusSQL = `SELECT ` + orderColumns + `,
-		(SELECT CASE ?3 WHEN 'ordered' THEN ordered_count WHEN 'shipped' THEN shipped_count
-			WHEN 'delivered' THEN delivered_count ELSE cancelled_count END FROM users WHERE user_key = ?1)
-		FROM orders INDEXED BY orders_by_status
-		WHERE user_key = ?1 AND status = ?3 ORDER BY number DESC LIMIT ?2`
-	// The status literals let SQLite use the partial index
-	// orders_delivered. INDEXED BY: left to itself, SQLite walks the
-	// author's whole ledger by number to spare a sort (TestHotQueriesUseIndexes).
-	recentOrdersSQL = `SELECT ` + orderColumns + ` FROM orders INDEXED BY orders_by_status
-		WHERE user_key = ?1 AND status IN ('ordered', 'shipped')
+		(SELECT CASE ?3 WHEN 'shipped' THEN shipped_count WHEN 'delivered' THEN delivered_count
+			ELSE cancelled_count END FROM users WHERE user_key = ?1)
+		FROM orders INDEXED BY orders_past_ordered
+		WHERE user_key = ?1 AND status = ?3 AND status != 'ordered' ORDER BY number DESC LIMIT ?2`
+	latestOrderedSQL = `SELECT ` + orderColumns + `, ` + orderedCount + `
+		FROM orders WHERE user_key = ?1 AND status = 'ordered' ORDER BY number DESC
+		LIMIT min(?2, ` + orderedCount + `)`
+	// The status literals let SQLite use the partial indexes. INDEXED BY:
+	// left to itself, SQLite walks the author's whole ledger by number to
+	// spare a sort (TestHotQueriesUseIndexes).
+	recentOrdersSQL = `SELECT * FROM (SELECT ` + orderColumns + ` FROM orders
+		WHERE user_key = ?1 AND status = 'ordered' ORDER BY number DESC LIMIT ` + orderedCount + `)
+		UNION ALL
+		SELECT ` + orderColumns + ` FROM orders INDEXED BY orders_past_ordered
+		WHERE user_key = ?1 AND status = 'shipped' AND status != 'ordered'
 		UNION ALL
 		SELECT ` + orderColumns + ` FROM orders
 		WHERE user_key = ?1 AND status = 'delivered' AND delivered >= ?2
 		ORDER BY number`
 )
+
+// orderedCount is how many of the author ?1's orders are 'ordered'.
+const orderedCount = `coalesce((SELECT ordered_count FROM users WHERE user_key = ?1), 0)`
 
 // orderCountAll is the number of orders in a users row.
 const orderCountAll = `ordered_count + shipped_count + delivered_count + cancelled_count`

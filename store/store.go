@@ -50,7 +50,7 @@ type DB struct {
 	r *sql.DB // readers; the same pool as w for ":memory:"
 	// The hottest reads are prepared once: preparing took 40% of the time
 	// of listing a user's orders (CPU profile of BenchmarkSlackCommands).
-	listOrders, getOrder, latestOrders, latestByStatus *sql.Stmt
+	listOrders, getOrder, latestOrders, latestByStatus, latestOrdered *sql.Stmt
 	// The writer's, prepared on its connection: an order's addition and
 	// the savepoints of group commit (see writer.go) ran at half the rate
 	// when each statement was prepared again (scripts/bench-orders).
@@ -210,6 +210,9 @@ func (db *DB) prepare(ctx context.Context) error {
 	if db.latestByStatus, err = db.r.PrepareContext(ctx, latestByStatusSQL); err != nil {
 		return fmt.Errorf("store: prepare: %w", err)
 	}
+	if db.latestOrdered, err = db.r.PrepareContext(ctx, latestOrderedSQL); err != nil {
+		return fmt.Errorf("store: prepare: %w", err)
+	}
 	for _, p := range []struct {
 		st    **sql.Stmt
 		query string
@@ -278,7 +281,7 @@ func (db *DB) Writable(ctx context.Context) error {
 func (db *DB) Close() error {
 	db.stopOnce.Do(func() { close(db.stop) })
 	<-db.stopped
-	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus,
+	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus, db.latestOrdered,
 		db.nextOrder, db.insertOrder, db.savepoint, db.release, db.rollbackTo} {
 		if st != nil {
 			st.Close()

@@ -200,7 +200,9 @@ type baseline struct {
 }
 
 func openBaseline(ctx context.Context, path string) (*baseline, error) {
-	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=10000")
+	// The store's writer's settings (store.open), all of them: what an
+	// autocommit INSERT commits is as durable as an order.
+	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
