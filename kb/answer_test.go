@@ -213,7 +213,7 @@ func TestKnownUnknownsKeepAnswers(t *testing.T) {
 // better, never to fit the set, which measures only while nobody tunes on
 // it.
 var messyFloor = map[string]float64{
-	"all": 78, "group changed": 30, "group computed": 93, "group informal": 86, "group long": 74,
+	"all": 81, "group changed": 70, "group computed": 93, "group informal": 86, "group long": 74,
 	"group multi": 78, "group near": 84, "group offtopic": 85,
 	"lang de": 57, "lang en": 82, "lang es": 92, "lang fr": 64, "lang it": 71, "lang nl": 85, "lang pt": 78,
 }
@@ -227,7 +227,29 @@ var messyFloor = map[string]float64{
 // must be. The figures are logged per group and per language; the
 // messages only with AUTHORBOT_SHOW_MISSES set.
 func TestAccuracyMessy(t *testing.T) {
-	name := "testdata/messy.tsv"
+	groups := scoreMessages(t, "testdata/messy.tsv")
+	checkFloors(t, groups, messyFloor, showMisses())
+}
+
+// tuneFloor is the share of testdata/tune-messy.tsv that Answer must get
+// right: the tuning set, written from the patterns authors post and from
+// the facts sheet, that the decline triggers, splitting and weights are
+// tuned on (its misses are always shown, unlike the held-out sets').
+var tuneFloor = map[string]float64{
+	"all": 98, "group changed": 100, "group near": 100, "group offtopic": 100,
+}
+
+// TestAccuracyTune measures Answer on the tuning set, in messy.tsv's
+// columns, and always lists its misses: it is training data.
+func TestAccuracyTune(t *testing.T) {
+	groups := scoreMessages(t, "testdata/tune-messy.tsv")
+	checkFloors(t, groups, tuneFloor, true)
+}
+
+// scoreMessages scores Answer on a file of messages in messy.tsv's
+// columns, grouped by group, by language and as a whole.
+func scoreMessages(t *testing.T, name string) map[string]*groupScore {
+	t.Helper()
 	if _, err := os.Stat(name); err != nil {
 		t.Skipf("%s: %v", name, err)
 	}
@@ -271,7 +293,7 @@ func TestAccuracyMessy(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	checkFloors(t, groups, messyFloor, showMisses())
+	return groups
 }
 
 // messyWant parses the topics column of messy.tsv: the sorted topics and
