@@ -91,6 +91,14 @@ func (k *KB) Answer(message, lang string) Answer {
 			if r := k.Search(ctx, lang); r.Confident || r.Unknown != nil {
 				p = Part{Ask: ctx, Result: r}
 			}
+			// An ask that only asks ("is that possible?") after a story of
+			// several sentences is about the story's last two sentences.
+			if i > 1 && !segs[i-2].filler && !segs[i-2].ask && contentWords(segs[i].text) < 3 {
+				ctx2 := segs[i-2].text + " " + ctx
+				if r := k.Search(ctx2, lang); r.Confident && (!p.Confident || r.Score > p.Score) {
+					p = Part{Ask: ctx2, Result: r}
+				}
+			}
 		}
 		switch {
 		case p.Confident || p.Unknown != nil:
