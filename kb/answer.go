@@ -65,6 +65,9 @@ func (k *KB) Answer(message, lang string) Answer {
 	}
 	a := Answer{Lang: lang}
 	segs := k.listAsks(readSegments(segments(message)), lang)
+	if len(message) <= maxPairedMessage {
+		segs = k.pairAsks(segs, lang)
+	}
 	var asks, story []int
 	for i, s := range segs {
 		switch {
@@ -87,6 +90,14 @@ func (k *KB) Answer(message, lang string) Answer {
 			ctx := segs[i-1].text + " " + segs[i].text
 			if r := k.Search(ctx, lang); r.Confident || r.Unknown != nil {
 				p = Part{Ask: ctx, Result: r}
+			}
+			// An ask that only asks ("is that possible?") after a story of
+			// several sentences is about the story's last two sentences.
+			if i > 1 && !segs[i-2].filler && !segs[i-2].ask && contentWords(segs[i].text) < 3 {
+				ctx2 := segs[i-2].text + " " + ctx
+				if r := k.Search(ctx2, lang); r.Confident && (!p.Confident || r.Score > p.Score) {
+					p = Part{Ask: ctx2, Result: r}
+				}
 			}
 		}
 		switch {
@@ -183,6 +194,81 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		out = append(out, split...)
 	}
 	return out
+}
+
+// pairAsks splits an ask of two questions joined by a comma and "and"
+// before a question word ("can I still cancel, and where do I see the
+// tracking?", "puis-je annuler, et où vois-je le suivi ?") into its two
+// questions, when each answers a topic of its own, the two differ, the
+// whole answers neither a third topic nor nothing but one of them with
+// the other unasked, and the message has room for another ask. Otherwise
+// the comma joins the story and the question of one ask ("I ordered 40
+// copies, and when will they arrive?") and it stays whole.
+func (k *KB) pairAsks(segs []segment, lang string) []segment {
+	asks := 0
+	for _, s := range segs {
+		if s.ask {
+			asks++
+		}
+	}
+	if asks >= maxAsks {
+		return segs
+	}
+	var out []segment
+	for _, s := range segs {
+		first, second, ok := askPair(s)
+		if !ok {
+			out = append(out, s)
+			continue
+		}
+		a, b := k.Search(first, lang), k.Search(second, lang)
+		if !a.Confident || !b.Confident || a.Best.ID == b.Best.ID {
+			out = append(out, s)
+			continue
+		}
+		if whole := k.Search(s.text, lang); whole.Confident && whole.Best.ID != a.Best.ID && whole.Best.ID != b.Best.ID {
+			out = append(out, s)
+			continue
+		}
+		out = append(out,
+			segment{text: first, ask: true, listed: &a},
+			segment{text: second, ask: true, listed: &b})
+	}
+	return out
+}
+
+// maxPairedMessage is the longest message, in bytes, whose asks pairAsks
+// splits: in a longer one the story runs on in clauses joined by ", and"
+// that ask nothing new.
+const maxPairedMessage = 300
+
+// askPair returns the two questions of an ask s joined by ", and" and a
+// question word, in any language of Languages; ok is false when s is no
+// such pair or either part has fewer than three words.
+func askPair(s segment) (first, second string, ok bool) {
+	if !s.ask || s.listed != nil || !strings.Contains(s.text, ", ") {
+		return "", "", false
+	}
+	lower := asciiLower(s.text)
+	for i := strings.Index(lower, ", "); i >= 0; {
+		rest := strings.Fields(lower[i+2:])
+		if len(rest) >= 3 && slices.Contains(listConjunctions(), rest[0]) {
+			if ws := words(rest[1]); len(ws) == 1 && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am") {
+				first = strings.TrimSpace(s.text[:i])
+				at := i + 2 + strings.Index(lower[i+2:], rest[0]) + len(rest[0])
+				second = strings.TrimSpace(s.text[at:])
+				if len(words(first)) >= 3 && len(words(second)) >= 3 {
+					return first, second, true
+				}
+			}
+		}
+		j := strings.Index(lower[i+2:], ", ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return "", "", false
 }
 
 // segment is one sentence or ask of a message, read once: whether it is

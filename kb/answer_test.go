@@ -98,6 +98,13 @@ func TestSegments(t *testing.T) {
 func nearDomain() []string {
 	return []string{
 		"my ads campaign spends nothing, are my bids too low?",
+		"how long does the KDP review take before my book goes live?",
+		"Wie ändere ich die Buchbeschreibung nach der Veröffentlichung?",
+		"¿Cuánto gano por venta si pongo el libro a 12,99 €?",
+		"Come distribuisco il mio libro in libreria con IngramSpark?",
+		"Onde vejo as vendas do mês na KDP?",
+		"Comment lier mon ebook et mon broché sur la même fiche produit ?",
+		"Hoeveel kost een pakket van 10 ISBN bij Bowker?",
 		"how do I fill in the tax interview as a non-US author?",
 		"when do I get paid my royalties from KDP?",
 		"what royalty do I get on a $2.99 ebook?",
@@ -213,9 +220,9 @@ func TestKnownUnknownsKeepAnswers(t *testing.T) {
 // better, never to fit the set, which measures only while nobody tunes on
 // it.
 var messyFloor = map[string]float64{
-	"all": 78, "group changed": 30, "group computed": 93, "group informal": 86, "group long": 74,
-	"group multi": 78, "group near": 84, "group offtopic": 85,
-	"lang de": 57, "lang en": 82, "lang es": 92, "lang fr": 64, "lang it": 71, "lang nl": 85, "lang pt": 78,
+	"all": 80, "group changed": 70, "group computed": 93, "group informal": 86, "group long": 74,
+	"group multi": 81, "group near": 84, "group offtopic": 85,
+	"lang de": 57, "lang en": 84, "lang es": 92, "lang fr": 64, "lang it": 71, "lang nl": 85, "lang pt": 78,
 }
 
 // TestAccuracyMessy measures Answer on testdata/messy.tsv: messages
@@ -227,7 +234,29 @@ var messyFloor = map[string]float64{
 // must be. The figures are logged per group and per language; the
 // messages only with AUTHORBOT_SHOW_MISSES set.
 func TestAccuracyMessy(t *testing.T) {
-	name := "testdata/messy.tsv"
+	groups := scoreMessages(t, "testdata/messy.tsv")
+	checkFloors(t, groups, messyFloor, showMisses())
+}
+
+// tuneFloor is the share of testdata/tune-messy.tsv that Answer must get
+// right: the tuning set, written from the patterns authors post and from
+// the facts sheet, that the decline triggers, splitting and weights are
+// tuned on (its misses are always shown, unlike the held-out sets').
+var tuneFloor = map[string]float64{
+	"all": 95, "group changed": 100, "group multi": 92, "group near": 96, "group offtopic": 100,
+}
+
+// TestAccuracyTune measures Answer on the tuning set, in messy.tsv's
+// columns, and always lists its misses: it is training data.
+func TestAccuracyTune(t *testing.T) {
+	groups := scoreMessages(t, "testdata/tune-messy.tsv")
+	checkFloors(t, groups, tuneFloor, true)
+}
+
+// scoreMessages scores Answer on a file of messages in messy.tsv's
+// columns, grouped by group, by language and as a whole.
+func scoreMessages(t *testing.T, name string) map[string]*groupScore {
+	t.Helper()
 	if _, err := os.Stat(name); err != nil {
 		t.Skipf("%s: %v", name, err)
 	}
@@ -271,7 +300,7 @@ func TestAccuracyMessy(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	checkFloors(t, groups, messyFloor, showMisses())
+	return groups
 }
 
 // messyWant parses the topics column of messy.tsv: the sorted topics and
@@ -291,3 +320,36 @@ func messyWant(col string) (topics []string, decline bool) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestAnswerPairedAsks checks that two questions joined by ", and" and a
+// question word are answered each with its own topic, in several
+// languages.
+func TestAnswerPairedAsks(t *testing.T) {
+	k := mustLoad(t)
+	for _, tc := range []struct {
+		msg  string
+		want []string
+	}{
+		{"how many author copies can I order at once, and am I allowed to sell them at my own events?", []string{"max-quantity", "reselling-copies"}},
+		{"Ich habe gestern 30 Autorenexemplare bestellt. Kann ich die Bestellung noch stornieren, und wo sehe ich die Sendungsverfolgung?", []string{"cancel-order", "track-order"}},
+		{"J'ai commandé hier 30 exemplaires d'auteur. Est-ce que je peux encore annuler la commande, et où est-ce que je vois le suivi du colis ?", []string{"cancel-order", "track-order"}},
+		{"Ieri ho ordinato 30 copie d'autore. Posso ancora annullare l'ordine, e dove vedo il tracciamento della spedizione?", []string{"cancel-order", "track-order"}},
+	} {
+		ids, _ := partIDs(k.Answer(tc.msg, ""))
+		sort.Strings(ids)
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("Answer(%q) = %v, want %v", tc.msg, ids, tc.want)
+		}
+	}
+}
+
+// TestAnswerVagueAskReadsStory checks that an ask that only asks ("is
+// that possible?") after a story is answered from the story's last
+// sentences, not from the sentence before it alone.
+func TestAnswerVagueAskReadsStory(t *testing.T) {
+	k := mustLoad(t)
+	msg := "Salut ! Je vis à Manchester et je viens de sortir une édition reliée. Mes brochés, je les commande toujours sur Amazon.co.uk, ça marche bien. Mais pour l'édition reliée, je ne trouve pas comment commander des exemplaires d'auteur au Royaume-Uni. C'est possible ?"
+	if ids, _ := partIDs(k.Answer(msg, "")); !slices.Equal(ids, []string{"uk-hardcover"}) {
+		t.Errorf("Answer(%q) = %v, want [uk-hardcover]", msg, ids)
+	}
+}

@@ -183,7 +183,7 @@ kdp_select kindle_unlimited page_reads kenp ku
 a_content author_central product_page
 keywords categories category
 weather forecast time_is_it time_zone
-writer_s_block epub docx mobi kpf
+writer_s_block epub docx mobi kpf debut_novel first_time_author word_count
 ebook | cost price prices pricing
 best_time
 `,
@@ -270,7 +270,7 @@ liseuse
 kindle | allume allumer ecran batterie synchronise synchroniser synchronisation bloque plante bug
 kdp_select kindle_unlimited pages_lues kenp
 mots_cles categorie categories
-quel_temps_fait quel_temps_fera quel_temps_fait_il meteo quelle_heure_est heure_est_il fuseau_horaire
+fait_quel_temps quel_temps_fait quel_temps_fera quel_temps_fait_il meteo quelle_heure_est heure_est_il fuseau_horaire
 page_blanche | syndrome angoisse vaincre
 ebook livre_numerique | bloque qualite
 mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf

@@ -61,7 +61,7 @@ kdp_select kindle_unlimited gelesene_seiten kenp
 a_content author_central produktseite
 schlüsselwörter schlüsselworte keywords kategorie kategorien
 wetter wettervorhersage uhrzeit wie_spät_ist zeitzone
-schreibblockade epub docx mobi kpf
+schreibblockade epub docx mobi kpf debütroman erstlingsroman
 ebook | kosten preis preise
 formatieren formatiere formatiert formatierung listenpreis pseudonym
 `,

@@ -57,7 +57,7 @@ kdp_select kindle_unlimited gelezen_pagina kenp
 a_content author_central productpagina
 trefwoorden zoekwoorden categorie categorieën
 weerbericht weersverwachting hoe_laat_is tijdzone
-writers_block epub docx mobi kpf
+writers_block epub docx mobi kpf debuutroman
 ebook | prijs kosten
 opmaken opmaak catalogusprijs verkoopprijs pseudoniem
 `,
