@@ -12,7 +12,6 @@ import (
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/dashboard"
 	"github.com/authorbot/authorbot/kb"
-	"github.com/authorbot/authorbot/store"
 )
 
 // runAdminLink prints a one-time sign-in link to the moderators'
@@ -25,11 +24,7 @@ func runAdminLink(ctx context.Context, cfg config.Config, log *slog.Logger, out 
 		return err
 	}
 	defer db.Close()
-	sq := sqliteOf(db, log)
-	if sq == nil {
-		return fmt.Errorf("the dashboard's sign-in links need a SQLite database for now")
-	}
-	link, err := signInLinks(cfg, sq)(ctx, bot.User{Platform: bot.Console, ID: cfg.User, Name: cfg.User})
+	link, err := signInLinks(cfg, db)(ctx, bot.User{Platform: bot.Console, ID: cfg.User, Name: cfg.User})
 	if err != nil {
 		return err
 	}
@@ -44,7 +39,7 @@ func runAdminLink(ctx context.Context, cfg config.Config, log *slog.Logger, out 
 // dashboard: "authorbot admin link" for the operator, and /admin
 // dashboard in chat for the moderator who runs it, as a plain function
 // so that the command needs neither the dashboard nor the store.
-func signInLinks(cfg config.Config, db *store.DB) func(ctx context.Context, u bot.User) (string, error) {
+func signInLinks(cfg config.Config, db dashboard.LinkStore) func(ctx context.Context, u bot.User) (string, error) {
 	base := publicBase(cfg)
 	return func(ctx context.Context, u bot.User) (string, error) {
 		return dashboard.NewLink(ctx, db, base, dashboard.Moderator{Key: u.Key(), Name: u.Name}, time.Now())
@@ -68,7 +63,7 @@ func publicBase(cfg config.Config) string {
 // data this build keeps: the sign-ins in db and the topics of k, read
 // only. The figures, gaps, handoffs, topic editing and history are
 // sources of their own, connected here as they exist.
-func newDashboard(cfg config.Config, db *store.DB, k *kb.KB, log *slog.Logger) (*dashboard.Server, error) {
+func newDashboard(cfg config.Config, db dashboard.Sessions, k *kb.KB, log *slog.Logger) (*dashboard.Server, error) {
 	return dashboard.New(dashboard.Config{
 		Log:       log.With(slog.String("component", "dashboard")),
 		Sessions:  db,

@@ -93,9 +93,6 @@ func TestComposeFile(t *testing.T) {
 		if !strings.HasPrefix(vars["AUTHORBOT_DB"], "postgres://authorbot:pw@postgres:5432/") {
 			t.Errorf("%s: AUTHORBOT_DB = %q, want the postgres service", name, vars["AUTHORBOT_DB"])
 		}
-		// The PostgreSQL URL is the PostgreSQL store's to check; the
-		// rest is loaded as it is.
-		vars["AUTHORBOT_DB"] = filepath.Join(dir, name+".db")
 		cfg, err := config.Load([]string{"serve"}, env(vars), io.Discard)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)

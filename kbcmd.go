@@ -13,7 +13,6 @@ import (
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
 	"github.com/authorbot/authorbot/kbedit"
-	"github.com/authorbot/authorbot/store"
 )
 
 // pollInterval is how often a running bot looks for moderators' changes
@@ -24,7 +23,7 @@ const pollInterval = 250 * time.Millisecond
 // liveKnowledge builds the knowledge base in effect from db's overrides
 // and keeps it current until ctx ends: the router options that answer
 // from it and let moderators change it.
-func liveKnowledge(ctx context.Context, db *store.DB, k *kb.KB, log *slog.Logger) ([]handlers.Option, error) {
+func liveKnowledge(ctx context.Context, db kbedit.Store, k *kb.KB, log *slog.Logger) ([]handlers.Option, error) {
 	ed, err := kbedit.New(ctx, db, log.With("component", "kb"), kbedit.WithBase(k))
 	if err != nil {
 		return nil, fmt.Errorf("knowledge base overrides: %w", err)
@@ -54,11 +53,7 @@ func runKB(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger, s
 		return err
 	}
 	defer db.Close()
-	sq := sqliteOf(db, log)
-	if sq == nil {
-		return fmt.Errorf("kb export and kb import need a SQLite database for now")
-	}
-	ed, err := kbedit.New(ctx, sq, log, kbedit.WithBase(k))
+	ed, err := kbedit.New(ctx, db, log, kbedit.WithBase(k))
 	if err != nil {
 		return fmt.Errorf("knowledge base overrides: %w", err)
 	}

@@ -16,9 +16,12 @@ import (
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/bot/console"
 	"github.com/authorbot/authorbot/config"
+	"github.com/authorbot/authorbot/dashboard"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/kbedit"
 	"github.com/authorbot/authorbot/ledger"
+	"github.com/authorbot/authorbot/moderation"
 	"github.com/authorbot/authorbot/remind"
 	"github.com/authorbot/authorbot/store"
 	"github.com/authorbot/authorbot/store/postgres"
@@ -131,19 +134,32 @@ type database interface {
 	// Writable tells /readyz whether the database takes writes.
 	Writable(ctx context.Context) error
 	Close() error
+
+	moderated
+	// kbedit.Store keeps the moderators' changes to the knowledge base.
+	kbedit.Store
+	// dashboard.Sessions keeps the dashboard's sign-in links and sessions.
+	dashboard.Sessions
 }
 
-// sqliteOf returns db's SQLite store, or nil on PostgreSQL, whose store
-// does not yet keep the tables of the moderators' features (gaps and
-// handoffs, answer overrides, dashboard sign-ins, workspace tokens):
-// those features are off there, and the log says so once.
-func sqliteOf(db database, log *slog.Logger) *store.DB {
-	if sq, ok := db.(*store.DB); ok {
-		return sq
-	}
-	log.Warn("this database engine does not keep the moderators' features yet: the moderators' loop, answer overrides, the dashboard and the Slack install are off")
-	return nil
+// moderated is what the moderators' loop keeps: the questions missed and
+// passed on, the examples learned, the figures, and the digests sent.
+type moderated interface {
+	handlers.GapStore
+	handlers.HandoffStore
+	handlers.ExampleStore
+	moderation.DigestStore
+	// PurgeGaps and PurgeHandoffs delete at most limit rows from before
+	// a time, and say how many they deleted.
+	PurgeGaps(ctx context.Context, before time.Time, limit int) (int, error)
+	PurgeHandoffs(ctx context.Context, before time.Time, limit int) (int, error)
 }
+
+// Both engines are a database.
+var (
+	_ database = (*store.DB)(nil)
+	_ database = (*postgres.DB)(nil)
+)
 
 // openStore opens the database that --db or AUTHORBOT_DB names: a SQLite
 // file, created with its directory on first run, or a PostgreSQL URL.
@@ -183,16 +199,13 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	var opts []handlers.Option
-	sq := sqliteOf(db, log)
-	if sq != nil {
-		live, err := liveKnowledge(ctx, sq, k, log)
-		if err != nil {
-			return err
-		}
-		opts = append(live, moderationOf(cfg, sq, nil))
-		// The console keeps missed questions too: those past their time go.
-		(&gapPurger{db: sq, keep: cmp.Or(cfg.Mod.GapRetention, config.DefaultGapRetention), log: log, now: time.Now}).purge(ctx)
+	live, err := liveKnowledge(ctx, db, k, log)
+	if err != nil {
+		return err
 	}
+	opts = append(live, moderationOf(cfg, db, nil))
+	// The console keeps missed questions too: those past their time go.
+	(&gapPurger{db: db, keep: cmp.Or(cfg.Mod.GapRetention, config.DefaultGapRetention), log: log, now: time.Now}).purge(ctx)
 	r := handlers.New(log, k, ledger.NewService(db), db, opts...)
 	d := &bot.Dispatcher{Handler: r, Log: log.With("platform", "console")}
 	a := &console.Adapter{

@@ -22,7 +22,6 @@ import (
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/remind"
-	"github.com/authorbot/authorbot/store"
 )
 
 // platform is one connected chat platform: the HTTP routes it serves, an
@@ -60,7 +59,7 @@ type platformDeps struct {
 	// loop; moderation, when set, keeps the gaps to purge and the
 	// digests sent.
 	reach      *reach
-	moderation *store.DB
+	moderation moderated
 	// editSlack, when set, changes the Slack adapter's settings before it
 	// is built; tests point its Web API at a fake.
 	editSlack func(*slack.Config)
@@ -195,14 +194,11 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	defer stop()
 	rc := newReach()
 	opts := []handlers.Option{handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg)))}
-	sq := sqliteOf(db, log)
-	if sq != nil {
-		live, err := liveKnowledge(ctx, sq, k, log)
-		if err != nil {
-			return err
-		}
-		opts = append(append(opts, live...), moderationOf(cfg, sq, rc))
+	live, err := liveKnowledge(ctx, db, k, log)
+	if err != nil {
+		return err
 	}
+	opts = append(append(opts, live...), moderationOf(cfg, db, rc))
 	router := handlers.New(log, k, ledger.NewService(db), db, opts...)
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
@@ -215,15 +211,13 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		reminders: db,
 		reach:     rc,
 	}
-	if sq != nil {
-		dash, err := newDashboard(cfg, sq, k, log)
-		if err != nil {
-			return err
-		}
-		d.moderation, d.dashboard = sq, dash.Handler()
-		if d.slackInstalls, err = slackInstalls(cfg, sq); err != nil {
-			return err
-		}
+	dash, err := newDashboard(cfg, db, k, log)
+	if err != nil {
+		return err
+	}
+	d.moderation, d.dashboard = db, dash.Handler()
+	if d.slackInstalls, err = slackInstalls(cfg, db); err != nil {
+		return err
 	}
 	// Replicas on one PostgreSQL database refuse a request any of them has
 	// run; SQLite's single process keeps the adapters' own record.

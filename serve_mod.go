@@ -10,7 +10,6 @@ import (
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/moderation"
-	"github.com/authorbot/authorbot/store"
 )
 
 // reach is the router's handlers.Reach: the moderators' channel and the
@@ -54,7 +53,7 @@ func (r *reach) set(platforms []platform) {
 
 // moderationOf is the router's moderation over db, reaching out through
 // rc (nil on the console, which has no channel to post to).
-func moderationOf(cfg config.Config, db *store.DB, rc handlers.Reach) handlers.Option {
+func moderationOf(cfg config.Config, db moderated, rc handlers.Reach) handlers.Option {
 	return handlers.WithModeration(handlers.Moderation{
 		Gaps: db, Handoffs: db, Examples: db, Reach: rc, Lang: cfg.Mod.Lang,
 	})
@@ -135,7 +134,7 @@ func channelChecks(ctx context.Context, platforms []platform, log *slog.Logger) 
 // gapPurger deletes the gaps older than the retention period, at start
 // and every gapPurgeEvery.
 type gapPurger struct {
-	db     *store.DB
+	db     moderated
 	keep   time.Duration
 	log    *slog.Logger
 	now    func() time.Time

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/authorbot/authorbot/bot/slack"
 	"github.com/authorbot/authorbot/config"
 	"github.com/authorbot/authorbot/store"
+	"github.com/authorbot/authorbot/store/postgres"
 )
 
 // slackDrain bounds how long shutdown waits for replies still being posted
@@ -18,11 +20,19 @@ const slackDrain = 10 * time.Second
 // slackInstalls returns where the bot tokens of the workspaces that
 // install the app are kept, sealed with the secret key, when the install
 // is configured; nil otherwise.
-func slackInstalls(cfg config.Config, db *store.DB) (slack.Installs, error) {
+func slackInstalls(cfg config.Config, db database) (slack.Installs, error) {
 	if !cfg.Slack.OAuth() {
 		return nil, nil
 	}
-	return db.SlackTokens(cfg.SecretKey)
+	// Each engine seals the tokens the same way (package store/seal) in
+	// a type of its own.
+	switch db := db.(type) {
+	case *store.DB:
+		return db.SlackTokens(cfg.SecretKey)
+	case *postgres.DB:
+		return db.SlackTokens(cfg.SecretKey)
+	}
+	return nil, fmt.Errorf("the Slack install needs a database that keeps workspace tokens")
 }
 
 // slackPlatforms builds the Slack adapter when Slack is configured: the

@@ -62,7 +62,9 @@ func startServe(t *testing.T, vars map[string]string) string {
 		t.Fatal(err)
 	}
 	vars["AUTHORBOT_HTTP_ADDR"] = "127.0.0.1:0"
-	vars["AUTHORBOT_DB"] = filepath.Join(t.TempDir(), "authorbot.db")
+	if vars["AUTHORBOT_DB"] == "" {
+		vars["AUTHORBOT_DB"] = filepath.Join(t.TempDir(), "authorbot.db")
+	}
 	listened := make(chan struct{})
 	listen := func(network, address string) (net.Listener, error) {
 		close(listened)

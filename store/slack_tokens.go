@@ -2,17 +2,14 @@ package store
 
 import (
 	"context"
-	"crypto/aes"
-	"crypto/cipher"
-	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
+
+	"github.com/authorbot/authorbot/store/seal"
 )
 
 // SlackTokens keeps the bot tokens of the Slack workspaces that installed
@@ -21,56 +18,18 @@ import (
 // adapter. Its statements are plain SQL that PostgreSQL runs as well.
 type SlackTokens struct {
 	db        *DB
-	aead      cipher.AEAD
+	seal      *seal.Tokens
 	maxStates int
 }
-
-// sealedPrefix marks the form of a sealed token, so that another (a new
-// key, another cipher) can be told apart later.
-const sealedPrefix = "v1:"
 
 // SlackTokens returns the workspaces' bot tokens, sealed and opened with
 // key, which must be 32 bytes (AUTHORBOT_SECRET_KEY).
 func (db *DB) SlackTokens(key []byte) (*SlackTokens, error) {
-	if len(key) != 32 {
-		return nil, errors.New("store: the secret key must be 32 bytes")
-	}
-	block, err := aes.NewCipher(key)
+	sl, err := seal.New(key)
 	if err != nil {
-		return nil, fmt.Errorf("store: secret key: %w", err)
+		return nil, fmt.Errorf("store: %w", err)
 	}
-	aead, err := cipher.NewGCM(block)
-	if err != nil {
-		return nil, fmt.Errorf("store: secret key: %w", err)
-	}
-	return &SlackTokens{db: db, aead: aead, maxStates: maxInstallStates}, nil
-}
-
-// additional binds a sealed token to its workspace.
-func additional(team string) []byte { return []byte("authorbot slack bot token\x00" + team) }
-
-func (s *SlackTokens) seal(team, token string) string {
-	nonce := make([]byte, s.aead.NonceSize(), s.aead.NonceSize()+len(token)+s.aead.Overhead())
-	rand.Read(nonce) // never fails (crypto/rand)
-	return sealedPrefix + base64.StdEncoding.EncodeToString(s.aead.Seal(nonce, nonce, []byte(token), additional(team)))
-}
-
-func (s *SlackTokens) open(team, sealed string) (string, error) {
-	text, ok := strings.CutPrefix(sealed, sealedPrefix)
-	if !ok {
-		return "", errors.New("store: slack token: not a sealed token")
-	}
-	b, err := base64.StdEncoding.DecodeString(text)
-	if err != nil || len(b) < s.aead.NonceSize() {
-		return "", errors.New("store: slack token: not a sealed token")
-	}
-	plain, err := s.aead.Open(nil, b[:s.aead.NonceSize()], b[s.aead.NonceSize():], additional(team))
-	if err != nil {
-		// The key is not the one the token was sealed with (or the row
-		// was altered): say so, without anything of either.
-		return "", errors.New("store: slack token: cannot open it with AUTHORBOT_SECRET_KEY (a different key from the one it was stored with?)")
-	}
-	return string(plain), nil
+	return &SlackTokens{db: db, seal: sl, maxStates: MaxInstallStates}, nil
 }
 
 // Token returns the bot token of team, or "" when it has none.
@@ -83,7 +42,11 @@ func (s *SlackTokens) Token(ctx context.Context, team string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("store: slack token: %w", err)
 	}
-	return s.open(team, sealed)
+	token, err := s.seal.Open(team, sealed)
+	if err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	return token, nil
 }
 
 // SaveToken keeps the bot token of team, sealed, in place of any it had.
@@ -91,7 +54,7 @@ func (s *SlackTokens) SaveToken(ctx context.Context, team, botUser, token string
 	if team == "" || token == "" {
 		return errors.New("store: save slack token: team and token are required")
 	}
-	sealed := s.seal(team, token)
+	sealed := s.seal.Seal(team, token)
 	return s.db.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO slack_tokens (team, bot_user, token, installed) VALUES (?, ?, ?, ?)
 			ON CONFLICT (team) DO UPDATE SET bot_user = excluded.bot_user, token = excluded.token, installed = excluded.installed`,
@@ -113,16 +76,16 @@ func (s *SlackTokens) DeleteToken(ctx context.Context, team string) error {
 	})
 }
 
-// stateKey is what is kept of a state: its hash, so that the table alone
-// does not hold one that could be sent back.
-func stateKey(state string) string {
+// StateKey is what is kept of an install's state: its hash, so that the
+// table alone does not hold one that could be sent back.
+func StateKey(state string) string {
 	sum := sha256.Sum256([]byte(state))
 	return hex.EncodeToString(sum[:])
 }
 
-// maxInstallStates bounds the installs under way: anyone can open the
+// MaxInstallStates bounds the installs under way: anyone can open the
 // install link, and each opening keeps a state until it expires.
-const maxInstallStates = 10_000
+const MaxInstallStates = 10_000
 
 // SaveState records an install's state until expires, and drops the
 // states that have expired. It refuses one more than maxInstallStates
@@ -140,7 +103,7 @@ func (s *SlackTokens) SaveState(ctx context.Context, state string, expires time.
 			return fmt.Errorf("store: save install state: %d installs under way already", n)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO slack_install_states (state, expires) VALUES (?, ?)`,
-			stateKey(state), expires.Unix()); err != nil {
+			StateKey(state), expires.Unix()); err != nil {
 			return fmt.Errorf("store: save install state: %w", err)
 		}
 		return nil
@@ -154,7 +117,7 @@ func (s *SlackTokens) TakeState(ctx context.Context, state string) (bool, error)
 	var good bool
 	err := s.db.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM slack_install_states WHERE state = ? AND expires > ?`,
-			stateKey(state), s.db.now().Unix())
+			StateKey(state), s.db.now().Unix())
 		if err != nil {
 			return fmt.Errorf("store: take install state: %w", err)
 		}

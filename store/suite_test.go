@@ -9,6 +9,11 @@ import (
 	"github.com/authorbot/authorbot/store/storetest"
 )
 
+// suiteDB is the SQLite store as the suite uses it.
+type suiteDB struct{ *store.DB }
+
+func (db suiteDB) Installs(key []byte) (storetest.Installs, error) { return db.SlackTokens(key) }
+
 // TestSuite runs the behaviour every engine shares on SQLite files; the
 // PostgreSQL store runs the same suite.
 func TestSuite(t *testing.T) {
@@ -20,7 +25,7 @@ func TestSuite(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { db.Close() })
-			return db
+			return suiteDB{db}
 		}
 		return open(), open
 	})

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"sync"
 	"testing"
@@ -66,5 +67,36 @@ func TestReplayOnAnotherReplica(t *testing.T) {
 	}
 	if n := len(f.requests()); n != 1 {
 		t.Errorf("the command ran %d times, want once", n)
+	}
+}
+
+// TestEventRetryOnAnotherReplica sends an Events API event to one
+// adapter and Slack's retry of it to another that shares its record of
+// requests: the retry is answered and not acted on, so a workspace that
+// installed the app again meanwhile keeps its new token.
+func TestEventRetryOnAnotherReplica(t *testing.T) {
+	f := newFakeSlack(t)
+	installs := newMemInstalls()
+	seen := &sharedSeen{}
+	share := func(c *Config) { c.Seen = seen }
+	a, _ := newInstallAdapter(t, f, installs, io.Discard, share)
+	b, _ := newInstallAdapter(t, f, installs, io.Discard, share)
+	ctx := context.Background()
+	installs.SaveToken(ctx, "T1", "UBOT", "xoxb-old")
+	body := eventBody("T1", map[string]any{"type": "app_uninstalled"})
+	if w := serve(a, signedJSON(EventsPath, body)); w.Code != http.StatusOK {
+		t.Fatalf("app_uninstalled = %d", w.Code)
+	}
+	if got, _ := installs.Token(ctx, "T1"); got != "" {
+		t.Fatalf("token after app_uninstalled = %q", got)
+	}
+	installs.SaveToken(ctx, "T1", "UBOT", "xoxb-new")
+	retry := signedJSON(EventsPath, body)
+	retry.Header.Set("X-Slack-Retry-Num", "1")
+	if w := serve(b, retry); w.Code != http.StatusOK {
+		t.Errorf("retry on the other replica = %d, want 200", w.Code)
+	}
+	if got, _ := installs.Token(ctx, "T1"); got != "xoxb-new" {
+		t.Errorf("the retry was acted on: token %q, want xoxb-new", got)
 	}
 }

@@ -16,9 +16,11 @@ import (
 // notifications may be missed: every cache is told (lost) and keeps
 // nothing until the listener is back.
 //
-// A cache of another table (knowledge-base overrides, learned examples)
-// adds its channel to channels, and calls notify in the transactions
-// that change the table.
+// A cache of another table adds its channel to channels, and calls
+// notify in the transactions that change the table. The knowledge-base
+// overrides and the learned examples need none: each replica checks
+// their version counter (one row read by its key) before using them, as
+// on SQLite, which a change updates in its own transaction.
 
 // channel is what one cache does with its notifications.
 type channel struct {

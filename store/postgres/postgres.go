@@ -1,6 +1,8 @@
 // Package postgres keeps authorbot's data in PostgreSQL, for a bot whose
-// replicas share one database: the same ledger, reminders and votes as
-// package store keeps in SQLite, behind the same methods, and what only
+// replicas share one database: the same ledger, reminders, votes and
+// moderators' data (workspace tokens, dashboard sign-ins, knowledge-base
+// overrides, gaps, handoffs, examples, digests) as package store keeps
+// in SQLite, behind the same methods, and what only
 // replicas need: the platform requests already accepted (Seen), kept in
 // the database so that a retry reaching another replica is refused.
 //

@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,12 +31,17 @@ func mustOpen(t testing.TB, url string) *postgres.DB {
 	return db
 }
 
+// suiteDB is the PostgreSQL store as the suite uses it.
+type suiteDB struct{ *postgres.DB }
+
+func (db suiteDB) Installs(key []byte) (storetest.Installs, error) { return db.SlackTokens(key) }
+
 // TestSuite runs the behaviour every engine shares, the SQLite store's
 // too, each test on a database of its own.
 func TestSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) (storetest.Store, func() storetest.Store) {
 		url := pg.Database(t)
-		return mustOpen(t, url), func() storetest.Store { return mustOpen(t, url) }
+		return suiteDB{mustOpen(t, url)}, func() storetest.Store { return suiteDB{mustOpen(t, url)} }
 	})
 }
 
@@ -186,5 +192,39 @@ func TestUserTablesCoverSchema(t *testing.T) {
 	}
 	if len(tables) != len(covered) {
 		t.Errorf("userTables %v, tables with user_key %v", postgres.UserTableNames(), tables)
+	}
+}
+
+// TestSlackTokenSealed: the stored token is sealed, not the token, and a
+// sealed token copied to another workspace's row does not open there.
+func TestSlackTokenSealed(t *testing.T) {
+	url := pg.Database(t)
+	key := make([]byte, 32)
+	tokens, err := mustOpen(t, url).SlackTokens(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	const token = "xoxb-111-222-sealedtoken"
+	if err := tokens.SaveToken(ctx, "T1", "U1", token); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var raw string
+	if err := conn.QueryRow(ctx, `SELECT token FROM slack_tokens WHERE team = 'T1'`).Scan(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw == token || !strings.HasPrefix(raw, "v1:") || strings.Contains(raw, "sealedtoken") {
+		t.Errorf("stored token %q is not sealed", raw)
+	}
+	if _, err := conn.Exec(ctx, `INSERT INTO slack_tokens (team, token, installed) VALUES ('T2', $1, now())`, raw); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := tokens.Token(ctx, "T2"); err == nil || got != "" {
+		t.Errorf("T1's sealed token opened as T2's: %q, %v", got, err)
 	}
 }

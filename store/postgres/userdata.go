@@ -25,6 +25,9 @@ func userTables() []userTable {
 	return []userTable{
 		{name: "orders", export: exportOrders},
 		{name: "votes", export: exportVotes},
+		{name: "gaps", export: exportGaps},
+		{name: "handoffs", export: exportHandoffs},
+		{name: "examples", export: exportExamples},
 		{name: "reminders", export: exportReminders},
 		{name: "reminder_settings", export: exportReminderSettings},
 		{name: "users", export: exportCounter},

@@ -32,6 +32,8 @@ type Store interface {
 	AddOrder(ctx context.Context, o ledger.Order) (ledger.Order, error)
 	AddReminder(ctx context.Context, r ledger.Reminder) (ledger.Reminder, error)
 	UpdateReminderSettings(ctx context.Context, user string, fn func(*ledger.ReminderSettings)) (ledger.ReminderSettings, error)
+
+	Moderated
 }
 
 // Opener opens a new, empty database, closed at the end of t, and
@@ -60,6 +62,14 @@ func Run(t *testing.T, open Opener) {
 		{"ClaimsOfSeveralProcesses", testClaimsConcurrent},
 		{"Purge", testPurge},
 		{"Writable", testWritable},
+		{"SlackTokens", testSlackTokens},
+		{"InstallStates", testInstallStates},
+		{"SignInLinks", testSignInLinks},
+		{"KBOverrides", testKBOverrides},
+		{"GapPurge", testGapPurge},
+		{"HandoffAnsweredOnce", testHandoffOnce},
+		{"DigestClaimedOnce", testDigestOnce},
+		{"ExamplesVersion", testExamplesVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })
