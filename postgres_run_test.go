@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
@@ -103,6 +104,11 @@ func TestServeOnPostgres(t *testing.T) {
 			t.Fatalf("export: %v (%s)", err, errOut)
 		}
 		const title = "How do I cancel an order of author copies?"
+		// serve has answered the topic before the change: what it keeps
+		// of that answer must not outlive the change.
+		if r := slash(t, base, "T1", "U1", "/help", "cancel-order"); strings.Contains(r.Text, title) {
+			t.Fatalf("the new title before the import: %q", r.Text)
+		}
 		replaceIn(t, filepath.Join(dir, "en", "cancel-order.md"),
 			"title: How do I cancel an author copy order?", "title: "+title)
 		if out, errOut, err := runWith(t, []string{"kb", "import", "--user", "alice", "--apply", dir}, cli, ""); err != nil {
@@ -116,6 +122,19 @@ func TestServeOnPostgres(t *testing.T) {
 		}
 		if !strings.Contains(console, title) {
 			t.Errorf("the console on the same database does not answer from the import:\n%s", console)
+		}
+		// The running serve picks the change up within a second or so.
+		var last slackReply
+		for i := 0; i < 50; i++ {
+			time.Sleep(100 * time.Millisecond)
+			// (each look from another author: one author's rate limit
+			// would answer instead)
+			if last = slash(t, base, "T1", fmt.Sprintf("UPOLL%d", i), "/help", "cancel-order"); strings.Contains(last.Text, title) {
+				break
+			}
+		}
+		if !strings.Contains(last.Text, title) {
+			t.Errorf("serve still answers from before the import: %q", last.Text)
 		}
 	})
 
