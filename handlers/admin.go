@@ -18,6 +18,9 @@ import (
 type adminSub struct {
 	cmd    *bot.Command
 	handle bot.HandlerFunc
+	// gaps marks the subcommands that read the moderation store (gaps,
+	// handoffs, figures), which say so when there is none.
+	gaps bool
 }
 
 // Defaults and bounds of the periods /admin reads.
@@ -39,16 +42,17 @@ func daysOption() bot.Option {
 func (r *Router) adminSubs() []adminSub {
 	return []adminSub{
 		{&bot.Command{Name: "gaps", Example: "/admin gaps 30", Options: []bot.Option{daysOption()},
-			Localized: localized("lacunes", "lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps},
+			Localized: localized("lacunes", "lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps, true},
 		{&bot.Command{Name: "handoffs", Example: "/admin handoffs",
-			Localized: localized("transmises", "weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs},
+			Localized: localized("transmises", "weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs, true},
 		{&bot.Command{Name: "stats", Example: "/admin stats 30", Options: []bot.Option{daysOption()},
-			Localized: localized("stats", "statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats},
+			Localized: localized("stats", "statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats, true},
 		{&bot.Command{Name: "digest", Example: "/admin digest now",
 			Options: []bot.Option{{Name: "when", Required: true,
 				Choices:   []bot.Choice{{Name: "now", Value: "now", Localized: choiceNames("maintenant", "jetzt", "ahora", "ora", "agora", "nu", "今")}},
 				Localized: localized("quand", "wann", "cuándo", "quando", "quando", "wanneer")}},
-			Localized: localized("résumé", "übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest},
+			Localized: localized("résumé", "übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest, true},
+		{r.topicCommand(), r.adminTopic, false},
 	}
 }
 
@@ -62,20 +66,20 @@ func (r *Router) adminFamily() family {
 	handlers := map[string]bot.HandlerFunc{}
 	for _, s := range r.adminSubs() {
 		cmd.Subs = append(cmd.Subs, s.cmd)
-		handlers[s.cmd.Name] = r.onlyModerators(s.handle)
+		handlers[s.cmd.Name] = r.onlyModerators(s.handle, s.gaps)
 	}
 	return family{cmd: cmd, handlers: handlers}
 }
 
 // onlyModerators runs h for a moderator and refuses anyone else, whatever
-// the platform showed them.
-func (r *Router) onlyModerators(h bot.HandlerFunc) bot.HandlerFunc {
+// the platform showed them. With gaps, h needs the moderation store.
+func (r *Router) onlyModerators(h bot.HandlerFunc, gaps bool) bot.HandlerFunc {
 	return func(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 		p := r.printer(r.lang(req, ""))
 		if err := r.moderatorOnly(ctx, req, p); err != nil {
 			return nil, err
 		}
-		if r.mod == nil {
+		if gaps && r.mod == nil {
 			return bot.Say("%s", p.T("admin.not_kept")), nil
 		}
 		return h(ctx, req)

@@ -61,6 +61,39 @@ func (r *Router) topicSubcommands() map[string]bot.HandlerFunc {
 	}
 }
 
+// topicActions are the subcommands of /admin topic, in the order help
+// lists them.
+var topicActions = []string{"show", "edit", "add", "hide", "history", "revert", "verify"}
+
+// topicCommand is /admin topic: which change (action) and, as typed on
+// one line, what it applies to (args, see topicUsage). One subcommand
+// with a choice keeps /admin within one level of subcommands, the depth
+// every platform and the text grammar share.
+func (r *Router) topicCommand() *bot.Command {
+	choices := make([]bot.Choice, len(topicActions))
+	for i, a := range topicActions {
+		choices[i] = bot.Choice{Name: a, Value: a}
+	}
+	return &bot.Command{Name: "topic", Example: "/admin topic show cancel-order fr",
+		Options: []bot.Option{
+			{Name: "action", Required: true, Choices: choices,
+				Localized: localized("action", "aktion", "acción", "azione", "ação", "actie")},
+			{Name: "args", Positional: true, Rest: true, MaxLength: 4000, Placeholder: "TOPIC …",
+				Localized: localized("arguments", "argumente", "argumentos", "argomenti", "argumentos", "argumenten")},
+		},
+		Localized: localized("sujet", "thema", "tema", "argomento", "tópico", "onderwerp")}
+}
+
+// adminTopic routes /admin topic to the handler of its action.
+func (r *Router) adminTopic(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	h, ok := r.topicSubcommands()[req.Option("action")]
+	if !ok {
+		p := r.printer(r.lang(req, ""))
+		return nil, fail(p, bot.Invalid, "admin_topic.usage", "Usage", strings.Join(topicActions, "|"))
+	}
+	return h(ctx, req)
+}
+
 // topicOptions returns req's options with those of its one-line form
 // (the option "args") filled in, or the usage error of sub.
 func (r *Router) topicOptions(req *bot.Request, sub string, p *i18n.Printer) (map[string]string, error) {
@@ -392,7 +425,7 @@ func (r *Router) previewReply(k *kb.KB, e *kb.Entry, lang string) *bot.Reply {
 func saveCommand(req *bot.Request) string {
 	line := strings.TrimSpace(req.Line)
 	if line == "" {
-		line = strings.TrimSpace("/" + req.Name() + " " + req.Option("args"))
+		line = strings.TrimSpace("/" + req.Name() + " " + req.Option("action") + " " + req.Option("args"))
 	}
 	return line + " save:yes"
 }

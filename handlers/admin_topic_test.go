@@ -263,3 +263,45 @@ func TestRouterFollowsTheKnowledgeBase(t *testing.T) {
 		t.Errorf("autocomplete after the change: %+v", choices)
 	}
 }
+
+// TestAdminTopicCommand runs /admin topic as typed, through the command
+// tree: moderators preview and save, anyone else is refused.
+func TestAdminTopicCommand(t *testing.T) {
+	r, _ := topicRouter(t, testDB(t))
+	const newTitle = "How do I cancel an order of author copies?"
+	run := func(u bot.User, line string) (string, error) {
+		t.Helper()
+		req, err := r.Parse(line)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		req.User = u
+		req.Moderator = func(context.Context) bool { return u.ID == "UMOD" }
+		reply, err := r.Handle(context.Background(), req)
+		if err != nil {
+			return "", err
+		}
+		return bot.PlainText(reply), nil
+	}
+	mod := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "UMOD"}
+	if _, err := run(bot.User{Platform: bot.Slack, Workspace: "T1", ID: "UAUTHOR"}, "/admin topic edit cancel-order title "+newTitle+" save:yes"); err == nil {
+		t.Fatal("an author changed a topic")
+	}
+	preview, err := run(mod, "/admin topic edit cancel-order title "+newTitle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(preview, "/admin topic edit cancel-order title "+newTitle+" save:yes") {
+		t.Errorf("preview does not say how to save:\n%s", preview)
+	}
+	if _, err := run(mod, "/admin topic edit cancel-order title "+newTitle+" save:yes"); err != nil {
+		t.Fatal(err)
+	}
+	if got := askTitle(t, r, "how do I cancel my order"); got != newTitle {
+		t.Errorf("after saving, /ask answers %q", got)
+	}
+	shown, err := run(mod, "/admin topic show cancel-order")
+	if err != nil || !strings.Contains(shown, newTitle) {
+		t.Errorf("show: %v\n%s", err, shown)
+	}
+}
