@@ -201,7 +201,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		if err != nil {
 			return err
 		}
-		opts = append(append(opts, live...), moderationOf(cfg, sq, rc))
+		opts = append(append(opts, live...), moderationOf(cfg, sq, rc), handlers.WithSignInLinks(signInLinks(cfg, sq)))
 	}
 	router := handlers.New(log, k, ledger.NewService(db), db, opts...)
 	m := metrics.New(bot.RequestNames(router.Commands()))

@@ -53,6 +53,8 @@ func (r *Router) adminSubs() []adminSub {
 				Localized: localized("quand", "wann", "cuándo", "quando", "quando", "wanneer")}},
 			Localized: localized("résumé", "übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest, true},
 		{r.topicCommand(), r.adminTopic, false},
+		{&bot.Command{Name: "dashboard", Example: "/admin dashboard",
+			Localized: localized("tableau", "dashboard", "panel", "pannello", "painel", "dashboard")}, r.adminDashboard, false},
 	}
 }
 
@@ -332,3 +334,31 @@ func (r *Router) SendDigest(ctx context.Context, now time.Time) (int, error) {
 	}
 	return sent, nil
 }
+
+// SignInLinks makes a one-time sign-in link to the moderators' dashboard
+// for u. The link is a secret: it is shown to u alone and never logged.
+type SignInLinks func(ctx context.Context, u bot.User) (string, error)
+
+// WithSignInLinks gives the router what /admin dashboard makes links
+// with. Without it, /admin dashboard says there is no dashboard here.
+func WithSignInLinks(f SignInLinks) Option { return func(r *Router) { r.signIn = f } }
+
+// adminDashboard gives the moderator, privately, a link that signs them in
+// to the dashboard once.
+func (r *Router) adminDashboard(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	p := r.printer(r.lang(req, ""))
+	if r.signIn == nil {
+		return nil, fail(p, bot.Conflict, "admin.no_dashboard")
+	}
+	link, err := r.signIn(ctx, req.User)
+	if err != nil {
+		return nil, fmt.Errorf("admin dashboard: %w", err)
+	}
+	return &bot.Reply{Ephemeral: true, Lang: p.Lang(), Blocks: []bot.Block{
+		&bot.Text{Text: p.T("admin.dashboard_link", "Minutes", int(signInMinutes))},
+		&bot.Link{Label: p.T("admin.dashboard_open"), URL: link},
+	}}, nil
+}
+
+// signInMinutes is how long a sign-in link works (dashboard.LinkTTL).
+const signInMinutes = 10

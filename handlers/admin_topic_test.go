@@ -305,3 +305,37 @@ func TestAdminTopicCommand(t *testing.T) {
 		t.Errorf("show: %v\n%s", err, shown)
 	}
 }
+
+// TestAdminDashboardLink checks that /admin dashboard gives a moderator
+// their own link, privately, and anyone else nothing.
+func TestAdminDashboardLink(t *testing.T) {
+	var asked []bot.User
+	r := testRouter(t, testDB(t), WithSignInLinks(func(_ context.Context, u bot.User) (string, error) {
+		asked = append(asked, u)
+		return "https://bot.example/admin/signin?t=secret", nil
+	}))
+	mod := bot.User{Platform: bot.Discord, Workspace: "G1", ID: "M1", Name: "mod"}
+	req, err := r.Parse("/admin dashboard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.User, req.Moderator = mod, func(context.Context) bool { return true }
+	reply, err := r.Handle(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reply.Ephemeral {
+		t.Error("the link is posted for everyone to see")
+	}
+	if !strings.Contains(bot.PlainText(reply), "https://bot.example/admin/signin?t=secret") {
+		t.Errorf("no link in:\n%s", bot.PlainText(reply))
+	}
+	if diff := cmp.Diff([]bot.User{mod}, asked); diff != "" {
+		t.Errorf("link made for (-want +got):\n%s", diff)
+	}
+
+	req.User, req.Moderator = bot.User{Platform: bot.Discord, Workspace: "G1", ID: "A1"}, func(context.Context) bool { return false }
+	if _, err := r.Handle(context.Background(), req); err == nil || len(asked) != 1 {
+		t.Errorf("an author got a link: %v, %d made", err, len(asked))
+	}
+}

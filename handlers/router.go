@@ -41,6 +41,9 @@ type Router struct {
 	live *liveKB
 	// topics changes the knowledge base for /admin topic (admin_topic.go).
 	topics TopicEditor
+	// signIn makes moderators' sign-in links to the dashboard (/admin
+	// dashboard); nil when there is none.
+	signIn SignInLinks
 	// mod is the moderators' loop, nil without WithModeration.
 	mod *moderator
 }

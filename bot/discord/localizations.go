@@ -180,6 +180,8 @@ func descriptionTable() map[string]translation {
 		"操作：show、edit、add、hide、history、revert、verify"), "admin topic:action")
 	set(tx("The topic, then the language, field and value (an edit without value opens a form)",
 		"トピック、続いて言語・項目・値（値なしの edit はフォームを開く）"), "admin topic:args")
+	set(tx("A private link that signs you in to the moderators' dashboard once",
+		"モデレーターのダッシュボードに一度だけサインインできる非公開リンク"), "admin dashboard")
 	return t
 }
 
