@@ -9,6 +9,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/i18n"
+	"github.com/authorbot/authorbot/kbedit"
 	"github.com/authorbot/authorbot/moderation"
 )
 
@@ -183,7 +184,7 @@ func (r *Router) adminStats(ctx context.Context, req *bot.Request) (*bot.Reply, 
 		return nil, fmt.Errorf("admin stats: %w", err)
 	}
 	reply := &bot.Reply{Title: p.T("admin.stats_title", "Count", days), Ephemeral: true, Lang: p.Lang()}
-	reply.Blocks = r.statsBlocks(s, p)
+	reply.Blocks = append(r.statsBlocks(s, p), r.topicCareBlocks(p)...)
 	return reply, nil
 }
 
@@ -301,6 +302,7 @@ func (r *Router) DigestReply(ctx context.Context, now time.Time, lang string) (*
 		}
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.digest_falling")}, &bot.List{Items: items})
 	}
+	reply.Blocks = append(reply.Blocks, r.topicCareBlocks(p)...)
 	return reply, nil
 }
 
@@ -362,3 +364,37 @@ func (r *Router) adminDashboard(ctx context.Context, req *bot.Request) (*bot.Rep
 
 // signInMinutes is how long a sign-in link works (dashboard.LinkTTL).
 const signInMinutes = 10
+
+// maxUncheckedListed bounds the topics unchecked for a year that one
+// reply names.
+const maxUncheckedListed = 10
+
+// drifter is the part of a TopicEditor that knows which moderators'
+// changes an upgrade changed the base under; *kbedit.Editor is one.
+type drifter interface {
+	Drifted() []kbedit.Drift
+}
+
+// topicCareBlocks are the topics that need a moderator's eye: those
+// unchecked for twelve months, oldest first, in the knowledge base in
+// effect, and those an upgrade changed under a moderator's version.
+func (r *Router) topicCareBlocks(p *i18n.Printer) []bot.Block {
+	var blocks []bot.Block
+	if stale := kbedit.Unchecked(r.current().kb, r.now()); len(stale) > 0 {
+		var items []string
+		for _, e := range stale[:min(maxUncheckedListed, len(stale))] {
+			items = append(items, p.T("admin.unchecked_line", "Title", r.topicTitle(e.ID, p.Lang()), "Topic", e.ID, "Date", e.Verified))
+		}
+		blocks = append(blocks, &bot.Text{Text: p.T("admin.unchecked_title", "Count", len(stale))}, &bot.List{Items: items})
+	}
+	if d, ok := r.topics.(drifter); ok {
+		if drifted := d.Drifted(); len(drifted) > 0 {
+			var items []string
+			for _, t := range drifted {
+				items = append(items, p.T("admin.drifted_line", "Title", r.topicTitle(t.Topic, p.Lang()), "Topic", t.Topic))
+			}
+			blocks = append(blocks, &bot.Text{Text: p.T("admin.drifted_title", "Count", len(drifted))}, &bot.List{Items: items})
+		}
+	}
+	return blocks
+}

@@ -339,3 +339,56 @@ func TestAdminDashboardLink(t *testing.T) {
 		t.Errorf("an author got a link: %v, %d made", err, len(asked))
 	}
 }
+
+// TestStatsNameTopicsToCareFor checks that /admin stats and the digest
+// list the topics unchecked for a year, as the knowledge base in effect
+// dates them (a verify takes one off), and those a new release changed
+// under a moderator's version.
+func TestStatsNameTopicsToCareFor(t *testing.T) {
+	ctx := context.Background()
+	db := testDB(t)
+	later := editorDay.AddDate(3, 0, 0) // every built-in topic is unchecked by then
+	ed, err := kbedit.New(ctx, db, slog.New(slog.DiscardHandler), kbedit.WithClock(func() time.Time { return later }), kbedit.WithBase(testKB(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _, _ := ed.Topic("cart-empty", "en")
+	old := *en
+	old.Title = "A moderator's title over an older release"
+	if _, err := db.AddKBChanges(ctx, []kbedit.Change{{Topic: "cart-empty", Action: kbedit.Edit, By: "mod", At: editorDay,
+		Files: map[string]string{"en": string(old.Markdown())}, BaseHash: "0123456789abcdef"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ed.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ed.Verify(ctx, "mod", "cancel-order", true); err != nil {
+		t.Fatal(err)
+	}
+	r := testRouter(t, db, WithKnowledge(ed), WithTopicEditor(ed), WithClock(func() time.Time { return later }),
+		WithModeration(Moderation{Gaps: db, Handoffs: db, Examples: db}))
+	req, err := r.Parse("/admin stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.User, req.Moderator = modUser, func(context.Context) bool { return true }
+	reply, err := r.Handle(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest, err := r.DigestReply(ctx, later, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"stats": bot.PlainText(reply), "digest": bot.PlainText(digest)} {
+		if !strings.Contains(text, "not checked for a year") || !strings.Contains(text, "(advantage-preorder), last checked") {
+			t.Errorf("%s does not list the unchecked topics:\n%s", name, text)
+		}
+		if strings.Contains(text, "(cancel-order), last checked") {
+			t.Errorf("%s lists a topic verified today:\n%s", name, text)
+		}
+		if !strings.Contains(text, "changed by a new release") || !strings.Contains(text, "(cart-empty)") {
+			t.Errorf("%s does not name the drifted topic:\n%s", name, text)
+		}
+	}
+}
