@@ -185,7 +185,7 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	var opts []handlers.Option
 	sq := sqliteOf(db, log)
 	if sq != nil {
-		live, err := liveKnowledge(ctx, sq, k, log)
+		_, live, err := liveKnowledge(ctx, sq, k, log)
 		if err != nil {
 			return err
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/authorbot/authorbot/dashboard"
 	"github.com/authorbot/authorbot/handlers"
 	"github.com/authorbot/authorbot/kb"
+	"github.com/authorbot/authorbot/kbedit"
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/metrics"
 	"github.com/authorbot/authorbot/remind"
@@ -196,9 +197,10 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	rc := newReach()
 	opts := []handlers.Option{handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg)))}
 	sq := sqliteOf(db, log)
+	var ed *kbedit.Editor
 	if sq != nil {
-		live, err := liveKnowledge(ctx, sq, k, log)
-		if err != nil {
+		var live []handlers.Option
+		if ed, live, err = liveKnowledge(ctx, sq, k, log); err != nil {
 			return err
 		}
 		opts = append(append(opts, live...), moderationOf(cfg, sq, rc), handlers.WithSignInLinks(signInLinks(cfg, sq)))
@@ -216,7 +218,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		reach:     rc,
 	}
 	if sq != nil {
-		dash, err := newDashboard(cfg, sq, k, log)
+		dash, err := newDashboard(cfg, sq, k, &dashSources{db: sq, ed: ed, r: router, now: time.Now}, log)
 		if err != nil {
 			return err
 		}

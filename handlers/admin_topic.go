@@ -476,3 +476,14 @@ func (r *Router) topicError(p *i18n.Printer, opts map[string]string, err error) 
 	}
 	return fmt.Errorf("admin topic %s: %w", opts["topic"], err)
 }
+
+// PreviewAnswer is the answer on topic id in lang as authors would read
+// it from k, a knowledge base a change would make: for previews outside
+// chat (the dashboard's editor). ok is false when k has no such topic.
+func (r *Router) PreviewAnswer(k *kb.KB, id, lang string) (reply *bot.Reply, ok bool) {
+	e, ok := k.Entry(id, lang)
+	if !ok {
+		return nil, false
+	}
+	return r.previewReply(k, e, lang), true
+}
