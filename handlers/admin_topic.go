@@ -163,9 +163,8 @@ func parseTopicArgs(sub, line string) (map[string]string, bool) {
 	}
 	switch sub {
 	case "edit":
-		if opts["field"] = next(); opts["field"] == "" {
-			return nil, false
-		}
+		// Without a field, chat platforms open the topic's form.
+		opts["field"] = next()
 		opts["value"] = rest // as typed: a body keeps its words and spacing
 	case "add":
 		opts["theme"] = next()
@@ -243,12 +242,15 @@ func (r *Router) topicEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err != nil {
 		return nil, err
 	}
-	if opts["field"] == "" {
-		return nil, fail(p, bot.Invalid, "admin_topic.usage", "Usage", topicUsage["edit"])
-	}
 	ed, err := r.topicEditor(p)
 	if err != nil {
 		return nil, err
+	}
+	if opts["field"] == "" {
+		if req.User.Platform == bot.Console {
+			return nil, fail(p, bot.Invalid, "admin_topic.usage", "Usage", topicUsage["edit"])
+		}
+		return r.topicForm(ed, p, opts["topic"], topicLang(opts))
 	}
 	lang := topicLang(opts)
 	res, err := ed.EditField(ctx, req.User.Key(), opts["topic"], lang, strings.ToLower(opts["field"]), opts["value"], saving(opts))
