@@ -320,7 +320,7 @@ func (r *Router) share(req *bot.Request) (*bot.Reply, error) {
 	}
 	reply := r.topicReply(e, lang)
 	reply.Ephemeral = false
-	reply.Key = "share/" + e.Lang + "/" + e.ID + "/" + lang
+	reply.Key = "share/" + r.gen + e.Lang + "/" + e.ID + "/" + lang
 	return reply, nil
 }
 
