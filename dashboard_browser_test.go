@@ -65,16 +65,18 @@ func newRealDashboard(t *testing.T) *realDashboard {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := append(live, moderationOf(config.Config{}, db, nil))
+	// The server first: its address is the one the links name.
+	mux := http.NewServeMux()
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	cfg := config.Config{PublicURL: ts.URL}
+	opts := append(live, moderationOf(cfg, db, nil), handlers.WithSignInLinks(signInLinks(cfg, db)))
 	router := handlers.New(log, k, ledger.NewService(db), db, opts...)
-	dash, err := newDashboard(config.Config{}, db, k, &dashSources{db: db, ed: ed, r: router, now: time.Now}, log)
+	dash, err := newDashboard(cfg, db, k, &dashSources{db: db, ed: ed, r: router, now: time.Now}, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mux := http.NewServeMux()
 	mux.Handle(dashboard.Prefix, dash.Handler())
-	ts := httptest.NewServer(mux)
-	t.Cleanup(ts.Close)
 	return &realDashboard{db: db, ed: ed, router: router, ts: ts}
 }
 
@@ -142,10 +144,25 @@ func TestDashboardOnRealParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshots of each page: %s", dir)
+	// The moderator asks for the link in chat, and gets it privately.
 	mod := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U42", Name: "Ada"}
-	link, err := signInLinks(config.Config{PublicURL: d.ts.URL}, d.db)(context.Background(), mod)
+	req, err := d.router.Parse("/admin dashboard")
 	if err != nil {
 		t.Fatal(err)
+	}
+	req.User, req.Moderator = mod, func(context.Context) bool { return true }
+	reply, err := d.router.Handle(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var link string
+	for _, b := range reply.Blocks {
+		if l, ok := b.(*bot.Link); ok {
+			link = l.URL
+		}
+	}
+	if !reply.Ephemeral || !strings.HasPrefix(link, d.ts.URL+dashboard.Prefix+"sign-in/") {
+		t.Fatalf("/admin dashboard answered (private %v) with the link %q", reply.Ephemeral, link)
 	}
 
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
