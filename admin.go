@@ -60,14 +60,18 @@ func publicBase(cfg config.Config) string {
 }
 
 // newDashboard builds the dashboard serve mounts under /admin/, with the
-// data this build keeps: the sign-ins in db and the topics of k, read
-// only. The figures, gaps, handoffs, topic editing and history are
-// sources of their own, connected here as they exist.
-func newDashboard(cfg config.Config, db dashboard.Sessions, k *kb.KB, log *slog.Logger) (*dashboard.Server, error) {
-	return dashboard.New(dashboard.Config{
+// sign-ins in db and, from src, the figures, gaps, handoffs, the topics
+// in effect, their editor and history. Without src (no knowledge base
+// moderators can change) the topics of k are shown read only.
+func newDashboard(cfg config.Config, db dashboard.Sessions, k *kb.KB, src *dashSources, log *slog.Logger) (*dashboard.Server, error) {
+	c := dashboard.Config{
 		Log:       log.With(slog.String("component", "dashboard")),
 		Sessions:  db,
 		PublicURL: cfg.PublicURL,
 		Topics:    dashboard.KBTopics{KB: func() *kb.KB { return k }},
-	})
+	}
+	if src != nil {
+		c.Stats, c.Gaps, c.Handoffs, c.Topics, c.Editor, c.History = src, src, src, src.topics(), src, src
+	}
+	return dashboard.New(c)
 }

@@ -21,16 +21,16 @@ import (
 const pollInterval = 250 * time.Millisecond
 
 // liveKnowledge builds the knowledge base in effect from db's overrides
-// and keeps it current until ctx ends: the router options that answer
-// from it and let moderators change it.
-func liveKnowledge(ctx context.Context, db kbedit.Store, k *kb.KB, log *slog.Logger) ([]handlers.Option, error) {
+// and keeps it current until ctx ends: its editor, and the router options
+// that answer from it and let moderators change it.
+func liveKnowledge(ctx context.Context, db kbedit.Store, k *kb.KB, log *slog.Logger) (*kbedit.Editor, []handlers.Option, error) {
 	ed, err := kbedit.New(ctx, db, log.With("component", "kb"), kbedit.WithBase(k))
 	if err != nil {
-		return nil, fmt.Errorf("knowledge base overrides: %w", err)
+		return nil, nil, fmt.Errorf("knowledge base overrides: %w", err)
 	}
 	warnDrifted(ed, log)
 	go ed.Run(ctx, pollInterval)
-	return []handlers.Option{handlers.WithKnowledge(ed), handlers.WithTopicEditor(ed)}, nil
+	return ed, []handlers.Option{handlers.WithKnowledge(ed), handlers.WithTopicEditor(ed)}, nil
 }
 
 // warnDrifted logs the topics whose base an upgrade changed under a

@@ -168,7 +168,7 @@ func (h *responseHook) next(t *testing.T) slackReply {
 
 // modServer is authorbot serve with Slack configured for the moderators'
 // loop, its Web API pointed at api, on a SQLite file of the test's own.
-func modServer(t *testing.T, api *fakeSlackAPI, dbPath string) string {
+func modServer(t *testing.T, api *fakeSlackAPI, dbPath string, opts ...handlers.Option) string {
 	t.Helper()
 	log := slog.New(slog.DiscardHandler)
 	db, err := store.Open(context.Background(), dbPath, log)
@@ -192,8 +192,8 @@ func modServer(t *testing.T, api *fakeSlackAPI, dbPath string) string {
 	d.cfg.Slack.BotToken = "xoxb-test"
 	d.cfg.Mod.SlackChannel = "CMODS"
 	d.cfg.Mod.SlackModerators = []string{"UMOD"}
-	router := handlers.New(log, k, ledger.NewService(db), db, moderationOf(d.cfg, db, rc),
-		handlers.WithLimits(handlers.Limits{}))
+	router := handlers.New(log, k, ledger.NewService(db), db, append([]handlers.Option{moderationOf(d.cfg, db, rc),
+		handlers.WithLimits(handlers.Limits{})}, opts...)...)
 	d.router, d.log, d.reach, d.moderation = router, log, rc, db
 	d.metrics = metrics.New(bot.RequestNames(router.Commands()))
 	d.dispatch = &bot.Dispatcher{Handler: router, Log: log, Observe: d.metrics.Observe}

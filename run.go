@@ -199,7 +199,7 @@ func runConsole(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logg
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	var opts []handlers.Option
-	live, err := liveKnowledge(ctx, db, k, log)
+	_, live, err := liveKnowledge(ctx, db, k, log)
 	if err != nil {
 		return err
 	}

@@ -194,11 +194,11 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 	defer stop()
 	rc := newReach()
 	opts := []handlers.Option{handlers.WithDirectMessages(handlers.DMFunc(canDM(cfg)))}
-	live, err := liveKnowledge(ctx, db, k, log)
+	ed, live, err := liveKnowledge(ctx, db, k, log)
 	if err != nil {
 		return err
 	}
-	opts = append(append(opts, live...), moderationOf(cfg, db, rc))
+	opts = append(append(opts, live...), moderationOf(cfg, db, rc), handlers.WithSignInLinks(signInLinks(cfg, db)))
 	router := handlers.New(log, k, ledger.NewService(db), db, opts...)
 	m := metrics.New(bot.RequestNames(router.Commands()))
 	d := platformDeps{
@@ -211,7 +211,7 @@ func runServe(ctx context.Context, cfg config.Config, k *kb.KB, log *slog.Logger
 		reminders: db,
 		reach:     rc,
 	}
-	dash, err := newDashboard(cfg, db, k, log)
+	dash, err := newDashboard(cfg, db, k, &dashSources{db: db, ed: ed, r: router, now: time.Now}, log)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,12 @@ const (
 	ActionResolve  = "mod-resolve" // value: the handoff's id
 	ActionLearn    = "mod-learn"   // a Select: "handoff id/topic"
 	ActionUnlearn  = "mod-unlearn" // value: the example's id
+	// The moderators' form for a topic (/admin topic edit without a
+	// value): its submission previews the answer, whose buttons save or
+	// drop the draft.
+	ActionTopicForm   = "kb-form"   // a Modal's submission: value "topic/lang"
+	ActionTopicSave   = "kb-save"   // value: the draft's id
+	ActionTopicCancel = "kb-cancel" // value: the draft's id
 )
 
 // Mention is a block that names a user of the platform the reply is
@@ -58,7 +64,30 @@ type Modal struct {
 	Placeholder string
 	Submit      string // the submit button's label
 	MaxLength   int
+	// Fields, when set, are the modal's text boxes instead of the one
+	// Label names, each prefilled with its Value: submitting it comes
+	// back with Options[ID] = what each holds. At most MaxModalFields.
+	Fields []ModalField
 }
+
+// ModalField is one text box of a Modal of several.
+type ModalField struct {
+	ID          string // the option its text comes back in; not "value" or "text"
+	Label       string
+	Value       string // what the box holds when the modal opens
+	Placeholder string
+	MaxLength   int // at most ModalFieldText
+	Multiline   bool
+	Optional    bool
+}
+
+// MaxModalFields is the most text boxes a Modal holds (Discord's limit;
+// Slack's is larger), and ModalFieldText the most characters each takes
+// (Discord's limit for a text input).
+const (
+	MaxModalFields = 5
+	ModalFieldText = 4000
+)
 
 // ModalText is the largest text a Modal takes when it sets no MaxLength.
 const ModalText = 3000

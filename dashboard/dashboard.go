@@ -121,6 +121,9 @@ type Topic struct {
 	Verified               string // YYYY-MM-DD, when its facts were last checked
 	Stale                  bool   // not checked for 12 months
 	Overridden             bool   // changed by a moderator from the embedded content
+	// Drifted is set when a new release changed the embedded content
+	// under a moderator's version, for them to compare.
+	Drifted bool
 }
 
 // TopicFields are what a moderator edits of a topic.

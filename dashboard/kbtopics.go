@@ -22,6 +22,9 @@ type KBTopics struct {
 	// Overridden tells whether a moderator changed the topic id in lang
 	// from the embedded content; nil when nothing can override it.
 	Overridden func(id, lang string) bool
+	// Drifted tells whether a new release changed topic id under a
+	// moderator's version; nil when nothing can override it.
+	Drifted func(id string) bool
 }
 
 // Topics returns every topic of lang, sorted by theme then id.
@@ -38,7 +41,8 @@ func (t KBTopics) Topics(ctx context.Context, lang string) ([]Topic, error) {
 	var out []Topic
 	for _, e := range k.Entries(lang) {
 		out = append(out, Topic{ID: e.ID, Lang: e.Lang, Title: e.Title, Theme: e.Theme, Verified: e.Verified,
-			Stale: stale[e.ID], Overridden: t.Overridden != nil && t.Overridden(e.ID, e.Lang)})
+			Stale: stale[e.ID], Overridden: t.Overridden != nil && t.Overridden(e.ID, e.Lang),
+			Drifted: t.Drifted != nil && t.Drifted(e.ID)})
 	}
 	return out, nil
 }

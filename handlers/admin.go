@@ -9,6 +9,7 @@ import (
 
 	"github.com/authorbot/authorbot/bot"
 	"github.com/authorbot/authorbot/i18n"
+	"github.com/authorbot/authorbot/kbedit"
 	"github.com/authorbot/authorbot/moderation"
 )
 
@@ -18,6 +19,9 @@ import (
 type adminSub struct {
 	cmd    *bot.Command
 	handle bot.HandlerFunc
+	// gaps marks the subcommands that read the moderation store (gaps,
+	// handoffs, figures), which say so when there is none.
+	gaps bool
 }
 
 // Defaults and bounds of the periods /admin reads.
@@ -39,16 +43,19 @@ func daysOption() bot.Option {
 func (r *Router) adminSubs() []adminSub {
 	return []adminSub{
 		{&bot.Command{Name: "gaps", Example: "/admin gaps 30", Options: []bot.Option{daysOption()},
-			Localized: localized("lacunes", "lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps},
+			Localized: localized("lacunes", "lücken", "lagunas", "lacune", "lacunas", "hiaten")}, r.adminGaps, true},
 		{&bot.Command{Name: "handoffs", Example: "/admin handoffs",
-			Localized: localized("transmises", "weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs},
+			Localized: localized("transmises", "weitergeleitet", "derivadas", "inoltrate", "encaminhadas", "doorgestuurd")}, r.adminHandoffs, true},
 		{&bot.Command{Name: "stats", Example: "/admin stats 30", Options: []bot.Option{daysOption()},
-			Localized: localized("stats", "statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats},
+			Localized: localized("stats", "statistik", "estadísticas", "statistiche", "estatísticas", "statistieken")}, r.adminStats, true},
 		{&bot.Command{Name: "digest", Example: "/admin digest now",
 			Options: []bot.Option{{Name: "when", Required: true,
 				Choices:   []bot.Choice{{Name: "now", Value: "now", Localized: choiceNames("maintenant", "jetzt", "ahora", "ora", "agora", "nu", "今")}},
 				Localized: localized("quand", "wann", "cuándo", "quando", "quando", "wanneer")}},
-			Localized: localized("résumé", "übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest},
+			Localized: localized("résumé", "übersicht", "resumen", "riepilogo", "resumo", "overzicht")}, r.adminDigest, true},
+		{r.topicCommand(), r.adminTopic, false},
+		{&bot.Command{Name: "dashboard", Example: "/admin dashboard",
+			Localized: localized("tableau", "dashboard", "panel", "pannello", "painel", "dashboard")}, r.adminDashboard, false},
 	}
 }
 
@@ -62,20 +69,20 @@ func (r *Router) adminFamily() family {
 	handlers := map[string]bot.HandlerFunc{}
 	for _, s := range r.adminSubs() {
 		cmd.Subs = append(cmd.Subs, s.cmd)
-		handlers[s.cmd.Name] = r.onlyModerators(s.handle)
+		handlers[s.cmd.Name] = r.onlyModerators(s.handle, s.gaps)
 	}
 	return family{cmd: cmd, handlers: handlers}
 }
 
 // onlyModerators runs h for a moderator and refuses anyone else, whatever
-// the platform showed them.
-func (r *Router) onlyModerators(h bot.HandlerFunc) bot.HandlerFunc {
+// the platform showed them. With gaps, h needs the moderation store.
+func (r *Router) onlyModerators(h bot.HandlerFunc, gaps bool) bot.HandlerFunc {
 	return func(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
 		p := r.printer(r.lang(req, ""))
 		if err := r.moderatorOnly(ctx, req, p); err != nil {
 			return nil, err
 		}
-		if r.mod == nil {
+		if gaps && r.mod == nil {
 			return bot.Say("%s", p.T("admin.not_kept")), nil
 		}
 		return h(ctx, req)
@@ -177,7 +184,7 @@ func (r *Router) adminStats(ctx context.Context, req *bot.Request) (*bot.Reply, 
 		return nil, fmt.Errorf("admin stats: %w", err)
 	}
 	reply := &bot.Reply{Title: p.T("admin.stats_title", "Count", days), Ephemeral: true, Lang: p.Lang()}
-	reply.Blocks = r.statsBlocks(s, p)
+	reply.Blocks = append(r.statsBlocks(s, p), r.topicCareBlocks(p)...)
 	return reply, nil
 }
 
@@ -295,6 +302,7 @@ func (r *Router) DigestReply(ctx context.Context, now time.Time, lang string) (*
 		}
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.digest_falling")}, &bot.List{Items: items})
 	}
+	reply.Blocks = append(reply.Blocks, r.topicCareBlocks(p)...)
 	return reply, nil
 }
 
@@ -327,4 +335,66 @@ func (r *Router) SendDigest(ctx context.Context, now time.Time) (int, error) {
 		return 0, last
 	}
 	return sent, nil
+}
+
+// SignInLinks makes a one-time sign-in link to the moderators' dashboard
+// for u. The link is a secret: it is shown to u alone and never logged.
+type SignInLinks func(ctx context.Context, u bot.User) (string, error)
+
+// WithSignInLinks gives the router what /admin dashboard makes links
+// with. Without it, /admin dashboard says there is no dashboard here.
+func WithSignInLinks(f SignInLinks) Option { return func(r *Router) { r.signIn = f } }
+
+// adminDashboard gives the moderator, privately, a link that signs them in
+// to the dashboard once.
+func (r *Router) adminDashboard(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	p := r.printer(r.lang(req, ""))
+	if r.signIn == nil {
+		return nil, fail(p, bot.Conflict, "admin.no_dashboard")
+	}
+	link, err := r.signIn(ctx, req.User)
+	if err != nil {
+		return nil, fmt.Errorf("admin dashboard: %w", err)
+	}
+	return &bot.Reply{Ephemeral: true, Lang: p.Lang(), Blocks: []bot.Block{
+		&bot.Text{Text: p.T("admin.dashboard_link", "Minutes", int(signInMinutes))},
+		&bot.Link{Label: p.T("admin.dashboard_open"), URL: link},
+	}}, nil
+}
+
+// signInMinutes is how long a sign-in link works (dashboard.LinkTTL).
+const signInMinutes = 10
+
+// maxUncheckedListed bounds the topics unchecked for a year that one
+// reply names.
+const maxUncheckedListed = 10
+
+// drifter is the part of a TopicEditor that knows which moderators'
+// changes an upgrade changed the base under; *kbedit.Editor is one.
+type drifter interface {
+	Drifted() []kbedit.Drift
+}
+
+// topicCareBlocks are the topics that need a moderator's eye: those
+// unchecked for twelve months, oldest first, in the knowledge base in
+// effect, and those an upgrade changed under a moderator's version.
+func (r *Router) topicCareBlocks(p *i18n.Printer) []bot.Block {
+	var blocks []bot.Block
+	if stale := kbedit.Unchecked(r.current().kb, r.now()); len(stale) > 0 {
+		var items []string
+		for _, e := range stale[:min(maxUncheckedListed, len(stale))] {
+			items = append(items, p.T("admin.unchecked_line", "Title", r.topicTitle(e.ID, p.Lang()), "Topic", e.ID, "Date", e.Verified))
+		}
+		blocks = append(blocks, &bot.Text{Text: p.T("admin.unchecked_title", "Count", len(stale))}, &bot.List{Items: items})
+	}
+	if d, ok := r.topics.(drifter); ok {
+		if drifted := d.Drifted(); len(drifted) > 0 {
+			var items []string
+			for _, t := range drifted {
+				items = append(items, p.T("admin.drifted_line", "Title", r.topicTitle(t.Topic, p.Lang()), "Topic", t.Topic))
+			}
+			blocks = append(blocks, &bot.Text{Text: p.T("admin.drifted_title", "Count", len(drifted))}, &bot.List{Items: items})
+		}
+	}
+	return blocks
 }

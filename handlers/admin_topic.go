@@ -61,6 +61,39 @@ func (r *Router) topicSubcommands() map[string]bot.HandlerFunc {
 	}
 }
 
+// topicActions are the subcommands of /admin topic, in the order help
+// lists them.
+var topicActions = []string{"show", "edit", "add", "hide", "history", "revert", "verify"}
+
+// topicCommand is /admin topic: which change (action) and, as typed on
+// one line, what it applies to (args, see topicUsage). One subcommand
+// with a choice keeps /admin within one level of subcommands, the depth
+// every platform and the text grammar share.
+func (r *Router) topicCommand() *bot.Command {
+	choices := make([]bot.Choice, len(topicActions))
+	for i, a := range topicActions {
+		choices[i] = bot.Choice{Name: a, Value: a}
+	}
+	return &bot.Command{Name: "topic", Example: "/admin topic show cancel-order fr",
+		Options: []bot.Option{
+			{Name: "action", Required: true, Choices: choices,
+				Localized: localized("action", "aktion", "acción", "azione", "ação", "actie")},
+			{Name: "args", Positional: true, Rest: true, MaxLength: 4000, Placeholder: "TOPIC …",
+				Localized: localized("arguments", "argumente", "argumentos", "argomenti", "argumentos", "argumenten")},
+		},
+		Localized: localized("sujet", "thema", "tema", "argomento", "tópico", "onderwerp")}
+}
+
+// adminTopic routes /admin topic to the handler of its action.
+func (r *Router) adminTopic(ctx context.Context, req *bot.Request) (*bot.Reply, error) {
+	h, ok := r.topicSubcommands()[req.Option("action")]
+	if !ok {
+		p := r.printer(r.lang(req, ""))
+		return nil, fail(p, bot.Invalid, "admin_topic.usage", "Usage", strings.Join(topicActions, "|"))
+	}
+	return h(ctx, req)
+}
+
 // topicOptions returns req's options with those of its one-line form
 // (the option "args") filled in, or the usage error of sub.
 func (r *Router) topicOptions(req *bot.Request, sub string, p *i18n.Printer) (map[string]string, error) {
@@ -130,9 +163,8 @@ func parseTopicArgs(sub, line string) (map[string]string, bool) {
 	}
 	switch sub {
 	case "edit":
-		if opts["field"] = next(); opts["field"] == "" {
-			return nil, false
-		}
+		// Without a field, chat platforms open the topic's form.
+		opts["field"] = next()
 		opts["value"] = rest // as typed: a body keeps its words and spacing
 	case "add":
 		opts["theme"] = next()
@@ -210,12 +242,15 @@ func (r *Router) topicEdit(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	if err != nil {
 		return nil, err
 	}
-	if opts["field"] == "" {
-		return nil, fail(p, bot.Invalid, "admin_topic.usage", "Usage", topicUsage["edit"])
-	}
 	ed, err := r.topicEditor(p)
 	if err != nil {
 		return nil, err
+	}
+	if opts["field"] == "" {
+		if req.User.Platform == bot.Console {
+			return nil, fail(p, bot.Invalid, "admin_topic.usage", "Usage", topicUsage["edit"])
+		}
+		return r.topicForm(ed, p, opts["topic"], topicLang(opts))
 	}
 	lang := topicLang(opts)
 	res, err := ed.EditField(ctx, req.User.Key(), opts["topic"], lang, strings.ToLower(opts["field"]), opts["value"], saving(opts))
@@ -392,7 +427,7 @@ func (r *Router) previewReply(k *kb.KB, e *kb.Entry, lang string) *bot.Reply {
 func saveCommand(req *bot.Request) string {
 	line := strings.TrimSpace(req.Line)
 	if line == "" {
-		line = strings.TrimSpace("/" + req.Name() + " " + req.Option("args"))
+		line = strings.TrimSpace("/" + req.Name() + " " + req.Option("action") + " " + req.Option("args"))
 	}
 	return line + " save:yes"
 }
@@ -442,4 +477,15 @@ func (r *Router) topicError(p *i18n.Printer, opts map[string]string, err error) 
 		return fail(p, bot.Invalid, "admin_topic.invalid", "Count", len(inv.Problems), "Problems", "\n- "+strings.Join(inv.Problems, "\n- "))
 	}
 	return fmt.Errorf("admin topic %s: %w", opts["topic"], err)
+}
+
+// PreviewAnswer is the answer on topic id in lang as authors would read
+// it from k, a knowledge base a change would make: for previews outside
+// chat (the dashboard's editor). ok is false when k has no such topic.
+func (r *Router) PreviewAnswer(k *kb.KB, id, lang string) (reply *bot.Reply, ok bool) {
+	e, ok := k.Entry(id, lang)
+	if !ok {
+		return nil, false
+	}
+	return r.previewReply(k, e, lang), true
 }

@@ -192,7 +192,6 @@ func TestTopicErrors(t *testing.T) {
 		{"fr", "edit", "cancel-order colour red", bot.Invalid, "colour ne peut pas être modifié."},
 		{"en", "edit", "no-such-topic title x", bot.NotFound, "There is no topic no-such-topic"},
 		{"en", "revert", "cancel-order 7", bot.NotFound, "cancel-order has no version 7"},
-		{"en", "edit", "cancel-order", bot.Invalid, "Usage: /admin topic edit TOPIC [LANG] FIELD VALUE [save:yes]"},
 		{"de", "show", "", bot.Invalid, "Verwendung: /admin topic show TOPIC [LANG]"},
 	} {
 		_, err := topicCmd(t, r, tc.locale, tc.sub, tc.args)
@@ -224,7 +223,7 @@ func TestParseTopicArgs(t *testing.T) {
 		{"revert", "cancel-order", map[string]string{"topic": "cancel-order"}},
 		{"add", "x-y proofs T | B | S", map[string]string{"topic": "x-y", "theme": "proofs", "title": "T", "body": "B", "sources": "S"}},
 		{"hide", "cancel-order extra", nil},
-		{"edit", "cancel-order", nil},
+		{"edit", "cancel-order", map[string]string{"topic": "cancel-order", "field": "", "value": ""}},
 		{"add", "x-y proofs only a title", nil},
 		{"history", "", nil},
 	} {
@@ -261,5 +260,134 @@ func TestRouterFollowsTheKnowledgeBase(t *testing.T) {
 	choices := r.Complete(context.Background(), &bot.Request{Command: "help"}, "topic", "empty cart")
 	if len(choices) == 0 || choices[0].Name != "Empty cart?" {
 		t.Errorf("autocomplete after the change: %+v", choices)
+	}
+}
+
+// TestAdminTopicCommand runs /admin topic as typed, through the command
+// tree: moderators preview and save, anyone else is refused.
+func TestAdminTopicCommand(t *testing.T) {
+	r, _ := topicRouter(t, testDB(t))
+	const newTitle = "How do I cancel an order of author copies?"
+	run := func(u bot.User, line string) (string, error) {
+		t.Helper()
+		req, err := r.Parse(line)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		req.User = u
+		req.Moderator = func(context.Context) bool { return u.ID == "UMOD" }
+		reply, err := r.Handle(context.Background(), req)
+		if err != nil {
+			return "", err
+		}
+		return bot.PlainText(reply), nil
+	}
+	mod := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "UMOD"}
+	if _, err := run(bot.User{Platform: bot.Slack, Workspace: "T1", ID: "UAUTHOR"}, "/admin topic edit cancel-order title "+newTitle+" save:yes"); err == nil {
+		t.Fatal("an author changed a topic")
+	}
+	preview, err := run(mod, "/admin topic edit cancel-order title "+newTitle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(preview, "/admin topic edit cancel-order title "+newTitle+" save:yes") {
+		t.Errorf("preview does not say how to save:\n%s", preview)
+	}
+	if _, err := run(mod, "/admin topic edit cancel-order title "+newTitle+" save:yes"); err != nil {
+		t.Fatal(err)
+	}
+	if got := askTitle(t, r, "how do I cancel my order"); got != newTitle {
+		t.Errorf("after saving, /ask answers %q", got)
+	}
+	shown, err := run(mod, "/admin topic show cancel-order")
+	if err != nil || !strings.Contains(shown, newTitle) {
+		t.Errorf("show: %v\n%s", err, shown)
+	}
+}
+
+// TestAdminDashboardLink checks that /admin dashboard gives a moderator
+// their own link, privately, and anyone else nothing.
+func TestAdminDashboardLink(t *testing.T) {
+	var asked []bot.User
+	r := testRouter(t, testDB(t), WithSignInLinks(func(_ context.Context, u bot.User) (string, error) {
+		asked = append(asked, u)
+		return "https://bot.example/admin/signin?t=secret", nil
+	}))
+	mod := bot.User{Platform: bot.Discord, Workspace: "G1", ID: "M1", Name: "mod"}
+	req, err := r.Parse("/admin dashboard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.User, req.Moderator = mod, func(context.Context) bool { return true }
+	reply, err := r.Handle(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reply.Ephemeral {
+		t.Error("the link is posted for everyone to see")
+	}
+	if !strings.Contains(bot.PlainText(reply), "https://bot.example/admin/signin?t=secret") {
+		t.Errorf("no link in:\n%s", bot.PlainText(reply))
+	}
+	if diff := cmp.Diff([]bot.User{mod}, asked); diff != "" {
+		t.Errorf("link made for (-want +got):\n%s", diff)
+	}
+
+	req.User, req.Moderator = bot.User{Platform: bot.Discord, Workspace: "G1", ID: "A1"}, func(context.Context) bool { return false }
+	if _, err := r.Handle(context.Background(), req); err == nil || len(asked) != 1 {
+		t.Errorf("an author got a link: %v, %d made", err, len(asked))
+	}
+}
+
+// TestStatsNameTopicsToCareFor checks that /admin stats and the digest
+// list the topics unchecked for a year, as the knowledge base in effect
+// dates them (a verify takes one off), and those a new release changed
+// under a moderator's version.
+func TestStatsNameTopicsToCareFor(t *testing.T) {
+	ctx := context.Background()
+	db := testDB(t)
+	later := editorDay.AddDate(3, 0, 0) // every built-in topic is unchecked by then
+	ed, err := kbedit.New(ctx, db, slog.New(slog.DiscardHandler), kbedit.WithClock(func() time.Time { return later }), kbedit.WithBase(testKB(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _, _ := ed.Topic("cart-empty", "en")
+	old := *en
+	old.Title = "A moderator's title over an older release"
+	if _, err := db.AddKBChanges(ctx, []kbedit.Change{{Topic: "cart-empty", Action: kbedit.Edit, By: "mod", At: editorDay,
+		Files: map[string]string{"en": string(old.Markdown())}, BaseHash: "0123456789abcdef"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ed.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ed.Verify(ctx, "mod", "cancel-order", true); err != nil {
+		t.Fatal(err)
+	}
+	r := testRouter(t, db, WithKnowledge(ed), WithTopicEditor(ed), WithClock(func() time.Time { return later }),
+		WithModeration(Moderation{Gaps: db, Handoffs: db, Examples: db}))
+	req, err := r.Parse("/admin stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.User, req.Moderator = modUser, func(context.Context) bool { return true }
+	reply, err := r.Handle(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest, err := r.DigestReply(ctx, later, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"stats": bot.PlainText(reply), "digest": bot.PlainText(digest)} {
+		if !strings.Contains(text, "not checked for a year") || !strings.Contains(text, "(advantage-preorder), last checked") {
+			t.Errorf("%s does not list the unchecked topics:\n%s", name, text)
+		}
+		if strings.Contains(text, "(cancel-order), last checked") {
+			t.Errorf("%s lists a topic verified today:\n%s", name, text)
+		}
+		if !strings.Contains(text, "changed by a new release") || !strings.Contains(text, "(cart-empty)") {
+			t.Errorf("%s does not name the drifted topic:\n%s", name, text)
+		}
 	}
 }

@@ -41,6 +41,10 @@ func (r *Router) askFamily() family {
 // Router is Answers with the rest of the commands.
 type Answers struct {
 	kb *kb.KB
+	// gen names the knowledge base in the Key of its replies ("" for the
+	// first): adapters keep what they rendered of a keyed reply, and a
+	// moderator's edit must not be answered with the text from before it.
+	gen string
 	// results remembers recent searches: authors ask the same few
 	// questions again and again, and a hit skips the ranking (about half
 	// of the CPU time of an /ask in the Slack benchmark's profile).
@@ -186,7 +190,7 @@ func (a *Answers) topicAnswer(q string, best *kb.Entry, res kb.Result, notes fun
 	reply.ButtonPrompt = p.T("ask.did_this_answer_your_question")
 	if len(lines) == 0 && len(computed) == 0 {
 		// Nothing here is the author's own: the answer is the same for all.
-		reply.Key = "ask/" + best.Lang + "/" + best.ID + "/" + lang
+		reply.Key = "ask/" + a.gen + best.Lang + "/" + best.ID + "/" + lang
 	}
 	return &Answer{Reply: reply, Result: res}
 }

@@ -90,7 +90,7 @@ func (r *Router) helpTopic(topic string, p *i18n.Printer) (*bot.Reply, error) {
 	if ok {
 		reply := r.topicReply(e, lang)
 		reply.Buttons = answerButtons(e.ID, p)
-		reply.Key = "help/" + e.Lang + "/" + e.ID + "/" + lang
+		reply.Key = "help/" + r.gen + e.Lang + "/" + e.ID + "/" + lang
 		return reply, nil
 	}
 	var ids []string

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -34,6 +35,8 @@ type liveKB struct {
 	src Knowledge
 	mu  sync.Mutex // one generation built at a time
 	gen atomic.Pointer[Router]
+	// built counts the generations, for their replies' keys.
+	built atomic.Uint64
 }
 
 // current returns the router of the knowledge base in effect: r itself
@@ -58,6 +61,7 @@ func (r *Router) current() *Router {
 	g := *r
 	g.live = nil
 	g.Answers = newAnswers(k, r.words)
+	g.Answers.gen = "g" + strconv.FormatUint(r.live.built.Add(1), 10) + "/"
 	g.table = map[string]bot.HandlerFunc{}
 	g.fillTable()
 	r.live.gen.Store(&g)

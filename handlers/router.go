@@ -41,6 +41,12 @@ type Router struct {
 	live *liveKB
 	// topics changes the knowledge base for /admin topic (admin_topic.go).
 	topics TopicEditor
+	// signIn makes moderators' sign-in links to the dashboard (/admin
+	// dashboard); nil when there is none.
+	signIn SignInLinks
+	// drafts are the topic forms submitted in chat and not yet saved or
+	// dropped (admin_form.go).
+	drafts *drafts
 	// mod is the moderators' loop, nil without WithModeration.
 	mod *moderator
 }
@@ -109,7 +115,7 @@ type family struct {
 func New(log *slog.Logger, k *kb.KB, l Ledger, votes Votes, opts ...Option) *Router {
 	r := &Router{
 		log: log, now: time.Now, ledger: l, votes: votes,
-		reminders: withoutReminders{}, dm: everyPlatform{},
+		reminders: withoutReminders{}, dm: everyPlatform{}, drafts: newDrafts(),
 		limiter: newLimiter(DefaultLimits()),
 		table:   map[string]bot.HandlerFunc{},
 	}
@@ -292,6 +298,12 @@ func (r *Router) action(ctx context.Context, req *bot.Request) (*bot.Reply, erro
 		return r.modLearn(ctx, req)
 	case bot.ActionUnlearn:
 		return r.modUnlearn(ctx, req)
+	case bot.ActionTopicForm:
+		return r.topicFormSubmitted(ctx, req)
+	case bot.ActionTopicSave:
+		return r.topicDraftSave(ctx, req)
+	case bot.ActionTopicCancel:
+		return r.topicDraftCancel(ctx, req)
 	}
 	return nil, fail(r.printer(r.lang(req, "")), bot.Invalid, "router.unknown_button")
 }
@@ -308,7 +320,7 @@ func (r *Router) share(req *bot.Request) (*bot.Reply, error) {
 	}
 	reply := r.topicReply(e, lang)
 	reply.Ephemeral = false
-	reply.Key = "share/" + e.Lang + "/" + e.ID + "/" + lang
+	reply.Key = "share/" + r.gen + e.Lang + "/" + e.ID + "/" + lang
 	return reply, nil
 }
 

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"regexp"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/kbedit"
 	"github.com/authorbot/authorbot/ledger"
 	"github.com/authorbot/authorbot/store"
 )
@@ -295,7 +297,14 @@ func TestExamplesStayValid(t *testing.T) {
 	}
 	for _, years := range []int{1, 2} {
 		t.Run(fmt.Sprintf("in %d years", years), func(t *testing.T) {
-			g := newRig(t, WithLimits(Limits{}))
+			g := newRig(t, WithLimits(Limits{}), WithSignInLinks(func(context.Context, bot.User) (string, error) {
+				return "http://127.0.0.1:8080/admin/signin?t=x", nil
+			}))
+			ed, err := kbedit.New(context.Background(), g.db, slog.New(slog.DiscardHandler), kbedit.WithBase(testKB(t)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g.r.topics = ed
 			g.now = g.now.AddDate(years, 0, 0)
 			type example struct{ name, line string }
 			var examples []example

@@ -161,6 +161,13 @@ func shared(field string) bool {
 // theme and related topics are the same in every language, so they are
 // set in all.
 func (e *Editor) EditField(ctx context.Context, by, topic, lang, field, value string, save bool) (Result, error) {
+	return e.EditFields(ctx, by, topic, lang, map[string]string{field: value}, save)
+}
+
+// EditFields sets several fields of topic in lang at once, as EditField
+// sets one: one new version, validated whole, for a form that shows every
+// field (a chat modal, the dashboard's editor).
+func (e *Editor) EditFields(ctx context.Context, by, topic, lang string, fields map[string]string, save bool) (Result, error) {
 	st := e.cur.Load()
 	entries, err := e.editable(st, topic)
 	if err != nil {
@@ -173,19 +180,34 @@ func (e *Editor) EditField(ctx context.Context, by, topic, lang, field, value st
 	if _, ok := entries[lang]; !ok {
 		return Result{}, NotFound{Topic: topic, Lang: lang}
 	}
-	value = strings.TrimSpace(strings.ReplaceAll(value, "\r\n", "\n"))
-	langs := []string{lang}
-	if shared(field) {
-		langs = slices.Collect(maps.Keys(entries))
-	}
-	for _, l := range langs {
-		c := *entries[l]
-		if err := set(&c, field, value); err != nil {
-			return Result{}, err
+	// In the order of Fields, so that steps apply to the body set with them.
+	names := slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
+		return fieldRank(a) - fieldRank(b)
+	})
+	for _, field := range names {
+		value := strings.TrimSpace(strings.ReplaceAll(fields[field], "\r\n", "\n"))
+		langs := []string{lang}
+		if shared(field) {
+			langs = slices.Collect(maps.Keys(entries))
 		}
-		entries[l] = &c
+		for _, l := range langs {
+			c := *entries[l]
+			if err := set(&c, field, value); err != nil {
+				return Result{}, err
+			}
+			entries[l] = &c
+		}
 	}
 	return e.apply(ctx, e.changeOf(topic, entries, Edit, by), save)
+}
+
+// fieldRank is where field comes in Fields; after them all when it is
+// none of them (set then names it).
+func fieldRank(field string) int {
+	if i := slices.Index(Fields(), field); i >= 0 {
+		return i
+	}
+	return len(Fields())
 }
 
 // editable returns copies-to-be of topic's effective entries; a hidden

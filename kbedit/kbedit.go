@@ -476,3 +476,18 @@ func (e *Editor) Unchecked(now time.Time) []*kb.Entry { return Unchecked(e.Curre
 func (e *Editor) History(ctx context.Context, topic string) ([]Change, error) {
 	return e.store.KBHistory(ctx, topic)
 }
+
+// ChangedTopics lists, sorted, the topics moderators have changed at
+// least once: those whose History is not empty.
+func (e *Editor) ChangedTopics(ctx context.Context) ([]string, error) {
+	list, _, err := e.store.KBOverrides(ctx)
+	if err != nil {
+		return nil, err
+	}
+	topics := make([]string, len(list))
+	for i, c := range list {
+		topics[i] = c.Topic
+	}
+	slices.Sort(topics)
+	return slices.Compact(topics), nil
+}

@@ -518,3 +518,28 @@ func edit(t *testing.T, path, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+func TestEditFieldsIsOneVersion(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, ":memory:")
+	e := newEditor(t, db)
+	res, err := e.EditFields(ctx, "mod", "cart-empty", "en", map[string]string{
+		"title": "A new title", "body": "A new body.", "aliases": "empty basket\nbasket empty"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := res.KB.Entry("cart-empty", "en")
+	if got.Title != "A new title" || got.Body != "A new body." || len(got.Aliases) != 2 {
+		t.Errorf("entry after the edit: %q, %q, %q", got.Title, got.Body, got.Aliases)
+	}
+	hist, _ := e.History(ctx, "cart-empty")
+	if len(hist) != 1 {
+		t.Errorf("%d versions, want one for the whole form", len(hist))
+	}
+	if _, err := e.EditFields(ctx, "mod", "cart-empty", "en", map[string]string{"title": "", "body": "x"}, true); err == nil {
+		t.Error("an empty title was stored")
+	}
+	if hist, _ := e.History(ctx, "cart-empty"); len(hist) != 1 {
+		t.Errorf("a refused form stored something: %d versions", len(hist))
+	}
+}

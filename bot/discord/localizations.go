@@ -174,6 +174,14 @@ func descriptionTable() map[string]translation {
 		"週間ダイジェストを今すぐモデレーターチャンネルに送る"), "admin digest")
 	set(tx("now",
 		"今"), "admin digest:when")
+	set(tx("Show, edit, add, hide, verify or revert a topic of the knowledge base",
+		"ナレッジベースのトピックを表示・編集・追加・非表示・確認・元に戻す"), "admin topic")
+	set(tx("What to do: show, edit, add, hide, history, revert or verify",
+		"操作：show、edit、add、hide、history、revert、verify"), "admin topic:action")
+	set(tx("The topic, then the language, field and value (an edit without value opens a form)",
+		"トピック、続いて言語・項目・値（値なしの edit はフォームを開く）"), "admin topic:args")
+	set(tx("A private link that signs you in to the moderators' dashboard once",
+		"モデレーターのダッシュボードに一度だけサインインできる非公開リンク"), "admin dashboard")
 	return t
 }
 

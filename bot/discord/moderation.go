@@ -126,14 +126,41 @@ func modalResponse(m *bot.Modal) ([]byte, error) {
 		Style: discordgo.TextInputParagraph, Required: true, MaxLength: max,
 		Placeholder: clip(clean(m.Placeholder), maxPlaceholder),
 	}
+	rows := []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{input}}}
+	if len(m.Fields) > 0 {
+		rows = fieldRows(m.Fields)
+	}
 	return encodeResponse(&discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseModal,
 		Data: &discordgo.InteractionResponseData{
 			CustomID:   id,
 			Title:      orBlank(clip(clean(m.Title), maxModalTitle)),
-			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{input}}},
+			Components: rows,
 		},
 	})
+}
+
+// fieldRows are the text inputs of a modal of several, one row each, as
+// many as Discord takes; a value longer than its input takes is cut
+// there, the moderator seeing what is left to submit.
+func fieldRows(fields []bot.ModalField) []discordgo.MessageComponent {
+	var rows []discordgo.MessageComponent
+	for _, f := range fields[:min(len(fields), bot.MaxModalFields)] {
+		max := f.MaxLength
+		if max <= 0 || max > maxInputText {
+			max = maxInputText
+		}
+		style := discordgo.TextInputShort
+		if f.Multiline {
+			style = discordgo.TextInputParagraph
+		}
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.TextInput{
+			CustomID: f.ID, Label: orBlank(clip(clean(f.Label), maxInputLabel)), Style: style,
+			Required: !f.Optional, MaxLength: max, Value: clip(f.Value, max),
+			Placeholder: clip(clean(f.Placeholder), maxPlaceholder),
+		}}})
+	}
+	return rows
 }
 
 // parseModal reads a modal's submission into the request its custom id
@@ -150,7 +177,30 @@ func parseModal(i *discordgo.Interaction, req *bot.Request, lookup func(string) 
 	req.Action = action
 	req.Options["value"] = value
 	req.Options["text"] = modalText(data.Components)
+	for id, v := range modalFields(data.Components, map[string]string{}) {
+		if id != answerInput && id != "value" && id != "text" {
+			req.Options[id] = v
+		}
+	}
 	return req, nil
+}
+
+// modalFields collects the value of every text input of a modal of
+// several into into, by custom id.
+func modalFields(cs []discordgo.MessageComponent, into map[string]string) map[string]string {
+	for _, c := range cs {
+		switch v := c.(type) {
+		case *discordgo.ActionsRow:
+			modalFields(v.Components, into)
+		case discordgo.ActionsRow:
+			modalFields(v.Components, into)
+		case *discordgo.TextInput:
+			into[v.CustomID] = v.Value
+		case discordgo.TextInput:
+			into[v.CustomID] = v.Value
+		}
+	}
+	return into
 }
 
 // modalText finds the value of the modal's text box.

@@ -136,3 +136,67 @@ func TestRenderSelects(t *testing.T) {
 		t.Errorf("choice read as %+v, %v", req, err)
 	}
 }
+
+// TestModalOfSeveralFields opens a form of several prefilled boxes, within
+// Discord's limits, and reads each box's text back in its option.
+func TestModalOfSeveralFields(t *testing.T) {
+	long := strings.Repeat("x", 5000)
+	var fields []bot.ModalField
+	for _, id := range []string{"title", "body", "caveat", "aliases", "sources", "sixth"} {
+		fields = append(fields, bot.ModalField{ID: id, Label: id, Value: "old " + id, Multiline: id != "title", Optional: id == "caveat"})
+	}
+	fields[1].Value = long
+	b, err := (&Adapter{}).messageResponse(&bot.Reply{Modal: &bot.Modal{Action: bot.ActionTopicForm, Value: "cart-empty/en", Title: "Edit cart-empty", Fields: fields}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp struct {
+		Data struct {
+			CustomID   string `json:"custom_id"`
+			Components []struct {
+				Components []struct {
+					CustomID  string `json:"custom_id"`
+					Style     int    `json:"style"`
+					Value     string `json:"value"`
+					Required  bool   `json:"required"`
+					MaxLength int    `json:"max_length"`
+				} `json:"components"`
+			} `json:"components"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(b, &resp); err != nil {
+		t.Fatal(err)
+	}
+	rows := resp.Data.Components
+	if len(rows) != bot.MaxModalFields {
+		t.Fatalf("%d rows, want Discord's %d: %s", len(rows), bot.MaxModalFields, b)
+	}
+	title, body, caveat := rows[0].Components[0], rows[1].Components[0], rows[2].Components[0]
+	if title.CustomID != "title" || title.Value != "old title" || title.Style != 1 || !title.Required {
+		t.Errorf("title box: %+v", title)
+	}
+	if body.Style != 2 || body.MaxLength != 4000 || len([]rune(body.Value)) > 4000 {
+		t.Errorf("body box: style %d, max %d, value of %d", body.Style, body.MaxLength, len([]rune(body.Value)))
+	}
+	if caveat.Required {
+		t.Error("an optional box is required")
+	}
+	submit := memberJSON(5, "g1", "32", nil, map[string]any{"custom_id": resp.Data.CustomID,
+		"components": []map[string]any{
+			{"type": 1, "components": []map[string]any{{"type": 4, "custom_id": "title", "value": "New title"}}},
+			{"type": 1, "components": []map[string]any{{"type": 4, "custom_id": "body", "value": "Line one.\n\n1. Step."}}},
+			{"type": 1, "components": []map[string]any{{"type": 4, "custom_id": "value", "value": "forged"}}},
+		}})
+	i, err := decodeInteraction(submit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := parse(i, func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Action != bot.ActionTopicForm || req.Options["value"] != "cart-empty/en" ||
+		req.Options["title"] != "New title" || req.Options["body"] != "Line one.\n\n1. Step." {
+		t.Errorf("submission read as %s %q", req.Action, req.Options)
+	}
+}

@@ -184,14 +184,41 @@ func modalView(m *bot.Modal, meta string) slackapi.ModalViewRequest {
 		input.Placeholder = plain(clip(plainText(m.Placeholder), maxPlaceholder))
 	}
 	label := plain(clip(plainText(cmpOr(m.Label, m.Action)), maxInputLabel))
+	blocks := []slackapi.Block{slackapi.NewInputBlock(answerBlock, label, nil, input)}
+	if len(m.Fields) > 0 {
+		blocks = fieldBlocks(m.Fields)
+	}
 	return slackapi.ModalViewRequest{
 		Type:            slackapi.VTModal,
 		CallbackID:      m.Action,
 		Title:           plain(clip(plainText(cmpOr(m.Title, m.Action)), maxModalTitle)),
 		Submit:          plain(clip(plainText(cmpOr(m.Submit, "OK")), maxModalButton)),
-		Blocks:          slackapi.Blocks{BlockSet: []slackapi.Block{slackapi.NewInputBlock(answerBlock, label, nil, input)}},
+		Blocks:          slackapi.Blocks{BlockSet: blocks},
 		PrivateMetadata: meta,
 	}
+}
+
+// maxInputText is the most characters a plain-text input takes.
+const maxInputText = 3000
+
+// fieldBlocks are the input blocks of a modal of several text boxes,
+// each prefilled; the block and its input are named by the field's id.
+func fieldBlocks(fields []bot.ModalField) []slackapi.Block {
+	var blocks []slackapi.Block
+	for _, f := range fields {
+		max := f.MaxLength
+		if max <= 0 || max > maxInputText {
+			max = maxInputText
+		}
+		input := slackapi.NewPlainTextInputBlockElement(nil, f.ID).WithMultiline(f.Multiline).WithInitialValue(clip(f.Value, max))
+		input.MaxLength = max
+		if f.Placeholder != "" {
+			input.Placeholder = plain(clip(plainText(f.Placeholder), maxPlaceholder))
+		}
+		label := plain(clip(plainText(cmpOr(f.Label, f.ID)), maxInputLabel))
+		blocks = append(blocks, slackapi.NewInputBlock(f.ID, label, nil, input).WithOptional(f.Optional))
+	}
+	return blocks
 }
 
 // parseSubmission reads a modal's submission (view_submission) into the
@@ -205,14 +232,20 @@ func parseSubmission(cb slackapi.InteractionCallback) (*bot.Request, string, err
 	if cb.User.ID == "" || team == "" {
 		return nil, "", errors.New("slack: a view submission without its user")
 	}
-	var text string
+	opts := map[string]string{"value": meta.Value, "text": ""}
 	if cb.View.State != nil {
-		text = cb.View.State.Values[answerBlock][answerInput].Value
+		opts["text"] = cb.View.State.Values[answerBlock][answerInput].Value
+		// A modal of several boxes: each block holds one, named alike.
+		for block, inputs := range cb.View.State.Values {
+			if v, ok := inputs[block]; ok && block != answerBlock && block != "value" && block != "text" {
+				opts[block] = v.Value
+			}
+		}
 	}
 	req := &bot.Request{
 		User:    bot.User{Platform: bot.Slack, Workspace: team, ID: cb.User.ID, Name: cmpOr(cb.User.Username, cb.User.Name)},
 		Action:  meta.Action,
-		Options: map[string]string{"value": meta.Value, "text": text},
+		Options: opts,
 	}
 	return req, meta.ResponseURL, nil
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	slackapi "github.com/slack-go/slack"
+
 	"github.com/authorbot/authorbot/bot"
 )
 
@@ -118,5 +120,65 @@ func TestRenderModeration(t *testing.T) {
 	}
 	if !strings.Contains(s, `"type":"static_select"`) || !strings.Contains(s, `"value":"mod-learn:7.0/cart-empty"`) {
 		t.Errorf("no topic menu: %s", s)
+	}
+}
+
+// TestModalOfSeveralFields renders a form of several prefilled boxes as
+// input blocks named by their fields, within Block Kit's limits, and reads
+// each box's text back in its option.
+func TestModalOfSeveralFields(t *testing.T) {
+	m := &bot.Modal{Action: bot.ActionTopicForm, Value: "cart-empty/en", Title: "Edit cart-empty", Fields: []bot.ModalField{
+		{ID: "title", Label: "Title", Value: "Old title"},
+		{ID: "body", Label: "Answer", Value: strings.Repeat("y", 3500), Multiline: true, MaxLength: 4000},
+		{ID: "caveat", Label: "Caveat", Multiline: true, Optional: true},
+	}}
+	view := modalView(m, `{"a":"kb-form","v":"cart-empty/en"}`)
+	b, err := json.Marshal(view)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Blocks []struct {
+			BlockID  string `json:"block_id"`
+			Optional bool   `json:"optional"`
+			Element  struct {
+				ActionID     string `json:"action_id"`
+				InitialValue string `json:"initial_value"`
+				Multiline    bool   `json:"multiline"`
+				MaxLength    int    `json:"max_length"`
+			} `json:"element"`
+		} `json:"blocks"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Blocks) != 3 {
+		t.Fatalf("%d blocks: %s", len(got.Blocks), b)
+	}
+	title, body, caveat := got.Blocks[0], got.Blocks[1], got.Blocks[2]
+	if title.BlockID != "title" || title.Element.ActionID != "title" || title.Element.InitialValue != "Old title" || title.Element.Multiline {
+		t.Errorf("title block: %+v", title)
+	}
+	if !body.Element.Multiline || body.Element.MaxLength != 3000 || len([]rune(body.Element.InitialValue)) > 3000 {
+		t.Errorf("body block: multiline %v, max %d, value of %d", body.Element.Multiline, body.Element.MaxLength, len([]rune(body.Element.InitialValue)))
+	}
+	if !caveat.Optional {
+		t.Error("an optional box is required")
+	}
+
+	cb := slackapi.InteractionCallback{Type: slackapi.InteractionTypeViewSubmission, Team: slackapi.Team{ID: "T1"}, User: slackapi.User{ID: "UMOD"}}
+	cb.View.PrivateMetadata = `{"a":"kb-form","v":"cart-empty/en"}`
+	cb.View.State = &slackapi.ViewState{Values: map[string]map[string]slackapi.BlockAction{
+		"title": {"title": {Value: "New title"}},
+		"body":  {"body": {Value: "Line one.\n\n1. Step."}},
+		"value": {"value": {Value: "forged"}},
+	}}
+	req, _, err := parseSubmission(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Action != bot.ActionTopicForm || req.Options["value"] != "cart-empty/en" ||
+		req.Options["title"] != "New title" || req.Options["body"] != "Line one.\n\n1. Step." {
+		t.Errorf("submission read as %s %q", req.Action, req.Options)
 	}
 }

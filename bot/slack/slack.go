@@ -245,6 +245,12 @@ func (a *Adapter) command(ctx context.Context, s slackapi.SlashCommand, early fu
 	if reply == nil {
 		return rendered{}
 	}
+	// A command that opens a form (/admin topic edit) opens it with the
+	// command's trigger; the empty answer leaves the channel as it was.
+	if reply.Modal != nil && a.openModal(ctx, slackapi.InteractionCallback{TriggerID: s.TriggerID,
+		Team: slackapi.Team{ID: s.TeamID}, ResponseURL: s.ResponseURL}, reply.Modal) {
+		return rendered{}
+	}
 	return a.message(reply)
 }
 
