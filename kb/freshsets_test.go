@@ -1,0 +1,296 @@
+package kb
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The fresh sets, testdata/fresh-lang.tsv and testdata/fresh-messy.tsv,
+// were written apart from the content: from the topic titles only, in
+// the words authors use in forums and chats, never translated from a
+// topic, and labelled before the search was ever run on them. They are a
+// measurement, never a tuning target. Do not change the search, the
+// examples or the lexicons to fit a miss seen here, and do not change a
+// question or a label after seeing a result; once anyone tunes on them
+// they measure nothing and a new set has to be written.
+//
+// The floors below are generous sanity floors, ten points under the
+// figures first measured (rounded down), so that only a break fails the
+// test; the figures themselves are in the log. Raising them is not a
+// goal, and a floor is never raised to fit these sets.
+var (
+	freshLangFloor = map[string]float64{
+		"topic en": 85, "topic fr": 88, "topic de": 81, "topic es": 83, "topic it": 85, "topic pt": 83, "topic nl": 83,
+		"asked": 88, "declines": 87,
+	}
+	freshMessyFloor = map[string]float64{
+		"all": 71, "group computed": 55, "group informal": 71, "group long": 81,
+		"group multi": 58, "group near": 78, "group offtopic": 82,
+		"asked": 90, "declines": 79,
+	}
+)
+
+// freshScore is the figures of one group of a fresh set: the topic right
+// (the expected topics answered, or a decline where one is expected), the
+// answer in the language asked, and, of the questions to decline as a
+// whole, those declined.
+type freshScore struct {
+	topic, asked, declines groupScore
+}
+
+func (s *freshScore) String() string {
+	return fmt.Sprintf("topic %3d/%-3d %5.1f%%  in asked language %3d/%-3d %5.1f%%  declines right %2d/%-2d %5.1f%%",
+		s.topic.right, s.topic.total, s.topic.percent(),
+		s.asked.right, s.asked.total, s.asked.percent(),
+		s.declines.right, s.declines.total, s.declines.percent())
+}
+
+// add counts one question in s: whether its topics were right, whether
+// it was answered in the language asked, and, when it is one to decline
+// as a whole, whether it was declined.
+func (s *freshScore) add(topicRight, askedRight, wholeDecline bool, miss string) {
+	count(&s.topic, topicRight, miss)
+	count(&s.asked, askedRight, miss)
+	if wholeDecline {
+		count(&s.declines, topicRight, miss)
+	}
+}
+
+func count(g *groupScore, right bool, miss string) {
+	g.total++
+	if right {
+		g.right++
+	} else {
+		g.misses = append(g.misses, miss)
+	}
+}
+
+// freshRow is one row of a fresh set.
+type freshRow struct {
+	line                    int
+	group, lang, want, text string
+}
+
+// readFresh reads a tab-separated fresh set whose columns are those named
+// in header, the first row of the file; a group column is optional.
+func readFresh(t *testing.T, name string, header []string) []freshRow {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []freshRow
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != len(header) {
+			t.Fatalf("%s:%d: %d columns, want %d (%s)", name, n, len(cols), len(header), strings.Join(header, ", "))
+		}
+		if slices.Equal(cols, header) {
+			continue
+		}
+		r := freshRow{line: n}
+		if len(header) == 4 {
+			r.group, cols = cols[0], cols[1:]
+		}
+		r.lang, r.want, r.text = cols[0], cols[1], cols[2]
+		rows = append(rows, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// freshWant parses the expected column: topic ids joined by "+", "-"
+// alone for a message to decline as a whole, and "-" among topics for a
+// part that must be declined. It returns the sorted topics and whether a
+// part must be declined.
+func freshWant(col string) (topics []string, declinePart bool) {
+	parts := strings.Split(col, "+")
+	for _, p := range parts {
+		switch p = strings.TrimSpace(p); p {
+		case "-", "":
+			declinePart = len(parts) > 1
+		default:
+			topics = append(topics, p)
+		}
+	}
+	sort.Strings(topics)
+	return topics, declinePart
+}
+
+// checkFreshRows fails the test for rows whose language or topic does not
+// exist, so that a slip in a set is not counted as a miss of the search.
+func checkFreshRows(t *testing.T, k *KB, name string, rows []freshRow) {
+	t.Helper()
+	for _, r := range rows {
+		if Lang(r.lang) != r.lang {
+			t.Errorf("%s:%d: unknown lang %q", name, r.line, r.lang)
+		}
+		topics, _ := freshWant(r.want)
+		for _, id := range topics {
+			if _, ok := k.Entry(id, "en"); !ok {
+				t.Errorf("%s:%d: unknown topic %q", name, r.line, id)
+			}
+		}
+	}
+}
+
+// reportFresh logs every group's figures, in order, and the misses only
+// when AUTHORBOT_SHOW_MISSES is set: whoever reads them while changing
+// the search is tuning on the set.
+func reportFresh(t *testing.T, scores map[string]*freshScore) {
+	t.Helper()
+	names := make([]string, 0, len(scores))
+	for name := range scores {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		t.Logf("%-15s %s", name, scores[name])
+	}
+	if !showMisses() {
+		return
+	}
+	for _, name := range names {
+		if !strings.HasPrefix(name, "lang ") {
+			continue // every miss is in exactly one language
+		}
+		s := scores[name]
+		for _, m := range s.topic.misses {
+			t.Logf("    miss: %s", m)
+		}
+		for _, m := range s.asked.misses {
+			t.Logf("    asked language: %s", m)
+		}
+	}
+}
+
+// checkFreshFloor fails when the figure of a group is under its sanity
+// floor.
+func checkFreshFloor(t *testing.T, what string, g *groupScore, floor float64) {
+	t.Helper()
+	if g.total > 0 && g.percent() < floor {
+		t.Errorf("%s: %.1f%% (%d/%d), under the sanity floor of %.0f%%", what, g.percent(), g.right, g.total, floor)
+	}
+}
+
+// TestAccuracyFreshLang measures Search on testdata/fresh-lang.tsv (lang,
+// expected, question), short questions in each of the seven languages,
+// scored as TestAccuracyHeldOutLanguages scores the held-out sets: each
+// searched with no locale, right when the expected topic is answered
+// confidently or, for "-", when the search declines; and whether the
+// answer is in the language asked.
+func TestAccuracyFreshLang(t *testing.T) {
+	const name = "testdata/fresh-lang.tsv"
+	k := mustLoad(t)
+	rows := readFresh(t, name, []string{"lang", "expected", "question"})
+	checkFreshRows(t, k, name, rows)
+	scores := make(map[string]*freshScore)
+	for _, r := range rows {
+		q := question{lang: r.lang, topic: strings.TrimPrefix(r.want, "-"), text: r.text, line: r.line}
+		res := k.Search(r.text, "")
+		topicRight := isRight(q, res)
+		miss := fmt.Sprintf("line %d %s %q: want %s, got %s (score %.2f, confident %v) in %s",
+			r.line, r.lang, r.text, r.want, bestID(res), res.Score, res.Confident, res.Lang)
+		for _, key := range []string{"lang " + r.lang, "all"} {
+			if scores[key] == nil {
+				scores[key] = &freshScore{}
+			}
+			scores[key].add(topicRight, res.Lang == r.lang, q.topic == "", miss)
+		}
+	}
+	reportFresh(t, scores)
+	for _, lang := range languages() {
+		s := scores["lang "+lang]
+		if s == nil {
+			t.Errorf("%s: no questions", lang)
+			continue
+		}
+		if s.topic.total < minHeldOut {
+			t.Errorf("%s: %d questions, want at least %d", lang, s.topic.total, minHeldOut)
+		}
+		checkFreshFloor(t, lang+" topic", &s.topic, freshLangFloor["topic "+lang])
+		checkFreshFloor(t, lang+" in asked language", &s.asked, freshLangFloor["asked"])
+	}
+	checkFreshFloor(t, "declines", &scores["all"].declines, freshLangFloor["declines"])
+}
+
+// TestAccuracyFreshMessy measures Answer on testdata/fresh-messy.tsv
+// (group, lang, expected, question): long, multi-part, informal,
+// near-domain, off-topic and computed messages, scored as
+// TestAccuracyMessy scores messy.tsv: right when Answer answers exactly
+// the expected topics and declines a part where one must be; a message
+// to decline as a whole is right when no topic is answered.
+func TestAccuracyFreshMessy(t *testing.T) {
+	const name = "testdata/fresh-messy.tsv"
+	k := mustLoad(t)
+	rows := readFresh(t, name, []string{"group", "lang", "expected", "question"})
+	checkFreshRows(t, k, name, rows)
+	scores := make(map[string]*freshScore)
+	for _, r := range rows {
+		want, declinePart := freshWant(r.want)
+		a := k.Answer(r.text, "")
+		ids, declined := partIDs(a)
+		sort.Strings(ids)
+		topicRight := slices.Equal(ids, want) && (!declinePart || declined)
+		miss := fmt.Sprintf("line %d %s/%s %q: want %s, got %s in %s",
+			r.line, r.group, r.lang, r.text, r.want, strings.Join(ids, "+"), a.Lang)
+		for _, key := range []string{"group " + r.group, "lang " + r.lang, "all"} {
+			if scores[key] == nil {
+				scores[key] = &freshScore{}
+			}
+			scores[key].add(topicRight, a.Lang == r.lang, len(want) == 0 && !declinePart, miss)
+		}
+	}
+	reportFresh(t, scores)
+	if n := scores["all"].topic.total; n < 150 {
+		t.Errorf("%s: %d messages, want at least 150", name, n)
+	}
+	for key, floor := range freshMessyFloor {
+		switch key {
+		case "asked":
+			checkFreshFloor(t, "in asked language", &scores["all"].asked, floor)
+		case "declines":
+			checkFreshFloor(t, "declines", &scores["all"].declines, floor)
+		default:
+			if s := scores[key]; s == nil {
+				t.Errorf("%s: no messages", key)
+			} else {
+				checkFreshFloor(t, key+" topic", &s.topic, floor)
+			}
+		}
+	}
+}
+
+// TestFreshWant checks the parsing of the expected column of the fresh
+// sets.
+func TestFreshWant(t *testing.T) {
+	for _, tt := range []struct {
+		col         string
+		want        []string
+		declinePart bool
+	}{
+		{"-", nil, false},
+		{"cart-empty", []string{"cart-empty"}, false},
+		{"track-order+cancel-order", []string{"cancel-order", "track-order"}, false},
+		{"max-quantity+-", []string{"max-quantity"}, true},
+	} {
+		got, dp := freshWant(tt.col)
+		if !slices.Equal(got, tt.want) || dp != tt.declinePart {
+			t.Errorf("freshWant(%q) = %v, %v; want %v, %v", tt.col, got, dp, tt.want, tt.declinePart)
+		}
+	}
+}
