@@ -209,3 +209,84 @@ func WeekStart(t time.Time) time.Time {
 	offset := (int(day.Weekday()) + 6) % 7 // Monday 0 … Sunday 6
 	return day.AddDate(0, 0, -offset)
 }
+
+// Tally builds a period's Stats from the stored counts of questions, one
+// row at a time in day order, the same way for every storage engine.
+type Tally struct {
+	s                        Stats
+	langs, platforms, topics map[string]int
+}
+
+// NewTally starts the figures of the period from since.
+func NewTally(since time.Time) *Tally {
+	return &Tally{s: Stats{Since: since.UTC()}, langs: map[string]int{}, platforms: map[string]int{}, topics: map[string]int{}}
+}
+
+// Add counts n questions asked on day (rows come oldest day first) on
+// platform in lang, answered with topic when answered.
+func (t *Tally) Add(day time.Time, platform, lang, topic string, answered bool, n int) {
+	s := &t.s
+	if len(s.Days) == 0 || !s.Days[len(s.Days)-1].Day.Equal(day) {
+		s.Days = append(s.Days, Day{Day: day})
+	}
+	d := &s.Days[len(s.Days)-1]
+	d.Asked += n
+	s.Asked += n
+	if answered {
+		d.Answered += n
+		s.Answered += n
+		t.topics[topic] += n
+	}
+	t.langs[lang] += n
+	t.platforms[platform] += n
+}
+
+// Stats returns the figures counted, with votes, the votes by topic of
+// the period: the topics with "No" votes among them, most first.
+func (t *Tally) Stats(votes []TopicVotes) Stats {
+	s := t.s
+	s.ByLang, s.ByPlatform, s.Topics = counts(t.langs), counts(t.platforms), counts(t.topics)
+	s.Unhelpful = slices.DeleteFunc(slices.Clone(votes), func(v TopicVotes) bool { return v.No == 0 })
+	slices.SortStableFunc(s.Unhelpful, func(a, b TopicVotes) int {
+		return cmp.Or(cmp.Compare(b.No, a.No), cmp.Compare(a.Topic, b.Topic))
+	})
+	return s
+}
+
+func counts(m map[string]int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{Name: k, Count: n})
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// minFallingVotes is how many votes a topic needs in both weeks for its
+// feedback to count as falling.
+const minFallingVotes = 3
+
+// FallingFrom returns the topics whose share of "Yes" votes in now (a
+// week's votes by topic) is lower than in before (the week before), the
+// steepest fall first.
+func FallingFrom(before, now []TopicVotes) []Falling {
+	share := func(v TopicVotes) float64 { return float64(v.Yes) / float64(v.Yes+v.No) }
+	prev := map[string]TopicVotes{}
+	for _, v := range before {
+		prev[v.Topic] = v
+	}
+	var out []Falling
+	for _, v := range now {
+		p, ok := prev[v.Topic]
+		if !ok || p.Yes+p.No < minFallingVotes || v.Yes+v.No < minFallingVotes || share(v) >= share(p) {
+			continue
+		}
+		out = append(out, Falling{Topic: v.Topic, Before: share(p), Now: share(v)})
+	}
+	slices.SortStableFunc(out, func(a, b Falling) int {
+		return cmp.Compare(a.Now-a.Before, b.Now-b.Before)
+	})
+	return out
+}

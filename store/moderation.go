@@ -1,13 +1,11 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/authorbot/authorbot/moderation"
@@ -437,7 +435,7 @@ func (db *DB) Stats(ctx context.Context, since time.Time) (moderation.Stats, err
 		return s, fmt.Errorf("store: stats: %w", err)
 	}
 	defer rows.Close()
-	langs, platforms, topics := map[string]int{}, map[string]int{}, map[string]int{}
+	t := moderation.NewTally(since)
 	for rows.Next() {
 		var day, platform, lang, topic string
 		var answered bool
@@ -445,36 +443,20 @@ func (db *DB) Stats(ctx context.Context, since time.Time) (moderation.Stats, err
 		if err := rows.Scan(&day, &platform, &lang, &topic, &answered, &n); err != nil {
 			return s, fmt.Errorf("store: stats: %w", err)
 		}
-		t, err := parseDate(day)
+		d, err := parseDate(day)
 		if err != nil {
 			return s, err
 		}
-		if len(s.Days) == 0 || !s.Days[len(s.Days)-1].Day.Equal(t) {
-			s.Days = append(s.Days, moderation.Day{Day: t})
-		}
-		d := &s.Days[len(s.Days)-1]
-		d.Asked += n
-		s.Asked += n
-		if answered {
-			d.Answered += n
-			s.Answered += n
-			topics[topic] += n
-		}
-		langs[lang] += n
-		platforms[platform] += n
+		t.Add(d, platform, lang, topic, answered, n)
 	}
 	if err := rows.Err(); err != nil {
 		return s, fmt.Errorf("store: stats: %w", err)
 	}
-	s.ByLang, s.ByPlatform, s.Topics = counts(langs), counts(platforms), counts(topics)
-	if s.Unhelpful, err = db.votesSince(ctx, since, time.Time{}); err != nil {
+	votes, err := db.votesSince(ctx, since, time.Time{})
+	if err != nil {
 		return s, err
 	}
-	s.Unhelpful = slices.DeleteFunc(s.Unhelpful, func(v moderation.TopicVotes) bool { return v.No == 0 })
-	slices.SortStableFunc(s.Unhelpful, func(a, b moderation.TopicVotes) int {
-		return cmp.Or(cmp.Compare(b.No, a.No), cmp.Compare(a.Topic, b.Topic))
-	})
-	return s, nil
+	return t.Stats(votes), nil
 }
 
 // votesSince counts the votes cast from since until before (zero: now),
@@ -505,7 +487,6 @@ func (db *DB) votesSince(ctx context.Context, since, before time.Time) ([]modera
 // start is lower than in the week before, the steepest fall first. A
 // topic needs a few votes in both weeks to count.
 func (db *DB) Falling(ctx context.Context, start time.Time) ([]moderation.Falling, error) {
-	const minVotes = 3
 	before, err := db.votesSince(ctx, start.AddDate(0, 0, -7), start)
 	if err != nil {
 		return nil, err
@@ -514,34 +495,7 @@ func (db *DB) Falling(ctx context.Context, start time.Time) ([]moderation.Fallin
 	if err != nil {
 		return nil, err
 	}
-	share := func(v moderation.TopicVotes) float64 { return float64(v.Yes) / float64(v.Yes+v.No) }
-	prev := map[string]moderation.TopicVotes{}
-	for _, v := range before {
-		prev[v.Topic] = v
-	}
-	var out []moderation.Falling
-	for _, v := range now {
-		p, ok := prev[v.Topic]
-		if !ok || p.Yes+p.No < minVotes || v.Yes+v.No < minVotes || share(v) >= share(p) {
-			continue
-		}
-		out = append(out, moderation.Falling{Topic: v.Topic, Before: share(p), Now: share(v)})
-	}
-	slices.SortStableFunc(out, func(a, b moderation.Falling) int {
-		return cmp.Compare(a.Now-a.Before, b.Now-b.Before)
-	})
-	return out, nil
-}
-
-func counts(m map[string]int) []moderation.Count {
-	out := make([]moderation.Count, 0, len(m))
-	for k, n := range m {
-		out = append(out, moderation.Count{Name: k, Count: n})
-	}
-	slices.SortFunc(out, func(a, b moderation.Count) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
-	})
-	return out
+	return moderation.FallingFrom(before, now), nil
 }
 
 // ClaimDigest claims the digest of week for sending: it reports false
