@@ -66,15 +66,14 @@ func (a *Adapter) isAdmin(ctx context.Context, u bot.User) bool {
 	}
 	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
 	defer cancel()
-	info, err := api.GetUserInfoContext(ctx, u.ID)
+	info, err := api.GetUserInfoContext(ctx, u.ID, slackapi.GetUserInfoOptionIncludeLocale(true))
 	if err != nil {
 		a.log.Debug("users.info failed", slog.Any("err", err))
 		a.admins.PutFor(key, false, adminFailTTL)
 		return false
 	}
-	admin := info.IsAdmin || info.IsOwner || info.IsPrimaryOwner
-	a.admins.Put(key, admin)
-	return admin
+	a.remember(key, info)
+	return info.IsAdmin || info.IsOwner || info.IsPrimaryOwner
 }
 
 // mention renders a Mention: a Slack user's mention, which Slack shows as

@@ -440,9 +440,18 @@ func (a *Adapter) locale(ctx context.Context, u bot.User) string {
 		a.locales.PutFor(key, "", localeFailTTL)
 		return ""
 	}
-	l := requestLocale(info.Locale)
-	a.locales.Put(key, l)
+	a.remember(key, info)
+	l, _ := a.locales.Get(key)
 	return l
+}
+
+// remember keeps both things the adapter asks users.info about (the
+// author's locale, and whether they administer the workspace), whichever
+// question it was asked for: one call answers both, each for as long as
+// its own cache holds it.
+func (a *Adapter) remember(key string, info *slackapi.User) {
+	a.locales.Put(key, requestLocale(info.Locale))
+	a.admins.Put(key, info.IsAdmin || info.IsOwner || info.IsPrimaryOwner)
 }
 
 // Notify sends r to user as a direct message from the bot. It needs the
