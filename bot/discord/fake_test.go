@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -449,6 +450,33 @@ func newTestAdapter(t testing.TB, f *fakeDiscord, rec *recorder, mutate func(*Co
 }
 
 // post sends a request through the adapter and decodes its JSON answer.
+// postDeferred sends r to a, whose handler is held, and returns once the
+// deadline has passed: a answers with a deferral then, and serves on
+// until the handler is let go. The returned function waits for that and
+// returns what post would.
+func postDeferred(t *testing.T, a *Adapter, r *http.Request) func() (int, map[string]any) {
+	t.Helper()
+	w := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.ServeHTTP(w, r)
+	}()
+	time.Sleep(a.deferAfter) // in a bubble: the deferral is due
+	synctest.Wait()
+	return func() (int, map[string]any) {
+		t.Helper()
+		<-done
+		var out map[string]any
+		if w.Code == http.StatusOK {
+			if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
+				t.Fatalf("response is not JSON: %q", w.Body.String())
+			}
+		}
+		return w.Code, out
+	}
+}
+
 func post(t *testing.T, a http.Handler, r *http.Request) (int, map[string]any) {
 	t.Helper()
 	w := httptest.NewRecorder()

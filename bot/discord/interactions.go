@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -329,50 +330,93 @@ type keyedResponse struct {
 	stash map[string]string
 }
 
+// The states of an interaction being answered before its deadline.
+const (
+	running int32 = iota
+	answered
+	deferred
+)
+
 // answer runs the request and responds before Discord's three-second
 // deadline: with the reply when it is ready in time, otherwise with a
 // deferral (type 5, "thinking…") and later by editing that response.
+//
+// The request is served on the calling goroutine: a goroutine of its own
+// cost a new stack, grown on every request, and two hand-overs, for
+// answers nearly all ready long before the deadline. If the deadline
+// passes first, the deferral is sent from a timer's goroutine; once the
+// reply is ready (the caller never touches the response meanwhile), the
+// deferral is edited from here, and answer returns after that.
 func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot.Request, respond respondFunc) {
-	// The work outlives an HTTP request that answered with a deferral:
-	// it runs on a goroutine of its own so that such a request can end.
-	// workTimeout bounds it from the start; its timer is set only for work
-	// that is deferred, most answers being ready long before.
+	// The work outlives an HTTP request that answered with a deferral, so
+	// it must not end with the request's context. workTimeout bounds it
+	// from the start; its timer is set only for work that is deferred.
 	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	done := make(chan *bot.Reply, 1)
-	go func() {
-		defer cancel()
-		growStack(0)
-		reply := a.serve(work, req)
-		if req.Thread != nil {
-			reply = bot.InThread(reply, *req.Thread)
-		}
-		done <- reply
-	}()
+	defer cancel()
 	// The edit of a deferral is accepted while the interaction's token
 	// lasts, 15 minutes from its creation; a minute is kept in hand for
 	// the time the interaction took to arrive and for clock drift.
 	until := a.now().Add(tokenLife - time.Minute)
-	timer := time.NewTimer(a.deferAfter)
-	defer timer.Stop()
-	var ready *bot.Reply
+	var state atomic.Int32
 	var limit *time.Timer
-	select {
-	case ready = <-done:
-		if ready.File == nil {
-			a.respond(respond, ready)
+	var sent bool
+	acked := make(chan struct{})
+	t := time.AfterFunc(a.deferAfter, func() {
+		if !state.CompareAndSwap(running, deferred) {
 			return
 		}
-		// A file needs a multipart request. Discord fails an HTTP
-		// interaction answered with a multipart body larger than about
-		// 150 KB, but takes the file in the edit of a deferral, over HTTP
-		// and the gateway alike: a reply with a file is always deferred,
-		// then delivered by that edit.
-	case <-timer.C:
+		defer close(acked)
 		limit = time.AfterFunc(workTimeout-a.deferAfter, cancel)
+		// Answers are private unless the author asked to share one.
+		sent = a.deferResponse(respond, req.Action != bot.ActionShare)
+	})
+	reply := a.serve(work, req)
+	if req.Thread != nil {
+		reply = bot.InThread(reply, *req.Thread)
 	}
-	// A deferral fixes whether the answer will be private. Answers are
-	// private unless the author asked to share one; a file never is shared.
-	private := req.Action != bot.ActionShare || ready != nil
+	if state.CompareAndSwap(running, answered) {
+		t.Stop()
+		a.answerNow(ctx, until, i, reply, respond)
+		return
+	}
+	<-acked
+	limit.Stop()
+	if !sent {
+		return
+	}
+	a.busy.Add() // drain waits for the edit
+	defer a.busy.Done()
+	if err := a.finish(context.WithoutCancel(ctx), until, i, req.Action != bot.ActionShare, reply); err != nil {
+		a.log.Warn("deferred answer failed", slog.Any("err", err))
+	}
+}
+
+// answerNow responds with a reply ready before the deadline. A file
+// needs a multipart request: Discord fails an HTTP interaction answered
+// with a multipart body larger than about 150 KB, but takes the file in
+// the edit of a deferral, over HTTP and the gateway alike, so a reply
+// with a file is deferred (in private: a file never is shared), then
+// delivered by that edit.
+func (a *Adapter) answerNow(ctx context.Context, until time.Time, i *discordgo.Interaction, reply *bot.Reply, respond respondFunc) {
+	if reply.File == nil {
+		a.respond(respond, reply)
+		return
+	}
+	if !a.deferResponse(respond, true) {
+		return
+	}
+	a.busy.Add()
+	go func() {
+		defer a.busy.Done()
+		if err := a.finish(context.WithoutCancel(ctx), until, i, true, reply); err != nil {
+			a.log.Warn("deferred answer failed", slog.Any("err", err))
+		}
+	}()
+}
+
+// deferResponse sends a deferral (type 5), which fixes whether the answer
+// will be private, and reports whether it went out.
+func (a *Adapter) deferResponse(respond respondFunc, private bool) bool {
 	deferral := &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{AllowedMentions: noMentions()},
@@ -386,36 +430,9 @@ func (a *Adapter) answer(ctx context.Context, i *discordgo.Interaction, req *bot
 	}
 	if err != nil {
 		a.log.Warn("interaction deferral failed", slog.Any("err", err))
-		return
+		return false
 	}
-	a.busy.Add()
-	go func() {
-		defer a.busy.Done()
-		reply := ready
-		if reply == nil {
-			reply = <-done
-			limit.Stop()
-		}
-		if err := a.finish(context.WithoutCancel(ctx), until, i, private, reply); err != nil {
-			a.log.Warn("deferred answer failed", slog.Any("err", err))
-		}
-	}()
-}
-
-// growStack grows a new goroutine's stack at once to what answering a
-// command needs. A goroutine starts with a small stack, which the runtime
-// doubles each time a call needs more, copying it whole: answering a
-// command (the router, the store, the log) grew it three or four times,
-// 5% of the server's CPU under bench-discord. A frame of 16 KB on a stack
-// that holds next to nothing yet makes the runtime give it 32 KB in one
-// step, at the cost of one cheap copy (CockroachDB's growstack.Grow does
-// the same).
-//
-//go:noinline
-func growStack(i int) byte {
-	var frame [16 << 10]byte
-	frame[i] = 1
-	return frame[len(frame)-1-i]
+	return true
 }
 
 // finish delivers a deferred answer by editing the deferred response,

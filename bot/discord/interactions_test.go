@@ -383,17 +383,18 @@ func testDeferredHTTP(t *testing.T) {
 	rec, release := slowHandler(func(*bot.Request) *bot.Reply { return sampleAnswer("en") })
 	a, priv := newTestAdapter(t, f, rec, func(c *Config) { c.DeferAfter = 10 * time.Millisecond })
 	body := commandInteraction("slow-1", "guild-1", "user-1", "en-US", "ask", str("question", "cart empty"))
-	status, out := post(t, a, signed(priv, time.Now(), body))
+	answered := postDeferred(t, a, signed(priv, time.Now(), body))
+	if n := len(f.recorded()); n != 0 {
+		t.Errorf("%d calls to Discord before the answer was ready", n)
+	}
+	close(release)
+	status, out := answered()
 	if status != http.StatusOK || out["type"] != float64(5) {
 		t.Fatalf("got %d %v, want a type 5 deferral", status, out)
 	}
 	if d := out["data"].(map[string]any); d["flags"] != float64(64) {
 		t.Errorf("deferral flags = %v, want 64 (ephemeral kept)", d["flags"])
 	}
-	if n := len(f.recorded()); n != 0 {
-		t.Errorf("%d calls to Discord before the answer was ready", n)
-	}
-	close(release)
 	calls := f.wait(1)
 	c := calls[0]
 	if c.Method != "PATCH" || c.Path != "webhooks/app-1/tok-slow-1/messages/@original" {
@@ -417,14 +418,15 @@ func testDeferredShareFails(t *testing.T) {
 		return bot.Say("Only answers can be shared in the channel, not your orders or data.")
 	})
 	a, priv := newTestAdapter(t, f, rec, func(c *Config) { c.DeferAfter = 10 * time.Millisecond })
-	_, out := post(t, a, signed(priv, time.Now(), buttonInteraction("slow-2", "guild-1", "user-1", "en-US", "b:share:/order list")))
+	answered := postDeferred(t, a, signed(priv, time.Now(), buttonInteraction("slow-2", "guild-1", "user-1", "en-US", "b:share:/order list")))
+	close(release)
+	_, out := answered()
 	if out["type"] != float64(5) {
 		t.Fatalf("response = %v, want a deferral", out)
 	}
 	if d, _ := out["data"].(map[string]any); d["flags"] != nil {
 		t.Errorf("a share was deferred in private: %v", d)
 	}
-	close(release)
 	calls := f.wait(2)
 	if calls[0].Method != "DELETE" || calls[0].Path != "webhooks/app-1/tok-slow-2/messages/@original" {
 		t.Errorf("first call = %s %s, want the public placeholder deleted", calls[0].Method, calls[0].Path)
@@ -495,10 +497,11 @@ func TestDeferredEditRateLimited(t *testing.T) {
 					c.Log = slog.New(slog.NewTextHandler(&logs, nil))
 				})
 				id := fmt.Sprint("limited-", n)
-				if _, out := post(t, a, signed(priv, time.Now(), commandInteraction(id, "guild-1", "user-1", "en-US", "help"))); out["type"] != float64(5) {
+				answered := postDeferred(t, a, signed(priv, time.Now(), commandInteraction(id, "guild-1", "user-1", "en-US", "help")))
+				close(release)
+				if _, out := answered(); out["type"] != float64(5) {
 					t.Fatalf("response = %v, want a deferral", out)
 				}
-				close(release)
 				// Not Run: it waits a minute at most, and the retries take longer.
 				a.busy.Wait(context.Background())
 				calls := f.recorded()
