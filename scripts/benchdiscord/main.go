@@ -17,6 +17,9 @@
 //	    own CPU time per request of each target, and with -pid the
 //	    server's, over the measured rounds.
 //
+// Either mode takes -cpuprofile FILE, to write a CPU profile of its run
+// (the baseline's, until it is stopped).
+//
 // Interactions are shaped like those Discord sends from a server (member,
 // channel, guild, permissions and all) and signed as Discord signs them
 // (Ed25519 over timestamp and body), each with a fresh id and token, so no
@@ -41,6 +44,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -85,10 +89,16 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 // timestamp and body, answer a fixed reply.
 func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("baseline", flag.ContinueOnError)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	key := fs.String("key", "", "the application's public key, hex")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stop, err := profile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	pub, err := hex.DecodeString(*key)
 	if err != nil || len(pub) != ed25519.PublicKeySize {
 		return errors.New("baseline needs -key, 64 hex characters")
@@ -116,12 +126,18 @@ func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 
 func runLoad(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	seed := fs.String("seed", "", "the application's private key seed, hex")
 	var cfg loadtest.Config
 	loadtest.Flags(fs, &cfg, "/discord/interactions", "Discord users")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stop, err := profile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	s, err := hex.DecodeString(*seed)
 	if err != nil || len(s) != ed25519.SeedSize || len(cfg.Targets) == 0 {
 		return errors.New("load needs -seed (64 hex characters) and at least one -target")
@@ -231,4 +247,24 @@ func (g *generator) send(ctx context.Context, u string, c loadtest.Command, user
 		return fmt.Errorf("%s %s: refused as going too fast: use more -users", c.Name, c.Text)
 	}
 	return nil
+}
+
+// profile starts a CPU profile into path, when path is set, and returns
+// what stops it.
+func profile(path string) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -14,6 +14,9 @@
 //	    servers, so what it spends is not theirs to use), and with -pid
 //	    the server's, over the measured rounds.
 //
+// Either mode takes -cpuprofile FILE, to write a CPU profile of its run
+// (the baseline's, until it is stopped).
+//
 // Requests are signed exactly as Slack signs them (v0:timestamp:body,
 // HMAC-SHA256 with the signing secret), each with a fresh trigger_id, so
 // no two are the same delivery.
@@ -38,6 +41,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -76,10 +80,16 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 // body within 64 KiB, verify the signature, answer a fixed reply.
 func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("baseline", flag.ContinueOnError)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	secret := fs.String("secret", "", "signing secret")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stop, err := profile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	if *secret == "" {
 		return errors.New("baseline needs -secret")
 	}
@@ -109,12 +119,18 @@ func runBaseline(ctx context.Context, args []string, out io.Writer) error {
 
 func runLoad(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	secret := fs.String("secret", "", "signing secret")
 	var cfg loadtest.Config
 	loadtest.Flags(fs, &cfg, "/slack/commands", "Slack users")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stop, err := profile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	if *secret == "" || len(cfg.Targets) == 0 {
 		return errors.New("load needs -secret and at least one -target")
 	}
@@ -181,4 +197,24 @@ func (g *generator) send(ctx context.Context, u string, c loadtest.Command, user
 		return fmt.Errorf("%s %s: refused as going too fast: use more -users", c.Name, c.Text)
 	}
 	return nil
+}
+
+// profile starts a CPU profile into path, when path is set, and returns
+// what stops it.
+func profile(path string) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
