@@ -9,27 +9,44 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/replytest"
 )
 
 // BenchmarkInteractions measures POST /discord/interactions for a slash
 // command answered at once: body read, Ed25519 check, freshness and
-// replay checks, parse, a handler returning a knowledge-base answer, and
-// render. Each request is a new interaction, signed before the timer.
+// replay checks, parse, a handler returning a reply, and render. The
+// reply is a knowledge-base answer (with a Key: its response is made
+// once) or an author's order list (made for each request). Each request
+// is a new interaction, signed before the timer.
 func BenchmarkInteractions(b *testing.B) {
-	a, priv := newTestAdapter(b, nil, &recorder{}, nil)
-	now := time.Now()
-	reqs := make([]*http.Request, b.N)
-	for i := range reqs {
-		reqs[i] = signed(priv, now, commandInteraction(fmt.Sprint("b", i), "guild-1", "user-1", "en-US", "ask", str("question", "my cart is empty")))
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		w := httptest.NewRecorder()
-		a.ServeHTTP(w, reqs[i])
-		if w.Code != http.StatusOK {
-			b.Fatalf("status %d", w.Code)
-		}
+	for _, bc := range []struct{ name, reply string }{{"answer", "answer"}, {"order list", "order-list"}} {
+		b.Run(bc.name, func(b *testing.B) {
+			rec := &recorder{answer: func(*bot.Request) *bot.Reply { return replytest.Reply(bc.reply) }}
+			a, priv := newTestAdapter(b, nil, rec, nil)
+			now := time.Now()
+			reqs := make([]*http.Request, b.N)
+			for i := range reqs {
+				reqs[i] = signed(priv, now, commandInteraction(fmt.Sprint("b", i), "guild-1", "user-1", "en-US", "ask", str("question", "my cart is empty")))
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				w := httptest.NewRecorder()
+				a.ServeHTTP(w, reqs[i])
+				if w.Code != http.StatusOK {
+					b.Fatalf("status %d", w.Code)
+				}
+				if i%1000 == 999 {
+					b.StopTimer()
+					rec.mu.Lock()
+					rec.reqs = rec.reqs[:0]
+					rec.mu.Unlock()
+					b.StartTimer()
+				}
+			}
+		})
 	}
 }
 

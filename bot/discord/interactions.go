@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -288,7 +289,14 @@ func notice(locale, id string) *bot.Reply {
 
 // respond answers an interaction with r as a new message.
 func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
-	b, err := a.messageResponse(r)
+	buf := responseBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledResponse {
+			buf.Reset()
+			responseBuffers.Put(buf)
+		}
+	}()
+	b, err := a.messageResponseIn(buf, r)
 	if err == nil {
 		err = respond(b, false)
 	}
@@ -297,6 +305,15 @@ func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
 	}
 }
 
+// responseBuffers holds the buffers the responses made for one request
+// are encoded into: such a response (an author's orders) is a few KiB,
+// used once, and encoding it anew each time made it the largest
+// allocation of answering one.
+var responseBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledResponse keeps a rare huge response's buffer out of the pool.
+const maxPooledResponse = 64 << 10
+
 // messageResponse is the JSON of the response that answers with r as a
 // new message. What it makes of a reply with a Key is kept and used again
 // for every reply with that Key (knowledge-base answers, most of what
@@ -304,6 +321,13 @@ func (a *Adapter) respond(respond respondFunc, r *bot.Reply) {
 // The values it stashes for its buttons are stashed again each time, so
 // they live as long as the message is being sent.
 func (a *Adapter) messageResponse(r *bot.Reply) ([]byte, error) {
+	return a.messageResponseIn(new(bytes.Buffer), r)
+}
+
+// messageResponseIn is messageResponse, which encodes a response made for
+// this reply alone into buf (the JSON returned is buf's until buf is used
+// again) and a shared one into a slice of its own.
+func (a *Adapter) messageResponseIn(buf *bytes.Buffer, r *bot.Reply) ([]byte, error) {
 	if r.Modal != nil {
 		return modalResponse(r.Modal)
 	}
@@ -316,8 +340,17 @@ func (a *Adapter) messageResponse(r *bot.Reply) ([]byte, error) {
 	}
 	data, stash := render(r)
 	a.stash(stash)
-	b, err := encodeResponse(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data})
-	if err == nil && shared {
+	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
+	if !shared {
+		// Encode writes what Marshal returns, and the newline that
+		// encodeResponse adds.
+		if err := json.NewEncoder(buf).Encode(resp); err != nil {
+			return nil, fmt.Errorf("discord: encode the response: %w", err)
+		}
+		return buf.Bytes(), nil
+	}
+	b, err := encodeResponse(resp)
+	if err == nil {
 		a.keyed.Add(r.Key, keyedResponse{body: b, stash: stash})
 	}
 	return b, err
