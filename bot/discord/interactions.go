@@ -785,13 +785,20 @@ func encodeResponse(v any) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// jsonContentType is the Content-Type of every JSON response. Nothing may
+// change it.
+var jsonContentType = []string{"application/json"}
+
 // writeJSON answers an HTTP interaction with the JSON body b. The length
 // is set, so that the answer goes out complete in one write when the
 // handler returns, or at once when flush is set.
 func writeJSON(w http.ResponseWriter, b []byte, flush bool) error {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
+	// Set by their canonical names: Header.Set would canonicalize them,
+	// and allocate a slice for each, on every request. net/http copies
+	// the values when it writes them, so one slice serves every response.
+	h["Content-Type"] = jsonContentType
+	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	if _, err := w.Write(b); err != nil {
 		return err
 	}

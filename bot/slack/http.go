@@ -235,10 +235,17 @@ func writeMessage(w http.ResponseWriter, msg *slackapi.WebhookMessage) {
 // chunked.
 func writeJSON(w http.ResponseWriter, b []byte) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
+	// Set by their canonical names: Header.Set would canonicalize them,
+	// and allocate a slice for each, on every request. net/http copies
+	// the values when it writes them, so one slice serves every response.
+	h["Content-Type"] = jsonContentType
+	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	_, _ = w.Write(b)
 }
+
+// jsonContentType is the Content-Type of every JSON answer. Nothing may
+// change it.
+var jsonContentType = []string{"application/json; charset=utf-8"}
 
 // replyBuffers holds the buffers replies are encoded into: an answer is a
 // few KiB, and allocating it anew on every request made the encoder the
