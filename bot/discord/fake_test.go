@@ -464,6 +464,9 @@ func postDeferred(t *testing.T, a *Adapter, r *http.Request) func() (int, map[st
 	}()
 	time.Sleep(a.deferAfter) // in a bubble: the deferral is due
 	synctest.Wait()
+	if !w.Flushed || w.Body.Len() == 0 {
+		t.Errorf("nothing sent at the deadline while the handler was held")
+	}
 	return func() (int, map[string]any) {
 		t.Helper()
 		<-done
