@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -571,30 +572,25 @@ func TestManifestsInstall(t *testing.T) {
 
 // TestSocketModeUninstall: in Socket Mode the events come over the
 // socket, and app_uninstalled deletes the workspace's token there too.
-func TestSocketModeUninstall(t *testing.T) {
+func TestSocketModeUninstall(t *testing.T) { synctest.Test(t, testSocketModeUninstall) }
+
+func testSocketModeUninstall(t *testing.T) {
 	srv := newSocketServer(t)
 	store := newMemInstalls()
 	store.tokens["T1"], store.tokens["T2"] = "xoxb-T1", "xoxb-T2"
 	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) {
-		c.SigningSecret = ""
-		c.AppToken, c.BotToken = "xapp-1-test", "xoxb-test"
-		c.APIURL = srv.GetAPIURL()
-		c.PingInterval = time.Minute
+		srv.use(t, c)
 		c.Install = &Install{ClientID: testClientID, ClientSecret: testClientSecret, Store: store}
 	})
 	runSocketMode(t, a)
-	srv.send(t, "events_api", "env-ev1", map[string]any{
+	srv.envelope(t, "events_api", "env-ev1", map[string]any{
 		"token": "x", "team_id": "T1", "api_app_id": "A0001", "type": "event_callback",
 		"event": map[string]any{"type": "app_uninstalled"}, "event_id": "Ev1", "event_time": 1,
 	})
 	srv.ack(t, "env-ev1")
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		if tok, _ := store.Token(context.Background(), "T1"); tok == "" {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("app_uninstalled over the socket left the token")
-		}
+	synctest.Wait()
+	if tok, _ := store.Token(context.Background(), "T1"); tok != "" {
+		t.Error("app_uninstalled over the socket left the token")
 	}
 	if tok, _ := store.Token(context.Background(), "T2"); tok == "" {
 		t.Error("T2's token went with T1's uninstall")

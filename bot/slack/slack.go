@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -101,6 +102,10 @@ type Config struct {
 	// PingInterval is how long Socket Mode waits for Slack's ping before it
 	// reconnects; 0 means slack-go's default.
 	PingInterval time.Duration
+	// SocketDial, when set, makes the connections of Socket Mode's
+	// websocket; nil dials with the net package, through the environment's
+	// proxy as slack-go does. Tests point it at a fake in memory.
+	SocketDial func(ctx context.Context, network, address string) (net.Conn, error)
 	// Now is the clock of the adapter's caches; nil means time.Now.
 	Now func() time.Time
 	// Seen, when set, remembers the requests accepted, shared by every

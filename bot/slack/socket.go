@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"time"
 
+	"github.com/gorilla/websocket"
 	slackapi "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
@@ -24,6 +26,12 @@ func (a *Adapter) Run(ctx context.Context) error {
 	opts := []socketmode.Option{socketmode.OptionLog(slog.NewLogLogger(a.log.Handler(), slog.LevelDebug))}
 	if a.cfg.PingInterval > 0 {
 		opts = append(opts, socketmode.OptionPingInterval(a.cfg.PingInterval))
+	}
+	if a.cfg.SocketDial != nil {
+		opts = append(opts, socketmode.OptionDialer(&websocket.Dialer{
+			NetDialContext:   a.cfg.SocketDial,
+			HandshakeTimeout: socketHandshakeTimeout,
+		}))
 	}
 	sm := socketmode.New(a.client(a.cfg.BotToken, slackapi.OptionAppLevelToken(a.cfg.AppToken)), opts...)
 	defer a.socket.Store(socketStopped)
@@ -47,6 +55,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 	})
 	return g.Wait()
 }
+
+// socketHandshakeTimeout bounds the websocket's opening handshake, as
+// gorilla/websocket's default dialer does.
+const socketHandshakeTimeout = 45 * time.Second
 
 // The states of the Socket Mode connection, for Healthy.
 const (
