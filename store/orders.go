@@ -174,7 +174,7 @@ const (
 		FROM orders WHERE user_key = ?1 ORDER BY number DESC LIMIT ?2`
 	// The orders past 'ordered' come from their own index, whose WHERE
 	// the query repeats so that SQLite may use it; the orders still
-	// 'ordered' from the primary key, newest first, no further than the
+	// 'ordered' from the index of numbers, newest first, no further than the
 	// oldest of them (see migration 0005): LIMIT stops at the author's
 	// count of them.
 	latestByStatusSQL = `SELECT ` + orderColumns + `,

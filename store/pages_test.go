@@ -150,7 +150,7 @@ func TestOrderCountsFollowWrites(t *testing.T) {
 }
 
 // Migration 0004 counts the orders and dates the finished reminders that
-// a database of the earlier schema holds.
+// a database of the earlier schema holds, and the later ones keep them.
 func TestMigrationCountsExistingData(t *testing.T) {
 	ctx := context.Background()
 	raw, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "old.db")+"?_txlock=immediate")
@@ -200,6 +200,13 @@ func TestMigrationCountsExistingData(t *testing.T) {
 	if counts != "a:1020 b:0001" {
 		t.Errorf("counts after the migration = %q, want a:1020 b:0001", counts)
 	}
+	// Migration 0010 moves the orders to a table of its own layout.
+	var numbers string
+	raw.QueryRowContext(ctx, `SELECT group_concat(user_key || number || status, ' ')
+		FROM (SELECT * FROM orders ORDER BY user_key, number)`).Scan(&numbers)
+	if numbers != "a1ordered a2delivered a3delivered b1cancelled" {
+		t.Errorf("orders after the migration = %q, want a1ordered a2delivered a3delivered b1cancelled", numbers)
+	}
 	var closed []string
 	rows, err := raw.QueryContext(ctx, `SELECT closed FROM reminders ORDER BY number`)
 	if err != nil {
@@ -229,13 +236,13 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		args []any
 		want []string // in the plan
 	}{
-		{"order", getOrderSQL, []any{"u", 1}, []string{"PRIMARY KEY (user_key=? AND number=?)"}},
-		// The newest first by the primary key, stopping at the limit: no sort.
-		{"latest orders", latestOrdersSQL, []any{"u", 25}, []string{"PRIMARY KEY (user_key=?)", "sqlite_autoindex_users_1 (user_key=?)"}},
+		{"order", getOrderSQL, []any{"u", 1}, []string{"orders_by_number (user_key=? AND number=?)"}},
+		// The newest first by the index of numbers, stopping at the limit: no sort.
+		{"latest orders", latestOrdersSQL, []any{"u", 25}, []string{"orders_by_number (user_key=?)", "sqlite_autoindex_users_1 (user_key=?)"}},
 		{"latest orders by status", latestByStatusSQL, []any{"u", 25, "shipped"}, []string{"orders_past_ordered (user_key=? AND status=?)"}},
-		// Newest first by the primary key, as far as the oldest ordered one.
-		{"latest ordered orders", latestOrderedSQL, []any{"u", 25}, []string{"PRIMARY KEY (user_key=?)", "sqlite_autoindex_users_1 (user_key=?)"}},
-		{"recent orders", recentOrdersSQL, []any{"u", "2026-01-01"}, []string{"PRIMARY KEY (user_key=?)",
+		// Newest first by the index of numbers, as far as the oldest ordered one.
+		{"latest ordered orders", latestOrderedSQL, []any{"u", 25}, []string{"orders_by_number (user_key=?)", "sqlite_autoindex_users_1 (user_key=?)"}},
+		{"recent orders", recentOrdersSQL, []any{"u", "2026-01-01"}, []string{"orders_by_number (user_key=?)",
 			"orders_past_ordered (user_key=? AND status=?)", "orders_delivered (user_key=? AND delivered>?)"}},
 		{"reminder by tag", reminderByTagSQL, []any{"u", "order:1:late"}, []string{"reminders_by_tag (user_key=? AND tag=?)"}},
 		{"cancel by tag", cancelByTagSQL, []any{"cancelled", anyTime, "u", "t", "pending"}, []string{"reminders_by_tag (user_key=? AND tag=?)"}},
