@@ -222,13 +222,28 @@ func validate(cmd *Command, path string, opts map[string]string) error {
 			opts[o.Name] = c
 		}
 		if o.Type == Integer {
-			if _, err := strconv.Atoi(strings.TrimPrefix(v, "#")); err != nil {
+			n := Ungroup(strings.TrimPrefix(v, "#"))
+			if _, err := strconv.Atoi(n); err != nil {
 				return usageError(cmd, path, i18n.M("parse.not_a_number", "Option", o.Name, "Typed", echo(v, 40)))
 			}
-			opts[o.Name] = strings.TrimPrefix(v, "#")
+			opts[o.Name] = n
 		}
 	}
 	return nil
+}
+
+// digitGroups are the separators of thousands a number may be written
+// with: 1,200, 1_200 and 1 200, with the spaces French and others put
+// there (a plain one, a no-break one, a narrow no-break one).
+var digitGroups = strings.NewReplacer(",", "", "_", "", " ", "", "\u00a0", "", "\u202f", "")
+
+// Ungroup removes the separators of thousands from a number written
+// with them: "1,200" and "1 200" become "1200".
+func Ungroup(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		return s // nothing to remove, nothing to allocate
+	}
+	return digitGroups.Replace(s)
 }
 
 // matchChoice returns the value of the choice v names, or "": by its

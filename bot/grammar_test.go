@@ -505,3 +505,14 @@ func TestNameIn(t *testing.T) {
 		t.Errorf("option NameIn(fr-CA) = %q, want numéro", got)
 	}
 }
+
+func TestUngroup(t *testing.T) {
+	for in, want := range map[string]string{
+		"12": "12", "1,200": "1200", "1_200": "1200", "1 200": "1200",
+		"1\u00a0200": "1200", "1\u202f200": "1200", "ten": "ten", "1.200": "1.200",
+	} {
+		if got := Ungroup(in); got != want {
+			t.Errorf("Ungroup(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -42,7 +42,7 @@ func parseQuantity(s, kind string, p *i18n.Printer) (int, error) {
 // for kind.
 func readCount(s, kind string, p *i18n.Printer) (int, error) {
 	s = strings.TrimSpace(s)
-	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", " ", "", " ", "").Replace(s))
+	n, err := strconv.Atoi(bot.Ungroup(s))
 	if err != nil {
 		limit := ledger.MaxCopies(kind)
 		return 0, fail(p, bot.Invalid, "order.quantity_must_be_a_whole", "Limit", limit, "Text", safeQuote(s, p))
