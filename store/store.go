@@ -54,10 +54,11 @@ type DB struct {
 	// The writer's, prepared on its connection: an order's addition and
 	// the savepoints of group commit (see writer.go) ran at half the rate
 	// when each statement was prepared again (scripts/bench-orders).
-	nextOrder, insertOrder, savepoint, release, rollbackTo *sql.Stmt
-	orders                                                 *orderCache
-	log                                                    *slog.Logger
-	now                                                    func() time.Time
+	// Only the writer uses them, in its goroutine (raw.go).
+	raw    rawStmts
+	orders *orderCache
+	log    *slog.Logger
+	now    func() time.Time
 	// path is the database file, "" in memory; file is what it was when
 	// opened, for Writable to tell that it was since removed or replaced.
 	path string
@@ -213,17 +214,6 @@ func (db *DB) prepare(ctx context.Context) error {
 	if db.latestOrdered, err = db.r.PrepareContext(ctx, latestOrderedSQL); err != nil {
 		return fmt.Errorf("store: prepare: %w", err)
 	}
-	for _, p := range []struct {
-		st    **sql.Stmt
-		query string
-	}{
-		{&db.nextOrder, nextOrderSQL}, {&db.insertOrder, insertOrderSQL},
-		{&db.savepoint, `SAVEPOINT u`}, {&db.release, `RELEASE u`}, {&db.rollbackTo, `ROLLBACK TO u`},
-	} {
-		if *p.st, err = db.w.PrepareContext(ctx, p.query); err != nil {
-			return fmt.Errorf("store: prepare: %w", err)
-		}
-	}
 	return nil
 }
 
@@ -281,8 +271,11 @@ func (db *DB) Writable(ctx context.Context) error {
 func (db *DB) Close() error {
 	db.stopOnce.Do(func() { close(db.stop) })
 	<-db.stopped
-	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus, db.latestOrdered,
-		db.nextOrder, db.insertOrder, db.savepoint, db.release, db.rollbackTo} {
+	if conn, err := db.w.Conn(context.Background()); err == nil {
+		conn.Raw(func(any) error { db.raw.close(); return nil })
+		conn.Close()
+	}
+	for _, st := range []*sql.Stmt{db.listOrders, db.getOrder, db.latestOrders, db.latestByStatus, db.latestOrdered} {
 		if st != nil {
 			st.Close()
 		}

@@ -12,7 +12,8 @@ import (
 // DB is the Store of package ledger.
 var _ ledger.Store = (*DB)(nil)
 
-// The statements of an order's addition, prepared on the writer.
+// The statements of an order's addition, run on the writer's own
+// connection (see raw.go).
 const (
 	nextOrderSQL = `INSERT INTO users (user_key, last_order) VALUES (?, 1)
 		ON CONFLICT (user_key) DO UPDATE SET last_order = last_order + 1
@@ -23,11 +24,11 @@ const (
 
 // tx is a ledger.Tx: one write transaction on one user's data.
 type tx struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	stmts *txStmts
-	db    *DB
-	user  string
+	ctx  context.Context
+	tx   *sql.Tx
+	conn *sql.Conn // tx's, for the statements of raw.go
+	db   *DB
+	user string
 	// orders is set once the transaction has written to the orders, so
 	// that the cache of the user's lists is dropped when it ends.
 	orders bool
@@ -54,14 +55,14 @@ func (t *tx) AddOrder(o Order) (Order, error) {
 	// another, comes in between the count and the insert, and the cap
 	// holds however many race. A refused one rolls the number back.
 	var have int
-	err := t.stmts.get(t.db.nextOrder).QueryRowContext(t.ctx, o.User).Scan(&o.Number, &have)
+	err := t.db.raw.query(t.conn, nextOrderSQL, []any{&o.Number, &have}, o.User)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: next number: %w", err)
 	}
 	if have >= ledger.MaxOrders {
 		return Order{}, ledger.TooManyOrders{Max: ledger.MaxOrders, Have: have}
 	}
-	_, err = t.stmts.get(t.db.insertOrder).ExecContext(t.ctx, orderArgs(o)...)
+	err = t.db.raw.exec(t.conn, insertOrderSQL, orderArgs(o)...)
 	if err != nil {
 		return Order{}, fmt.Errorf("store: add order: %w", err)
 	}

@@ -127,13 +127,18 @@ func (db *DB) commit(batch []*update) {
 	// transaction), and a deadline would cost go-sqlite3 a goroutine per
 	// statement. Each update's own context is checked before its turn.
 	ctx := context.Background()
-	sqlTx, err := db.w.BeginTx(ctx, nil) // BEGIN IMMEDIATE
+	conn, err := db.w.Conn(ctx)
+	if err != nil {
+		fail(fmt.Errorf("store: begin: %w", err))
+		return
+	}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE
 	if err != nil {
 		fail(fmt.Errorf("store: begin: %w", err))
 		return
 	}
 	defer sqlTx.Rollback()
-	stmts := &txStmts{tx: sqlTx, bound: map[*sql.Stmt]*sql.Stmt{}}
 	alone := len(batch) == 1
 	committed := 0
 	for _, u := range batch {
@@ -142,25 +147,25 @@ func (db *DB) commit(batch []*update) {
 			continue
 		}
 		if !alone {
-			if _, err := stmts.get(db.savepoint).ExecContext(ctx); err != nil {
+			if err := db.raw.exec(conn, `SAVEPOINT u`); err != nil {
 				fail(fmt.Errorf("store: savepoint: %w", err))
 				return
 			}
 		}
-		t := &tx{ctx: context.WithoutCancel(u.ctx), tx: sqlTx, stmts: stmts, db: db, user: u.user}
+		t := &tx{ctx: context.WithoutCancel(u.ctx), tx: sqlTx, conn: conn, db: db, user: u.user}
 		u.out = run(u.fn, t)
 		u.orders = t.orders
 		switch {
 		case u.out != (outcome{}) && alone:
 			return // rolled back
 		case u.out != (outcome{}):
-			if err := db.undo(ctx, stmts); err != nil {
+			if err := db.undo(conn); err != nil {
 				fail(fmt.Errorf("store: roll back to a savepoint: %w", err))
 				return
 			}
 			continue
 		case !alone:
-			if _, err := stmts.get(db.release).ExecContext(ctx); err != nil {
+			if err := db.raw.exec(conn, `RELEASE u`); err != nil {
 				fail(fmt.Errorf("store: release a savepoint: %w", err))
 				return
 			}
@@ -177,29 +182,11 @@ func (db *DB) commit(batch []*update) {
 
 // undo rolls the transaction back to the savepoint of the update that
 // failed, and ends the savepoint.
-func (db *DB) undo(ctx context.Context, stmts *txStmts) error {
-	if _, err := stmts.get(db.rollbackTo).ExecContext(ctx); err != nil {
+func (db *DB) undo(conn *sql.Conn) error {
+	if err := db.raw.exec(conn, `ROLLBACK TO u`); err != nil {
 		return err
 	}
-	_, err := stmts.get(db.release).ExecContext(ctx)
-	return err
-}
-
-// txStmts are the writer's prepared statements as one transaction uses
-// them, bound to it once for all the updates of a batch.
-type txStmts struct {
-	tx    *sql.Tx
-	bound map[*sql.Stmt]*sql.Stmt
-}
-
-// get returns st bound to the transaction.
-func (s *txStmts) get(st *sql.Stmt) *sql.Stmt {
-	b, ok := s.bound[st]
-	if !ok {
-		b = s.tx.Stmt(st)
-		s.bound[st] = b
-	}
-	return b
+	return db.raw.exec(conn, `RELEASE u`)
 }
 
 // run calls fn, turning a panic into an outcome for its caller.
