@@ -619,3 +619,15 @@ func BenchmarkOrdersParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ops/s")
 }
+
+// The writer checkpoints at CheckpointFrames, not at SQLite's default.
+func TestWriterCheckpointFrames(t *testing.T) {
+	db, _ := mustOpen(t)
+	var frames int
+	if err := db.w.QueryRowContext(context.Background(), `PRAGMA wal_autocheckpoint`).Scan(&frames); err != nil {
+		t.Fatal(err)
+	}
+	if frames != CheckpointFrames {
+		t.Errorf("wal_autocheckpoint = %d, want %d", frames, CheckpointFrames)
+	}
+}

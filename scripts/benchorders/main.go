@@ -207,6 +207,10 @@ func openBaseline(ctx context.Context, path string) (*baseline, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", store.CheckpointFrames)); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS bench_baseline (
 		id INTEGER PRIMARY KEY, author TEXT NOT NULL, title TEXT NOT NULL)`); err != nil {
 		db.Close()
