@@ -62,8 +62,15 @@ func (r *rawStmts) exec(conn *sql.Conn, query string, args ...any) error {
 		if err != nil {
 			return err
 		}
-		_, err = st.(driver.StmtExecContext).ExecContext(context.Background(), namedValues(args))
-		return err
+		// Through Query, which runs the statement at its first step, in
+		// the same call into C as binding its arguments: Exec binds
+		// each argument in a call of its own (17 for an order, 7% of the
+		// writer's time).
+		rows, err := st.(driver.StmtQueryContext).QueryContext(context.Background(), namedValues(args))
+		if err != nil {
+			return err
+		}
+		return rows.Close()
 	})
 }
 
