@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -55,10 +56,14 @@ type DB struct {
 	// the savepoints of group commit (see writer.go) ran at half the rate
 	// when each statement was prepared again (scripts/bench-orders).
 	// Only the writer uses them, in its goroutine (raw.go).
-	raw    rawStmts
-	orders *orderCache
-	log    *slog.Logger
-	now    func() time.Time
+	raw rawStmts
+	// tallies are the writer's too (tallies.go); writes counts the
+	// writes begun outside it, which make it forget them.
+	tallies tallies
+	writes  atomic.Uint64
+	orders  *orderCache
+	log     *slog.Logger
+	now     func() time.Time
 	// path is the database file, "" in memory; file is what it was when
 	// opened, for Writable to tell that it was since removed or replaced.
 	path string
@@ -321,6 +326,9 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer tx.Rollback()
+	// Counted once the transaction holds the writer's connection, so that
+	// the writer's next batch, which can only come after it, knows.
+	db.writes.Add(1)
 	if err := fn(tx); err != nil {
 		return err
 	}

@@ -12,15 +12,10 @@ import (
 // DB is the Store of package ledger.
 var _ ledger.Store = (*DB)(nil)
 
-// The statements of an order's addition, run on the writer's own
-// connection (see raw.go).
-const (
-	nextOrderSQL = `INSERT INTO users (user_key, last_order) VALUES (?, 1)
-		ON CONFLICT (user_key) DO UPDATE SET last_order = last_order + 1
-		RETURNING last_order, ` + orderCountAll
-	insertOrderSQL = `INSERT INTO orders (` + orderColumns + `)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-)
+// insertOrderSQL stores an order's row, on the writer's own connection
+// (see raw.go).
+const insertOrderSQL = `INSERT INTO orders (` + orderColumns + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // tx is a ledger.Tx: one write transaction on one user's data.
 type tx struct {
@@ -49,24 +44,31 @@ func (t *tx) AddOrder(o Order) (Order, error) {
 	}
 	o.Created = t.db.now().UTC()
 	o.Updated = o.Created
-	// The count comes from the same row as the number, in the same
-	// transaction as the insert: writes go through one connection and
-	// begin IMMEDIATE, so no other addition, from this process or
-	// another, comes in between the count and the insert, and the cap
-	// holds however many race. A refused one rolls the number back.
-	var have int
-	err := t.db.raw.query(t.conn, nextOrderSQL, []any{&o.Number, &have}, o.User)
-	if err != nil {
-		return Order{}, fmt.Errorf("store: add order: next number: %w", err)
+	// The cap is checked on the count of the same transaction as the
+	// insert: writes go through one connection and begin IMMEDIATE, so no
+	// other addition, from this process or another, comes in between,
+	// and the cap holds however many race. A refused one takes no number.
+	ts := &t.db.tallies
+	for try := 0; ; try++ {
+		n, err := ts.get(t.db, t.conn, o.User)
+		if err != nil {
+			return Order{}, fmt.Errorf("store: add order: %w", err)
+		}
+		if n.count >= ledger.MaxOrders {
+			return Order{}, ledger.TooManyOrders{Max: ledger.MaxOrders, Have: n.count}
+		}
+		o.Number = n.last + 1
+		err = t.db.raw.exec(t.conn, insertOrderSQL, orderArgs(o)...)
+		if err == nil {
+			ts.set(o.User, tally{last: o.Number, count: n.count + 1})
+			return o, nil
+		}
+		ts.forget(o.User)
+		if !isUnique(err) || try > 0 {
+			return Order{}, fmt.Errorf("store: add order: %w", err)
+		}
+		// A tally behind a change it missed: read it again.
 	}
-	if have >= ledger.MaxOrders {
-		return Order{}, ledger.TooManyOrders{Max: ledger.MaxOrders, Have: have}
-	}
-	err = t.db.raw.exec(t.conn, insertOrderSQL, orderArgs(o)...)
-	if err != nil {
-		return Order{}, fmt.Errorf("store: add order: %w", err)
-	}
-	return o, nil
 }
 
 func (t *tx) PutOrder(o Order) (Order, error) {
@@ -97,6 +99,7 @@ func (t *tx) PutOrder(o Order) (Order, error) {
 
 func (t *tx) DeleteOrder(number int) error {
 	t.orders = true
+	t.db.tallies.forget(t.user)
 	res, err := t.tx.ExecContext(t.ctx, `DELETE FROM orders WHERE user_key = ? AND number = ?`, t.user, number)
 	if err != nil {
 		return fmt.Errorf("store: delete order %d: %w", number, err)

@@ -139,6 +139,10 @@ func (db *DB) commit(batch []*update) {
 		return
 	}
 	defer sqlTx.Rollback()
+	if err := db.tallies.check(db, conn); err != nil {
+		fail(fmt.Errorf("store: begin: %w", err))
+		return
+	}
 	alone := len(batch) == 1
 	committed := 0
 	for _, u := range batch {
@@ -155,6 +159,9 @@ func (db *DB) commit(batch []*update) {
 		t := &tx{ctx: context.WithoutCancel(u.ctx), tx: sqlTx, conn: conn, db: db, user: u.user}
 		u.out = run(u.fn, t)
 		u.orders = t.orders
+		if u.out != (outcome{}) {
+			db.tallies.forget(u.user) // rolled back, as far as its savepoint
+		}
 		switch {
 		case u.out != (outcome{}) && alone:
 			return // rolled back
@@ -176,6 +183,7 @@ func (db *DB) commit(batch []*update) {
 		return
 	}
 	if err := sqlTx.Commit(); err != nil {
+		db.tallies.clear()
 		fail(fmt.Errorf("store: commit: %w", err))
 	}
 }
