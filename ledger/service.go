@@ -17,7 +17,10 @@ type Store interface {
 	// saved, or none is, and Update returns once they are committed. An
 	// error from fn is returned unchanged. fn must not call the Store, and
 	// should do nothing slow: a store may run it while other updates wait
-	// to share its commit.
+	// to share its commit. A store may also run fn again, on the data as
+	// it was before the first run, when another update of the same commit
+	// failed: fn must leave its results only through tx and the variables
+	// it sets, never by adding to what an earlier run left.
 	Update(ctx context.Context, user string, fn func(Tx) error) error
 
 	// Order returns the user's order number, or an error wrapping

@@ -27,6 +27,10 @@ type tx struct {
 	// orders is set once the transaction has written to the orders, so
 	// that the cache of the user's lists is dropped when it ends.
 	orders bool
+	// wrote is set by every method that may write, before it does: an
+	// update that fails after it has written must be rolled back (see
+	// DB.commit).
+	wrote bool
 }
 
 func (t *tx) Order(number int) (Order, error) {
@@ -34,6 +38,7 @@ func (t *tx) Order(number int) (Order, error) {
 }
 
 func (t *tx) AddOrder(o Order) (Order, error) {
+	t.wrote = true
 	t.orders = true
 	o.User = t.user
 	if o.Kind == "" {
@@ -72,6 +77,7 @@ func (t *tx) AddOrder(o Order) (Order, error) {
 }
 
 func (t *tx) PutOrder(o Order) (Order, error) {
+	t.wrote = true
 	t.orders = true
 	o.User = t.user
 	o.Updated = t.db.now().UTC()
@@ -98,6 +104,7 @@ func (t *tx) PutOrder(o Order) (Order, error) {
 }
 
 func (t *tx) DeleteOrder(number int) error {
+	t.wrote = true
 	t.orders = true
 	t.db.tallies.forget(t.user)
 	res, err := t.tx.ExecContext(t.ctx, `DELETE FROM orders WHERE user_key = ? AND number = ?`, t.user, number)
@@ -123,6 +130,7 @@ func (t *tx) ReminderSettings() (ReminderSettings, error) {
 }
 
 func (t *tx) PutReminderSettings(s ReminderSettings) error {
+	t.wrote = true
 	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO reminder_settings (user_key, automatic, zone) VALUES (?, ?, ?)
 		ON CONFLICT (user_key) DO UPDATE SET automatic = excluded.automatic, zone = excluded.zone`,
 		t.user, s.Automatic, s.Zone)
@@ -133,6 +141,7 @@ func (t *tx) PutReminderSettings(s ReminderSettings) error {
 }
 
 func (t *tx) AddReminders(rs []Reminder) ([]Reminder, error) {
+	t.wrote = true
 	if len(rs) == 0 {
 		return nil, nil
 	}
@@ -173,6 +182,7 @@ func (t *tx) AddReminders(rs []Reminder) ([]Reminder, error) {
 }
 
 func (t *tx) CancelReminder(number int) (Reminder, error) {
+	t.wrote = true
 	list, err := scanReminders(t.tx.QueryContext(t.ctx, `SELECT `+reminderColumns+` FROM reminders
 		WHERE user_key = ? AND number = ?`, t.user, number))
 	if err != nil {
@@ -195,6 +205,7 @@ func (t *tx) CancelReminder(number int) (Reminder, error) {
 }
 
 func (t *tx) CancelReminderTag(tag string) (bool, error) {
+	t.wrote = true
 	if tag == "" {
 		return false, nil
 	}

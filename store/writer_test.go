@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"maps"
 	"testing"
 
 	"github.com/authorbot/authorbot/ledger"
@@ -84,5 +85,51 @@ func TestUpdateAfterClose(t *testing.T) {
 	db.Close()
 	if _, err := db.AddOrder(context.Background(), sample("alice")); !errors.Is(err, errClosed) {
 		t.Errorf("AddOrder after Close: %v; want errClosed", err)
+	}
+}
+
+// TestCommitBatchRuns: a batch runs each update once when none fails
+// after writing; when one does, the batch stops there, rolls back and
+// runs again with a savepoint each.
+func TestCommitBatchRuns(t *testing.T) {
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	runs := map[string]int{}
+	up := func(user string, fn func(tx ledger.Tx) error) *update {
+		return &update{ctx: ctx, user: user, done: make(chan outcome, 1), fn: func(tx ledger.Tx) error {
+			runs[user]++
+			return fn(tx)
+		}}
+	}
+	add := func(tx ledger.Tx) error {
+		_, err := tx.AddOrder(sample("x"))
+		return err
+	}
+	missing := func(tx ledger.Tx) error { _, err := tx.Order(99); return err }
+	db.commit([]*update{up("alice", add), up("bob", missing), up("carol", add)})
+	if want := map[string]int{"alice": 1, "bob": 1, "carol": 1}; !maps.Equal(runs, want) {
+		t.Errorf("a failure before writing: runs %v, want %v", runs, want)
+	}
+
+	clear(runs)
+	late := func(tx ledger.Tx) error {
+		if err := add(tx); err != nil {
+			return err
+		}
+		_, err := tx.Order(99)
+		return err
+	}
+	batch := []*update{up("alice", add), up("bob", late), up("carol", add)}
+	db.commit(batch)
+	if want := map[string]int{"alice": 2, "bob": 2, "carol": 1}; !maps.Equal(runs, want) {
+		t.Errorf("a failure after writing: runs %v, want %v", runs, want)
+	}
+	if !errors.Is(batch[1].out.err, ErrNotFound) || batch[0].out.err != nil || batch[2].out.err != nil {
+		t.Errorf("outcomes %v, %v, %v; want nil, not found, nil", batch[0].out.err, batch[1].out.err, batch[2].out.err)
+	}
+	for user, want := range map[string]int{"alice": 2, "bob": 0, "carol": 2} {
+		if list, _ := db.Orders(ctx, user, ""); len(list) != want {
+			t.Errorf("%s has %d orders; want %d", user, len(list), want)
+		}
 	}
 }
