@@ -243,7 +243,7 @@ func TestAccuracyMessy(t *testing.T) {
 // the facts sheet, that the decline triggers, splitting and weights are
 // tuned on (its misses are always shown, unlike the held-out sets').
 var tuneFloor = map[string]float64{
-	"all": 95, "group changed": 100, "group multi": 92, "group near": 96, "group offtopic": 100,
+	"all": 95, "group changed": 100, "group computed": 90, "group multi": 92, "group near": 96, "group offtopic": 100,
 }
 
 // TestAccuracyTune measures Answer on the tuning set, in messy.tsv's

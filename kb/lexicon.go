@@ -19,6 +19,8 @@ type lexicon struct {
 	units string
 	// quantity is the canonical word, in synonyms, for a stated quantity.
 	quantity string
+	// months: see monthWords.
+	months string
 	// cues: see offTopicCues.
 	cues string
 	// markers are words of the language that authors use in questions
@@ -81,6 +83,13 @@ func neighbourWords(lang string) string { return lexiconOf(lang).neighbours }
 // one of them ("50 copies", "20 exemplaires") states a quantity.
 func copyUnits(lang string) string { return lexiconOf(lang).units }
 
+// monthWords returns the names of the months in lang, as authors write
+// them, abbreviations too: a date in a question ("ordered on November
+// 2nd", "el 4 de noviembre") is a detail of the author's case, dropped
+// with its day (see dropDates). English leaves out "may", a verb far more
+// often.
+func monthWords(lang string) string { return lexiconOf(lang).months }
+
 // quantityWord returns the canonical word of lang for a stated quantity.
 func quantityWord(lang string) string { return lexiconOf(lang).quantity }
 
@@ -136,6 +145,7 @@ them then there these they thing things this those thx through to told too tried
 when where which while who whom whose why will with would yet you your yours
 ask asked asking happen happened happens help
 `,
+		months: `january february march april june july august september october november december jan feb apr jun jul aug sept oct nov dec`,
 		synonyms: map[string][]string{
 			"not":       {"no", "never", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "wont", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "unable", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "couldn", "wouldn", "shouldn", "haven", "hasn", "hadn"},
 			"cart":      {"basket", "trolley", "shopping cart", "shopping basket", "panier"},
@@ -227,6 +237,7 @@ merci moi mon n ni nos notre nous on ont ou oui par parce peu peut peuvent peux 
 pu puis puisqu puisque qu quand que quel quelle quelles quels qui quoi s sa salut sans se sera serait ses si sien soit son sont stp suis sur svp
 t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici voila voudrais vos votre vous vraiment y
 `,
+		months: `janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre janv févr fevr juil sept oct nov déc dec`,
 		synonyms: map[string][]string{
 			"pas":         {"ne", "non", "jamais", "aucun", "aucune", "impossible"},
 			"panier":      {"caddie", "caddy", "cart", "basket"},

@@ -15,6 +15,7 @@ sein seine seinem seinen seiner seit sich sie sind so solche soll sollen sollte 
 vielen vom von vor war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wo wurde
 würde wurden zu zum zur zwar zwischen danke dank hi hey moin servus grüße lg vg frage fragen weiß leider eigentlich gerade
 `,
+		months: `januar jänner februar märz maerz april mai juni juli august september oktober november dezember jan feb apr aug sept okt nov dez`,
 		synonyms: map[string][]string{
 			"nicht":              {"kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nirgends", "unmöglich"},
 			"warenkorb":          {"einkaufswagen", "einkaufskorb", "korb", "cart", "basket"},

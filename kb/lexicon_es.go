@@ -12,6 +12,7 @@ hasta hay he hola la las le les lo los me más mas mi mí mis mucho muy nos noso
 porqué puede pueden puedo pudo que qué quien quién quiero se sea ser si sí sido siempre sobre soy su sus también tan tanto te tengo tiene
 tienen tu tú tus un una unas uno unos usted ustedes va vez y ya yo porfa porfavor favor saludos buenas buenos días hey oye alguien
 `,
+		months: `enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene feb abr ago sept oct nov dic`,
 		synonyms: map[string][]string{
 			"no":          {"nunca", "ningún", "ninguna", "ninguno", "jamás", "imposible", "tampoco"},
 			"carrito":     {"carro", "cesta", "canasta", "cart", "basket"},

@@ -13,6 +13,7 @@ qual quale quali qualche qualcuno quando quanto quella quelle quelli quello ques
 sua sue sui sul sulla sulle suo suoi ti tra fra tu tua tue tuo tuoi tutti tutto un una uno vi voi vorrei salve buongiorno buonasera all
 sull dall quest cosa qualcosa
 `,
+		months: `gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre genn febbr sett ott nov dic`,
 		synonyms: map[string][]string{
 			"non":             {"mai", "nessun", "nessuna", "nessuno", "impossibile", "neanche"},
 			"carrello":        {"cestino", "cart", "basket"},

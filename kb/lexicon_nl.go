@@ -11,6 +11,7 @@ mijn moet moeten mogen na naar nog nu of om omdat ons onze ook op over te toch t
 wat we welk welke wel werd wie wij wil willen word worden wordt ze zelf zich zij zijn zo zou zouden bedankt groetjes aub svp dankjewel
 dankuwel n z t s iemand iets vraag vraagje graag
 `,
+		months: `januari februari maart april mei juni juli augustus september oktober november december jan feb apr aug sept okt nov dec`,
 		synonyms: map[string][]string{
 			"niet":             {"geen", "nooit", "nergens", "onmogelijk"},
 			"winkelwagen":      {"winkelmand", "winkelwagentje", "winkelmandje", "mandje", "cart", "basket"},

@@ -12,6 +12,7 @@ numa o os ou para pela pelas pelo pelos por porque porquê pra pro qual quais qu
 te tem têm tenho ter tu tua um uma umas uns você vocês vc vcs obrigado obrigada olá oi bom boa dia tarde noite favor pf posso pode podem
 poderia alguém algum alguma coisa ainda
 `,
+		months: `janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro jan fev abr ago set out nov dez`,
 		synonyms: map[string][]string{
 			"nao":        {"nunca", "nenhum", "nenhuma", "jamais", "impossível", "tampouco"},
 			"carrinho":   {"carrinhos", "cesto", "cesta", "cart", "basket"},

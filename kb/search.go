@@ -247,6 +247,7 @@ func (k *KB) result(r ranking, lang string) Result {
 // appears; budget is the number of words snowball and the corrector may
 // still read (see correctWord).
 func (ix *index) correctedTerms(ws []string, budget *int) (terms, stems []string) {
+	ws = ix.an.dropDates(ws)
 	stems = make([]string, len(ws))
 	// The words already read, for their repeats; made only when a word
 	// needs more than look-ups, which most questions have none of.

@@ -285,7 +285,8 @@ type analyzer struct {
 	// others to their parts (see splitCompound), nil for a language that
 	// does not join words; set by newIndex before it reads the content.
 	compounds map[string][]string
-	quantity  string // the canonical word for a stated quantity
+	quantity  string          // the canonical word for a stated quantity
+	months    map[string]bool // folded month names (monthWords)
 	stemmer   func(string) string
 
 	// cache holds the stems of every word the index was built from,
@@ -311,6 +312,10 @@ func newAnalyzer(lang string) *analyzer {
 	}
 	for _, w := range a.words(stopWords(lang)) {
 		a.stop[w] = true
+	}
+	a.months = make(map[string]bool)
+	for _, w := range a.words(monthWords(lang)) {
+		a.months[w] = true
 	}
 	a.quantity, a.units = quantityWord(lang), make(map[string]bool)
 	for _, w := range a.words(copyUnits(lang)) {
@@ -418,6 +423,48 @@ func (a *analyzer) stemWord(w string) string {
 		}
 	}
 	return a.stemmer(w)
+}
+
+// dropDates returns ws without the dates they give: month names, and the
+// day before or after one ("2nd", "4", "1er"). ws is returned as it is
+// when it has none, which is most questions.
+func (a *analyzer) dropDates(ws []string) []string {
+	if !slices.ContainsFunc(ws, func(w string) bool { return a.months[w] }) {
+		return ws
+	}
+	out := make([]string, 0, len(ws))
+	for i, w := range ws {
+		if a.months[w] {
+			continue
+		}
+		if isDay(w) && (i > 0 && a.months[ws[i-1]] || i+1 < len(ws) && a.months[ws[i+1]] ||
+			i+2 < len(ws) && a.months[ws[i+2]] && a.stop[ws[i+1]]) {
+			continue // "4 de noviembre", "2nd" after "november"
+		}
+		if a.stop[w] && i > 0 && isDay(ws[i-1]) && i+1 < len(ws) && a.months[ws[i+1]] {
+			continue // the "de" of "4 de noviembre"
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isDay reports whether w is a day of a month: 1 to 31, with or without
+// an ordinal ending (1st, 2nd, 3rd, 4th, 1er, 1e, 1o).
+func isDay(w string) bool {
+	n := 0
+	for n < len(w) && n < 2 && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	day, _ := strconv.Atoi(w[:n])
+	switch w[n:] {
+	case "", "st", "nd", "rd", "th", "er", "e", "o", "a", "de":
+		return day >= 1 && day <= 31
+	}
+	return false
 }
 
 // canonical replaces synonym phrases and words by their canonical word,

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -159,5 +160,25 @@ func TestLexicon(t *testing.T) {
 				t.Errorf("quantity word %q is not a canonical word", q)
 			}
 		})
+	}
+}
+
+// A date in a question is dropped with its day, in every language; a
+// number that is not a day, or not next to a month, stays.
+func TestDropDates(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"en", "ordered my copies on november 2nd when do they arrive", "ordered my copies on when do they arrive"},
+		{"en", "ordered 40 copies on 3 march", "ordered 40 copies on"},
+		{"en", "may i order 40 copies", "may i order 40 copies"},
+		{"es", "pedi mis copias el 4 de noviembre", "pedi mis copias el"},
+		{"fr", "commande le 1er decembre", "commande le"},
+		{"nl", "op 6 november besteld", "op besteld"},
+		{"de", "am 5 november 2026 bestellt", "am 2026 bestellt"},
+		{"it", "ordinato 50 copie", "ordinato 50 copie"},
+	} {
+		a := newAnalyzer(c.lang)
+		if got := strings.Join(a.dropDates(a.words(c.in)), " "); got != c.want {
+			t.Errorf("%s: dropDates(%q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
 	}
 }
