@@ -139,8 +139,14 @@ func (k *KB) Search(query, lang string) Result {
 	if r.exact || len(k.unknowns) == 0 {
 		return res
 	}
-	u, trigger := k.unknownIn(unknownText(query), lang, detected, "en")
-	if u == nil || (res.Confident && k.covers(res.Best, trigger)) {
+	// A trigger the confident topic speaks of is passed over, not the
+	// question: "when do I get my royalties" names payments too.
+	var covered func(string) bool
+	if res.Confident {
+		covered = func(trigger string) bool { return k.covers(res.Best, trigger) }
+	}
+	u, _ := k.unknownExcept(unknownText(query), covered, lang, detected, "en")
+	if u == nil {
 		return res
 	}
 	return Result{Lang: res.Lang, Unknown: u}

@@ -145,6 +145,11 @@ func triggerIndex(unknowns []*Unknown) map[string]map[string][]triggerRef {
 // if every trigger were looked for in text in turn, but looking up only
 // those that start with a word of text.
 func (k *KB) unknownIn(text string, langs ...string) (*Unknown, string) {
+	return k.unknownExcept(text, nil, langs...)
+}
+
+// unknownExcept is unknownIn passing over the triggers skip reports.
+func (k *KB) unknownExcept(text string, skip func(pattern string) bool, langs ...string) (*Unknown, string) {
 	best := triggerRef{unknown: len(k.unknowns)}
 	bestLang := len(langs)
 	for li, lang := range langs {
@@ -167,7 +172,7 @@ func (k *KB) unknownIn(text string, langs ...string) (*Unknown, string) {
 			}
 			for n := 1; n <= min(len(word), triggerKey); n++ {
 				for _, t := range ix[word[:n]] {
-					if !earlier(t, li, best, bestLang) || !strings.HasPrefix(text[i:], t.pattern) {
+					if !earlier(t, li, best, bestLang) || !strings.HasPrefix(text[i:], t.pattern) || skip != nil && skip(t.pattern) {
 						continue
 					}
 					best, bestLang = t, li
