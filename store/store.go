@@ -39,7 +39,9 @@ import (
 //
 // Updates, the ledger's writes, go further: one goroutine owns the
 // writer and commits the updates that wait for it together (group
-// commit, see writer.go).
+// commit, see writer.go), runs its hottest statements on the driver's
+// connection (raw.go), and gives out order numbers from its memory of
+// each author's tally (tallies.go).
 //
 // Transactions still begin IMMEDIATE (_txlock=immediate): another process
 // on the same file (a console beside the server) competes for the write
