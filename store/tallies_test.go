@@ -82,3 +82,24 @@ func TestTalliesFollowOtherWrites(t *testing.T) {
 		t.Errorf("%d orders counted, %v; want 4", total, err)
 	}
 }
+
+// An author at the cap in the writer's tally has room again once another
+// process deletes one of their orders: the tally follows that commit.
+func TestTalliesFollowOtherProcessDelete(t *testing.T) {
+	ctx := context.Background()
+	db, path := mustOpen(t)
+	const u = "slack:T1:U1"
+	fillOrders(t, db, u, ledger.MaxOrders-1)
+	numberAdded(t, db, u) // the tally now counts ledger.MaxOrders
+	other, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.DeleteOrder(ctx, u, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddOrder(ctx, sample(u)); err != nil {
+		t.Errorf("after the other process's deletion: %v, want room for one", err)
+	}
+}
