@@ -13,7 +13,7 @@ import (
 // number before it was a fifth of the writer's time for an addition
 // (CPU profile of scripts/bench-orders), and the trigger that counts the
 // orders moves last_order on in the UPDATE it makes anyway (migration
-// 0011).
+// 0010).
 //
 // Only the writer's goroutine uses them. They are read from users when
 // missing, and forgotten whenever they could be wrong:
