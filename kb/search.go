@@ -145,7 +145,7 @@ func (k *KB) Search(query, lang string) Result {
 	if res.Confident {
 		covered = func(trigger string) bool { return k.covers(res.Best, trigger) }
 	}
-	u, _ := k.unknownExcept(unknownText(query), covered, lang, detected, "en")
+	u, _ := k.unknownIn(unknownText(query), covered, lang, detected, "en")
 	if u == nil {
 		return res
 	}

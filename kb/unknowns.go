@@ -144,12 +144,9 @@ func triggerIndex(unknowns []*Unknown) map[string]map[string][]triggerRef {
 // that order, with the first of its triggers that names it, or nil: as
 // if every trigger were looked for in text in turn, but looking up only
 // those that start with a word of text.
-func (k *KB) unknownIn(text string, langs ...string) (*Unknown, string) {
-	return k.unknownExcept(text, nil, langs...)
-}
-
-// unknownExcept is unknownIn passing over the triggers skip reports.
-func (k *KB) unknownExcept(text string, skip func(pattern string) bool, langs ...string) (*Unknown, string) {
+//
+// A trigger skip reports (skip may be nil) is passed over.
+func (k *KB) unknownIn(text string, skip func(pattern string) bool, langs ...string) (*Unknown, string) {
 	best := triggerRef{unknown: len(k.unknowns)}
 	bestLang := len(langs)
 	for li, lang := range langs {

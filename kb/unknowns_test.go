@@ -47,7 +47,7 @@ func TestUnknownInMatchesScan(t *testing.T) {
 		f := unknownText(tx)
 		for _, langs := range [][]string{{"en", "en", "en"}, {"fr", "de", "en"}, {"es", "", "en"}, {"nl", "pt", "en"}, {"it", "it", "en"}} {
 			u1, p1 := k.unknownInScan(f, langs...)
-			u2, p2 := k.unknownIn(f, langs...)
+			u2, p2 := k.unknownIn(f, nil, langs...)
 			if u1 != u2 || p1 != p2 {
 				t.Errorf("%q %v: old %v %q new %v %q", f, langs, u1, p1, u2, p2)
 			}
