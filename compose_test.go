@@ -70,7 +70,7 @@ func TestComposeFile(t *testing.T) {
 			v = composeVar.ReplaceAllStringFunc(v, func(m string) string {
 				return map[string]string{
 					"POSTGRES_PASSWORD": "pw", "AUTHORBOT_SITE": "bot.example.org",
-					"AUTHORBOT_SLACK_CLIENT_ID": "123.456", "AUTHORBOT_DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32),
+					"AUTHORBOT_SLACK_CLIENT_ID": "123.456", "AUTHORBOT_DISCORD_PUBLIC_KEY": discordTestKey,
 				}[composeVar.FindStringSubmatch(m)[1]]
 			})
 			if secret, ok := strings.CutPrefix(v, "/run/secrets/"); ok {

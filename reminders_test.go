@@ -210,9 +210,9 @@ var (
 		dm   bool
 		conn bool
 	}{
-		{"discord HTTP without a token", config.Discord{PublicKey: strings.Repeat("ab", 32)}, false, false},
+		{"discord HTTP without a token", config.Discord{PublicKey: discordTestKey}, false, false},
 		{"discord gateway", config.Discord{Token: "tok"}, true, true},
-		{"discord HTTP with a token", config.Discord{Token: "tok", PublicKey: strings.Repeat("ab", 32)}, true, true},
+		{"discord HTTP with a token", config.Discord{Token: "tok", PublicKey: discordTestKey}, true, true},
 	}
 )
 
@@ -289,7 +289,7 @@ func TestCanDM(t *testing.T) {
 // reminders cannot reach the authors of a platform: one line names the
 // platforms and what to set. Where every platform can, nothing is said.
 func TestWarnUndeliverable(t *testing.T) {
-	key := strings.Repeat("ab", 32)
+	key := discordTestKey
 	tests := []struct {
 		name  string
 		cfg   config.Config
@@ -330,7 +330,7 @@ func TestWarnUndeliverable(t *testing.T) {
 func TestServeWarnsOfUndeliverableReminders(t *testing.T) {
 	d, db := platformTestDeps(t)
 	d.cfg.Slack.SigningSecret = slackTestSecret
-	d.cfg.Discord.PublicKey = strings.Repeat("ab", 32)
+	d.cfg.Discord.PublicKey = discordTestKey
 	d.reminders = db
 	var logs lockedBuffer
 	d.log = slog.New(slog.NewTextHandler(&logs, nil))

@@ -32,6 +32,10 @@ import (
 
 const slackTestSecret = "e2e-signing-secret"
 
+// discordTestKey is an Ed25519 public key (RFC 8032's first test vector),
+// for configurations that need a Discord key but no signed request.
+const discordTestKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
+
 // lockedBuffer collects a server's log lines from several goroutines.
 type lockedBuffer struct {
 	mu sync.Mutex

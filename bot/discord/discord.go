@@ -29,6 +29,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/authorbot/authorbot/bot"
+	"github.com/authorbot/authorbot/bot/internal/edkey"
 	"github.com/authorbot/authorbot/bot/internal/inflight"
 	"github.com/authorbot/authorbot/bot/internal/ttlcache"
 )
@@ -126,7 +127,7 @@ type Adapter struct {
 	session    *discordgo.Session
 	client     *http.Client // discordgo's calls
 	calls      *http.Client // calls with an interaction's token, without a timeout of its own
-	publicKey  ed25519.PublicKey
+	publicKey  *edkey.PublicKey
 	serve      func(ctx context.Context, req *bot.Request) *bot.Reply
 	completer  Completer
 	log        *slog.Logger
@@ -207,7 +208,9 @@ func New(cfg Config) (*Adapter, error) {
 		if err != nil || len(k) != ed25519.PublicKeySize {
 			return nil, errors.New("discord: the public key must be 64 hex characters")
 		}
-		a.publicKey = k
+		if a.publicKey, err = edkey.New(k); err != nil {
+			return nil, errors.New("discord: the public key is not an Ed25519 key; copy it again from the application's General Information page")
+		}
 	}
 	token := strings.TrimSpace(cfg.Token)
 	if token != "" && !strings.HasPrefix(token, "Bot ") {

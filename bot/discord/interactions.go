@@ -119,7 +119,7 @@ func (a *Adapter) verify(signature, stampText string, signed []byte) (time.Time,
 	if _, err := hex.Decode(sig[:], []byte(signature)); err != nil {
 		return time.Time{}, "signature"
 	}
-	if !ed25519.Verify(a.publicKey, signed, sig[:]) {
+	if !a.publicKey.Verify(signed, sig[:]) {
 		return time.Time{}, "signature"
 	}
 	// The signature covers the timestamp, but that alone would let a

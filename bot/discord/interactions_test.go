@@ -151,6 +151,12 @@ func TestNoPublicKey(t *testing.T) {
 	if _, err := New(Config{PublicKey: "abc"}); err == nil {
 		t.Error("New accepted a short public key")
 	}
+	// 64 hex characters that are not a point of the curve: every
+	// signature would be refused, so the key is refused at the start.
+	notAPoint := "02" + strings.Repeat("00", 31)
+	if _, err := New(Config{PublicKey: notAPoint}); err == nil || !strings.Contains(err.Error(), "not an Ed25519 key") {
+		t.Errorf("New(%s) = %v, want it refused as not an Ed25519 key", notAPoint, err)
+	}
 }
 
 func TestReplay(t *testing.T) {
