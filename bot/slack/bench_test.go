@@ -51,11 +51,16 @@ func BenchmarkCommands(b *testing.B) {
 	}
 }
 
-// BenchmarkRender measures render alone on the longest golden reply.
+// BenchmarkRender measures render alone on the longest golden reply and
+// on an order list, the reply rendered anew for every /order list.
 func BenchmarkRender(b *testing.B) {
-	reply := goldenReplies["answer"]
-	b.ReportAllocs()
-	for b.Loop() {
-		render(reply)
+	for _, name := range []string{"answer", "order-list"} {
+		reply := goldenReplies[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				render(reply)
+			}
+		})
 	}
 }

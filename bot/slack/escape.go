@@ -152,8 +152,8 @@ func lookalike(c byte) string {
 // which Slack links before it formats. A "&gt;" that starts a line would
 // quote it; a soft hyphen in front, which shows as nothing, stops that.
 func unformat(s string) string {
-	if !strings.ContainsAny(s, "*_~`") && !strings.Contains(s, "&gt;") {
-		return s
+	if !strings.ContainsAny(s, "*_~`") && !quoteAtLineStart(s) {
+		return s // nothing to replace: most text, an order list's "&lt;number&gt;" too
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -180,6 +180,20 @@ func unformat(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// quoteAtLineStart reports whether an escaped ">" starts a line of s.
+func quoteAtLineStart(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "&gt;")
+		if j < 0 {
+			return false
+		}
+		if i+j == 0 || s[i+j-1] == '\n' {
+			return true
+		}
+		i += j + len("&gt;")
+	}
 }
 
 // intraword reports whether the byte at i has a letter or digit on both

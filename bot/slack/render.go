@@ -278,7 +278,7 @@ func mrkdwn(text string) *slackapi.TextBlockObject {
 
 // clip shortens plain text to n runes, ending with an ellipsis when cut.
 func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n { // a string has no more runes than bytes
 		return s
 	}
 	r := []rune(s)
@@ -299,7 +299,7 @@ func clipBytes(s string, n int) string {
 // clipMrkdwn shortens escaped text to n runes without cutting an entity
 // (&amp;) in two.
 func clipMrkdwn(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	cut := safeCut(s, byteOffset(s, n-1))
@@ -339,6 +339,9 @@ func splitMrkdwn(s string, n int) []string {
 
 // byteOffset is the byte offset of rune n in s (len(s) when s is shorter).
 func byteOffset(s string, n int) int {
+	if len(s) <= n {
+		return len(s) // fewer runes than n: most text, found without reading it
+	}
 	i := 0
 	for off := range s {
 		if i == n {

@@ -315,6 +315,8 @@ func TestEscape(t *testing.T) {
 		{"MAILTO:_a_@x.example", "MAILTO:_a_@x.example"},
 		{"(https://x.example/_a_)", "(https://x.example/_a_)"},
 		{"> quote\n> again\na > b", "\u00ad&gt; quote\n\u00ad&gt; again\na &gt; b"},
+		{"a > b > c", "a &gt; b &gt; c"},
+		{"show <number>\n> quoted", "show &lt;number&gt;\n\u00ad&gt; quoted"},
 		{"nul\x00 bell\a esc\x1b del\x7f c1\u0085 tab\tx\r\n", "nul bell esc del c1 tab x\n"},
 		{"\u202aa\u202bb\u202cc\u202dd\u202ee\u2066f\u2067g\u2068h\u2069i", "abcdefghi"},
 		{"kept: \u2014 \u2026 \u200f \u2028", "kept: \u2014 \u2026 \u200f \u2028"},
@@ -322,6 +324,26 @@ func TestEscape(t *testing.T) {
 	for _, tt := range tests {
 		if got := escape(tt.in); got != tt.want {
 			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestByteOffset(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want int
+	}{
+		{"héllo", 0, 0},
+		{"héllo", 2, 3},
+		{"héllo", 3, 4},
+		{"héllo", 5, 6}, // as many runes as there are: the end
+		{"héllo", 6, 6},
+		{"héllo", 99, 6},
+		{"", 3, 0},
+	} {
+		if got := byteOffset(tt.s, tt.n); got != tt.want {
+			t.Errorf("byteOffset(%q, %d) = %d, want %d", tt.s, tt.n, got, tt.want)
 		}
 	}
 }
