@@ -38,8 +38,8 @@ func plainText(s string) string { return neutralize(slackCommands(clean(s))) }
 // a reply that says "/remind list" would send the author to Slack's own
 // /remind, so it says "/reminders list" here (slackNames).
 func slackCommands(s string) string {
-	for slack, router := range slackNames {
-		name := "/" + router
+	for _, rn := range slashRenames {
+		name, slack := rn.router, rn.slack
 		if !strings.Contains(s, name) {
 			continue
 		}
@@ -55,7 +55,7 @@ func slackCommands(s string) string {
 			if end < len(s) && (alnum(r) || r == '-' || r == '_') || i > 0 && !commandBoundary(s[i-1]) {
 				b.WriteString(name) // part of a longer word or a path: not the command
 			} else {
-				b.WriteString("/" + slack)
+				b.WriteString(slack)
 			}
 			s = s[end:]
 		}
@@ -64,6 +64,16 @@ func slackCommands(s string) string {
 	}
 	return s
 }
+
+// slashRenames are slackNames as slackCommands reads them, slash first:
+// made once, for it runs on every text of every reply.
+var slashRenames = func() []struct{ router, slack string } {
+	var out []struct{ router, slack string }
+	for slack, router := range slackNames {
+		out = append(out, struct{ router, slack string }{"/" + router, "/" + slack})
+	}
+	return out
+}()
 
 // commandBoundary reports whether c may stand before a command's slash.
 func commandBoundary(c byte) bool {
@@ -98,6 +108,9 @@ func clean(s string) string {
 func needsClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !cleanLead[c] {
+			continue // most bytes: one lookup
+		}
 		switch {
 		case c < 0x20 && c != '\n', c == 0x7f:
 			return true
@@ -111,6 +124,17 @@ func needsClean(s string) bool {
 	}
 	return false
 }
+
+// cleanLead holds the bytes needsClean looks at more closely: the
+// control characters but the line break, DEL, and the lead bytes of
+// U+0080-U+009F and of the bidi controls.
+var cleanLead = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\n'
+	}
+	t[0x7f], t[0xc2], t[0xe2] = true, true, true
+	return t
+}()
 
 // bidiControl reports whether r embeds, overrides or isolates a direction.
 func bidiControl(r rune) bool {
