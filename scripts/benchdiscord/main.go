@@ -236,7 +236,8 @@ func (g *generator) send(ctx context.Context, u string, c loadtest.Command, user
 		return err
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
+	b, done, err := loadtest.ReadAnswer(resp.Body)
+	defer done()
 	if err != nil {
 		return err
 	}
