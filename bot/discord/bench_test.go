@@ -67,11 +67,19 @@ func BenchmarkPing(b *testing.B) {
 	}
 }
 
+// BenchmarkRender measures render on an answer and on an order list,
+// the reply rendered anew for every /order list.
 func BenchmarkRender(b *testing.B) {
-	r := sampleAnswer("en")
-	b.ReportAllocs()
-	for range b.N {
-		render(r)
+	for _, c := range []struct {
+		name  string
+		reply *bot.Reply
+	}{{"answer", sampleAnswer("en")}, {"order-list", replytest.ByName()["order-list"]}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				render(c.reply)
+			}
+		})
 	}
 }
 

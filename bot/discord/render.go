@@ -278,6 +278,17 @@ func escape(s string) string {
 			continue
 		}
 		c := s[i]
+		if !lineStart && !escapeLook[c] {
+			// Copy the run of bytes that need nothing, up to the next one
+			// that might (most text is such runs).
+			j := i + 1
+			for j < len(s) && !escapeLook[s[j]] && !(s[j] == 'h' && !isWordByte(s[j-1])) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		if lineStart {
 			// "- item", "+ item", "1. item" and "# heading" only format at
 			// the start of a line.
@@ -315,6 +326,16 @@ func escape(s string) string {
 // that seems to be another. Invalid UTF-8 becomes U+FFFD. Every echo of
 // author text in a rendering goes through clean, whatever the handlers
 // already did.
+// escapeLook holds the bytes escape must look at when not at the start of
+// a line: those it escapes and the line break. (It stops too at an h
+// after a byte that ends a word, where a web address may start.)
+var escapeLook = func() (t [256]bool) {
+	for _, c := range []byte("\\*_~`|<>[]#@\n") {
+		t[c] = true
+	}
+	return t
+}()
+
 func clean(s string) string {
 	for i, r := range s {
 		if unsafeRune(r) || r == utf8.RuneError {

@@ -144,6 +144,10 @@ func TestEscape(t *testing.T) {
 		{"nothttps://x.example/a_b", `nothttps://x.example/a\_b`},
 		{`C:\dir`, `C:\\dir`},
 		{"prix : 12 €", "prix : 12 €"},
+		// Runs copied whole stop where a web address or a marker may start.
+		{"(https://x.example/_a_) and_this", "(https://x.example/_a_) and\\_this"},
+		{"#1 · ordered · “The Long Road” · h_h", "\\#1 · ordered · “The Long Road” · h\\_h"},
+		{"héllo\n- item\nchttps://x.example/_a", "héllo\n\\- item\nchttps://x.example/\\_a"},
 	}
 	for _, tt := range tests {
 		if got := escape(tt.in); got != tt.want {
