@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"filippo.io/edwards25519"
 )
 
 // Config is everything a run of authorbot needs to know.
@@ -341,6 +343,9 @@ func (c Config) settingProblems() []string {
 		if b, err := hex.DecodeString(k); err != nil || len(b) != ed25519.PublicKeySize {
 			p = append(p, fmt.Sprintf("AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key on the application's General Information page); this one has %d%s",
 				len(k), notHex(k)))
+		} else if _, err := new(edwards25519.Point).SetBytes(b); err != nil {
+			// Every signature would be refused under it.
+			p = append(p, "AUTHORBOT_DISCORD_PUBLIC_KEY is 64 hex characters but not an Ed25519 public key; copy the Public Key again from the application's General Information page")
 		}
 	}
 	if id := c.Discord.AppID; id != "" && !isSnowflake(id) {

@@ -40,14 +40,17 @@ func TestSecretFromFile(t *testing.T) {
 		t.Errorf("missing secret file: %v", err)
 	}
 	key := filepath.Join(t.TempDir(), "key")
-	if err := os.WriteFile(key, []byte(strings.Repeat("ab", 32)+"\n"), 0o600); err != nil {
+	if err := os.WriteFile(key, []byte(testPublicKey+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	c, err = Load([]string{"serve"}, getenv(map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY_FILE": key}), io.Discard)
-	if err != nil || c.Discord.PublicKey != strings.Repeat("ab", 32) {
+	if err != nil || c.Discord.PublicKey != testPublicKey {
 		t.Errorf("public key from a file = %q, %v", c.Discord.PublicKey, err)
 	}
 }
+
+// testPublicKey is an Ed25519 public key: RFC 8032's first test vector.
+const testPublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
 
 func TestProblems(t *testing.T) {
 	tests := []struct {
@@ -134,6 +137,7 @@ func TestEverySettingChecked(t *testing.T) {
 		{"discord token with a space", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "abc def"}, "AUTHORBOT_DISCORD_TOKEN contains a space"},
 		{"public key too short", serve, map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY": "abcd"}, "AUTHORBOT_DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key on the application's General Information page); this one has 4"},
 		{"public key not hex", serve, map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY": strings.Repeat("zz", 32)}, "this one has 64, some of them not hexadecimal"},
+		{"public key not a point", serve, map[string]string{"AUTHORBOT_DISCORD_PUBLIC_KEY": "02" + strings.Repeat("00", 31)}, "AUTHORBOT_DISCORD_PUBLIC_KEY is 64 hex characters but not an Ed25519 public key"},
 		{"app id", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok", "AUTHORBOT_DISCORD_APP_ID": "authorbot"}, `AUTHORBOT_DISCORD_APP_ID must be the Application ID, digits only, not "authorbot"`},
 		{"app id too long", serve, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok", "AUTHORBOT_DISCORD_APP_ID": "123456789012345678901234567890"}, "AUTHORBOT_DISCORD_APP_ID must be"},
 		{"guild", []string{"discord", "register", "--guild", "my server"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "tok"}, `--guild must be a server id, digits only`},
@@ -181,7 +185,7 @@ func TestGoodSettingsLoad(t *testing.T) {
 	}{
 		{"slack over HTTP", []string{"serve"}, slackHTTP()},
 		{"slack socket mode", []string{"serve"}, map[string]string{"AUTHORBOT_SLACK_APP_TOKEN": "xapp-1-A1-2-s3", "AUTHORBOT_SLACK_BOT_TOKEN": "xoxb-1"}},
-		{"discord", []string{"serve"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "Bot MTA.x.y", "AUTHORBOT_DISCORD_PUBLIC_KEY": strings.Repeat("Ab", 32), "AUTHORBOT_DISCORD_APP_ID": "1234567890123456789"}},
+		{"discord", []string{"serve"}, map[string]string{"AUTHORBOT_DISCORD_TOKEN": "Bot MTA.x.y", "AUTHORBOT_DISCORD_PUBLIC_KEY": strings.ToUpper(testPublicKey[:32]) + testPublicKey[32:], "AUTHORBOT_DISCORD_APP_ID": "1234567890123456789"}},
 		{"addresses", []string{"serve", "--addr", "[::1]:0"}, with(slackHTTP(), "AUTHORBOT_LOG_LEVEL", "DEBUG")},
 		{"host name", []string{"serve"}, with(slackHTTP(), "AUTHORBOT_HTTP_ADDR", "bot.example.com:8443", "AUTHORBOT_LOG_LEVEL", "warn")},
 		{"console", []string{"console", "--user", "alice", "--lang", "fr", "--db", ":memory:"}, map[string]string{"AUTHORBOT_LOG_LEVEL": "error"}},
