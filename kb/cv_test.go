@@ -50,7 +50,7 @@ func crossValidate(t testing.TB, tu tuning) map[string]*groupScore {
 				train = append(train, ex)
 			}
 		}
-		k := build(entries, train, tu)
+		k := build(entries, train, tu, nil)
 		for _, ex := range test {
 			q := question{lang: ex.lang, topic: ex.topic, text: ex.text}
 			r := k.Search(ex.text, "")

@@ -27,7 +27,9 @@
 package kb
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -109,12 +111,14 @@ func loadHiding(contentFS, examplesFS fs.FS, tu tuning, hidden map[string]bool) 
 	if err != nil {
 		return nil, loadError([]error{err})
 	}
-	k := build(entries, exs, tu)
+	k := build(entries, exs, tu, &built)
 	k.unknowns = unknowns
 	k.triggers = triggerIndex(unknowns)
 	k.folded = make(map[*Entry]string, len(entries))
-	for _, e := range entries {
-		k.folded[e] = unknownText(strings.Join(append([]string{e.Title, e.Body}, append(e.Aliases, e.Keywords...)...), " "))
+	for _, list := range k.ordered {
+		for _, e := range list {
+			k.folded[e] = unknownText(strings.Join(append([]string{e.Title, e.Body}, append(e.Aliases, e.Keywords...)...), " "))
+		}
 	}
 	return k, nil
 }
@@ -141,8 +145,10 @@ func readHiding(contentFS, examplesFS fs.FS, hidden map[string]bool) ([]*Entry, 
 	return entries, exs, nil
 }
 
-// build makes the KB of valid entries and examples.
-func build(entries []*Entry, exs []example, tu tuning) *KB {
+// build makes the KB of valid entries and examples. With a cache, a
+// language whose entries and examples are those of an index built before
+// gets that index (and its entries) back instead of a new one.
+func build(entries []*Entry, exs []example, tu tuning, cache *indexCache) *KB {
 	k := &KB{
 		byLang:  make(map[string]map[string]*Entry),
 		ordered: make(map[string][]*Entry),
@@ -177,8 +183,26 @@ func build(entries []*Entry, exs []example, tu tuning) *KB {
 				own = append(own, ex)
 			}
 		}
+		var key [sha256.Size]byte
+		if cache != nil {
+			key = indexKey(list, own, tu)
+			if b, ok := cache.get(key); ok {
+				mu.Lock()
+				k.indexes[lang] = b.ix
+				mu.Unlock()
+				k.ordered[lang] = b.entries
+				k.byLang[lang] = make(map[string]*Entry, len(b.entries))
+				for _, e := range b.entries {
+					k.byLang[lang][e.ID] = e
+				}
+				continue
+			}
+		}
 		wg.Go(func() {
 			ix := newIndex(newAnalyzer(lang), list, own, tu)
+			if cache != nil {
+				cache.put(key, builtIndex{ix: ix, entries: list})
+			}
 			mu.Lock()
 			k.indexes[lang] = ix
 			mu.Unlock()
@@ -186,6 +210,75 @@ func build(entries []*Entry, exs []example, tu tuning) *KB {
 	}
 	wg.Wait()
 	return k
+}
+
+// indexCache holds the last indexes built, by indexKey. Building the
+// seven indexes is most of a load (BenchmarkLoad: 141 ms), and a
+// moderator's edit changes one topic in one language, or a few: each
+// edit loaded everything again, twice (once to check it, once to serve
+// it), and the others' indexes came out the same. An index is immutable,
+// so two KBs can share one.
+type indexCache struct {
+	mu    sync.Mutex
+	byKey map[[sha256.Size]byte]builtIndex
+	order [][sha256.Size]byte // oldest first
+}
+
+// builtIndex is an index and the entries it was built from, in their
+// order, which the KB that takes it must hold.
+type builtIndex struct {
+	ix      *index
+	entries []*Entry
+}
+
+// maxCachedIndexes bounds indexCache: two per language, the content
+// served and the one an edit is checked or rebuilt with.
+const maxCachedIndexes = 14
+
+// built is the cache of every load.
+var built indexCache
+
+func (c *indexCache) get(key [sha256.Size]byte) (builtIndex, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.byKey[key]
+	return b, ok
+}
+
+func (c *indexCache) put(key [sha256.Size]byte, b builtIndex) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byKey == nil {
+		c.byKey = make(map[[sha256.Size]byte]builtIndex)
+	}
+	if _, ok := c.byKey[key]; ok {
+		return
+	}
+	c.byKey[key] = b
+	c.order = append(c.order, key)
+	for len(c.order) > maxCachedIndexes {
+		delete(c.byKey, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// indexKey is a digest of everything newIndex builds an index from: the
+// language's entries in their order, its examples and the ranking
+// parameters. (The analyzer, the labelled questions and the word lists
+// are part of the binary.)
+func indexKey(entries []*Entry, exs []example, tu tuning) [sha256.Size]byte {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for _, e := range entries {
+		_ = enc.Encode(e) // strings and lists of strings: cannot fail
+	}
+	for _, ex := range exs {
+		fmt.Fprintf(h, "%q %q %q\n", ex.lang, ex.topic, ex.text)
+	}
+	fmt.Fprintf(h, "%+v", tu)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
 }
 
 // Languages returns the languages k is written in, English first.

@@ -46,3 +46,50 @@ func TestLoadOverlay(t *testing.T) {
 		}
 	}
 }
+
+// TestOverlayRebuildsOnlyWhatChanged checks that a load shares the index
+// of every language whose entries and examples are unchanged, builds the
+// others anew, and answers exactly as a load that builds everything.
+func TestOverlayRebuildsOnlyWhatChanged(t *testing.T) {
+	base, err := LoadOverlay(Overlay{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, _ := base.Entry("cart-empty", "fr")
+	edited := *fr
+	edited.Aliases = append(slices.Clone(fr.Aliases), "caddie sans rien dedans")
+	o := Overlay{Files: map[string][]byte{"fr/cart-empty.md": edited.Markdown()}}
+	k, err := LoadOverlay(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range k.Languages() {
+		shared := k.indexes[lang] == base.indexes[lang]
+		if shared != (lang != "fr") {
+			t.Errorf("%s: index shared with the base = %v, want %v", lang, shared, lang != "fr")
+		}
+	}
+	// A KB whose every index is built anew, to compare with.
+	fsys, err := overlayFS(BaseFiles(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, exs, err := readHiding(fsys, exampleFiles, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := build(entries, exs, defaultTuning(), nil)
+	for _, q := range []struct{ text, lang string }{
+		{"caddie sans rien dedans", "fr"}, {"mon panier est vide", "fr"}, {"my cart is empty", "en"},
+		{"Warenkorb leer", "de"}, {"carrito vacío", "es"}, {"carrello vuoto", "it"}, {"carrinho vazio", "pt"}, {"winkelwagen leeg", "nl"},
+		{"how long do author copies take to arrive", ""}, {"combien d'exemplaires au maximum", ""},
+	} {
+		got, want := k.Search(q.text, q.lang), fresh.Search(q.text, q.lang)
+		if got.Best == nil || want.Best == nil || got.Best.ID != want.Best.ID || got.Score != want.Score || got.Confident != want.Confident {
+			t.Errorf("Search(%q) = %+v, a KB built anew gives %+v", q.text, got, want)
+		}
+	}
+	if got := k.Search("caddie sans rien dedans", "fr"); got.Best == nil || got.Best.ID != "cart-empty" || !got.Confident {
+		t.Errorf("the new alias does not answer: %+v", got)
+	}
+}
