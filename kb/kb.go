@@ -36,6 +36,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 //go:embed content
@@ -111,7 +113,7 @@ func loadHiding(contentFS, examplesFS fs.FS, tu tuning, hidden map[string]bool) 
 	if err != nil {
 		return nil, loadError([]error{err})
 	}
-	k := build(entries, exs, tu, &built)
+	k := build(entries, exs, tu, built)
 	k.unknowns = unknowns
 	k.triggers = triggerIndex(unknowns)
 	k.folded = make(map[*Entry]string, len(entries))
@@ -186,7 +188,7 @@ func build(entries []*Entry, exs []example, tu tuning, cache *indexCache) *KB {
 		var key [sha256.Size]byte
 		if cache != nil {
 			key = indexKey(list, own, tu)
-			if b, ok := cache.get(key); ok {
+			if b, ok := cache.Get(key); ok {
 				mu.Lock()
 				k.indexes[lang] = b.ix
 				mu.Unlock()
@@ -201,7 +203,7 @@ func build(entries []*Entry, exs []example, tu tuning, cache *indexCache) *KB {
 		wg.Go(func() {
 			ix := newIndex(newAnalyzer(lang), list, own, tu)
 			if cache != nil {
-				cache.put(key, builtIndex{ix: ix, entries: list})
+				cache.Add(key, builtIndex{ix: ix, entries: list})
 			}
 			mu.Lock()
 			k.indexes[lang] = ix
@@ -212,18 +214,6 @@ func build(entries []*Entry, exs []example, tu tuning, cache *indexCache) *KB {
 	return k
 }
 
-// indexCache holds the last indexes built, by indexKey. Building the
-// seven indexes is most of a load (BenchmarkLoad: 141 ms), and a
-// moderator's edit changes one topic in one language, or a few: each
-// edit loaded everything again, twice (once to check it, once to serve
-// it), and the others' indexes came out the same. An index is immutable,
-// so two KBs can share one.
-type indexCache struct {
-	mu    sync.Mutex
-	byKey map[[sha256.Size]byte]builtIndex
-	order [][sha256.Size]byte // oldest first
-}
-
 // builtIndex is an index and the entries it was built from, in their
 // order, which the KB that takes it must hold.
 type builtIndex struct {
@@ -231,36 +221,26 @@ type builtIndex struct {
 	entries []*Entry
 }
 
-// maxCachedIndexes bounds indexCache: two per language, the content
+// indexCache holds the indexes built last, by indexKey. Building the
+// seven indexes is most of a load (BenchmarkLoad: 141 ms), and a
+// moderator's edit changes one topic in one language, or a few: each
+// edit loaded everything again, twice (once to check it, once to serve
+// it), and the others' indexes came out the same. An index is immutable,
+// so two KBs can share one.
+type indexCache = lru.Cache[[sha256.Size]byte, builtIndex]
+
+// maxCachedIndexes bounds the cache: two per language, the content
 // served and the one an edit is checked or rebuilt with.
 const maxCachedIndexes = 14
 
 // built is the cache of every load.
-var built indexCache
-
-func (c *indexCache) get(key [sha256.Size]byte) (builtIndex, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b, ok := c.byKey[key]
-	return b, ok
-}
-
-func (c *indexCache) put(key [sha256.Size]byte, b builtIndex) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.byKey == nil {
-		c.byKey = make(map[[sha256.Size]byte]builtIndex)
+var built = func() *indexCache {
+	c, err := lru.New[[sha256.Size]byte, builtIndex](maxCachedIndexes)
+	if err != nil {
+		panic(err) // only for a size below 1
 	}
-	if _, ok := c.byKey[key]; ok {
-		return
-	}
-	c.byKey[key] = b
-	c.order = append(c.order, key)
-	for len(c.order) > maxCachedIndexes {
-		delete(c.byKey, c.order[0])
-		c.order = c.order[1:]
-	}
-}
+	return c
+}()
 
 // indexKey is a digest of everything newIndex builds an index from: the
 // language's entries in their order, its examples and the ranking

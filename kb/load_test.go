@@ -289,7 +289,7 @@ func TestLoadFSExamples(t *testing.T) {
 func BenchmarkLoad(b *testing.B) {
 	b.Run("cold", func(b *testing.B) {
 		for b.Loop() {
-			built = indexCache{}
+			built.Purge()
 			if _, err := Load(); err != nil {
 				b.Fatal(err)
 			}

@@ -318,14 +318,6 @@ func escape(s string) string {
 	return b.String()
 }
 
-// clean drops from text an author may have written what must never reach
-// a chat: control characters but the newline and the tab (NUL, escape
-// sequences, carriage returns), and the bidirectional embeddings,
-// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make text
-// display other than it reads: a title that shows reversed, a quantity
-// that seems to be another. Invalid UTF-8 becomes U+FFFD. Every echo of
-// author text in a rendering goes through clean, whatever the handlers
-// already did.
 // escapeLook holds the bytes escape must look at when not at the start of
 // a line: those it escapes and the line break. (It stops too at an h
 // after a byte that ends a word, where a web address may start.)
@@ -336,6 +328,14 @@ var escapeLook = func() (t [256]bool) {
 	return t
 }()
 
+// clean drops from text an author may have written what must never reach
+// a chat: control characters but the newline and the tab (NUL, escape
+// sequences, carriage returns), and the bidirectional embeddings,
+// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make text
+// display other than it reads: a title that shows reversed, a quantity
+// that seems to be another. Invalid UTF-8 becomes U+FFFD. Every echo of
+// author text in a rendering goes through clean, whatever the handlers
+// already did.
 func clean(s string) string {
 	for i, r := range s {
 		if unsafeRune(r) || r == utf8.RuneError {
