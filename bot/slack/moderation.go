@@ -40,7 +40,8 @@ const (
 
 // moderator returns the check of whether u is one of the community's
 // moderators: listed in Config.Moderators, or an admin or owner of the
-// workspace by users.info, asked only when a command needs to know.
+// home workspace (homeTeam) by users.info, asked only when a command
+// needs to know.
 func (a *Adapter) moderator(u bot.User) func(context.Context) bool {
 	return func(ctx context.Context) bool {
 		if u.Platform != bot.Slack || u.ID == "" {
@@ -53,9 +54,13 @@ func (a *Adapter) moderator(u bot.User) func(context.Context) bool {
 	}
 }
 
-// isAdmin asks users.info whether u administers or owns the workspace,
-// through a short cache; false without a bot token or when Slack fails.
+// isAdmin asks users.info whether u administers or owns the home
+// workspace, through a short cache; false for any other workspace,
+// without a bot token, or when Slack fails.
 func (a *Adapter) isAdmin(ctx context.Context, u bot.User) bool {
+	if home, ok := a.homeTeam(ctx); !ok || u.Workspace != home {
+		return false
+	}
 	api, err := a.api(ctx, u.Workspace)
 	if err != nil {
 		return false
@@ -74,6 +79,32 @@ func (a *Adapter) isAdmin(ctx context.Context, u bot.User) bool {
 	}
 	a.remember(key, info)
 	return info.IsAdmin || info.IsOwner || info.IsPrimaryOwner
+}
+
+// homeTeam returns the workspace BotToken belongs to (auth.test), the
+// operator's own, and whether it is known. Its admins and owners are
+// moderators; those of another workspace that installed the app are not:
+// moderators read every community's missed questions and change the
+// answers every workspace gets. Without BotToken no workspace is home,
+// and only Config.Moderators are. The answer is kept once Slack gives it.
+func (a *Adapter) homeTeam(ctx context.Context) (string, bool) {
+	a.homeMu.Lock()
+	defer a.homeMu.Unlock()
+	if a.home != "" {
+		return a.home, true
+	}
+	if a.cfg.BotToken == "" {
+		return "", false
+	}
+	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
+	defer cancel()
+	resp, err := a.client(a.cfg.BotToken).AuthTestContext(ctx)
+	if err != nil || resp.TeamID == "" {
+		a.log.Warn("auth.test failed: workspace admins are not taken as moderators until it answers", slog.Any("err", err))
+		return "", false
+	}
+	a.home = resp.TeamID
+	return a.home, true
 }
 
 // mention renders a Mention: a Slack user's mention, which Slack shows as

@@ -16,16 +16,19 @@ import (
 )
 
 // modAPI is a fake Web API for the moderators' checks: users.info says
-// who is an admin, conversations.info what the channel is.
+// who is an admin, conversations.info what the channel is, auth.test
+// which workspace the token is of.
 type modAPI struct {
 	*httptest.Server
 	mu      sync.Mutex
 	info    map[string]int // users.info calls by user
 	channel string         // the JSON answer of conversations.info
+	auth    string         // the JSON answer of auth.test
 }
 
 func newModAPI(t *testing.T, admins map[string]bool) *modAPI {
-	f := &modAPI{info: map[string]int{}, channel: `{"ok":true,"channel":{"id":"CMODS","is_member":true}}`}
+	f := &modAPI{info: map[string]int{}, channel: `{"ok":true,"channel":{"id":"CMODS","is_member":true}}`,
+		auth: `{"ok":true,"team_id":"T1","user_id":"UBOT"}`}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
 		w.Header().Set("Content-Type", "application/json")
@@ -38,6 +41,8 @@ func newModAPI(t *testing.T, admins map[string]bool) *modAPI {
 			json.NewEncoder(w).Encode(map[string]any{"ok": true, "user": map[string]any{"id": u, "is_admin": admins[u]}})
 		case "conversations.info":
 			io.WriteString(w, f.channel)
+		case "auth.test":
+			io.WriteString(w, f.auth)
 		default:
 			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
 		}
@@ -71,6 +76,49 @@ func TestModerators(t *testing.T) {
 	}
 	if a.moderator(bot.User{Platform: bot.Discord, ID: "ULISTED"})(ctx) {
 		t.Error("a Discord user with a listed id is a Slack moderator")
+	}
+}
+
+// TestModeratorsOfOtherWorkspaces checks that with the app installed in
+// several workspaces, only the home workspace's admins (the bot token's,
+// by auth.test) are moderators: an admin elsewhere would read every
+// community's questions and change everyone's answers. Listed ids are
+// moderators wherever they are.
+func TestModeratorsOfOtherWorkspaces(t *testing.T) {
+	api := newModAPI(t, map[string]bool{"UADMIN": true, "UOTHER": true})
+	api.auth = `{"ok":false,"error":"internal_error"}`
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) {
+		c.BotToken, c.APIURL, c.Moderators = "xoxb-test", api.URL+"/", []string{"ULISTED"}
+	})
+	ctx := context.Background()
+	in := func(team, id string) bot.User { return bot.User{Platform: bot.Slack, Workspace: team, ID: id} }
+	if a.moderator(in("T1", "UADMIN"))(ctx) {
+		t.Error("an admin is a moderator while auth.test fails")
+	}
+	api.mu.Lock()
+	api.auth = `{"ok":true,"team_id":"T1","user_id":"UBOT"}`
+	api.mu.Unlock()
+	for _, tt := range []struct {
+		user bot.User
+		want bool
+	}{
+		{in("T1", "UADMIN"), true},   // the home workspace's admin, once auth.test answers
+		{in("T2", "UOTHER"), false},  // an admin of another workspace
+		{in("T2", "ULISTED"), true},  // listed, wherever
+		{in("T1", "UMEMBER"), false}, // a member
+	} {
+		if got := a.moderator(tt.user)(ctx); got != tt.want {
+			t.Errorf("%s in %s is a moderator: %v, want %v", tt.user.ID, tt.user.Workspace, got, tt.want)
+		}
+	}
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	if api.info["UOTHER"] != 0 {
+		t.Errorf("users.info asked %d times of another workspace's admin; want never", api.info["UOTHER"])
+	}
+	without, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) { c.APIURL, c.Moderators = api.URL+"/", []string{"ULISTED"} })
+	if without.moderator(in("T1", "UADMIN"))(ctx) || !without.moderator(in("T1", "ULISTED"))(ctx) {
+		t.Error("without a bot token, only the listed ids should be moderators")
 	}
 }
 

@@ -143,6 +143,10 @@ type Adapter struct {
 	// admins remembers for a while whether a user is a workspace admin
 	// or owner (users.info).
 	admins *ttlcache.Cache[bool]
+	// home is the workspace of BotToken once auth.test has said it
+	// (homeTeam); homeMu serializes the asking.
+	homeMu sync.Mutex
+	home   string
 }
 
 // New checks cfg and builds an adapter.
