@@ -93,7 +93,7 @@ func newFakeDiscordREST(t *testing.T) *fakeDiscordREST {
 			f.messages = append(f.messages, m)
 			fmt.Fprintf(w, `{"id":"%d","channel_id":"%s"}`, 5000+f.n, m.Channel)
 		case r.Method == http.MethodGet && strings.HasPrefix(path, "channels/"):
-			fmt.Fprintf(w, `{"id":"%s","type":0}`, strings.TrimPrefix(path, "channels/"))
+			fmt.Fprintf(w, `{"id":"%s","type":0,"guild_id":"guild-1"}`, strings.TrimPrefix(path, "channels/"))
 		default:
 			w.WriteHeader(http.StatusNoContent)
 		}

@@ -42,6 +42,7 @@ func TestTopicFormDiscord(t *testing.T) {
 	pub, _ := discordKey()
 	d.cfg.Discord.PublicKey = fmt.Sprintf("%x", pub)
 	d.cfg.Discord.Token = "bot-token"
+	d.cfg.Mod.DiscordChannel = "900" // its server, on the fake, is where Manage Server makes a moderator
 	router := handlers.New(log, k, ledger.NewService(db), db, append(live, moderationOf(d.cfg, db, nil), handlers.WithLimits(handlers.Limits{}))...)
 	d.router, d.log = router, log
 	d.metrics = metrics.New(bot.RequestNames(router.Commands()))

@@ -135,7 +135,11 @@ type Adapter struct {
 	now        func() time.Time
 	deferAfter time.Duration
 	modChannel string
-	modRoles   []string
+	// home is the server of modChannel once Discord has said it
+	// (homeGuild); homeMu serializes the asking.
+	homeMu   sync.Mutex
+	home     string
+	modRoles []string
 
 	seen   *ttlcache.Cache[time.Time]        // interaction ids answered, with their signed times
 	shared bot.Seen                          // or, when set, the replicas' record of them

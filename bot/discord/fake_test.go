@@ -219,6 +219,9 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		w.Write(body)
 	case r.Method == "POST" && c.Path == "users/@me/channels":
 		writeTestJSON(w, map[string]any{"id": "dm-" + fmt.Sprint(c.Body["recipient_id"]), "type": 1})
+	case r.Method == "GET" && len(parts) == 2 && parts[0] == "channels":
+		// Every channel is in the server "g1", the moderators' own.
+		writeTestJSON(w, map[string]any{"id": parts[1], "type": 0, "guild_id": "g1"})
 	case r.Method == "POST" && len(parts) == 3 && parts[0] == "channels" && parts[2] == "messages":
 		writeTestJSON(w, map[string]any{"id": "msg-1", "channel_id": parts[1]})
 	case r.Method == "POST" && parts[0] == "interactions":

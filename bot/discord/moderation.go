@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -33,21 +34,53 @@ const (
 const moderatorPerms = discordgo.PermissionManageServer | discordgo.PermissionAdministrator
 
 // moderator returns the check of whether the member who sent i is a
-// moderator: Manage Server or Administrator in the permissions Discord
-// computed for them in the interaction's channel, or one of the roles of
-// Config.ModRoles. Nobody is one in direct messages, which have no
-// member.
+// moderator: one of the roles of Config.ModRoles, or Manage Server or
+// Administrator in the permissions Discord computed for them in the
+// interaction's channel, in the home server (homeGuild). Nobody is one
+// in direct messages, which have no member.
 func (a *Adapter) moderator(i *discordgo.Interaction) func(context.Context) bool {
 	m := i.Member
-	return func(context.Context) bool {
+	return func(ctx context.Context) bool {
 		if m == nil || i.GuildID == "" {
 			return false
 		}
-		if m.Permissions&moderatorPerms != 0 {
+		if slices.ContainsFunc(m.Roles, func(r string) bool { return slices.Contains(a.modRoles, r) }) {
 			return true
 		}
-		return slices.ContainsFunc(m.Roles, func(r string) bool { return slices.Contains(a.modRoles, r) })
+		if m.Permissions&moderatorPerms == 0 {
+			return false
+		}
+		home, ok := a.homeGuild(ctx)
+		return ok && i.GuildID == home
 	}
+}
+
+// homeGuild returns the server of the moderators' channel (GET
+// /channels/{id}), the operator's own, and whether it is known. Manage
+// Server makes a moderator there only: the bot may be in other servers,
+// whose owners have Manage Server too, and moderators read every
+// community's missed questions and change the answers all of them get.
+// Without a moderators' channel or a token, no server is home and only
+// the members of Config.ModRoles are moderators. The answer is kept once
+// Discord gives it.
+func (a *Adapter) homeGuild(ctx context.Context) (string, bool) {
+	a.homeMu.Lock()
+	defer a.homeMu.Unlock()
+	if a.home != "" {
+		return a.home, true
+	}
+	if a.session.Token == "" || a.modChannel == "" {
+		return "", false
+	}
+	ctx, cancel := context.WithTimeout(ctx, restTimeout)
+	defer cancel()
+	ch, err := a.session.Channel(a.modChannel, discordgo.WithContext(ctx))
+	if err != nil || ch.GuildID == "" {
+		a.log.Warn("the moderators' channel's server is unknown: Manage Server makes no moderator until Discord answers", slog.Any("err", restError(err)))
+		return "", false
+	}
+	a.home = ch.GuildID
+	return a.home, true
 }
 
 // mention renders a Mention: a Discord user's mention, which Discord

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -25,13 +26,12 @@ func memberJSON(typ int, guild, perms string, roles []string, data map[string]an
 }
 
 // TestModerator checks who is a moderator on Discord, through both of
-// the adapter's decoders: Manage Server or Administrator in the
-// interaction's permissions, or a role of ModRoles; nobody in DMs.
+// the adapter's decoders: a role of ModRoles anywhere, or Manage Server
+// or Administrator in the interaction's permissions in the server of the
+// moderators' channel ("g1" on the fake); nobody in DMs.
 func TestModerator(t *testing.T) {
-	a, err := New(Config{ModRoles: []string{"777"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := newFakeDiscord(t)
+	a := newGatewayAdapter(t, f, Config{ModRoles: []string{"777"}, ModChannel: "mods"})
 	button := map[string]any{"custom_id": "b:mod-reply:1", "component_type": 2}
 	tests := []struct {
 		name, guild, perms string
@@ -45,6 +45,10 @@ func TestModerator(t *testing.T) {
 		{"a member", "g1", "1024", []string{"555"}, false},
 		{"malformed permissions", "g1", "lots", nil, false},
 		{"in a DM, whatever the permissions", "", "32", nil, false},
+		// The bot may be in other servers: their owners are no moderators.
+		{"Manage Server in another server", "g2", "32", nil, false},
+		{"Administrator in another server", "g2", "8", nil, false},
+		{"the moderators' role in another server", "g2", "0", []string{"777"}, true},
 	}
 	for _, tt := range tests {
 		body := memberJSON(3, tt.guild, tt.perms, tt.roles, button)
@@ -61,6 +65,55 @@ func TestModerator(t *testing.T) {
 			}
 		}
 	}
+	if n := countCalls(f.wait(1), "GET", "channels/mods"); n != 1 {
+		t.Errorf("the moderators' channel was read %d times; want once", n)
+	}
+}
+
+// TestModeratorWithoutHome checks that without a moderators' channel, or
+// while Discord does not say its server, Manage Server makes no
+// moderator, and the roles of ModRoles still do.
+func TestModeratorWithoutHome(t *testing.T) {
+	button := map[string]any{"custom_id": "b:mod-reply:1", "component_type": 2}
+	owner := memberJSON(3, "g1", "32", nil, button)
+	role := memberJSON(3, "g1", "0", []string{"777"}, button)
+	check := func(a *Adapter, body []byte) bool {
+		i, err := decodeWire(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.moderator(i)(context.Background())
+	}
+	none, err := New(Config{ModRoles: []string{"777"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if check(none, owner) || !check(none, role) {
+		t.Error("without a moderators' channel: Manage Server should make no moderator, the role should")
+	}
+	f := newFakeDiscord(t)
+	f.fail("GET", "channels", http.StatusInternalServerError)
+	a := newGatewayAdapter(t, f, Config{ModRoles: []string{"777"}, ModChannel: "mods"})
+	if check(a, owner) {
+		t.Error("Manage Server made a moderator while Discord failed to say the channel's server")
+	}
+	f.mu.Lock()
+	delete(f.status, "GET channels")
+	f.mu.Unlock()
+	if !check(a, owner) {
+		t.Error("Manage Server in the moderators' server made no moderator once Discord answered")
+	}
+}
+
+// countCalls counts the calls to method path.
+func countCalls(calls []call, method, path string) int {
+	n := 0
+	for _, c := range calls {
+		if c.Method == method && c.Path == path {
+			n++
+		}
+	}
+	return n
 }
 
 // TestModalRoundTrip opens a modal for a reply that asks for one and
