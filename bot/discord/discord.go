@@ -136,7 +136,7 @@ type Adapter struct {
 	deferAfter time.Duration
 	modChannel string
 	// home is the server of modChannel once Discord has said it
-	// (homeGuild); homeMu serializes the asking.
+	// (modChannelInfo); homeMu guards it.
 	homeMu   sync.Mutex
 	home     string
 	modRoles []string

@@ -62,25 +62,38 @@ func (a *Adapter) moderator(i *discordgo.Interaction) func(context.Context) bool
 // community's missed questions and change the answers all of them get.
 // Without a moderators' channel or a token, no server is home and only
 // the members of Config.ModRoles are moderators. The answer is kept once
-// Discord gives it.
+// Discord gives it, here or to CheckModerators.
 func (a *Adapter) homeGuild(ctx context.Context) (string, bool) {
 	a.homeMu.Lock()
-	defer a.homeMu.Unlock()
-	if a.home != "" {
-		return a.home, true
+	home := a.home
+	a.homeMu.Unlock()
+	if home != "" {
+		return home, true
 	}
 	if a.session.Token == "" || a.modChannel == "" {
 		return "", false
 	}
-	ctx, cancel := context.WithTimeout(ctx, restTimeout)
-	defer cancel()
-	ch, err := a.session.Channel(a.modChannel, discordgo.WithContext(ctx))
+	ch, err := a.modChannelInfo(ctx)
 	if err != nil || ch.GuildID == "" {
 		a.log.Warn("the moderators' channel's server is unknown: Manage Server makes no moderator until Discord answers", slog.Any("err", restError(err)))
 		return "", false
 	}
-	a.home = ch.GuildID
-	return a.home, true
+	return ch.GuildID, true
+}
+
+// modChannelInfo reads the moderators' channel (GET /channels/{id}), for
+// CheckModerators and homeGuild alike, and keeps its server as the home
+// one: the check at the start tells it before any command needs it.
+func (a *Adapter) modChannelInfo(ctx context.Context) (*discordgo.Channel, error) {
+	ctx, cancel := context.WithTimeout(ctx, restTimeout)
+	defer cancel()
+	ch, err := a.session.Channel(a.modChannel, discordgo.WithContext(ctx))
+	if err == nil && ch.GuildID != "" {
+		a.homeMu.Lock()
+		a.home = ch.GuildID
+		a.homeMu.Unlock()
+	}
+	return ch, err
 }
 
 // mention renders a Mention: a Discord user's mention, which Discord
@@ -305,9 +318,7 @@ func (a *Adapter) CheckModerators(ctx context.Context) error {
 	if a.session.Token == "" {
 		return errors.New("the moderators' channel needs a bot token (AUTHORBOT_DISCORD_TOKEN)")
 	}
-	ctx, cancel := context.WithTimeout(ctx, restTimeout)
-	defer cancel()
-	ch, err := a.session.Channel(a.modChannel, discordgo.WithContext(ctx))
+	ch, err := a.modChannelInfo(ctx)
 	if err != nil {
 		return fmt.Errorf("moderators' channel %s: %s", a.modChannel, strings.TrimSpace(restError(err).Error()))
 	}
