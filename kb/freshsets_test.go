@@ -30,6 +30,12 @@ var (
 			"topic en": 85, "topic fr": 88, "topic de": 81, "topic es": 83, "topic it": 85, "topic pt": 83, "topic nl": 83,
 			"asked": 88, "declines": 87,
 		}},
+		// First measured: en 98.1, fr 92.3, de 86.5, es 94.2, it 94.2,
+		// nl 98.1, pt 96.2; asked 99.2; declines 97.6.
+		{"testdata/fresh2-lang.tsv", map[string]float64{
+			"topic en": 88, "topic fr": 82, "topic de": 76, "topic es": 84, "topic it": 84, "topic pt": 86, "topic nl": 88,
+			"asked": 89, "declines": 87,
+		}},
 	}
 	freshMessySets = []freshSet{
 		{"testdata/fresh-messy.tsv", map[string]float64{
