@@ -68,6 +68,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	if len(message) <= maxPairedMessage {
 		segs = k.pairAsks(segs, lang)
 	}
+	segs = k.markedAsks(segs, lang)
 	var asks, story []int
 	for i, s := range segs {
 		switch {
@@ -237,6 +238,164 @@ func (k *KB) pairAsks(segs []segment, lang string) []segment {
 	return out
 }
 
+// markedAsks reads as asks the sentences a message marks as asks
+// without a question mark. A sentence that opens with "first", "second",
+// "also", "außerdem"… (askOpenerList) is an ask when it answers a topic
+// strongly (markedStory). One that opens with "second", "also"… or is a
+// question opening with "and" says an ask came before it: when none did,
+// the sentence just before it, when it answers a topic as strongly, is
+// that ask ("My cart is empty after checkout. Also, how long does
+// delivery take?"). A sentence that tells of the past or of a problem
+// solved (past) stays story, and so does every sentence of a message
+// that marks no ask.
+func (k *KB) markedAsks(segs []segment, lang string) []segment {
+	asked := false // an ask comes before segs[i]
+	for i := range segs {
+		s := &segs[i]
+		if s.filler {
+			continue
+		}
+		opener := askOpener(s.text)
+		if opener != openerNone && !s.ask && !past(s.text) {
+			if r := k.Search(s.text, lang); r.Confident && r.Score >= markedStory {
+				s.ask, s.listed = true, &r
+			}
+		}
+		if opener == openerMore && s.ask && !asked {
+			// Only the sentence just before: one further back is the
+			// story's past ("Last year my cart was empty, support fixed
+			// it. This time it worked. Also, …").
+			j := i - 1
+			for j >= 0 && segs[j].filler {
+				j--
+			}
+			if j >= 0 && !past(segs[j].text) {
+				if r := k.Search(segs[j].text, lang); r.Confident && r.Score >= markedStory {
+					segs[j].ask, segs[j].listed = true, &r
+				}
+			}
+		}
+		asked = asked || s.ask
+	}
+	return segs
+}
+
+// past reports whether s tells of a problem of the past or one solved
+// ("last year my cart was empty", "support fixed it"), in any language
+// of Languages: the story of an earlier order, not what the author asks.
+func past(s string) bool {
+	ws := words(s)
+	for i := range ws {
+		for _, p := range pastPhrases {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastPhrases are the folded words, alone or in a row, that put a
+// sentence in the past or say its problem was solved.
+var pastPhrases = func() [][]string {
+	var out [][]string
+	for _, p := range []string{
+		"fixed", "sorted", "solved", "resolved", "replaced", "last year", "last month", "last week", "ago", "back in", "previously", "used to",
+		"regle", "resolu", "remplace", "il y a", "an dernier", "annee derniere", "mois dernier", "semaine derniere", "auparavant",
+		"gelost", "behoben", "ersetzt", "letztes jahr", "letzten monat", "letzte woche", "vor einem jahr", "vor ein paar", "fruher",
+		"soluciono", "resuelto", "resolvio", "reemplazo", "ano pasado", "mes pasado", "semana pasada", "hace un",
+		"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimane fa",
+		"resolvido", "resolveu", "substituido", "substituiu", "ano passado", "mes passado", "semana passada",
+		"opgelost", "vervangen", "vorig jaar", "vorige maand", "vorige week", "geleden", "vroeger",
+	} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
+
+// markedStory is the least score at which a sentence without a question
+// mark is read as an ask its opening or another's points to: it tells
+// what happened in the words of a topic ("my cart is empty", 0.9 and
+// over on the tuning set), where one that only tells the story matches a
+// topic by a word or two (0.3 to 0.45 there).
+const markedStory = 0.6
+
+// What a sentence's opening words say of it: nothing, that it is the
+// first of several asks, or that an ask came before it.
+const (
+	openerNone = iota
+	openerFirst
+	openerMore
+)
+
+// andQuestion reports whether the words ws open with "and" and a
+// question word ("and what does it cost", "en hoe lang duurt het"), in
+// any language of Languages. It does not make a sentence an ask: in a
+// story "and" and a question word open as much ("And what do you know,
+// the cart was empty again", "Und wie es so ist, kam das Paket zu spät").
+func andQuestion(ws []string) bool {
+	return len(ws) > 2 && slices.Contains(listConjunctions(), ws[0]) && slices.Contains(questionWords(), ws[1])
+}
+
+// askOpener tells whether s opens with one of askOpeners, and which. A
+// question that opens with "and" ("And how long does delivery take?")
+// follows another ask too.
+func askOpener(s string) int {
+	ws := words(s)
+	if andQuestion(ws) {
+		return openerMore
+	}
+	for _, o := range askOpenerList {
+		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) {
+			return o.kind
+		}
+	}
+	return openerNone
+}
+
+// askOpening is an opening of a sentence, in folded words, and what it
+// says of the sentence.
+type askOpening struct {
+	words []string
+	kind  int
+}
+
+// askOpenerList holds the folded opening words that mark an ask in each
+// language of Languages: "first" words for the first of several, the
+// others for one that follows another; the longest first, so that "and
+// also" is read before "also".
+var askOpenerList = func() []askOpening {
+	first := []string{
+		"first", "firstly", "first off", "first question", "first thing",
+		"premierement", "abord", "tout abord", // "d'abord": words drops the elided d'
+		"premiere question", "premiere chose",
+		"erstens", "zunachst", "erste frage", "als erstes",
+		"primero", "en primer lugar", "primera pregunta", "lo primero",
+		"innanzitutto", "prima di tutto", "prima domanda", "per prima cosa",
+		"primeiro", "em primeiro lugar", "primeira pergunta",
+		"ten eerste", "eerste vraag", "allereerst",
+	}
+	more := []string{
+		"second", "secondly", "second question", "second thing", "also", "and also", "oh and", "plus", "besides",
+		"separately", "and separately", "one more thing", "another thing", "another question", "on another note",
+		"deuxiemement", "ensuite", "autre chose", "autre question", "aussi", "et aussi", "egalement", "par ailleurs", "en plus",
+		"zweitens", "ausserdem", "und ausserdem", "noch was", "und noch was", "andere frage", "zweite frage", "ach ja", "ubrigens", "dann noch",
+		"segundo", "en segundo lugar", "ademas", "tambien", "y tambien", "otra cosa", "otra pregunta", "por otro lado",
+		"inoltre", "in secondo luogo", "anche", "e anche", "un altra cosa", "altra cosa", "altra domanda", "e poi",
+		"em segundo lugar", "alem disso", "tambem", "e tambem", "outra coisa", "outra pergunta",
+		"ten tweede", "daarnaast", "verder", "ook", "en ook", "nog iets", "tweede vraag", "andere vraag",
+	}
+	var out []askOpening
+	for _, p := range first {
+		out = append(out, askOpening{strings.Fields(p), openerFirst})
+	}
+	for _, p := range more {
+		out = append(out, askOpening{strings.Fields(p), openerMore})
+	}
+	slices.SortStableFunc(out, func(a, b askOpening) int { return len(b.words) - len(a.words) })
+	return out
+}()
+
 // maxPairedMessage is the longest message, in bytes, whose asks pairAsks
 // splits: in a longer one the story runs on in clauses joined by ", and"
 // that ask nothing new.
@@ -253,7 +412,7 @@ func askPair(s segment) (first, second string, ok bool) {
 	for i := strings.Index(lower, ", "); i >= 0; {
 		rest := strings.Fields(lower[i+2:])
 		if len(rest) >= 3 && slices.Contains(listConjunctions(), rest[0]) {
-			if ws := words(rest[1]); len(ws) == 1 && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am") {
+			if ws := words(rest[1]); (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am") {
 				first = strings.TrimSpace(s.text[:i])
 				at := i + 2 + strings.Index(lower[i+2:], rest[0]) + len(rest[0])
 				second = strings.TrimSpace(s.text[at:])
@@ -270,6 +429,10 @@ func askPair(s segment) (first, second string, ok bool) {
 	}
 	return "", "", false
 }
+
+// estCe reports whether ws are French "est-ce", a question's opening
+// written as one word with a hyphen ("et est-ce que je peux…").
+func estCe(ws []string) bool { return len(ws) == 2 && ws[0] == "est" && ws[1] == "ce" }
 
 // segment is one sentence or ask of a message, read once: whether it is
 // only a greeting or thanks, whether it asks something, and, for a
