@@ -14,40 +14,42 @@ können könnte man manche mehr mein meine meinem meinen meiner mich mir mit mö
 sein seine seinem seinen seiner seit sich sie sind so solche soll sollen sollte sondern sonst über um und uns unser unsere unter viel
 vielen vom von vor war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wo wurde
 würde wurden zu zum zur zwar zwischen danke dank hi hey moin servus grüße lg vg frage fragen weiß leider eigentlich gerade
+lande landen landet gelandet grad grade gibts hab habs obwohl möglich möglicherweise mal halt bzw ne nen nem ner irgendwie trotzdem echt wohl überhaupt bereits
 `,
 		months: `januar jänner februar märz maerz april mai juni juli august september oktober november dezember jan feb apr aug sept okt nov dez`,
 		synonyms: map[string][]string{
-			"nicht":              {"kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nirgends", "unmöglich"},
+			"nicht":              {"nix", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nirgends", "unmöglich"},
 			"warenkorb":          {"einkaufswagen", "einkaufskorb", "korb", "cart", "basket"},
-			"exemplar":           {"exemplare", "exemplaren", "exemplars", "kopie", "kopien"},
+			"exemplar":           {"exemplare", "exemplaren", "exemplars", "kopie", "kopien", "copies", "copy"},
 			"ausgegraut":         {"grau", "ausgegrauter", "deaktiviert", "inaktiv", "nicht klickbar", "nicht anklickbar"},
 			"option":             {"button", "buttons", "knopf", "schaltfläche", "link", "taste", "optionen", "möglichkeit"},
 			"kaufen":             {"kauf", "gekauft", "erwerben", "einkaufen"},
-			"andern":             {"bearbeiten", "anpassen", "korrigieren", "abändern", "änderung"},
+			"andern":             {"bearbeiten", "anpassen", "korrigieren", "abändern", "änderung", "wechseln", "umstellen", "erhöhen", "verringern", "reduzieren", "aufstocken"},
 			"lieferung":          {"liefern", "geliefert", "ankommen", "angekommen", "kommt an", "eintreffen", "zustellung", "zugestellt"},
 			"versand":            {"versenden", "verschicken", "verschickt", "versendet", "porto", "shipping"},
+			"versandart":         {"versandarten", "versandoption", "versandoptionen", "lieferoption", "lieferoptionen", "versandmethode", "versandmethoden", "zustellart", "lieferart", "lieferarten"},
 			"kosten":             {"preis", "preise", "kostet", "teuer", "günstig", "gebühr", "gebühren"},
 			"vorbestellung":      {"vorbestellen", "vorbestellbar", "vorbestellungen", "preorder", "pre order"},
 			"ebook":              {"e book", "e books", "ebooks"},
 			"taschenbuch":        {"taschenbücher", "paperback", "softcover", "broschur"},
-			"hardcover":          {"gebundene ausgabe", "gebundenes buch", "hardback"},
-			"druckfehler":        {"fehldruck", "fehldrucke", "fehlerhaft", "mangelhaft", "defekt", "misprint"},
-			"beschadigt":         {"beschädigung", "kaputt", "zerrissen", "geknickt", "eingedrückt", "verbogen"},
+			"hardcover":          {"gebundene ausgabe", "gebundenes buch", "hardback", "gebunden"},
+			"druckfehler":        {"fehldruck", "fehldrucke", "fehlerhaft", "mangelhaft", "defekt", "misprint", "verschmiert", "verwischt", "unscharf", "verschwommen", "verrutscht", "druckmängel"},
+			"beschadigt":         {"beschädigung", "kaputt", "zerrissen", "geknickt", "eingedrückt", "verbogen", "zerdrückt", "zerquetscht", "eingerissen", "transportschaden", "transportschäden", "versandschaden", "damaged"},
 			"einebestellung":     {"auf einmal", "in einer bestellung", "pro bestellung", "eine bestellung"},
 			"menge":              {"anzahl", "stückzahl", "wie viele", "mengen"},
 			"weiterverkaufen":    {"verkaufen", "weiterverkauf", "wiederverkauf", "resell"},
-			"sendungsverfolgung": {"verfolgen", "tracking", "sendungsnummer", "trackingnummer"},
+			"sendungsverfolgung": {"verfolgen", "tracking", "sendungsnummer", "trackingnummer", "wo ist mein paket", "wo bleibt mein paket", "wo ist meine lieferung", "wo bleibt meine lieferung", "wo bleibt meine bestellung", "wo ist meine sendung"},
 			"kasse":              {"zur kasse", "checkout"},
 			"berechnen":          {"ausrechnen", "rechner", "kalkulieren", "berechnung"},
 			"marketing":          {"buch vermarkten", "vermarkten"},
-			"stornieren":         {"storno", "stornierung", "stornieren", "abbestellen", "zurückziehen", "rückgängig machen"},
-			"korrekturexemplar":  {"korrekturexemplare", "probeexemplar", "probeexemplare", "testdruck", "testexemplar", "probedruck", "proof copy"},
+			"stornieren":         {"storno", "stornierung", "stornieren", "abbestellen", "zurückziehen", "rückgängig machen", "zurücknehmen", "widerrufen", "annullieren", "cancel", "canceln", "gecancelt", "cancellation"},
+			"korrekturexemplar":  {"korrekturexemplare", "probeexemplar", "probeexemplare", "testdruck", "testexemplar", "probedruck", "probedrucke", "testdrucke", "testexemplare", "proof copy", "proof copies", "proof", "proofs"},
 		},
 		neighbours: `
 schreiben schreibe roman romane kapitel manuskript lektorat korrektorat lektor handlung figur figuren
 schriftart schriftarten formatierung formatieren formatiere formatiert word epub mobi vellum atticus
 grafiker illustrator canva photoshop software klappentext untertitel
-werbung anzeigen ads promotion instagram facebook tiktok follower leser rezension rezensionen bewertungen newsletter bestseller
+werbung werbeanzeigen werbeanzeige werbekampagne kampagne kampagnen schalten anzeigen ads promotion instagram facebook tiktok follower leser rezension rezensionen bewertungen newsletter bestseller
 tantiemen prozentsatz unlimited kenp abo
 hörbuch hörbücher audible acx sprecher podcast
 reader tolino akku bildschirm ladegerät tablet app
@@ -76,6 +78,7 @@ dauert schon noch immer geht gehen funktioniert klappt finde finden sehe kann da
 marktplatz welcher welche richtig deutschland österreich schweiz wochen tage lesung messe verkaufen weiterverkaufen umschlag wellt
 farbe farbig schwarzweiß tinte alte version hängt fest wasserzeichen hilfe brauche bräuchte ich und ist das der die ein eine für von
 mit auf nach zu bei im aus über wurde worden werden habe hab nix nich gibts geht's
+schritt schritte anleitung storno tantiemen vorbestellen paket pakete verloren mwst gewellt druckqualität expressversand
 `,
 		spelling: `
 abend alles allein alt anfang angst antwort arbeit arbeiten art auge augen beginnen bekommen beide bereits besonders besser bett bild
