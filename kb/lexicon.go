@@ -235,33 +235,43 @@ d dans de debut deja depuis des deux doit doivent dois donc dont du e elle elles
 faire fais fait faites faut fois hello hors i il ils j je jusqu l la laquelle le lequel les lesquels leur leurs lorsqu lui m ma mais mal me meme mes
 merci moi mon n ni nos notre nous on ont ou oui par parce peu peut peuvent peux plus plusieurs pour pourquoi pourrais pourrait pouvez pouvoir
 pu puis puisqu puisque qu quand que quel quelle quelles quels qui quoi s sa salut sans se sera serait ses si sien soit son sont stp suis sur svp
-t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici voila voudrais vos votre vous vraiment y
+t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici voila voudrais vos votre vous vraiment y kdp
 `,
 		months: `janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre janv févr fevr juil sept oct nov déc dec`,
 		synonyms: map[string][]string{
 			"pas":         {"ne", "non", "jamais", "aucun", "aucune", "impossible"},
-			"panier":      {"caddie", "caddy", "cart", "basket"},
-			"exemplaire":  {"copie", "copies", "ex", "exemplaires"},
+			"panier":      {"caddie", "caddy", "basket", "le cart", "mon cart", "du cart", "au cart", "dans le cart", "shopping cart", "cart vide", "cart amazon"},
+			"exemplaire":  {"copie", "copies", "ex", "exemplaires", "piece", "pieces", "unitaire", "propre livre", "propres livres", "propre bouquin", "propres bouquins"},
 			"grise":       {"grisee", "grises", "grisees", "griser", "inactif", "inactive", "desactive", "desactivee", "inaccessible", "indisponible", "pas cliquable", "non cliquable"},
-			"option":      {"bouton", "lien", "button", "link", "mode", "modes", "moyen", "moyens", "methode"},
+			"option":      {"bouton", "lien", "button", "link", "mode", "modes", "moyen de", "moyens de", "un moyen", "quel moyen", "autre moyen", "methode"},
 			"acheter":     {"achat", "achats", "acquerir"},
 			"afficher":    {"montrer", "indiquer", "indique", "affiche"},
 			"modifier":    {"changer", "corriger", "ajuster", "rectifier", "editer"},
-			"livraison":   {"livraisons", "arriver", "arrive", "arrivee", "arrivent", "delai de livraison"},
 			"expedition":  {"expeditions", "expedier", "envoi", "envois", "frais de port", "port", "shipping"},
 			"cout":        {"couts", "prix", "tarif", "tarifs", "cher", "coute", "couter"},
-			"epreuve":     {"epreuves", "proof", "proofs", "bat", "bon a tirer"},
-			"precommande": {"pre commande", "pre commandes", "precommandes", "precommander", "pre commander", "preorder", "pre order", "preco", "precos"},
+			"precommande": {"pre commande", "pre commandes", "precommandes", "precommander", "pre commander", "preorder", "pre order", "preco", "precos", "prevente", "preventes", "pre vente", "pre ventes"},
 			"livre":       {"bouquin", "bouquins"},
 			"ebook":       {"e book", "livre numerique", "livre electronique", "livres numeriques", "livres electroniques"},
 			"broche":      {"livre broche", "couverture souple", "paperback"},
-			"relie":       {"livre relie", "couverture rigide", "hardcover", "hardback"},
+			"relie":       {"livre relie", "couverture rigide", "hardcover", "hardback", "livre cartonne", "livres cartonnes", "version cartonnee", "couverture cartonnee", "edition cartonnee", "exemplaire cartonne", "exemplaires cartonnes"},
 			"defaut":      {"defauts", "defectueux", "defectueuse", "mal imprime", "erreur d impression", "defaut d impression", "misprint"},
 			"endommage":   {"endommages", "endommagee", "abime", "abimes", "abimee", "casse", "dechire", "dechiree"},
 			"unecommande": {"d un coup", "en une fois", "en une seule fois", "une seule commande", "en une commande", "par commande"},
 			"quantite":    {"quantites", "combien d exemplaires", "nombre d exemplaires"},
 			"revendre":    {"revente", "vendre", "resell", "resale"},
-			"suivi":       {"suivre", "tracking", "track"},
+			"suivi":       {"suivre", "tracking", "track", "ou en est", "ou en sont", "avancement", "acheminement", "etat d expedition", "etat de l expedition", "sont partis", "est parti", "est partie"},
+			"livraison":   {"livraisons", "arriver", "arrive", "arrivee", "arrivent", "ete livre", "ete livres", "ete livree", "ete livrees", "marque livre", "marquee livree", "marque comme livre", "marquee comme livree", "indique livre", "indiquee livree"},
+			"perdu":       {"perdus", "perdue", "perdues", "egare", "egares", "egaree", "egarees", "rien recu", "jamais arrive", "jamais arrives", "jamais arrivee", "jamais arrivees"},
+			"site":        {"sites", "quel amazon", "quelle boutique amazon", "boutique amazon"},
+			"colis":       {"le carton", "un carton", "mon carton", "du carton", "ce carton", "les cartons", "des cartons", "mes cartons"},
+			"tva":         {"taxe", "taxes", "ttc", "ht", "hors taxe", "hors taxes", "toutes taxes comprises", "impot", "impots", "vat"},
+			"bug":         {"bugs", "beug", "beugue", "bugue", "buggue", "plante", "plantage", "fige", "figee", "freeze", "en boucle", "tourne dans le vide", "chargement infini", "charge pas", "charge plus"},
+			"paiement":    {"paiements", "carte", "cartes", "carte bancaire", "carte de credit", "cb"},
+			"annuler":     {"stopper", "stoppe", "stoppee"},
+			"couverture":  {"couv", "couvs", "couve", "couves"},
+			"epreuve":     {"epreuves", "proof", "proofs", "bat", "bon a tirer", "exemplaire test", "exemplaire de test", "exemplaire d essai", "exemplaires test", "exemplaires d essai", "copie test"},
+			"inclus":      {"incluse", "incluses", "inclut", "incluent", "inclure", "y compris", "est compris", "est comprise", "sont compris", "sont comprises"},
+			"gondole":     {"gondolee", "gondolees", "gondolent", "gondoler", "bombe", "bombee", "bombees", "ondule", "ondulee", "ondulees", "ondulent", "courbe", "courbee", "courbees", "recourbe", "recourbee", "recourbent", "voile", "voilee", "tordu", "tordue", "tordues", "rebique", "rebiquent", "roulee", "roulees"},
 		},
 		neighbours: `
 ecrire ecriture ecrivain roman romans nouvelle poesie poeme manuscrit chapitre intrigue personnage personnages redaction correcteur relecture
@@ -286,6 +296,8 @@ page_blanche | syndrome angoisse vaincre
 ebook livre_numerique | bloque qualite
 mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf
 ebook livre_numerique | prix cout
+contenu_a contenu_a_plus bowker questionnaire_fiscal formulaire_fiscal informations_fiscales w8ben w_8ben retenue_a_la_source
+droits_d_auteur | proteger protection deposer depot
 `,
 		markers: `
 le la les un une des du de au aux et ou où est sont je tu il elle nous vous ils elles mon ma mes ton ta ses notre nos votre vos leur
