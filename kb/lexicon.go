@@ -109,6 +109,7 @@ func neutralWords() string {
 	return `
 kdp amazon isbn asin kindle select unlimited kenp ok okay pdf epub docx kpf url www http https
 ebook ebooks paperback paperbacks hardcover hardcovers cover checkout tracking marketplace royalties royalty preorder
+ingramspark ingram
 uk usa eu eur usd gbp cad aud jpy
 `
 }

@@ -64,6 +64,7 @@ ebook libro_electrónico | precio costo coste
 formatear formateo maquetar maquetación precio_de_venta precio_de_lista seudónimo pseudónimo
 `,
 		markers: `
+curvada curvado curvadas ondulada ondulado arqueada arqueado gratuito gratuita programar anterior anteriores
 carrito vacío vacía pedido pedidos pedir pedí máximo mínimo copias copia autor autores libro libros ejemplares ejemplar prueba pruebas envío
 envíos enviar entrega llegar llegan llegó llegaron precio cuesta costo coste gastos impresión imprimir impreso impresas páginas
 dañado dañados dañada roto cancelar cancelado cambiar modificar dirección seguimiento número historial tapa dura blanda preventa

@@ -65,6 +65,7 @@ ebook libro_digitale | prezzo costo
 formattare formatta formatto formattazione impaginare prezzo_di_listino pseudonimo
 `,
 		markers: `
+gratuito gratuita ondulata ondulato curvata curvato passo passi
 carrello vuoto vuota ordine ordini ordinare ordinato copie copia autore autori libro libri esemplari bozza bozze spedizione spedire
 consegna arrivare arrivano arrivato arrivati arrivate prezzo costa costo costi spese stampa stampare stampato stampata stampate
 pagine danneggiato danneggiati rotto annullare annullato cambiare modificare indirizzo tracciamento numero storico copertina rigida

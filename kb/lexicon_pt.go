@@ -11,35 +11,47 @@ estão estar estas este estou eu foi há isso isto já lá lhe mais mas me meu m
 numa o os ou para pela pelas pelo pelos por porque porquê pra pro qual quais quando que quê quem se sem ser seu seus só sua suas também
 te tem têm tenho ter tu tua um uma umas uns você vocês vc vcs obrigado obrigada olá oi bom boa dia tarde noite favor pf posso pode podem
 poderia alguém algum alguma coisa ainda
+mim comigo tá tô né daí tbm msm
 `,
 		months: `janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro jan fev abr ago set out nov dez`,
 		synonyms: map[string][]string{
-			"nao":        {"nunca", "nenhum", "nenhuma", "jamais", "impossível", "tampouco"},
-			"carrinho":   {"carrinhos", "cesto", "cesta", "cart", "basket"},
-			"copia":      {"cópias", "exemplar", "exemplares"},
-			"cinza":      {"cinzento", "cinzenta", "acinzentado", "acinzentada", "desativado", "desativada", "desabilitado", "desabilitada", "inativo", "inativa"},
-			"opcao":      {"botão", "botões", "link", "opções"},
-			"comprar":    {"compra", "compras", "adquirir"},
-			"mudar":      {"alterar", "modificar", "editar", "trocar", "corrigir"},
-			"entrega":    {"entregas", "entregar", "entregue", "chegar", "chega", "chegam", "chegou", "chegaram", "chegada"},
-			"envio":      {"envios", "enviar", "enviado", "enviados", "frete", "portes", "shipping"},
-			"custo":      {"custos", "preço", "preços", "custa", "custam", "caro", "barato", "tarifa"},
-			"prevenda":   {"pré venda", "pré vendas", "prevendas", "pré encomenda", "préencomenda", "preorder", "pre order"},
-			"ebook":      {"e book", "livro digital", "livro eletrônico", "livro electrónico", "livros digitais"},
-			"brochura":   {"capa mole", "capa comum", "capa flexível", "paperback"},
-			"capadura":   {"capa dura", "capa rígida", "hardcover", "hardback"},
-			"defeito":    {"defeitos", "defeituoso", "defeituosa", "defeituosos", "defeituosas", "mal impresso", "mal impressa", "mal impressos", "mal impressas", "erro de impressão", "erros de impressão", "misprint"},
-			"danificado": {"danificada", "danificados", "danificadas", "estragado", "estragados", "rasgado", "amassado", "amassados", "amolgado"},
-			"umpedido":   {"de uma vez", "num pedido", "em um pedido", "num só pedido", "por pedido"},
-			"quantidade": {"quantidades", "quantas cópias", "número de cópias"},
-			"revender":   {"revenda", "vender", "resell"},
-			"rastreio":   {"rastrear", "rastreamento", "tracking", "track"},
-			"pedido":     {"encomenda", "encomendas", "encomendar", "encomendei"},
-			"endereco":   {"morada"},
-			"calcular":   {"cálculo", "calculadora"},
-			"marketing":  {"divulgar meu livro", "divulgar o livro", "promover o livro"},
-			"navegador":  {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
-			"travado":    {"travada", "travou", "congelou", "congelado", "congelada", "bloqueado", "bloqueada", "fica a carregar", "fica carregando"},
+			"nao":         {"nunca", "nenhum", "nenhuma", "jamais", "impossível", "tampouco"},
+			"carrinho":    {"carrinhos", "cesto", "cesta", "cart", "basket"},
+			"copia":       {"cópias", "exemplar", "exemplares", "copies", "copy"},
+			"cinza":       {"cinzento", "cinzenta", "acinzentado", "acinzentada", "desativado", "desativada", "desabilitado", "desabilitada", "inativo", "inativa"},
+			"opcao":       {"botão", "botões", "link", "opções"},
+			"comprar":     {"compra", "compras", "adquirir"},
+			"mudar":       {"alterar", "modificar", "editar", "trocar", "corrigir"},
+			"entrega":     {"entregas", "entregar", "entregue", "chegar", "chega", "chegam", "chegou", "chegaram", "chegada"},
+			"envio":       {"envios", "enviar", "enviado", "enviados", "frete", "portes", "shipping"},
+			"custo":       {"custos", "preço", "preços", "custa", "custam", "caro", "barato", "tarifa"},
+			"prevenda":    {"pré venda", "pré vendas", "prevendas", "pré encomenda", "préencomenda", "preorder", "pre order"},
+			"ebook":       {"livro kindle", "livros kindle", "versão kindle", "ebooks", "e book", "livro digital", "livro eletrônico", "livro electrónico", "livros digitais"},
+			"brochura":    {"capa mole", "capa comum", "capa flexível", "paperback"},
+			"capadura":    {"capa dura", "capa rígida", "hardcover", "hardback"},
+			"defeito":     {"manchado", "manchada", "manchados", "manchadas", "manchas", "borrado", "borrada", "borrados", "borradas", "esborratado", "esborratada", "desfocado", "desfocada", "desalinhado", "desalinhada", "desalinhados", "desalinhadas", "defeitos", "defeituoso", "defeituosa", "defeituosos", "defeituosas", "mal impresso", "mal impressa", "mal impressos", "mal impressas", "erro de impressão", "erros de impressão", "misprint"},
+			"danificado":  {"danificada", "danificados", "danificadas", "estragado", "estragados", "rasgado", "amassado", "amassados", "amolgado"},
+			"umpedido":    {"de uma vez", "num pedido", "em um pedido", "num só pedido", "por pedido"},
+			"quantidade":  {"quantidades", "quantas cópias", "número de cópias"},
+			"revender":    {"revenda", "vender", "resell"},
+			"rastreio":    {"seguir", "sigo", "acompanhar", "acompanho", "rastrear", "rastreamento", "tracking", "track"},
+			"pedido":      {"encomenda", "encomendas", "encomendar", "encomendei"},
+			"endereco":    {"morada"},
+			"calcular":    {"cálculo", "calculadora"},
+			"marketing":   {"divulgar meu livro", "divulgar o livro", "promover o livro"},
+			"navegador":   {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
+			"quanto":      {"qto", "qnto", "qnt"},
+			"autor":       {"author", "authors"},
+			"prova":       {"provas", "proof", "proofs", "boneco", "bonecos"},
+			"cancelar":    {"anular", "cancelamento", "cancel", "cancelei"},
+			"antigo":      {"velho", "velha", "velhos", "velhas", "desatualizado", "desatualizada", "desatualizados", "desatualizadas", "anterior"},
+			"ingramspark": {"ingram spark", "ingram", "lightning source", "lsi"},
+			"brasil":      {"brasileiro", "brasileira", "brasileiros", "brasileiras"},
+			"japao":       {"japonês", "japonesa", "japoneses"},
+			"agendar":     {"programar", "agendamento", "agendado", "agendada", "schedule"},
+			"curvada":     {"curvado", "curvadas", "curvados", "curvando", "encurvada", "encurvado", "encurvadas", "encurvados", "arqueada", "arqueado", "arqueadas", "empenada", "empenado", "empenadas", "empenou", "ondulada", "ondulado", "onduladas", "enrolada", "enrolado", "enroladas", "enrolando", "enrolar", "curled", "curling"},
+			"gratis":      {"gratuito", "gratuita", "gratuitos", "gratuitas", "de graça", "free"},
+			"travado":     {"travada", "travou", "congelou", "congelado", "congelada", "bloqueado", "bloqueada", "fica a carregar", "fica carregando"},
 		},
 		neighbours: `
 escrever escrita escritor escritora romance romances conto poesia poema manuscrito capítulo enredo personagem personagens
@@ -62,9 +74,11 @@ palavras_chave categoria categorias
 previsão_do_tempo clima que_horas_são fuso_horário
 bloqueio_criativo epub docx mobi kpf
 ebook livro_digital | preço custo
-formatar formatação diagramar diagramação preço_de_lista preço_de_venda pseudônimo pseudónimo biblioteca_nacional
+royalties direitos_autorais ganho ganhar ganha ganhos | ebook livro_digital
+formatar formatação diagramar diagramação kindle_create preço_de_lista preço_de_venda pseudônimo pseudónimo biblioteca_nacional
 `,
 		markers: `
+curvada curvado curvadas ondulada ondulado arqueada arqueado gratuito gratuita programar anterior anteriores
 carrinho vazio vazia pedido pedidos pedir enviar máximo mínimo cópias cópia autor autores livro livros exemplares exemplar prova provas envio entrega
 chegar chegam chegou chegaram preço custa custo frete portes impressão impresso impressas páginas danificado danificados
 estragado cancelar cancelado mudar alterar endereço morada rastreio rastrear código histórico capa dura mole pré-venda
@@ -72,6 +86,7 @@ grátis impostos fatura nota loja branco parado marca água nunca ajuda tinta co
 versão evento preciso caro quantidade botão cinza acho achar onde quando como quanto quantas por que porque olá oi obrigado
 obrigada você vc meu minha meus minhas não está estão são também mas muito já ainda semanas dias encomenda encomendar
 encomendei aparece apareceu ficou saiu uma um umas uns do da dos das no na nos nas ao pelo pela para com sem d'
+qto qnto passo passos pq tbm tá né cadê vieram veio recebi velha velho acompanhar
 `,
 		spelling: `
 acabar achar agora ainda além algo alguém amigo ano anos antes aqui assim até bem cabeça casa caso cedo certo cidade coisa coisas
