@@ -72,7 +72,11 @@ const (
 	otherAccentLL = -2.3 // log 0.1
 	shortWord     = 3
 	maxWordLL     = 9.0
-	minLead       = 2.5
+	// borrowedWordLL bounds a borrowed word's evidence instead (see
+	// borrowedWords): alone it still reads as English, past minLead,
+	// but a single word of the author's own language outweighs it.
+	borrowedWordLL = 3.0
+	minLead        = 2.5
 	// maxDetectWords is the most words read: past them the language is
 	// long decided, and reading on would only cost. Reading stops
 	// earlier, at a multiple of 8 words, once a class leads by
@@ -114,6 +118,7 @@ type lexWord struct {
 	plain    uint8 // those that spell it without accents, as folded
 	frequent uint8 // those of whose most frequent words it is
 	neutral  bool  // a name or loanword of every language
+	borrowed bool  // an English word of the domain that every language borrows
 }
 
 // Letter symbols: 0 marks the start and end of a word, then a to z, and
@@ -163,6 +168,11 @@ func newDetector() *detector {
 	for _, w := range strings.Fields(neutralWords()) {
 		lw := d.lex[w]
 		lw.neutral = true
+		d.lex[w] = lw
+	}
+	for _, w := range strings.Fields(borrowedWords()) {
+		lw := d.lex[w]
+		lw.borrowed = true
 		d.lex[w] = lw
 	}
 	for k, lang := range languages() {
@@ -351,8 +361,12 @@ func (d *detector) addWord(total *[numClass]float64, w string) bool {
 		}
 		top = max(top, ll[c])
 	}
+	limit := maxWordLL
+	if lw.borrowed {
+		limit = borrowedWordLL
+	}
 	for c := range ll {
-		total[c] += max(ll[c], top-maxWordLL)
+		total[c] += max(ll[c], top-limit)
 	}
 	return true
 }

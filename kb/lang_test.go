@@ -19,6 +19,12 @@ func TestDetectLang(t *testing.T) {
 		{"my cart is empty", "en"},
 		{"the button is greyed out", "en"},
 		{"proof", "en"}, // a domain word English authors use
+		{"author copies", "en"},
+		{"cancel my author copies order", "en"},
+		{"author copies stornieren", "de"}, // borrowed: the author's own word decides
+		{"precio de las author copies", "es"},
+		{"prezzo author copies", "it"},
+		{"author copies annuleren", "nl"},
 		{"Warenkorb leer", "de"},
 		{"carrito vacío", "es"},
 		{"carrello vuoto", "it"},

@@ -114,6 +114,15 @@ uk usa eu eur usd gbp cad aud jpy
 `
 }
 
+// borrowedWords returns the English words of this domain that authors
+// of every language mix into their own ("Kosten author copies", "proof
+// bestellen", "cover ondulata"): English, but a weak sign of it, so that
+// the words of the author's own language decide (see borrowedWordLL).
+// Each language's synonyms join them to its own words.
+func borrowedWords() string {
+	return `author authors copy copies proof proofs cart shipping`
+}
+
 // foreignWords returns common words of languages the knowledge base does
 // not have, that are not words of one it has: Polish, Czech, Swedish,
 // Danish, Norwegian, Turkish, Indonesian, Hungarian, Finnish and Romanian

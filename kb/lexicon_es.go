@@ -16,7 +16,9 @@ tienen tu tú tus un una unas uno unos usted ustedes va vez y ya yo porfa porfav
 		synonyms: map[string][]string{
 			"no":          {"nunca", "ningún", "ninguna", "ninguno", "jamás", "imposible", "tampoco"},
 			"carrito":     {"carro", "cesta", "canasta", "cart", "basket"},
-			"copia":       {"copias", "ejemplar", "ejemplares"},
+			"copia":       {"copias", "ejemplar", "ejemplares", "copies", "copy"},
+			"prueba":      {"pruebas", "proof", "proofs"},
+			"autor":       {"author", "authors"},
 			"gris":        {"grises", "grisáceo", "deshabilitado", "deshabilitada", "desactivado", "desactivada", "inactivo", "inactiva", "no se puede pulsar"},
 			"opcion":      {"botón", "botones", "enlace", "link", "opciones"},
 			"comprar":     {"compra", "compras", "adquirir"},
