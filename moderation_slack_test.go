@@ -71,6 +71,8 @@ func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
 		case "conversations.info":
 			json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": map[string]any{
 				"id": form.Get("channel"), "is_member": f.member}})
+		case "auth.test":
+			fmt.Fprint(w, `{"ok":true,"team_id":"T1","user_id":"UBOT"}`)
 		case "chat.postMessage":
 			f.ts++
 			ts := fmt.Sprintf("1700000000.%06d", f.ts)

@@ -304,8 +304,10 @@ func (a *Adapter) submission(ctx context.Context, cb slackapi.InteractionCallbac
 }
 
 // PostModerators posts r to the moderators' channel and returns the
-// post's ts. workspace is the author's team, for an app installed in
-// several; the channel is the one Config.ModChannel names.
+// post's ts. workspace is the author's team: the channel, the one
+// Config.ModChannel names, is in the home workspace whatever it is, so
+// an author of another workspace that installed the app is named there
+// rather than mentioned (see foreignMentions).
 func (a *Adapter) PostModerators(ctx context.Context, workspace string, r *bot.Reply) (string, error) {
 	return a.postChannel(ctx, workspace, r, "")
 }
@@ -317,9 +319,12 @@ func (a *Adapter) ReplyModerators(ctx context.Context, workspace, ref string, r 
 }
 
 func (a *Adapter) postChannel(ctx context.Context, workspace string, r *bot.Reply, thread string) (string, error) {
-	api, err := a.api(ctx, workspace)
+	api, err := a.homeAPI(ctx)
 	if err != nil || a.cfg.ModChannel == "" {
 		return "", errors.New("slack: the moderators' channel needs AUTHORBOT_SLACK_MOD_CHANNEL and a bot token")
+	}
+	if home, ok := a.homeTeam(ctx); !ok || workspace != home {
+		r = foreignMentions(r, home)
 	}
 	msg := render(r)
 	opts := []slackapi.MsgOption{slackapi.MsgOptionText(msg.Text, false), slackapi.MsgOptionDisableLinkUnfurl()}
@@ -336,16 +341,45 @@ func (a *Adapter) postChannel(ctx context.Context, workspace string, r *bot.Repl
 	return ts, nil
 }
 
+// homeAPI returns the Web API client of the home workspace, that of
+// Config.BotToken: an app installed in many workspaces has its
+// moderators' channel in that one, which another workspace's token
+// cannot reach.
+func (a *Adapter) homeAPI(ctx context.Context) (*slackapi.Client, error) {
+	if a.cfg.BotToken != "" {
+		return a.clientOf(a.cfg.BotToken), nil
+	}
+	return a.api(ctx, "")
+}
+
+// foreignMentions returns r with its mentions of Slack users outside the
+// workspace home ("" when it is not known) given as their names and
+// workspaces: a mention of an id the home workspace does not have shows
+// as an unknown user there.
+func foreignMentions(r *bot.Reply, home string) *bot.Reply {
+	out := *r
+	out.Blocks = slices.Clone(r.Blocks)
+	for i, b := range out.Blocks {
+		m, ok := b.(*bot.Mention)
+		if !ok || m.User.Platform != bot.Slack || (home != "" && m.User.Workspace == home) {
+			continue
+		}
+		name := cmpOr(m.User.Name, m.User.ID)
+		if m.User.Workspace != "" {
+			name += " (" + m.User.Workspace + ")"
+		}
+		out.Blocks[i] = &bot.Mention{Label: m.Label, User: bot.User{Name: name}}
+	}
+	return &out
+}
+
 // CheckModerators checks that the moderators' channel exists and that the
 // bot is in it (conversations.info), which chat.postMessage needs.
 func (a *Adapter) CheckModerators(ctx context.Context) error {
 	if a.cfg.ModChannel == "" {
 		return errors.New("no moderators' channel set (AUTHORBOT_SLACK_MOD_CHANNEL)")
 	}
-	// The channel is checked with the single-workspace token, the one
-	// every team falls back to; an app installed in many workspaces has
-	// its moderators' channel in the one that token belongs to.
-	api, err := a.api(ctx, "")
+	api, err := a.homeAPI(ctx)
 	if err != nil {
 		return errors.New("the moderators' channel needs a bot token (AUTHORBOT_SLACK_BOT_TOKEN)")
 	}

@@ -17,14 +17,19 @@ import (
 
 // modAPI is a fake Web API for the moderators' checks: users.info says
 // who is an admin, conversations.info what the channel is, auth.test
-// which workspace the token is of.
+// which workspace the token is of; chat.postMessage is recorded.
 type modAPI struct {
 	*httptest.Server
 	mu      sync.Mutex
 	info    map[string]int // users.info calls by user
 	channel string         // the JSON answer of conversations.info
 	auth    string         // the JSON answer of auth.test
+	posts   []modPost
 }
+
+// modPost is one chat.postMessage call: the token it was made with, its
+// channel and its blocks.
+type modPost struct{ token, channel, blocks string }
 
 func newModAPI(t *testing.T, admins map[string]bool) *modAPI {
 	f := &modAPI{info: map[string]int{}, channel: `{"ok":true,"channel":{"id":"CMODS","is_member":true}}`,
@@ -43,6 +48,10 @@ func newModAPI(t *testing.T, admins map[string]bool) *modAPI {
 			io.WriteString(w, f.channel)
 		case "auth.test":
 			io.WriteString(w, f.auth)
+		case "chat.postMessage":
+			token := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+			f.posts = append(f.posts, modPost{cmpOr(token, r.PostForm.Get("token")), r.PostForm.Get("channel"), r.PostForm.Get("blocks")})
+			io.WriteString(w, `{"ok":true,"channel":"CMODS","ts":"1700000000.000001"}`)
 		default:
 			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
 		}
@@ -144,6 +153,56 @@ func TestCheckModerators(t *testing.T) {
 	none, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) { c.ModChannel = "CMODS" })
 	if err := none.CheckModerators(ctx); err == nil || !strings.Contains(err.Error(), "AUTHORBOT_SLACK_BOT_TOKEN") {
 		t.Errorf("without a bot token: %v", err)
+	}
+}
+
+// teamTokens is the bot token of each workspace that installed the app.
+type teamTokens map[string]string
+
+func (tt teamTokens) Token(_ context.Context, team string) (string, error) { return tt[team], nil }
+
+// TestPostModeratorsFromAnotherWorkspace checks that a handoff from a
+// workspace that installed the app reaches the moderators' channel, which
+// is in the home workspace: posted with the home token, and naming the
+// author, whose id the home workspace does not know, instead of
+// mentioning them.
+func TestPostModeratorsFromAnotherWorkspace(t *testing.T) {
+	api := newModAPI(t, nil)
+	a, _ := newTestAdapter(t, newFakeRouter(), func(c *Config) {
+		c.BotToken, c.APIURL, c.ModChannel = "xoxb-home", api.URL+"/", "CMODS"
+		c.Tokens = teamTokens{"T1": "xoxb-home", "T2": "xoxb-other"}
+	})
+	ctx := context.Background()
+	asked := func(team, id, name string) *bot.Reply {
+		return &bot.Reply{Title: "Question from an author", Blocks: []bot.Block{
+			&bot.Mention{Label: "Asked by", User: bot.User{Platform: bot.Slack, Workspace: team, ID: id, Name: name}}}}
+	}
+	if _, err := a.PostModerators(ctx, "T2", asked("T2", "U9", "ann")); err != nil {
+		t.Fatalf("from another workspace: %v", err)
+	}
+	if _, err := a.PostModerators(ctx, "T1", asked("T1", "U1", "bob")); err != nil {
+		t.Fatalf("from the home workspace: %v", err)
+	}
+	if err := a.ReplyModerators(ctx, "T2", "1700000000.000001", asked("T2", "U9", "ann")); err != nil {
+		t.Fatalf("a reply from another workspace: %v", err)
+	}
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	if len(api.posts) != 3 {
+		t.Fatalf("%d posts, want 3", len(api.posts))
+	}
+	for i, p := range api.posts {
+		if p.token != "xoxb-home" || p.channel != "CMODS" {
+			t.Errorf("post %d made with %q to %q; want the home token, to CMODS", i, p.token, p.channel)
+		}
+	}
+	for _, i := range []int{0, 2} {
+		if b := api.posts[i].blocks; !strings.Contains(b, "ann (T2)") || strings.Contains(b, "@U9") {
+			t.Errorf("another workspace's author is mentioned, not named: %s", b)
+		}
+	}
+	if b := api.posts[1].blocks; !strings.Contains(b, `\u003c@U1\u003e`) { // <@U1>, as JSON escapes it
+		t.Errorf("the home workspace's author is not mentioned: %s", b)
 	}
 }
 

@@ -82,10 +82,15 @@ func (a *Adapter) api(ctx context.Context, team string) (*slackapi.Client, error
 	if token == "" {
 		return nil, errNoBotToken
 	}
+	return a.clientOf(token), nil
+}
+
+// clientOf returns the Web API client of token, one kept per token.
+func (a *Adapter) clientOf(token string) *slackapi.Client {
 	if c, ok := a.clients.Get(token); ok {
-		return c, nil
+		return c
 	}
 	c := a.client(token)
 	a.clients.Add(token, c)
-	return c, nil
+	return c
 }
