@@ -218,6 +218,10 @@ func TestDashboardOnRealParts(t *testing.T) {
 	step("assign the gap", chromedp.SetValue(chromedp.CSS("#"+gapRow+" select"), "reselling-copies"))
 	click("assign", chromedp.Click(chromedp.CSS("#"+gapRow+" button")))
 	step("see the gap assigned", chromedp.WaitVisible(chromedp.ID("assigned")), shot("03-gaps"))
+	badge, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#`+gapRow+` .badge") || {}).textContent || ""`))
+	if err != nil || !strings.Contains(badge, "reselling-copies") {
+		t.Errorf("the gap's row shows %q (%v), want the topic it was assigned", badge, err)
+	}
 	_, examples, err := d.db.Examples(context.Background())
 	if err != nil || len(examples) != 1 || examples[0].Topic != "reselling-copies" || examples[0].AddedBy != mod.Key() {
 		t.Errorf("learned examples %+v (%v), want the question labelled reselling-copies by %s", examples, err, mod.Key())
