@@ -85,7 +85,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		if r := segs[i].listed; r != nil {
 			p.Result = *r
 		} else {
-			p.Result = k.Search(segs[i].text, lang)
+			p.Result = k.Search(askQuery(segs[i].text), lang)
 		}
 		if !p.Confident && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask {
 			ctx := segs[i-1].text + " " + segs[i].text
@@ -257,7 +257,7 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		}
 		opener := askOpener(s.text)
 		if opener != openerNone && !s.ask && !past(s.text) {
-			if r := k.Search(s.text, lang); r.Confident && r.Score >= markedStory {
+			if r := k.Search(askQuery(s.text), lang); r.Confident && r.Score >= markedStory {
 				s.ask, s.listed = true, &r
 			}
 		}
@@ -334,23 +334,59 @@ const (
 // story "and" and a question word open as much ("And what do you know,
 // the cart was empty again", "Und wie es so ist, kam das Paket zu spät").
 func andQuestion(ws []string) bool {
-	return len(ws) > 2 && slices.Contains(listConjunctions(), ws[0]) && slices.Contains(questionWords(), ws[1])
+	if len(ws) <= 2 || !slices.Contains(listConjunctions(), ws[0]) {
+		return false
+	}
+	// The question word may follow a word of degree or time ("and
+	// roughly what does it cost", "and then how long").
+	return slices.Contains(questionWords(), ws[1]) || len(ws) > 3 && slices.Contains(questionWords(), ws[2])
 }
 
 // askOpener tells whether s opens with one of askOpeners, and which. A
 // question that opens with "and" ("And how long does delivery take?")
 // follows another ask too.
 func askOpener(s string) int {
+	kind, _ := openerWords(s)
+	return kind
+}
+
+// openerWords returns what askOpener does and how many words of s the
+// opening is.
+func openerWords(s string) (kind, n int) {
 	ws := words(s)
 	if andQuestion(ws) {
-		return openerMore
+		return openerMore, 1
 	}
 	for _, o := range askOpenerList {
 		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) {
-			return o.kind
+			return o.kind, len(o.words)
 		}
 	}
-	return openerNone
+	return openerNone, 0
+}
+
+// askQuery is the text of an ask as it is searched: without the opening
+// that marks it as one ("Separately, which ink can I pick?" is searched
+// as "which ink can I pick?"), which says how the message is built, not
+// what it asks, and may be a word of a topic ("shipped separately").
+func askQuery(s string) string {
+	_, n := openerWords(s)
+	if n == 0 {
+		return s
+	}
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		return s
+	}
+	for i := 1; i < len(low); i++ {
+		if isWordByte(low[i-1]) && !isWordByte(low[i]) && low[i] != '\'' && len(words(s[:i])) == n {
+			if rest := strings.TrimLeft(s[i:], " ,;:-–—"); rest != "" {
+				return rest
+			}
+			return s
+		}
+	}
+	return s
 }
 
 // askOpening is an opening of a sentence, in folded words, and what it

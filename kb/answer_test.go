@@ -409,14 +409,41 @@ func TestAskOpener(t *testing.T) {
 		{"Außerdem: Wie lange dauert die Lieferung?", openerMore},
 		{"And how long does delivery take?", openerMore},
 		{"En hoe lang duurt de levering?", openerMore},
+		{"and roughly what does a hardcover copy cost", openerMore}, // a word between
+		{"E comunque, quanto tempo ci vuole?", openerMore},
 		{"And I ordered 40 copies.", openerNone}, // "and" without a question word
-		{"Also", openerNone},                     // nothing after the opener
+		{"And last week I asked how long it takes.", openerNone},
+		{"Also", openerNone}, // nothing after the opener
 		{"Firstly", openerNone},
 		{"My cart is empty.", openerNone},
 	} {
 		if got := askOpener(tc.s); got != tc.want {
 			t.Errorf("askOpener(%q) = %d, want %d", tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestAskQuery checks that an ask is searched without its opening, and
+// unchanged when it has none or nothing follows it.
+func TestAskQuery(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Separately, which ink options can I pick?", "which ink options can I pick?"},
+		{"Tout d'abord, mon panier est vide.", "mon panier est vide."},
+		{"Außerdem: wie lange dauert es?", "wie lange dauert es?"},
+		{"One more thing - can I cancel?", "can I cancel?"},
+		{"And how much is it?", "how much is it?"},
+		{"Also", "Also"},
+		{"My cart is empty.", "My cart is empty."},
+	} {
+		if got := askQuery(tc.in); got != tc.want {
+			t.Errorf("askQuery(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// The opening is a word of a topic: "separately" is shipping's.
+	k := mustLoad(t)
+	msg := "The copies I just got still show my old cover, from before I updated the files. Separately, which ink options can I pick for author copies?"
+	if ids, _ := partIDs(k.Answer(msg, "")); !slices.Equal(ids, []string{"old-version", "ink-options"}) {
+		t.Errorf("Answer(%q) answered %v, want ink-options and old-version", msg, ids)
 	}
 }
 
