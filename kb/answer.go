@@ -223,11 +223,11 @@ func (k *KB) pairAsks(segs []segment, lang string) []segment {
 			continue
 		}
 		a, b := k.Search(first, lang), k.Search(second, lang)
-		if !a.Confident || !b.Confident || a.Best.ID == b.Best.ID {
+		if !pairable(a, b) {
 			out = append(out, s)
 			continue
 		}
-		if whole := k.Search(s.text, lang); whole.Confident && whole.Best.ID != a.Best.ID && whole.Best.ID != b.Best.ID {
+		if whole := k.Search(s.text, lang); whole.Confident && (!a.Confident || whole.Best.ID != a.Best.ID) && (!b.Confident || whole.Best.ID != b.Best.ID) {
 			out = append(out, s)
 			continue
 		}
@@ -236,6 +236,25 @@ func (k *KB) pairAsks(segs []segment, lang string) []segment {
 			segment{text: second, ask: true, listed: &b})
 	}
 	return out
+}
+
+// pairable reports whether a and b, the results of the two halves of an
+// ask, are two asks: each answers a topic, the two differ, or one of
+// them is a subject the knowledge base knows it does not cover ("can I
+// still cancel, and how does KDP Select work?"), which is then declined
+// on its own instead of taking the other with it, when the other answers
+// its topic as strongly as a marked ask must (a half of a question about
+// sales reports may still match the order history a little).
+func pairable(a, b Result) bool {
+	switch {
+	case a.Confident && b.Confident:
+		return a.Best.ID != b.Best.ID
+	case a.Confident:
+		return b.Unknown != nil && a.Score >= markedStory
+	case b.Confident:
+		return a.Unknown != nil && b.Score >= markedStory
+	}
+	return false
 }
 
 // markedAsks reads as asks the sentences a message marks as asks
@@ -256,12 +275,12 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 			continue
 		}
 		opener := askOpener(s.text)
-		if opener != openerNone && !s.ask && !past(s.text) {
+		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
 			if r := k.Search(askQuery(s.text), lang); r.Confident && r.Score >= markedStory {
 				s.ask, s.listed = true, &r
 			}
 		}
-		if opener == openerMore && s.ask && !asked {
+		if (opener == openerMore || opener == openerTurn) && s.ask && !asked {
 			// Only the sentence just before: one further back is the
 			// story's past ("Last year my cart was empty, support fixed
 			// it. This time it worked. Also, …").
@@ -321,11 +340,13 @@ var pastPhrases = func() [][]string {
 const markedStory = 0.6
 
 // What a sentence's opening words say of it: nothing, that it is the
-// first of several asks, or that an ask came before it.
+// first of several asks, that an ask came before it, or that one did if
+// the sentence asks.
 const (
 	openerNone = iota
 	openerFirst
 	openerMore
+	openerTurn // an ask came before it, when it asks itself
 )
 
 // andQuestion reports whether the words ws open with "and" and a
@@ -420,13 +441,30 @@ var askOpenerList = func() []askOpening {
 		"inoltre", "in secondo luogo", "anche", "e anche", "un altra cosa", "altra cosa", "altra domanda", "e poi",
 		"em segundo lugar", "alem disso", "tambem", "e tambem", "outra coisa", "outra pergunta",
 		"ten tweede", "daarnaast", "verder", "ook", "en ook", "nog iets", "tweede vraag", "andere vraag",
+		// By-the-way words: what follows is another ask.
+		"btw", "by the way", "oh and also",
+		"au fait", "ah et", "ah et aussi", "d ailleurs",
+		"nebenbei", "ach und", "und nebenbei",
+		"por cierto", "aparte", "y por cierto",
+		"tra l altro", "a proposito", "ah e",
+		"alias", "e ja agora", "ah e tambem",
+		"trouwens", "overigens", "oh en", "en trouwens",
 	}
+	// Words that turn back from the story: another ask follows only when
+	// the sentence asks ("Anyway, which site do I order from?"); in a
+	// story they open what happened next ("Anyway, this morning I
+	// ordered 60 copies").
+	turn := []string{"anyway", "anyhow", "sinon", "en tout cas", "jedenfalls", "wie auch immer", "en fin", "de todas formas",
+		"comunque", "e comunque", "enfim", "de qualquer forma", "hoe dan ook", "enfin"}
 	var out []askOpening
 	for _, p := range first {
 		out = append(out, askOpening{strings.Fields(p), openerFirst})
 	}
 	for _, p := range more {
 		out = append(out, askOpening{strings.Fields(p), openerMore})
+	}
+	for _, p := range turn {
+		out = append(out, askOpening{strings.Fields(p), openerTurn})
 	}
 	slices.SortStableFunc(out, func(a, b askOpening) int { return len(b.words) - len(a.words) })
 	return out
@@ -684,7 +722,8 @@ func isAsk(s string) bool {
 	}
 	// "I want to know", "je voudrais savoir", "ich möchte wissen"...
 	t := " " + strings.Join(ws, " ") + " "
-	for _, p := range []string{" wondering ", " want to know ", " need to know ", " tell me ", " savoir ", " wissen ", " saber ", " sapere ", " weten "} {
+	for _, p := range []string{" wondering ", " want to know ", " need to know ", " like to know ", " tell me ", " savoir ", " comprendre ",
+		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen "} {
 		if strings.Contains(t, p) {
 			return true
 		}

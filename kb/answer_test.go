@@ -248,8 +248,13 @@ func TestAccuracyMessy(t *testing.T) {
 // right: the tuning set, written from the patterns authors post and from
 // the facts sheet, that the decline triggers, splitting and weights are
 // tuned on (its misses are always shown, unlike the held-out sets').
+//
+// The floors of all, multi and near went down when 84 rows written later
+// (42 multi-part, 28 long, 14 near-domain, in the seven languages) were
+// added: they hold the forms of several asks and the near-domain
+// subjects the search still misses.
 var tuneFloor = map[string]float64{
-	"all": 95, "group changed": 100, "group computed": 90, "group multi": 92, "group near": 96, "group offtopic": 100,
+	"all": 88, "group changed": 100, "group computed": 90, "group multi": 74, "group near": 90, "group offtopic": 100,
 }
 
 // TestAccuracyTune measures Answer on the tuning set, in messy.tsv's
