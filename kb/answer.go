@@ -276,7 +276,10 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		}
 		opener := askOpener(s.text)
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
-			if r := k.Search(askQuery(s.text), lang); r.Confident && r.Score >= markedStory {
+			// A marked sentence about a subject the knowledge base knows
+			// it does not cover asks about it too ("Also, how do I run
+			// Amazon Ads for it"), and is declined with its pointer.
+			if r := k.Search(askQuery(s.text), lang); r.Confident && r.Score >= markedStory || r.Unknown != nil {
 				s.ask, s.listed = true, &r
 			}
 		}
@@ -443,10 +446,10 @@ var askOpenerList = func() []askOpening {
 		"ten tweede", "daarnaast", "verder", "ook", "en ook", "nog iets", "tweede vraag", "andere vraag",
 		// By-the-way words: what follows is another ask.
 		"btw", "by the way", "oh and also",
-		"au fait", "ah et", "ah et aussi", "d ailleurs",
+		"au fait", "ah et", "ah et aussi", "ailleurs", // "d'ailleurs": words drops the elided d'
 		"nebenbei", "ach und", "und nebenbei",
 		"por cierto", "aparte", "y por cierto",
-		"tra l altro", "a proposito", "ah e",
+		"tra altro", "a proposito", "ah e", // "tra l'altro"
 		"alias", "e ja agora", "ah e tambem",
 		"trouwens", "overigens", "oh en", "en trouwens",
 	}
@@ -479,7 +482,7 @@ const maxPairedMessage = 300
 // question word, in any language of Languages; ok is false when s is no
 // such pair or either part has fewer than three words.
 func askPair(s segment) (first, second string, ok bool) {
-	if !s.ask || s.listed != nil || !strings.Contains(s.text, ", ") {
+	if s.filler || s.listed != nil || !strings.Contains(s.text, ", ") {
 		return "", "", false
 	}
 	lower := asciiLower(s.text)

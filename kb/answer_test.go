@@ -381,6 +381,12 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		{"I had a box arrive damaged back in the spring and KDP replaced it. Now I'm ordering again for a festival. Also, is there a maximum number of copies per order?", []string{"max-quantity"}},
 		// No marker: the story before the question stays story.
 		{"My cart was empty last week but that fixed itself after I cleared my cookies. Anyway, now I want to know how many copies I can order in one go.", []string{"max-quantity"}},
+		// "By the way" words mark another ask; "anyway" only when its
+		// sentence asks.
+		{"Mon colis d'exemplaires d'auteur n'est jamais arrivé, le transporteur dit qu'il est perdu. Au fait, j'ai le droit de revendre ces exemplaires en librairie ?", []string{"damaged-or-lost", "reselling-copies"}},
+		{"The Order Author Copies option is greyed out for my new hardcover even though it went live this morning. Anyway, once it works, which Amazon site should I order from if I live in Belgium?", []string{"order-option-missing", "which-marketplace"}},
+		// Two questions in one sentence without a question mark.
+		{"Bref, la livraison Prime c'est possible pour les exemplaires d'auteur, et est-ce que la TVA s'ajoute au prix auteur", []string{"shipping-options", "taxes-vat"}},
 	} {
 		ids, _ := partIDs(k.Answer(tc.msg, ""))
 		sort.Strings(ids)
@@ -388,6 +394,26 @@ func TestAnswerMarkedAsks(t *testing.T) {
 			t.Errorf("Answer(%q) = %v, want %v", tc.msg, ids, tc.want)
 		}
 	}
+	// A marked ask about a subject the knowledge base does not cover is
+	// declined on its own, and the ask it follows is answered.
+	for _, msg := range []string{
+		"Il carrello è vuoto dopo aver cliccato su «Procedi all'ordine». Tra l'altro, qualcuno sa come si compila l'intervista fiscale per un autore residente in Italia?",
+		"Bei meinem Druckexemplar ist der Satzspiegel um ca. 2 mm verschoben, liegt das noch in der Toleranz? Und nebenbei, wie mache ich meine Amazon-Ads-Kampagne günstiger",
+	} {
+		a := k.Answer(msg, "")
+		if len(a.Answered()) != 1 || len(a.Declined()) != 1 || a.Declined()[0].Unknown == nil {
+			t.Errorf("Answer(%q): answered %v, declined %d (want one topic, and one known unknown declined)", msg, partTopics(a.Answered()), len(a.Declined()))
+		}
+	}
+}
+
+// partTopics returns the topic ids of parts.
+func partTopics(parts []Part) []string {
+	var ids []string
+	for _, p := range parts {
+		ids = append(ids, p.Best.ID)
+	}
+	return ids
 }
 
 func TestPast(t *testing.T) {
