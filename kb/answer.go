@@ -482,30 +482,45 @@ const maxPairedMessage = 300
 // question word, in any language of Languages; ok is false when s is no
 // such pair or either part has fewer than three words.
 func askPair(s segment) (first, second string, ok bool) {
-	if s.filler || s.listed != nil || !strings.Contains(s.text, ", ") {
+	if s.filler || s.listed != nil {
 		return "", "", false
 	}
 	lower := asciiLower(s.text)
-	for i := strings.Index(lower, ", "); i >= 0; {
-		rest := strings.Fields(lower[i+2:])
+	for i := strings.IndexByte(lower, ' '); i > 0; {
+		comma := lower[i-1] == ','
+		rest := strings.Fields(lower[i+1:])
 		if len(rest) >= 3 && slices.Contains(listConjunctions(), rest[0]) {
-			if ws := words(rest[1]); (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am") {
-				first = strings.TrimSpace(s.text[:i])
-				at := i + 2 + strings.Index(lower[i+2:], rest[0]) + len(rest[0])
+			ws := words(rest[1])
+			var q bool
+			if comma {
+				q = (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am")
+			} else {
+				// Without a comma, "and" joins the words of one question
+				// as often ("when and where"): only "and whether" starts
+				// a second.
+				q = len(ws) == 1 && slices.Contains(whetherWords, ws[0])
+			}
+			if q {
+				first = strings.TrimRight(strings.TrimSpace(s.text[:i]), ",")
+				at := i + 1 + strings.Index(lower[i+1:], rest[0]) + len(rest[0])
 				second = strings.TrimSpace(s.text[at:])
 				if len(words(first)) >= 3 && len(words(second)) >= 3 {
 					return first, second, true
 				}
 			}
 		}
-		j := strings.Index(lower[i+2:], ", ")
+		j := strings.IndexByte(lower[i+1:], ' ')
 		if j < 0 {
 			break
 		}
-		i += 2 + j
+		i += 1 + j
 	}
 	return "", "", false
 }
+
+// whetherWords open a question asked inside a sentence ("…and whether I
+// can cancel it", "und ob", "e se"), in any language of Languages.
+var whetherWords = []string{"whether", "if", "ob", "of", "si", "se"}
 
 // estCe reports whether ws are French "est-ce", a question's opening
 // written as one word with a hyphen ("et est-ce que je peux…").

@@ -387,6 +387,9 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		{"The Order Author Copies option is greyed out for my new hardcover even though it went live this morning. Anyway, once it works, which Amazon site should I order from if I live in Belgium?", []string{"order-option-missing", "which-marketplace"}},
 		// Two questions in one sentence without a question mark.
 		{"Bref, la livraison Prime c'est possible pour les exemplaires d'auteur, et est-ce que la TVA s'ajoute au prix auteur", []string{"shipping-options", "taxes-vat"}},
+		// "and whether" starts a second question, comma or not.
+		{"Preciso saber quanto tempo demora pra entrega chegar no Brasil e se dá pra acompanhar o pedido pelo site", []string{"delivery-time", "track-order"}},
+		{"I'd like to know how long delivery to Canada takes and whether I can track the parcel", []string{"delivery-time", "track-order"}},
 	} {
 		ids, _ := partIDs(k.Answer(tc.msg, ""))
 		sort.Strings(ids)
