@@ -197,10 +197,11 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 	return out
 }
 
-// pairAsks splits an ask of two questions joined by a comma and "and"
-// before a question word ("can I still cancel, and where do I see the
-// tracking?", "puis-je annuler, et où vois-je le suivi ?") into its two
-// questions, when each answers a topic of its own, the two differ, the
+// pairAsks splits a sentence of two questions joined by a comma and
+// "and" before a question word ("can I still cancel, and where do I see
+// the tracking?", "puis-je annuler, et où vois-je le suivi ?"), or by
+// "and whether", into its two questions, when each answers a topic of
+// its own (or one is a known unknown, see pairable), the two differ, the
 // whole answers neither a third topic nor nothing but one of them with
 // the other unasked, and the message has room for another ask. Otherwise
 // the comma joins the story and the question of one ask ("I ordered 40
@@ -478,9 +479,10 @@ var askOpenerList = func() []askOpening {
 // that ask nothing new.
 const maxPairedMessage = 300
 
-// askPair returns the two questions of an ask s joined by ", and" and a
-// question word, in any language of Languages; ok is false when s is no
-// such pair or either part has fewer than three words.
+// askPair returns the two questions of a sentence s joined by ", and"
+// and a question word, or by "and whether" (see whetherWords), in any
+// language of Languages; ok is false when s is no such pair or either
+// part has fewer than three words.
 func askPair(s segment) (first, second string, ok bool) {
 	if s.filler || s.listed != nil {
 		return "", "", false
