@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -118,12 +119,35 @@ func (r *Router) adminGaps(ctx context.Context, req *bot.Request) (*bot.Reply, e
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.no_gaps")})
 		return reply, nil
 	}
-	reply.Blocks = append(reply.Blocks, &bot.List{Items: r.groupLines(groups, maxGroups, p)})
+	reply.Blocks = append(reply.Blocks, &bot.List{Items: r.groupLines(groups, maxGroups, r.taught(ctx, gaps), p)})
 	return reply, nil
 }
 
-// groupLines writes the biggest groups of gaps, one line each.
-func (r *Router) groupLines(groups []moderation.Group, n int, p *i18n.Printer) []string {
+// taught returns, for the questions of gaps, the topic a moderator last
+// taught for each ("Should have answered"), by question; nil when the
+// examples cannot be read, which only leaves the lines without it.
+func (r *Router) taught(ctx context.Context, gaps []moderation.Gap) map[string]string {
+	_, exs, err := r.mod.Examples.Examples(ctx)
+	if err != nil {
+		r.log.Warn("admin gaps: cannot read the taught examples", slog.Any("err", err))
+		return nil
+	}
+	byQuestion := make(map[[2]string]string, len(exs)) // oldest first: the latest wins
+	for _, e := range exs {
+		byQuestion[[2]string{e.Lang, e.Question}] = e.Topic
+	}
+	out := map[string]string{}
+	for _, g := range gaps {
+		if topic, ok := byQuestion[[2]string{g.Lang, g.Question}]; ok {
+			out[g.Question] = topic
+		}
+	}
+	return out
+}
+
+// groupLines writes the biggest groups of gaps, one line each, with the
+// topic taught for one of a group's questions when taught has it.
+func (r *Router) groupLines(groups []moderation.Group, n int, taught map[string]string, p *i18n.Printer) []string {
 	var items []string
 	for _, g := range groups[:min(n, len(groups))] {
 		quoted := make([]string, len(g.Examples))
@@ -131,12 +155,25 @@ func (r *Router) groupLines(groups []moderation.Group, n int, p *i18n.Printer) [
 			quoted[i] = p.T("admin.quoted", "Text", clipRunes(ex, 120))
 		}
 		line := p.T("admin.gap_line", "Count", g.Count, "Examples", strings.Join(quoted, " / "), "Langs", strings.Join(g.Langs, ", "))
-		if g.Guess != "" {
+		if topic := taughtOf(g, taught); topic != "" {
+			line += " · " + p.T("admin.taught", "Topic", r.topicTitle(topic, p.Lang()))
+		} else if g.Guess != "" {
 			line += " · " + p.T("admin.closest", "Topic", r.topicTitle(g.Guess, p.Lang()))
 		}
 		items = append(items, line)
 	}
 	return items
+}
+
+// taughtOf is the topic taught for the first of g's questions that has
+// one, "" for none.
+func taughtOf(g moderation.Group, taught map[string]string) string {
+	for _, ex := range g.Examples {
+		if topic := taught[ex]; topic != "" {
+			return topic
+		}
+	}
+	return ""
 }
 
 // topicTitle is a topic's title in lang, its id when it has none.
@@ -288,7 +325,7 @@ func (r *Router) DigestReply(ctx context.Context, now time.Time, lang string) (*
 	if len(d.Gaps) == 0 {
 		reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.no_gaps"), Note: true})
 	} else {
-		reply.Blocks = append(reply.Blocks, &bot.List{Items: r.groupLines(d.Gaps, len(d.Gaps), p)})
+		reply.Blocks = append(reply.Blocks, &bot.List{Items: r.groupLines(d.Gaps, len(d.Gaps), nil, p)})
 	}
 	reply.Blocks = append(reply.Blocks, &bot.Text{Text: p.T("admin.handoffs_title", "Count", len(d.Open))})
 	if len(d.Open) > 0 {

@@ -341,6 +341,18 @@ func TestAdminCommands(t *testing.T) {
 	if !strings.HasPrefix(lines[2], "- 4 times:") || !strings.Contains(gaps, "1 time:") {
 		t.Errorf("/admin gaps, biggest group first:\n%s", gaps)
 	}
+	if strings.Contains(gaps, "taught:") {
+		t.Errorf("/admin gaps shows a topic taught before any was:\n%s", gaps)
+	}
+	// A group a moderator taught says which topic it was given.
+	if _, err := g.db.Learn(context.Background(), moderation.Example{User: author.Key(), Question: unknownQuestion, Lang: "en",
+		Topic: "shipping-options", AddedBy: modUser.Key(), Created: g.now}); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := testKB(t).Entry("shipping-options", "en")
+	if taught := g.ok(t, console, "", "/admin gaps"); !strings.Contains(strings.Split(taught, "\n")[2], "taught: "+e.Title) {
+		t.Errorf("/admin gaps after teaching the biggest group shipping-options:\n%s", taught)
+	}
 	stats := g.ok(t, console, "", "/admin stats")
 	for _, want := range []string{"Questions: 6", "Answered: 17%", "en (5), fr (1)", "slack (6)"} {
 		if !strings.Contains(stats, want) {
