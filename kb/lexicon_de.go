@@ -27,7 +27,7 @@ lande landen landet gelandet grad grade gibts hab habs obwohl möglich mögliche
 			"andern":             {"bearbeiten", "anpassen", "korrigieren", "abändern", "änderung", "wechseln", "umstellen", "erhöhen", "verringern", "reduzieren", "aufstocken"},
 			"lieferung":          {"liefern", "geliefert", "ankommen", "angekommen", "kommt an", "eintreffen", "zustellung", "zugestellt"},
 			"versand":            {"versenden", "verschicken", "verschickt", "versendet", "porto", "shipping"},
-			"versandart":         {"versandarten", "versandoption", "versandoptionen", "lieferoption", "lieferoptionen", "versandmethode", "versandmethoden", "zustellart", "lieferart", "lieferarten"},
+			"versandart":         {"versandarten", "versandoption", "versandoptionen", "lieferoption", "lieferoptionen", "versandmethode", "versandmethoden", "zustellart", "lieferart", "lieferarten", "versandweg", "versandwege"},
 			"kosten":             {"preis", "preise", "kostet", "teuer", "günstig", "gebühr", "gebühren"},
 			"vorbestellung":      {"vorbestellen", "vorbestellbar", "vorbestellungen", "preorder", "pre order"},
 			"ebook":              {"e book", "e books", "ebooks"},
@@ -38,7 +38,10 @@ lande landen landet gelandet grad grade gibts hab habs obwohl möglich mögliche
 			"einebestellung":     {"auf einmal", "in einer bestellung", "pro bestellung", "eine bestellung"},
 			"menge":              {"anzahl", "stückzahl", "wie viele", "mengen"},
 			"weiterverkaufen":    {"verkaufen", "weiterverkauf", "wiederverkauf", "resell"},
-			"sendungsverfolgung": {"verfolgen", "tracking", "sendungsnummer", "trackingnummer", "wo ist mein paket", "wo bleibt mein paket", "wo ist meine lieferung", "wo bleibt meine lieferung", "wo bleibt meine bestellung", "wo ist meine sendung"},
+			"sendungsverfolgung": {"verfolgen", "tracking", "sendungsnummer", "trackingnummer", "wo ist mein paket", "wo bleibt mein paket", "wo ist meine lieferung", "wo bleibt meine lieferung", "wo bleibt meine bestellung", "wo ist meine sendung", "wo ist meine bestellung", "wo mein paket", "wo meine sendung", "wo meine lieferung", "wo meine bestellung", "unterwegs", "nachverfolgen", "paketverfolgung", "sendungsstatus"},
+			"kostenlos":          {"umsonst", "geschenkt", "kostenfrei"},
+			"fruher":             {"bisherige", "bisherigen", "vergangene", "vergangenen", "vorherige", "vorherigen"},
+			"maximal":            {"obergrenze", "höchstens", "höchstmenge", "höchstanzahl", "höchstzahl", "begrenzt", "begrenzung"},
 			"kasse":              {"zur kasse", "checkout"},
 			"berechnen":          {"ausrechnen", "rechner", "kalkulieren", "berechnung"},
 			"marketing":          {"buch vermarkten", "vermarkten"},
@@ -67,6 +70,7 @@ wetter wettervorhersage uhrzeit wie_spät_ist zeitzone
 schreibblockade epub docx mobi kpf debütroman erstlingsroman
 ebook | kosten preis preise
 formatieren formatiere formatiert formatierung listenpreis pseudonym
+ingramspark ingram lightning_source | vertrieb vertreiben buchhandel buchhandlung buchhandlungen
 `,
 		markers: `
 warenkorb leer bestellen bestellt bestellung bestellungen autorenexemplar autorenexemplare autorenexemplaren exemplar exemplare
