@@ -249,7 +249,7 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 `,
 		months: `janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre janv févr fevr juil sept oct nov déc dec`,
 		synonyms: map[string][]string{
-			"pas":         {"ne", "non", "jamais", "aucun", "aucune", "impossible"},
+			"pas":         {"ne", "non", "jamais", "aucun", "aucune", "impossible", "refuse", "refusent", "refusee", "refuser"},
 			"panier":      {"caddie", "caddy", "basket", "le cart", "mon cart", "du cart", "au cart", "dans le cart", "shopping cart", "cart vide", "cart amazon"},
 			"exemplaire":  {"copie", "copies", "ex", "exemplaires", "piece", "pieces", "unitaire", "propre livre", "propres livres", "propre bouquin", "propres bouquins"},
 			"grise":       {"grisee", "grises", "grisees", "griser", "inactif", "inactive", "desactive", "desactivee", "inaccessible", "indisponible", "pas cliquable", "non cliquable"},
@@ -275,9 +275,10 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 			"site":        {"sites", "quel amazon", "quelle boutique amazon", "boutique amazon"},
 			"colis":       {"le carton", "un carton", "mon carton", "du carton", "ce carton", "les cartons", "des cartons", "mes cartons"},
 			"tva":         {"taxe", "taxes", "ttc", "ht", "hors taxe", "hors taxes", "toutes taxes comprises", "impot", "impots", "vat"},
-			"bug":         {"bugs", "beug", "beugue", "bugue", "buggue", "plante", "plantage", "fige", "figee", "freeze", "en boucle", "tourne dans le vide", "chargement infini", "charge pas", "charge plus"},
+			"bug":         {"bugs", "beug", "beugue", "bugue", "buggue", "plante", "plantage", "fige", "figee", "freeze", "en boucle", "tourne dans le vide", "chargement infini", "charge pas", "charge plus", "fait rien", "repond pas", "reagit pas"},
 			"paiement":    {"paiements", "carte", "cartes", "carte bancaire", "carte de credit", "cb"},
-			"annuler":     {"stopper", "stoppe", "stoppee"},
+			"annuler":     {"stopper", "stoppe", "stoppee", "canceller", "canceler", "cancelle", "cancellee", "marche arriere", "revenir en arriere"},
+			"etape":       {"etapes", "procedure", "marche a suivre", "pas a pas", "demarche", "dans quel ordre"},
 			"couverture":  {"couv", "couvs", "couve", "couves"},
 			"epreuve":     {"epreuves", "proof", "proofs", "bat", "bon a tirer", "exemplaire test", "exemplaire de test", "exemplaire d essai", "exemplaires test", "exemplaires d essai", "copie test"},
 			"inclus":      {"incluse", "incluses", "inclut", "incluent", "inclure", "y compris", "est compris", "est comprise", "sont compris", "sont comprises"},
@@ -319,6 +320,7 @@ imprimée imprimées impression expédition expédié précommande mauvais mauva
 revendre vendre quantité bouquin bouquins colis suivi numéro adresse envoi envoyer arrivé arrivés arrivée arrivent gratuit gratuite
 cher chère chers taxe taxes facture broché relié numérique blanche blanches gondole gondolée bloqué bloquée filigrane bandeau encre
 couleur noir noire calcul salon ancienne dispo disponible délai semaines jours bouton trouve trouver aide besoin
+préco précos
 l' d' qu' j' n' c' s' m' t' jusqu' lorsqu' puisqu'
 `,
 		spelling: `
