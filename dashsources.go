@@ -95,33 +95,23 @@ func (s dashSources) Gaps(ctx context.Context, days int) ([]dashboard.Gap, error
 		return nil, fmt.Errorf("dashboard gaps: %w", err)
 	}
 	ids := map[string]int64{} // a phrasing's latest gap
-	langs := map[string]string{}
 	for _, g := range gaps {
 		if old, ok := ids[g.Question]; !ok || g.ID > old {
 			ids[g.Question] = g.ID
-			langs[g.Question] = g.Lang
 		}
 	}
 	_, learned, err := s.db.Examples(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard gaps: %w", err)
 	}
-	taught := map[[2]string]string{} // lang and question -> the topic a moderator gave it, the latest
-	for _, e := range learned {
-		taught[[2]string{e.Lang, e.Question}] = e.Topic
-	}
+	taught := moderation.Taught(learned, gaps)
 	var out []dashboard.Gap
 	for _, g := range moderation.Groups(gaps) {
 		var gapIDs []string
 		for _, ex := range g.Examples {
 			gapIDs = append(gapIDs, strconv.FormatInt(ids[ex], 10))
 		}
-		d := dashboard.Gap{ID: strings.Join(gapIDs, "."), Count: g.Count, Examples: g.Examples}
-		for _, ex := range g.Examples {
-			if topic, ok := taught[[2]string{langs[ex], ex}]; ok && d.Assigned == "" {
-				d.Assigned = topic
-			}
-		}
+		d := dashboard.Gap{ID: strings.Join(gapIDs, "."), Count: g.Count, Examples: g.Examples, Assigned: g.TaughtTopic(taught)}
 		if len(g.Langs) > 0 {
 			d.Lang = g.Langs[0]
 		}

@@ -123,26 +123,16 @@ func (r *Router) adminGaps(ctx context.Context, req *bot.Request) (*bot.Reply, e
 	return reply, nil
 }
 
-// taught returns, for the questions of gaps, the topic a moderator last
-// taught for each ("Should have answered"), by question; nil when the
-// examples cannot be read, which only leaves the lines without it.
+// taught returns the topics taught for the questions of gaps (see
+// moderation.Taught); nil when the examples cannot be read, which only
+// leaves the lines without them.
 func (r *Router) taught(ctx context.Context, gaps []moderation.Gap) map[string]string {
 	_, exs, err := r.mod.Examples.Examples(ctx)
 	if err != nil {
 		r.log.Warn("admin gaps: cannot read the taught examples", slog.Any("err", err))
 		return nil
 	}
-	byQuestion := make(map[[2]string]string, len(exs)) // oldest first: the latest wins
-	for _, e := range exs {
-		byQuestion[[2]string{e.Lang, e.Question}] = e.Topic
-	}
-	out := map[string]string{}
-	for _, g := range gaps {
-		if topic, ok := byQuestion[[2]string{g.Lang, g.Question}]; ok {
-			out[g.Question] = topic
-		}
-	}
-	return out
+	return moderation.Taught(exs, gaps)
 }
 
 // groupLines writes the biggest groups of gaps, one line each, with the
@@ -155,7 +145,7 @@ func (r *Router) groupLines(groups []moderation.Group, n int, taught map[string]
 			quoted[i] = p.T("admin.quoted", "Text", clipRunes(ex, 120))
 		}
 		line := p.T("admin.gap_line", "Count", g.Count, "Examples", strings.Join(quoted, " / "), "Langs", strings.Join(g.Langs, ", "))
-		if topic := taughtOf(g, taught); topic != "" {
+		if topic := g.TaughtTopic(taught); topic != "" {
 			line += " · " + p.T("admin.taught", "Topic", r.topicTitle(topic, p.Lang()))
 		} else if g.Guess != "" {
 			line += " · " + p.T("admin.closest", "Topic", r.topicTitle(g.Guess, p.Lang()))
@@ -163,17 +153,6 @@ func (r *Router) groupLines(groups []moderation.Group, n int, taught map[string]
 		items = append(items, line)
 	}
 	return items
-}
-
-// taughtOf is the topic taught for the first of g's questions that has
-// one, "" for none.
-func taughtOf(g moderation.Group, taught map[string]string) string {
-	for _, ex := range g.Examples {
-		if topic := taught[ex]; topic != "" {
-			return topic
-		}
-	}
-	return ""
 }
 
 // topicTitle is a topic's title in lang, its id when it has none.

@@ -69,6 +69,34 @@ type Group struct {
 // one group.
 const similar = 0.5
 
+// Taught returns, by question, the topic a moderator last taught for
+// each of the questions of gaps (examples come oldest first, as the
+// stores give them): what "Should have answered" said of it.
+func Taught(examples []Example, gaps []Gap) map[string]string {
+	byQuestion := make(map[[2]string]string, len(examples))
+	for _, e := range examples {
+		byQuestion[[2]string{e.Lang, e.Question}] = e.Topic
+	}
+	out := map[string]string{}
+	for _, g := range gaps {
+		if topic, ok := byQuestion[[2]string{g.Lang, g.Question}]; ok {
+			out[g.Question] = topic
+		}
+	}
+	return out
+}
+
+// TaughtTopic is the topic taught (see Taught) for the first of the
+// group's phrasings that has one, "" for none.
+func (g Group) TaughtTopic(taught map[string]string) string {
+	for _, ex := range g.Examples {
+		if topic := taught[ex]; topic != "" {
+			return topic
+		}
+	}
+	return ""
+}
+
 // Groups puts gaps asked in much the same words together, biggest groups
 // first (then the most recent). Two questions are alike when they share
 // half of their words, short words and digits aside, or when neither

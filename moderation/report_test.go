@@ -38,3 +38,29 @@ func TestTally(t *testing.T) {
 		t.Errorf("Unhelpful = %v, want %v (only topics with No votes, most first)", s.Unhelpful, want)
 	}
 }
+
+// TestTaught checks which topic a group of gaps says it was taught: the
+// latest example of one of its questions, in that question's language.
+func TestTaught(t *testing.T) {
+	gaps := []Gap{
+		{ID: 1, Question: "can amazon gift wrap my copies", Lang: "en"},
+		{ID: 2, Question: "amazon gift wrap copies?", Lang: "en"},
+		{ID: 3, Question: "le panier est vide", Lang: "fr"},
+	}
+	examples := []Example{
+		{Question: "amazon gift wrap copies?", Lang: "en", Topic: "shipping-options"},
+		{Question: "amazon gift wrap copies?", Lang: "en", Topic: "reselling-copies"}, // later: it wins
+		{Question: "le panier est vide", Lang: "en", Topic: "cart-empty"},             // another language's
+	}
+	taught := Taught(examples, gaps)
+	if len(taught) != 1 || taught["amazon gift wrap copies?"] != "reselling-copies" {
+		t.Errorf("Taught = %v, want only the English question, with the later topic", taught)
+	}
+	g := Group{Examples: []string{"can amazon gift wrap my copies", "amazon gift wrap copies?"}}
+	if got := g.TaughtTopic(taught); got != "reselling-copies" {
+		t.Errorf("TaughtTopic = %q, want reselling-copies", got)
+	}
+	if got := (Group{Examples: []string{"le panier est vide"}}).TaughtTopic(taught); got != "" {
+		t.Errorf("an untaught group's TaughtTopic = %q, want none", got)
+	}
+}
