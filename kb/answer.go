@@ -260,14 +260,15 @@ func pairable(a, b Result) bool {
 
 // markedAsks reads as asks the sentences a message marks as asks
 // without a question mark. A sentence that opens with "first", "second",
-// "also", "außerdem"… (askOpenerList) is an ask when it answers a topic
-// strongly (markedStory). One that opens with "second", "also"… or is a
-// question opening with "and" says an ask came before it: when none did,
-// the sentence just before it, when it answers a topic as strongly, is
-// that ask ("My cart is empty after checkout. Also, how long does
-// delivery take?"). A sentence that tells of the past or of a problem
-// solved (past) stays story, and so does every sentence of a message
-// that marks no ask.
+// "also", "außerdem", "btw"… (askOpenerList) is an ask when it answers a
+// topic strongly (markedStory) or names a subject the knowledge base
+// knows it does not cover. One that opens with "second", "also"… or is
+// a question opening with "and", or one opening with "anyway" that asks,
+// says an ask came before it: when none did, the sentence just before
+// it, when it answers a topic as strongly, is that ask ("My cart is
+// empty after checkout. Also, how long does delivery take?"). A sentence
+// that tells of the past or of a problem solved (past) stays story, and
+// so does every sentence of a message that marks no ask.
 func (k *KB) markedAsks(segs []segment, lang string) []segment {
 	asked := false // an ask comes before segs[i]
 	for i := range segs {
@@ -280,7 +281,7 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 			// A marked sentence about a subject the knowledge base knows
 			// it does not cover asks about it too ("Also, how do I run
 			// Amazon Ads for it"), and is declined with its pointer.
-			if r := k.Search(askQuery(s.text), lang); r.Confident && r.Score >= markedStory || r.Unknown != nil {
+			if r := k.Search(askQuery(s.text), lang); (r.Confident && r.Score >= markedStory) || r.Unknown != nil {
 				s.ask, s.listed = true, &r
 			}
 		}
