@@ -24,8 +24,8 @@ sull dall quest cosa qualcosa
 			"modificare":      {"cambiare", "correggere", "modifica"},
 			"consegna":        {"consegne", "consegnare", "consegnato", "arrivare", "arriva", "arrivano", "arrivato", "arrivati", "arrivate"},
 			"spedizione":      {"spedizioni", "spedire", "spedito", "spediti", "inviare", "invio", "shipping"},
-			"costo":           {"costi", "prezzo", "prezzi", "costa", "costano", "caro", "economico", "tariffa"},
-			"preordine":       {"preordini", "pre ordine", "preordinare", "prenotazione", "prenotare", "preorder", "pre order"},
+			"costo":           {"costi", "prezzo", "prezzi", "costa", "costano", "caro", "economico", "tariffa", "quanto viene", "quanto vengono"},
+			"preordine":       {"preordini", "pre ordine", "preordinare", "prevendita", "prevendite", "prenotazione", "prenotare", "preorder", "pre order"},
 			"ebook":           {"e book", "libro digitale", "libro elettronico", "libri digitali"},
 			"brossura":        {"copertina flessibile", "tascabile", "paperback"},
 			"copertinarigida": {"copertina rigida", "rilegato", "hardcover", "hardback"},
@@ -34,7 +34,9 @@ sull dall quest cosa qualcosa
 			"unordine":        {"in una volta", "in un ordine", "in un solo ordine", "per ordine"},
 			"quantita":        {"quante copie", "numero di copie"},
 			"rivendere":       {"rivendita", "vendere", "resell"},
-			"tracciamento":    {"tracciare", "tracking", "track"},
+			"tracciamento":    {"tracciare", "tracking", "track", "a che punto"},
+			"annullare":       {"disdire", "disdetta"},
+			"marketplace":     {"mercato", "mercati"},
 			"cassa":           {"checkout"},
 			"calcolare":       {"calcolo", "calcolatore"},
 			"marketing":       {"promuovere il mio libro", "promuovere il libro"},
@@ -53,6 +55,7 @@ meteo pioggia ricetta ricette torta cucina capitale calcio partita barzelletta f
 		units:    "copie esemplari libri bozze unità",
 		quantity: "quantita",
 		cues: `
+royalty diritti_autore | kindle ebook libro_digitale
 royalty diritti_autore | percentuale tasso 35 70 pagamento pagamenti pagato pagano mese mensile minimo
 kindle | sincronizzare sincronizza accendere schermo batteria caricare dispositivo app bloccato crash
 kdp_select kindle_unlimited pagine_lette kenp
