@@ -112,9 +112,9 @@ func variedQuestions(b *testing.B) (clean, all []string) {
 // reports the 50th and 99th percentile in µs, of the wall clock and of
 // the processor time of the searching thread (cpu-p50-µs, cpu-p99-µs,
 // on Linux), and the worst question (the
-// slowest of the questions, each timed at its fastest of three runs so a
-// pause of the shared machine is not taken for it) as a multiple of the
-// median clean question.
+// slowest of the questions, each timed at its fastest of three runs, in
+// the thread's processor time on Linux, so a pause of the shared machine
+// is not taken for it) as a multiple of the median clean question.
 func BenchmarkSearchPercentiles(b *testing.B) {
 	k := mustLoad(b)
 	clean, all := variedQuestions(b)
@@ -148,12 +148,21 @@ func BenchmarkSearchPercentiles(b *testing.B) {
 		b.ReportMetric(at(cpu, 0.50), "cpu-p50-µs")
 		b.ReportMetric(at(cpu, 0.99), "cpu-p99-µs")
 	}
+	// A question's time is its fastest of three runs, in the processor
+	// time of the searching thread where it can be read: on a shared
+	// machine a single question's wall time also holds whatever ran in
+	// between, and the worst of 1,200 questions is the one a pause hit.
 	fastest := func(q string) float64 {
 		best := time.Duration(1 << 62)
 		for range 3 {
 			start := time.Now()
+			c0, ok := threadCPU()
 			k.Search(q, "")
-			best = min(best, time.Since(start))
+			took := time.Since(start)
+			if c1, ok2 := threadCPU(); ok && ok2 {
+				took = c1 - c0
+			}
+			best = min(best, took)
 		}
 		return float64(best.Nanoseconds()) / 1e3
 	}
