@@ -11,6 +11,7 @@ ese eso esos esta está estaba estado estamos están estar estas este esto estos
 hasta hay he hola la las le les lo los me más mas mi mí mis mucho muy nos nosotros o os otra otras otro otros para pero poco por porque
 porqué puede pueden puedo pudo que qué quien quién quiero se sea ser si sí sido siempre sobre soy su sus también tan tanto te tengo tiene
 tienen tu tú tus un una unas uno unos usted ustedes va vez y ya yo porfa porfavor favor saludos buenas buenos días hey oye alguien
+hago hice hizo duda dudas pregunta preguntas
 `,
 		months: `enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene feb abr ago sept oct nov dic`,
 		synonyms: map[string][]string{
@@ -35,11 +36,13 @@ tienen tu tú tus un una unas uno unos usted ustedes va vez y ya yo porfa porfav
 			"unpedido":    {"de una vez", "en un pedido", "en un solo pedido", "por pedido"},
 			"cantidad":    {"cantidades", "cuántas copias", "número de copias", "cuántos ejemplares"},
 			"revender":    {"reventa", "vender", "resell"},
-			"seguimiento": {"rastrear", "rastreo", "tracking", "track"},
+			"seguimiento": {"rastrear", "rastreo", "tracking", "track", "dónde está mi pedido", "dónde está el pedido", "dónde está mi paquete", "dónde está el paquete", "dónde está mi orden", "dónde están mis copias", "dónde están mis ejemplares", "dónde están mis libros", "estado del pedido", "estado de mi pedido", "estado del envío"},
 			"tramitar":    {"pasar por caja", "finalizar compra", "checkout"},
 			"calcular":    {"cálculo", "calculadora"},
 			"marketing":   {"promocionar mi libro", "vender mi libro en redes"},
 			"navegador":   {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
+			"pedido":      {"la orden", "una orden", "mi orden", "esta orden", "las órdenes", "mis órdenes"},
+			"negro":       {"blanco y negro"},
 			"colgado":     {"colgada", "se cuelga", "se queda colgado", "se queda colgada", "congelado", "congelada", "bloqueado", "bloqueada", "se bloquea"},
 		},
 		neighbours: `
@@ -63,6 +66,7 @@ palabras_clave categoría categorías
 qué_tiempo_hace pronóstico clima qué_hora_es zona_horaria
 bloqueo_del_escritor epub docx mobi kpf
 ebook libro_electrónico | precio costo coste
+look_inside
 formatear formateo maquetar maquetación precio_de_venta precio_de_lista seudónimo pseudónimo
 `,
 		markers: `
