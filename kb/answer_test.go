@@ -336,22 +336,12 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // question word are answered each with its own topic, in several
 // languages.
 func TestAnswerPairedAsks(t *testing.T) {
-	k := mustLoad(t)
-	for _, tc := range []struct {
-		msg  string
-		want []string
-	}{
+	checkAnswered(t, mustLoad(t), []answered{
 		{"how many author copies can I order at once, and am I allowed to sell them at my own events?", []string{"max-quantity", "reselling-copies"}},
 		{"Ich habe gestern 30 Autorenexemplare bestellt. Kann ich die Bestellung noch stornieren, und wo sehe ich die Sendungsverfolgung?", []string{"cancel-order", "track-order"}},
 		{"J'ai commandé hier 30 exemplaires d'auteur. Est-ce que je peux encore annuler la commande, et où est-ce que je vois le suivi du colis ?", []string{"cancel-order", "track-order"}},
 		{"Ieri ho ordinato 30 copie d'autore. Posso ancora annullare l'ordine, e dove vedo il tracciamento della spedizione?", []string{"cancel-order", "track-order"}},
-	} {
-		ids, _ := partIDs(k.Answer(tc.msg, ""))
-		sort.Strings(ids)
-		if !slices.Equal(ids, tc.want) {
-			t.Errorf("Answer(%q) = %v, want %v", tc.msg, ids, tc.want)
-		}
-	}
+	})
 }
 
 // TestAnswerMarkedAsks checks that a sentence without a question mark
@@ -361,10 +351,7 @@ func TestAnswerPairedAsks(t *testing.T) {
 // such a marker.
 func TestAnswerMarkedAsks(t *testing.T) {
 	k := mustLoad(t)
-	for _, tc := range []struct {
-		msg  string
-		want []string
-	}{
+	checkAnswered(t, k, []answered{
 		// "First," marks its sentence as an ask.
 		{"Two things I can't figure out. First, my cart keeps showing empty after I click order author copies. Second, how long does delivery to Canada usually take?", []string{"cart-empty", "delivery-time"}},
 		// "Außerdem" and "and separately" say an ask came before.
@@ -390,13 +377,7 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		// "and whether" starts a second question, comma or not.
 		{"Preciso saber quanto tempo demora pra entrega chegar no Brasil e se dá pra acompanhar o pedido pelo site", []string{"delivery-time", "track-order"}},
 		{"I'd like to know how long delivery to Canada takes and whether I can track the parcel", []string{"delivery-time", "track-order"}},
-	} {
-		ids, _ := partIDs(k.Answer(tc.msg, ""))
-		sort.Strings(ids)
-		if !slices.Equal(ids, tc.want) {
-			t.Errorf("Answer(%q) = %v, want %v", tc.msg, ids, tc.want)
-		}
-	}
+	})
 	// A marked ask about a subject the knowledge base does not cover is
 	// declined on its own, and the ask it follows is answered.
 	for _, msg := range []string{
@@ -405,18 +386,30 @@ func TestAnswerMarkedAsks(t *testing.T) {
 	} {
 		a := k.Answer(msg, "")
 		if len(a.Answered()) != 1 || len(a.Declined()) != 1 || a.Declined()[0].Unknown == nil {
-			t.Errorf("Answer(%q): answered %v, declined %d (want one topic, and one known unknown declined)", msg, partTopics(a.Answered()), len(a.Declined()))
+			ids, _ := partIDs(a)
+			t.Errorf("Answer(%q): answered %v, declined %d (want one topic, and one known unknown declined)", msg, ids, len(a.Declined()))
 		}
 	}
 }
 
-// partTopics returns the topic ids of parts.
-func partTopics(parts []Part) []string {
-	var ids []string
-	for _, p := range parts {
-		ids = append(ids, p.Best.ID)
+// answered is a message and the topics Answer must answer it with, in
+// any order.
+type answered struct {
+	msg  string
+	want []string
+}
+
+// checkAnswered checks that Answer answers each message with exactly its
+// topics.
+func checkAnswered(t *testing.T, k *KB, cases []answered) {
+	t.Helper()
+	for _, tc := range cases {
+		ids, _ := partIDs(k.Answer(tc.msg, ""))
+		sort.Strings(ids)
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("Answer(%q) = %v, want %v", tc.msg, ids, tc.want)
+		}
 	}
-	return ids
 }
 
 func TestPast(t *testing.T) {
