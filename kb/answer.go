@@ -64,7 +64,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		lang = k.queryLang(tokens(message), lang, DetectLang(message))
 	}
 	a := Answer{Lang: lang}
-	segs := k.listAsks(readSegments(segments(message)), lang)
+	segs := k.listAsks(readSegments(numberedSegments(message)), lang)
 	if len(message) <= maxPairedMessage {
 		segs = k.pairAsks(segs, lang)
 	}
@@ -539,12 +539,20 @@ type segment struct {
 	listed *Result
 }
 
-// readSegments reads the segments of a message.
-func readSegments(texts []string) []segment {
+// readSegments reads the segments of a message. An item of a list of
+// two or more ("1) which marketplace from Portugal 2) is shipping free")
+// is an ask, with a question mark or without.
+func readSegments(texts []string, numbered []bool) []segment {
+	items := 0
+	for _, n := range numbered {
+		if n {
+			items++
+		}
+	}
 	segs := make([]segment, len(texts))
 	for i, t := range texts {
 		segs[i] = segment{text: t, filler: isFiller(t)}
-		segs[i].ask = !segs[i].filler && isAsk(t)
+		segs[i].ask = !segs[i].filler && (isAsk(t) || items >= 2 && numbered[i] && len(words(t)) >= 2)
 	}
 	return segs
 }
@@ -623,6 +631,13 @@ func (a *Answer) add(p Part) {
 // enumeration ("1)", "2.", "- ") and before the phrases that start
 // another ask (askMarkers). A ? stays with its sentence.
 func segments(message string) []string {
+	texts, _ := numberedSegments(message)
+	return texts
+}
+
+// numberedSegments returns the segments of message and, for each,
+// whether it opened with an enumeration mark.
+func numberedSegments(message string) (texts []string, numbered []bool) {
 	lower := asciiLower(message)
 	cut := make([]bool, len(message)+1) // a segment starts at i
 	for i := 0; i < len(message); i++ {
@@ -646,18 +661,18 @@ func segments(message string) []string {
 			}
 		}
 	}
-	var out []string
 	start := 0
 	for i := 1; i <= len(message); i++ {
 		if !cut[i] && i < len(message) {
 			continue
 		}
 		if s := trimSegment(message[start:i]); s != "" {
-			out = append(out, s)
+			texts = append(texts, s)
+			numbered = append(numbered, enumeration(asciiLower(strings.TrimSpace(message[start:i]))) > 0)
 		}
 		start = i
 	}
-	return out
+	return texts, numbered
 }
 
 // trimSegment trims the spaces, enumeration marks and separators around a

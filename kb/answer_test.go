@@ -39,6 +39,9 @@ func TestAnswerParts(t *testing.T) {
 			[]string{"max-quantity", "cart-empty"}, ""},
 		{"1) how long does shipping take for author copies 2) can I cancel my order 3) what is KDP Select",
 			[]string{"delivery-time", "cancel-order"}, "kdp-select"},
+		// Every item of a list is an ask, whatever its first word.
+		{"two things: 1) the right amazon site to order from when you live in Portugal 2) free shipping for author copies",
+			[]string{"which-marketplace", "shipping-options"}, ""},
 		{"my cart is empty after I click order author copies?\nalso, my cart is empty again, why?", []string{"cart-empty"}, ""},
 		// Asks joined by commas, as a list.
 		{"cart is empty, quantity is wrong, and when will my copies arrive", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
