@@ -47,6 +47,9 @@ func TestAnswerParts(t *testing.T) {
 		{"cart is empty, quantity is wrong, and when will my copies arrive", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
 		{"mon panier est vide, la quantité est fausse et quand vont arriver mes exemplaires ?", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
 		{"Warenkorb leer, Menge falsch und wann kommen meine Exemplare?", []string{"cart-empty", "cart-quantity", "delivery-time"}, ""},
+		// An ask that says nothing of its own is about the sentence before.
+		{"I went to my bookshelf, picked 60 author copies and chose amazon.com, but then the cart was empty. What am I doing wrong?", []string{"cart-empty"}, ""},
+		{"J'ai choisi 60 exemplaires d'auteur sur Amazon.fr et cliqué sur commander, puis le panier était vide. Qu'est-ce que je fais de travers ?", []string{"cart-empty"}, ""},
 		// Commas inside one ask do not split it.
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
