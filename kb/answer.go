@@ -758,12 +758,17 @@ func isAsk(s string) bool {
 		return false
 	}
 	if slices.Contains(questionWords(), ws[0]) {
-		return true
+		// "por" opens a question only as "¿por qué?": "Por lo demás,
+		// los libros llegaron bien" tells.
+		return ws[0] != "por" || len(ws) > 1 && ws[1] == "que"
 	}
 	// "I want to know", "je voudrais savoir", "ich möchte wissen"...
 	t := " " + strings.Join(ws, " ") + " "
 	for _, p := range []string{" wondering ", " want to know ", " need to know ", " like to know ", " tell me ", " savoir ", " comprendre ",
-		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen "} {
+		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen ",
+		// "I don't know whether", "I wonder": an ask inside a sentence.
+		" i wonder ", " me demande ", " sais pas si ", " weiss nicht ob ", " no se si ", " me pregunto ", " duda de si ",
+		" non so se ", " mi chiedo ", " nao sei se ", " weet niet of ", " vraag me af "} {
 		if strings.Contains(t, p) {
 			return true
 		}

@@ -50,6 +50,8 @@ func TestAnswerParts(t *testing.T) {
 		// An ask that says nothing of its own is about the sentence before.
 		{"I went to my bookshelf, picked 60 author copies and chose amazon.com, but then the cart was empty. What am I doing wrong?", []string{"cart-empty"}, ""},
 		{"J'ai choisi 60 exemplaires d'auteur sur Amazon.fr et cliqué sur commander, puis le panier était vide. Qu'est-ce que je fais de travers ?", []string{"cart-empty"}, ""},
+		// "I wonder whether" asks; "Por lo demás" opens no question.
+		{"Vendo mis libros en ferias. Ahora me surge la duda de si el precio de autor que veo en KDP ya lleva el IVA incluido o se suma al pagar. Por lo demás, los libros llegaron bien y a tiempo. ¡Gracias!", []string{"taxes-vat"}, ""},
 		// Commas inside one ask do not split it.
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
