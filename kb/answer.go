@@ -335,6 +335,10 @@ var pastPhrases = func() [][]string {
 		"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimane fa",
 		"resolvido", "resolveu", "substituido", "substituiu", "ano passado", "mes passado", "semana passada",
 		"opgelost", "vervangen", "vorig jaar", "vorige maand", "vorige week", "geleden", "vroeger",
+		// Months ago, in Portuguese ("há uns meses"), and what the author
+		// already knows ("ya sé que es normal").
+		"ha uns", "ha alguns", "ha um ano", "ha dois",
+		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
 	} {
 		out = append(out, strings.Fields(p))
 	}
