@@ -826,7 +826,7 @@ var fillerWordList = []string{
 	"hallo", "danke", "vielen", "dank", "gruss", "grusse", "liebe", "lg", "vg", "moin", "im", "voraus",
 	"hola", "gracias", "saludos", "todos", "ayuda", "de", "antemano",
 	"ciao", "salve", "grazie", "saluti", "tutti", "mille", "aiuto",
-	"ola", "oi", "obrigado", "obrigada", "abracos", "pessoal",
+	"ola", "oi", "obrigado", "obrigada", "abracos", "pessoal", "bom", "boa", "buenos", "buenas", "buongiorno", "buonasera", "guten", "goedendag", "goeiedag",
 	"hoi", "goedemiddag", "goedemorgen", "bedankt", "dank", "groeten", "alvast", "allemaal",
 }
 

@@ -492,3 +492,19 @@ func TestAnswerVagueAskReadsStory(t *testing.T) {
 		t.Errorf("Answer(%q) = %v, want [uk-hardcover]", msg, ids)
 	}
 }
+
+// TestIsFiller checks greetings, thanks and sign-offs in each language
+// against sentences that ask or tell something.
+func TestIsFiller(t *testing.T) {
+	for _, s := range []string{"Hi everyone!", "Thanks in advance for any help!", "Bonjour à tous", "Guten Tag", "Vielen Dank und viele Grüße",
+		"¡Buenos días!", "Muchas gracias de antemano", "Buongiorno a tutti", "Bom dia!", "Boa tarde, pessoal", "Goedendag allemaal"} {
+		if !isFiller(s) {
+			t.Errorf("isFiller(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"my cart is empty", "Bom preço para 20 cópias?", "Guten Tag, mein Warenkorb ist leer seit gestern", "el día de entrega"} {
+		if isFiller(s) {
+			t.Errorf("isFiller(%q) = true, want false", s)
+		}
+	}
+}
