@@ -64,7 +64,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		lang = k.queryLang(tokens(message), lang, DetectLang(message))
 	}
 	a := Answer{Lang: lang}
-	segs := k.listAsks(readSegments(numberedSegments(message)), lang)
+	segs := k.listAsks(readSegments(numberedSegments(message, lang)), lang)
 	if len(message) <= maxPairedMessage {
 		segs = k.pairAsks(segs, lang)
 	}
@@ -85,12 +85,12 @@ func (k *KB) Answer(message, lang string) Answer {
 		if r := segs[i].listed; r != nil {
 			p.Result = *r
 		} else {
-			p.Result = k.Search(askQuery(segs[i].text), lang)
+			p.Result = k.Search(askQuery(segs[i].text, lang), lang)
 		}
 		// An ask of two words or so that answers a topic weakly ("what am
 		// I doing wrong?" matches wrong-item by "wrong") is about the
 		// sentence before it when that sentence answers more strongly.
-		weak := p.Confident && p.Score < markedStory && contentWords(askQuery(segs[i].text)) < 3 && segs[i].listed == nil
+		weak := p.Confident && p.Score < markedStory && contentWords(askQuery(segs[i].text, lang)) < 3 && segs[i].listed == nil
 		if (!p.Confident || weak) && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask {
 			ctx := segs[i-1].text + " " + segs[i].text
 			if r := k.Search(ctx, lang); (r.Confident || r.Unknown != nil) && (!weak || r.Confident && r.Score > p.Score) {
@@ -280,12 +280,12 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		if s.filler {
 			continue
 		}
-		opener := askOpener(s.text)
+		opener := askOpener(s.text, lang)
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
 			// A marked sentence about a subject the knowledge base knows
 			// it does not cover asks about it too ("Also, how do I run
 			// Amazon Ads for it"), and is declined with its pointer.
-			if r := k.Search(askQuery(s.text), lang); (r.Confident && r.Score >= markedStory) || r.Unknown != nil {
+			if r := k.Search(askQuery(s.text, lang), lang); (r.Confident && r.Score >= markedStory) || r.Unknown != nil {
 				s.ask, s.listed = true, &r
 			}
 		}
@@ -379,20 +379,20 @@ func andQuestion(ws []string) bool {
 // askOpener tells whether s opens with one of askOpeners, and which. A
 // question that opens with "and" ("And how long does delivery take?")
 // follows another ask too.
-func askOpener(s string) int {
-	kind, _ := openerWords(s)
+func askOpener(s, lang string) int {
+	kind, _ := openerWords(s, lang)
 	return kind
 }
 
 // openerWords returns what askOpener does and how many words of s the
-// opening is.
-func openerWords(s string) (kind, n int) {
+// opening is, in a message in lang.
+func openerWords(s, lang string) (kind, n int) {
 	ws := words(s)
 	if andQuestion(ws) {
 		return openerMore, 1
 	}
 	for _, o := range askOpenerList {
-		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) {
+		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) && !otherMeaning(o.words[0], lang) {
 			return o.kind, len(o.words)
 		}
 	}
@@ -403,8 +403,8 @@ func openerWords(s string) (kind, n int) {
 // that marks it as one ("Separately, which ink can I pick?" is searched
 // as "which ink can I pick?"), which says how the message is built, not
 // what it asks, and may be a word of a topic ("shipped separately").
-func askQuery(s string) string {
-	_, n := openerWords(s)
+func askQuery(s, lang string) string {
+	_, n := openerWords(s, lang)
 	if n == 0 {
 		return s
 	}
@@ -639,13 +639,13 @@ func (a *Answer) add(p Part) {
 // enumeration ("1)", "2.", "- ") and before the phrases that start
 // another ask (askMarkers). A ? stays with its sentence.
 func segments(message string) []string {
-	texts, _ := numberedSegments(message)
+	texts, _ := numberedSegments(message, "")
 	return texts
 }
 
-// numberedSegments returns the segments of message and, for each,
-// whether it opened with an enumeration mark.
-func numberedSegments(message string) (texts []string, numbered []bool) {
+// numberedSegments returns the segments of message, a message in lang,
+// and, for each, whether it opened with an enumeration mark.
+func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 	lower := asciiLower(message)
 	cut := make([]bool, len(message)+1) // a segment starts at i
 	for i := 0; i < len(message); i++ {
@@ -663,7 +663,7 @@ func numberedSegments(message string) (texts []string, numbered []bool) {
 				cut[i] = true
 			}
 			for _, m := range askMarkers() {
-				if strings.HasPrefix(lower[i:], m) {
+				if strings.HasPrefix(lower[i:], m) && !otherMeaning(m, lang) {
 					cut[i] = true
 				}
 			}
@@ -735,6 +735,10 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
+// otherMeaning reports whether the marker word w means something else in
+// lang: Dutch "btw" is VAT ("inclusief btw"), not "by the way".
+func otherMeaning(w, lang string) bool { return lang == "nl" && w == "btw" }
+
 // askMarkers are the phrases, lowercase, that start another ask in a
 // message, in every language of Languages.
 func askMarkers() []string { return askMarkerList }
@@ -749,6 +753,9 @@ var askMarkerList = []string{
 	"e anche", "anche,", "altra domanda", "un'altra domanda", "inoltre",
 	"e também", "e tambem", "também,", "tambem,", "outra pergunta", "além disso", "alem disso",
 	"en ook", "ook,", "nog een vraag", "andere vraag", "verder,", "daarnaast",
+	// By-the-way words start another ask inside a sentence too ("…before
+	// it ships, btw how does KDP Select work").
+	"btw", "by the way", "por cierto",
 }
 
 // isAsk reports whether s reads as a question: it ends with a question

@@ -52,6 +52,10 @@ func TestAnswerParts(t *testing.T) {
 		{"J'ai choisi 60 exemplaires d'auteur sur Amazon.fr et cliqué sur commander, puis le panier était vide. Qu'est-ce que je fais de travers ?", []string{"cart-empty"}, ""},
 		// "I wonder whether" asks; "Por lo demás" opens no question.
 		{"Vendo mis libros en ferias. Ahora me surge la duda de si el precio de autor que veo en KDP ya lleva el IVA incluido o se suma al pagar. Por lo demás, los libros llegaron bien y a tiempo. ¡Gracias!", []string{"taxes-vat"}, ""},
+		// "btw" starts another ask inside a sentence, but in Dutch it is VAT.
+		{"I ordered 40 copies yesterday to the wrong address, can I still change it before it ships btw how does KDP Select exclusivity work for my ebook",
+			[]string{"change-order"}, "kdp-select"},
+		{"Ik bestel 30 exemplaren, btw hoe lang duurt de levering naar Gent?", []string{"delivery-time"}, ""},
 		// Commas inside one ask do not split it.
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
@@ -452,7 +456,7 @@ func TestAskOpener(t *testing.T) {
 		{"Firstly", openerNone},
 		{"My cart is empty.", openerNone},
 	} {
-		if got := askOpener(tc.s); got != tc.want {
+		if got := askOpener(tc.s, "en"); got != tc.want {
 			t.Errorf("askOpener(%q) = %d, want %d", tc.s, got, tc.want)
 		}
 	}
@@ -470,7 +474,7 @@ func TestAskQuery(t *testing.T) {
 		{"Also", "Also"},
 		{"My cart is empty.", "My cart is empty."},
 	} {
-		if got := askQuery(tc.in); got != tc.want {
+		if got := askQuery(tc.in, "en"); got != tc.want {
 			t.Errorf("askQuery(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
