@@ -222,13 +222,13 @@ func (k *KB) pairAsks(segs []segment, lang string) []segment {
 	}
 	var out []segment
 	for _, s := range segs {
-		first, second, ok := askPair(s)
+		first, second, loose, ok := askPair(s)
 		if !ok {
 			out = append(out, s)
 			continue
 		}
 		a, b := k.Search(first, lang), k.Search(second, lang)
-		if !pairable(a, b) {
+		if !pairable(a, b) || loose && !strongPair(a, b) {
 			out = append(out, s)
 			continue
 		}
@@ -260,6 +260,16 @@ func pairable(a, b Result) bool {
 		return a.Unknown != nil && b.Score >= markedStory
 	}
 	return false
+}
+
+// strongPair reports whether a and b, the results of the halves of a
+// sentence joined by "and" and a question word without a comma, are two
+// asks: each answers as strongly as a marked ask must, or names a
+// subject the knowledge base does not cover. Without the comma "and"
+// joins the words of one question as often ("how and when do I pay").
+func strongPair(a, b Result) bool {
+	strong := func(r Result) bool { return r.Confident && r.Score >= markedStory || r.Unknown != nil }
+	return strong(a) && strong(b)
 }
 
 // markedAsks reads as asks the sentences a message marks as asks
@@ -492,9 +502,9 @@ const maxPairedMessage = 300
 // and a question word, or by "and whether" (see whetherWords), in any
 // language of Languages; ok is false when s is no such pair or either
 // part has fewer than three words.
-func askPair(s segment) (first, second string, ok bool) {
+func askPair(s segment) (first, second string, loose, ok bool) {
 	if s.filler || s.listed != nil {
-		return "", "", false
+		return "", "", false, false
 	}
 	lower := asciiLower(s.text)
 	for i := strings.IndexByte(lower, ' '); i > 0; {
@@ -507,17 +517,21 @@ func askPair(s segment) (first, second string, ok bool) {
 				q = (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am")
 			} else {
 				// Without a comma, "and" joins the words of one question
-				// as often ("when and where"): only "and whether" starts
-				// a second.
+				// as often ("when and where"): "and whether" starts a
+				// second, and "and" with a question word may (loose).
 				q = len(ws) == 1 && slices.Contains(whetherWords, ws[0])
+				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) {
+					q, loose = true, true
+				}
 			}
 			if q {
 				first = strings.TrimRight(strings.TrimSpace(s.text[:i]), ",")
 				at := i + 1 + strings.Index(lower[i+1:], rest[0]) + len(rest[0])
 				second = strings.TrimSpace(s.text[at:])
 				if len(words(first)) >= 3 && len(words(second)) >= 3 {
-					return first, second, true
+					return first, second, loose, true
 				}
+				loose = false
 			}
 		}
 		j := strings.IndexByte(lower[i+1:], ' ')
@@ -526,7 +540,7 @@ func askPair(s segment) (first, second string, ok bool) {
 		}
 		i += 1 + j
 	}
-	return "", "", false
+	return "", "", false, false
 }
 
 // whetherWords open a question asked inside a sentence ("…and whether I

@@ -56,6 +56,13 @@ func TestAnswerParts(t *testing.T) {
 		{"I ordered 40 copies yesterday to the wrong address, can I still change it before it ships btw how does KDP Select exclusivity work for my ebook",
 			[]string{"change-order"}, "kdp-select"},
 		{"Ik bestel 30 exemplaren, btw hoe lang duurt de levering naar Gent?", []string{"delivery-time"}, ""},
+		// "and" and a question word without a comma join two asks when
+		// each half answers strongly on its own, or names an uncovered
+		// subject.
+		{"Vorrei capire se le copie di prova si possono rivendere ai mercatini e quanto costa ordinare 20 copie autore di un libro di 300 pagine",
+			[]string{"proofs-vs-author-copies", "author-copy-cost"}, ""},
+		{"Kan ik Amazon Advantage gebruiken voor een pre-order van mijn paperback en hoe werkt KDP Select eigenlijk", []string{"advantage-preorder"}, "kdp-select"},
+		{"how and when do I pay for my author copies", []string{"author-copy-cost"}, ""},
 		// Commas inside one ask do not split it.
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
