@@ -499,9 +499,11 @@ var askOpenerList = func() []askOpening {
 const maxPairedMessage = 300
 
 // askPair returns the two questions of a sentence s joined by ", and"
-// and a question word, or by "and whether" (see whetherWords), in any
-// language of Languages; ok is false when s is no such pair or either
-// part has fewer than three words.
+// (or ", plus") and a question word, or by "and whether" (see
+// whetherWords), in any language of Languages; loose is true when "and"
+// and the question word come without a comma (see strongPair); ok is
+// false when s is no such pair or either part has fewer than three
+// words.
 func askPair(s segment) (first, second string, loose, ok bool) {
 	if s.filler || s.listed != nil {
 		return "", "", false, false
@@ -510,7 +512,7 @@ func askPair(s segment) (first, second string, loose, ok bool) {
 	for i := strings.IndexByte(lower, ' '); i > 0; {
 		comma := lower[i-1] == ','
 		rest := strings.Fields(lower[i+1:])
-		if len(rest) >= 3 && slices.Contains(listConjunctions(), rest[0]) {
+		if len(rest) >= 3 && (slices.Contains(listConjunctions(), rest[0]) || comma && rest[0] == "plus") {
 			ws := words(rest[1])
 			var q bool
 			if comma {

@@ -63,6 +63,7 @@ func TestAnswerParts(t *testing.T) {
 			[]string{"proofs-vs-author-copies", "author-copy-cost"}, ""},
 		{"Kan ik Amazon Advantage gebruiken voor een pre-order van mijn paperback en hoe werkt KDP Select eigenlijk", []string{"advantage-preorder"}, "kdp-select"},
 		{"how and when do I pay for my author copies", []string{"author-copy-cost"}, ""},
+		{"Is a proof copy any different from a regular author copy, plus where can I track my order once it ships?", []string{"proofs-vs-author-copies", "track-order"}, ""},
 		// Commas inside one ask do not split it.
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
