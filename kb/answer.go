@@ -175,15 +175,24 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		}
 		split := make([]segment, len(clauses))
 		topics := map[string]bool{}
-		every := true
+		every, weak := true, 0
 		for i, c := range clauses {
 			r := k.Search(c, lang)
 			split[i] = segment{text: c, filler: isFiller(c), ask: true, listed: &r}
 			if r.Confident && r.Best != nil {
 				topics[r.Best.ID] = true
+				if r.Score < weakClause {
+					weak++
+				}
 			} else if !split[i].filler {
 				every = false
 			}
+		}
+		// One clause may answer weakly ("quand vont arriver mes
+		// exemplaires ?"); two that do are the words of one question
+		// ("Wie krieg ich das korrigiert, …, falls doch was schiefgeht?").
+		if weak > 1 {
+			every = false
 		}
 		// The list was read as one ask: the whole answers one of its
 		// parts, or nothing. A whole that answers a topic of its own
@@ -620,6 +629,10 @@ func listClauses(s string) []string {
 	}
 	return clauses
 }
+
+// weakClause is the score under which a clause of a list answers its
+// topic by a word or two only.
+const weakClause = 0.4
 
 // maxListClause is the most words of one ask in a list of asks.
 const maxListClause = 7

@@ -65,6 +65,7 @@ func TestAnswerParts(t *testing.T) {
 		{"how and when do I pay for my author copies", []string{"author-copy-cost"}, ""},
 		{"Is a proof copy any different from a regular author copy, plus where can I track my order once it ships?", []string{"proofs-vs-author-copies", "track-order"}, ""},
 		// Commas inside one ask do not split it.
+		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
 	}
 	for _, tt := range tests {
