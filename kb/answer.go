@@ -300,6 +300,9 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 			continue
 		}
 		opener := askOpener(s.text, lang)
+		if opener == openerTurn && !s.ask && endsAsAsk(s.text) {
+			s.ask = true
+		}
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
 			// A marked sentence about a subject the knowledge base knows
 			// it does not cover asks about it too ("Also, how do I run
@@ -815,6 +818,28 @@ func isAsk(s string) bool {
 	}
 	return false
 }
+
+// endsAsAsk reports whether s ends as a question does without a question
+// mark ("…e a me ne servono 1200, come faccio"), in any language of
+// Languages. Only a sentence that turns from the story ("comunque") is
+// read as an ask by it: elsewhere such an ending as often closes the
+// story of one ask ("il carrello è vuoto, come faccio"), which is better
+// searched whole.
+func endsAsAsk(s string) bool {
+	t := " " + strings.Join(words(s), " ") + " "
+	for _, p := range askEndings {
+		if strings.HasSuffix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// askEndings are the folded endings, with a space at each end, of a
+// sentence that asks without a question mark.
+var askEndings = []string{" what do i do ", " what now ", " how do i do that ", " que faire ", " comment faire ", " je fais comment ",
+	" was tun ", " was nun ", " wie geht das ", " que hago ", " como hago ", " come faccio ", " che faccio ", " come si fa ",
+	" o que faco ", " como faco ", " wat nu ", " wat moet ik doen ", " hoe doe ik dat "}
 
 // questionWords are the folded words that open a question in one of
 // Languages.

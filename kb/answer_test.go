@@ -64,6 +64,9 @@ func TestAnswerParts(t *testing.T) {
 		{"Kan ik Amazon Advantage gebruiken voor een pre-order van mijn paperback en hoe werkt KDP Select eigenlijk", []string{"advantage-preorder"}, "kdp-select"},
 		{"how and when do I pay for my author copies", []string{"author-copy-cost"}, ""},
 		{"Is a proof copy any different from a regular author copy, plus where can I track my order once it ships?", []string{"proofs-vs-author-copies", "track-order"}, ""},
+		// "Comunque" turns to another ask when its sentence ends as a question does.
+		{"Su Firefox la pagina per ordinare resta bianca. Comunque, se il massimo sono 999 copie e a me ne servono 1500, come faccio",
+			[]string{"browser-problems", "max-quantity"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
