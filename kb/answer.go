@@ -680,6 +680,7 @@ func segments(message string) []string {
 func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 	lower := asciiLower(message)
 	cut := make([]bool, len(message)+1) // a segment starts at i
+	inMarker := 0                       // the end of the last ask marker
 	for i := 0; i < len(message); i++ {
 		c := message[i]
 		switch c {
@@ -690,13 +691,16 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 				cut[i+1] = true
 			}
 		}
-		if atWordStart(lower, i) {
+		if atWordStart(lower, i) && i >= inMarker {
 			if n := enumeration(lower[i:]); n > 0 {
 				cut[i] = true
 			}
 			for _, m := range askMarkers() {
 				if strings.HasPrefix(lower[i:], m) && !otherMeaning(m, lang) {
-					cut[i] = true
+					// The words of "et aussi" start one ask: "aussi,"
+					// inside it cuts nothing.
+					cut[i], inMarker = true, i+len(m)
+					break
 				}
 			}
 		}

@@ -115,6 +115,12 @@ func TestSegments(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("segments: %q, want %q", got, want)
 	}
+	// A marker of several words starts one segment, not one per word.
+	got = segments("C'est normal ? Et aussi, combien coûte la livraison")
+	want = []string{"C'est normal ?", "Et aussi, combien coûte la livraison"}
+	if !slices.Equal(got, want) {
+		t.Errorf("segments: %q, want %q", got, want)
+	}
 }
 
 // nearDomain are made-up questions about subjects next to author copies
