@@ -537,6 +537,11 @@ func askPair(s segment) (first, second string, loose, ok bool) {
 				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) {
 					q, loose = true, true
 				}
+				// A preposition may come first ("und über welchen
+				// Marktplatz", "et par quel moyen").
+				if w2 := words(rest[2]); !q && len(rest) > 3 && len(ws) == 1 && len(ws[0]) <= 4 && len(w2) == 1 && slices.Contains(questionWords(), w2[0]) {
+					q, loose = true, true
+				}
 			}
 			if q {
 				first = strings.TrimRight(strings.TrimSpace(s.text[:i]), ",")
@@ -854,7 +859,7 @@ func questionWords() []string { return questionWordList }
 var questionWordList = []string{
 	"how", "what", "why", "when", "where", "which", "who", "can", "could", "is", "are", "do", "does", "did", "should", "will", "would", "any", "has", "have",
 	"comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "combien", "est", "puis", "peut", "peux", "dois", "faut",
-	"wie", "was", "warum", "wann", "wo", "welche", "welcher", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
+	"wie", "was", "warum", "wann", "wo", "welche", "welcher", "welchen", "welches", "welchem", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
 	"como", "que", "por", "cuando", "donde", "cual", "cuanto", "cuantos", "puedo", "se", "hay", "es", "debo",
 	"cosa", "perche", "dove", "quale", "quanto", "quanti", "posso", "si", "ce", "devo",
 	"onde", "qual", "quantos", "existe", "tem", "da",

@@ -63,6 +63,8 @@ func TestAnswerParts(t *testing.T) {
 			[]string{"proofs-vs-author-copies", "author-copy-cost"}, ""},
 		{"Kan ik Amazon Advantage gebruiken voor een pre-order van mijn paperback en hoe werkt KDP Select eigenlijk", []string{"advantage-preorder"}, "kdp-select"},
 		{"how and when do I pay for my author copies", []string{"author-copy-cost"}, ""},
+		{"Ich würde gern wissen, ob ich auf Autorenexemplare Mehrwertsteuer zahle und über welchen Marktplatz ich aus Österreich bestellen soll",
+			[]string{"taxes-vat", "which-marketplace"}, ""},
 		{"Is a proof copy any different from a regular author copy, plus where can I track my order once it ships?", []string{"proofs-vs-author-copies", "track-order"}, ""},
 		// "Comunque" turns to another ask when its sentence ends as a question does.
 		{"Su Firefox la pagina per ordinare resta bianca. Comunque, se il massimo sono 999 copie e a me ne servono 1500, come faccio",
