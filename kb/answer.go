@@ -686,19 +686,28 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 	lower := asciiLower(message)
 	cut := make([]bool, len(message)+1) // a segment starts at i
 	inMarker := 0                       // the end of the last ask marker
+	item := 0                           // the number of the last item of a numbered list
+	inNumber := -1                      // the offset of the dot of a date ("am 15. Oktober")
 	for i := 0; i < len(message); i++ {
 		c := message[i]
 		switch c {
 		case '\n', ';':
 			cut[i+1] = true
 		case '.', '!', '?':
-			if i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t' {
+			if i != inNumber && (i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t') {
 				cut[i+1] = true
 			}
 		}
 		if atWordStart(lower, i) && i >= inMarker {
 			if n := enumeration(lower[i:]); n > 0 {
-				cut[i] = true
+				// In German "am 15. für eine Lesung" and "am 1. Oktober"
+				// are dates, and the sentence goes on.
+				num, dot := ordinal(lower[i:i+n-2]), lower[i+n-2] == '.'
+				if dot && lang == "de" && ordinalDate(message[i+n:], num != item+1) {
+					inNumber = i + n - 2
+				} else {
+					cut[i], item = true, max(num, item)
+				}
 			}
 			for _, m := range askMarkers() {
 				if strings.HasPrefix(lower[i:], m) && !otherMeaning(m, lang) {
@@ -757,6 +766,39 @@ func enumeration(s string) int {
 		return 0
 	}
 	return i + 2
+}
+
+// ordinal returns the number written in digits s, 0 when s is not one.
+func ordinal(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n
+}
+
+// ordinalDate reports whether rest, the text after "15. " in German,
+// goes on as the sentence of a date does: with a month ("am 1.
+// Oktober"), or in lowercase when the number does not follow the last
+// item of a list ("am 15. für eine Lesung"; "2. kann ich…" after "1."
+// is an item). Only German writes its dates so; in the chat of other
+// languages a sentence after "comprei 20." may well start in lowercase.
+func ordinalDate(rest string, outOfList bool) bool {
+	if rest == "" {
+		return false
+	}
+	if c := rest[0]; 'a' <= c && c <= 'z' && outOfList {
+		return true
+	}
+	for _, m := range []string{"Jan", "Feb", "Mär", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"} {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // atWordStart reports whether s[i] starts a word.

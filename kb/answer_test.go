@@ -117,6 +117,20 @@ func TestSegments(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("segments: %q, want %q", got, want)
 	}
+	// German ordinal dates go on with their sentence; the items of a
+	// list still split.
+	for _, tc := range []struct {
+		msg  string
+		want []string
+	}{
+		{"Ich brauche die Bücher am 15. für eine Lesung. Wo ist das Paket?", []string{"Ich brauche die Bücher am 15. für eine Lesung.", "Wo ist das Paket?"}},
+		{"Ich habe am 1. Oktober 50 Exemplare bestellt. Wann kommen sie?", []string{"Ich habe am 1. Oktober 50 Exemplare bestellt.", "Wann kommen sie?"}},
+		{"1) wie lange dauert der Versand 2) kann ich am 3. Mai stornieren", []string{"wie lange dauert der Versand", "kann ich am 3. Mai stornieren"}},
+	} {
+		if got, _ := numberedSegments(tc.msg, "de"); !slices.Equal(got, tc.want) {
+			t.Errorf("numberedSegments(%q): %q, want %q", tc.msg, got, tc.want)
+		}
+	}
 	// A marker of several words starts one segment, not one per word.
 	got = segments("C'est normal ? Et aussi, combien coûte la livraison")
 	want = []string{"C'est normal ?", "Et aussi, combien coûte la livraison"}
