@@ -298,9 +298,11 @@ func TestAccuracyMessy(t *testing.T) {
 // The floors of all, multi and near went down when 84 rows written later
 // (42 multi-part, 28 long, 14 near-domain, in the seven languages) were
 // added: they hold the forms of several asks and the near-domain
-// subjects the search still misses.
+// subjects the search still misses. They went down again when 140 more
+// (70 long, 70 multi-part, ten of each per language) were added, which
+// Answer first got 45 and 47 of right.
 var tuneFloor = map[string]float64{
-	"all": 88, "group changed": 100, "group computed": 90, "group multi": 74, "group near": 90, "group offtopic": 100,
+	"all": 84, "group changed": 100, "group computed": 90, "group multi": 77, "group near": 90, "group offtopic": 100,
 }
 
 // TestAccuracyTune measures Answer on the tuning set, in messy.tsv's
