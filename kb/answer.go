@@ -303,6 +303,11 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		if opener == openerTurn && !s.ask && endsAsAsk(s.text) {
 			s.ask = true
 		}
+		// "Plus where do I track the other order from last week": a
+		// question after its opening asks, past or not.
+		if opener != openerNone && !s.ask && isAsk(askQuery(s.text, lang)) {
+			s.ask = true
+		}
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
 			// A marked sentence about a subject the knowledge base knows
 			// it does not cover asks about it too ("Also, how do I run

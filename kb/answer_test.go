@@ -69,6 +69,9 @@ func TestAnswerParts(t *testing.T) {
 		// "Comunque" turns to another ask when its sentence ends as a question does.
 		{"Su Firefox la pagina per ordinare resta bianca. Comunque, se il massimo sono 999 copie e a me ne servono 1500, come faccio",
 			[]string{"browser-problems", "max-quantity"}, ""},
+		// A question after its opening asks, though it speaks of the past.
+		{"Need to cancel the author copy order I placed this morning, how? Plus where do I track my other order from last week, it has been 9 days",
+			[]string{"cancel-order", "track-order"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
