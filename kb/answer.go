@@ -308,6 +308,11 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		if opener != openerNone && !s.ask && isAsk(askQuery(s.text, lang)) {
 			s.ask = true
 		}
+		// "…auf dem Weihnachtsmarkt verkaufen? und zahle ich beim Bestellen
+		// MwSt drauf": "and" right after an ask marks another.
+		if opener == openerNone && !s.ask && i > 0 && segs[i-1].ask && andOpens(s.text) {
+			opener = openerMore
+		}
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
 			// A marked sentence about a subject the knowledge base knows
 			// it does not cover asks about it too ("Also, how do I run
@@ -401,6 +406,12 @@ func andQuestion(ws []string) bool {
 	// The question word may follow a word of degree or time ("and
 	// roughly what does it cost", "and then how long").
 	return slices.Contains(questionWords(), ws[1]) || len(ws) > 3 && slices.Contains(questionWords(), ws[2])
+}
+
+// andOpens reports whether s opens with "and" in one of Languages.
+func andOpens(s string) bool {
+	ws := words(s)
+	return len(ws) > 2 && slices.Contains(listConjunctions(), ws[0])
 }
 
 // askOpener tells whether s opens with one of askOpeners, and which. A

@@ -72,6 +72,9 @@ func TestAnswerParts(t *testing.T) {
 		// A question after its opening asks, though it speaks of the past.
 		{"Need to cancel the author copy order I placed this morning, how? Plus where do I track my other order from last week, it has been 9 days",
 			[]string{"cancel-order", "track-order"}, ""},
+		// "And" right after a question marks another.
+		{"Kann ich meine Autorenexemplare auf dem Flohmarkt verkaufen? und zahle ich beim Bestellen eigentlich Mehrwertsteuer drauf",
+			[]string{"reselling-copies", "taxes-vat"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
