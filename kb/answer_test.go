@@ -63,6 +63,7 @@ func TestAnswerParts(t *testing.T) {
 			[]string{"proofs-vs-author-copies", "author-copy-cost"}, ""},
 		{"Kan ik Amazon Advantage gebruiken voor een pre-order van mijn paperback en hoe werkt KDP Select eigenlijk", []string{"advantage-preorder"}, "kdp-select"},
 		{"how and when do I pay for my author copies", []string{"author-copy-cost"}, ""},
+		{"cuanto cuesta una copia de autor en tapa dura de 300 paginas y cuantas puedo pedir como maximo de una vez", []string{"hardcover-cost", "max-quantity"}, ""},
 		{"Ich würde gern wissen, ob ich auf Autorenexemplare Mehrwertsteuer zahle und über welchen Marktplatz ich aus Österreich bestellen soll",
 			[]string{"taxes-vat", "which-marketplace"}, ""},
 		{"Is a proof copy any different from a regular author copy, plus where can I track my order once it ships?", []string{"proofs-vs-author-copies", "track-order"}, ""},
