@@ -370,6 +370,14 @@ var pastPhrases = func() [][]string {
 		// Months ago, in Portuguese ("há uns meses"), and what the author
 		// already knows ("ya sé que es normal").
 		"ha uns", "ha alguns", "ha um ano", "ha dois",
+		// What went well: the rest of the order, the last one.
+		"no problem", "no problems", "worked fine", "went fine", "all good", "perfect", "intact",
+		"sans probleme", "sans souci", "aucun souci", "aucun probleme", "parfait", "nickel", "impeccable", "rien a redire",
+		"kein problem", "problemlos", "geklappt", "einwandfrei", "perfekt",
+		"sin problema", "sin problemas", "ningun problema", "perfecto", "perfecta", "genial",
+		"nessun problema", "perfetto", "perfetta", "tutto bene",
+		"sem problema", "sem problemas", "perfeito", "perfeita", "certinho", "direitinho",
+		"geen probleem", "geen problemen", "prima", "prachtig",
 		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
 	} {
 		out = append(out, strings.Fields(p))

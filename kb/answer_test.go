@@ -468,7 +468,8 @@ func checkAnswered(t *testing.T, k *KB, cases []answered) {
 }
 
 func TestPast(t *testing.T) {
-	for _, s := range []string{"Last year my cart was empty.", "Support fixed it.", "Das wurde dann gelöst.", "Il y a un an, j'ai reçu un exemplaire abîmé.", "Qualche mese fa il carrello era vuoto."} {
+	for _, s := range []string{"Last year my cart was empty.", "Support fixed it.", "Das wurde dann gelöst.", "Il y a un an, j'ai reçu un exemplaire abîmé.", "Qualche mese fa il carrello era vuoto.",
+		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
