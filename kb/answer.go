@@ -105,6 +105,16 @@ func (k *KB) Answer(message, lang string) Answer {
 				}
 			}
 		}
+		if p.Unknown == nil && (!p.Confident || p.Score < markedStory) && segs[i].listed == nil {
+			// "Woran kann das liegen?", "¿Alguien sabe por qué me sale
+			// ese error?": an ask that names no subject of its own (it
+			// matches nothing but by a word) is about the problem the
+			// story told last. One that matches a little more may ask
+			// about something the knowledge base does not cover.
+			if ctx, r, ok := k.storyProblem(segs, i, lang); ok && (!p.Confident && p.Score < vagueAsk || p.Confident && r.Score > p.Score) {
+				p = Part{Ask: ctx, Result: r}
+			}
+		}
 		switch {
 		case p.Confident || p.Unknown != nil:
 			a.add(p)
@@ -132,6 +142,43 @@ func (k *KB) Answer(message, lang string) Answer {
 		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: k.Search(message, lang)}}
 	}
 	return a
+}
+
+// vagueAsk is the score under which an unanswered ask names no subject
+// of its own.
+const vagueAsk = 0.25
+
+// storyProblem returns the ask segs[i] searched with the sentence of the
+// story before it that last tells a problem (tellsProblem) in the words
+// of its topic (markedStory), and its result; ok is true when that
+// result answers the same topic confidently. A sentence of the past, of
+// a problem solved or of what went well ("La vez pasada tuve el lío del
+// carrito vacío, ya se arregló") is passed over; the story ends at the
+// ask before.
+func (k *KB) storyProblem(segs []segment, i int, lang string) (ctx string, r Result, ok bool) {
+	for j := i - 1; j >= 0 && !segs[j].ask; j-- {
+		if segs[j].filler || past(segs[j].text) {
+			continue
+		}
+		if t := k.Search(segs[j].text, lang); t.Confident && t.Score >= markedStory && tellsProblem(t.Best) {
+			ctx = segs[j].text + " " + segs[i].text
+			r = k.Search(ctx, lang)
+			return ctx, r, r.Confident && r.Best.ID == t.Best.ID
+		}
+	}
+	return "", Result{}, false
+}
+
+// tellsProblem reports whether e is a topic of something gone wrong
+// that a story tells before asking what to do (an empty cart, a missing
+// button, damaged copies), rather than one an author asks about by name
+// (a price, a marketplace, reselling).
+func tellsProblem(e *Entry) bool {
+	switch e.Theme {
+	case "problems", "cart":
+		return true
+	}
+	return e.ID == "order-option-missing" || e.ID == "shipping-destination-error"
 }
 
 // listAsks splits the segments that are lists of asks joined by commas

@@ -76,6 +76,9 @@ func TestAnswerParts(t *testing.T) {
 		// "And" right after a question marks another.
 		{"Kann ich meine Autorenexemplare auf dem Flohmarkt verkaufen? und zahle ich beim Bestellen eigentlich Mehrwertsteuer drauf",
 			[]string{"reselling-copies", "taxes-vat"}, ""},
+		// An ask that names no subject is about the problem the story told last.
+		{"Hi all. I picked 30 author copies on amazon.com and at checkout it says this item can't be shipped to your selected address. My normal Amazon orders get there without trouble. The signing is next month. Is there something I'm doing wrong here?",
+			[]string{"shipping-destination-error"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
