@@ -757,7 +757,7 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 	lower := asciiLower(message)
 	cut := make([]bool, len(message)+1) // a segment starts at i
 	inMarker := 0                       // the end of the last ask marker
-	item := 0                           // the number of the last item of a numbered list
+	item := 0                           // the number of the last item of a list numbered "1.", "2."…
 	inNumber := -1                      // the offset of the dot of a date ("am 15. Oktober")
 	for i := 0; i < len(message); i++ {
 		c := message[i]
@@ -771,13 +771,20 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 		}
 		if atWordStart(lower, i) && i >= inMarker {
 			if n := enumeration(lower[i:]); n > 0 {
-				// In German "am 15. für eine Lesung" and "am 1. Oktober"
-				// are dates, and the sentence goes on.
+				// "2." numbers an item when it follows "1.", and "1." when
+				// a list may start there; otherwise the number ends a
+				// sentence ("ho ordinato 100 copie invece di 10. E…"),
+				// or in German is a date and the sentence goes on ("am
+				// 15. für eine Lesung"). "2)" always numbers an item.
 				num, dot := ordinal(lower[i:i+n-2]), lower[i+n-2] == '.'
-				if dot && lang == "de" && ordinalDate(message[i+n:], num != item+1) {
+				switch {
+				case !dot:
+					cut[i] = true
+				case num == item+1 && (num > 1 || listStart(message[:i])):
+					cut[i], item = true, num
+					inNumber = i + n - 2 // the dot of "2." ends no sentence
+				case lang == "de" && ordinalDate(message[i+n:]):
 					inNumber = i + n - 2
-				} else {
-					cut[i], item = true, max(num, item)
 				}
 			}
 			for _, m := range askMarkers() {
@@ -851,17 +858,25 @@ func ordinal(s string) int {
 	return n
 }
 
-// ordinalDate reports whether rest, the text after "15. " in German,
-// goes on as the sentence of a date does: with a month ("am 1.
-// Oktober"), or in lowercase when the number does not follow the last
-// item of a list ("am 15. für eine Lesung"; "2. kann ich…" after "1."
-// is an item). Only German writes its dates so; in the chat of other
-// languages a sentence after "comprei 20." may well start in lowercase.
-func ordinalDate(rest string, outOfList bool) bool {
+// listStart reports whether a list may start after before, the text of
+// the message before "1.": at its start, on a new line, or after a
+// sentence or a colon ("Zwei Fragen: 1. …").
+func listStart(before string) bool {
+	before = strings.TrimRight(before, " \t")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], "\n.!?:;")
+}
+
+// ordinalDate reports whether rest, the text after "15. " in German
+// where the number is no item of a list, goes on as the sentence of a
+// date does: in lowercase ("am 15. für eine Lesung") or with a month
+// ("am 1. Oktober"). Only German writes its dates so; in the chat of
+// other languages a sentence after "comprei 20." may well start in
+// lowercase.
+func ordinalDate(rest string) bool {
 	if rest == "" {
 		return false
 	}
-	if c := rest[0]; 'a' <= c && c <= 'z' && outOfList {
+	if c := rest[0]; 'a' <= c && c <= 'z' {
 		return true
 	}
 	for _, m := range []string{"Jan", "Feb", "Mär", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"} {

@@ -136,10 +136,15 @@ func TestSegments(t *testing.T) {
 		{"Ich brauche die Bücher am 15. für eine Lesung. Wo ist das Paket?", []string{"Ich brauche die Bücher am 15. für eine Lesung.", "Wo ist das Paket?"}},
 		{"Ich habe am 1. Oktober 50 Exemplare bestellt. Wann kommen sie?", []string{"Ich habe am 1. Oktober 50 Exemplare bestellt.", "Wann kommen sie?"}},
 		{"1) wie lange dauert der Versand 2) kann ich am 3. Mai stornieren", []string{"wie lange dauert der Versand", "kann ich am 3. Mai stornieren"}},
+		{"Zwei Fragen: 1. wie lange dauert der Versand 2. kann ich stornieren", []string{"Zwei Fragen:", "wie lange dauert der Versand", "kann ich stornieren"}},
 	} {
 		if got, _ := numberedSegments(tc.msg, "de"); !slices.Equal(got, tc.want) {
 			t.Errorf("numberedSegments(%q): %q, want %q", tc.msg, got, tc.want)
 		}
+	}
+	// A number that numbers no list ends its sentence.
+	if got := segments("Ho ordinato 100 copie invece di 10. E ora?"); !slices.Equal(got, []string{"Ho ordinato 100 copie invece di 10.", "E ora?"}) {
+		t.Errorf("segments: %q", got)
 	}
 	// A marker of several words starts one segment, not one per word.
 	got = segments("C'est normal ? Et aussi, combien coûte la livraison")
