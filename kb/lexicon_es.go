@@ -43,6 +43,7 @@ hago hice hizo duda dudas pregunta preguntas
 			"navegador":   {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
 			"pedido":      {"la orden", "una orden", "mi orden", "esta orden", "las órdenes", "mis órdenes"},
 			"negro":       {"blanco y negro"},
+			"lengua":      {"catalán", "euskera", "gallego"},
 			"colgado":     {"colgada", "se cuelga", "se queda colgado", "se queda colgada", "congelado", "congelada", "bloqueado", "bloqueada", "se bloquea"},
 		},
 		neighbours: `
