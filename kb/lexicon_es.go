@@ -31,7 +31,7 @@ hago hice hizo duda dudas pregunta preguntas
 			"ebook":       {"e book", "libro electrónico", "libro digital", "libros electrónicos"},
 			"tapablanda":  {"tapa blanda", "rústica", "libro de bolsillo", "paperback"},
 			"tapadura":    {"tapa dura", "hardcover", "encuadernado", "hardback"},
-			"defecto":     {"defectos", "defectuoso", "defectuosa", "defectuosos", "defectuosas", "mal impreso", "mal impresa", "mal impresos", "mal impresas", "error de impresión", "errores de impresión", "misprint"},
+			"defecto":     {"defectos", "defectuoso", "defectuosa", "defectuosos", "defectuosas", "mal impreso", "mal impresa", "mal impresos", "mal impresas", "error de impresión", "errores de impresión", "misprint", "borroso", "borrosa"},
 			"danado":      {"dañados", "dañada", "dañadas", "roto", "rota", "rotos", "rotas", "golpeado", "aplastado", "doblado"},
 			"unpedido":    {"de una vez", "en un pedido", "en un solo pedido", "por pedido"},
 			"cantidad":    {"cantidades", "cuántas copias", "número de copias", "cuántos ejemplares"},
