@@ -424,7 +424,7 @@ var pastPhrases = func() [][]string {
 		"sin problema", "sin problemas", "ningun problema", "perfecto", "perfecta", "genial",
 		"nessun problema", "perfetto", "perfetta", "tutto bene",
 		"sem problema", "sem problemas", "perfeito", "perfeita", "certinho", "direitinho",
-		"geen probleem", "geen problemen", "prima", "prachtig",
+		"geen probleem", "geen problemen", "prachtig",
 		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
 	} {
 		out = append(out, strings.Fields(p))

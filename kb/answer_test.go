@@ -482,7 +482,8 @@ func TestPast(t *testing.T) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
 	}
-	for _, s := range []string{"My cart is empty.", "The Order author copies button is not there.", "Mein Warenkorb ist leer."} {
+	for _, s := range []string{"My cart is empty.", "The Order author copies button is not there.", "Mein Warenkorb ist leer.",
+		"Come si ordinano le copie autore la prima volta"} {
 		if past(s) {
 			t.Errorf("past(%q) = true, want false", s)
 		}
