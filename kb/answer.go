@@ -485,7 +485,7 @@ func openerWords(s, lang string) (kind, n int) {
 		return openerMore, 1
 	}
 	for _, o := range askOpenerList {
-		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) && !otherMeaning(o.words[0], lang) {
+		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) && !otherMeaning(o.words[0], lang, ws[len(o.words):]) {
 			return o.kind, len(o.words)
 		}
 	}
@@ -788,7 +788,7 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 				}
 			}
 			for _, m := range askMarkers() {
-				if strings.HasPrefix(lower[i:], m) && !otherMeaning(m, lang) {
+				if strings.HasPrefix(lower[i:], m) && !otherMeaning(m, lang, words(lower[i+len(m):min(len(lower), i+len(m)+20)])) {
 					// The words of "et aussi" start one ask: "aussi,"
 					// inside it cuts nothing.
 					cut[i], inMarker = true, i+len(m)
@@ -904,9 +904,12 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// otherMeaning reports whether the marker word w means something else in
-// lang: Dutch "btw" is VAT ("inclusief btw"), not "by the way".
-func otherMeaning(w, lang string) bool { return lang == "nl" && w == "btw" }
+// otherMeaning reports whether the marker word w, followed by the folded
+// words next, means something else in lang: Dutch "btw" is VAT
+// ("inclusief btw"), unless a question follows it ("btw waar vind ik…").
+func otherMeaning(w, lang string, next []string) bool {
+	return lang == "nl" && w == "btw" && (len(next) == 0 || !slices.Contains(questionWords(), next[0]))
+}
 
 // askMarkers are the phrases, lowercase, that start another ask in a
 // message, in every language of Languages.

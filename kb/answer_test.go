@@ -52,10 +52,12 @@ func TestAnswerParts(t *testing.T) {
 		{"J'ai choisi 60 exemplaires d'auteur sur Amazon.fr et cliqué sur commander, puis le panier était vide. Qu'est-ce que je fais de travers ?", []string{"cart-empty"}, ""},
 		// "I wonder whether" asks; "Por lo demás" opens no question.
 		{"Vendo mis libros en ferias. Ahora me surge la duda de si el precio de autor que veo en KDP ya lleva el IVA incluido o se suma al pagar. Por lo demás, los libros llegaron bien y a tiempo. ¡Gracias!", []string{"taxes-vat"}, ""},
-		// "btw" starts another ask inside a sentence, but in Dutch it is VAT.
+		// "btw" starts another ask inside a sentence, but in Dutch it is
+		// VAT unless a question follows it.
 		{"I ordered 40 copies yesterday to the wrong address, can I still change it before it ships btw how does KDP Select exclusivity work for my ebook",
 			[]string{"change-order"}, "kdp-select"},
-		{"Ik bestel 30 exemplaren, btw hoe lang duurt de levering naar Gent?", []string{"delivery-time"}, ""},
+		{"Moet ik btw betalen op auteursexemplaren als ik in België woon?", []string{"taxes-vat"}, ""},
+		{"Waarom zitten er lege pagina's achteraan in mijn boek? btw waar vind ik de KDP Select voorwaarden", []string{"blank-pages"}, "kdp-select"},
 		// "and" and a question word without a comma join two asks when
 		// each half answers strongly on its own, or names an uncovered
 		// subject.
