@@ -21,6 +21,12 @@ type Unknown struct {
 	// triggers are the folded phrases, by language, that name the
 	// subject (see unknowns.yaml).
 	triggers map[string][]string
+	// unless are the folded phrases, by language, of a question that is
+	// about a topic even though it names the subject: "can I take the
+	// KDP ISBN to a local printer" names another printer but asks about
+	// the ISBN. A question with one of them is not declined for this
+	// subject.
+	unless map[string][]string
 }
 
 // Note is the decline in words for logs and tests: "declined: known
@@ -48,6 +54,7 @@ func readUnknowns(fsys fs.FS) ([]*Unknown, error) {
 		Name     string              `yaml:"name"`
 		URL      string              `yaml:"url"`
 		Triggers map[string][]string `yaml:"triggers"`
+		Unless   map[string][]string `yaml:"unless"`
 	}
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("%s: %w", unknownsFile, err)
@@ -57,27 +64,53 @@ func readUnknowns(fsys fs.FS) ([]*Unknown, error) {
 		if r.ID == "" || r.Name == "" || !strings.HasPrefix(r.URL, "https://kdp.amazon.com/") {
 			return nil, fmt.Errorf("%s: %q: want an id, a name and a kdp.amazon.com url", unknownsFile, r.ID)
 		}
-		u := &Unknown{ID: r.ID, Name: r.Name, URL: r.URL, triggers: make(map[string][]string)}
-		for lang, ts := range r.Triggers {
-			if Lang(lang) != lang {
-				return nil, fmt.Errorf("%s: %s: unknown language %q", unknownsFile, r.ID, lang)
-			}
-			for _, t := range ts {
-				// Matched within " "+folded text: a leading space anchors
-				// the trigger at a word start, a trailing one (unless *)
-				// at a word end.
-				p := " " + strings.TrimSpace(unknownText(t))
-				if strings.HasSuffix(t, "*") {
-					p = strings.TrimSuffix(p, "*")
-				} else {
-					p += " "
-				}
-				u.triggers[lang] = append(u.triggers[lang], p)
-			}
+		u := &Unknown{ID: r.ID, Name: r.Name, URL: r.URL}
+		var err error
+		if u.triggers, err = phrasePatterns(r.ID, r.Triggers); err != nil {
+			return nil, err
+		}
+		if u.unless, err = phrasePatterns(r.ID, r.Unless); err != nil {
+			return nil, err
 		}
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// phrasePatterns turns the phrases of unknown id, by language, into the
+// patterns matched within unknownText: a leading space anchors a phrase at
+// a word start, a trailing one (unless the phrase ends in *) at a word end.
+func phrasePatterns(id string, phrases map[string][]string) (map[string][]string, error) {
+	out := make(map[string][]string)
+	for lang, ts := range phrases {
+		if Lang(lang) != lang {
+			return nil, fmt.Errorf("%s: %s: unknown language %q", unknownsFile, id, lang)
+		}
+		for _, t := range ts {
+			p := " " + strings.TrimSpace(unknownText(t))
+			if strings.HasSuffix(t, "*") {
+				p = strings.TrimSuffix(p, "*")
+			} else {
+				p += " "
+			}
+			out[lang] = append(out[lang], p)
+		}
+	}
+	return out, nil
+}
+
+// excused reports whether text (as unknownText gives it) has one of u's
+// unless phrases in one of langs: it names u's subject but asks about a
+// topic.
+func (u *Unknown) excused(text string, langs []string) bool {
+	for _, lang := range langs {
+		for _, p := range u.unless[lang] {
+			if strings.Contains(text, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unknownText folds text for trigger matching: lowercase, no accents,
@@ -145,10 +178,14 @@ func triggerIndex(unknowns []*Unknown) map[string]map[string][]triggerRef {
 // if every trigger were looked for in text in turn, but looking up only
 // those that start with a word of text.
 //
-// A trigger skip reports (skip may be nil) is passed over.
+// A trigger skip reports (skip may be nil) is passed over, and so is every
+// trigger of an unknown whose unless phrases text has (excused).
 func (k *KB) unknownIn(text string, skip func(pattern string) bool, langs ...string) (*Unknown, string) {
 	best := triggerRef{unknown: len(k.unknowns)}
 	bestLang := len(langs)
+	// excused is decided once per unknown, when one of its triggers
+	// first matches: 1 for excused, -1 for not.
+	var excused map[int]int
 	for li, lang := range langs {
 		if lang == "" || slices.Contains(langs[:li], lang) {
 			continue
@@ -171,6 +208,20 @@ func (k *KB) unknownIn(text string, skip func(pattern string) bool, langs ...str
 				for _, t := range ix[word[:n]] {
 					if !earlier(t, li, best, bestLang) || !strings.HasPrefix(text[i:], t.pattern) || skip != nil && skip(t.pattern) {
 						continue
+					}
+					if u := k.unknowns[t.unknown]; len(u.unless) > 0 {
+						if excused[t.unknown] == 0 {
+							if excused == nil {
+								excused = make(map[int]int)
+							}
+							excused[t.unknown] = -1
+							if u.excused(text, langs) {
+								excused[t.unknown] = 1
+							}
+						}
+						if excused[t.unknown] > 0 {
+							continue
+						}
 					}
 					best, bestLang = t, li
 				}

@@ -10,6 +10,9 @@ import (
 // reference the indexed lookup must agree with.
 func (k *KB) unknownInScan(text string, langs ...string) (*Unknown, string) {
 	for _, u := range k.unknowns {
+		if u.excused(text, langs) {
+			continue
+		}
 		for i, lang := range langs {
 			if lang == "" || slices.Contains(langs[:i], lang) {
 				continue
@@ -39,6 +42,13 @@ func TestUnknownInMatchesScan(t *testing.T) {
 		for _, ps := range u.triggers {
 			for _, p := range ps {
 				texts = append(texts, "hello"+p+"x", "so"+p, p+"s and more", "a "+strings.TrimSpace(p)+" b kdp select royalties")
+				// The same with each unless phrase, which excuses this
+				// unknown but not the others the text names.
+				for _, us := range u.unless {
+					for _, q := range us {
+						texts = append(texts, "a "+strings.TrimSpace(p)+q+"kdp select", q+strings.TrimSpace(p)+" ads")
+					}
+				}
 			}
 		}
 	}
@@ -81,6 +91,30 @@ func TestOutsideKDPDeclines(t *testing.T) {
 	} {
 		if r := k.Search(q, ""); r.Confident {
 			t.Errorf("Search(%q) answers %s with confidence", q, r.Best.ID)
+		}
+	}
+}
+
+// TestUnknownUnless checks that an unless phrase excuses only its own
+// unknown: printing elsewhere declines, but not with an ISBN in the
+// question, and a second subject the question names is still found.
+func TestUnknownUnless(t *testing.T) {
+	k := mustLoad(t)
+	for _, c := range []struct{ text, lang, want string }{
+		{"can I print my book elsewhere?", "en", "other-printers"},
+		{"can I print my book elsewhere with the ISBN KDP gave me?", "en", ""},
+		{"je peux faire imprimer mon livre ailleurs ?", "fr", "other-printers"},
+		{"je peux faire imprimer mon livre ailleurs avec l'ISBN de KDP ?", "fr", ""},
+		{"kann ich das Buch mit der KDP-ISBN woanders drucken lassen?", "de", ""},
+		{"print my book elsewhere with the KDP ISBN, and what about KDP Select?", "en", "kdp-select"},
+	} {
+		u, _ := k.unknownIn(unknownText(c.text), nil, c.lang, c.lang, "en")
+		got := ""
+		if u != nil {
+			got = u.ID
+		}
+		if got != c.want {
+			t.Errorf("unknownIn(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }
