@@ -118,3 +118,50 @@ func TestUnknownUnless(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDomainUnknowns checks the subjects next to author copies that
+// are declined in words of the ordering topics ("copies", "paperback",
+// "proof"), each with a question a topic answers in nearly the same words.
+func TestNearDomainUnknowns(t *testing.T) {
+	k := mustLoad(t)
+	for _, c := range []struct{ q, unknown, topic string }{
+		{"how do I unpublish the hardcover edition?", "unpublishing", ""},
+		{"comment retirer mon livre de la vente sur amazon ?", "unpublishing", ""},
+		{"kan ik mijn boek tijdelijk uit de verkoop halen?", "unpublishing", ""},
+		{"the order author copies option is gone since I unpublished my paperback", "", "order-option-missing"},
+		{"can I change the trim size of my book after it went live?", "book-updates", ""},
+		{"como subo el manuscrito corregido de mi libro?", "book-updates", ""},
+		{"wie lade ich ein neues Manuskript für mein Taschenbuch hoch?", "book-updates", ""},
+		{"I updated my manuscript last week but my author copies still show the old text", "", "old-version"},
+		{"how do I enable Look Inside for my paperback?", "look-inside", ""},
+		{"warum hat mein Taschenbuch kein Blick ins Buch?", "look-inside", ""},
+		{"why are there blank pages at the end of my paperback?", "", "blank-pages"},
+		{"can KDP print bookmarks for my launch party?", "merchandise", ""},
+		{"posso stampare segnalibri con la copertina del libro?", "merchandise", ""},
+		{"how do I order author copies?", "", "order-author-copies"},
+		{"can I print my book elsewhere while it's on KDP?", "other-printers", ""},
+		{"vale a pena fazer impressão offset do meu livro?", "other-printers", ""},
+		{"can I print my book elsewhere with the free KDP ISBN?", "", "free-kdp-isbn"},
+		{"does KDP have an editing service for my manuscript?", "editing-services", ""},
+		{"vous connaissez un bon correcteur pour mon roman ?", "editing-services", ""},
+		{"how do I order a proof copy to check my edits?", "", "proof-copies"},
+		{"how many copies of my book have readers bought so far?", "sales-reports", ""},
+		{"donde veo las cifras de ventas de mi libro?", "sales-reports", ""},
+		{"le copie autore rientrano nel report vendite di kdp?", "", "order-history"},
+	} {
+		r := k.Search(c.q, "")
+		unknown, best := "", ""
+		if r.Unknown != nil {
+			unknown = r.Unknown.ID
+		}
+		if r.Best != nil {
+			best = r.Best.ID
+		}
+		switch {
+		case c.unknown != "" && unknown != c.unknown:
+			t.Errorf("Search(%q): unknown %q, want %s", c.q, unknown, c.unknown)
+		case c.topic != "" && (!r.Confident || best != c.topic || unknown != ""):
+			t.Errorf("Search(%q): confident %v best %q unknown %q, want %s", c.q, r.Confident, best, unknown, c.topic)
+		}
+	}
+}
