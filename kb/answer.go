@@ -273,28 +273,35 @@ func (k *KB) pairAsks(segs []segment, lang string) []segment {
 			asks++
 		}
 	}
-	if asks >= maxAsks {
-		return segs
-	}
 	var out []segment
-	for _, s := range segs {
-		first, second, loose, ok := askPair(s)
-		if !ok {
+	for len(segs) > 0 {
+		s := segs[0]
+		segs = segs[1:]
+		if asks >= maxAsks {
 			out = append(out, s)
 			continue
 		}
-		a, b := k.Search(first, lang), k.Search(second, lang)
-		if !pairable(a, b) || loose && !strongPair(a, b) {
-			out = append(out, s)
-			continue
+		split := false
+		for _, c := range askPairs(s) {
+			a, b := k.Search(c.first, lang), k.Search(c.second, lang)
+			if !pairable(a, b) || c.loose && !strongPair(a, b) {
+				continue
+			}
+			if whole := k.Search(s.text, lang); whole.Confident && (!a.Confident || whole.Best.ID != a.Best.ID) && (!b.Confident || whole.Best.ID != b.Best.ID) {
+				continue
+			}
+			// Either half may hold another pair ("A, B, et C").
+			if !s.ask {
+				asks++
+			}
+			asks++
+			segs = append([]segment{{text: c.first, ask: true, listed: &a}, {text: c.second, ask: true, listed: &b}}, segs...)
+			split = true
+			break
 		}
-		if whole := k.Search(s.text, lang); whole.Confident && (!a.Confident || whole.Best.ID != a.Best.ID) && (!b.Confident || whole.Best.ID != b.Best.ID) {
+		if !split {
 			out = append(out, s)
-			continue
 		}
-		out = append(out,
-			segment{text: first, ask: true, listed: &a},
-			segment{text: second, ask: true, listed: &b})
 	}
 	return out
 }
@@ -581,23 +588,24 @@ var askOpenerList = func() []askOpening {
 // that ask nothing new.
 const maxPairedMessage = 300
 
-// askPair returns the two questions of a sentence s joined by ", and"
-// (or ", plus") and a question word, or by "and whether" (see
-// whetherWords), in any language of Languages; loose is true when "and"
-// and the question word come without a comma (see strongPair); ok is
-// false when s is no such pair or either part has fewer than three
-// words.
-func askPair(s segment) (first, second string, loose, ok bool) {
-	if s.filler || s.listed != nil {
-		return "", "", false, false
+// askPairs returns the places where a sentence s may part into two
+// questions, first to last: ", and" (or ", plus") and a question word, or
+// "and whether" (see whetherWords), in any language of Languages; and,
+// loose (see strongPair), "and" and a question word without a comma, or
+// a comma and a question word. Each half has three words at least.
+func askPairs(s segment) []pairSplit {
+	if s.filler || (s.listed != nil && s.listed.Confident) {
+		return nil
 	}
+	var out []pairSplit
 	lower := asciiLower(s.text)
 	for i := strings.IndexByte(lower, ' '); i > 0; {
 		comma := lower[i-1] == ','
 		rest := strings.Fields(lower[i+1:])
-		if len(rest) >= 3 && (slices.Contains(listConjunctions(), rest[0]) || comma && rest[0] == "plus") {
+		q, loose, at := false, false, 0
+		switch {
+		case len(rest) >= 3 && (slices.Contains(listConjunctions(), rest[0]) || comma && rest[0] == "plus"):
 			ws := words(rest[1])
-			var q bool
 			if comma {
 				q = (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am")
 			} else {
@@ -614,14 +622,22 @@ func askPair(s segment) (first, second string, loose, ok bool) {
 					q, loose = true, true
 				}
 			}
-			if q {
-				first = strings.TrimRight(strings.TrimSpace(s.text[:i]), ",")
-				at := i + 1 + strings.Index(lower[i+1:], rest[0]) + len(rest[0])
-				second = strings.TrimSpace(s.text[at:])
-				if len(words(first)) >= 3 && len(words(second)) >= 3 {
-					return first, second, loose, true
-				}
-				loose = false
+			at = i + 1 + strings.Index(lower[i+1:], rest[0]) + len(rest[0])
+		case comma && len(rest) >= 3:
+			// A comma and a question word may part two questions too
+			// ("…à la fin du livre, est-ce qu'un décalage…"), as often
+			// as the story and the question of one ask (loose).
+			// The first half must ask too: "commande passée le 3
+			// novembre, quand vais-je…" tells, then asks once.
+			if ws := words(rest[0]); (len(ws) == 1 || estCe(ws)) && slices.Contains(questionWords(), ws[0]) && !slices.Contains(clauseWords, ws[0]) && asksItself(s.text[:i]) {
+				q, loose, at = true, true, i+1
+			}
+		}
+		if q {
+			first := strings.TrimRight(strings.TrimSpace(s.text[:i]), ",")
+			second := strings.TrimSpace(s.text[at:])
+			if len(words(first)) >= 3 && len(words(second)) >= 3 {
+				out = append(out, pairSplit{first, second, loose})
 			}
 		}
 		j := strings.IndexByte(lower[i+1:], ' ')
@@ -630,7 +646,29 @@ func askPair(s segment) (first, second string, loose, ok bool) {
 		}
 		i += 1 + j
 	}
-	return "", "", false, false
+	return out
+}
+
+// clauseWords are the question words that after a comma open a clause of
+// the same sentence as often as a question: "que", "si", "where",
+// "when", "wie"…
+var clauseWords = []string{"que", "se", "si", "es", "da", "ce", "por", "wo", "where", "which", "when", "who", "any", "has", "have", "did",
+	"cuando", "donde", "cual", "dove", "onde", "quando", "waar", "wanneer", "come", "como", "wie", "was", "tem", "existe", "zijn", "ist", "sind", "is", "are"}
+
+// asksItself reports whether s, or what follows its last colon ("Drie
+// vraagjes: hoeveel…"), reads as a question (isAsk).
+func asksItself(s string) bool {
+	if i := strings.LastIndexByte(s, ':'); i >= 0 && isAsk(strings.TrimSpace(s[i+1:])) {
+		return true
+	}
+	return isAsk(strings.TrimRight(s, ", "))
+}
+
+// pairSplit is a place where a sentence may part into two asks: the two
+// halves, and whether the parting is loose (see strongPair).
+type pairSplit struct {
+	first, second string
+	loose         bool
 }
 
 // whetherWords open a question asked inside a sentence ("…and whether I

@@ -81,6 +81,11 @@ func TestAnswerParts(t *testing.T) {
 		// An ask that names no subject is about the problem the story told last.
 		{"Hi all. I picked 30 author copies on amazon.com and at checkout it says this item can't be shipped to your selected address. My normal Amazon orders get there without trouble. The signing is next month. Is there something I'm doing wrong here?",
 			[]string{"shipping-destination-error"}, ""},
+		// A comma and a question word part two questions when the first
+		// asks too, and either half may part again.
+		{"Trois questions : pourquoi ai-je des pages blanches à la fin du livre, est-ce qu'un léger décalage de la couverture est un défaut d'impression, et comment marche KDP Select",
+			[]string{"blank-pages", "print-defects"}, "kdp-select"},
+		{"commande passée le 3 novembre, quand vais-je recevoir mes exemplaires ?", []string{"delivery-time"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
