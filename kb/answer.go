@@ -979,9 +979,17 @@ func isAsk(s string) bool {
 		return false
 	}
 	if slices.Contains(questionWords(), ws[0]) {
-		// "por" opens a question only as "¿por qué?": "Por lo demás,
-		// los libros llegaron bien" tells.
-		return ws[0] != "por" || len(ws) > 1 && ws[1] == "que"
+		switch {
+		case ws[0] == "por":
+			// "por" opens a question only as "¿por qué?": "Por lo
+			// demás, los libros llegaron bien" tells.
+			return len(ws) > 1 && ws[1] == "que"
+		case len(ws) > 1 && slices.Contains(whenWords, ws[0]) && slices.Contains(subjectWords, ws[1]):
+			// "When I go to order…", "Wanneer ik klik…": a clause of
+			// time, not a question, without a question mark.
+			return false
+		}
+		return true
 	}
 	// "I want to know", "je voudrais savoir", "ich möchte wissen"...
 	t := " " + strings.Join(ws, " ") + " "
@@ -1012,6 +1020,14 @@ func endsAsAsk(s string) bool {
 	}
 	return false
 }
+
+// whenWords are the question words that also open a clause of time, and
+// subjectWords the words that after them make it one ("when I…", "quand
+// je…", "quando io…"), in Languages.
+var (
+	whenWords    = []string{"when", "quand", "cuando", "quando", "wanneer"}
+	subjectWords = []string{"i", "we", "you", "je", "j", "on", "nous", "ich", "wir", "yo", "io", "eu", "ik", "wij", "my", "mon", "ma", "mein", "meine", "mi", "mio", "mia", "meu", "minha", "mijn"}
+)
 
 // askEndings are the folded endings, with a space at each end, of a
 // sentence that asks without a question mark.

@@ -559,6 +559,22 @@ func TestAnswerVagueAskReadsStory(t *testing.T) {
 
 // TestIsFiller checks greetings, thanks and sign-offs in each language
 // against sentences that ask or tell something.
+// TestIsAsk checks sentences that ask without a question mark against
+// ones that open with a question word and tell.
+func TestIsAsk(t *testing.T) {
+	for _, s := range []string{"how do I cancel my order", "quand vais-je recevoir mes exemplaires", "Come si ordina una copia di prova", "¿Por qué está vacío?"} {
+		if !isAsk(s) {
+			t.Errorf("isAsk(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"When I go to order author copies for the hardcover, it only ships from the US.", "Quand je clique sur commander, rien ne se passe.",
+		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien."} {
+		if isAsk(s) {
+			t.Errorf("isAsk(%q) = true, want false", s)
+		}
+	}
+}
+
 func TestIsFiller(t *testing.T) {
 	for _, s := range []string{"Hi everyone!", "Thanks in advance for any help!", "Bonjour à tous", "Guten Tag", "Vielen Dank und viele Grüße",
 		"¡Buenos días!", "Muchas gracias de antemano", "Buongiorno a tutti", "Bom dia!", "Boa tarde, pessoal", "Goedendag allemaal"} {
