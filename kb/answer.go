@@ -984,6 +984,10 @@ func isAsk(s string) bool {
 			// "por" opens a question only as "¿por qué?": "Por lo
 			// demás, los libros llegaron bien" tells.
 			return len(ws) > 1 && ws[1] == "que"
+		case ws[0] == "da":
+			// Portuguese "dá" asks as "dá para…"; "Da primeira vez…"
+			// tells.
+			return len(ws) > 1 && (ws[1] == "para" || ws[1] == "pra" || ws[1] == "pa")
 		case len(ws) > 1 && slices.Contains(whenWords, ws[0]) && slices.Contains(subjectWords, ws[1]):
 			// "When I go to order…", "Wanneer ik klik…": a clause of
 			// time, not a question, without a question mark.
@@ -997,7 +1001,9 @@ func isAsk(s string) bool {
 		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen ",
 		// "I don't know whether", "I wonder": an ask inside a sentence.
 		" i wonder ", " me demande ", " sais pas si ", " weiss nicht ob ", " no se si ", " me pregunto ", " duda de si ",
-		" non so se ", " mi chiedo ", " nao sei se ", " weet niet of ", " vraag me af "} {
+		" non so se ", " mi chiedo ", " nao sei se ", " weet niet of ", " vraag me af ",
+		" not sure if ", " not sure whether ", " wusste ich gern ", " unsicher ob ", " nicht sicher ob ", " pas sur que ", " pas sure que ",
+		" no estoy seguro de si ", " no estoy segura de si ", " non sono sicuro se ", " non sono sicura se ", " niet zeker of "} {
 		if strings.Contains(t, p) {
 			return true
 		}

@@ -562,13 +562,14 @@ func TestAnswerVagueAskReadsStory(t *testing.T) {
 // TestIsAsk checks sentences that ask without a question mark against
 // ones that open with a question word and tell.
 func TestIsAsk(t *testing.T) {
-	for _, s := range []string{"how do I cancel my order", "quand vais-je recevoir mes exemplaires", "Come si ordina una copia di prova", "¿Por qué está vacío?"} {
+	for _, s := range []string{"how do I cancel my order", "quand vais-je recevoir mes exemplaires", "Come si ordina una copia di prova", "¿Por qué está vacío?",
+		"Dá pra pedir cópias de autor no Brasil", "Ich bin mir unsicher, ob das noch im Rahmen ist", "Vorher wüsste ich gern, was ein Hardcover kostet"} {
 		if !isAsk(s) {
 			t.Errorf("isAsk(%q) = false, want true", s)
 		}
 	}
 	for _, s := range []string{"When I go to order author copies for the hardcover, it only ships from the US.", "Quand je clique sur commander, rien ne se passe.",
-		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien."} {
+		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien.", "Da primeira vez o carrinho ficava vazio."} {
 		if isAsk(s) {
 			t.Errorf("isAsk(%q) = true, want false", s)
 		}
