@@ -197,7 +197,7 @@ weather forecast rain recipe recipes cake bread cooking capital football match j
 		units:    "copies books proofs units paperbacks hardcovers",
 		quantity: "quantity",
 		cues: `
-royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month
+royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month lose lost returned refunded
 kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
 kdp_select kindle_unlimited page_reads kenp ku
 a_content author_central product_page
