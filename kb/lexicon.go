@@ -167,7 +167,7 @@ ask asked asking happen happened happens help
 			"show":      {"display", "displays", "displayed", "shown"},
 			"change":    {"modify", "edit", "adjust", "alter", "amend"},
 			"delivery":  {"deliver", "delivered", "deliveries", "arrive", "arrival", "arrived", "arriving", "livraison"},
-			"shipping":  {"ship", "shipped", "shipment", "postage", "expedited", "courier"},
+			"shipping":  {"ship", "shipped", "shipment", "postage", "courier"},
 			"cost":      {"price", "prices", "pricing", "costs", "expensive", "cheap", "fee", "fees"},
 			"preorder":  {"pre order", "pre orders", "preorders", "pre ordering", "preordering"},
 			"ebook":     {"e book", "e books", "ebooks", "kindle ebook", "kindle book"},
