@@ -173,7 +173,7 @@ ask asked asking happen happened happens help
 			"preorder":  {"pre order", "pre orders", "preorders", "pre ordering", "preordering"},
 			"ebook":     {"e book", "e books", "ebooks", "kindle ebook", "kindle book"},
 			"paperback": {"paper back", "softcover", "soft cover", "paperbacks"},
-			"hardcover": {"hard cover", "hardback", "hardbacks", "hardcovers"},
+			"hardcover": {"hard cover", "hardback", "hardbacks", "hardcovers", "hardbound", "hard back"},
 			"defect":    {"defective", "defects", "misprint", "misprinted", "misprints", "faulty", "flawed", "flaw", "flaws", "printing error", "printing errors"},
 			"damaged":   {"damage", "torn", "crushed", "dented", "bent"},
 			"oneorder":  {"at once", "in one order", "one order", "single order", "in one go", "per order"},
@@ -203,6 +203,7 @@ kindle | sync syncing turn freeze freezing frozen screen battery charge device p
 kdp_select kindle_unlimited page_reads kenp ku
 a_content author_central product_page
 keywords categories category
+font fonts typeface
 weather forecast time_is_it time_zone
 writer_s_block epub docx mobi kpf debut_novel first_time_author word_count
 ebook | cost price prices pricing
