@@ -150,7 +150,7 @@ a about above after again all also am an and any anybody anyone anything are as 
 can could d did do does doing done each either else even ever every for from
 get gets getting got had has have having he hello her here hers hey hi him his how however i if im in into is it its itself ive
 just know let like ll m ma may me might mine more most much must my myself need needs nor now of off ok okay on once only or other our ours
-out please pls re really s said say says shall she should so some someone something still such t tell tells than thank thanks that the their theirs
+out own please pls re really s said say says shall she should so some someone something still such t tell tells than thank thanks that the their theirs
 them then there these they thing things this those thx through to told too tried try trying up us ve very via want wanted wants was way we were what whats
 when where which while who whom whose why will with would yet you your yours
 ask asked asking happen happened happens help
