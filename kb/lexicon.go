@@ -179,7 +179,7 @@ ask asked asking happen happened happens help
 			"oneorder":  {"at once", "in one order", "one order", "single order", "in one go", "per order"},
 			"quantity":  {"quantities", "qty", "how many", "number of copies"},
 			"resell":    {"resale", "reselling", "sell"},
-			"track":     {"tracking", "where is my order"},
+			"track":     {"tracking", "where is my order", "follow"},
 			"checkout":  {"check out"},
 			"calculate": {"work out", "calculated", "calculation", "figure out"},
 			// Selling copies at a market is on topic; marketing a book is not.
