@@ -196,7 +196,7 @@ audiobook audiobooks audible acx narrator narration podcast
 paperwhite device battery screen charger tablet app
 weather forecast rain recipe recipes cake bread cooking capital football match joke movie music travel
 `,
-		units:    "copies books proofs units paperbacks hardcovers",
+		units:    "copies books proofs units paperbacks hardcovers author",
 		quantity: "quantity",
 		cues: `
 royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month lose lost returned refunded
