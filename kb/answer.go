@@ -988,6 +988,12 @@ func isAsk(s string) bool {
 			// Portuguese "dá" asks as "dá para…"; "Da primeira vez…"
 			// tells.
 			return len(ws) > 1 && (ws[1] == "para" || ws[1] == "pra" || ws[1] == "pa")
+		case len(ws) > 1 && (ws[0] == "come" && ws[1] == "se" || ws[0] == "como" && ws[1] == "si"),
+			len(ws) > 1 && ws[0] == "wie" && slices.Contains([]string{"es", "ich", "wir", "man", "gesagt", "schon", "immer"}, ws[1]):
+			// "come se non bastasse", "como si fuera poco", "wie es so
+			// ist": "as if", "as it goes", not a question ("come si
+			// ordina" and "como se hace" ask).
+			return false
 		case len(ws) > 1 && slices.Contains(whenWords, ws[0]) && slices.Contains(subjectWords, ws[1]):
 			// "When I go to order…", "Wanneer ik klik…": a clause of
 			// time, not a question, without a question mark.

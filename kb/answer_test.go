@@ -569,7 +569,8 @@ func TestIsAsk(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"When I go to order author copies for the hardcover, it only ships from the US.", "Quand je clique sur commander, rien ne se passe.",
-		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien.", "Da primeira vez o carrinho ficava vazio."} {
+		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien.", "Da primeira vez o carrinho ficava vazio.",
+		"come se non bastasse, l'indirizzo era quello vecchio", "wie es so ist, kam das Paket einen Tag zu spät"} {
 		if isAsk(s) {
 			t.Errorf("isAsk(%q) = true, want false", s)
 		}
