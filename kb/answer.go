@@ -467,7 +467,12 @@ func andQuestion(ws []string) bool {
 	}
 	// The question word may follow a word of degree or time ("and
 	// roughly what does it cost", "and then how long").
-	return slices.Contains(questionWords(), ws[1]) || len(ws) > 3 && slices.Contains(questionWords(), ws[2])
+	// "Und wie es so ist, kam das Paket zu spät": the question word
+	// must open a question ("as it goes" opens none).
+	if slices.Contains(questionWords(), ws[1]) {
+		return isAsk(strings.Join(ws[1:], " "))
+	}
+	return len(ws) > 3 && slices.Contains(questionWords(), ws[2]) && isAsk(strings.Join(ws[2:], " "))
 }
 
 // andOpens reports whether s opens with "and" in one of Languages.

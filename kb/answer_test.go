@@ -590,3 +590,18 @@ func TestIsFiller(t *testing.T) {
 		}
 	}
 }
+
+// TestAndQuestion checks sentences opened by "and" and a question word
+// against ones where the word opens no question.
+func TestAndQuestion(t *testing.T) {
+	for _, s := range []string{"And how long does delivery take", "en hoe lang duurt het", "and roughly what does it cost"} {
+		if !andQuestion(words(s)) {
+			t.Errorf("andQuestion(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Und wie es so ist, kam das Paket einen Tag zu spät.", "E come se non bastasse, l'indirizzo era vecchio."} {
+		if andQuestion(words(s)) {
+			t.Errorf("andQuestion(%q) = true, want false", s)
+		}
+	}
+}
