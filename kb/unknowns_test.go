@@ -148,6 +148,8 @@ func TestNearDomainUnknowns(t *testing.T) {
 		{"how many copies of my book have readers bought so far?", "sales-reports", ""},
 		{"donde veo las cifras de ventas de mi libro?", "sales-reports", ""},
 		{"le copie autore rientrano nel report vendite di kdp?", "", "order-history"},
+		{"can I use a public domain poem in my book?", "copyright-content", ""},
+		{"my author copies arrived and the copyright page shows the first version, not my update", "", "old-version"},
 	} {
 		r := k.Search(c.q, "")
 		unknown, best := "", ""
