@@ -623,7 +623,7 @@ func askPairs(s segment) []pairSplit {
 				}
 				// A preposition may come first ("und über welchen
 				// Marktplatz", "et par quel moyen").
-				if w2 := words(rest[2]); !q && len(rest) > 3 && len(ws) == 1 && len(ws[0]) <= 4 && len(w2) == 1 && slices.Contains(questionWords(), w2[0]) {
+				if w2 := words(rest[2]); !q && len(rest) > 3 && len(ws) == 1 && len(ws[0]) <= 4 && len(w2) == 1 && slices.Contains(questionWords(), w2[0]) && !slices.Contains(clauseWords, w2[0]) {
 					q, loose = true, true
 				}
 			}

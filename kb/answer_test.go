@@ -86,6 +86,10 @@ func TestAnswerParts(t *testing.T) {
 		{"Trois questions : pourquoi ai-je des pages blanches à la fin du livre, est-ce qu'un léger décalage de la couverture est un défaut d'impression, et comment marche KDP Select",
 			[]string{"blank-pages", "print-defects"}, "kdp-select"},
 		{"commande passée le 3 novembre, quand vais-je recevoir mes exemplaires ?", []string{"delivery-time"}, ""},
+		// "y no se si" parts nothing: "no" is no preposition before a
+		// question word, and "si" opens a clause.
+		{"Se puede hacer preventa del libro en tapa blanda en KDP? o hay que usar Amazon Advantage, lo vi en un video y no se si funciona",
+			[]string{"print-preorder", "advantage-preorder"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
