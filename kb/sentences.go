@@ -1,0 +1,527 @@
+package kb
+
+// How a message is read into its sentences, and what each sentence says
+// of itself: whether it asks (isAsk), greets (isFiller), tells of the
+// past (past) or opens by pointing to another ask (askOpener), in each
+// language of Languages. Answer (answer.go) finds the asks from these.
+
+import (
+	"slices"
+	"strings"
+)
+
+// past reports whether s tells of a problem of the past or one solved
+// ("last year my cart was empty", "support fixed it"), in any language
+// of Languages: the story of an earlier order, not what the author asks.
+func past(s string) bool {
+	ws := words(s)
+	for i := range ws {
+		for _, p := range pastPhrases {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastPhrases are the folded words, alone or in a row, that put a
+// sentence in the past or say its problem was solved.
+var pastPhrases = func() [][]string {
+	var out [][]string
+	for _, p := range []string{
+		"fixed", "sorted", "solved", "resolved", "replaced", "last year", "last month", "last week", "ago", "back in", "previously", "used to",
+		"regle", "resolu", "remplace", "il y a", "an dernier", "annee derniere", "mois dernier", "semaine derniere", "auparavant",
+		"gelost", "behoben", "ersetzt", "letztes jahr", "letzten monat", "letzte woche", "vor einem jahr", "vor ein paar", "fruher",
+		"soluciono", "resuelto", "resolvio", "reemplazo", "ano pasado", "mes pasado", "semana pasada", "hace un",
+		"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimane fa",
+		"resolvido", "resolveu", "substituido", "substituiu", "ano passado", "mes passado", "semana passada",
+		"opgelost", "vervangen", "vorig jaar", "vorige maand", "vorige week", "geleden", "vroeger",
+		// Months ago, in Portuguese ("há uns meses"), and what the author
+		// already knows ("ya sé que es normal").
+		"ha uns", "ha alguns", "ha um ano", "ha dois",
+		// What went well: the rest of the order, the last one.
+		"no problem", "no problems", "worked fine", "went fine", "all good", "perfect", "intact",
+		"sans probleme", "sans souci", "aucun souci", "aucun probleme", "parfait", "nickel", "impeccable", "rien a redire",
+		"kein problem", "problemlos", "geklappt", "einwandfrei", "perfekt",
+		"sin problema", "sin problemas", "ningun problema", "perfecto", "perfecta", "genial",
+		"nessun problema", "perfetto", "perfetta", "tutto bene",
+		"sem problema", "sem problemas", "perfeito", "perfeita", "certinho", "direitinho",
+		"geen probleem", "geen problemen", "prachtig",
+		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
+	} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
+
+// What a sentence's opening words say of it: nothing, that it is the
+// first of several asks, that an ask came before it, or that one did if
+// the sentence asks.
+const (
+	openerNone = iota
+	openerFirst
+	openerMore
+	openerTurn // an ask came before it, when it asks itself
+)
+
+// andQuestion reports whether the words ws open with "and" and a
+// question word ("and what does it cost", "en hoe lang duurt het"), in
+// any language of Languages. It does not make a sentence an ask: in a
+// story "and" and a question word open as much ("And what do you know,
+// the cart was empty again", "Und wie es so ist, kam das Paket zu spät").
+func andQuestion(ws []string) bool {
+	if len(ws) <= 2 || !slices.Contains(listConjunctions(), ws[0]) {
+		return false
+	}
+	// The question word may follow a word of degree or time ("and
+	// roughly what does it cost", "and then how long").
+	// "Und wie es so ist, kam das Paket zu spät": the question word
+	// must open a question ("as it goes" opens none).
+	if slices.Contains(questionWords(), ws[1]) {
+		return isAsk(strings.Join(ws[1:], " "))
+	}
+	return len(ws) > 3 && slices.Contains(questionWords(), ws[2]) && isAsk(strings.Join(ws[2:], " "))
+}
+
+// andOpens reports whether s opens with "and" in one of Languages.
+func andOpens(s string) bool {
+	ws := words(s)
+	return len(ws) > 2 && slices.Contains(listConjunctions(), ws[0])
+}
+
+// askOpener tells whether s opens with one of askOpeners, and which. A
+// question that opens with "and" ("And how long does delivery take?")
+// follows another ask too.
+func askOpener(s, lang string) int {
+	kind, _ := openerWords(s, lang)
+	return kind
+}
+
+// openerWords returns what askOpener does and how many words of s the
+// opening is, in a message in lang.
+func openerWords(s, lang string) (kind, n int) {
+	ws := words(s)
+	if andQuestion(ws) {
+		return openerMore, 1
+	}
+	for _, o := range askOpenerList {
+		if len(ws) > len(o.words) && slices.Equal(ws[:len(o.words)], o.words) && !otherMeaning(o.words[0], lang, ws[len(o.words):]) {
+			return o.kind, len(o.words)
+		}
+	}
+	return openerNone, 0
+}
+
+// askQuery is the text of an ask as it is searched: without the opening
+// that marks it as one ("Separately, which ink can I pick?" is searched
+// as "which ink can I pick?"), which says how the message is built, not
+// what it asks, and may be a word of a topic ("shipped separately").
+func askQuery(s, lang string) string {
+	_, n := openerWords(s, lang)
+	if n == 0 {
+		return s
+	}
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		return s
+	}
+	for i := 1; i < len(low); i++ {
+		if isWordByte(low[i-1]) && !isWordByte(low[i]) && low[i] != '\'' && len(words(s[:i])) == n {
+			if rest := strings.TrimLeft(s[i:], " ,;:-–—"); rest != "" {
+				return rest
+			}
+			return s
+		}
+	}
+	return s
+}
+
+// askOpening is an opening of a sentence, in folded words, and what it
+// says of the sentence.
+type askOpening struct {
+	words []string
+	kind  int
+}
+
+// askOpenerList holds the folded opening words that mark an ask in each
+// language of Languages: "first" words for the first of several, the
+// others for one that follows another; the longest first, so that "and
+// also" is read before "also".
+var askOpenerList = func() []askOpening {
+	first := []string{
+		"first", "firstly", "first off", "first question", "first thing",
+		"premierement", "abord", "tout abord", // "d'abord": words drops the elided d'
+		"premiere question", "premiere chose",
+		"erstens", "zunachst", "erste frage", "als erstes",
+		"primero", "en primer lugar", "primera pregunta", "lo primero",
+		"innanzitutto", "prima di tutto", "prima domanda", "per prima cosa",
+		"primeiro", "em primeiro lugar", "primeira pergunta",
+		"ten eerste", "eerste vraag", "allereerst",
+	}
+	more := []string{
+		"second", "secondly", "second question", "second thing", "also", "and also", "oh and", "plus", "besides",
+		"separately", "and separately", "one more thing", "another thing", "another question", "on another note",
+		"deuxiemement", "ensuite", "autre chose", "autre question", "aussi", "et aussi", "egalement", "par ailleurs", "en plus",
+		"zweitens", "ausserdem", "und ausserdem", "noch was", "und noch was", "andere frage", "zweite frage", "ach ja", "ubrigens", "dann noch",
+		"segundo", "en segundo lugar", "ademas", "tambien", "y tambien", "otra cosa", "otra pregunta", "por otro lado",
+		"inoltre", "in secondo luogo", "anche", "e anche", "un altra cosa", "altra cosa", "altra domanda", "e poi",
+		"em segundo lugar", "alem disso", "tambem", "e tambem", "outra coisa", "outra pergunta",
+		"ten tweede", "daarnaast", "verder", "ook", "en ook", "nog iets", "tweede vraag", "andere vraag",
+		// By-the-way words: what follows is another ask.
+		"btw", "by the way", "oh and also",
+		"au fait", "ah et", "ah et aussi", "ailleurs", // "d'ailleurs": words drops the elided d'
+		"nebenbei", "ach und", "und nebenbei",
+		"por cierto", "aparte", "y por cierto",
+		"tra altro", "a proposito", "ah e", // "tra l'altro"
+		"alias", "e ja agora", "ah e tambem",
+		"trouwens", "overigens", "oh en", "en trouwens",
+	}
+	// Words that turn back from the story: another ask follows only when
+	// the sentence asks ("Anyway, which site do I order from?"); in a
+	// story they open what happened next ("Anyway, this morning I
+	// ordered 60 copies").
+	turn := []string{"anyway", "anyhow", "sinon", "en tout cas", "jedenfalls", "wie auch immer", "en fin", "de todas formas",
+		"comunque", "e comunque", "enfim", "de qualquer forma", "hoe dan ook", "enfin"}
+	var out []askOpening
+	for _, p := range first {
+		out = append(out, askOpening{strings.Fields(p), openerFirst})
+	}
+	for _, p := range more {
+		out = append(out, askOpening{strings.Fields(p), openerMore})
+	}
+	for _, p := range turn {
+		out = append(out, askOpening{strings.Fields(p), openerTurn})
+	}
+	slices.SortStableFunc(out, func(a, b askOpening) int { return len(b.words) - len(a.words) })
+	return out
+}()
+
+// segments splits a message into its sentences and asks: at ., ! and ?
+// followed by a space or the end, at ; and line breaks, before an
+// enumeration ("1)", "2.", "- ") and before the phrases that start
+// another ask (askMarkers). A ? stays with its sentence.
+func segments(message string) []string {
+	texts, _ := numberedSegments(message, "")
+	return texts
+}
+
+// numberedSegments returns the segments of message, a message in lang,
+// and, for each, whether it opened with an enumeration mark.
+func numberedSegments(message, lang string) (texts []string, numbered []bool) {
+	lower := asciiLower(message)
+	cut := make([]bool, len(message)+1) // a segment starts at i
+	inMarker := 0                       // the end of the last ask marker
+	item := 0                           // the number of the last item of a list numbered "1.", "2."…
+	inNumber := -1                      // the offset of the dot of a date ("am 15. Oktober")
+	for i := 0; i < len(message); i++ {
+		c := message[i]
+		switch c {
+		case '\n', ';':
+			cut[i+1] = true
+		case '.', '!', '?':
+			if i != inNumber && (i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t') {
+				cut[i+1] = true
+			}
+		}
+		if atWordStart(lower, i) && i >= inMarker {
+			if n := enumeration(lower[i:]); n > 0 {
+				// "2." numbers an item when it follows "1.", and "1." when
+				// a list may start there; otherwise the number ends a
+				// sentence ("ho ordinato 100 copie invece di 10. E…"),
+				// or in German is a date and the sentence goes on ("am
+				// 15. für eine Lesung"). "2)" always numbers an item.
+				num, dot := ordinal(lower[i:i+n-2]), lower[i+n-2] == '.'
+				switch {
+				case !dot:
+					cut[i] = true
+				case num == item+1 && (num > 1 || listStart(message[:i])):
+					cut[i], item = true, num
+					inNumber = i + n - 2 // the dot of "2." ends no sentence
+				case lang == "de" && ordinalDate(message[i+n:]):
+					inNumber = i + n - 2
+				}
+			}
+			for _, m := range askMarkers() {
+				if strings.HasPrefix(lower[i:], m) && !otherMeaning(m, lang, words(lower[i+len(m):min(len(lower), i+len(m)+20)])) {
+					// The words of "et aussi" start one ask: "aussi,"
+					// inside it cuts nothing.
+					cut[i], inMarker = true, i+len(m)
+					break
+				}
+			}
+		}
+	}
+	start := 0
+	for i := 1; i <= len(message); i++ {
+		if !cut[i] && i < len(message) {
+			continue
+		}
+		if s := trimSegment(message[start:i]); s != "" {
+			texts = append(texts, s)
+			numbered = append(numbered, enumeration(asciiLower(strings.TrimSpace(message[start:i]))) > 0)
+		}
+		start = i
+	}
+	return texts, numbered
+}
+
+// trimSegment trims the spaces, enumeration marks and separators around a
+// segment.
+func trimSegment(s string) string {
+	s = strings.TrimSpace(s)
+	if n := enumeration(asciiLower(s)); n > 0 {
+		s = strings.TrimSpace(s[n:])
+	}
+	return strings.TrimLeft(strings.TrimSpace(s), ",:-*•") // marker punctuation
+}
+
+// enumeration returns the length of an enumeration mark at the start of
+// s ("1) ", "2. ", "- ", "• ", "a) "), 0 when there is none.
+func enumeration(s string) int {
+	switch {
+	case strings.HasPrefix(s, "- "), strings.HasPrefix(s, "* "):
+		return 2
+	case strings.HasPrefix(s, "• "):
+		return len("• ")
+	}
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 && len(s) > 1 && s[0] >= 'a' && s[0] <= 'c' && s[1] == ')' {
+		i = 1
+	}
+	if i == 0 || i+1 >= len(s) || (s[i] != ')' && s[i] != '.') || s[i+1] != ' ' {
+		return 0
+	}
+	if s[i] == '.' && s[0] >= 'a' {
+		return 0
+	}
+	return i + 2
+}
+
+// ordinal returns the number written in digits s, 0 when s is not one.
+func ordinal(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n
+}
+
+// listStart reports whether a list may start after before, the text of
+// the message before "1.": at its start, on a new line, or after a
+// sentence or a colon ("Zwei Fragen: 1. …").
+func listStart(before string) bool {
+	before = strings.TrimRight(before, " \t")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], "\n.!?:;")
+}
+
+// ordinalDate reports whether rest, the text after "15. " in German
+// where the number is no item of a list, goes on as the sentence of a
+// date does: in lowercase ("am 15. für eine Lesung") or with a month
+// ("am 1. Oktober"). Only German writes its dates so; in the chat of
+// other languages a sentence after "comprei 20." may well start in
+// lowercase.
+func ordinalDate(rest string) bool {
+	if rest == "" {
+		return false
+	}
+	if c := rest[0]; 'a' <= c && c <= 'z' {
+		return true
+	}
+	for _, m := range []string{"Jan", "Feb", "Mär", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"} {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// atWordStart reports whether s[i] starts a word.
+func atWordStart(s string, i int) bool {
+	return i == 0 || s[i-1] == ' ' || s[i-1] == '\n' || s[i-1] == '\t'
+}
+
+// asciiLower lowercases the ASCII letters of s only, so that offsets in
+// it are offsets in s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// otherMeaning reports whether the marker word w, followed by the folded
+// words next, means something else in lang: Dutch "btw" is VAT
+// ("inclusief btw"), unless a question follows it ("btw waar vind ik…").
+func otherMeaning(w, lang string, next []string) bool {
+	return lang == "nl" && w == "btw" && (len(next) == 0 || !slices.Contains(questionWords(), next[0]))
+}
+
+// askMarkers are the phrases, lowercase, that start another ask in a
+// message, in every language of Languages.
+func askMarkers() []string { return askMarkerList }
+
+// askMarkerList is the table of askMarkers, made once: it is read for every
+// word and segment of a message.
+var askMarkerList = []string{
+	"and also", "also,", "another question", "one more question", "second question", "other question", "oh and", "plus,",
+	"et aussi", "aussi,", "autre question", "deuxième question", "également,", "par ailleurs",
+	"und außerdem", "außerdem", "ausserdem", "noch eine frage", "andere frage", "zweite frage", "und noch",
+	"y también", "y tambien", "también,", "tambien,", "otra pregunta", "además", "ademas",
+	"e anche", "anche,", "altra domanda", "un'altra domanda", "inoltre",
+	"e também", "e tambem", "também,", "tambem,", "outra pergunta", "além disso", "alem disso",
+	"en ook", "ook,", "nog een vraag", "andere vraag", "verder,", "daarnaast",
+	// By-the-way words start another ask inside a sentence too ("…before
+	// it ships, btw how does KDP Select work").
+	"btw", "by the way", "por cierto",
+}
+
+// isAsk reports whether s reads as a question: it ends with a question
+// mark or opens with a question word of one of Languages.
+func isAsk(s string) bool {
+	if strings.HasSuffix(strings.TrimRight(s, " )!"), "?") || strings.HasPrefix(s, "¿") {
+		return true
+	}
+	ws := words(s)
+	if len(ws) == 0 {
+		return false
+	}
+	if slices.Contains(questionWords(), ws[0]) {
+		switch {
+		case ws[0] == "por":
+			// "por" opens a question only as "¿por qué?": "Por lo
+			// demás, los libros llegaron bien" tells.
+			return len(ws) > 1 && ws[1] == "que"
+		case ws[0] == "da":
+			// Portuguese "dá" asks as "dá para…"; "Da primeira vez…"
+			// tells.
+			return len(ws) > 1 && (ws[1] == "para" || ws[1] == "pra" || ws[1] == "pa")
+		case len(ws) > 1 && (ws[0] == "come" && ws[1] == "se" || ws[0] == "como" && ws[1] == "si"),
+			len(ws) > 1 && ws[0] == "wie" && slices.Contains([]string{"es", "ich", "wir", "man", "gesagt", "schon", "immer"}, ws[1]):
+			// "come se non bastasse", "como si fuera poco", "wie es so
+			// ist": "as if", "as it goes", not a question ("come si
+			// ordina" and "como se hace" ask).
+			return false
+		case len(ws) > 1 && slices.Contains(whenWords, ws[0]) && slices.Contains(subjectWords, ws[1]):
+			// "When I go to order…", "Wanneer ik klik…": a clause of
+			// time, not a question, without a question mark.
+			return false
+		}
+		return true
+	}
+	// "I want to know", "je voudrais savoir", "ich möchte wissen"...
+	t := " " + strings.Join(ws, " ") + " "
+	for _, p := range []string{" wondering ", " want to know ", " need to know ", " like to know ", " tell me ", " savoir ", " comprendre ",
+		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen ",
+		// "I don't know whether", "I wonder": an ask inside a sentence.
+		" i wonder ", " me demande ", " sais pas si ", " weiss nicht ob ", " no se si ", " me pregunto ", " duda de si ",
+		" non so se ", " mi chiedo ", " nao sei se ", " weet niet of ", " vraag me af ",
+		" not sure if ", " not sure whether ", " wusste ich gern ", " unsicher ob ", " nicht sicher ob ", " pas sur que ", " pas sure que ",
+		" no estoy seguro de si ", " no estoy segura de si ", " non sono sicuro se ", " non sono sicura se ", " niet zeker of "} {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsAsAsk reports whether s ends as a question does without a question
+// mark ("…e a me ne servono 1200, come faccio"), in any language of
+// Languages. Only a sentence that turns from the story ("comunque") is
+// read as an ask by it: elsewhere such an ending as often closes the
+// story of one ask ("il carrello è vuoto, come faccio"), which is better
+// searched whole.
+func endsAsAsk(s string) bool {
+	t := " " + strings.Join(words(s), " ") + " "
+	for _, p := range askEndings {
+		if strings.HasSuffix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// whenWords are the question words that also open a clause of time, and
+// subjectWords the words that after them make it one ("when I…", "quand
+// je…", "quando io…"), in Languages.
+var (
+	whenWords    = []string{"when", "quand", "cuando", "quando", "wanneer"}
+	subjectWords = []string{"i", "we", "you", "je", "j", "on", "nous", "ich", "wir", "yo", "io", "eu", "ik", "wij", "my", "mon", "ma", "mein", "meine", "mi", "mio", "mia", "meu", "minha", "mijn"}
+)
+
+// askEndings are the folded endings, with a space at each end, of a
+// sentence that asks without a question mark.
+var askEndings = []string{" what do i do ", " what now ", " how do i do that ", " que faire ", " comment faire ", " je fais comment ",
+	" was tun ", " was nun ", " wie geht das ", " que hago ", " como hago ", " come faccio ", " che faccio ", " come si fa ",
+	" o que faco ", " como faco ", " wat nu ", " wat moet ik doen ", " hoe doe ik dat "}
+
+// questionWords are the folded words that open a question in one of
+// Languages.
+func questionWords() []string { return questionWordList }
+
+// questionWordList is the table of questionWords, made once: it is read for every
+// word and segment of a message.
+var questionWordList = []string{
+	"how", "what", "why", "when", "where", "which", "who", "can", "could", "is", "are", "do", "does", "did", "should", "will", "would", "any", "has", "have",
+	"comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "combien", "est", "puis", "peut", "peux", "dois", "faut",
+	"wie", "was", "warum", "wann", "wo", "wer", "wieviel", "wieviele", "welche", "welcher", "welchen", "welches", "welchem", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
+	"como", "que", "por", "cuando", "donde", "cual", "cuales", "cuanto", "cuantos", "cuanta", "cuantas", "puedo", "se", "hay", "es", "debo",
+	"cosa", "perche", "dove", "quale", "quanto", "quanti", "quanta", "quante", "come", "quando", "posso", "si", "ce", "devo",
+	"onde", "qual", "quais", "quantos", "quantas", "existe", "tem", "da",
+	"hoe", "wat", "waarom", "wanneer", "waar", "welke", "welk", "hoeveel", "kan", "kun", "kunnen", "moet", "mag", "zijn",
+}
+
+// isFiller reports whether s is only a greeting, thanks or sign-off, which
+// says nothing of what the author asks.
+func isFiller(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 {
+		return true
+	}
+	filler := fillerWords()
+	n := 0
+	for _, w := range ws {
+		if slices.Contains(filler, w) {
+			n++
+		}
+	}
+	// "Thanks in advance for any help!": the cue words make most of it.
+	return n > 0 && (n == len(ws) || (len(ws) <= 7 && 2*n >= len(ws)) || (slices.Contains(filler, ws[0]) && len(ws) <= 4))
+}
+
+// fillerWords are the folded words of greetings, thanks and sign-offs in
+// Languages.
+func fillerWords() []string { return fillerWordList }
+
+// fillerWordList is the table of fillerWords, made once: it is read for every
+// word and segment of a message.
+var fillerWordList = []string{
+	"hi", "hello", "hey", "everyone", "all", "folks", "guys", "thanks", "thank", "you", "advance", "cheers", "regards", "best", "help", "appreciated", "appreciate", "any", "please", "morning", "evening",
+	"bonjour", "salut", "bonsoir", "merci", "d'avance", "avance", "cordialement", "tous", "toutes", "aide",
+	"hallo", "danke", "vielen", "dank", "gruss", "grusse", "liebe", "lg", "vg", "moin", "im", "voraus",
+	"hola", "gracias", "saludos", "todos", "ayuda", "de", "antemano",
+	"ciao", "salve", "grazie", "saluti", "tutti", "mille", "aiuto",
+	"ola", "oi", "obrigado", "obrigada", "abracos", "pessoal", "bom", "boa", "buenos", "buenas", "buongiorno", "buonasera", "guten", "goedendag", "goeiedag",
+	"hoi", "goedemiddag", "goedemorgen", "bedankt", "dank", "groeten", "alvast", "allemaal",
+}
+
+// contentWords counts the words of s that are not question or filler
+// words.
+func contentWords(s string) int {
+	n := 0
+	for _, w := range words(s) {
+		if !slices.Contains(questionWords(), w) && !slices.Contains(fillerWords(), w) && len(w) > 2 {
+			n++
+		}
+	}
+	return n
+}

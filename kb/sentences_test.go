@@ -1,0 +1,153 @@
+package kb
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSegments checks where a message is split into asks.
+func TestSegments(t *testing.T) {
+	got := segments("Hello! I ordered copies on amazon.com. 1) Can I cancel? 2) When do they ship\nThanks")
+	want := []string{"Hello!", "I ordered copies on amazon.com.", "Can I cancel?", "When do they ship", "Thanks"}
+	if !slices.Equal(got, want) {
+		t.Errorf("segments: %q, want %q", got, want)
+	}
+	// German ordinal dates go on with their sentence; the items of a
+	// list still split.
+	for _, tc := range []struct {
+		msg  string
+		want []string
+	}{
+		{"Ich brauche die Bücher am 15. für eine Lesung. Wo ist das Paket?", []string{"Ich brauche die Bücher am 15. für eine Lesung.", "Wo ist das Paket?"}},
+		{"Ich habe am 1. Oktober 50 Exemplare bestellt. Wann kommen sie?", []string{"Ich habe am 1. Oktober 50 Exemplare bestellt.", "Wann kommen sie?"}},
+		{"1) wie lange dauert der Versand 2) kann ich am 3. Mai stornieren", []string{"wie lange dauert der Versand", "kann ich am 3. Mai stornieren"}},
+		{"Zwei Fragen: 1. wie lange dauert der Versand 2. kann ich stornieren", []string{"Zwei Fragen:", "wie lange dauert der Versand", "kann ich stornieren"}},
+	} {
+		if got, _ := numberedSegments(tc.msg, "de"); !slices.Equal(got, tc.want) {
+			t.Errorf("numberedSegments(%q): %q, want %q", tc.msg, got, tc.want)
+		}
+	}
+	// A number that numbers no list ends its sentence.
+	if got := segments("Ho ordinato 100 copie invece di 10. E ora?"); !slices.Equal(got, []string{"Ho ordinato 100 copie invece di 10.", "E ora?"}) {
+		t.Errorf("segments: %q", got)
+	}
+	// A marker of several words starts one segment, not one per word.
+	got = segments("C'est normal ? Et aussi, combien coûte la livraison")
+	want = []string{"C'est normal ?", "Et aussi, combien coûte la livraison"}
+	if !slices.Equal(got, want) {
+		t.Errorf("segments: %q, want %q", got, want)
+	}
+}
+
+func TestPast(t *testing.T) {
+	for _, s := range []string{"Last year my cart was empty.", "Support fixed it.", "Das wurde dann gelöst.", "Il y a un an, j'ai reçu un exemplaire abîmé.", "Qualche mese fa il carrello era vuoto.",
+		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga."} {
+		if !past(s) {
+			t.Errorf("past(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"My cart is empty.", "The Order author copies button is not there.", "Mein Warenkorb ist leer.",
+		"Come si ordinano le copie autore la prima volta"} {
+		if past(s) {
+			t.Errorf("past(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestAskOpener(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"First, my cart is empty.", openerFirst},
+		{"Tout d'abord, mon panier est vide.", openerFirst},
+		{"Also, how long does delivery take?", openerMore},
+		{"Außerdem: Wie lange dauert die Lieferung?", openerMore},
+		{"And how long does delivery take?", openerMore},
+		{"En hoe lang duurt de levering?", openerMore},
+		{"and roughly what does a hardcover copy cost", openerMore}, // a word between
+		{"E comunque, quanto tempo ci vuole?", openerMore},
+		{"And I ordered 40 copies.", openerNone}, // "and" without a question word
+		{"And last week I asked how long it takes.", openerNone},
+		{"Also", openerNone}, // nothing after the opener
+		{"Firstly", openerNone},
+		{"My cart is empty.", openerNone},
+	} {
+		if got := askOpener(tc.s, "en"); got != tc.want {
+			t.Errorf("askOpener(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestAskQuery checks that an ask is searched without its opening, and
+// unchanged when it has none or nothing follows it.
+func TestAskQuery(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Separately, which ink options can I pick?", "which ink options can I pick?"},
+		{"Tout d'abord, mon panier est vide.", "mon panier est vide."},
+		{"Außerdem: wie lange dauert es?", "wie lange dauert es?"},
+		{"One more thing - can I cancel?", "can I cancel?"},
+		{"And how much is it?", "how much is it?"},
+		{"Also", "Also"},
+		{"My cart is empty.", "My cart is empty."},
+	} {
+		if got := askQuery(tc.in, "en"); got != tc.want {
+			t.Errorf("askQuery(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// The opening is a word of a topic: "separately" is shipping's.
+	k := mustLoad(t)
+	msg := "The copies I just got still show my old cover, from before I updated the files. Separately, which ink options can I pick for author copies?"
+	if ids, _ := partIDs(k.Answer(msg, "")); !slices.Equal(ids, []string{"old-version", "ink-options"}) {
+		t.Errorf("Answer(%q) answered %v, want ink-options and old-version", msg, ids)
+	}
+}
+
+// TestIsFiller checks greetings, thanks and sign-offs in each language
+// against sentences that ask or tell something.
+// TestIsAsk checks sentences that ask without a question mark against
+// ones that open with a question word and tell.
+func TestIsAsk(t *testing.T) {
+	for _, s := range []string{"how do I cancel my order", "quand vais-je recevoir mes exemplaires", "Come si ordina una copia di prova", "¿Por qué está vacío?",
+		"Dá pra pedir cópias de autor no Brasil", "Ich bin mir unsicher, ob das noch im Rahmen ist", "Vorher wüsste ich gern, was ein Hardcover kostet"} {
+		if !isAsk(s) {
+			t.Errorf("isAsk(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"When I go to order author copies for the hardcover, it only ships from the US.", "Quand je clique sur commander, rien ne se passe.",
+		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien.", "Da primeira vez o carrinho ficava vazio.",
+		"come se non bastasse, l'indirizzo era quello vecchio", "wie es so ist, kam das Paket einen Tag zu spät"} {
+		if isAsk(s) {
+			t.Errorf("isAsk(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestIsFiller(t *testing.T) {
+	for _, s := range []string{"Hi everyone!", "Thanks in advance for any help!", "Bonjour à tous", "Guten Tag", "Vielen Dank und viele Grüße",
+		"¡Buenos días!", "Muchas gracias de antemano", "Buongiorno a tutti", "Bom dia!", "Boa tarde, pessoal", "Goedendag allemaal"} {
+		if !isFiller(s) {
+			t.Errorf("isFiller(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"my cart is empty", "Bom preço para 20 cópias?", "Guten Tag, mein Warenkorb ist leer seit gestern", "el día de entrega"} {
+		if isFiller(s) {
+			t.Errorf("isFiller(%q) = true, want false", s)
+		}
+	}
+}
+
+// TestAndQuestion checks sentences opened by "and" and a question word
+// against ones where the word opens no question.
+func TestAndQuestion(t *testing.T) {
+	for _, s := range []string{"And how long does delivery take", "en hoe lang duurt het", "and roughly what does it cost"} {
+		if !andQuestion(words(s)) {
+			t.Errorf("andQuestion(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Und wie es so ist, kam das Paket einen Tag zu spät.", "E come se non bastasse, l'indirizzo era vecchio."} {
+		if andQuestion(words(s)) {
+			t.Errorf("andQuestion(%q) = true, want false", s)
+		}
+	}
+}
