@@ -90,6 +90,9 @@ func TestAnswerParts(t *testing.T) {
 		// question word, and "si" opens a clause.
 		{"Se puede hacer preventa del libro en tapa blanda en KDP? o hay que usar Amazon Advantage, lo vi en un video y no se si funciona",
 			[]string{"print-preorder", "advantage-preorder"}, ""},
+		// A terse ask keeps its own topic unless the sentence before
+		// answers another strongly.
+		{"I ordered 40 copies for my book launch on Saturday. And when will they arrive?", []string{"delivery-time"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},

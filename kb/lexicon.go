@@ -166,6 +166,7 @@ ask asked asking happen happened happens help
 			"start":     {"begin", "begins", "beginning", "starts"},
 			"show":      {"display", "displays", "displayed", "shown"},
 			"change":    {"modify", "edit", "adjust", "alter", "amend"},
+			"eta":       {"when will they arrive", "when will it arrive", "when do they arrive", "when will they come", "when will they get here", "when will it get here"},
 			"delivery":  {"deliver", "delivered", "deliveries", "arrive", "arrival", "arrived", "arriving", "livraison", "show up", "shows up", "showed up", "turn up", "turns up", "turned up", "get here", "gets here"},
 			"shipping":  {"ship", "shipped", "shipment", "postage", "courier"},
 			"tax":       {"taxes", "taxed", "gst", "hst"},

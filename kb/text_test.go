@@ -64,7 +64,8 @@ func TestAnalyze(t *testing.T) {
 		// Synonyms, including phrases and inflections, before stemming.
 		{"en", "My basket is empty", []string{"cart", "empti"}},
 		{"en", "The button is greyed out", []string{"option", "grey"}},
-		{"en", "When will they arrive?", []string{"deliveri"}},
+		{"en", "When will they arrive?", []string{"eta"}},
+		{"en", "They arrived late", []string{"deliveri", "late"}},
 		{"en", "Can I pre-order a paperback?", []string{"preorder", "paperback"}},
 		{"en", "prices", []string{"cost"}},
 		// French: elisions, accents, stop words, synonyms.
