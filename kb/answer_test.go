@@ -93,6 +93,9 @@ func TestAnswerParts(t *testing.T) {
 		// A terse ask keeps its own topic unless the sentence before
 		// answers another strongly.
 		{"I ordered 40 copies for my book launch on Saturday. And when will they arrive?", []string{"delivery-time"}, ""},
+		// The past just before a vague ask is passed over for the problem before it.
+		{"Quise pedir 20 copias a mi casa en México y al pagar me dice que no se puede enviar a esa dirección. La vez pasada tuve el lío del carrito vacío pero eso ya se arregló. ¿Alguien sabe por qué me sale ese error?",
+			[]string{"shipping-destination-error"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
