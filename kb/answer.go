@@ -94,7 +94,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		weak := p.Confident && p.Score < markedStory && contentWords(askQuery(segs[i].text, lang)) < 3 && segs[i].listed == nil
 		if (!p.Confident || weak) && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask && !past(segs[i-1].text) {
 			ctx := segs[i-1].text + " " + segs[i].text
-			if r := k.Search(ctx, lang); (r.Confident || r.Unknown != nil) && (!weak || r.Confident && r.Score > p.Score && (r.Best.ID == p.Best.ID || r.Score >= markedStory)) {
+			if r := k.Search(ctx, lang); (r.Confident && r.Score >= weakClause || r.Unknown != nil) && (!weak || r.Confident && r.Score > p.Score && (r.Best.ID == p.Best.ID || r.Score >= markedStory)) {
 				p = Part{Ask: ctx, Result: r}
 			}
 			// An ask that only asks ("is that possible?") after a story of

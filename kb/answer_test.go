@@ -96,6 +96,9 @@ func TestAnswerParts(t *testing.T) {
 		// The past just before a vague ask is passed over for the problem before it.
 		{"Quise pedir 20 copias a mi casa en México y al pagar me dice que no se puede enviar a esa dirección. La vez pasada tuve el lío del carrito vacío pero eso ya se arregló. ¿Alguien sabe por qué me sale ese error?",
 			[]string{"shipping-destination-error"}, ""},
+		// A vague ask is not answered by a sentence that matches weakly.
+		{"Mon panier Amazon est vide après « Passer à la caisse ». Je suis bien connectée ? En fait je sais plus trop, j'ai aussi un compte Amazon perso avec une autre adresse mail. Quelqu'un a déjà eu ce bug ?",
+			[]string{"cart-empty"}, ""},
 		// Commas inside one ask do not split it.
 		{"Wie krieg ich das korrigiert, kann ich die Bestellung danach noch stornieren, falls doch was schiefgeht?", []string{"cancel-order"}, ""},
 		{"Hi, my cart is empty, what do I do?", []string{"cart-empty"}, ""},
