@@ -107,6 +107,9 @@ func TestUnknownUnless(t *testing.T) {
 		{"je peux faire imprimer mon livre ailleurs avec l'ISBN de KDP ?", "fr", ""},
 		{"kann ich das Buch mit der KDP-ISBN woanders drucken lassen?", "de", ""},
 		{"print my book elsewhere with the KDP ISBN, and what about KDP Select?", "en", "kdp-select"},
+		{"how do I publish the translation of my novel?", "en", "translations"},
+		{"how do I order author copies of my translation?", "en", ""},
+		{"kann ich Autorenexemplare der Übersetzung bestellen?", "de", ""},
 	} {
 		u, _ := k.unknownIn(unknownText(c.text), nil, c.lang, c.lang, "en")
 		got := ""
@@ -150,6 +153,12 @@ func TestNearDomainUnknowns(t *testing.T) {
 		{"le copie autore rientrano nel report vendite di kdp?", "", "order-history"},
 		{"can I use a public domain poem in my book?", "copyright-content", ""},
 		{"my author copies arrived and the copyright page shows the first version, not my update", "", "old-version"},
+		{"is Kindle Vella still open for new serials?", "kindle-vella", ""},
+		{"gibt es Kindle Vella auch für deutsche Autoren?", "kindle-vella", ""},
+		{"how do I publish a translation of my paperback?", "translations", ""},
+		{"wie veröffentliche ich die Übersetzung meines Romans?", "translations", ""},
+		{"quiero traducir mi libro al inglés, ¿cómo lo publico?", "translations", ""},
+		{"ik wil mijn boek laten vertalen naar het Engels", "translations", ""},
 	} {
 		r := k.Search(c.q, "")
 		unknown, best := "", ""
