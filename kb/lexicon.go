@@ -210,6 +210,7 @@ weather forecast time_is_it time_zone
 writer_s_block epub docx mobi kpf debut_novel first_time_author word_count
 ebook | cost price prices pricing
 best_time
+old_are_you old_r_u are_you_a_bot are_you_human
 `,
 		markers: `
 the an and or is are was were be been i my me we our you your it its they their this that these those what which who when where why how
@@ -313,6 +314,7 @@ mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf
 ebook livre_numerique | prix cout
 contenu_a contenu_a_plus bowker questionnaire_fiscal formulaire_fiscal informations_fiscales w8ben w_8ben retenue_a_la_source
 droits_d_auteur | proteger protection deposer depot
+quel_age_as_tu tu_as_quel_age tu_habites_ou ou_habites_tu es_tu_un_robot tu_es_un_robot t_es_un_robot
 `,
 		markers: `
 le la les un une des du de au aux et ou où est sont je tu il elle nous vous ils elles mon ma mes ton ta ses notre nos votre vos leur

@@ -71,6 +71,7 @@ schreibblockade epub docx mobi kpf debütroman erstlingsroman
 ebook | kosten preis preise
 formatieren formatiere formatiert formatierung listenpreis pseudonym
 ingramspark ingram lightning_source | vertrieb vertreiben buchhandel buchhandlung buchhandlungen
+alt_bist_du bist_du_alt bist_du_ein_bot bist_du_ein_mensch
 `,
 		markers: `
 warenkorb leer bestellen bestellt bestellung bestellungen autorenexemplar autorenexemplare autorenexemplaren exemplar exemplare

@@ -70,6 +70,7 @@ ebook libro_electrónico | precio costo coste
 ebook libro_electrónico | gano
 look_inside
 formatear formateo maquetar maquetación precio_de_venta precio_de_lista seudónimo pseudónimo
+cuántos_años_tienes eres_un_bot
 `,
 		markers: `
 curvada curvado curvadas ondulada ondulado arqueada arqueado gratuito gratuita programar anterior anteriores

@@ -66,6 +66,7 @@ blocco_dello_scrittore epub docx mobi kpf
 partita_iva siae dominio_pubblico pagina_autore
 ebook libro_digitale | prezzo costo
 formattare formatta formatto formattazione impaginare prezzo_di_listino pseudonimo
+quanti_anni_hai dove_abiti dove_vivi sei_un_bot sei_un_robot sei_umano sei_una_persona come_ti_chiami
 `,
 		markers: `
 gratuito gratuita ondulata ondulato curvata curvato passo passi

@@ -61,6 +61,7 @@ weerbericht weersverwachting hoe_laat_is tijdzone
 writers_block epub docx mobi kpf debuutroman
 ebook | prijs kosten
 opmaken opmaak catalogusprijs verkoopprijs pseudoniem
+oud_ben_je oud_ben_jij ben_je_een_bot ben_jij_een_bot ben_je_een_mens
 `,
 		markers: `
 winkelwagen winkelmand leeg lege bestellen besteld bestelling bestellingen auteursexemplaar auteursexemplaren exemplaar exemplaren

@@ -88,6 +88,15 @@ func TestOutsideKDPDeclines(t *testing.T) {
 		"che ore sono a Roma?",
 		"que horas são em Lisboa?",
 		"hoe laat is het in Amsterdam?",
+		// Personal questions to the bot: "old" is old-version's word,
+		// "où" and "wo" which-marketplace's.
+		"so how old are you exactly?",
+		"sag mal, wie alt bist du?",
+		"en hoe oud ben je?",
+		"et toi, tu habites où ?",
+		"¿eres un bot?",
+		"você é um robô?",
+		"quantos anos você tem agora?",
 	} {
 		if r := k.Search(q, ""); r.Confident {
 			t.Errorf("Search(%q) answers %s with confidence", q, r.Best.ID)
