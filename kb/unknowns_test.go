@@ -189,6 +189,8 @@ func TestNearDomainUnknowns(t *testing.T) {
 		{"wie veröffentliche ich die Übersetzung meines Romans?", "translations", ""},
 		{"quiero traducir mi libro al inglés, ¿cómo lo publico?", "translations", ""},
 		{"ik wil mijn boek laten vertalen naar het Engels", "translations", ""},
+		{"how do I design a cover in Canva for my paperback?", "cover-design", ""},
+		{"my Canva cover printed much darker on my author copies, is that a defect?", "", "print-defects"},
 	} {
 		r := k.Search(c.q, "")
 		unknown, best := "", ""
