@@ -279,7 +279,7 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 			"perdu":       {"perdus", "perdue", "perdues", "egare", "egares", "egaree", "egarees", "rien recu", "jamais arrive", "jamais arrives", "jamais arrivee", "jamais arrivees"},
 			"site":        {"sites", "quel amazon", "quelle boutique amazon", "boutique amazon"},
 			"colis":       {"le carton", "un carton", "mon carton", "du carton", "ce carton", "les cartons", "des cartons", "mes cartons"},
-			"tva":         {"taxe", "taxes", "ttc", "ht", "hors taxe", "hors taxes", "toutes taxes comprises", "impot", "impots", "vat"},
+			"tva":         {"taxe", "taxes", "ttc", "ht", "hors taxe", "hors taxes", "toutes taxes comprises", "impot", "impots", "vat", "tvq", "tvh"},
 			"bug":         {"bugs", "beug", "beugue", "bugue", "buggue", "plante", "plantage", "fige", "figee", "freeze", "en boucle", "tourne dans le vide", "chargement infini", "charge pas", "charge plus", "fait rien", "repond pas", "reagit pas"},
 			"paiement":    {"paiements", "carte", "cartes", "carte bancaire", "carte de credit", "cb"},
 			"annuler":     {"stopper", "stoppe", "stoppee", "canceller", "canceler", "cancelle", "cancellee", "marche arriere", "revenir en arriere"},
