@@ -315,6 +315,7 @@ ebook livre_numerique | prix cout
 contenu_a contenu_a_plus bowker questionnaire_fiscal formulaire_fiscal informations_fiscales w8ben w_8ben retenue_a_la_source
 droits_d_auteur | proteger protection deposer depot
 quel_age_as_tu tu_as_quel_age tu_habites_ou ou_habites_tu es_tu_un_robot tu_es_un_robot t_es_un_robot
+couverture couv | graphiste graphistes illustrateur illustratrice dessiner dessine concevoir faire_une faire_ma pas_cher pas_chere
 `,
 		markers: `
 le la les un une des du de au aux et ou où est sont je tu il elle nous vous ils elles mon ma mes ton ta ses notre nos votre vos leur
