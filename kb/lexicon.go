@@ -266,6 +266,7 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 			"cout":        {"couts", "prix", "tarif", "tarifs", "cher", "coute", "couter"},
 			"precommande": {"pre commande", "pre commandes", "precommandes", "precommander", "pre commander", "preorder", "pre order", "preco", "precos", "prevente", "preventes", "pre vente", "pre ventes"},
 			"livre":       {"bouquin", "bouquins"},
+			"remise":      {"rabais", "degressif", "degressive"},
 			"ancien":      {"mes achats", "anciens achats"},
 			"ingramspark": {"ingram", "ingram spark"},
 			"ebook":       {"e book", "livre numerique", "livre electronique", "livres numeriques", "livres electroniques"},
