@@ -38,6 +38,7 @@ dankuwel n z t s iemand iets vraag vraagje graag
 			"afrekenen":        {"kassa", "naar de kassa", "checkout"},
 			"berekenen":        {"uitrekenen", "berekening", "rekenhulp"},
 			"marketing":        {"mijn boek promoten", "boek promoten"},
+			"krullen":          {"krult", "gekruld", "omgekruld", "opkrullen", "golvend", "golvende", "golft", "kromgetrokken"},
 		},
 		neighbours: `
 schrijven schrijver schrijfster roman romans verhaal gedicht gedichten poëzie manuscript hoofdstuk plot personage personages redacteur
