@@ -32,7 +32,7 @@ dankuwel n z t s iemand iets vraag vraagje graag
 			"eenbestelling":    {"in een keer", "in een bestelling", "per bestelling", "in een order"},
 			"aantal":           {"hoeveelheid", "hoeveel exemplaren", "hoeveel stuks"},
 			"doorverkopen":     {"verkopen", "doorverkoop", "wederverkoop", "resell"},
-			"volgen":           {"track en trace", "track and trace", "tracking", "traceren", "trackingcode", "trackingnummer", "volgnummer"},
+			"volgen":           {"track en trace", "track and trace", "tracking", "traceren", "trackingcode", "trackingnummer", "volgnummer", "waar is mijn pakket", "waar is mijn pakketje", "waar blijft mijn pakket", "waar blijft mijn pakketje"},
 			"auteursexemplaar": {"auteursexemplaren", "auteurs exemplaren", "auteurs exemplaar", "auteurskopie", "auteurskopieën", "author copies", "author copy"},
 			"proefexemplaar":   {"proefexemplaren", "proefdruk", "proefdrukken", "testexemplaar", "testexemplaren", "proof", "proofs", "proof copy", "proof copies"},
 			"afrekenen":        {"kassa", "naar de kassa", "checkout"},
