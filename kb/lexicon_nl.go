@@ -38,6 +38,7 @@ dankuwel n z t s iemand iets vraag vraagje graag
 			"afrekenen":        {"kassa", "naar de kassa", "checkout"},
 			"berekenen":        {"uitrekenen", "berekening", "rekenhulp"},
 			"marketing":        {"mijn boek promoten", "boek promoten"},
+			"stappen":          {"stap", "stap voor stap"},
 			"nietverzendbaar":  {"niet naar dit adres", "niet naar mijn adres", "niet verzenden naar", "niet leveren naar", "niet leveren op", "niet naar mijn land"},
 			"krullen":          {"krult", "gekruld", "omgekruld", "opkrullen", "golvend", "golvende", "golft", "kromgetrokken"},
 		},
