@@ -38,6 +38,8 @@ dankuwel n z t s iemand iets vraag vraagje graag
 			"afrekenen":        {"kassa", "naar de kassa", "checkout"},
 			"berekenen":        {"uitrekenen", "berekening", "rekenhulp"},
 			"marketing":        {"mijn boek promoten", "boek promoten"},
+			"inclusief":        {"incl", "inbegrepen"},
+			"exclusief":        {"excl"},
 			"stappen":          {"stap", "stap voor stap"},
 			"nietverzendbaar":  {"niet naar dit adres", "niet naar mijn adres", "niet verzenden naar", "niet leveren naar", "niet leveren op", "niet naar mijn land"},
 			"krullen":          {"krult", "gekruld", "omgekruld", "opkrullen", "golvend", "golvende", "golft", "kromgetrokken"},
@@ -73,7 +75,7 @@ drukkosten gedrukt drukfout drukfouten beschadigd kapot annuleren geannuleerd wi
 verkeerd verkeerde knop grijs waar zijn mijn geen niet nooit alsjeblieft bedankt hoi waarom wanneer hoe lang duurt duren nog steeds
 lukt werkt vind vinden kan mag mogelijk gratis duur goedkoop stuks aantal marktplaats welke kiezen nederland belgië duitsland weken
 dagen signeersessie beurs doorverkopen omslag krult kleur zwart wit inkt oude versie blijft hangen watermerk hulp nodig ik het een
-van voor met op naar bij uit ook maar wel dat die deze dit er zo zoals vraagje m'n z'n zo'n 't 's btw factuur helpt
+van voor met op naar bij uit ook maar wel dat die deze dit er zo zoals vraagje m'n z'n zo'n 't 's btw factuur helpt printkosten vorige
 `,
 		spelling: `
 aandacht achter af afgelopen alleen altijd anders antwoord auto avond beetje begin beginnen belangrijk beter bijna blijven boven
