@@ -82,16 +82,17 @@ func (k *KB) Answer(message, lang string) Answer {
 	var declined []Part
 	for _, i := range asks {
 		p := Part{Ask: segs[i].text}
+		query := askQuery(segs[i].text, lang)
 		if r := segs[i].listed; r != nil {
 			p.Result = *r
 		} else {
-			p.Result = k.Search(askQuery(segs[i].text, lang), lang)
+			p.Result = k.Search(query, lang)
 		}
 		// An ask of two words or so that answers a topic weakly ("what am
 		// I doing wrong?" matches wrong-item by "wrong") is about the
 		// sentence before it when that sentence answers more strongly:
 		// its own topic, or another as strongly as a marked ask must.
-		weak := p.Confident && p.Score < markedStory && contentWords(askQuery(segs[i].text, lang)) < 3 && segs[i].listed == nil
+		weak := p.Confident && p.Score < markedStory && contentWords(query) < 3 && segs[i].listed == nil
 		if (!p.Confident || weak) && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask && !past(segs[i-1].text) {
 			ctx := segs[i-1].text + " " + segs[i].text
 			if r := k.Search(ctx, lang); (r.Confident && r.Score >= weakClause || r.Unknown != nil) && (!weak || r.Confident && r.Score > p.Score && (r.Best.ID == p.Best.ID || r.Score >= markedStory)) {
@@ -283,12 +284,17 @@ func (k *KB) pairAsks(segs []segment, lang string) []segment {
 			continue
 		}
 		split := false
+		var whole *Result // searched once, when a place to part is found
 		for _, c := range askPairs(s) {
 			a, b := k.Search(c.first, lang), k.Search(c.second, lang)
 			if !pairable(a, b) || c.loose && !strongPair(a, b) {
 				continue
 			}
-			if whole := k.Search(s.text, lang); whole.Confident && (!a.Confident || whole.Best.ID != a.Best.ID) && (!b.Confident || whole.Best.ID != b.Best.ID) {
+			if whole == nil {
+				r := k.Search(s.text, lang)
+				whole = &r
+			}
+			if whole.Confident && (!a.Confident || whole.Best.ID != a.Best.ID) && (!b.Confident || whole.Best.ID != b.Best.ID) {
 				continue
 			}
 			// Either half may hold another pair ("A, B, et C").
