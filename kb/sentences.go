@@ -197,17 +197,12 @@ var askOpenerList = func() []askOpening {
 	return out
 }()
 
-// segments splits a message into its sentences and asks: at ., ! and ?
-// followed by a space or the end, at ; and line breaks, before an
-// enumeration ("1)", "2.", "- ") and before the phrases that start
-// another ask (askMarkers). A ? stays with its sentence.
-func segments(message string) []string {
-	texts, _ := numberedSegments(message, "")
-	return texts
-}
-
-// numberedSegments returns the segments of message, a message in lang,
-// and, for each, whether it opened with an enumeration mark.
+// numberedSegments splits message, a message in lang, into its
+// sentences and asks: at ., ! and ? followed by a space or the end, at ;
+// and line breaks, before an enumeration ("1)", "2.", "- ") and before
+// the phrases that start another ask (askMarkers). A ? stays with its
+// sentence. numbered tells, for each, whether it opened with an
+// enumeration mark.
 func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 	lower := asciiLower(message)
 	cut := make([]bool, len(message)+1) // a segment starts at i

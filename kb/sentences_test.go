@@ -7,7 +7,7 @@ import (
 
 // TestSegments checks where a message is split into asks.
 func TestSegments(t *testing.T) {
-	got := segments("Hello! I ordered copies on amazon.com. 1) Can I cancel? 2) When do they ship\nThanks")
+	got, _ := numberedSegments("Hello! I ordered copies on amazon.com. 1) Can I cancel? 2) When do they ship\nThanks", "")
 	want := []string{"Hello!", "I ordered copies on amazon.com.", "Can I cancel?", "When do they ship", "Thanks"}
 	if !slices.Equal(got, want) {
 		t.Errorf("segments: %q, want %q", got, want)
@@ -28,11 +28,11 @@ func TestSegments(t *testing.T) {
 		}
 	}
 	// A number that numbers no list ends its sentence.
-	if got := segments("Ho ordinato 100 copie invece di 10. E ora?"); !slices.Equal(got, []string{"Ho ordinato 100 copie invece di 10.", "E ora?"}) {
+	if got, _ := numberedSegments("Ho ordinato 100 copie invece di 10. E ora?", ""); !slices.Equal(got, []string{"Ho ordinato 100 copie invece di 10.", "E ora?"}) {
 		t.Errorf("segments: %q", got)
 	}
 	// A marker of several words starts one segment, not one per word.
-	got = segments("C'est normal ? Et aussi, combien coûte la livraison")
+	got, _ = numberedSegments("C'est normal ? Et aussi, combien coûte la livraison", "")
 	want = []string{"C'est normal ?", "Et aussi, combien coûte la livraison"}
 	if !slices.Equal(got, want) {
 		t.Errorf("segments: %q, want %q", got, want)
