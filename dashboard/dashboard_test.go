@@ -114,7 +114,11 @@ func (f *fixture) link(t testing.TB) string {
 // redirects, and sends the headers a browser sends for a same-origin form.
 func (f *fixture) client(t testing.TB) *http.Client {
 	jar, _ := cookiejar.New(nil)
-	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	// A transport of its own: http.DefaultTransport is shared by the
+	// parallel tests, and every httptest server that closes drops its
+	// idle connections, breaking a request about to reuse one.
+	return &http.Client{Jar: jar, Transport: http.DefaultTransport.(*http.Transport).Clone(),
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
 // do sends a request as a browser on the dashboard's own page would.
