@@ -3,6 +3,8 @@ package kb
 import (
 	"slices"
 	"strings"
+
+	"github.com/authorbot/authorbot/isbn"
 )
 
 // maxAsks is the number of asks Answer answers in one message.
@@ -143,7 +145,36 @@ func (k *KB) Answer(message, lang string) Answer {
 	if len(a.Parts) == 0 {
 		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: k.Search(message, lang)}}
 	}
+	if len(a.Parts) > 1 {
+		// "My ISBN is 979-8-… What is its ISBN-10? Is my ASIN the
+		// same?": the part that asks for the conversion, without the
+		// number, is about the 979 ISBN too.
+		parts := a.Parts
+		a.Parts = nil
+		for _, p := range parts {
+			p.Result = k.isbn979(message, p.Result)
+			a.add(p)
+		}
+	}
 	return a
+}
+
+// isbn979 returns r with the topic of ISBNs starting with 979 in place
+// of the conversion of ISBN-13 to ISBN-10 when text holds such an ISBN:
+// it has no ISBN-10 to convert to, which is what that topic explains.
+func (k *KB) isbn979(text string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "isbn-conversion" || !strings.Contains(text, "979") {
+		return r
+	}
+	for _, f := range isbn.FindAll(text) {
+		if strings.HasPrefix(string(f.ISBN13), "979") || f.Err != nil && strings.HasPrefix(strings.TrimLeft(f.Text, " "), "979") {
+			if e, ok := k.Entry("isbn-979-asin", r.Best.Lang); ok {
+				r.Best = e
+			}
+			return r
+		}
+	}
+	return r
 }
 
 // vagueAsk is the score under which an unanswered ask names no subject

@@ -474,3 +474,27 @@ func TestAnswerVagueAskReadsStory(t *testing.T) {
 		t.Errorf("Answer(%q) = %v, want [uk-hardcover]", msg, ids)
 	}
 }
+
+// TestAnswerISBN979 checks that a question to convert an ISBN starting
+// with 979 gets the topic of such ISBNs, which have no ISBN-10, and one
+// starting with 978 the conversion, in a part without the number too.
+func TestAnswerISBN979(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message string
+		want    []string
+	}{
+		{"my isbn is 979-8-9876543-2-3 and the distributor form wants an ISBN-10, what do I put in there?", []string{"isbn-979-asin"}},
+		{"KDP gave me 9798864120934 as my ISBN. How do I convert it to ISBN-10? And does the amazon.com/dp/ link take the ASIN?", []string{"isbn-979-asin"}},
+		{"my isbn is 978-1-86197-876-9 and the distributor form wants an ISBN-10, what do I put in there?", []string{"isbn-conversion"}},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, "en"))
+		sort.Strings(ids)
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("Answer(%q) = %v, want %v", tt.message, ids, tt.want)
+		}
+		if r := k.Search(tt.message, "en"); !r.Confident || r.Best.ID != tt.want[0] {
+			t.Errorf("Search(%q) = %s, want %s", tt.message, bestID(r), tt.want[0])
+		}
+	}
+}
