@@ -145,18 +145,40 @@ func (k *KB) Answer(message, lang string) Answer {
 	if len(a.Parts) == 0 {
 		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: k.Search(message, lang)}}
 	}
-	if len(a.Parts) > 1 {
+	if len(a.Parts) > 0 {
 		// "My ISBN is 979-8-… What is its ISBN-10? Is my ASIN the
-		// same?": the part that asks for the conversion, without the
-		// number, is about the 979 ISBN too.
+		// same?", "Tapa dura, 240 páginas. ¿Cuánto me sale cada
+		// copia?": an ask without the number or the format is about
+		// the one the message gives.
 		parts := a.Parts
 		a.Parts = nil
 		for _, p := range parts {
-			p.Result = k.isbn979(message, p.Result)
+			p.Result = k.hardcoverCost(message, k.isbn979(message, p.Result))
 			a.add(p)
 		}
 	}
 	return a
+}
+
+// hardcoverCost returns r with the cost of hardcover author copies in
+// place of the cost of author copies when text names the hardcover
+// format ("Copertina rigida, 240 pagine: quanto pago a copia autore?"):
+// that topic is the same question narrowed to the format, with its own
+// figures, and the sizes, inks and pages of such a question otherwise
+// weigh for the general one.
+func (k *KB) hardcoverCost(text string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "author-copy-cost" {
+		return r
+	}
+	ix := k.indexes[r.Best.Lang]
+	hardcover := lexiconOf(r.Best.Lang).hardcover
+	if ix == nil || hardcover == "" || !slices.Contains(ix.an.analyze(text), ix.an.stem(hardcover)) {
+		return r
+	}
+	if e, ok := k.Entry("hardcover-cost", r.Best.Lang); ok {
+		r.Best = e
+	}
+	return r
 }
 
 // isbn979 returns r with the topic of ISBNs starting with 979 in place

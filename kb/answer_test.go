@@ -498,3 +498,23 @@ func TestAnswerISBN979(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerHardcoverCost checks that a question on the cost of author
+// copies that names the hardcover format, in the ask or in the sentence
+// before it, gets the cost of hardcover copies, and one that does not
+// the cost of author copies.
+func TestAnswerHardcoverCost(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"hardcover, 240 pages, black and white, 6x9, amazon.com: how much do I pay per author copy?", "hardcover-cost"},
+		{"Tapa dura, 5,5 x 8,5 pulgadas, 240 páginas, interior en blanco y negro, pidiendo desde amazon.com. ¿Cuánto me sale cada copia de autor más o menos?", "hardcover-cost"},
+		{"paperback, 240 pages, black and white, 6x9, amazon.com: how much do I pay per author copy?", "author-copy-cost"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}

@@ -19,6 +19,9 @@ type lexicon struct {
 	units string
 	// quantity is the canonical word, in synonyms, for a stated quantity.
 	quantity string
+	// hardcover is the canonical word, in synonyms, for the hardcover
+	// format.
+	hardcover string
 	// months: see monthWords.
 	months string
 	// cues: see offTopicCues.
@@ -197,8 +200,9 @@ audiobook audiobooks audible acx narrator narration podcast
 paperwhite device battery screen charger tablet app
 weather forecast rain recipe recipes cake bread cooking capital football match joke movie music travel
 `,
-		units:    "copies books proofs units paperbacks hardcovers author",
-		quantity: "quantity",
+		units:     "copies books proofs units paperbacks hardcovers author",
+		quantity:  "quantity",
+		hardcover: "hardcover",
 		cues: `
 royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month lose lost returned refunded
 kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
@@ -302,8 +306,9 @@ audio audible acx narrateur narration podcast
 liseuse kindle batterie ecran allume charge chargeur tablette
 meteo temps pluie recette recettes gateau cuisine capitale football match blague film musique voyage
 `,
-		units:    "exemplaires copies livres epreuves unites",
-		quantity: "quantite",
+		units:     "exemplaires copies livres epreuves unites",
+		quantity:  "quantite",
+		hardcover: "relie",
 		cues: `
 redevance redevances royalties | taux pourcentage 35 70 verse versee versees versement versements paye payee payees paiement paiements mois mensuel minimum
 liseuse

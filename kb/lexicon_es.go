@@ -56,8 +56,9 @@ audiolibro audiolibros audible acx narrador narración podcast
 lector pantalla batería cargador tableta app
 lluvia receta recetas pastel cocina capital fútbol chiste película música viaje
 `,
-		units:    "copias ejemplares libros pruebas unidades",
-		quantity: "cantidad",
+		units:     "copias ejemplares libros pruebas unidades",
+		quantity:  "cantidad",
+		hardcover: "tapadura",
 		cues: `
 regalías royalties | tasa porcentaje 35 70 pago pagos pagan paga cobrar cobro mes mensual mínimo
 kindle | sincronizar sincroniza encender pantalla batería cargar dispositivo lector app bloquea cuelga
