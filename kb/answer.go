@@ -145,19 +145,23 @@ func (k *KB) Answer(message, lang string) Answer {
 	if len(a.Parts) == 0 {
 		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: k.Search(message, lang)}}
 	}
-	if len(a.Parts) > 0 {
-		// "My ISBN is 979-8-… What is its ISBN-10? Is my ASIN the
-		// same?", "Tapa dura, 240 páginas. ¿Cuánto me sale cada
-		// copia?": an ask without the number or the format is about
-		// the one the message gives.
-		parts := a.Parts
-		a.Parts = nil
-		for _, p := range parts {
-			p.Result = k.hardcoverCost(message, k.isbn979(message, p.Result))
-			a.add(p)
-		}
+	// "My ISBN is 979-8-… What is its ISBN-10? Is my ASIN the same?",
+	// "Tapa dura, 240 páginas. ¿Cuánto me sale cada copia?": an ask
+	// without the number or the format is about the one the message
+	// gives.
+	parts := a.Parts
+	a.Parts = nil
+	for _, p := range parts {
+		p.Result = k.narrow(message, p.Result)
+		a.add(p)
 	}
 	return a
+}
+
+// narrow returns r with the topic that narrows its own to what text
+// gives, when it gives it: a 979 ISBN, the hardcover format.
+func (k *KB) narrow(text string, r Result) Result {
+	return k.hardcoverCost(text, k.isbn979(text, r))
 }
 
 // hardcoverCost returns r with the cost of hardcover author copies in
