@@ -175,8 +175,7 @@ func (k *KB) hardcoverCost(text string, r Result) Result {
 		return r
 	}
 	ix := k.indexes[r.Best.Lang]
-	hardcover := lexiconOf(r.Best.Lang).hardcover
-	if ix == nil || hardcover == "" || !slices.Contains(ix.an.analyze(text), ix.an.stem(hardcover)) {
+	if !slices.Contains(ix.an.analyze(text), ix.an.stem(lexiconOf(r.Best.Lang).hardcover)) {
 		return r
 	}
 	if e, ok := k.Entry("hardcover-cost", r.Best.Lang); ok {
@@ -193,7 +192,7 @@ func (k *KB) isbn979(text string, r Result) Result {
 		return r
 	}
 	for _, f := range isbn.FindAll(text) {
-		if strings.HasPrefix(string(f.ISBN13), "979") || f.Err != nil && strings.HasPrefix(strings.TrimLeft(f.Text, " "), "979") {
+		if strings.HasPrefix(string(f.ISBN13), "979") || f.Err != nil && strings.HasPrefix(f.Text, "979") {
 			if e, ok := k.Entry("isbn-979-asin", r.Best.Lang); ok {
 				r.Best = e
 			}
