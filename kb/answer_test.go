@@ -424,6 +424,9 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		// sentence asks.
 		{"Mon colis d'exemplaires d'auteur n'est jamais arrivé, le transporteur dit qu'il est perdu. Au fait, j'ai le droit de revendre ces exemplaires en librairie ?", []string{"damaged-or-lost", "reselling-copies"}},
 		{"The Order Author Copies option is greyed out for my new hardcover even though it went live this morning. Anyway, once it works, which Amazon site should I order from if I live in Belgium?", []string{"order-option-missing", "which-marketplace"}},
+		// So do a postscript and an aside.
+		{"My cart shows the wrong number of copies, 5 instead of 50. PS is it possible to cancel an order after it ships", []string{"cancel-order", "cart-quantity"}},
+		{"Mon panier est vide quand je clique sur « Passer la commande ». Au passage, est-ce que je peux revendre ces exemplaires ?", []string{"cart-empty", "reselling-copies"}},
 		// Two questions in one sentence without a question mark.
 		{"Bref, la livraison Prime c'est possible pour les exemplaires d'auteur, et est-ce que la TVA s'ajoute au prix auteur", []string{"shipping-options", "taxes-vat"}},
 		// "and whether" starts a second question, comma or not.

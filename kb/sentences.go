@@ -176,6 +176,14 @@ var askOpenerList = func() []askOpening {
 		"tra altro", "a proposito", "ah e", // "tra l'altro"
 		"alias", "e ja agora", "ah e tambem",
 		"trouwens", "overigens", "oh en", "en trouwens",
+		// Postscripts and asides.
+		"ps", "p s", "different question", "unrelated question",
+		"au passage",
+		"zweite sache", "noch eine frage", "und noch eine frage",
+		"ah y", "de paso", "y de paso", "aprovechando",
+		"gia che ci sono", "visto che ci sono", "e visto che ci sono",
+		"aproveitando", "tb",
+		"nog een vraag", "en nog iets",
 	}
 	// Words that turn back from the story: another ask follows only when
 	// the sentence asks ("Anyway, which site do I order from?"); in a

@@ -67,6 +67,8 @@ func TestAskOpener(t *testing.T) {
 		{"En hoe lang duurt de levering?", openerMore},
 		{"and roughly what does a hardcover copy cost", openerMore}, // a word between
 		{"E comunque, quanto tempo ci vuole?", openerMore},
+		{"P.S. is there a preorder for the paperback?", openerMore},
+		{"PS: how long does shipping take?", openerMore},
 		{"And I ordered 40 copies.", openerNone}, // "and" without a question word
 		{"And last week I asked how long it takes.", openerNone},
 		{"Also", openerNone}, // nothing after the opener
