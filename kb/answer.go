@@ -149,19 +149,85 @@ func (k *KB) Answer(message, lang string) Answer {
 	// "Tapa dura, 240 páginas. ¿Cuánto me sale cada copia?": an ask
 	// without the number or the format is about the one the message
 	// gives.
+	// A print pre-order ask beside one about the way the message names
+	// asks the general question ("Can KDP do a paperback pre-order, or
+	// do I have to use Amazon Advantage?") and stays general.
 	parts := a.Parts
 	a.Parts = nil
 	for _, p := range parts {
-		p.Result = k.narrow(message, p.Result)
+		p.Result = k.hardcoverCost(message, k.isbn979(message, p.Result))
+		if r := k.printPreorder(message, p.Result); r.Best == p.Best || !answers(parts, r.Best.ID) {
+			p.Result = r
+		}
 		a.add(p)
 	}
 	return a
 }
 
+// answers reports whether one of parts answers topic id.
+func answers(parts []Part, id string) bool {
+	for _, p := range parts {
+		if p.Confident && p.Best.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // narrow returns r with the topic that narrows its own to what text
-// gives, when it gives it: a 979 ISBN, the hardcover format.
+// gives, when it gives it: a 979 ISBN, the hardcover format, the way to
+// a print pre-order. Search narrows by the query; Answer narrows each
+// part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.hardcoverCost(text, k.isbn979(text, r))
+	return k.printPreorder(text, k.hardcoverCost(text, k.isbn979(text, r)))
+}
+
+// printPreorder returns r with the topic of the way to a print pre-order
+// that text names, Amazon Advantage or IngramSpark, in place of the
+// general question of print pre-orders ("Est-ce qu'Amazon Advantage
+// permet une précommande pour la version papier ?"). In a message, the
+// ask often names it only with "there" ("… bei IngramSpark … kann ich
+// dort vorbestellen?"), so Answer reads the whole message; one that
+// names both ways stays general.
+func (k *KB) printPreorder(text string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "print-preorder" {
+		return r
+	}
+	low := asciiLower(text)
+	advantage := strings.Contains(low, "amazon advantage") || strings.Contains(text, "Advantage")
+	ingram := strings.Contains(low, "ingram")
+	id := ""
+	switch {
+	case advantage && !ingram:
+		id = "advantage-preorder"
+	case ingram && !advantage:
+		id = "ingramspark-preorder"
+	default:
+		return r
+	}
+	if e, ok := k.Entry(id, r.Best.Lang); ok {
+		r.Best = e
+	}
+	return r
+}
+
+// advantageSteps returns r with the steps of the Amazon Advantage method
+// in place of the question whether it works when query asks for them
+// step by step (the lexicon's steps).
+func (k *KB) advantageSteps(query string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "advantage-preorder" {
+		return r
+	}
+	ws := " " + strings.Join(words(query), " ") + " "
+	for _, p := range strings.Split(lexiconOf(r.Best.Lang).steps, "|") {
+		if p != "" && strings.Contains(ws, " "+p+" ") {
+			if e, ok := k.Entry("advantage-preorder-steps", r.Best.Lang); ok {
+				r.Best = e
+			}
+			return r
+		}
+	}
+	return r
 }
 
 // hardcoverCost returns r with the cost of hardcover author copies in

@@ -521,3 +521,27 @@ func TestAnswerHardcoverCost(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerPrintPreorderWay checks that a print pre-order question that
+// names Amazon Advantage or IngramSpark, in its ask or elsewhere in the
+// message, gets that way's topic, its steps when it asks for them step
+// by step, and that a message naming both ways or asking the general
+// question beside one stays general.
+func TestAnswerPrintPreorderWay(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message string
+		want    []string
+	}{
+		{"Est-ce qu'Amazon Advantage permet de faire une précommande pour la version papier ?", []string{"advantage-preorder"}},
+		{"Darf ich die kostenlose ISBN von KDP auch bei IngramSpark nutzen, und kann ich dort dann eine Vorbestellung für die Printausgabe einrichten?", []string{"free-kdp-isbn", "ingramspark-preorder"}},
+		{"Can someone explain step by step how to set up a paperback pre-order through Amazon Advantage?", []string{"advantage-preorder-steps"}},
+		{"Se puede hacer preventa del libro en tapa blanda en KDP? o hay que usar Amazon Advantage, lo vi en un video y no se si funciona", []string{"advantage-preorder", "print-preorder"}},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		sort.Strings(ids)
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("Answer(%q) = %v, want %v", tt.message, ids, tt.want)
+		}
+	}
+}

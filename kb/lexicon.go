@@ -22,6 +22,9 @@ type lexicon struct {
 	// hardcover is the canonical word, in synonyms, for the hardcover
 	// format.
 	hardcover string
+	// steps are the folded words and phrases, separated by "|", that ask
+	// for a procedure step by step ("step by step", "stap voor stap").
+	steps string
 	// months: see monthWords.
 	months string
 	// cues: see offTopicCues.
@@ -203,6 +206,7 @@ weather forecast rain recipe recipes cake bread cooking capital football match j
 		units:     "copies books proofs units paperbacks hardcovers author",
 		quantity:  "quantity",
 		hardcover: "hardcover",
+		steps:     "step by step|steps|walk me through|walkthrough|how exactly",
 		cues: `
 royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month lose lost returned refunded
 kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
@@ -309,6 +313,7 @@ meteo temps pluie recette recettes gateau cuisine capitale football match blague
 		units:     "exemplaires copies livres epreuves unites",
 		quantity:  "quantite",
 		hardcover: "relie",
+		steps:     "etape par etape|etapes|pas a pas|marche a suivre|concretement",
 		cues: `
 redevance redevances royalties | taux pourcentage 35 70 verse versee versees versement versements paye payee payees paiement paiements mois mensuel minimum
 liseuse

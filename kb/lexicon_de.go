@@ -61,6 +61,7 @@ wetter regen rezept kuchen hauptstadt fußball witz film musik urlaub
 		units:     "exemplare exemplaren stück bücher probeexemplare kopien einheiten",
 		quantity:  "menge",
 		hardcover: "hardcover",
+		steps:     "schritt fur schritt|schritte|anleitung|wie genau|konkret",
 		cues: `
 tantiemen lizenzgebühren royalties | hoch höhe ebook ebooks satz prozent prozentsatz 35 70 auszahlung auszahlungen ausgezahlt bezahlt zahlung zahlungen monat monatlich minimum
 kindle | synchronisieren synchronisiert einschalten bildschirm akku laden lädt gerät reader app absturz stürzt

@@ -59,6 +59,7 @@ lluvia receta recetas pastel cocina capital fútbol chiste película música via
 		units:     "copias ejemplares libros pruebas unidades",
 		quantity:  "cantidad",
 		hardcover: "tapadura",
+		steps:     "paso a paso|pasos|concretamente",
 		cues: `
 regalías royalties | tasa porcentaje 35 70 pago pagos pagan paga cobrar cobro mes mensual mínimo
 kindle | sincronizar sincroniza encender pantalla batería cargar dispositivo lector app bloquea cuelga

@@ -55,6 +55,7 @@ meteo pioggia ricetta ricette torta cucina capitale calcio partita barzelletta f
 		units:     "copie esemplari libri bozze unità",
 		quantity:  "quantita",
 		hardcover: "copertinarigida",
+		steps:     "passo passo|passo a passo|passaggi|procedura|concretamente",
 		cues: `
 royalty diritti_autore | kindle ebook libro_digitale
 royalty diritti_autore | percentuale tasso 35 70 pagamento pagamenti pagato pagano mese mensile minimo

@@ -66,6 +66,7 @@ chuva receita receitas bolo cozinha capital futebol jogo piada filme música via
 		units:     "cópias exemplares livros provas unidades",
 		quantity:  "quantidade",
 		hardcover: "capadura",
+		steps:     "passo a passo|passos|etapas|concretamente",
 		cues: `
 royalties direitos_autorais | taxa porcentagem percentagem 35 70 pagamento pagamentos pago pagam mês mensal mínimo
 kindle | sincronizar sincroniza ligar tela ecrã bateria carregar dispositivo app trava travou
