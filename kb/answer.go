@@ -474,15 +474,25 @@ func strongPair(a, b Result) bool {
 // it, when it answers a topic as strongly, is that ask ("My cart is
 // empty after checkout. Also, how long does delivery take?"). A sentence
 // that tells of the past or of a problem solved (past) stays story, and
-// so does every sentence of a message that marks no ask.
+// so does every sentence of a message that marks no ask. An opening said
+// as a sentence of its own ("Andere vraag.") marks the next sentence.
 func (k *KB) markedAsks(segs []segment, lang string) []segment {
-	asked := false // an ask comes before segs[i]
+	asked := false      // an ask comes before segs[i]
+	alone := openerNone // the opening a sentence of its own just said ("Andere vraag.")
 	for i := range segs {
 		s := &segs[i]
 		if s.filler {
 			continue
 		}
 		opener := askOpener(s.text, lang)
+		if kind := openerAlone(s.text); kind != openerNone {
+			s.filler, alone = true, kind
+			continue
+		}
+		if opener == openerNone {
+			opener = alone
+		}
+		alone = openerNone
 		if opener == openerTurn && !s.ask && endsAsAsk(s.text) {
 			s.ask = true
 		}

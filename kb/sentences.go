@@ -113,6 +113,19 @@ func openerWords(s, lang string) (kind, n int) {
 	return openerNone, 0
 }
 
+// openerAlone returns the kind of the opening that s is on its own
+// ("Andere vraag.", "Second question:"), openerNone when s is more than
+// one or is none: such a sentence marks the next one.
+func openerAlone(s string) int {
+	ws := words(s)
+	for _, o := range askOpenerList {
+		if o.kind != openerTurn && slices.Equal(ws, o.words) {
+			return o.kind
+		}
+	}
+	return openerNone
+}
+
 // askQuery is the text of an ask as it is searched: without the opening
 // that marks it as one ("Separately, which ink can I pick?" is searched
 // as "which ink can I pick?"), which says how the message is built, not
