@@ -235,6 +235,12 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 		switch c {
 		case '\n', ';':
 			cut[i+1] = true
+		case '/':
+			// " / " parts two asks written on one line ("…the final
+			// upload deadline / can I do the same for the paperback").
+			if i > 0 && message[i-1] == ' ' && i+1 < len(message) && message[i+1] == ' ' {
+				cut[i] = true
+			}
 		case '.', '!', '?':
 			if i != inNumber && (i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t') {
 				cut[i+1] = true
@@ -289,7 +295,7 @@ func trimSegment(s string) string {
 	if n := enumeration(asciiLower(s)); n > 0 {
 		s = strings.TrimSpace(s[n:])
 	}
-	return strings.TrimLeft(strings.TrimSpace(s), ",:-*•") // marker punctuation
+	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), ",:-*•/")) // marker punctuation
 }
 
 // enumeration returns the length of an enumeration mark at the start of
@@ -405,6 +411,11 @@ var askMarkerList = []string{
 // mark or opens with a question word of one of Languages.
 func isAsk(s string) bool {
 	if strings.HasSuffix(strings.TrimRight(s, " )!"), "?") || strings.HasPrefix(s, "¿") {
+		return true
+	}
+	// "Per una mia amica: come si ordinano le copie autore": the
+	// question may follow a colon.
+	if i := strings.LastIndex(s, ": "); i > 0 && len(words(s[i+2:])) >= 3 && isAsk(s[i+2:]) {
 		return true
 	}
 	ws := words(s)

@@ -22,6 +22,9 @@ func TestSegments(t *testing.T) {
 		{"Ich habe am 1. Oktober 50 Exemplare bestellt. Wann kommen sie?", []string{"Ich habe am 1. Oktober 50 Exemplare bestellt.", "Wann kommen sie?"}},
 		{"1) wie lange dauert der Versand 2) kann ich am 3. Mai stornieren", []string{"wie lange dauert der Versand", "kann ich am 3. Mai stornieren"}},
 		{"Zwei Fragen: 1. wie lange dauert der Versand 2. kann ich stornieren", []string{"Zwei Fragen:", "wie lange dauert der Versand", "kann ich stornieren"}},
+		// " / " parts two asks on one line; "US/UK" is one word.
+		{"how long does delivery take / can I cancel before it ships from the US/UK", []string{"how long does delivery take", "can I cancel before it ships from the US/UK"}},
+		{"Est-ce normal ? / Et comment annuler ?", []string{"Est-ce normal ?", "Et comment annuler ?"}},
 	} {
 		if got, _ := numberedSegments(tc.msg, "de"); !slices.Equal(got, tc.want) {
 			t.Errorf("numberedSegments(%q): %q, want %q", tc.msg, got, tc.want)
@@ -111,14 +114,15 @@ func TestAskQuery(t *testing.T) {
 // ones that open with a question word and tell.
 func TestIsAsk(t *testing.T) {
 	for _, s := range []string{"how do I cancel my order", "quand vais-je recevoir mes exemplaires", "Come si ordina una copia di prova", "¿Por qué está vacío?",
-		"Dá pra pedir cópias de autor no Brasil", "Ich bin mir unsicher, ob das noch im Rahmen ist", "Vorher wüsste ich gern, was ein Hardcover kostet"} {
+		"Dá pra pedir cópias de autor no Brasil", "Ich bin mir unsicher, ob das noch im Rahmen ist", "Vorher wüsste ich gern, was ein Hardcover kostet",
+		"Per una mia amica: come si ordinano le copie autore"} {
 		if !isAsk(s) {
 			t.Errorf("isAsk(%q) = false, want true", s)
 		}
 	}
 	for _, s := range []string{"When I go to order author copies for the hardcover, it only ships from the US.", "Quand je clique sur commander, rien ne se passe.",
 		"Wanneer ik op bestellen klik, blijft de pagina wit.", "Por lo demás, los libros llegaron bien.", "Da primeira vez o carrinho ficava vazio.",
-		"come se non bastasse, l'indirizzo era quello vecchio", "wie es so ist, kam das Paket einen Tag zu spät"} {
+		"come se non bastasse, l'indirizzo era quello vecchio", "wie es so ist, kam das Paket einen Tag zu spät", "Meine Frage an euch: bitte schnell antworten"} {
 		if isAsk(s) {
 			t.Errorf("isAsk(%q) = true, want false", s)
 		}
