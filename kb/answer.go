@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/authorbot/authorbot/isbn"
+	"github.com/authorbot/authorbot/printcost"
 )
 
 // maxAsks is the number of asks Answer answers in one message.
@@ -155,7 +156,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	parts := a.Parts
 	a.Parts = nil
 	for _, p := range parts {
-		p.Result = k.hardcoverCost(message, k.isbn979(message, p.Result))
+		p.Result = k.shortBook(message, k.hardcoverCost(message, k.isbn979(message, p.Result)))
 		if r := k.printPreorder(message, p.Result); r.Best == p.Best || !answers(parts, r.Best.ID) {
 			p.Result = r
 		}
@@ -179,7 +180,40 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.printPreorder(text, k.hardcoverCost(text, k.isbn979(text, r)))
+	return k.printPreorder(text, k.shortBook(text, k.hardcoverCost(text, k.isbn979(text, r))))
+}
+
+// shortBook returns r with the printing cost of short books, one fixed
+// cost a copy in each marketplace, in place of how the printing cost is
+// worked out when text gives a paperback of 24 to 108 pages, and the
+// other way round when it gives more pages: the two topics answer the
+// same question on either side of 108 pages. A question of the cost of
+// hardcovers that gives a paperback is one of them too, and one of them
+// that gives a hardcover is the cost of hardcovers.
+func (k *KB) shortBook(text string, r Result) Result {
+	if !r.Confident || r.Best == nil {
+		return r
+	}
+	p, _ := printcost.FromText(text)
+	printing := r.Best.ID == "printing-cost" || r.Best.ID == "printing-cost-by-marketplace"
+	var id string
+	switch {
+	case printing && p.Binding == printcost.Hardcover:
+		id = "hardcover-cost"
+	case p.Pages < 24 || p.Binding == printcost.Hardcover:
+		return r
+	case printing, r.Best.ID == "hardcover-cost" && p.Binding == printcost.Paperback:
+		id = "printing-cost"
+		if p.Pages <= 108 {
+			id = "printing-cost-by-marketplace"
+		}
+	default:
+		return r
+	}
+	if e, ok := k.Entry(id, r.Best.Lang); ok {
+		r.Best = e
+	}
+	return r
 }
 
 // printPreorder returns r with the topic of the way to a print pre-order

@@ -547,3 +547,24 @@ func TestAnswerPrintPreorderWay(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerShortBook checks that a printing-cost question that gives a
+// paperback's page count gets the topic of its side of 108 pages: the
+// fixed cost of short books, or how the cost of longer ones is worked
+// out, also when it was read as a hardcover question.
+func TestAnswerShortBook(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"Wie berechnen sich die Druckkosten bei einem Taschenbuch mit 312 Seiten, schwarzweiß auf weißem Papier, Format 6x9 Zoll, Marktplatz amazon.de? Ich will einfach verstehen, wie der Betrag zustande kommt.", "printing-cost"},
+		{"trying to work out my printing cost: 6x9 paperback, 312 pages, black ink on cream paper, selling on amazon.com. what will KDP take per copy?", "printing-cost"},
+		{"printing cost of a 60 page paperback in black ink on amazon.de?", "printing-cost-by-marketplace"},
+		{"printing cost of a 300 page hardcover in black ink on amazon.com?", "hardcover-cost"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}
