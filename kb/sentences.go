@@ -17,9 +17,22 @@ func past(s string) bool {
 	ws := words(s)
 	for i := range ws {
 		for _, p := range pastPhrases {
-			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) && (p[0] != "il" || agoUnit(ws[i+len(p):])) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// agoUnit reports whether ws, the words after "il y a", start with a
+// span of time ("il y a trois semaines"): otherwise "il y a" says
+// "there is" ("à l'intérieur il y a 35 exemplaires d'un autre livre").
+func agoUnit(ws []string) bool {
+	for i, w := range ws[:min(len(ws), 3)] {
+		switch w {
+		case "an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "heure", "heures", "temps", "longtemps":
+			return i > 0 || w == "longtemps"
 		}
 	}
 	return false
@@ -48,6 +61,13 @@ var pastPhrases = func() [][]string {
 		"nessun problema", "perfetto", "perfetta", "tutto bene",
 		"sem problema", "sem problemas", "perfeito", "perfeita", "certinho", "direitinho",
 		"geen probleem", "geen problemen", "prachtig",
+		// Another, earlier time than the order asked about.
+		"first time i", "toute premiere fois", "another time", "last time", "the time before", "derniere fois", "une autre fois",
+		"beim ersten mal", "letztes mal", "beim letzten mal", "ein anderes mal",
+		"la primera vez que", "la ultima vez", "la vez pasada", "la vez anterior", "otra vez que",
+		"la prima volta che", "ultima volta", "la volta scorsa", "un altra volta",
+		"da primeira vez", "na primeira vez", "da ultima vez", "na ultima vez", "da outra vez", "outra vez que",
+		"de eerste keer", "de vorige keer", "vorige keer", "de laatste keer", "een andere keer",
 		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
 	} {
 		out = append(out, strings.Fields(p))

@@ -44,13 +44,15 @@ func TestSegments(t *testing.T) {
 
 func TestPast(t *testing.T) {
 	for _, s := range []string{"Last year my cart was empty.", "Support fixed it.", "Das wurde dann gelöst.", "Il y a un an, j'ai reçu un exemplaire abîmé.", "Qualche mese fa il carrello era vuoto.",
-		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga."} {
+		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga.",
+		"Il y a trois semaines, le panier était vide.", "J'ai commandé il y a longtemps.",
+		"The first time I tried, my cart was empty.", "L'ultima volta il pacco è arrivato rovinato."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
 	}
 	for _, s := range []string{"My cart is empty.", "The Order author copies button is not there.", "Mein Warenkorb ist leer.",
-		"Come si ordinano le copie autore la prima volta"} {
+		"Come si ordinano le copie autore la prima volta", "Dans le carton il y a 35 exemplaires d'un autre livre."} {
 		if past(s) {
 			t.Errorf("past(%q) = true, want false", s)
 		}
