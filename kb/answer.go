@@ -140,6 +140,9 @@ func (k *KB) Answer(message, lang string) Answer {
 			a.add(Part{Ask: text, Result: r})
 		}
 	}
+	if len(message) > minFollowedMessage {
+		a.Parts = k.followUps(a.Parts, lang)
+	}
 	for _, p := range declined {
 		a.add(p)
 	}
@@ -301,6 +304,44 @@ func (k *KB) isbn979(text string, r Result) Result {
 	}
 	return r
 }
+
+// followUps drops from the parts of a long message the asks that follow
+// up on a stronger one: "What is the difference between a proof and an
+// author copy? … Can they be ordered before publishing too? Is the print
+// quality the same?" asks about that difference three times: searched
+// after the strongest ask (the first of equal ones), the others answer
+// its topic.
+func (k *KB) followUps(parts []Part, lang string) []Part {
+	var main *Part
+	for i := range parts {
+		if p := &parts[i]; p.Confident && p.Score >= followedAsk && (main == nil || p.Score > main.Score) {
+			main = p
+		}
+	}
+	if main == nil {
+		return parts
+	}
+	out := parts[:0:0]
+	for i := range parts {
+		p := &parts[i]
+		if p != main && p.Confident && p.Score <= main.Score {
+			if r := k.Search(main.Ask+" "+p.Ask, lang); r.Confident && r.Best.ID == main.Best.ID {
+				continue
+			}
+		}
+		out = append(out, *p)
+	}
+	return out
+}
+
+// followedAsk is the least score of an ask that later asks of a long
+// message may follow up on.
+const followedAsk = 0.9
+
+// minFollowedMessage is the shortest message, in bytes, whose asks may
+// follow up on one another (followUps): a long story around one
+// subject. A shorter message asks its questions side by side.
+const minFollowedMessage = 450
 
 // vagueAsk is the score under which an unanswered ask names no subject
 // of its own.

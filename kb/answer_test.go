@@ -568,3 +568,21 @@ func TestAnswerShortBook(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerFollowUps checks that in a long message the asks that
+// follow up on a strong one are answered by its topic alone, and that a
+// short message keeps its asks side by side.
+func TestAnswerFollowUps(t *testing.T) {
+	k := mustLoad(t)
+	long := "Bonjour à toutes et à tous, je termine mon premier recueil de nouvelles et je me perds un peu dans le vocabulaire de KDP. Quelle est la différence entre une épreuve et un exemplaire d'auteur ? Une amie m'a dit que l'une porte une bande sur la couverture et pas l'autre, une autre amie m'a dit le contraire. Je voudrais en envoyer quelques-uns à des chroniqueuses avant la sortie. Est-ce qu'on peut les commander avant la publication ? Et la qualité d'impression est-elle la même ? Merci beaucoup !"
+	if len(long) <= minFollowedMessage {
+		t.Fatalf("the long message has %d bytes, want more than %d", len(long), minFollowedMessage)
+	}
+	if ids, _ := partIDs(k.Answer(long, "")); !slices.Equal(ids, []string{"proofs-vs-author-copies"}) {
+		t.Errorf("Answer(long) = %v, want [proofs-vs-author-copies]", ids)
+	}
+	short := "Quelle est la différence entre une épreuve et un exemplaire d'auteur ? Et combien d'épreuves puis-je commander d'un coup ?"
+	if ids, _ := partIDs(k.Answer(short, "")); !slices.Equal(ids, []string{"proofs-vs-author-copies", "proof-copies"}) {
+		t.Errorf("Answer(short) = %v, want [proofs-vs-author-copies proof-copies]", ids)
+	}
+}
