@@ -640,6 +640,11 @@ func askPairs(s segment) []pairSplit {
 			ws := words(rest[1])
 			if comma {
 				q = (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am")
+				// A preposition may come first (", en tot hoeveel maanden",
+				// ", e per quanto tempo").
+				if w2 := words(rest[2]); !q && len(rest) > 3 && len(ws) == 1 && len(ws[0]) <= 4 && len(w2) == 1 && slices.Contains(questionWords(), w2[0]) && !slices.Contains(clauseWords, w2[0]) {
+					q = true
+				}
 			} else {
 				// Without a comma, "and" joins the words of one question
 				// as often ("when and where"): "and whether" starts a

@@ -393,6 +393,8 @@ func TestAnswerPairedAsks(t *testing.T) {
 		{"Ich habe gestern 30 Autorenexemplare bestellt. Kann ich die Bestellung noch stornieren, und wo sehe ich die Sendungsverfolgung?", []string{"cancel-order", "track-order"}},
 		{"J'ai commandé hier 30 exemplaires d'auteur. Est-ce que je peux encore annuler la commande, et où est-ce que je vois le suivi du colis ?", []string{"cancel-order", "track-order"}},
 		{"Ieri ho ordinato 30 copie d'autore. Posso ancora annullare l'ordine, e dove vedo il tracciamento della spedizione?", []string{"cancel-order", "track-order"}},
+		// A preposition may come before the question word.
+		{"Mag ik auteursexemplaren doorverkopen op een markt, en tot hoeveel exemplaren mag ik in één keer bestellen?", []string{"max-quantity", "reselling-copies"}},
 	})
 }
 
