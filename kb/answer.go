@@ -314,7 +314,7 @@ func (k *KB) isbn979(text string, r Result) Result {
 func (k *KB) followUps(parts []Part, lang string) []Part {
 	var main *Part
 	for i := range parts {
-		if p := &parts[i]; p.Confident && p.Score >= followedAsk && (main == nil || p.Score > main.Score) {
+		if p := &parts[i]; p.Confident && (main == nil || p.Score > main.Score) {
 			main = p
 		}
 	}
@@ -324,7 +324,7 @@ func (k *KB) followUps(parts []Part, lang string) []Part {
 	out := parts[:0:0]
 	for i := range parts {
 		p := &parts[i]
-		if p != main && p.Confident && p.Score <= main.Score {
+		if p != main && p.Confident {
 			if r := k.Search(main.Ask+" "+p.Ask, lang); r.Confident && r.Best.ID == main.Best.ID {
 				continue
 			}
@@ -333,10 +333,6 @@ func (k *KB) followUps(parts []Part, lang string) []Part {
 	}
 	return out
 }
-
-// followedAsk is the least score of an ask that later asks of a long
-// message may follow up on.
-const followedAsk = 0.9
 
 // minFollowedMessage is the shortest message, in bytes, whose asks may
 // follow up on one another (followUps): a long story around one
