@@ -222,12 +222,18 @@ func (k *KB) shortBook(text string, r Result) Result {
 // printPreorder returns r with the topic of the way to a print pre-order
 // that text names, Amazon Advantage or IngramSpark, in place of the
 // general question of print pre-orders ("Est-ce qu'Amazon Advantage
-// permet une précommande pour la version papier ?"). In a message, the
+// permet une précommande pour la version papier ?") or of the other way.
+// In a message, the
 // ask often names it only with "there" ("… bei IngramSpark … kann ich
 // dort vorbestellen?"), so Answer reads the whole message; one that
 // names both ways stays general.
 func (k *KB) printPreorder(text string, r Result) Result {
-	if !r.Confident || r.Best == nil || r.Best.ID != "print-preorder" {
+	if !r.Confident || r.Best == nil {
+		return r
+	}
+	switch r.Best.ID {
+	case "print-preorder", "advantage-preorder", "ingramspark-preorder":
+	default:
 		return r
 	}
 	low := asciiLower(text)

@@ -528,7 +528,7 @@ func TestAnswerHardcoverCost(t *testing.T) {
 
 // TestAnswerPrintPreorderWay checks that a print pre-order question that
 // names Amazon Advantage or IngramSpark, in its ask or elsewhere in the
-// message, gets that way's topic, its steps when it asks for them step
+// message, gets that way's topic (not the other way's), its steps when it asks for them step
 // by step, and that a message naming both ways or asking the general
 // question beside one stays general.
 func TestAnswerPrintPreorderWay(t *testing.T) {
@@ -540,6 +540,7 @@ func TestAnswerPrintPreorderWay(t *testing.T) {
 		{"Est-ce qu'Amazon Advantage permet de faire une précommande pour la version papier ?", []string{"advantage-preorder"}},
 		{"Darf ich die kostenlose ISBN von KDP auch bei IngramSpark nutzen, und kann ich dort dann eine Vorbestellung für die Printausgabe einrichten?", []string{"free-kdp-isbn", "ingramspark-preorder"}},
 		{"Can someone explain step by step how to set up a paperback pre-order through Amazon Advantage?", []string{"advantage-preorder-steps"}},
+		{"In un gruppo americano ho letto che alcuni autori usano Amazon Advantage per avere il preorder del cartaceo: mandano le copie al magazzino di Amazon e il libro si può prenotare prima dell'uscita.", []string{"advantage-preorder"}},
 		{"Se puede hacer preventa del libro en tapa blanda en KDP? o hay que usar Amazon Advantage, lo vi en un video y no se si funciona", []string{"advantage-preorder", "print-preorder"}},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
