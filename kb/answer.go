@@ -197,7 +197,10 @@ func (k *KB) shortBook(text string, r Result) Result {
 	if !r.Confident || r.Best == nil {
 		return r
 	}
-	p, _ := printcost.FromText(text)
+	p, missing := printcost.FromText(text)
+	if p.Pages == 0 {
+		p.Pages = oneSide(missing)
+	}
 	printing := r.Best.ID == "printing-cost" || r.Best.ID == "printing-cost-by-marketplace"
 	var id string
 	switch {
@@ -271,6 +274,25 @@ func (k *KB) advantageSteps(query string, r Result) Result {
 		}
 	}
 	return r
+}
+
+// oneSide returns a page count of those a text gives when it gives
+// several on the same side of 108 pages ("my new novel has 520 pages, the
+// first had 280"), 0 otherwise.
+func oneSide(missing []printcost.Missing) int {
+	for _, m := range missing {
+		if m.Field != printcost.FieldPages || len(m.Pages) == 0 {
+			continue
+		}
+		short := m.Pages[0] <= 108
+		for _, n := range m.Pages {
+			if n < 24 || n <= 108 != short {
+				return 0
+			}
+		}
+		return m.Pages[0]
+	}
+	return 0
 }
 
 // hardcoverCost returns r with the cost of hardcover author copies in
