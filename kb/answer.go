@@ -159,7 +159,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	parts := a.Parts
 	a.Parts = nil
 	for _, p := range parts {
-		p.Result = k.shortBook(message, k.hardcoverCost(message, k.isbn979(message, p.Result)))
+		p.Result = k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.isbn979(message, p.Result))))
 		if r := k.printPreorder(message, p.Result); r.Best == p.Best || !answers(parts, r.Best.ID) {
 			p.Result = r
 		}
@@ -183,7 +183,35 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.printPreorder(text, k.shortBook(text, k.hardcoverCost(text, k.isbn979(text, r))))
+	return k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.isbn979(text, r)))))
+}
+
+// ukHardcover returns r with the topic of hardcover author copies in the
+// United Kingdom in place of ordering author copies, the missing order
+// option or the choice of marketplace when text names both the hardcover
+// format and the UK: such copies cannot come from Amazon.co.uk, which is
+// what that topic says ("Bei der gebundenen Ausgabe finde ich keine
+// Möglichkeit, Autorenexemplare in Großbritannien zu bestellen").
+func (k *KB) ukHardcover(text string, r Result) Result {
+	if !r.Confident || r.Best == nil {
+		return r
+	}
+	switch r.Best.ID {
+	case "order-author-copies", "order-option-missing", "which-marketplace", "shipping-destination-error":
+	default:
+		return r
+	}
+	ix := k.indexes[r.Best.Lang]
+	if !slices.Contains(ix.an.analyze(text), ix.an.stem(lexiconOf(r.Best.Lang).hardcover)) {
+		return r
+	}
+	if p, _ := printcost.FromText(text); p.Marketplace != printcost.UK {
+		return r
+	}
+	if e, ok := k.Entry("uk-hardcover", r.Best.Lang); ok {
+		r.Best = e
+	}
+	return r
 }
 
 // shortBook returns r with the printing cost of short books, one fixed

@@ -592,3 +592,21 @@ func TestAnswerFollowUps(t *testing.T) {
 		t.Errorf("Answer(short) = %v, want [proofs-vs-author-copies proof-copies]", ids)
 	}
 }
+
+// TestAnswerUKHardcover checks that a question about ordering hardcover
+// author copies in the United Kingdom gets the topic of that case, and
+// that the same question elsewhere keeps the general topic.
+func TestAnswerUKHardcover(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"Bei der gebundenen Ausgabe finde ich keine Möglichkeit, Autorenexemplare in Großbritannien zu bestellen.", "uk-hardcover"},
+		{"Bei der gebundenen Ausgabe finde ich keine Möglichkeit, Autorenexemplare in Deutschland zu bestellen.", "order-option-missing"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}
