@@ -197,21 +197,43 @@ func (k *KB) ukHardcover(text string, r Result) Result {
 		return r
 	}
 	switch r.Best.ID {
-	case "order-author-copies", "order-option-missing", "which-marketplace", "shipping-destination-error":
+	case "order-author-copies", "order-option-missing", "which-marketplace", "shipping-destination-error", "uk-hardcover":
 	default:
 		return r
 	}
-	ix := k.indexes[r.Best.Lang]
-	if !slices.Contains(ix.an.analyze(text), ix.an.stem(lexiconOf(r.Best.Lang).hardcover)) {
+	// printcost reads the words without the stemmer, whose work on a
+	// long question would be unbounded here.
+	p, missing := printcost.FromText(text)
+	hardcover := names(p, missing, printcost.Hardcover)
+	if r.Best.ID == "uk-hardcover" {
+		// A paperback in the UK is the next topic's: "Come ordino le
+		// copie autore del mio libro in brossura su amazon.co.uk?"
+		if !hardcover && p.Binding == printcost.Paperback && len(r.Suggestions) > 0 {
+			r.Best, r.Suggestions = r.Suggestions[0], r.Suggestions[1:]
+		}
 		return r
 	}
-	if p, _ := printcost.FromText(text); p.Marketplace != printcost.UK {
+	if !hardcover || p.Marketplace != printcost.UK {
 		return r
 	}
 	if e, ok := k.Entry("uk-hardcover", r.Best.Lang); ok {
 		r.Best = e
 	}
 	return r
+}
+
+// names reports whether a text whose cost parameters are p and missing
+// names binding b, alone or beside another.
+func names(p printcost.Params, missing []printcost.Missing, b printcost.Binding) bool {
+	if p.Binding == b {
+		return true
+	}
+	for _, m := range missing {
+		if m.Field == printcost.FieldBinding && slices.Contains(m.Bindings, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortBook returns r with the printing cost of short books, one fixed

@@ -595,7 +595,8 @@ func TestAnswerFollowUps(t *testing.T) {
 
 // TestAnswerUKHardcover checks that a question about ordering hardcover
 // author copies in the United Kingdom gets the topic of that case, and
-// that the same question elsewhere keeps the general topic.
+// that the same question elsewhere, or about a paperback in the UK,
+// does not.
 func TestAnswerUKHardcover(t *testing.T) {
 	k := mustLoad(t)
 	for _, tt := range []struct {
@@ -603,6 +604,9 @@ func TestAnswerUKHardcover(t *testing.T) {
 	}{
 		{"Bei der gebundenen Ausgabe finde ich keine Möglichkeit, Autorenexemplare in Großbritannien zu bestellen.", "uk-hardcover"},
 		{"Bei der gebundenen Ausgabe finde ich keine Möglichkeit, Autorenexemplare in Deutschland zu bestellen.", "order-option-missing"},
+		// A paperback in the UK is not that case.
+		{"Vivo en el Reino Unido, ¿desde qué Amazon pido las copias de autor de mi tapa blanda?", "which-marketplace"},
+		{"Come ordino le copie autore del mio libro in brossura su amazon.co.uk?", "order-author-copies"},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		if !slices.Equal(ids, []string{tt.want}) {

@@ -197,7 +197,7 @@ func bindingWords() []phrase[Binding] {
 	for _, w := range []string{
 		"hardcover", "hardcovers", "hardback", "hard cover", "hardbound", "case laminate", // en, de, nl
 		"relie", "couverture rigide", // fr
-		"gebundene ausgabe", "gebunden", "gebundenes buch", // de
+		"gebundene ausgabe", "gebundenen ausgabe", "gebunden", "gebundenes buch", // de
 		"tapa dura",              // es
 		"copertina rigida",       // it
 		"capa dura",              // pt
