@@ -68,6 +68,8 @@ var pastPhrases = func() [][]string {
 		"la prima volta che", "ultima volta", "la volta scorsa", "un altra volta",
 		"da primeira vez", "na primeira vez", "da ultima vez", "na ultima vez", "da outra vez", "outra vez que",
 		"de eerste keer", "de vorige keer", "vorige keer", "de laatste keer", "een andere keer",
+		"at first", "in the beginning", "au debut", "am anfang", "anfangs", "al principio", "al inicio",
+		"no inicio", "no comeco", "in het begin", "aanvankelijk",
 		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
 	} {
 		out = append(out, strings.Fields(p))

@@ -46,7 +46,8 @@ func TestPast(t *testing.T) {
 	for _, s := range []string{"Last year my cart was empty.", "Support fixed it.", "Das wurde dann gelöst.", "Il y a un an, j'ai reçu un exemplaire abîmé.", "Qualche mese fa il carrello era vuoto.",
 		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga.",
 		"Il y a trois semaines, le panier était vide.", "J'ai commandé il y a longtemps.",
-		"The first time I tried, my cart was empty.", "L'ultima volta il pacco è arrivato rovinato."} {
+		"The first time I tried, my cart was empty.", "L'ultima volta il pacco è arrivato rovinato.",
+		"Am Anfang hatte ich etwas Ärger mit dem leeren Warenkorb."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
