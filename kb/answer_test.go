@@ -471,6 +471,17 @@ func checkAnswered(t *testing.T, k *KB, cases []answered) {
 	}
 }
 
+// TestAnswerWeakAskReadsStory checks that an ask that matches its topic
+// weakly is about the sentence before it when that one answers strongly:
+// the stated number of copies, over KDP's limit, is the question.
+func TestAnswerWeakAskReadsStory(t *testing.T) {
+	k := mustLoad(t)
+	msg := "Für unser Vereinsjubiläum brauchen wir 1.250 Exemplare meiner Chronik. Kann ich die auf einen Schlag als Autorenexemplare bestellen oder muss ich das aufteilen?"
+	if ids, _ := partIDs(k.Answer(msg, "")); !slices.Equal(ids, []string{"max-quantity"}) {
+		t.Errorf("Answer(%q) = %v, want [max-quantity]", msg, ids)
+	}
+}
+
 // TestAnswerVagueAskReadsStory checks that an ask that only asks ("is
 // that possible?") after a story is answered from the story's last
 // sentences, not from the sentence before it alone.

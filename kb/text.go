@@ -478,8 +478,15 @@ func (a *analyzer) canonical(ws, stems []string) (out, outStems []string) {
 		out = append(out, w)
 		outStems = append(outStems, stem)
 	}
+	grouped := -1 // the second word of a number written in groups ("1.250")
 	for i := 0; i < len(ws); {
-		if i+1 < len(ws) && isNumber(ws[i]) && a.units[stems[i+1]] {
+		// "1.250 Exemplare", "1,250 copies", "1 250 exemplaires": the
+		// thousands separator parts the number into two words.
+		if i+2 < len(ws) && i != grouped && isNumber(ws[i]) && len(ws[i]) <= 3 && ws[i][0] != '0' && len(ws[i+1]) == 3 && isNumber(ws[i+1]) && a.units[stems[i+2]] {
+			add(a.quantity, a.stem(a.quantity))
+			add("999", "999") // a number of two groups is over 999
+			grouped = i + 1
+		} else if i+1 < len(ws) && i != grouped && isNumber(ws[i]) && a.units[stems[i+1]] {
 			// "50 copies" states a quantity, whatever the number, and
 			// "2000 copies" one beyond KDP's limit of 999 per order.
 			add(a.quantity, a.stem(a.quantity))

@@ -81,6 +81,9 @@ func TestAnalyze(t *testing.T) {
 		{"en", "more than 999 copies", []string{"quantiti", "999", "copi"}},
 		{"en", "I need 2500 books", []string{"quantiti", "999", "2500", "book"}},
 		{"fr", "20 exemplaires au lieu de 2", []string{"quantit", "20", "exemplair", "lieu", "2"}},
+		// A thousands separator parts a number into two words.
+		{"de", "1.250 Exemplare", []string{"meng", "999", "1", "250", "exemplar"}},
+		{"en", "1,250 copies", []string{"quantiti", "999", "1", "250", "copi"}},
 		// Negations are one term, so "can't order" differs from "order".
 		{"en", "I can't order, the option isn't there", []string{"not", "order", "option", "not"}},
 		{"en", "it doesn't ship", []string{"not", "ship"}},
