@@ -247,6 +247,11 @@ func (k *KB) shortBook(text string, r Result) Result {
 	if !r.Confident || r.Best == nil {
 		return r
 	}
+	switch r.Best.ID {
+	case "printing-cost", "printing-cost-by-marketplace", "hardcover-cost":
+	default:
+		return r // before reading the text: most questions are of no cost topic
+	}
 	p, missing := printcost.FromText(text)
 	if p.Pages == 0 {
 		p.Pages = oneSide(missing)

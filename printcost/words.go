@@ -8,7 +8,8 @@ import (
 // The wordings below are folded (lowercase, no accents, ß as ss) and
 // matched on whole words; hyphenated forms match their parts.
 
-func blackWords() []phrase[Ink] {
+// blackWordsList is indexed once (byFirstWord).
+var blackWordsList = byFirstWord(func() []phrase[Ink] {
 	var p []phrase[Ink]
 	for _, w := range []string{
 		"black", "b&w", "b/w", "grayscale", "greyscale", // en
@@ -22,7 +23,7 @@ func blackWords() []phrase[Ink] {
 		p = append(p, phrase[Ink]{w, Black})
 	}
 	return p
-}
+}())
 
 // colourWord reports whether s names colour printing, and the ink a
 // compound word settles by itself (Premiumfarbe, standaardkleur).
@@ -64,7 +65,7 @@ func qualifier(s string) Ink {
 // "premium" or "standard" up to two words either side ("premium colour",
 // "couleur premium", "color estándar"); "premium ink" is premium colour.
 func findInks(toks []token) (inks []Ink, bareColour bool) {
-	inks = findValues(toks, blackWords())
+	inks = findValues(toks, blackWordsList)
 	for i, t := range toks {
 		if qualifier(t.norm) == PremiumColour && i+1 < len(toks) && inkWord(toks[i+1].norm) {
 			inks = appendUnique(inks, PremiumColour)
@@ -86,7 +87,8 @@ func findInks(toks []token) (inks []Ink, bareColour bool) {
 	return inks, bareColour
 }
 
-func trimWords() []phrase[Trim] {
+// trimWordsList is indexed once (byFirstWord).
+var trimWordsList = byFirstWord(func() []phrase[Trim] {
 	var p []phrase[Trim]
 	for _, w := range []string{
 		"large trim", "large format", "large size", "large trim size", // en
@@ -109,12 +111,12 @@ func trimWords() []phrase[Trim] {
 		p = append(p, phrase[Trim]{w, Regular})
 	}
 	return p
-}
+}())
 
 // findTrims returns the trim classes the text names by a word or by a
 // size such as 6x9, 6 x 9 in, 6 by 9, 8.5x11 or 15,24 x 22,86 cm.
 func findTrims(toks []token) []Trim {
-	trims := findValues(toks, trimWords())
+	trims := findValues(toks, trimWordsList)
 	for i := range toks {
 		w, h, unit, ok := size(toks, i)
 		if !ok {
@@ -181,7 +183,8 @@ func decimal(s string) (float64, bool) {
 	return v, err == nil
 }
 
-func bindingWords() []phrase[Binding] {
+// bindingWordsList is indexed once (byFirstWord).
+var bindingWordsList = byFirstWord(func() []phrase[Binding] {
 	var p []phrase[Binding]
 	for _, w := range []string{
 		"paperback", "paperbacks", "softcover", "soft cover", "softback", // en, de, nl
@@ -206,7 +209,7 @@ func bindingWords() []phrase[Binding] {
 		p = append(p, phrase[Binding]{w, Hardcover})
 	}
 	return p
-}
+}())
 
 // domain returns the marketplace of an Amazon domain, and whether s is an
 // Amazon domain at all.
@@ -243,7 +246,8 @@ func amazonCode(s string) Marketplace {
 	return ""
 }
 
-func countryWords() []phrase[Marketplace] {
+// countryWordsList is indexed once (byFirstWord).
+var countryWordsList = byFirstWord(func() []phrase[Marketplace] {
 	names := map[Marketplace][]string{
 		US: {"united states", "usa", "u.s", "u.s.a", "america", "etats unis", "vereinigte staaten", "vereinigten staaten",
 			"estados unidos", "ee.uu", "eeuu", "stati uniti", "eua", "verenigde staten", "amerika"},
@@ -266,7 +270,7 @@ func countryWords() []phrase[Marketplace] {
 		}
 	}
 	return p
-}
+}())
 
 // findMarketplaces returns the marketplaces named by domain or by "Amazon"
 // and a code; only when there are none, those named by country, where a
@@ -291,7 +295,7 @@ func findMarketplaces(toks []token) (found []Marketplace, unpriced []string) {
 	if len(found) > 0 || len(unpriced) > 0 {
 		return found, unpriced
 	}
-	found = findValues(toks, countryWords())
+	found = findValues(toks, countryWordsList)
 	for _, t := range toks {
 		if t.raw == "US" || t.raw == "U.S" {
 			found = appendUnique(found, US)
