@@ -95,7 +95,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// I doing wrong?" matches wrong-item by "wrong") is about the
 		// sentence before it when that sentence answers more strongly:
 		// its own topic, or another as strongly as a marked ask must.
-		weak := p.Confident && (p.Score < markedStory && contentWords(query) < 3 || p.Score < weakAsk) && segs[i].listed == nil
+		weak := p.Confident && (p.Score < markedStory && contentWords(query) < 3 && segs[i].listed == nil || p.Score < weakAsk)
 		if (!p.Confident || weak) && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask && !past(segs[i-1].text) {
 			ctx := segs[i-1].text + " " + segs[i].text
 			if r := k.Search(ctx, lang); (r.Confident && r.Score >= weakClause || r.Unknown != nil) && (!weak || r.Confident && r.Score > p.Score && (r.Best.ID == p.Best.ID || r.Score >= markedStory)) {

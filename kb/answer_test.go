@@ -482,6 +482,19 @@ func TestAnswerWeakAskReadsStory(t *testing.T) {
 	}
 }
 
+// TestAnswerWeakHalfReadsStory checks that the half of a paired ask that
+// matches weakly ("wie krieg ich das korrigiert") is read with the story
+// sentence before it, like any weak ask.
+func TestAnswerWeakHalfReadsStory(t *testing.T) {
+	k := mustLoad(t)
+	msg := "Im Warenkorb stehen 5 statt 50 Exemplare. Wie krieg ich das korrigiert, und wie lange dauert dann die Lieferung nach Wien?"
+	ids, _ := partIDs(k.Answer(msg, ""))
+	sort.Strings(ids)
+	if !slices.Equal(ids, []string{"cart-quantity", "delivery-time"}) {
+		t.Errorf("Answer(%q) = %v, want [cart-quantity delivery-time]", msg, ids)
+	}
+}
+
 // TestAnswerVagueAskReadsStory checks that an ask that only asks ("is
 // that possible?") after a story is answered from the story's last
 // sentences, not from the sentence before it alone.
