@@ -542,8 +542,9 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 
 // pairAsks splits a sentence of two questions joined by a comma and
 // "and" before a question word ("can I still cancel, and where do I see
-// the tracking?", "puis-je annuler, et où vois-je le suivi ?"), or by
-// "and whether", into its two questions, when each answers a topic of
+// the tracking?", "puis-je annuler, et où vois-je le suivi ?"), an
+// opening of another ask or the wish to know (", e poi volevo chiedere
+// come…"), or by "and whether", into its two questions, when each answers a topic of
 // its own (or one is a known unknown, see pairable), the two differ, the
 // whole answers neither a third topic nor nothing but one of them with
 // the other unasked, and the message has room for another ask. Otherwise
@@ -729,6 +730,15 @@ func askPairs(s segment) []pairSplit {
 				if w2 := words(rest[2]); !q && len(rest) > 3 && len(ws) == 1 && len(ws[0]) <= 4 && len(w2) == 1 && slices.Contains(questionWords(), w2[0]) && !slices.Contains(clauseWords, w2[0]) {
 					q = true
 				}
+				// So may an opening of another ask (", e poi volevo
+				// chiedere…", ", en verder wil ik…") or the wish to know
+				// ("…, and I'd like to know how…").
+				if !q {
+					tail := strings.Join(rest, " ")
+					k0, _ := openerWords(tail, "")
+					k1, _ := openerWords(strings.Join(rest[1:], " "), "")
+					q = k0 == openerMore || k1 == openerMore || asksToKnow(rest[1:])
+				}
 			} else {
 				// Without a comma, "and" joins the words of one question
 				// as often ("when and where"): "and whether" starts a
@@ -795,6 +805,24 @@ type pairSplit struct {
 // whetherWords open a question asked inside a sentence ("…and whether I
 // can cancel it", "und ob", "e se"), in any language of Languages.
 var whetherWords = []string{"whether", "if", "ob", "of", "si", "se"}
+
+// askVerbs are the folded verbs with which a clause says it asks ("I'd
+// like to know how…", "volevo chiedere come…"), in Languages.
+var askVerbs = []string{"know", "ask", "wondering", "wonder", "savoir", "demander", "wissen", "fragen",
+	"saber", "preguntar", "sapere", "chiedere", "perguntar", "weten", "vragen"}
+
+// asksToKnow reports whether the first words of ws say they ask: an ask
+// verb and then, at once or after a comma, a question word.
+func asksToKnow(ws []string) bool {
+	for j := 0; j+1 < len(ws) && j < 5; j++ {
+		w := words(ws[j])
+		next := words(ws[j+1])
+		if len(w) == 1 && slices.Contains(askVerbs, w[0]) && len(next) > 0 && (slices.Contains(questionWords(), next[0]) || slices.Contains(whetherWords, next[0])) {
+			return true
+		}
+	}
+	return false
+}
 
 // estCe reports whether ws are French "est-ce", a question's opening
 // written as one word with a hyphen ("et est-ce que je peux…").

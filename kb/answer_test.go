@@ -393,6 +393,10 @@ func TestAnswerPairedAsks(t *testing.T) {
 		{"Ich habe gestern 30 Autorenexemplare bestellt. Kann ich die Bestellung noch stornieren, und wo sehe ich die Sendungsverfolgung?", []string{"cancel-order", "track-order"}},
 		{"J'ai commandé hier 30 exemplaires d'auteur. Est-ce que je peux encore annuler la commande, et où est-ce que je vois le suivi du colis ?", []string{"cancel-order", "track-order"}},
 		{"Ieri ho ordinato 30 copie d'autore. Posso ancora annullare l'ordine, e dove vedo il tracciamento della spedizione?", []string{"cancel-order", "track-order"}},
+		// So may an opening of another ask, or the wish to know.
+		{"Nel pacco c'era il libro di un altro autore, e poi volevo chiedere come si segue la spedizione del prossimo ordine", []string{"track-order", "wrong-item"}},
+		{"Ik kreeg een heel ander boek in de doos, en verder wil ik het aantal in mijn winkelwagen aanpassen want er staat 3 in plaats van 30", []string{"cart-quantity", "wrong-item"}},
+		{"J'ai reçu les exemplaires avec l'ancienne couverture, et je voudrais savoir comment annuler ma deuxième commande", []string{"cancel-order", "old-version"}},
 		// A preposition may come before the question word.
 		{"Mag ik auteursexemplaren doorverkopen op een markt, en tot hoeveel exemplaren mag ik in één keer bestellen?", []string{"max-quantity", "reselling-copies"}},
 	})
