@@ -72,6 +72,9 @@ func (k *KB) Answer(message, lang string) Answer {
 		segs = k.pairAsks(segs, lang)
 	}
 	segs = k.markedAsks(segs, lang)
+	if len(message) <= maxPairedMessage {
+		segs = k.toldProblems(segs, lang)
+	}
 	var asks, story []int
 	for i, s := range segs {
 		switch {
@@ -692,6 +695,53 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 	}
 	return segs
 }
+
+// toldProblems reads as asks the sentences of a short message that tell
+// a problem in the words of its topic (tellsProblem, toldProblem) before
+// the message asks something: "Hit proceed to checkout and my cart just
+// says it's empty, tried twice now. Where can I see my old orders?" asks
+// about both. A sentence of the past or of a problem solved stays story.
+func (k *KB) toldProblems(segs []segment, lang string) []segment {
+	last := -1 // the last ask
+	for i := range segs {
+		if segs[i].ask {
+			last = i
+		}
+	}
+	for j := 0; j < last; j++ {
+		s := &segs[j]
+		if s.filler || s.ask || past(s.text) {
+			continue
+		}
+		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) && k.asksOther(segs[j+1:], r.Best.ID, lang) {
+			s.ask, s.listed = true, &r
+		}
+	}
+	return segs
+}
+
+// asksOther reports whether one of the asks of segs answers a topic other
+// than id: "my cart is empty. how do I fix it?" asks about the problem
+// told only.
+func (k *KB) asksOther(segs []segment, id, lang string) bool {
+	for _, s := range segs {
+		if !s.ask {
+			continue
+		}
+		r := k.Search(askQuery(s.text, lang), lang)
+		if s.listed != nil {
+			r = *s.listed
+		}
+		if r.Confident && r.Score >= markedStory && r.Best.ID != id || r.Unknown != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// toldProblem is the least score at which toldProblems reads a sentence
+// as telling a problem.
+const toldProblem = 0.95
 
 // markedStory is the least score at which a sentence without a question
 // mark is read as an ask its opening or another's points to: it tells

@@ -642,3 +642,24 @@ func TestAnswerUKHardcover(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerToldProblem checks that a short message that tells a problem
+// and then asks about something else gets both answered, and that one
+// that asks what to do about the problem gets that problem alone.
+func TestAnswerToldProblem(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		lang, message string
+		want          []string
+	}{
+		{"en", "Hit proceed to checkout and my cart just says it's empty, tried twice now. Where can I even see my old author copy orders?", []string{"cart-empty", "order-history"}},
+		{"fr", "Mon panier est vide quand je clique sur « Passer la commande ». Combien d'exemplaires puis-je commander au maximum ?", []string{"cart-empty", "max-quantity"}},
+		{"de", "Mein Warenkorb ist leer, wenn ich auf Zur Kasse klicke. Wie lange dauert der Versand nach Österreich?", []string{"cart-empty", "delivery-time"}},
+		{"en", "My cart is empty after I click proceed to checkout. How do I fix it?", []string{"cart-empty"}},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, tt.lang))
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("Answer(%q, %s) = %v, want %v", tt.message, tt.lang, ids, tt.want)
+		}
+	}
+}
