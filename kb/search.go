@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/authorbot/authorbot/isbn"
 )
 
 // Result is the outcome of a Search.
@@ -137,6 +139,12 @@ func (k *KB) Search(query, lang string) Result {
 	// topic, unless it is a topic's own name or the confident topic
 	// itself speaks of it (royalties on resold author copies).
 	if r.exact || len(k.unknowns) == 0 {
+		return res
+	}
+	// A question that gives an ISBN and answers an ISBN topic asks about
+	// that number, whoever wants it ("a review site wants the ISBN-10 of
+	// 979-8-…"): its number is checked and converted, not declined.
+	if res.Confident && res.Best.Theme == "isbn" && len(isbn.FindAll(query)) > 0 {
 		return res
 	}
 	// A trigger the confident topic speaks of is passed over, not the

@@ -539,3 +539,24 @@ func TestSearchConcurrent(t *testing.T) {
 // missed (AUTHORBOT_SHOW_MISSES set). They don't by default: a set
 // measures only while nobody who changes the search reads its questions.
 func showMisses() bool { return os.Getenv("AUTHORBOT_SHOW_MISSES") != "" }
+
+// TestSearchISBNNotDeclined checks that a question that gives an ISBN and
+// answers an ISBN topic is answered though it names a subject the
+// knowledge base does not cover (the reviews the number is wanted for).
+func TestSearchISBNNotDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct{ lang, q, want string }{
+		{"es", "KDP me dio el ISBN 979-8-3297-4410-1 y una web de reseñas me pide el ISBN-10, ¿cómo lo saco?", "isbn-979-asin"},
+		{"it", "Ho l'ISBN 979-12-200-1234-5 e un sito di recensioni vuole l'ISBN-10, come faccio?", "isbn-979-asin"},
+		{"pt", "Um blog de resenhas pediu o ISBN-10, o meu é 978-85-359-0277-8, como converto?", "isbn-conversion"},
+	} {
+		r := k.Search(tt.q, tt.lang)
+		if !r.Confident || r.Best.ID != tt.want {
+			t.Errorf("Search(%q): confident %v, unknown %v, want %s", tt.q, r.Confident, r.Unknown != nil, tt.want)
+		}
+	}
+	// Without an ISBN, the reviews are what the question is about.
+	if r := k.Search("¿Cómo consigo reseñas para mi libro en Amazon?", "es"); r.Unknown == nil {
+		t.Error("a question about reviews is not declined")
+	}
+}
