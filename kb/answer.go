@@ -439,11 +439,12 @@ const vagueAsk = 0.25
 // of its topic (markedStory), and its result; ok is true when that
 // result answers the same topic confidently. A sentence of the past, of
 // a problem solved or of what went well ("La vez pasada tuve el lío del
-// carrito vacío, ya se arregló") is passed over; the story ends at the
-// ask before.
+// carrito vacío, ya se arregló"), or of what the author tried against it
+// ("ho provato con Chrome e Firefox"), is passed over; the story ends at
+// the ask before.
 func (k *KB) storyProblem(segs []segment, i int, lang string) (ctx string, r Result, ok bool) {
 	for j := i - 1; j >= 0 && !segs[j].ask; j-- {
-		if segs[j].filler || past(segs[j].text) {
+		if segs[j].filler || past(segs[j].text) || tried(segs[j].text) {
 			continue
 		}
 		if t := k.Search(segs[j].text, lang); t.Confident && t.Score >= markedStory && tellsProblem(t.Best) {

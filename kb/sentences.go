@@ -25,6 +25,40 @@ func past(s string) bool {
 	return false
 }
 
+// tried reports whether s tells what the author tried against a problem
+// ("I tried Chrome and Firefox, cleared the cache, same thing"), in any
+// language of Languages: the problem is told elsewhere.
+func tried(s string) bool {
+	ws := words(s)
+	for i := range ws {
+		for _, p := range triedPhrases {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// triedPhrases are the folded words, alone or in a row, that tell what
+// was tried.
+var triedPhrases = func() [][]string {
+	var out [][]string
+	for _, p := range []string{
+		// With what, or again: "tried to order" tells the problem.
+		"tried with", "tried another", "tried a different", "tried again", "already tried", "tried everything",
+		"essaye avec", "essaye un autre", "deja essaye", "essaye plusieurs fois",
+		"probiert", "mit einem anderen browser", "schon versucht",
+		"probe con", "probe en otro", "ya probe", "ya intente",
+		"provato con", "gia provato", "provato anche",
+		"tentei com", "ja tentei", "testei com", "ja testei",
+		"geprobeerd met", "al geprobeerd", "ook geprobeerd",
+	} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
+
 // agoUnit reports whether ws, the words after "il y a", start with a
 // span of time ("il y a trois semaines"): otherwise "il y a" says
 // "there is" ("à l'intérieur il y a 35 exemplaires d'un autre livre").

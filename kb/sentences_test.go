@@ -42,6 +42,21 @@ func TestSegments(t *testing.T) {
 	}
 }
 
+func TestTried(t *testing.T) {
+	for _, s := range []string{"Ho provato con Chrome e con Firefox, ho svuotato la cache, stessa cosa.", "I tried another browser, same thing.",
+		"Hab's auf Laptop und Handy probiert, nix.", "Já tentei sair e entrar de novo.", "I tried again, same thing."} {
+		if !tried(s) {
+			t.Errorf("tried(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Mi si apre il carrello vuoto.", "My cart is empty.", "Ich habe 40 Exemplare bestellt.",
+		"I tried to order 50 copies but the button is greyed out.", "Ho provato a ordinare ma il carrello è vuoto."} {
+		if tried(s) {
+			t.Errorf("tried(%q) = true, want false", s)
+		}
+	}
+}
+
 func TestPast(t *testing.T) {
 	for _, s := range []string{"Last year my cart was empty.", "Support fixed it.", "Das wurde dann gelöst.", "Il y a un an, j'ai reçu un exemplaire abîmé.", "Qualche mese fa il carrello era vuoto.",
 		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga.",
