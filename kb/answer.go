@@ -251,13 +251,27 @@ func (k *KB) shortBook(text string, r Result) Result {
 		return r
 	}
 	switch r.Best.ID {
-	case "printing-cost", "printing-cost-by-marketplace", "hardcover-cost":
+	case "printing-cost", "printing-cost-by-marketplace", "hardcover-cost", "author-copy-cost":
 	default:
 		return r // before reading the text: most questions are of no cost topic
 	}
 	p, missing := printcost.FromText(text)
 	if p.Pages == 0 {
 		p.Pages = oneSide(missing)
+	}
+	// The cost of a short book's copies in two marketplaces compared is
+	// the fixed cost of each ("32 páginas, ¿cuánto sale en amazon.es
+	// comparado con amazon.com?").
+	if r.Best.ID == "author-copy-cost" {
+		if p.Pages < 24 || p.Pages > 108 || p.Binding == printcost.Hardcover || !slices.ContainsFunc(missing, func(m printcost.Missing) bool {
+			return m.Field == printcost.FieldMarketplace && len(m.Marketplaces) > 1
+		}) {
+			return r
+		}
+		if e, ok := k.Entry("printing-cost-by-marketplace", r.Best.Lang); ok {
+			r.Best = e
+		}
+		return r
 	}
 	printing := r.Best.ID == "printing-cost" || r.Best.ID == "printing-cost-by-marketplace"
 	var id string

@@ -592,6 +592,9 @@ func TestAnswerShortBook(t *testing.T) {
 		{"trying to work out my printing cost: 6x9 paperback, 312 pages, black ink on cream paper, selling on amazon.com. what will KDP take per copy?", "printing-cost"},
 		{"printing cost of a 60 page paperback in black ink on amazon.de?", "printing-cost-by-marketplace"},
 		{"printing cost of a 300 page hardcover in black ink on amazon.com?", "hardcover-cost"},
+		// The cost of a short book's copies compared between marketplaces.
+		{"Mi cuento infantil tiene 32 páginas, interior en blanco y negro, ¿cuánto sale cada copia en amazon.es comparado con amazon.com?", "printing-cost-by-marketplace"},
+		{"What does an author copy of my 320 page novel cost on amazon.com?", "author-copy-cost"},
 		// Several page counts on one side of 108 pages.
 		{"My new novel runs to 520 pages, the first one was 280 pages. How is the fixed printing cost worked out per marketplace?", "printing-cost"},
 		{"My picture book has 32 pages, the next one will have 40 pages. What does printing cost?", "printing-cost-by-marketplace"},
