@@ -156,14 +156,16 @@ func (k *KB) Answer(message, lang string) Answer {
 	// "Tapa dura, 240 páginas. ¿Cuánto me sale cada copia?": an ask
 	// without the number or the format is about the one the message
 	// gives.
-	// A print pre-order ask beside one about the way the message names
-	// asks the general question ("Can KDP do a paperback pre-order, or
-	// do I have to use Amazon Advantage?") and stays general.
+	// An ask beside one about the narrower topic asks the general
+	// question ("Can KDP do a paperback pre-order, or do I have to use
+	// Amazon Advantage?", "The button is greyed out on my hardcover. Also,
+	// can I get hardcover copies in the UK?") and stays general; one of
+	// ISBN conversion beside the 979 topic has nothing to convert.
 	parts := a.Parts
 	a.Parts = nil
 	for _, p := range parts {
-		p.Result = k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.isbn979(message, p.Result))))
-		if r := k.printPreorder(message, p.Result); r.Best == p.Best || !answers(parts, r.Best.ID) {
+		p.Result = k.isbn979(message, p.Result)
+		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, p.Result)))); r.Best == p.Best || !answers(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)

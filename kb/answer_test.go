@@ -644,6 +644,11 @@ func TestAnswerUKHardcover(t *testing.T) {
 			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
 		}
 	}
+	// Beside an ask about the UK case, the missing option stays itself.
+	msg := "The Order author copies button is greyed out on my hardcover, any idea why? / Also is it even possible to get hardcover copies shipped to the UK"
+	if ids, _ := partIDs(k.Answer(msg, "en")); !slices.Equal(ids, []string{"order-option-missing", "uk-hardcover"}) {
+		t.Errorf("Answer(%q) = %v, want [order-option-missing uk-hardcover]", msg, ids)
+	}
 }
 
 // TestAnswerToldProblem checks that a short message that tells a problem

@@ -246,7 +246,7 @@ var askOpenerList = func() []askOpening {
 		"alias", "e ja agora", "ah e tambem",
 		"trouwens", "overigens", "oh en", "en trouwens",
 		// Postscripts and asides.
-		"ps", "p s", "different question", "unrelated question",
+		"ps", "p s", "pd", "different question", "unrelated question",
 		"au passage",
 		"zweite sache", "noch eine frage", "und noch eine frage",
 		"ah y", "de paso", "y de paso", "aprovechando",
