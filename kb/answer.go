@@ -86,6 +86,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		}
 	}
 	var declined []Part
+	var prev Result // the result of the ask before
 	for _, i := range asks {
 		p := Part{Ask: segs[i].text}
 		query := askQuery(segs[i].text, lang)
@@ -123,6 +124,16 @@ func (k *KB) Answer(message, lang string) Answer {
 				p = Part{Ask: ctx, Result: r}
 			}
 		}
+		if !p.Confident && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident {
+			// "1) hardcover copies to the UK? 2) how much is each one":
+			// an ask that says "each one" or "it" is about the ask
+			// before it, and asks something else of it.
+			ctx := segs[i-1].text + " " + segs[i].text
+			if r := k.Search(ctx, lang); r.Confident && r.Best.ID != prev.Best.ID {
+				p = Part{Ask: ctx, Result: r}
+			}
+		}
+		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:
 			a.add(p)

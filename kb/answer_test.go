@@ -671,3 +671,14 @@ func TestAnswerToldProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerAskReadsAskBefore checks that an ask that refers to the ask
+// before it ("does one come with a mark?") and answers nothing alone is
+// read with it, when together they answer another topic.
+func TestAnswerAskReadsAskBefore(t *testing.T) {
+	k := mustLoad(t)
+	msg := "Vi que dá pra pedir cópia de prova e também cópias do autor. Qual é a diferença entre as duas coisas, de verdade? Uma vem com alguma marca?"
+	if ids, _ := partIDs(k.Answer(msg, "pt")); !slices.Contains(ids, "proofs-vs-author-copies") {
+		t.Errorf("Answer(%q) = %v, want proofs-vs-author-copies among them", msg, ids)
+	}
+}
