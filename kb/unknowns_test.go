@@ -191,6 +191,14 @@ func TestNearDomainUnknowns(t *testing.T) {
 		{"ik wil mijn boek laten vertalen naar het Engels", "translations", ""},
 		{"how do I design a cover in Canva for my paperback?", "cover-design", ""},
 		{"my Canva cover printed much darker on my author copies, is that a defect?", "", "print-defects"},
+		{"nobody is buying my book, what should I do?", "book-marketing", ""},
+		{"ninguém compra o meu livro, como vendo mais?", "book-marketing", ""},
+		{"can I sell author copies to market my book at events?", "", "reselling-copies"},
+		{"my paperback shows temporarily out of stock on Amazon", "book-availability", ""},
+		{"mijn boek staat tijdelijk niet op voorraad op amazon", "book-availability", ""},
+		{"wo sehe ich meine Verkaufszahlen in den KDP-Berichten?", "sales-reports", ""},
+		{"is it worth buying my own ISBNs from Bowker?", "buying-isbns", ""},
+		{"do I earn KDP royalties when I sell author copies?", "", "reselling-copies"},
 	} {
 		r := k.Search(c.q, "")
 		unknown, best := "", ""
