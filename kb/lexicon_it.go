@@ -11,7 +11,7 @@ dallo dagli dai del della delle dello degli dei dell di dove e è ed era erano e
 loro lui ma me mi mia mie miei mio molto ne nel nella nelle nello negli nei nell noi o ogni per perché perche più po poi posso potrei può
 qual quale quali qualche qualcuno quando quanto quella quelle quelli quello questa queste questi questo se sei si sia siamo siete sono su
 sua sue sui sul sulla sulle suo suoi ti tra fra tu tua tue tuo tuoi tutti tutto un una uno vi voi vorrei salve buongiorno buonasera all
-sull dall quest cosa qualcosa xke xké xche xché perke cmq
+sull dall quest cosa qualcosa xke xké xche xché perke cmq raga ragazzi
 `,
 		months: `gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre genn febbr sett ott nov dic`,
 		synonyms: map[string][]string{
