@@ -9,7 +9,7 @@ aan al alle als alsjeblieft alstublieft andere ben bij dan dank dat de deze die 
 geweest had heb hebben heeft hem het hier hij hoe hoi hallo hun ik in is ja je jij jou jouw kan kun kunnen kunt maar me meer men met mij
 mijn moet moeten mogen na naar nog nu of om omdat ons onze ook op over te toch toe tot u uit uw van veel voor waar waarom wanneer want was
 wat we welk welke wel werd wie wij wil willen word worden wordt ze zelf zich zij zijn zo zou zouden bedankt groetjes aub svp dankjewel
-dankuwel n z t s iemand iets vraag vraagje graag eigenlijk allee
+dankuwel n z t s iemand iets vraag vraagje graag eigenlijk allee via
 `,
 		months: `januari februari maart april mei juni juli augustus september oktober november december jan feb apr aug sept okt nov dec`,
 		synonyms: map[string][]string{
