@@ -693,8 +693,10 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 			s.ask = true
 		}
 		// "…auf dem Weihnachtsmarkt verkaufen? und zahle ich beim Bestellen
-		// MwSt drauf": "and" right after an ask marks another.
-		if opener == openerNone && !s.ask && i > 0 && segs[i-1].ask && andOpens(s.text) {
+		// MwSt drauf": "and" after an ask marks another, also with a
+		// sentence of the story between ("¿Dónde veo mis pedidos? No los
+		// encuentro. Y una duda, qué diferencia hay…").
+		if opener == openerNone && !s.ask && asked && andOpens(s.text) {
 			opener = openerMore
 		}
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {

@@ -433,6 +433,8 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		// So do a postscript and an aside.
 		{"My cart shows the wrong number of copies, 5 instead of 50. PS is it possible to cancel an order after it ships", []string{"cancel-order", "cart-quantity"}},
 		{"Mon panier est vide quand je clique sur « Passer la commande ». Au passage, est-ce que je peux revendre ces exemplaires ?", []string{"cart-empty", "reselling-copies"}},
+		// So does "and" after an ask, with the story between.
+		{"¿Dónde puedo ver los pedidos de copias del año pasado? No los encuentro. Y otra duda, qué diferencia hay entre una prueba y una copia de autor", []string{"order-history", "proofs-vs-author-copies"}},
 		// So does an opening said as a sentence of its own.
 		{"Wie lange dauert die Lieferung nach Österreich? Zweite Sache. Im Paket lag ein ganz anderes Buch als meins.", []string{"delivery-time", "wrong-item"}},
 		// Two questions in one sentence without a question mark.
