@@ -840,7 +840,7 @@ func askPairs(s segment) []pairSplit {
 			// as the story and the question of one ask (loose).
 			// The first half must ask too: "commande passée le 3
 			// novembre, quand vais-je…" tells, then asks once.
-			if ws := words(rest[0]); (len(ws) == 1 || estCe(ws)) && slices.Contains(questionWords(), ws[0]) && !slices.Contains(clauseWords, ws[0]) && asksItself(s.text[:i]) {
+			if ws := words(rest[0]); (len(ws) == 1 || estCe(ws)) && slices.Contains(questionWords(), ws[0]) && (!slices.Contains(clauseWords, ws[0]) || announcesAsks(s.text)) && asksItself(s.text[:i]) {
 				q, loose, at = true, true, i+1
 			}
 		}
@@ -885,6 +885,22 @@ type pairSplit struct {
 // whetherWords open a question asked inside a sentence ("…and whether I
 // can cancel it", "und ob", "e se"), in any language of Languages.
 var whetherWords = []string{"whether", "if", "ob", "of", "si", "se"}
+
+// announcesAsks reports whether s opens by announcing several asks ("Drie
+// vraagjes: …", "Two questions: …"): its commas then part them, before
+// any question word.
+func announcesAsks(s string) bool {
+	ws := words(s)
+	return len(ws) > 2 && slices.Contains(countWords, ws[0]) && slices.Contains(askNouns, ws[1])
+}
+
+// countWords and askNouns are the folded words of "two questions", "drei
+// Fragen", "tre domande"… in Languages.
+var (
+	countWords = []string{"two", "three", "deux", "trois", "zwei", "drei", "dos", "tres", "due", "tre", "duas", "dois", "twee", "drie", "2", "3"}
+	askNouns   = []string{"questions", "question", "things", "quick", "fragen", "dinge", "sachen", "preguntas", "dudas", "cosas",
+		"domande", "cose", "perguntas", "duvidas", "coisas", "vragen", "vraagjes", "dingen", "choses"}
+)
 
 // askVerbs are the folded verbs with which a clause says it asks ("I'd
 // like to know how…", "volevo chiedere come…"), in Languages.

@@ -397,6 +397,8 @@ func TestAnswerPairedAsks(t *testing.T) {
 		{"Nel pacco c'era il libro di un altro autore, e poi volevo chiedere come si segue la spedizione del prossimo ordine", []string{"track-order", "wrong-item"}},
 		{"Ik kreeg een heel ander boek in de doos, en verder wil ik het aantal in mijn winkelwagen aanpassen want er staat 3 in plaats van 30", []string{"cart-quantity", "wrong-item"}},
 		{"J'ai reçu les exemplaires avec l'ancienne couverture, et je voudrais savoir comment annuler ma deuxième commande", []string{"cancel-order", "old-version"}},
+		// A message that announces its questions parts them at commas.
+		{"Two questions: how many author copies can I order at once, where do I see my past orders?", []string{"max-quantity", "order-history"}},
 		// A preposition may come before the question word.
 		{"Mag ik auteursexemplaren doorverkopen op een markt, en tot hoeveel exemplaren mag ik in één keer bestellen?", []string{"max-quantity", "reselling-copies"}},
 	})
