@@ -95,10 +95,11 @@ func (k *KB) Answer(message, lang string) Answer {
 		} else {
 			p.Result = k.Search(query, lang)
 		}
-		// An ask of two words or so that answers a topic weakly ("what am
-		// I doing wrong?" matches wrong-item by "wrong") is about the
-		// sentence before it when that sentence answers more strongly:
-		// its own topic, or another as strongly as a marked ask must.
+		// An ask that answers a topic weakly (under weakAsk, or under
+		// markedStory in two words or so: "what am I doing wrong?" matches
+		// wrong-item by "wrong") is about the sentence before it when
+		// that sentence answers more strongly: its own topic, or another
+		// as strongly as a marked ask must.
 		weak := p.Confident && (p.Score < markedStory && contentWords(query) < 3 && segs[i].listed == nil || p.Score < weakAsk)
 		if (!p.Confident || weak) && p.Unknown == nil && i > 0 && !segs[i-1].filler && !segs[i-1].ask && !past(segs[i-1].text) {
 			ctx := segs[i-1].text + " " + segs[i].text
