@@ -137,8 +137,9 @@ func (k *KB) Search(query, lang string) Result {
 	// A question that names a subject next to author copies is declined
 	// with that subject's page rather than answered with the nearest
 	// topic, unless it is a topic's own name or the confident topic
-	// itself speaks of it (royalties on resold author copies).
-	if r.exact || len(k.unknowns) == 0 {
+	// itself speaks of it (royalties on resold author copies). A query
+	// that is a name only once its words are analysed is checked.
+	if len(k.unknowns) == 0 || r.exact && k.names(res.Best, unknownText(query)) {
 		return res
 	}
 	// A question that gives an ISBN and answers an ISBN topic asks about

@@ -254,6 +254,32 @@ func (k *KB) covers(e *Entry, trigger string) bool {
 	return strings.Contains(k.folded[e], trigger)
 }
 
+// names reports whether text (as unknownText gives it) is, word for word,
+// the id, title or an alias of the topic of e in some language: a topic's
+// own name, which is answered even when it names a known unknown. A query
+// that matches a name only once analysed ("como vender mais livros" and
+// the alias "vender em livrarias" share their stems) is not one.
+func (k *KB) names(e *Entry, text string) bool {
+	if e == nil {
+		return false
+	}
+	for _, lang := range k.langs {
+		t := k.byLang[lang][e.ID]
+		if t == nil {
+			continue
+		}
+		if unknownText(t.ID) == text || unknownText(t.Title) == text {
+			return true
+		}
+		for _, a := range t.Aliases {
+			if unknownText(a) == text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Unknowns returns the known unknowns: the subjects next to author copies
 // that k declines, each with the page that answers it.
 func (k *KB) Unknowns() []*Unknown { return append([]*Unknown(nil), k.unknowns...) }

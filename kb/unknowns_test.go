@@ -199,8 +199,50 @@ func TestNearDomainUnknowns(t *testing.T) {
 		{"wo sehe ich meine Verkaufszahlen in den KDP-Berichten?", "sales-reports", ""},
 		{"is it worth buying my own ISBNs from Bowker?", "buying-isbns", ""},
 		{"do I earn KDP royalties when I sell author copies?", "", "reselling-copies"},
+		{"how big should the inside margins be for 400 pages?", "formatting", ""},
+		{"che margini interni servono per 350 pagine?", "formatting", ""},
+		{"no encuentro mi libro en amazon", "book-availability", ""},
+		{"soll ich eine eigene ISBN kaufen?", "buying-isbns", ""},
+		{"moet ik zelf een isbn kopen?", "buying-isbns", ""},
+		{"can I use the free KDP ISBN elsewhere or must I buy my own ISBN?", "", "free-kdp-isbn"},
+		{"wie lange dauert es, bis das Buch live ist?", "publishing-review", ""},
+		{"hoe lang duurt het voor mijn boek online staat?", "publishing-review", ""},
+		{"2,99 ou 3,99 pour un roman numérique ?", "ebook-royalties", ""},
+		{"posso passare da lucida a opaca dopo la pubblicazione?", "book-updates", ""},
+		{"não recebi os royalties de março", "payments", ""},
+		{"kann ich für ein E-Book eine Vorbestellung anlegen?", "", "ebook-preorder"},
+		{"can I set up a preorder for an ebook?", "", "ebook-preorder"},
 	} {
 		r := k.Search(c.q, "")
+		unknown, best := "", ""
+		if r.Unknown != nil {
+			unknown = r.Unknown.ID
+		}
+		if r.Best != nil {
+			best = r.Best.ID
+		}
+		switch {
+		case c.unknown != "" && unknown != c.unknown:
+			t.Errorf("Search(%q): unknown %q, want %s", c.q, unknown, c.unknown)
+		case c.topic != "" && (!r.Confident || best != c.topic || unknown != ""):
+			t.Errorf("Search(%q): confident %v best %q unknown %q, want %s", c.q, r.Confident, best, unknown, c.topic)
+		}
+	}
+}
+
+// TestUnknownAfterAnalysedName checks that only a topic's own name, word
+// for word, skips the unknown check: "como vender mais livros" comes down
+// to the terms of the alias "vender em livrarias" but asks how to sell
+// more books, while the aliases themselves stay answered.
+func TestUnknownAfterAnalysedName(t *testing.T) {
+	k := mustLoad(t)
+	for _, c := range []struct{ q, lang, unknown, topic string }{
+		{"como vender mais livros", "pt", "book-marketing", ""},
+		{"vender em livrarias", "pt", "", "reselling-copies"},
+		{"royalties on author copies", "en", "", "reselling-copies"},
+		{"Royalties on author copies?", "en", "", "reselling-copies"},
+	} {
+		r := k.Search(c.q, c.lang)
 		unknown, best := "", ""
 		if r.Unknown != nil {
 			unknown = r.Unknown.ID
