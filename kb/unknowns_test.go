@@ -202,8 +202,6 @@ func TestNearDomainUnknowns(t *testing.T) {
 		{"how big should the inside margins be for 400 pages?", "formatting", ""},
 		{"che margini interni servono per 350 pagine?", "formatting", ""},
 		{"no encuentro mi libro en amazon", "book-availability", ""},
-		{"soll ich eine eigene ISBN kaufen?", "buying-isbns", ""},
-		{"moet ik zelf een isbn kopen?", "buying-isbns", ""},
 		{"can I use the free KDP ISBN elsewhere or must I buy my own ISBN?", "", "free-kdp-isbn"},
 		{"wie lange dauert es, bis das Buch live ist?", "publishing-review", ""},
 		{"hoe lang duurt het voor mijn boek online staat?", "publishing-review", ""},
