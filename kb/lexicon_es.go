@@ -11,7 +11,7 @@ ese eso esos esta está estaba estado estamos están estar estas este esto estos
 hasta hay he hola la las le les lo los me más mas mi mí mis mucho muy nos nosotros o os otra otras otro otros para pero poco por porque
 porqué puede pueden puedo pudo que qué quien quién quiero se sea ser si sí sido siempre sobre soy su sus también tan tanto te tengo tiene
 tienen tu tú tus un una unas uno unos usted ustedes va vez y ya yo porfa porfavor favor saludos buenas buenos días hey oye alguien
-hago hice hizo duda dudas pregunta preguntas
+hago hice hizo duda dudas pregunta preguntas pasa
 `,
 		months: `enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene feb abr ago sept oct nov dic`,
 		synonyms: map[string][]string{
