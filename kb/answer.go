@@ -700,6 +700,12 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		if opener == openerNone && !s.ask && asked && andOpens(s.text) {
 			opener = openerMore
 		}
+		// "Different question, if I use my own ISBN can IngramSpark run
+		// the preorder": an opening that names a question (or a
+		// postscript) says what follows asks, however weakly it matches.
+		if opener == openerMore && !s.ask && namesQuestion(s.text, lang) {
+			s.ask = true
+		}
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {
 			// A marked sentence about a subject the knowledge base knows
 			// it does not cover asks about it too ("Also, how do I run

@@ -437,6 +437,9 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		{"Mon panier est vide quand je clique sur « Passer la commande ». Au passage, est-ce que je peux revendre ces exemplaires ?", []string{"cart-empty", "reselling-copies"}},
 		// So does "and" after an ask, with the story between.
 		{"¿Dónde puedo ver los pedidos de copias del año pasado? No los encuentro. Y otra duda, qué diferencia hay entre una prueba y una copia de autor", []string{"order-history", "proofs-vs-author-copies"}},
+		// An opening that names a question marks an ask that matches
+		// weakly too.
+		{"My cart is empty after checkout. Another question, if I order 50 copies with standard shipping when would they get here", []string{"cart-empty", "delivery-time"}},
 		// So does an opening said as a sentence of its own.
 		{"Wie lange dauert die Lieferung nach Österreich? Zweite Sache. Im Paket lag ein ganz anderes Buch als meins.", []string{"delivery-time", "wrong-item"}},
 		// Two questions in one sentence without a question mark.

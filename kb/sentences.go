@@ -182,6 +182,20 @@ func openerAlone(s string) int {
 	return openerNone
 }
 
+// namesQuestion reports whether the opening of s, a sentence in lang,
+// names a question ("another question", "zweite Frage", "PS"), which
+// says that s asks.
+func namesQuestion(s, lang string) bool {
+	_, n := openerWords(s, lang)
+	for _, w := range words(s)[:n] {
+		switch w {
+		case "question", "questions", "frage", "pregunta", "duda", "domanda", "pergunta", "duvida", "vraag", "vraagje", "ps", "pd":
+			return true
+		}
+	}
+	return false
+}
+
 // askQuery is the text of an ask as it is searched: without the opening
 // that marks it as one ("Separately, which ink can I pick?" is searched
 // as "which ink can I pick?"), which says how the message is built, not
