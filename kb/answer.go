@@ -233,10 +233,7 @@ func (k *KB) ukHardcover(text string, r Result) Result {
 	if !hardcover || p.Marketplace != printcost.UK {
 		return r
 	}
-	if e, ok := k.Entry("uk-hardcover", r.Best.Lang); ok {
-		r.Best = e
-	}
-	return r
+	return k.retopic(r, "uk-hardcover")
 }
 
 // names reports whether a text whose cost parameters are p and missing
@@ -282,10 +279,7 @@ func (k *KB) shortBook(text string, r Result) Result {
 		}) {
 			return r
 		}
-		if e, ok := k.Entry("printing-cost-by-marketplace", r.Best.Lang); ok {
-			r.Best = e
-		}
-		return r
+		return k.retopic(r, "printing-cost-by-marketplace")
 	}
 	printing := r.Best.ID == "printing-cost" || r.Best.ID == "printing-cost-by-marketplace"
 	var id string
@@ -302,20 +296,16 @@ func (k *KB) shortBook(text string, r Result) Result {
 	default:
 		return r
 	}
-	if e, ok := k.Entry(id, r.Best.Lang); ok {
-		r.Best = e
-	}
-	return r
+	return k.retopic(r, id)
 }
 
 // printPreorder returns r with the topic of the way to a print pre-order
 // that text names, Amazon Advantage or IngramSpark, in place of the
 // general question of print pre-orders ("Est-ce qu'Amazon Advantage
 // permet une précommande pour la version papier ?") or of the other way.
-// In a message, the
-// ask often names it only with "there" ("… bei IngramSpark … kann ich
-// dort vorbestellen?"), so Answer reads the whole message; one that
-// names both ways stays general.
+// In a message, the ask often names it only with "there" ("… bei
+// IngramSpark … kann ich dort vorbestellen?"), so Answer reads the whole
+// message; one that names both ways stays general.
 func (k *KB) printPreorder(text string, r Result) Result {
 	if !r.Confident || r.Best == nil {
 		return r
@@ -337,10 +327,7 @@ func (k *KB) printPreorder(text string, r Result) Result {
 	default:
 		return r
 	}
-	if e, ok := k.Entry(id, r.Best.Lang); ok {
-		r.Best = e
-	}
-	return r
+	return k.retopic(r, id)
 }
 
 // advantageSteps returns r with the steps of the Amazon Advantage method
@@ -353,10 +340,7 @@ func (k *KB) advantageSteps(query string, r Result) Result {
 	ws := " " + strings.Join(words(query), " ") + " "
 	for _, p := range strings.Split(lexiconOf(r.Best.Lang).steps, "|") {
 		if p != "" && strings.Contains(ws, " "+p+" ") {
-			if e, ok := k.Entry("advantage-preorder-steps", r.Best.Lang); ok {
-				r.Best = e
-			}
-			return r
+			return k.retopic(r, "advantage-preorder-steps")
 		}
 	}
 	return r
@@ -395,10 +379,7 @@ func (k *KB) hardcoverCost(text string, r Result) Result {
 	if !slices.Contains(ix.an.analyze(text), ix.an.stem(lexiconOf(r.Best.Lang).hardcover)) {
 		return r
 	}
-	if e, ok := k.Entry("hardcover-cost", r.Best.Lang); ok {
-		r.Best = e
-	}
-	return r
+	return k.retopic(r, "hardcover-cost")
 }
 
 // isbn979 returns r with the topic of ISBNs starting with 979 in place
@@ -410,10 +391,7 @@ func (k *KB) isbn979(text string, r Result) Result {
 	}
 	for _, f := range isbn.FindAll(text) {
 		if strings.HasPrefix(string(f.ISBN13), "979") || f.Err != nil && strings.HasPrefix(f.Text, "979") {
-			if e, ok := k.Entry("isbn-979-asin", r.Best.Lang); ok {
-				r.Best = e
-			}
-			return r
+			return k.retopic(r, "isbn-979-asin")
 		}
 	}
 	return r
@@ -457,6 +435,15 @@ const minFollowedMessage = 450
 // that the sentence before it, when it answers more strongly, says what
 // it is about.
 const weakAsk = 0.5
+
+// retopic returns r with the topic id, in r's language, in place of its
+// own: the narrowing rules' common last step.
+func (k *KB) retopic(r Result, id string) Result {
+	if e, ok := k.Entry(id, r.Best.Lang); ok {
+		r.Best = e
+	}
+	return r
+}
 
 // vagueAsk is the score under which an unanswered ask names no subject
 // of its own.
