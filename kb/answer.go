@@ -375,8 +375,9 @@ func (k *KB) hardcoverCost(text string, r Result) Result {
 	if !r.Confident || r.Best == nil || r.Best.ID != "author-copy-cost" {
 		return r
 	}
-	ix := k.indexes[r.Best.Lang]
-	if !slices.Contains(ix.an.analyze(text), ix.an.stem(lexiconOf(r.Best.Lang).hardcover)) {
+	// printcost reads the format without the stemmer, as ukHardcover
+	// does.
+	if p, missing := printcost.FromText(text); !names(p, missing, printcost.Hardcover) {
 		return r
 	}
 	return k.retopic(r, "hardcover-cost")

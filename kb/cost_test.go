@@ -34,6 +34,7 @@ func TestSearchWorkBounded(t *testing.T) {
 	tests := []struct{ name, question string }{
 		{"gibberish", gibberish(3, 500)},
 		{"a word repeated", strings.Repeat("zorblax ", 60) + "my cart is empty"},
+		{"a word repeated before a cost question", strings.Repeat("zorblax ", 60) + "how much does an author copy cost"},
 		{"pasted text", strings.Repeat(gibberish(4, 100)+" ", 20)},
 	}
 	for _, tt := range tests {

@@ -19,9 +19,6 @@ type lexicon struct {
 	units string
 	// quantity is the canonical word, in synonyms, for a stated quantity.
 	quantity string
-	// hardcover is the canonical word, in synonyms, for the hardcover
-	// format.
-	hardcover string
 	// steps are the folded words and phrases, separated by "|", that ask
 	// for a procedure step by step ("step by step", "stap voor stap").
 	steps string
@@ -203,10 +200,9 @@ audiobook audiobooks audible acx narrator narration podcast
 paperwhite device battery screen charger tablet app
 weather forecast rain recipe recipes cake bread cooking capital football match joke movie music travel
 `,
-		units:     "copies books proofs units paperbacks hardcovers author",
-		quantity:  "quantity",
-		hardcover: "hardcover",
-		steps:     "step by step|steps|walk me through|walkthrough|how exactly",
+		units:    "copies books proofs units paperbacks hardcovers author",
+		quantity: "quantity",
+		steps:    "step by step|steps|walk me through|walkthrough|how exactly",
 		cues: `
 royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month lose lost returned refunded
 kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
@@ -310,10 +306,9 @@ audio audible acx narrateur narration podcast
 liseuse kindle batterie ecran allume charge chargeur tablette
 meteo temps pluie recette recettes gateau cuisine capitale football match blague film musique voyage
 `,
-		units:     "exemplaires copies livres epreuves unites",
-		quantity:  "quantite",
-		hardcover: "relie",
-		steps:     "etape par etape|etapes|pas a pas|marche a suivre|concretement",
+		units:    "exemplaires copies livres epreuves unites",
+		quantity: "quantite",
+		steps:    "etape par etape|etapes|pas a pas|marche a suivre|concretement",
 		cues: `
 redevance redevances royalties | taux pourcentage 35 70 verse versee versees versement versements paye payee payees paiement paiements mois mensuel minimum
 liseuse

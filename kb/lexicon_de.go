@@ -58,10 +58,9 @@ hörbuch hörbücher audible acx sprecher podcast
 reader tolino akku bildschirm ladegerät tablet app
 wetter regen rezept kuchen hauptstadt fußball witz film musik urlaub
 `,
-		units:     "exemplare exemplaren stück bücher probeexemplare kopien einheiten",
-		quantity:  "menge",
-		hardcover: "hardcover",
-		steps:     "schritt fur schritt|schritte|anleitung|wie genau|konkret",
+		units:    "exemplare exemplaren stück bücher probeexemplare kopien einheiten",
+		quantity: "menge",
+		steps:    "schritt fur schritt|schritte|anleitung|wie genau|konkret",
 		cues: `
 tantiemen lizenzgebühren royalties | hoch höhe ebook ebooks satz prozent prozentsatz 35 70 auszahlung auszahlungen ausgezahlt bezahlt zahlung zahlungen monat monatlich minimum
 kindle | synchronisieren synchronisiert einschalten bildschirm akku laden lädt gerät reader app absturz stürzt

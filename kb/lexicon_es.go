@@ -56,10 +56,9 @@ audiolibro audiolibros audible acx narrador narración podcast
 lector pantalla batería cargador tableta app
 lluvia receta recetas pastel cocina capital fútbol chiste película música viaje
 `,
-		units:     "copias ejemplares libros pruebas unidades",
-		quantity:  "cantidad",
-		hardcover: "tapadura",
-		steps:     "paso a paso|pasos|concretamente",
+		units:    "copias ejemplares libros pruebas unidades",
+		quantity: "cantidad",
+		steps:    "paso a paso|pasos|concretamente",
 		cues: `
 regalías royalties | tasa porcentaje 35 70 pago pagos pagan paga cobrar cobro mes mensual mínimo
 kindle | sincronizar sincroniza encender pantalla batería cargar dispositivo lector app bloquea cuelga

@@ -52,10 +52,9 @@ audiolibro audiolibri audible acx narratore podcast
 schermo batteria caricatore tablet app
 meteo pioggia ricetta ricette torta cucina capitale calcio partita barzelletta film musica viaggio
 `,
-		units:     "copie esemplari libri bozze unità",
-		quantity:  "quantita",
-		hardcover: "copertinarigida",
-		steps:     "passo passo|passo a passo|passaggi|procedura|concretamente",
+		units:    "copie esemplari libri bozze unità",
+		quantity: "quantita",
+		steps:    "passo passo|passo a passo|passaggi|procedura|concretamente",
 		cues: `
 royalty diritti_autore | kindle ebook libro_digitale
 royalty diritti_autore | percentuale tasso 35 70 pagamento pagamenti pagato pagano mese mensile minimo

@@ -54,10 +54,9 @@ luisterboek luisterboeken audible acx verteller podcast
 scherm batterij oplader tablet app
 weerbericht regen recept recepten taart koken hoofdstad voetbal wedstrijd grap film muziek vakantie
 `,
-		units:     "exemplaren stuks boeken proefexemplaren kopieën",
-		quantity:  "aantal",
-		hardcover: "hardcover",
-		steps:     "stap voor stap|stappen|stappenplan|hoe precies|concreet",
+		units:    "exemplaren stuks boeken proefexemplaren kopieën",
+		quantity: "aantal",
+		steps:    "stap voor stap|stappen|stappenplan|hoe precies|concreet",
 		cues: `
 royalty royalties | ebook e_book percentage tarief 35 70 uitbetaling uitbetalingen uitbetaald betaald betaling betalingen maand maandelijks minimum
 kindle | synchroniseren synchroniseert aanzetten scherm batterij opladen apparaat app crasht vastgelopen

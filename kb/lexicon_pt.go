@@ -63,10 +63,9 @@ audiolivro audiolivros audible acx narrador podcast
 tela ecrã bateria carregador tablet app
 chuva receita receitas bolo cozinha capital futebol jogo piada filme música viagem
 `,
-		units:     "cópias exemplares livros provas unidades",
-		quantity:  "quantidade",
-		hardcover: "capadura",
-		steps:     "passo a passo|passos|etapas|concretamente",
+		units:    "cópias exemplares livros provas unidades",
+		quantity: "quantidade",
+		steps:    "passo a passo|passos|etapas|concretamente",
 		cues: `
 royalties direitos_autorais | taxa porcentagem percentagem 35 70 pagamento pagamentos pago pagam mês mensal mínimo
 kindle | sincronizar sincroniza ligar tela ecrã bateria carregar dispositivo app trava travou

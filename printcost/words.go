@@ -198,12 +198,12 @@ var bindingWordsList = byFirstWord(func() []phrase[Binding] {
 		p = append(p, phrase[Binding]{w, Paperback})
 	}
 	for _, w := range []string{
-		"hardcover", "hardcovers", "hardback", "hard cover", "hardbound", "case laminate", // en, de, nl
-		"relie", "couverture rigide", // fr
-		"gebundene ausgabe", "gebundenen ausgabe", "gebunden", "gebundenes buch", // de
-		"tapa dura",              // es
-		"copertina rigida",       // it
-		"capa dura",              // pt
+		"hardcover", "hardcovers", "hardback", "hardbacks", "hard cover", "hard back", "hardbound", "case laminate", // en, de, nl
+		"relie", "reliee", "relies", "couverture rigide", "cartonne", "cartonnee", "cartonnes", // fr
+		"gebundene ausgabe", "gebundenen ausgabe", "gebunden", "gebundene", "gebundenes buch", // de
+		"tapa dura", "encuadernado", // es
+		"copertina rigida", "rilegato", // it
+		"capa dura", "capa rigida", // pt
 		"gebonden", "harde kaft", // nl
 	} {
 		p = append(p, phrase[Binding]{w, Hardcover})
