@@ -14,50 +14,48 @@ import (
 // ("last year my cart was empty", "support fixed it"), in any language
 // of Languages: the story of an earlier order, not what the author asks.
 func past(s string) bool {
-	ws := words(s)
+	return hasPhrase(words(s), pastPhrases, func(p, after []string) bool { return p[0] != "il" || agoUnit(after) })
+}
+
+// hasPhrase reports whether one of phrases occurs in ws, word for word,
+// where keep, when not nil, accepts it given the words after it.
+func hasPhrase(ws []string, phrases [][]string, keep func(p, after []string) bool) bool {
 	for i := range ws {
-		for _, p := range pastPhrases {
-			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) && (p[0] != "il" || agoUnit(ws[i+len(p):])) {
+		for _, p := range phrases {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) && (keep == nil || keep(p, ws[i+len(p):])) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// phraseList returns the phrases, each split into its folded words.
+func phraseList(phrases ...string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
 }
 
 // tried reports whether s tells what the author tried against a problem
 // ("I tried Chrome and Firefox, cleared the cache, same thing"), in any
 // language of Languages: the problem is told elsewhere.
-func tried(s string) bool {
-	ws := words(s)
-	for i := range ws {
-		for _, p := range triedPhrases {
-			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func tried(s string) bool { return hasPhrase(words(s), triedPhrases, nil) }
 
 // triedPhrases are the folded words, alone or in a row, that tell what
 // was tried.
-var triedPhrases = func() [][]string {
-	var out [][]string
-	for _, p := range []string{
-		// With what, or again: "tried to order" tells the problem.
-		"tried with", "tried another", "tried a different", "tried again", "already tried", "tried everything",
-		"essaye avec", "essaye un autre", "deja essaye", "essaye plusieurs fois",
-		"probiert", "mit einem anderen browser", "schon versucht",
-		"probe con", "probe en otro", "ya probe", "ya intente",
-		"provato con", "gia provato", "provato anche",
-		"tentei com", "ja tentei", "testei com", "ja testei",
-		"geprobeerd met", "al geprobeerd", "ook geprobeerd",
-	} {
-		out = append(out, strings.Fields(p))
-	}
-	return out
-}()
+var triedPhrases = phraseList(
+	// With what, or again: "tried to order" tells the problem.
+	"tried with", "tried another", "tried a different", "tried again", "already tried", "tried everything",
+	"essaye avec", "essaye un autre", "deja essaye", "essaye plusieurs fois",
+	"probiert", "mit einem anderen browser", "schon versucht",
+	"probe con", "probe en otro", "ya probe", "ya intente",
+	"provato con", "gia provato", "provato anche",
+	"tentei com", "ja tentei", "testei com", "ja testei",
+	"geprobeerd met", "al geprobeerd", "ook geprobeerd",
+)
 
 // agoUnit reports whether ws, the words after "il y a", start with a
 // span of time ("il y a trois semaines"): otherwise "il y a" says
@@ -74,42 +72,36 @@ func agoUnit(ws []string) bool {
 
 // pastPhrases are the folded words, alone or in a row, that put a
 // sentence in the past or say its problem was solved.
-var pastPhrases = func() [][]string {
-	var out [][]string
-	for _, p := range []string{
-		"fixed", "sorted", "solved", "resolved", "replaced", "last year", "last month", "last week", "ago", "back in", "previously", "used to",
-		"regle", "resolu", "remplace", "il y a", "an dernier", "annee derniere", "mois dernier", "semaine derniere", "auparavant",
-		"gelost", "behoben", "ersetzt", "letztes jahr", "letzten monat", "letzte woche", "vor einem jahr", "vor ein paar", "fruher",
-		"soluciono", "resuelto", "resolvio", "reemplazo", "ano pasado", "mes pasado", "semana pasada", "hace un",
-		"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimane fa",
-		"resolvido", "resolveu", "substituido", "substituiu", "ano passado", "mes passado", "semana passada",
-		"opgelost", "vervangen", "vorig jaar", "vorige maand", "vorige week", "geleden", "vroeger",
-		// Months ago, in Portuguese ("há uns meses"), and what the author
-		// already knows ("ya sé que es normal").
-		"ha uns", "ha alguns", "ha um ano", "ha dois",
-		// What went well: the rest of the order, the last one.
-		"no problem", "no problems", "worked fine", "went fine", "all good", "perfect", "intact",
-		"sans probleme", "sans souci", "aucun souci", "aucun probleme", "parfait", "nickel", "impeccable", "rien a redire",
-		"kein problem", "problemlos", "geklappt", "einwandfrei", "perfekt",
-		"sin problema", "sin problemas", "ningun problema", "perfecto", "perfecta", "genial",
-		"nessun problema", "perfetto", "perfetta", "tutto bene",
-		"sem problema", "sem problemas", "perfeito", "perfeita", "certinho", "direitinho",
-		"geen probleem", "geen problemen", "prachtig",
-		// Another, earlier time than the order asked about.
-		"first time i", "toute premiere fois", "another time", "last time", "the time before", "derniere fois", "une autre fois",
-		"beim ersten mal", "letztes mal", "beim letzten mal", "ein anderes mal",
-		"la primera vez que", "la ultima vez", "la vez pasada", "la vez anterior", "otra vez que",
-		"la prima volta che", "ultima volta", "la volta scorsa", "un altra volta",
-		"da primeira vez", "na primeira vez", "da ultima vez", "na ultima vez", "da outra vez", "outra vez que",
-		"de eerste keer", "de vorige keer", "vorige keer", "de laatste keer", "een andere keer",
-		"at first", "in the beginning", "au debut", "am anfang", "anfangs", "al principio", "al inicio",
-		"no inicio", "no comeco", "in het begin", "aanvankelijk",
-		"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
-	} {
-		out = append(out, strings.Fields(p))
-	}
-	return out
-}()
+var pastPhrases = phraseList(
+	"fixed", "sorted", "solved", "resolved", "replaced", "last year", "last month", "last week", "ago", "back in", "previously", "used to",
+	"regle", "resolu", "remplace", "il y a", "an dernier", "annee derniere", "mois dernier", "semaine derniere", "auparavant",
+	"gelost", "behoben", "ersetzt", "letztes jahr", "letzten monat", "letzte woche", "vor einem jahr", "vor ein paar", "fruher",
+	"soluciono", "resuelto", "resolvio", "reemplazo", "ano pasado", "mes pasado", "semana pasada", "hace un",
+	"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimane fa",
+	"resolvido", "resolveu", "substituido", "substituiu", "ano passado", "mes passado", "semana passada",
+	"opgelost", "vervangen", "vorig jaar", "vorige maand", "vorige week", "geleden", "vroeger",
+	// Months ago, in Portuguese ("há uns meses"), and what the author
+	// already knows ("ya sé que es normal").
+	"ha uns", "ha alguns", "ha um ano", "ha dois",
+	// What went well: the rest of the order, the last one.
+	"no problem", "no problems", "worked fine", "went fine", "all good", "perfect", "intact",
+	"sans probleme", "sans souci", "aucun souci", "aucun probleme", "parfait", "nickel", "impeccable", "rien a redire",
+	"kein problem", "problemlos", "geklappt", "einwandfrei", "perfekt",
+	"sin problema", "sin problemas", "ningun problema", "perfecto", "perfecta", "genial",
+	"nessun problema", "perfetto", "perfetta", "tutto bene",
+	"sem problema", "sem problemas", "perfeito", "perfeita", "certinho", "direitinho",
+	"geen probleem", "geen problemen", "prachtig",
+	// Another, earlier time than the order asked about.
+	"first time i", "toute premiere fois", "another time", "last time", "the time before", "derniere fois", "une autre fois",
+	"beim ersten mal", "letztes mal", "beim letzten mal", "ein anderes mal",
+	"la primera vez que", "la ultima vez", "la vez pasada", "la vez anterior", "otra vez que",
+	"la prima volta che", "ultima volta", "la volta scorsa", "un altra volta",
+	"da primeira vez", "na primeira vez", "da ultima vez", "na ultima vez", "da outra vez", "outra vez que",
+	"de eerste keer", "de vorige keer", "vorige keer", "de laatste keer", "een andere keer",
+	"at first", "in the beginning", "au debut", "am anfang", "anfangs", "al principio", "al inicio",
+	"no inicio", "no comeco", "in het begin", "aanvankelijk",
+	"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
+)
 
 // What a sentence's opening words say of it: nothing, that it is the
 // first of several asks, that an ask came before it, or that one did if
