@@ -553,6 +553,40 @@ var askEndings = []string{" what do i do ", " what now ", " how do i do that ", 
 	" was tun ", " was nun ", " wie geht das ", " que hago ", " como hago ", " come faccio ", " che faccio ", " come si fa ",
 	" o que faco ", " como faco ", " wat nu ", " wat moet ik doen ", " hoe doe ik dat "}
 
+// announcesAsks reports whether s opens by announcing several asks ("Drie
+// vraagjes: …", "Two questions: …"): its commas then part them, before
+// any question word.
+func announcesAsks(s string) bool {
+	ws := words(s)
+	return len(ws) > 2 && slices.Contains(countWords, ws[0]) && slices.Contains(askNouns, ws[1])
+}
+
+// countWords and askNouns are the folded words of "two questions", "drei
+// Fragen", "tre domande"… in Languages.
+var (
+	countWords = []string{"two", "three", "deux", "trois", "zwei", "drei", "dos", "tres", "due", "tre", "duas", "dois", "twee", "drie", "2", "3"}
+	askNouns   = []string{"questions", "question", "things", "quick", "fragen", "dinge", "sachen", "preguntas", "dudas", "cosas",
+		"domande", "cose", "perguntas", "duvidas", "coisas", "vragen", "vraagjes", "dingen", "choses"}
+)
+
+// askVerbs are the folded verbs with which a clause says it asks ("I'd
+// like to know how…", "volevo chiedere come…"), in Languages.
+var askVerbs = []string{"know", "ask", "wondering", "wonder", "savoir", "demander", "wissen", "fragen",
+	"saber", "preguntar", "sapere", "chiedere", "perguntar", "weten", "vragen"}
+
+// asksToKnow reports whether the first words of ws say they ask: an ask
+// verb and then, at once or after a comma, a question word.
+func asksToKnow(ws []string) bool {
+	for j := 0; j+1 < len(ws) && j < 5; j++ {
+		w := words(ws[j])
+		next := words(ws[j+1])
+		if len(w) == 1 && slices.Contains(askVerbs, w[0]) && len(next) > 0 && (slices.Contains(questionWords(), next[0]) || slices.Contains(whetherWords, next[0])) {
+			return true
+		}
+	}
+	return false
+}
+
 // questionWords are the folded words that open a question in one of
 // Languages.
 func questionWords() []string { return questionWordList }
