@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
+
+	"filippo.io/edwards25519"
 )
 
 // keyFromSeed is a deterministic key pair, so a failure can be replayed.
@@ -96,6 +98,59 @@ func reversed(b []byte) []byte {
 		r[i], r[j] = r[j], r[i]
 	}
 	return r
+}
+
+// TestTableProducts checks the tables' sums against the library's own
+// scalar multiplication, on the scalars whose digits are at the edges
+// (every byte 127, 128 or 255, which recentre and carry into the next
+// place, and the largest scalar, ℓ-1) and on random ones.
+func TestTableProducts(t *testing.T) {
+	_, k := keyFromSeed(t, 9)
+	minusA := new(edwards25519.Point).Negate(mustPoint(t, k.encoded[:]))
+	order, _ := new(big.Int).SetString("7237005577332262213973186563042994240857116359379907606001950938285454250989", 10)
+	var scalars []*big.Int
+	for _, n := range []int64{0, 1, 127, 128, 255, 256, 32767, 32768} {
+		scalars = append(scalars, big.NewInt(n))
+	}
+	scalars = append(scalars, new(big.Int).Sub(order, big.NewInt(1)))
+	for _, b := range []byte{0x7f, 0x80, 0xff} {
+		scalars = append(scalars, new(big.Int).Mod(new(big.Int).SetBytes(bytes.Repeat([]byte{b}, 32)), order))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		var wide [64]byte
+		for i := range wide {
+			wide[i] = byte(rng.Uint32())
+		}
+		s, _ := new(edwards25519.Scalar).SetUniformBytes(wide[:])
+		scalars = append(scalars, new(big.Int).SetBytes(reversed(s.Bytes())))
+	}
+	for _, n := range scalars {
+		s, err := new(edwards25519.Scalar).SetCanonicalBytes(reversed(n.FillBytes(make([]byte, 32))))
+		if err != nil {
+			t.Fatalf("scalar %v: %v", n, err)
+		}
+		for _, c := range []struct {
+			name  string
+			table *table
+			point *edwards25519.Point
+		}{{"-A", k.minusA, minusA}, {"B", baseTable(), edwards25519.NewGeneratorPoint()}} {
+			got := edwards25519.NewIdentityPoint()
+			c.table.addProduct(got, s)
+			if want := new(edwards25519.Point).ScalarMult(s, c.point); got.Equal(want) != 1 {
+				t.Errorf("[%v]%s from the table is not the library's product", n, c.name)
+			}
+		}
+	}
+}
+
+func mustPoint(t *testing.T, b []byte) *edwards25519.Point {
+	t.Helper()
+	p, err := new(edwards25519.Point).SetBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func TestNewRefusesWhatIsNotAKey(t *testing.T) {
