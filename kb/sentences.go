@@ -251,6 +251,7 @@ var askOpenerList = func() []askOpening {
 		"tra altro", "a proposito", "ah e", // "tra l'altro"
 		"alias", "e ja agora", "ah e tambem",
 		"trouwens", "overigens", "oh en", "en trouwens",
+		"oh et", "oh und", "oh y", "oh e",
 		// Postscripts and asides.
 		"ps", "p s", "pd", "different question", "unrelated question",
 		"au passage",
@@ -265,7 +266,13 @@ var askOpenerList = func() []askOpening {
 	// story they open what happened next ("Anyway, this morning I
 	// ordered 60 copies").
 	turn := []string{"anyway", "anyhow", "sinon", "en tout cas", "jedenfalls", "wie auch immer", "en fin", "de todas formas",
-		"comunque", "e comunque", "enfim", "de qualquer forma", "hoe dan ook", "enfin"}
+		"comunque", "e comunque", "enfim", "de qualquer forma", "hoe dan ook", "enfin",
+		// The other case of an ask before: "Can I cancel it? And if not,
+		// can I still change the quantity?"
+		"if not", "and if not", "otherwise", "et sinon", "si non", "et si non",
+		"falls nicht", "wenn nicht", "und wenn nicht", "ansonsten",
+		"si no", "y si no", "de lo contrario", "se no", "e se no", "se non", "e se non", "altrimenti",
+		"se nao", "e se nao", "senao", "caso contrario", "zo niet", "en zo niet", "zo nee", "en zo nee"}
 	var out []askOpening
 	for _, p := range first {
 		out = append(out, askOpening{strings.Fields(p), openerFirst})
