@@ -177,7 +177,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	a.Parts = nil
 	for _, p := range parts {
 		p.Result = k.isbn979(message, p.Result)
-		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, p.Result)))); r.Best == p.Best || !answers(parts, r.Best.ID) {
+		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result))))); r.Best == p.Best || !answers(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -200,7 +200,32 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.isbn979(text, r)))))
+	return k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r))))))
+}
+
+// inkCost returns r with the printing cost in place of the ink options
+// when ask asks what a book whose page count text gives costs to print
+// ("What's the printing cost on amazon.com for a 6x9 paperback, 312
+// pages, black ink on cream paper?"): naming the ink gives the cost its
+// figures, where a question of the inks alone ("Is premium color worth
+// it for 150 pages?") names no cost. The cost must be asked in the ask
+// itself: a story around it tells of costs as much. A question naming
+// two inks compares them, which is the ink options' own. shortBook then
+// narrows it further by the page count.
+func (k *KB) inkCost(ask, text string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "ink-options" || !hasPhrase(words(ask), costPhrases, nil) {
+		return r
+	}
+	p, missing := printcost.FromText(text)
+	if p.Pages == 0 && oneSide(missing) == 0 {
+		return r
+	}
+	// Two inks named compare them ("how much more is premium colour than
+	// black and white for 200 pages?"): the ink options say that.
+	if slices.ContainsFunc(missing, func(m printcost.Missing) bool { return m.Field == printcost.FieldInk && len(m.Inks) > 1 }) {
+		return r
+	}
+	return k.retopic(r, "printing-cost")
 }
 
 // ukHardcover returns r with the topic of hardcover author copies in the

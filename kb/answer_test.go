@@ -613,6 +613,32 @@ func TestAnswerShortBook(t *testing.T) {
 	}
 }
 
+// TestAnswerInkCost checks that a question of what a book of a given
+// page count costs to print gets the printing cost even when it names
+// the ink, and that one comparing inks or choosing between them gets the
+// ink options.
+func TestAnswerInkCost(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"print cost for 410 pages, black ink and white paper, 6x9, amazon.com?", "printing-cost"},
+		{"What would KDP charge to print 190 pages in premium color ink, 8.5x11, on amazon.com?", "printing-cost"},
+		{"Combien coûte l impression de mon roman de 240 pages, encre noire sur papier crème, format 6x9, sur amazon.fr ?", "printing-cost"},
+		{"Was kostet der Druck von 320 Seiten im Format 6x9 mit schwarzer Tinte auf cremefarbenem Papier bei amazon.de?", "printing-cost"},
+		{"¿Cuánto cuesta imprimir 220 páginas en tinta negra y papel crema, 6x9, en amazon.es?", "printing-cost"},
+		{"Wat kost het drukken van 260 paginas met zwarte inkt op crème papier, 6x9, op amazon.nl?", "printing-cost"},
+		{"Quanto custa imprimir 180 páginas com tinta preta em papel creme, 6x9, na amazon.com?", "printing-cost"},
+		{"How much more does premium color cost than standard black ink for a 200 page book?", "ink-options"},
+		{"Should I choose premium color or standard color for my 150 page cookbook?", "ink-options"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}
+
 // TestAnswerFollowUps checks that in a long message the asks that
 // follow up on a strong one are answered by its topic alone, and that a
 // short message keeps its asks side by side.

@@ -57,6 +57,18 @@ var triedPhrases = phraseList(
 	"geprobeerd met", "al geprobeerd", "ook geprobeerd",
 )
 
+// costPhrases are the folded words, alone or in a row, that ask what
+// something costs, in Languages.
+var costPhrases = phraseList(
+	"cost", "costs", "price", "how much", "printing cost", "charge",
+	"cout", "couts", "coute", "combien", "prix",
+	"kosten", "kostet", "preis", "wie viel", "wieviel", "druckkosten",
+	"costo", "costos", "cuesta", "cuanto", "precio", "sale",
+	"costi", "costa", "quanto", "prezzo",
+	"custo", "custos", "custa", "preco", "valor",
+	"kost", "kosten", "prijs", "hoeveel", "drukkosten",
+)
+
 // agoUnit reports whether ws, the words after "il y a", start with a
 // span of time ("il y a trois semaines"): otherwise "il y a" says
 // "there is" ("à l'intérieur il y a 35 exemplaires d'un autre livre").
