@@ -576,6 +576,17 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		if wb := whole.Best; whole.Confident && wb != nil && !topics[wb.ID] {
 			every = false
 		}
+		// "Mi libro está en catalán, se pueden pedir copias de autor en
+		// ese idioma?": a whole that answers strongly the topic one clause
+		// answers only weakly is one question, whose clause names what the
+		// other asks of.
+		if wb := whole.Best; whole.Confident && wb != nil && whole.Score >= markedStory {
+			for _, c := range split {
+				if r := c.listed; r.Confident && r.Best.ID == wb.ID && r.Score < weakAsk {
+					every = false
+				}
+			}
+		}
 		if !every || len(topics) < 2 {
 			out = append(out, s)
 			continue
