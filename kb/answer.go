@@ -859,7 +859,9 @@ func askPairs(s segment) []pairSplit {
 				// as often ("when and where"): "and whether" starts a
 				// second, and "and" with a question word may (loose).
 				q = len(ws) == 1 && slices.Contains(whetherWords, ws[0])
-				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) {
+				// "…dans le panier et quand je clique, il est vide": "when
+				// I" opens a clause of time, not a question.
+				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) && !(slices.Contains(whenWords, ws[0]) && slices.Contains(subjectWords, firstWord(rest[2]))) {
 					q, loose = true, true
 				}
 				// A preposition may come first ("und über welchen
@@ -893,6 +895,14 @@ func askPairs(s segment) []pairSplit {
 		i += 1 + j
 	}
 	return out
+}
+
+// firstWord returns the first folded word of s, "" for none.
+func firstWord(s string) string {
+	if ws := words(s); len(ws) > 0 {
+		return ws[0]
+	}
+	return ""
 }
 
 // clauseWords are the question words that after a comma open a clause of
