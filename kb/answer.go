@@ -72,6 +72,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		segs = k.pairAsks(segs, lang)
 	}
 	segs = k.markedAsks(segs, lang)
+	segs = k.announcedAsks(segs, lang)
 	if len(message) <= maxPairedMessage {
 		segs = k.toldProblems(segs, lang)
 	}
@@ -757,6 +758,40 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 			}
 		}
 		asked = asked || s.ask
+	}
+	return segs
+}
+
+// announcedAsks reads as asks the sentences of a message that opens by
+// announcing them ("Tre problemi in un colpo solo: le copie hanno la
+// vecchia copertina; due scatole non sono arrivate; …", "Two things:
+// …"): from the announcing one on, each that answers a topic as
+// strongly as a marked ask must, or names a subject the knowledge base
+// does not cover, is one of them, up to maxAsks in all.
+func (k *KB) announcedAsks(segs []segment, lang string) []segment {
+	first := slices.IndexFunc(segs, func(s segment) bool { return !s.filler })
+	if first < 0 || !announcesAsks(segs[first].text) {
+		return segs
+	}
+	asks := 0
+	for _, s := range segs {
+		if s.ask {
+			asks++
+		}
+	}
+	for i := first; i < len(segs) && asks < maxAsks; i++ {
+		s := &segs[i]
+		if s.filler || s.ask || past(s.text) {
+			continue
+		}
+		query := askQuery(s.text, lang)
+		if _, after, ok := strings.Cut(query, ": "); i == first && ok && len(words(after)) >= 3 {
+			query = after // the announcement itself names no subject
+		}
+		if r := k.Search(query, lang); r.Confident && r.Score >= markedStory || r.Unknown != nil {
+			s.ask, s.listed = true, &r
+			asks++
+		}
 	}
 	return segs
 }

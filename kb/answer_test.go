@@ -447,6 +447,16 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		// "and whether" starts a second question, comma or not.
 		{"Preciso saber quanto tempo demora pra entrega chegar no Brasil e se dá pra acompanhar o pedido pelo site", []string{"delivery-time", "track-order"}},
 		{"I'd like to know how long delivery to Canada takes and whether I can track the parcel", []string{"delivery-time", "track-order"}},
+		// "And if not" asks the other case of the ask before.
+		{"Is it too late to cancel my author copy order from this morning? And if not, can I still change the shipping address on it", []string{"cancel-order", "change-order"}},
+		// "Oh, and" adds a problem told without a question mark.
+		{"Wie lange brauchen Autorenexemplare nach Österreich? Oh und im Karton lag ein völlig anderes Buch als meins", []string{"delivery-time", "wrong-item"}},
+		// Before "by the way", a problem told weakly is the first subject.
+		{"Ik heb 25 auteursexemplaren besteld en er zit een heel ander boek in de doos. Trouwens, hoe lang duurt de levering naar België meestal?", []string{"delivery-time", "wrong-item"}},
+		// An opening that announces problems makes each one an ask.
+		{"Two problems at once: the covers of my new copies curl up at the corners; and one of the two boxes never arrived although tracking says delivered", []string{"curled-cover", "damaged-or-lost"}},
+		// "And when I…" opens a clause of time, not a second question.
+		{"I put 40 copies in my cart and when I press proceed to checkout the cart is suddenly empty", []string{"cart-empty"}},
 	})
 	// A marked ask about a subject the knowledge base does not cover is
 	// declined on its own, and the ask it follows is answered.

@@ -601,11 +601,12 @@ func announcesAsks(s string) bool {
 }
 
 // countWords and askNouns are the folded words of "two questions", "drei
-// Fragen", "tre domande"… in Languages.
+// Fragen", "tre domande", "three problems"… in Languages.
 var (
 	countWords = []string{"two", "three", "deux", "trois", "zwei", "drei", "dos", "tres", "due", "tre", "duas", "dois", "twee", "drie", "2", "3"}
 	askNouns   = []string{"questions", "question", "things", "quick", "fragen", "dinge", "sachen", "preguntas", "dudas", "cosas",
-		"domande", "cose", "perguntas", "duvidas", "coisas", "vragen", "vraagjes", "dingen", "choses"}
+		"domande", "cose", "perguntas", "duvidas", "coisas", "vragen", "vraagjes", "dingen", "choses",
+		"problems", "issues", "problemes", "probleme", "soucis", "problemas", "problemi", "problemen"}
 )
 
 // askVerbs are the folded verbs with which a clause says it asks ("I'd
