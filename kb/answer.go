@@ -172,13 +172,15 @@ func (k *KB) Answer(message, lang string) Answer {
 	// An ask beside one about the narrower topic asks the general
 	// question ("Can KDP do a paperback pre-order, or do I have to use
 	// Amazon Advantage?", "The button is greyed out on my hardcover. Also,
-	// can I get hardcover copies in the UK?") and stays general; one of
+	// can I get hardcover copies in the UK?") and stays general, also
+	// beside the steps of the narrower way ("Não dá pela KDP? Se tiver
+	// que ser pela Amazon Advantage, qual é o passo a passo?"); one of
 	// ISBN conversion beside the 979 topic has nothing to convert.
 	parts := a.Parts
 	a.Parts = nil
 	for _, p := range parts {
 		p.Result = k.isbn979(message, p.Result)
-		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result))))); r.Best == p.Best || !answers(parts, r.Best.ID) {
+		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result))))); r.Best == p.Best || !answers(parts, r.Best.ID) && !(r.Best.ID == "advantage-preorder" && answers(parts, "advantage-preorder-steps")) {
 			p.Result = r
 		}
 		a.add(p)

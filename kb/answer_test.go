@@ -587,6 +587,8 @@ func TestAnswerPrintPreorderWay(t *testing.T) {
 		{"Can someone explain step by step how to set up a paperback pre-order through Amazon Advantage?", []string{"advantage-preorder-steps"}},
 		{"In un gruppo americano ho letto che alcuni autori usano Amazon Advantage per avere il preorder del cartaceo: mandano le copie al magazzino di Amazon e il libro si può prenotare prima dell'uscita.", []string{"advantage-preorder"}},
 		{"Se puede hacer preventa del libro en tapa blanda en KDP? o hay que usar Amazon Advantage, lo vi en un video y no se si funciona", []string{"advantage-preorder", "print-preorder"}},
+		// So does one beside the steps of a way.
+		{"Can I put my paperback on pre-order directly in KDP? If I need Amazon Advantage for that, can you walk me through the steps?", []string{"advantage-preorder-steps", "print-preorder"}},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		sort.Strings(ids)
