@@ -135,6 +135,17 @@ func (k *KB) Answer(message, lang string) Answer {
 				p = Part{Ask: ctx, Result: r}
 			}
 		}
+		if (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident && !costTopic(prev.Best.ID) &&
+			hasPhrase(words(query), costPhrases, nil) && hasPhrase(words(query), eachPhrases, nil) {
+			// "…hardcover copies to the UK? 2) how much is each one" (or
+			// "cuánto me sale cada una", which matches the missing
+			// button by "me sale"): what each of the copies costs,
+			// narrowed below by the format.
+			ctx := segs[i-1].text + " " + segs[i].text
+			if r := k.Search(ctx, lang); r.Confident {
+				p = Part{Ask: ctx, Result: k.retopic(r, "author-copy-cost")}
+			}
+		}
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:
@@ -186,6 +197,16 @@ func (k *KB) Answer(message, lang string) Answer {
 		a.add(p)
 	}
 	return a
+}
+
+// costTopic reports whether topic id is one of what printing or copies
+// cost.
+func costTopic(id string) bool {
+	switch id {
+	case "author-copy-cost", "printing-cost", "printing-cost-by-marketplace", "hardcover-cost", "ink-options", "taxes-vat":
+		return true
+	}
+	return false
 }
 
 // answers reports whether one of parts answers topic id.

@@ -734,3 +734,21 @@ func TestAnswerAskReadsAskBefore(t *testing.T) {
 		t.Errorf("Answer(%q) = %v, want proofs-vs-author-copies among them", msg, ids)
 	}
 }
+
+// TestAnswerEachCost checks that a vague ask of what each one costs,
+// after an ask about copies, gets what the copies cost, narrowed by the
+// format the message names, and that an ask of a price the knowledge
+// base does not cover is not taken for it.
+func TestAnswerEachCost(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"1) can I order hardcover author copies for delivery in the UK? 2) and roughly how much is each one", []string{"hardcover-cost", "uk-hardcover"}},
+		{"1) ¿se pueden mandar copias de autor en tapa dura al Reino Unido? 2) cuánto me sale cada una", []string{"hardcover-cost", "uk-hardcover"}},
+	})
+	msg := "Welke opties heb ik om mijn boek uit te brengen, meteen publiceren of een datum plannen? En hoe bepaal ik de verkoopprijs van elk exemplaar van de paperback"
+	for _, p := range k.Answer(msg, "").Answered() {
+		if costTopic(p.Best.ID) {
+			t.Errorf("Answer(%q) answers %s, a cost of copies it does not ask", msg, p.Best.ID)
+		}
+	}
+}

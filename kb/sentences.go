@@ -69,6 +69,19 @@ var costPhrases = phraseList(
 	"kost", "kosten", "prijs", "hoeveel", "drukkosten",
 )
 
+// eachPhrases are the folded words, alone or in a row, that ask of each
+// of the things the ask before spoke of ("how much is each one"), in
+// Languages.
+var eachPhrases = phraseList(
+	"each", "apiece", "per copy", "a copy",
+	"chacun", "chacune", "par exemplaire", "l unite", "piece",
+	"jeweils", "pro stuck", "pro exemplar", "je exemplar", "das stuck",
+	"cada una", "cada uno", "por copia", "por ejemplar", "la unidad",
+	"ciascuna", "ciascuno", "l una", "l uno", "a copia", "per copia",
+	"cada", "por exemplar", "a unidade",
+	"per stuk", "per exemplaar", "elk", "het stuk",
+)
+
 // agoUnit reports whether ws, the words after "il y a", start with a
 // span of time ("il y a trois semaines"): otherwise "il y a" says
 // "there is" ("à l'intérieur il y a 35 exemplaires d'un autre livre").
