@@ -146,6 +146,13 @@ func (k *KB) Answer(message, lang string) Answer {
 				p = Part{Ask: ctx, Result: k.retopic(r, "author-copy-cost")}
 			}
 		}
+		// "Como recebo os royalties no Brasil?" matched the resale of
+		// copies by a word or two: a weak match that names nothing of
+		// ordering and printing copies is a subject the knowledge base
+		// does not know, declined rather than answered wrong.
+		if p.Confident && p.Unknown == nil && p.Score < weakAsk && !namesDomain(p.Ask) {
+			p.Confident = false
+		}
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:

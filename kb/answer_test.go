@@ -752,3 +752,24 @@ func TestAnswerEachCost(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerNamesDomain checks that a weak match that names nothing of
+// ordering or printing copies is declined, and that short questions of
+// the domain without its most common words are still answered.
+func TestAnswerNamesDomain(t *testing.T) {
+	k := mustLoad(t)
+	for _, msg := range []string{
+		"como recebo os royalties no Brasil",
+		"how do I choose a list price for my ebook",
+	} {
+		if ids, _ := partIDs(k.Answer(msg, "")); len(ids) > 0 {
+			t.Errorf("Answer(%q) = %v, want it declined", msg, ids)
+		}
+	}
+	checkAnswered(t, k, []answered{
+		{"am I allowed to sell them at a craft fair", []string{"reselling-copies"}},
+		{"there are empty pages at the back of my book, why", []string{"blank-pages"}},
+		{"mi è arrivato il libro di un altro autore", []string{"wrong-item"}},
+		{"mag ik ze doorverkopen in mijn winkel", []string{"reselling-copies"}},
+	})
+}
