@@ -34,7 +34,7 @@ sull dall quest cosa qualcosa xke xké xche xché perke cmq raga ragazzi
 			"unordine":        {"in una volta", "in un ordine", "in un solo ordine", "per ordine"},
 			"quantita":        {"quante copie", "numero di copie"},
 			"rivendere":       {"rivendita", "vendere", "resell"},
-			"tracciamento":    {"tracciare", "tracking", "track", "a che punto"},
+			"tracciamento":    {"tracciare", "tracking", "track", "a che punto", "sapere dove sono", "sapere dove si trovano", "dove sono le mie copie", "dove sono i miei libri"},
 			"annullare":       {"disdire", "disdetta"},
 			"marketplace":     {"mercato", "mercati"},
 			"cassa":           {"checkout"},
