@@ -838,6 +838,9 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 			last = i
 		}
 	}
+	if last < 0 {
+		return k.toldOnly(segs, lang)
+	}
 	for j := 0; j < last; j++ {
 		s := &segs[j]
 		if s.filler || s.ask || past(s.text) {
@@ -849,6 +852,39 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 	}
 	return segs
 }
+
+// toldOnly reads as asks the sentences of a short message that asks
+// nothing but tells two problems or more, each in the words of its own
+// topic (markedStory's 0.9 and over): "le copertine si sono arricciate
+// tutte. e uno dei pacchi non è mai arrivato" wants both answered, where
+// the message searched as one answers one of them. A message that tells
+// one problem is searched as one, as before.
+func (k *KB) toldOnly(segs []segment, lang string) []segment {
+	var told []int
+	var results []Result
+	topics := map[string]bool{}
+	for j := range segs {
+		s := segs[j]
+		if s.filler || past(s.text) {
+			continue
+		}
+		if r := k.Search(askQuery(s.text, lang), lang); r.Confident && r.Score >= toldOnlyScore && tellsProblem(r.Best) && !topics[r.Best.ID] {
+			told, results = append(told, j), append(results, r)
+			topics[r.Best.ID] = true
+		}
+	}
+	if len(told) < 2 {
+		return segs
+	}
+	for n, j := range told[:min(len(told), maxAsks)] {
+		segs[j].ask, segs[j].listed = true, &results[n]
+	}
+	return segs
+}
+
+// toldOnlyScore is the least score at which toldOnly reads a sentence as
+// telling a problem.
+const toldOnlyScore = 0.9
 
 // asksOther reports whether one of the asks of segs answers a topic other
 // than id: "my cart is empty. how do I fix it?" asks about the problem

@@ -716,6 +716,9 @@ func TestAnswerToldProblem(t *testing.T) {
 		{"fr", "Mon panier est vide quand je clique sur « Passer la commande ». Combien d'exemplaires puis-je commander au maximum ?", []string{"cart-empty", "max-quantity"}},
 		{"de", "Mein Warenkorb ist leer, wenn ich auf Zur Kasse klicke. Wie lange dauert der Versand nach Österreich?", []string{"cart-empty", "delivery-time"}},
 		{"en", "My cart is empty after I click proceed to checkout. How do I fix it?", []string{"cart-empty"}},
+		// Two problems told, nothing asked.
+		{"it", "le copertine si sono arricciate tutte. e uno dei pacchi non è mai arrivato", []string{"curled-cover", "damaged-or-lost"}},
+		{"en", "My cart is empty after I click proceed to checkout, tried twice now", []string{"cart-empty"}},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, tt.lang))
 		if !slices.Equal(ids, tt.want) {
