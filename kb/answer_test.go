@@ -304,9 +304,12 @@ func TestAccuracyMessy(t *testing.T) {
 // Answer first got 45 and 47 of right. The computed floor went down
 // when 220 rows written apart from the content (88 multi-part, 44
 // computed, 58 long, 24 near-domain, 6 informal) were added; Answer first
-// got 160 of them right, 32 of the computed ones.
+// got 160 of them right, 32 of the computed ones. The off-topic floor
+// went down when 21 off-topic rows using "order", "delivery" or "cart" in
+// other senses were added with 84 hard near-domain ones; Answer first got
+// 16 of the 21 right.
 var tuneFloor = map[string]float64{
-	"all": 84, "group changed": 100, "group computed": 80, "group multi": 77, "group near": 90, "group offtopic": 100,
+	"all": 84, "group changed": 100, "group computed": 80, "group multi": 77, "group near": 90, "group offtopic": 85,
 }
 
 // TestAccuracyTune measures Answer on the tuning set, in messy.tsv's
