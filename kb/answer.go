@@ -146,13 +146,7 @@ func (k *KB) Answer(message, lang string) Answer {
 				p = Part{Ask: ctx, Result: k.retopic(r, "author-copy-cost")}
 			}
 		}
-		// "Como recebo os royalties no Brasil?" matched the resale of
-		// copies by a word or two: a weak match that names nothing of
-		// ordering and printing copies is a subject the knowledge base
-		// does not know, declined rather than answered wrong.
-		if p.Confident && p.Unknown == nil && p.Score < weakAsk && !namesDomain(p.Ask) {
-			p.Confident = false
-		}
+		p.Result = doubt(p.Result, p.Ask)
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:
@@ -163,14 +157,15 @@ func (k *KB) Answer(message, lang string) Answer {
 	}
 	if len(a.Parts) == 0 && len(story) > 0 {
 		// No ask answered, or none asked: the message as a whole may
-		// still say what it is about ("my cart is empty!!").
+		// still say what it is about ("my cart is empty!!"), when it names
+		// the domain or says it strongly.
 		var b strings.Builder
 		for _, i := range append(story, asks...) {
 			b.WriteString(segs[i].text)
 			b.WriteByte(' ')
 		}
 		text := strings.TrimSpace(b.String())
-		if r := k.Search(text, lang); r.Confident || r.Unknown != nil || len(declined) == 0 {
+		if r := doubt(k.Search(text, lang), text); r.Confident || r.Unknown != nil || len(declined) == 0 {
 			a.add(Part{Ask: text, Result: r})
 		}
 	}
@@ -214,6 +209,19 @@ func costTopic(id string) bool {
 		return true
 	}
 	return false
+}
+
+// doubt returns r, found for text, as not confident when it may be a
+// subject the knowledge base does not know: a match under weakAsk that
+// names nothing of ordering and printing copies (namesDomain). "Como
+// recebo os royalties no Brasil?" matched the resale of copies by a word
+// or two; such a question is declined with the pointer to a human rather
+// than answered wrong.
+func doubt(r Result, text string) Result {
+	if r.Confident && r.Unknown == nil && r.Score < weakAsk && !namesDomain(text) {
+		r.Confident = false
+	}
+	return r
 }
 
 // answers reports whether one of parts answers topic id.

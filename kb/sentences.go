@@ -105,7 +105,7 @@ func namesDomain(s string) bool {
 // ink and defects, taxes, marketplaces, limits, what went wrong. Words
 // that near-domain subjects share with them (pages, price, book, KDP)
 // are left out: they are what a weak match of such a subject rests on.
-var domainPrefixes = []string{"cop", "exempla", "ejempla", "proof", "epreuv", "probe", "beleg", "prueba", "prova",
+var domainPrefixes = []string{"cop", "exempla", "ejempla", "auteur", "autor", "author", "proof", "epreuv", "probe", "beleg", "prueba", "prova",
 	"bestel", "bestell", "order", "commande", "command", "pedid", "pedi", "ordin", "encomend",
 	"cart", "panier", "warenkorb", "carrit", "carrell", "carrinh", "winkelw", "mandje",
 	"ship", "deliver", "livr", "liefer", "envi", "entreg", "sped", "consegn", "lever", "verzend", "track", "suivi", "sendung", "seguim", "rastre",
