@@ -83,13 +83,17 @@ var eachPhrases = phraseList(
 )
 
 // namesDomain reports whether s names something of ordering and
-// printing copies (domainPrefixes, or a marketplace's address such as
-// "amazon.de"), in any language of Languages.
+// printing copies (domainPrefixes, domainWords, a compound of
+// "exemplar" such as "Autorenexemplare", or a marketplace's address such
+// as "amazon.de"), in any language of Languages.
 func namesDomain(s string) bool {
 	if strings.Contains(asciiLower(s), "amazon.") {
 		return true
 	}
 	for _, w := range words(s) {
+		if slices.Contains(domainWords, w) || strings.Contains(w, "exempla") {
+			return true
+		}
 		for _, p := range domainPrefixes {
 			if strings.HasPrefix(w, p) {
 				return true
@@ -99,28 +103,33 @@ func namesDomain(s string) bool {
 	return false
 }
 
-// domainPrefixes are the beginnings of the folded words that name
-// something of ordering and printing copies: the copies and proofs,
-// orders and carts, shipping and delivery, formats, ISBNs, pre-orders,
-// ink and defects, taxes, marketplaces, limits, what went wrong. Words
-// that near-domain subjects share with them (pages, price, book, KDP)
-// are left out: they are what a weak match of such a subject rests on.
-var domainPrefixes = []string{"cop", "exempla", "ejempla", "auteur", "autor", "author", "proof", "epreuv", "probe", "beleg", "prueba", "prova",
-	"bestel", "bestell", "order", "commande", "command", "pedid", "pedi", "ordin", "encomend",
-	"cart", "panier", "warenkorb", "carrit", "carrell", "carrinh", "winkelw", "mandje",
-	"ship", "deliver", "livr", "liefer", "envi", "entreg", "sped", "consegn", "lever", "verzend", "track", "suivi", "sendung", "seguim", "rastre",
-	"isbn", "asin", "paperback", "hardcover", "hardback", "broch", "relie", "taschenbuch", "gebund", "tapa", "brossura", "rigida", "capa",
-	"preorder", "precommande", "vorbestell", "preventa", "prenot", "prevenda", "voorverkoop", "voorbestel", "advantage", "ingram",
-	"ink", "encre", "tinte", "tinta", "inchiostro", "inkt", "defect", "defaut", "fehler", "defecto", "difett", "defeito", "druckfehler",
-	"box", "carton", "karton", "caja", "scatol", "caixa", "doos", "colis", "paket", "paquete", "pacco", "pacote", "pakket",
-	"vat", "tax", "tva", "mwst", "ust", "iva", "btw", "impuest", "impost", "tasse", "steuer",
-	"curl", "wellig", "gewellt", "ondul", "arricciat", "enrolad", "krul", "bolla", "buckl",
-	"print", "impri", "impre", "druck", "druk", "stamp", "imprim",
-	"arriv", "llega", "lleg", "chega", "cheg", "ankomm", "aankom", "komm", "duur", "dauer", "tard", "demor", "temp", "long", "delai", "plazo", "prazo",
-	"limit", "maxim", "hoechst", "hochst", "massimo", "maximo",
-	"send", "sent", "mand", "envoy", "schick", "stuur", "verstuur", "reclam", "complain", "beschwer", "klacht",
-	"wrong", "mauvais", "falsch", "equivoc", "sbagliat", "errad", "verkeerd",
-	"marketplace", "marche", "marktplatz", "mercado", "tienda", "store", "winkel", "negozio", "loja", "boutique", "shop"}
+// domainPrefixes are the beginnings of the folded words, and domainWords
+// the whole words too short to be beginnings ("ust" would take "usted"),
+// that name something of ordering and printing copies: the copies and
+// proofs, orders and carts, shipping and delivery, formats, ISBNs,
+// pre-orders, ink and defects, taxes, marketplaces, limits, what went
+// wrong. Words that near-domain subjects share with them (pages, price,
+// book, KDP, copyright) are left out: they are what a weak match of such
+// a subject rests on.
+var (
+	domainPrefixes = []string{"ejempla", "auteur", "autor", "author", "proof", "epreuv", "probe", "beleg", "prueba", "prova",
+		"bestel", "order", "command", "pedi", "ordin", "encomend",
+		"cart", "panier", "warenkorb", "carrit", "carrell", "carrinh", "winkel",
+		"ship", "deliver", "livrai", "liefer", "envi", "entreg", "sped", "consegn", "lever", "verzend", "track", "suivi", "seguim", "rastre",
+		"isbn", "asin", "paperback", "hardcover", "hardback", "broch", "relie", "taschenbuch", "gebund", "tapa", "brossura", "rigida",
+		"preorder", "precommande", "vorbestell", "preventa", "prenot", "prevenda", "voorverkoop", "voorbestel", "advantage", "ingram",
+		"ink", "encre", "tinte", "tinta", "inchiostro", "defect", "defaut", "fehler", "difett", "defeito",
+		"box", "karton", "caja", "scatol", "caixa", "doos", "colis", "paket", "paquete", "pacco", "pacote", "pakket",
+		"vat", "tax", "tva", "mwst", "iva", "impuest", "impost", "tasse", "steuer",
+		"curl", "wellig", "gewellt", "ondul", "arricciat", "enrolad", "krul", "bolla", "buckl",
+		"print", "impri", "impre", "druck", "druk", "stamp",
+		"arriv", "lleg", "cheg", "ankomm", "aankom", "duur", "dauer", "tarda", "demor", "long", "delai", "plazo", "prazo",
+		"limit", "maxim", "hoechst", "hochst", "massimo",
+		"send", "mand", "envoy", "schick", "stuur", "verstuur", "reclam", "complain", "beschwer", "klacht",
+		"wrong", "mauvais", "falsch", "equivoc", "sbagliat", "errad", "verkeerd",
+		"marketplace", "marche", "marktplatz", "mercado", "tienda", "store", "negozio", "loja", "boutique", "shop"}
+	domainWords = []string{"copy", "copies", "copie", "copia", "copias", "kopie", "kopien", "ust", "btw", "capa", "sent", "tempo", "temps", "tiempo"}
+)
 
 // agoUnit reports whether ws, the words after "il y a", start with a
 // span of time ("il y a trois semaines"): otherwise "il y a" says

@@ -175,3 +175,25 @@ func TestAndQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesDomain checks the words that name the domain, and some that
+// only look like them.
+func TestNamesDomain(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"wie bestelle ich Autorenexemplare", true},
+		{"auteursexemplaren, hoe snel zijn die er", true},
+		{"is it cheaper on amazon.de", true},
+		{"Zahlt man USt darauf", true},
+		{"how do I register a copyright", false},
+		{"ustedes saben algo", false},
+		{"como recebo os royalties no Brasil", false},
+		{"buenas tardes a todos", false},
+	} {
+		if got := namesDomain(tt.s); got != tt.want {
+			t.Errorf("namesDomain(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
