@@ -646,6 +646,9 @@ func TestAnswerInkCost(t *testing.T) {
 		{"Quanto custa imprimir 180 páginas com tinta preta em papel creme, 6x9, na amazon.com?", "printing-cost"},
 		{"How much more does premium color cost than standard black ink for a 200 page book?", "ink-options"},
 		{"Should I choose premium color or standard color for my 150 page cookbook?", "ink-options"},
+		// "Sale" and "charge" alone say no cost of printing.
+		{"Is premium color ink worth it for a 200 page book I will put on sale?", "ink-options"},
+		{"Is premium color ink worth it for 200 pages if I want to charge readers less?", "ink-options"},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		if !slices.Equal(ids, []string{tt.want}) {

@@ -60,13 +60,13 @@ var triedPhrases = phraseList(
 // costPhrases are the folded words, alone or in a row, that ask what
 // something costs, in Languages.
 var costPhrases = phraseList(
-	"cost", "costs", "price", "how much", "printing cost", "charge",
+	"cost", "costs", "price", "how much", "charge to", "charge me", "kdp charge", // not "charge" alone: "charge readers less"
 	"cout", "couts", "coute", "combien", "prix",
 	"kosten", "kostet", "preis", "wie viel", "wieviel", "druckkosten",
-	"costo", "costos", "cuesta", "cuanto", "precio", "sale",
+	"costo", "costos", "cuesta", "cuanto", "precio", // "cuanto sale": "sale" alone also says something appears
 	"costi", "costa", "quanto", "prezzo",
 	"custo", "custos", "custa", "preco", "valor",
-	"kost", "kosten", "prijs", "hoeveel", "drukkosten",
+	"kost", "prijs", "hoeveel", "drukkosten",
 )
 
 // eachPhrases are the folded words, alone or in a row, that ask of each
@@ -74,11 +74,10 @@ var costPhrases = phraseList(
 // Languages.
 var eachPhrases = phraseList(
 	"each", "apiece", "per copy", "a copy",
-	"chacun", "chacune", "par exemplaire", "l unite", "piece",
+	"chacun", "chacune", "par exemplaire", "unite", "piece", // "l'unité": words drops the elided l'
 	"jeweils", "pro stuck", "pro exemplar", "je exemplar", "das stuck",
-	"cada una", "cada uno", "por copia", "por ejemplar", "la unidad",
-	"ciascuna", "ciascuno", "l una", "l uno", "a copia", "per copia",
-	"cada", "por exemplar", "a unidade",
+	"cada", "por copia", "por ejemplar", "la unidad", "por exemplar", "a unidade",
+	"ciascuna", "ciascuno", "a copia", "per copia",
 	"per stuk", "per exemplaar", "elk", "het stuk",
 )
 
