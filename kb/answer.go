@@ -970,7 +970,7 @@ func askPairs(s segment) []pairSplit {
 				q = len(ws) == 1 && slices.Contains(whetherWords, ws[0])
 				// "…dans le panier et quand je clique, il est vide": "when
 				// I" opens a clause of time, not a question.
-				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) && !(slices.Contains(whenWords, ws[0]) && slices.Contains(subjectWords, firstWord(rest[2]))) {
+				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) && !(slices.Contains(whenWords, ws[0]) && opensWithSubject(rest[2])) {
 					q, loose = true, true
 				}
 				// A preposition may come first ("und über welchen
@@ -1006,12 +1006,15 @@ func askPairs(s segment) []pairSplit {
 	return out
 }
 
-// firstWord returns the first folded word of s, "" for none.
-func firstWord(s string) string {
-	if ws := words(s); len(ws) > 0 {
-		return ws[0]
+// opensWithSubject reports whether the word w is a subject (subjectWords),
+// or opens with one before an apostrophe ("j'appuie": words drops the
+// elided j').
+func opensWithSubject(w string) bool {
+	if before, _, ok := strings.Cut(strings.ReplaceAll(asciiLower(w), "’", "'"), "'"); ok && slices.Contains(subjectWords, before) {
+		return true
 	}
-	return ""
+	ws := words(w)
+	return len(ws) > 0 && slices.Contains(subjectWords, ws[0])
 }
 
 // clauseWords are the question words that after a comma open a clause of

@@ -460,6 +460,7 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		{"Two problems at once: the covers of my new copies curl up at the corners; and one of the two boxes never arrived although tracking says delivered", []string{"curled-cover", "damaged-or-lost"}},
 		// "And when I…" opens a clause of time, not a second question.
 		{"I put 40 copies in my cart and when I press proceed to checkout the cart is suddenly empty", []string{"cart-empty"}},
+		{"J'ai mis 20 exemplaires dans le panier et quand j'appuie sur commander le panier est vide", []string{"cart-empty"}},
 	})
 	// A marked ask about a subject the knowledge base does not cover is
 	// declined on its own, and the ask it follows is answered.
