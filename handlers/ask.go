@@ -150,15 +150,10 @@ func (a *Answers) answer(req *bot.Request, notes func(e *kb.Entry, lang string) 
 	if len(parts.Parts) > 1 {
 		return a.answerParts(parts, notes), nil
 	}
-	var res kb.Result
-	if whole := parts.Parts[0]; whole.Ask == strings.TrimSpace(q) {
-		// The message was searched whole, as one question: that search is
-		// the answer's, and doing it again would double the work of every
-		// question asked for the first time.
-		res = whole.Result
-	} else {
-		res = a.search(q, lang)
-	}
+	// The one part is the answer: Answer searched its ask, or the message
+	// whole, read against the rest of the message, as the accuracy sets
+	// measure it.
+	res := parts.Parts[0].Result
 	lang = res.Lang
 	best := res.Best
 	if (!res.Confident || best == nil) && len(findISBNs(q)) > 0 {

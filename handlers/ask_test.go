@@ -92,6 +92,36 @@ func TestDecline(t *testing.T) {
 	}
 }
 
+// TestAskAnswersWhatIsMeasured checks that /ask of a message of one ask
+// answers what kb.Answer gives for it, the answer the accuracy sets
+// measure, also when the ask is a part of the message only (a greeting
+// or thanks around it).
+func TestAskAnswersWhatIsMeasured(t *testing.T) {
+	r := askRouter(t)
+	k := testKB(t)
+	for _, msg := range []string{
+		"Olá pessoal! Como recebo os royalties no Brasil?",
+		"Hi everyone, long-time lurker here. How long do author copies take to reach Canada? Thanks!",
+		"Hallo zusammen! Mein Warenkorb ist leer, wenn ich auf Zur Kasse klicke. Danke euch",
+		"Hi! Ordered pizza an hour ago and the delivery app still says on the way, what do I do?",
+		// A story around the ask, which the message searched whole
+		// answers with ordering copies.
+		"Ciao a tutte! Ho appena pubblicato il mio primo romanzo rosa, 280 pagine, copertina lucida, e sono al settimo cielo. Per la presentazione in libreria mi servono tante copie: quante copie autore posso ordinare al massimo in un solo ordine?",
+	} {
+		a := k.Answer(msg, "")
+		if len(a.Parts) != 1 {
+			t.Fatalf("Answer(%q) has %d parts, want one", msg, len(a.Parts))
+		}
+		want := ""
+		if p := a.Parts[0]; p.Confident {
+			want = p.Best.ID
+		}
+		if got := askLine(t, r, "", "/ask "+msg).Topic; got != want {
+			t.Errorf("/ask %q answered topic %q, kb.Answer %q", msg, got, want)
+		}
+	}
+}
+
 func TestAnswerButtons(t *testing.T) {
 	r := askRouter(t)
 	reply := askLine(t, r, "", "/ask my cart is empty")
