@@ -786,11 +786,7 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 				j--
 			}
 			if j >= 0 && !past(segs[j].text) {
-				// "Me llegaron 30 copias de otro libro. Por cierto, ¿cuánto
-				// tardan…?": after "by the way" the sentence before was the
-				// first subject, and a problem it tells more weakly is asked.
-				r := k.Search(segs[j].text, lang)
-				if r.Confident && (r.Score >= markedStory || r.Score >= weakAsk && opensByTheWay(s.text) && tellsProblem(r.Best)) {
+				if r := k.Search(segs[j].text, lang); r.Confident && r.Score >= markedStory {
 					segs[j].ask, segs[j].listed = true, &r
 				}
 			}

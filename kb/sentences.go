@@ -285,33 +285,6 @@ func askQuery(s, lang string) string {
 	return s
 }
 
-// byTheWay are the folded by-the-way words, openings of another ask
-// (askOpenerList) that also say the sentence before was the message's
-// first subject.
-var byTheWay = []string{
-	"btw", "by the way", "oh and also",
-	"au fait", "ah et", "ah et aussi", "ailleurs", // "d'ailleurs": words drops the elided d'
-	"nebenbei", "ach und", "und nebenbei",
-	"por cierto", "aparte", "y por cierto",
-	"tra altro", "a proposito", "ah e", // "tra l'altro"
-	"alias", "e ja agora", "ah e tambem",
-	"trouwens", "overigens", "oh en", "en trouwens",
-}
-
-// byTheWayPhrases are byTheWay split into words.
-var byTheWayPhrases = phraseList(byTheWay...)
-
-// opensByTheWay reports whether s opens with one of byTheWay.
-func opensByTheWay(s string) bool {
-	ws := words(s)
-	for _, p := range byTheWayPhrases {
-		if len(ws) > len(p) && slices.Equal(ws[:len(p)], p) {
-			return true
-		}
-	}
-	return false
-}
-
 // askOpening is an opening of a sentence, in folded words, and what it
 // says of the sentence.
 type askOpening struct {
@@ -343,7 +316,15 @@ var askOpenerList = func() []askOpening {
 		"inoltre", "in secondo luogo", "anche", "e anche", "un altra cosa", "altra cosa", "altra domanda", "e poi",
 		"em segundo lugar", "alem disso", "tambem", "e tambem", "outra coisa", "outra pergunta",
 		"ten tweede", "daarnaast", "verder", "ook", "en ook", "nog iets", "tweede vraag", "andere vraag",
-		"oh et", "oh und", "oh y", "oh e",
+		// By-the-way words: what follows is another ask.
+		"btw", "by the way", "oh and also",
+		"au fait", "ah et", "ah et aussi", "ailleurs", // "d'ailleurs": words drops the elided d'
+		"nebenbei", "ach und", "und nebenbei",
+		"por cierto", "aparte", "y por cierto",
+		"tra altro", "a proposito", "ah e", // "tra l'altro"
+		"alias", "e ja agora", "ah e tambem",
+		"trouwens", "overigens", "en trouwens",
+		"oh et", "oh und", "oh y", "oh e", "oh en",
 		// Postscripts and asides.
 		"ps", "p s", "pd", "different question", "unrelated question",
 		"au passage",
@@ -365,7 +346,6 @@ var askOpenerList = func() []askOpening {
 		"falls nicht", "wenn nicht", "und wenn nicht", "ansonsten",
 		"si no", "y si no", "de lo contrario", "se no", "e se no", "se non", "e se non", "altrimenti",
 		"se nao", "e se nao", "senao", "caso contrario", "zo niet", "en zo niet", "zo nee", "en zo nee"}
-	more = append(more, byTheWay...)
 	var out []askOpening
 	for _, p := range first {
 		out = append(out, askOpening{strings.Fields(p), openerFirst})
