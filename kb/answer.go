@@ -617,11 +617,11 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		}
 		// "Mi libro está en catalán, se pueden pedir copias de autor en
 		// ese idioma?": a whole that answers strongly the topic one clause
-		// answers only weakly is one question, whose clause names what the
-		// other asks of.
+		// answers much more weakly is one question, whose clause names what
+		// the other asks of.
 		if wb := whole.Best; whole.Confident && wb != nil && whole.Score >= markedStory {
 			for _, c := range split {
-				if r := c.listed; r.Confident && r.Best.ID == wb.ID && r.Score < weakAsk {
+				if r := c.listed; r.Confident && r.Best.ID == wb.ID && r.Score < whole.Score-0.2 {
 					every = false
 				}
 			}

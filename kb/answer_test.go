@@ -458,6 +458,9 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		{"Ik heb 25 auteursexemplaren besteld en er zit een heel ander boek in de doos. Trouwens, hoe lang duurt de levering naar België meestal?", []string{"delivery-time", "wrong-item"}},
 		// An opening that announces problems makes each one an ask.
 		{"Two problems at once: the covers of my new copies curl up at the corners; and one of the two boxes never arrived although tracking says delivered", []string{"curled-cover", "damaged-or-lost"}},
+		// A clause that names what the other asks of does not part a
+		// list.
+		{"Mi novela está escrita en gallego, ¿se pueden pedir copias de autor en ese idioma?", []string{"languages-countries"}},
 		// "And when I…" opens a clause of time, not a second question.
 		{"I put 40 copies in my cart and when I press proceed to checkout the cart is suddenly empty", []string{"cart-empty"}},
 		{"J'ai mis 20 exemplaires dans le panier et quand j'appuie sur commander le panier est vide", []string{"cart-empty"}},
