@@ -127,16 +127,16 @@ func (k *KB) Answer(message, lang string) Answer {
 			}
 		}
 		if !p.Confident && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident {
-			// "1) hardcover copies to the UK? 2) how much is each one":
-			// an ask that says "each one" or "it" is about the ask
-			// before it, and asks something else of it.
+			// "Can I order proofs of my hardcover? And how long until
+			// they get here": an ask that says "they" or "it" is about
+			// the ask before it, and asks something else of it.
 			ctx := segs[i-1].text + " " + segs[i].text
 			if r := k.Search(ctx, lang); r.Confident && r.Best.ID != prev.Best.ID {
 				p = Part{Ask: ctx, Result: r}
 			}
 		}
-		if (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident && !costTopic(prev.Best.ID) &&
-			hasPhrase(words(query), costPhrases, nil) && hasPhrase(words(query), eachPhrases, nil) {
+		if qw := words(query); (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident && !costTopic(prev.Best.ID) &&
+			hasPhrase(qw, costPhrases, nil) && hasPhrase(qw, eachPhrases, nil) {
 			// "…hardcover copies to the UK? 2) how much is each one" (or
 			// "cuánto me sale cada una", which matches the missing
 			// button by "me sale"): what each of the copies costs,
@@ -193,7 +193,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	a.Parts = nil
 	for _, p := range parts {
 		p.Result = k.isbn979(message, p.Result)
-		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result))))); r.Best == p.Best || !answers(parts, r.Best.ID) && !(r.Best.ID == "advantage-preorder" && answers(parts, "advantage-preorder-steps")) {
+		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -224,6 +224,13 @@ func doubt(r Result, text string) Result {
 	return r
 }
 
+// answersNarrower reports whether one of parts answers topic id, or a
+// topic narrower than it: the steps of Amazon Advantage answer whether it
+// works too.
+func answersNarrower(parts []Part, id string) bool {
+	return answers(parts, id) || id == "advantage-preorder" && answers(parts, "advantage-preorder-steps")
+}
+
 // answers reports whether one of parts answers topic id.
 func answers(parts []Part, id string) bool {
 	for _, p := range parts {
@@ -248,8 +255,7 @@ func (k *KB) narrow(text string, r Result) Result {
 // pages, black ink on cream paper?"): naming the ink gives the cost its
 // figures, where a question of the inks alone ("Is premium color worth
 // it for 150 pages?") names no cost. The cost must be asked in the ask
-// itself: a story around it tells of costs as much. A question naming
-// two inks compares them, which is the ink options' own. shortBook then
+// itself: a story around it tells of costs as much. shortBook then
 // narrows it further by the page count.
 func (k *KB) inkCost(ask, text string, r Result) Result {
 	if !r.Confident || r.Best == nil || r.Best.ID != "ink-options" || !hasPhrase(words(ask), costPhrases, nil) {
