@@ -5,14 +5,11 @@
 // curve point on every call (a square root in the field), then computes
 // [S]B - [k]A with 253 doublings shared by both products. Discord signs
 // every interaction with the same application key, so this package
-// decodes the key once and keeps, for the key and for the base point, a
-// table of their multiples by every digit at every place of a scalar
+// decodes the key once and keeps, for the key and for the base point B,
+// a table of their multiples by every digit at every place of a scalar
 // written in base 256: each product is then a sum of 32 table entries,
-// with no doubling at all. Under BenchmarkVerify that took a check from
-// about 66 µs to about 29 µs on a 3 KB message, the one cost of a Discord
-// interaction that the bare baseline of scripts/bench-discord shares
-// (it was 42% of the server's CPU there). The tables cost 640 KiB each,
-// built in a few milliseconds; the base point's is built once a process.
+// with no doubling at all. BenchmarkVerify compares the two. The tables
+// cost 640 KiB each and a few milliseconds to build.
 //
 // The check itself is crypto/ed25519's (RFC 8032's cofactorless
 // verification, which Go's own implementation follows), with the curve
@@ -86,7 +83,9 @@ func (t *table) addProduct(acc *edwards25519.Point, s *edwards25519.Scalar) {
 }
 
 // baseTable is the table of the base point B, built the first time a key
-// is decoded.
+// is decoded. It is the package's one state: a constant of the curve,
+// never changed once built, and kept here so that a process with no
+// Discord key pays nothing for it.
 var baseTable = sync.OnceValue(func() *table { return newTable(edwards25519.NewGeneratorPoint()) })
 
 // New decodes an Ed25519 public key of 32 bytes. It fails where
