@@ -58,8 +58,9 @@ func (a Answer) Declined() []Part {
 // the sentence before it when alone it is too short to tell; and drops
 // greetings, thanks and sign-offs. When no ask is answered the story
 // around them is searched as one question. Parts answering a topic or an
-// unknown already answered are dropped. Search stays the entry point for
-// a short question; Answer of one is that Search.
+// unknown already answered are dropped, and a weak match that names
+// nothing of the domain is declined (doubt). Answer of one short question
+// is its Search, so doubted.
 func (k *KB) Answer(message, lang string) Answer {
 	if l := Lang(lang); k.has(l) {
 		lang = l
