@@ -245,3 +245,31 @@ func TestNotCoveredNamesThePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestButtonsInEveryLanguage checks that the share and feedback buttons
+// of an answer work in each of the bot's languages, not only in the
+// first two.
+func TestButtonsInEveryLanguage(t *testing.T) {
+	r := askRouter(t)
+	for _, c := range []struct{ locale, question string }{
+		{"en", "my cart is empty"},
+		{"fr", "mon panier est vide"},
+		{"de", "mein Warenkorb ist leer"},
+		{"es", "mi carrito está vacío"},
+		{"it", "il mio carrello è vuoto"},
+		{"pt", "o meu carrinho está vazio"},
+		{"nl", "mijn winkelwagen is leeg"},
+	} {
+		reply := askLine(t, r, c.locale, "/ask "+c.question)
+		if len(reply.Buttons) == 0 {
+			t.Fatalf("%s: the answer has no buttons", c.locale)
+		}
+		for _, b := range reply.Buttons {
+			req := &bot.Request{Action: b.Action, Locale: c.locale, User: bot.User{Platform: bot.Console, ID: "t"},
+				Options: map[string]string{"value": b.Value}}
+			if _, err := r.Handle(context.Background(), req); err != nil {
+				t.Errorf("%s: pressing %q (%s): %v", c.locale, b.Label, b.Value, err)
+			}
+		}
+	}
+}

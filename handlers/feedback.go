@@ -56,7 +56,7 @@ func parseVote(value string) (topic, lang string, helpful, ok bool) {
 	if len(parts) != 3 || !validTopicID(parts[0]) {
 		return "", "", false, false
 	}
-	if parts[1] != "en" && parts[1] != "fr" {
+	if supportedLang(parts[1]) != parts[1] {
 		return "", "", false, false
 	}
 	switch parts[2] {

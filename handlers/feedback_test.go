@@ -57,7 +57,7 @@ func TestFeedback(t *testing.T) {
 		t.Errorf("votes = %+v, want %+v", counts, want)
 	}
 
-	for _, bad := range []string{"", "cart-empty", "cart-empty|en", "cart-empty|en|maybe", "cart-empty|de|yes", "no-such-topic|en|yes",
+	for _, bad := range []string{"", "cart-empty", "cart-empty|en", "cart-empty|en|maybe", "cart-empty|ja|yes", "cart-empty|DE|yes", "no-such-topic|en|yes",
 		"cart-empty|en|yes|extra", "../etc|en|yes", "CART|en|yes", "cart-empty|en|yes\x00"} {
 		_, err := press(alice, "", bad)
 		if bot.ErrorCode(err) != bot.Invalid {

@@ -338,7 +338,7 @@ func (r *Router) sharedTopic(req *bot.Request) (*kb.Entry, string, error) {
 	gone := fail(p, bot.Invalid, "router.that_button_no_longer_works")
 	if !strings.HasPrefix(value, "/") {
 		topic, answerLang, ok := strings.Cut(value, "|")
-		if !ok || !validTopicID(topic) || (answerLang != "en" && answerLang != "fr") {
+		if !ok || !validTopicID(topic) || supportedLang(answerLang) != answerLang {
 			return nil, "", gone
 		}
 		if e, ok := r.kb.Entry(topic, answerLang); ok {

@@ -104,7 +104,8 @@ func TestShareOnlyTopic(t *testing.T) {
 		{value: "/ask what's the weather tomorrow", code: bot.Invalid},
 		{value: "/help", code: bot.Invalid},
 		{value: "no-such-topic|en", code: bot.Invalid},
-		{value: "track-order|de", code: bot.Invalid},
+		{value: "track-order|ja", code: bot.Invalid},
+		{value: "track-order|de", topic: "track-order", lang: "de"},
 		{value: "track-order", code: bot.Invalid},
 		{value: "", code: bot.Invalid},
 	}
