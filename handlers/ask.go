@@ -205,7 +205,7 @@ func (a *Answers) topicReply(e *kb.Entry, lang string) *bot.Reply {
 // renderTopics renders every entry once.
 func (a *Answers) renderTopics() map[string]*bot.Reply {
 	m := map[string]*bot.Reply{}
-	for _, lang := range []string{"en", "fr"} {
+	for _, lang := range kb.Languages() {
 		for _, e := range a.kb.Entries(lang) {
 			m[e.Lang+"/"+e.ID] = a.renderTopic(e, e.Lang)
 		}
