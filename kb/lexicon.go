@@ -199,6 +199,7 @@ royalty percentage rate unlimited kenp subscription
 audiobook audiobooks audible acx narrator narration podcast
 paperwhite device battery screen charger tablet app
 weather forecast rain recipe recipes cake bread cooking capital football match joke movie music travel
+pizza food takeaway takeout restaurant uber deliveroo doordash grubhub glovo sofa couch furniture
 `,
 		units:    "copies books proofs units paperbacks hardcovers author",
 		quantity: "quantity",
@@ -305,6 +306,7 @@ redevance pourcentage taux unlimited kenp abonnement
 audio audible acx narrateur narration podcast
 liseuse kindle batterie ecran allume charge chargeur tablette
 meteo temps pluie recette recettes gateau cuisine capitale football match blague film musique voyage
+pizza repas restaurant resto uber deliveroo glovo canape meuble meubles
 `,
 		units:    "exemplaires copies livres epreuves unites",
 		quantity: "quantite",

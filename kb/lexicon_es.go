@@ -55,6 +55,7 @@ regalías porcentaje unlimited kenp suscripción
 audiolibro audiolibros audible acx narrador narración podcast
 lector pantalla batería cargador tableta app
 lluvia receta recetas pastel cocina capital fútbol chiste película música viaje
+comida pizza restaurante glovo rappi uber sofá mueble muebles
 `,
 		units:    "copias ejemplares libros pruebas unidades",
 		quantity: "cantidad",

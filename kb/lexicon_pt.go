@@ -62,6 +62,7 @@ royalties porcentagem percentagem unlimited kenp assinatura
 audiolivro audiolivros audible acx narrador podcast
 tela ecrã bateria carregador tablet app
 chuva receita receitas bolo cozinha capital futebol jogo piada filme música viagem
+comida pizza restaurante ifood glovo uber sofá móveis
 `,
 		units:    "cópias exemplares livros provas unidades",
 		quantity: "quantidade",
