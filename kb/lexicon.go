@@ -183,7 +183,7 @@ ask asked asking happen happened happens help
 			"damaged":   {"damage", "torn", "crushed", "dented", "bent"},
 			"oneorder":  {"at once", "in one order", "one order", "single order", "in one go", "per order"},
 			"quantity":  {"quantities", "qty", "how many", "number of copies"},
-			"resell":    {"resale", "reselling", "sell"},
+			"resell":    {"resale", "reselling", "sell", "flog", "flogging"},
 			"track":     {"tracking", "where is my order", "follow"},
 			"checkout":  {"check out"},
 			"calculate": {"work out", "calculated", "calculation", "figure out"},
