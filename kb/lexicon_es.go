@@ -68,7 +68,7 @@ contenido_a author_central página_del_producto
 palabras_clave categoría categorías
 qué_tiempo_hace pronóstico clima qué_hora_es zona_horaria
 bloqueo_del_escritor epub docx mobi kpf
-ebook libro_electrónico | precio costo coste
+ebook ebooks libro_electrónico | precio costo coste ponen
 ebook libro_electrónico | gano
 look_inside
 formatear formateo maquetar maquetación precio_de_venta precio_de_lista seudónimo pseudónimo

@@ -75,7 +75,7 @@ conteúdo_a author_central página_do_produto
 palavras_chave categoria categorias
 previsão_do_tempo clima que_horas_são fuso_horário
 bloqueio_criativo epub docx mobi kpf
-ebook livro_digital | preço custo
+ebook ebooks livro_digital | preço custo
 royalties direitos_autorais ganho ganhar ganha ganhos | ebook livro_digital
 formatar formatação diagramar diagramação kindle_create preço_de_lista preço_de_venda pseudônimo pseudónimo biblioteca_nacional
 quantos_anos_você_tem quantos_anos_tens você_é_um_robô você_é_um_bot
