@@ -214,6 +214,8 @@ font fonts typeface
 weather forecast time_is_it time_zone
 writer_s_block epub docx mobi kpf debut_novel first_time_author word_count
 ebook | cost price prices pricing
+pay_out paid_out
+golf_cart golf_carts
 best_time
 old_are_you old_r_u are_you_a_bot are_you_human
 `,
