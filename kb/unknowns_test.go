@@ -253,3 +253,40 @@ func checkSearches(t *testing.T, k *KB, lang string, cases []searchCase) {
 		}
 	}
 }
+
+// TestPaidPerPageRead checks that being paid by the page read is Kindle
+// Unlimited's, in every language, while the cost of printing by the page
+// is not declined.
+func TestPaidPerPageRead(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"do I get paid per page read or per download?", "kdp-select", ""},
+		{"je suis payée à la page lue ou au téléchargement ?", "kdp-select", ""},
+		{"bekomme ich pro Seite Geld, wenn jemand mein Buch ausleiht?", "kdp-select", ""},
+		{"¿me pagan por página o por descarga?", "kdp-select", ""},
+		{"mi pagano a pagina letta o a download?", "kdp-select", ""},
+		{"recebo por página ou por download?", "kdp-select", ""},
+		{"word ik betaald per pagina of per download?", "kdp-select", ""},
+		{"can I leave Select before the 90 days are up?", "kdp-select", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"how much do I pay per page for a color paperback?",
+		"combien coûte l'impression par page en couleur ?",
+		"was kostet der Druck pro Seite in Farbe?",
+		"¿cuánto pago por página en color?",
+		"quanto pago per pagina a colori?",
+		"quanto custa a impressão por página colorida?",
+		"wat kost het drukken per pagina in kleur?",
+	})
+}
+
+// checkNotDeclined fails t for each question Search declines as a known
+// unknown: a question about the author's copies.
+func checkNotDeclined(t *testing.T, k *KB, qs []string) {
+	t.Helper()
+	for _, q := range qs {
+		if r := k.Search(q, ""); r.Unknown != nil {
+			t.Errorf("Search(%q) declines it as %s", q, r.Unknown.ID)
+		}
+	}
+}
