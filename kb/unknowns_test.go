@@ -290,3 +290,30 @@ func checkNotDeclined(t *testing.T, k *KB, qs []string) {
 		}
 	}
 }
+
+// TestMoneyAccountTaxUnknowns checks the ways of asking about the money
+// from sales, a changed bank, an account under review, the tax form and
+// reading a book aloud for an audiobook that name no subject word KDP
+// uses, in every language.
+func TestMoneyAccountTaxUnknowns(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"when does KDP send the money for last month's sales?", "payments", ""},
+		{"Wanneer maakt KDP het geld van de verkopen van vorige maand over?", "payments", ""},
+		{"J'ai changé de banque, où je mets mon nouveau compte pour les paiements ?", "payments", ""},
+		{"Mudei de banco, onde coloco a conta nova?", "payments", ""},
+		{"Mon compte est en cours de vérification depuis lundi", "account-status", ""},
+		{"KDP hat mein Konto ohne Vorwarnung geschlossen, was kann ich tun?", "account-status", ""},
+		{"A KDP fechou minha conta sem avisar, o que faço?", "account-status", ""},
+		{"¿Qué formulario de impuestos tengo que rellenar si vivo en España?", "tax-interview", ""},
+		{"Quale modulo fiscale devo compilare se vivo in Italia?", "tax-interview", ""},
+		{"Welk belastingformulier moet ik invullen als ik in Nederland woon?", "tax-interview", ""},
+		{"Ich will mein Buch selbst einlesen, was brauche ich dafür?", "acx-audiobooks", ""},
+		{"Ik wil zelf de voorgelezen versie van mijn boek opnemen", "acx-audiobooks", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"my card from my new bank was declined when I ordered author copies",
+		"do I pay VAT on author copies shipped to the Netherlands?",
+		"Ich lese auf meiner Lesung vor, darf ich dort meine Autorenexemplare verkaufen?",
+	})
+}
