@@ -80,6 +80,11 @@ func readUnknowns(fsys fs.FS) ([]*Unknown, error) {
 // phrasePatterns turns the phrases of unknown id, by language, into the
 // patterns matched within unknownText: a leading space anchors a phrase at
 // a word start, a trailing one (unless the phrase ends in *) at a word end.
+// A phrase may have gaps, written "...": "konto ... geschlossen" is
+// "konto", then "geschlossen" after at most gapWords other words, as a
+// verb comes at the end of a German or Dutch clause ("mein Konto ohne
+// Vorwarnung geschlossen"). Each part of it is anchored as a phrase is;
+// the pattern joins them with gapMark.
 func phrasePatterns(id string, phrases map[string][]string) (map[string][]string, error) {
 	out := make(map[string][]string)
 	for lang, ts := range phrases {
@@ -87,16 +92,90 @@ func phrasePatterns(id string, phrases map[string][]string) (map[string][]string
 			return nil, fmt.Errorf("%s: %s: unknown language %q", unknownsFile, id, lang)
 		}
 		for _, t := range ts {
-			p := " " + strings.TrimSpace(unknownText(t))
-			if strings.HasSuffix(t, "*") {
-				p = strings.TrimSuffix(p, "*")
-			} else {
-				p += " "
+			var parts []string
+			for _, part := range strings.Split(t, gapPhrase) {
+				part = strings.TrimSpace(part)
+				if unknownText(part) == " " {
+					return nil, fmt.Errorf("%s: %s: %q: a gap must have words on both sides", unknownsFile, id, t)
+				}
+				p := " " + strings.TrimSpace(unknownText(part))
+				if strings.HasSuffix(part, "*") {
+					p = strings.TrimSuffix(p, "*")
+				} else {
+					p += " "
+				}
+				parts = append(parts, p)
 			}
-			out[lang] = append(out[lang], p)
+			out[lang] = append(out[lang], strings.Join(parts, gapMark))
 		}
 	}
 	return out, nil
+}
+
+// gapPhrase is how a phrase of unknowns.yaml marks a gap, and gapMark how
+// its pattern does: unknownText leaves no "~" in a text.
+const (
+	gapPhrase = "..."
+	gapMark   = "~"
+)
+
+// gapWords is how many words a gap in a phrase may stand for.
+const gapWords = 3
+
+// matchesAt reports whether pattern matches text (as unknownText gives
+// it) from its start: every part of it in turn, each after at most
+// gapWords words past the one before.
+func matchesAt(text, pattern string) bool {
+	first, rest, gapped := strings.Cut(pattern, gapMark)
+	if !strings.HasPrefix(text, first) {
+		return false
+	}
+	if !gapped {
+		return true
+	}
+	// The next part starts at a word start after first: its space, if
+	// first ends in one, is the next part's leading space; otherwise the
+	// word first starts runs to the next.
+	after := text[len(first)-1:]
+	if !strings.HasSuffix(first, " ") {
+		j := strings.IndexByte(text[len(first):], ' ')
+		if j < 0 {
+			return false
+		}
+		after = text[len(first)+j:]
+	}
+	for words := 0; words <= gapWords; words++ {
+		if matchesAt(after, rest) {
+			return true
+		}
+		// Skip a word: to the next space after this one's start.
+		j := strings.IndexByte(after[1:], ' ')
+		if j < 0 {
+			return false
+		}
+		after = after[j+1:]
+	}
+	return false
+}
+
+// containsPattern reports whether pattern matches text (as unknownText
+// gives it) at one of its word starts, or, for a pattern whose first part
+// does not start at one, anywhere.
+func containsPattern(text, pattern string) bool {
+	if !strings.Contains(pattern, gapMark) {
+		return strings.Contains(text, pattern)
+	}
+	first, _, _ := strings.Cut(pattern, gapMark)
+	for i := 0; ; {
+		j := strings.Index(text[i:], first)
+		if j < 0 {
+			return false
+		}
+		if matchesAt(text[i+j:], pattern) {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 // excused reports whether text (as unknownText gives it) has one of u's
@@ -105,7 +184,7 @@ func phrasePatterns(id string, phrases map[string][]string) (map[string][]string
 func (u *Unknown) excused(text string, langs []string) bool {
 	for _, lang := range langs {
 		for _, p := range u.unless[lang] {
-			if strings.Contains(text, p) {
+			if containsPattern(text, p) {
 				return true
 			}
 		}
@@ -161,7 +240,7 @@ func triggerIndex(unknowns []*Unknown) map[string]map[string][]triggerRef {
 			}
 			for n, p := range ps {
 				key := strings.TrimPrefix(p, " ")
-				if i := strings.IndexByte(key, ' '); i >= 0 {
+				if i := strings.IndexAny(key, " "+gapMark); i >= 0 {
 					key = key[:i]
 				}
 				key = key[:min(len(key), triggerKey)]
@@ -206,7 +285,7 @@ func (k *KB) unknownIn(text string, skip func(pattern string) bool, langs ...str
 			}
 			for n := 1; n <= min(len(word), triggerKey); n++ {
 				for _, t := range ix[word[:n]] {
-					if !earlier(t, li, best, bestLang) || !strings.HasPrefix(text[i:], t.pattern) || skip != nil && skip(t.pattern) {
+					if !earlier(t, li, best, bestLang) || !matchesAt(text[i:], t.pattern) || skip != nil && skip(t.pattern) {
 						continue
 					}
 					if u := k.unknowns[t.unknown]; len(u.unless) > 0 {
@@ -251,7 +330,7 @@ func earlier(t triggerRef, li int, best triggerRef, bestLang int) bool {
 // confident answer from it is about the author's copies, not about the
 // subject it does not cover.
 func (k *KB) covers(e *Entry, trigger string) bool {
-	return strings.Contains(k.folded[e], trigger)
+	return containsPattern(k.folded[e], trigger)
 }
 
 // names reports whether text (as unknownText gives it) is, word for word,

@@ -18,7 +18,7 @@ func (k *KB) unknownInScan(text string, langs ...string) (*Unknown, string) {
 				continue
 			}
 			for _, p := range u.triggers[lang] {
-				if strings.Contains(text, p) {
+				if containsPattern(text, p) {
 					return u, p
 				}
 			}
@@ -315,5 +315,53 @@ func TestMoneyAccountTaxUnknowns(t *testing.T) {
 		"my card from my new bank was declined when I ordered author copies",
 		"do I pay VAT on author copies shipped to the Netherlands?",
 		"Ich lese auf meiner Lesung vor, darf ich dort meine Autorenexemplare verkaufen?",
+	})
+}
+
+// TestGappedPhrases checks that a phrase with a gap matches its parts in
+// order with at most gapWords words between, at word starts, and that a
+// part ending in * matches any word it starts.
+func TestGappedPhrases(t *testing.T) {
+	pats, err := phrasePatterns("test", map[string][]string{"de": {"konto ... geschlossen", "order* ... cop*"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	konto, order := pats["de"][0], pats["de"][1]
+	for _, c := range []struct {
+		pattern, text string
+		want          bool
+	}{
+		{konto, "KDP hat mein Konto geschlossen", true},
+		{konto, "KDP hat mein Konto ohne Vorwarnung geschlossen", true},
+		{konto, "mein Konto wurde ohne Vorwarnung geschlossen", true},
+		{konto, "mein Konto wurde heute früh ohne Vorwarnung geschlossen", false},
+		{konto, "mein Bankkonto ist geschlossen", false},
+		{konto, "mein Konto ist nicht geschlossenen", false},
+		{konto, "geschlossen ist mein Konto", false},
+		{order, "I ordered 20 copies", true},
+		{order, "I order copies", true},
+		{order, "I ordered twenty more paperback copies", true},
+		{order, "I ordered twenty more of the paperback copies", false},
+		{order, "reorder copies", false},
+	} {
+		if got := containsPattern(unknownText(c.text), c.pattern); got != c.want {
+			t.Errorf("%q in %q: %v, want %v", c.pattern, c.text, got, c.want)
+		}
+	}
+	if _, err := phrasePatterns("test", map[string][]string{"en": {"konto ... "}}); err == nil {
+		t.Error("a gap at the end is accepted")
+	}
+}
+
+// TestAccountClosedWithWordsBetween checks that an account closed,
+// blocked or suspended is declined with words between the account and
+// the verb, as German and Dutch put the verb last.
+func TestAccountClosedWithWordsBetween(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"KDP hat mein Konto dauerhaft gesperrt, was nun?", "account-status", ""},
+		{"Mijn account is zonder uitleg gesloten", "account-status", ""},
+		{"KDP heeft mijn account plotseling geblokkeerd", "account-status", ""},
+		{"Amazon suspended my whole publishing account", "account-status", ""},
 	})
 }
