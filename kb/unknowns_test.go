@@ -365,3 +365,27 @@ func TestAccountClosedWithWordsBetween(t *testing.T) {
 		{"Amazon suspended my whole publishing account", "account-status", ""},
 	})
 }
+
+// TestOrderedCopiesForASubject checks that a question about copies the
+// author ordered for a launch, a signing or a campaign is answered though
+// it names an audiobook, Kindle Unlimited or ads, and that a question
+// about the subject itself is still declined.
+func TestOrderedCopiesForASubject(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"I ordered 20 author copies for my audiobook launch, when will they arrive?", "", "delivery-time"},
+		{"do paperback copies count toward Kindle Unlimited pages read?", "kdp-select", ""},
+		{"how do I get my audiobook narrated?", "acx-audiobooks", ""},
+		{"Kann ich Exemplare meines Hörbuchs auf CD bestellen?", "acx-audiobooks", ""},
+		{"¿Puedo pedir copias de mi audiolibro en CD?", "acx-audiobooks", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"I ordered 20 copies of my paperback for my audiobook launch, when will they arrive?",
+		"J'ai commandé 20 exemplaires de mon broché pour le lancement de mon livre audio, quand vont-ils arriver ?",
+		"Ich habe 20 Exemplare meines Taschenbuchs für die Hörbuchpremiere bestellt, wann kommen sie?",
+		"Pedí 20 ejemplares de mi libro para la presentación del audiolibro, ¿cuándo llegan?",
+		"Ho ordinato 20 copie del mio cartaceo per la presentazione dell'audiolibro, quando arrivano?",
+		"Pedi 20 exemplares do meu livro impresso pro lançamento do audiolivro, quando chegam?",
+		"Ik heb 20 exemplaren van mijn paperback besteld voor de lancering van het luisterboek, wanneer komen ze?",
+	})
+}
