@@ -389,3 +389,34 @@ func TestOrderedCopiesForASubject(t *testing.T) {
 		"Ik heb 20 exemplaren van mijn paperback besteld voor de lancering van het luisterboek, wanneer komen ze?",
 	})
 }
+
+// TestSubjectWordFamilies checks wordings of the near-domain subjects
+// that name them by what the author does (bids per click, a one-star
+// rating left, the money KDP pays out, a translator who translates, a
+// narrated version, the images under the description), one or two per
+// language, and questions about copies that share a word with them.
+func TestSubjectWordFamilies(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"how much should I bid per click on my campaign?", "amazon-ads", ""},
+		{"Wie viel soll ich pro Klick in meiner Kampagne bieten?", "amazon-ads", ""},
+		{"Hoeveel moet ik per klik bieden in mijn campagne?", "amazon-ads", ""},
+		{"Alguien dejó una estrella sin leer el libro, ¿se puede quitar ese comentario?", "reviews", ""},
+		{"Qualcuno ha lasciato una stella senza leggere il libro", "reviews", ""},
+		{"what's the minimum before KDP pays out?", "payments", ""},
+		{"Qual é o mínimo para a KDP me pagar?", "payments", ""},
+		{"Quiero sacar mi novela en inglés, ¿quién me la traduce?", "translations", ""},
+		{"Quero lançar meu romance em inglês também, quem traduz?", "translations", ""},
+		{"Voglio registrare io la versione letta del mio libro", "acx-audiobooks", ""},
+		{"Comment ajouter des images sous la description de mon livre ?", "a-plus-content", ""},
+		{"Por que cancelaram minha conta KDP?", "account-status", ""},
+		{"Mijn ebook is vijf dagen gratis, wanneer begint de actie?", "kdp-select", ""},
+		{"Wie ändere ich das Foto auf meiner Autorenbiografie bei Amazon?", "author-central", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"Ik heb de cover opnieuw laten ontwerpen maar mijn exemplaren hebben nog de oude omslag",
+		"Mon colis est arrivé avec une étoile de scotch déchirée et deux livres abîmés",
+		"¿Cuánto cuesta imprimir un libro si el ebook está gratis en promoción? Son 200 páginas",
+		"how do I order author copies? KDP pays the printer, right?",
+	})
+}
