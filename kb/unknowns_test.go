@@ -420,3 +420,24 @@ func TestSubjectWordFamilies(t *testing.T) {
 		"how do I order author copies? KDP pays the printer, right?",
 	})
 }
+
+// TestMoreNearDomainSubjects checks subjects that got a wrong topic or
+// none: DRM and lending an eBook, affiliate links, editorial reviews,
+// images made with AI, Amazon Vine, a permafree eBook and Kindle Kids'
+// Book Creator, and that ordering copies of such a book is answered.
+func TestMoreNearDomainSubjects(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"should I turn on DRM for my ebook?", "ebook-drm-lending", ""},
+		{"Soll ich DRM für mein E-Book aktivieren?", "ebook-drm-lending", ""},
+		{"is it possible to lend my ebook to a friend?", "ebook-drm-lending", ""},
+		{"can I put Amazon affiliate links in my ebook?", "copyright-content", ""},
+		{"Comment ajouter des critiques éditoriales sur la page de mon livre ?", "reviews", ""},
+		{"Je dois déclarer les images créées par IA ?", "copyright-content", ""},
+		{"Muss ich KI-generierte Bilder angeben?", "copyright-content", ""},
+		{"how do I get my book into Amazon Vine?", "reviews", ""},
+		{"how do I make my ebook permafree?", "ebook-royalties", ""},
+		{"how do I use Kindle Kids' Book Creator for my picture book?", "formatting", ""},
+		{"can I order author copies of a book made with Kindle Kids' Book Creator?", "", "order-author-copies"},
+	})
+}
