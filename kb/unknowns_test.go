@@ -441,3 +441,27 @@ func TestMoreNearDomainSubjects(t *testing.T) {
 		{"can I order author copies of a book made with Kindle Kids' Book Creator?", "", "order-author-copies"},
 	})
 }
+
+// TestHardDeclines checks declines the search gets wrong without them: a
+// reader's order from another seller, KDP paying out, leaving Select
+// before the 90 days, removing a one-star review, royalties missing from
+// the reports and what price others give their eBooks; and that the
+// author's own copies from such a seller or report are still answered.
+func TestHardDeclines(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"my aunt bought my novel from a third-party seller and it never came", "third-party-sellers", ""},
+		{"Mon cousin a acheté mon livre chez un vendeur tiers, il est arrivé abîmé", "third-party-sellers", ""},
+		{"Mein Onkel hat mein Buch bei einem Drittanbieter gekauft und nie bekommen", "third-party-sellers", ""},
+		{"when does KDP actually pay out?", "payments", ""},
+		{"Kann ich vor Ablauf der 90 Tage wieder raus?", "kdp-select", ""},
+		{"Comment supprimer un avis 1 étoile injuste ?", "reviews", ""},
+		{"In mijn verkooprapport staan 6 bestellingen maar bij royalty's maar 4", "sales-reports", ""},
+		{"¿a cuánto ponen el ebook ustedes?", "ebook-royalties", ""},
+		{"Que preço vocês costumam pôr nos ebooks?", "ebook-royalties", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"my author copies say sold by a third-party seller, is that right?",
+		"O preço da cópia de autor é o mesmo que no ebook?",
+	})
+}
