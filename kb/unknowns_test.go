@@ -465,3 +465,35 @@ func TestHardDeclines(t *testing.T) {
 		"O preço da cópia de autor é o mesmo que no ebook?",
 	})
 }
+
+// TestHardDeclinesInEveryLanguage checks the same hard declines asked
+// in each language: the price others give their eBooks, royalties at 0
+// beside the orders in the report, and when KDP really pays.
+func TestHardDeclinesInEveryLanguage(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"what do you all price your ebooks at? I can't decide between 2.99 and 3.99",
+		"Zu welchem Preis stellt ihr eure E-Books ein? Ich schwanke zwischen 2,99 und 3,99",
+		"¿A qué precio ponéis vuestros ebooks? Dudo entre 2,99 y 3,99",
+		"A que preço vocês colocam os ebooks? Estou entre 2,99 e 3,99",
+		"Mon tableau de bord affiche 3 commandes du broché mais 0 en redevances, c'est un bug ?",
+		"Il report mostra 3 ordini del cartaceo ma 0 royalty, è un bug?",
+		"when does KDP really pay? it's the end of the month and nothing in my bank",
+		"Quando paga davvero KDP? È il 30 e in banca non c'è niente",
+		"Wanneer betaalt KDP nou echt? Het is de 30e en niets op mijn rekening",
+		"my cousin bought my book from some other seller and it arrived late, can I complain?",
+	} {
+		if r := k.Search(q, ""); r.Unknown == nil {
+			best := ""
+			if r.Confident {
+				best = r.Best.ID
+			}
+			t.Errorf("Search(%q) names no known unknown (confident topic %q)", q, best)
+		}
+	}
+	checkNotDeclined(t, k, []string{
+		"¿cuál es el precio de impresión de un libro de 200 páginas?",
+		"Was ist der Preis für Autorenexemplare bei E-Books und Taschenbüchern?",
+		"can I order author copies from another seller account?",
+	})
+}
