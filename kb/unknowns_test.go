@@ -497,3 +497,17 @@ func TestHardDeclinesInEveryLanguage(t *testing.T) {
 		"can I order author copies from another seller account?",
 	})
 }
+
+// TestVerbLastPriceAndReview checks that changing the list price and
+// removing a review are declined in German and Dutch with the verb at
+// the end, while the price of author copies is answered.
+func TestVerbLastPriceAndReview(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"Wo kann ich den Preis von meinem Buch senken?", "list-price", ""},
+		{"Waar kan ik de prijs van mijn boek verlagen?", "list-price", ""},
+		{"Wie kann ich die Bewertung von meinem Buch löschen lassen?", "reviews", ""},
+		{"Kann ich den Preis der Autorenexemplare irgendwie senken?", "", "author-copy-cost"},
+		{"Kan ik de prijs van auteursexemplaren verlagen?", "", "author-copy-cost"},
+	})
+}
