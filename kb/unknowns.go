@@ -159,8 +159,8 @@ func matchesAt(text, pattern string) bool {
 }
 
 // containsPattern reports whether pattern matches text (as unknownText
-// gives it) at one of its word starts, or, for a pattern whose first part
-// does not start at one, anywhere.
+// gives it) somewhere: strings.Contains for a pattern without gaps, and
+// matchesAt from each place its first part is found for one with them.
 func containsPattern(text, pattern string) bool {
 	if !strings.Contains(pattern, gapMark) {
 		return strings.Contains(text, pattern)
