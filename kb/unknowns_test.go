@@ -511,3 +511,22 @@ func TestVerbLastPriceAndReview(t *testing.T) {
 		{"Kan ik de prijs van auteursexemplaren verlagen?", "", "author-copy-cost"},
 	})
 }
+
+// TestWhoDidYourCovers checks that asking other authors who made their
+// covers is cover design in every language, and that the Follow button
+// and a third category are declined too.
+func TestWhoDidYourCovers(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"who did your covers? mine looks homemade lol", "cover-design", ""},
+		{"qui a fait vos couvertures ? la mienne fait amateur", "cover-design", ""},
+		{"wer hat eure cover gemacht? meins sieht selbstgebastelt aus", "cover-design", ""},
+		{"¿quién os hizo las portadas? la mía parece casera", "cover-design", ""},
+		{"chi vi ha fatto le copertine? la mia sembra fatta in casa", "cover-design", ""},
+		{"quem fez as capas de vocês? a minha parece caseira", "cover-design", ""},
+		{"wie heeft jullie covers gemaakt? de mijne ziet er zelfgemaakt uit", "cover-design", ""},
+		{"how do i get that 'follow' button on my amazon author thing", "author-central", ""},
+		{"can i ask amazon to put my book in a third category?", "categories-keywords", ""},
+	})
+	checkNotDeclined(t, k, []string{"my author copies arrived and the covers look homemade, who made the covers so blurry?"})
+}
