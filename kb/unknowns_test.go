@@ -530,3 +530,27 @@ func TestWhoDidYourCovers(t *testing.T) {
 	})
 	checkNotDeclined(t, k, []string{"my author copies arrived and the covers look homemade, who made the covers so blurry?"})
 }
+
+// TestExclusiveAndTaxThing checks staying exclusive with Amazon (KDP
+// Select), "the tax thing" before being paid (the tax interview), an
+// account on hold and Amazon's percentage of an eBook, and that tax on
+// author copies and how long Amazon takes to ship them are answered.
+func TestExclusiveAndTaxThing(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"should i go exclusive with amazon or wide?", "kdp-select", ""},
+		{"je reste exclusif avec Amazon ou je vais ailleurs aussi ?", "kdp-select", ""},
+		{"exklusiv bei amazon bleiben oder auch woanders verkaufen?", "kdp-select", ""},
+		{"fico exclusivo com a Amazon ou vendo em outros lugares também?", "kdp-select", ""},
+		{"blijf ik exclusief bij Amazon of verkoop ik ook elders?", "kdp-select", ""},
+		{"¿de verdad tengo que hacer lo de los impuestos antes de cobrar?", "tax-interview", ""},
+		{"devo davvero fare la cosa delle tasse prima di essere pagata?", "tax-interview", ""},
+		{"moet ik dat belastingding echt doen voor ik betaald word?", "tax-interview", ""},
+		{"got an email saying my account is on hold, what did i do?", "account-status", ""},
+		{"does amazon take 30 or 65 percent of my ebook?", "ebook-royalties", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"how long does amazon take to ship author copies to Canada?",
+		"¿hay que pagar IVA por las copias de autor que pido a España?",
+	})
+}
