@@ -554,3 +554,27 @@ func TestExclusiveAndTaxThing(t *testing.T) {
 		"¿hay que pagar IVA por las copias de autor que pido a España?",
 	})
 }
+
+// TestTriggersOfOtherWords checks two triggers that named words of other
+// questions: "99 or" a quantity of copies ("99 or 100 copies") and the
+// English "impressions" the French for prints; a choice between two
+// prices and ad impressions are still declined.
+func TestTriggersOfOtherWords(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"should my ebook be 2.99 or 3.99?", "ebook-royalties", ""},
+		{"mein E-Book für 2,99 oder lieber 3,99?", "ebook-royalties", ""},
+		{"my ads get lots of impressions but no clicks", "amazon-ads", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"Can I order 99 or 100 copies at once?",
+		"¿Puedo pedir 99 o 100 copias de una vez?",
+		"Kann ich 99 oder 100 Exemplare auf einmal bestellen?",
+		"Je peux commander 99 ou 100 exemplaires d'un coup ?",
+		"Kan ik 99 of 100 exemplaren in één keer bestellen?",
+		"Posso pedir 99 ou 100 exemplares de uma vez?",
+		"Posso ordinare 99 o 100 copie in una volta?",
+		"Les impressions de mes livres sont floues, pourquoi ?",
+		"Les impressions sont pâles sur mes exemplaires reçus hier",
+	})
+}
