@@ -578,3 +578,22 @@ func TestTriggersOfOtherWords(t *testing.T) {
 		"Les impressions sont pâles sur mes exemplaires reçus hier",
 	})
 }
+
+// TestRefundIsNotPayment checks that money back for a damaged or
+// cancelled order of copies is not declined as royalty payments, in every
+// language, while a payment that did not arrive still is.
+func TestRefundIsNotPayment(t *testing.T) {
+	k := mustLoad(t)
+	checkNotDeclined(t, k, []string{
+		"¿Me pagan los gastos de envío si los libros llegaron rotos?",
+		"I cancelled my order, when will I get paid back?",
+		"J'ai annulé ma commande, quand est-ce que je serai remboursé sur mon compte bancaire ?",
+		"Cancelé el pedido, ¿cuándo me devuelven el dinero a mi cuenta bancaria?",
+		"Ich habe die Bestellung storniert, wann kommt das Geld auf mein Bankkonto zurück?",
+		"I libri sono arrivati rovinati, Amazon mi paga il rimborso?",
+	})
+	checkSearches(t, k, "", []searchCase{
+		{"não recebi os royalties de março", "payments", ""},
+		{"wie ändere ich die IBAN für meine Auszahlungen?", "payments", ""},
+	})
+}
