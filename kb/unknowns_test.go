@@ -597,3 +597,21 @@ func TestRefundIsNotPayment(t *testing.T) {
 		{"wie ändere ich die IBAN für meine Auszahlungen?", "payments", ""},
 	})
 }
+
+// TestOrderingDuringReviewOrAfterUnpublishing checks that asking whether
+// copies can be ordered while the book is in review or once it is
+// unpublished is answered, while the review and unpublishing themselves
+// are still declined.
+func TestOrderingDuringReviewOrAfterUnpublishing(t *testing.T) {
+	k := mustLoad(t)
+	checkNotDeclined(t, k, []string{
+		"Can I order copies of my book while it's still in review?",
+		"If I unpublish the paperback, can I still order copies?",
+		"Posso ordinare copie mentre il libro è ancora in revisione?",
+		"Kan ik exemplaren bestellen terwijl mijn boek nog in beoordeling is?",
+	})
+	checkSearches(t, k, "", []searchCase{
+		{"wie lange dauert es, bis das Buch live ist?", "publishing-review", ""},
+		{"how do I unpublish the hardcover edition?", "unpublishing", ""},
+	})
+}
