@@ -370,6 +370,7 @@ func TestAccountClosedWithWordsBetween(t *testing.T) {
 		{"KDP heeft mijn account plotseling geblokkeerd", "account-status", ""},
 		{"Amazon suspended my whole publishing account", "account-status", ""},
 	})
+	checkNotDeclined(t, k, []string{"My order was suspended and my account charged twice, what now?"})
 }
 
 // TestOrderedCopiesForASubject checks that a question about copies the
