@@ -368,6 +368,8 @@ func TestAccountClosedWithWordsBetween(t *testing.T) {
 		{"KDP hat mein Konto dauerhaft gesperrt, was nun?", "account-status", ""},
 		{"Mijn account is zonder uitleg gesloten", "account-status", ""},
 		{"KDP heeft mijn account plotseling geblokkeerd", "account-status", ""},
+		{"Mijn account is geschorst, wat nu?", "account-status", ""},
+		{"Mein Konto wurde suspendiert, was nun?", "account-status", ""},
 		{"Amazon suspended my whole publishing account", "account-status", ""},
 	})
 	checkNotDeclined(t, k, []string{"My order was suspended and my account charged twice, what now?"})
