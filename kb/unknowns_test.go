@@ -557,6 +557,7 @@ func TestExclusiveAndTaxThing(t *testing.T) {
 		{"moet ik dat belastingding echt doen voor ik betaald word?", "tax-interview", ""},
 		{"got an email saying my account is on hold, what did i do?", "account-status", ""},
 		{"does amazon take 30 or 65 percent of my ebook?", "ebook-royalties", ""},
+		{"What do I get per sale on a 4.99 ebook?", "ebook-royalties", ""},
 	})
 	checkNotDeclined(t, k, []string{
 		"how long does amazon take to ship author copies to Canada?",
