@@ -325,6 +325,8 @@ ebook livre_numerique | bloque qualite
 mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf
 ebook livre_numerique | prix cout
 vendeur_tiers
+canape canapes meuble meubles
+avis | etoile etoiles
 contenu_a contenu_a_plus bowker questionnaire_fiscal formulaire_fiscal informations_fiscales w8ben w_8ben retenue_a_la_source
 droits_d_auteur | proteger protection deposer depot
 quel_age_as_tu tu_as_quel_age tu_habites_ou ou_habites_tu es_tu_un_robot tu_es_un_robot t_es_un_robot

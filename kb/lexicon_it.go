@@ -51,6 +51,7 @@ royalty percentuale unlimited kenp abbonamento
 audiolibro audiolibri audible acx narratore podcast
 schermo batteria caricatore tablet app
 meteo pioggia ricetta ricette torta cucina capitale calcio partita barzelletta film musica viaggio
+pizza cibo ristorante deliveroo glovo divano mobili supermercato
 `,
 		units:    "copie esemplari libri bozze unità",
 		quantity: "quantita",
@@ -67,6 +68,7 @@ blocco_dello_scrittore epub docx mobi kpf
 partita_iva siae dominio_pubblico pagina_autore
 ebook libro_digitale | prezzo costo
 formattare formatta formatto formattazione impaginare prezzo_di_listino pseudonimo
+pizza just_eat supermercato carrello_della_spesa divano
 quanti_anni_hai dove_abiti dove_vivi sei_un_bot sei_un_robot sei_umano sei_una_persona come_ti_chiami
 `,
 		markers: `
