@@ -326,6 +326,7 @@ mise_en_page fond_perdu canva modele_de_couverture epub docx mobi kpf
 ebook livre_numerique | prix cout
 vendeur_tiers
 canape canapes meuble meubles
+canape canapes meuble meubles | livraison livre commande
 avis | etoile etoiles
 contenu_a contenu_a_plus bowker questionnaire_fiscal formulaire_fiscal informations_fiscales w8ben w_8ben retenue_a_la_source
 droits_d_auteur | proteger protection deposer depot
