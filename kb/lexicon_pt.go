@@ -78,6 +78,7 @@ bloqueio_criativo epub docx mobi kpf
 ebook ebooks livro_digital | preço custo
 royalties direitos_autorais ganho ganhar ganha ganhos | ebook livro_digital
 formatar formatação diagramar diagramação kindle_create preço_de_lista preço_de_venda pseudônimo pseudónimo biblioteca_nacional
+vendedor vendedora | outro_autor outra_autora
 quantos_anos_você_tem quantos_anos_tens você_é_um_robô você_é_um_bot
 `,
 		markers: `
