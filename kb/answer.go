@@ -628,7 +628,7 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		// the other asks of.
 		if wb := whole.Best; whole.Confident && wb != nil && whole.Score >= markedStory {
 			for _, c := range split {
-				if r := c.listed; r.Confident && r.Best.ID == wb.ID && r.Score < whole.Score-0.2 {
+				if r := c.listed; r.Confident && r.Best.ID == wb.ID && r.Score < whole.Score-clauseGap {
 					every = false
 				}
 			}
@@ -803,6 +803,12 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 	return segs
 }
 
+// clauseGap is how much more weakly than the whole a clause of a list
+// must answer the whole's topic to be read as naming what the other
+// clause asks of: the Galician novel's clause answers at 0.72 and the
+// whole at 1.00.
+const clauseGap = 0.2
+
 // announcedAsks reads as asks the sentences of a message that opens by
 // announcing them ("Tre problemi in un colpo solo: le copie hanno la
 // vecchia copertina; due scatole non sono arrivate; …", "Two things:
@@ -866,7 +872,7 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 
 // toldOnly reads as asks the sentences of a short message that asks
 // nothing but tells two problems or more, each in the words of its own
-// topic (markedStory's 0.9 and over): "le copertine si sono arricciate
+// topic (toldOnlyScore and over): "le copertine si sono arricciate
 // tutte. e uno dei pacchi non è mai arrivato" wants both answered, where
 // the message searched as one answers one of them. A message that tells
 // one problem is searched as one, as before.
