@@ -360,6 +360,22 @@ var askOpenerList = func() []askOpening {
 	return out
 }()
 
+// abbreviated reports whether before, a folded text up to a dot, ends
+// with an abbreviation that the dot closes rather than the sentence
+// ("max. pro Bestellung", "Länder bzw. Sprachen", "e.g. Canada").
+func abbreviated(before string) bool {
+	i := strings.LastIndexAny(before, " (\n")
+	return slices.Contains(abbreviations, before[i+1:])
+}
+
+// abbreviations are the folded abbreviations, without their last dot,
+// that authors write inside a sentence, in Languages.
+// Not "etc." nor "usw.", which end sentences as often, nor "no." or
+// "es.", which are words.
+var abbreviations = []string{"max", "min", "approx", "e.g", "i.e", "vs", "nr",
+	"env", "p.ex", "bzw", "z.b", "ca", "evtl", "ggf", "inkl", "zzgl", "u.a", "d.h",
+	"aprox", "p.ej", "pag", "pags", "pex", "bijv", "o.a", "incl", "excl", "m.a.w"}
+
 // numberedSegments splits message, a message in lang, into its
 // sentences and asks: at ., ! and ? followed by a space or the end, at ;
 // and line breaks, before an enumeration ("1)", "2.", "- ") and before
@@ -384,7 +400,7 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 				cut[i] = true
 			}
 		case '.', '!', '?':
-			if i != inNumber && (i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t') {
+			if i != inNumber && (i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t') && !(c == '.' && i+1 < len(message) && abbreviated(lower[:i])) {
 				cut[i+1] = true
 			}
 		}

@@ -197,3 +197,22 @@ func TestNamesDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentsKeepAbbreviations checks that the dot of an abbreviation
+// inside a sentence ends no segment, and that a word before a dot does.
+func TestSegmentsKeepAbbreviations(t *testing.T) {
+	for _, tt := range []struct {
+		message string
+		want    int
+	}{
+		{"Wieviele Exemplare gehen max. pro Bestellung?", 1},
+		{"Welche Länder bzw. Sprachen gehen? Und wie lange dauert es?", 2},
+		{"Can I ship to other countries, e.g. Canada?", 1},
+		{"I tried Chrome, Firefox etc. Nothing works. What now?", 3},
+		{"No sé qué es. ¿Alguien lo sabe?", 2},
+	} {
+		if got, _ := numberedSegments(tt.message, ""); len(got) != tt.want {
+			t.Errorf("numberedSegments(%q) = %q, want %d segments", tt.message, got, tt.want)
+		}
+	}
+}
