@@ -693,7 +693,7 @@ func questionWords() []string { return questionWordList }
 var questionWordList = []string{
 	"how", "what", "why", "when", "where", "which", "who", "can", "could", "is", "are", "do", "does", "did", "should", "will", "would", "any", "has", "have",
 	"comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "combien", "est", "puis", "peut", "peux", "dois", "faut",
-	"wie", "was", "warum", "wann", "wo", "wer", "wieviel", "wieviele", "welche", "welcher", "welchen", "welches", "welchem", "kann", "konnen", "gibt", "muss", "darf", "ist", "sind", "wieso", "weshalb",
+	"wie", "was", "warum", "wann", "wo", "wer", "wieviel", "wieviele", "welche", "welcher", "welchen", "welches", "welchem", "kann", "konnen", "gibt", "gibts", "muss", "darf", "ist", "sind", "wieso", "weshalb",
 	"como", "que", "por", "cuando", "donde", "cual", "cuales", "cuanto", "cuantos", "cuanta", "cuantas", "puedo", "se", "hay", "es", "debo",
 	"cosa", "perche", "dove", "quale", "quanto", "quanti", "quanta", "quante", "come", "quando", "posso", "si", "ce", "devo",
 	"onde", "qual", "quais", "quantos", "quantas", "existe", "tem", "da",

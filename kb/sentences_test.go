@@ -133,7 +133,7 @@ func TestAskQuery(t *testing.T) {
 func TestIsAsk(t *testing.T) {
 	for _, s := range []string{"how do I cancel my order", "quand vais-je recevoir mes exemplaires", "Come si ordina una copia di prova", "¿Por qué está vacío?",
 		"Dá pra pedir cópias de autor no Brasil", "Ich bin mir unsicher, ob das noch im Rahmen ist", "Vorher wüsste ich gern, was ein Hardcover kostet",
-		"Per una mia amica: come si ordinano le copie autore"} {
+		"Per una mia amica: come si ordinano le copie autore", "gibts da auch Prime Versand oder nur Standard"} {
 		if !isAsk(s) {
 			t.Errorf("isAsk(%q) = false, want true", s)
 		}
