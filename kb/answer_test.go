@@ -461,6 +461,10 @@ func TestAnswerMarkedAsks(t *testing.T) {
 		// A clause that names what the other asks of does not part a
 		// list.
 		{"Mi novela está escrita en gallego, ¿se pueden pedir copias de autor en ese idioma?", []string{"languages-countries"}},
+		// "Poi", "puis", "luego"… add another ask or problem; in a
+		// story they only go on with it.
+		{"Il carrello mi mostra 5 copie invece di 50. Poi, l'ordine di lunedì non è ancora partito: posso cambiare l'indirizzo?", []string{"cart-quantity", "change-order"}},
+		{"Ho ordinato 20 copie autore due settimane fa. Poi ho aspettato tutti i giorni il corriere. Quando arrivano di solito?", []string{"delivery-time"}},
 		// "And when I…" opens a clause of time, not a second question.
 		{"I put 40 copies in my cart and when I press proceed to checkout the cart is suddenly empty", []string{"cart-empty"}},
 		{"J'ai mis 20 exemplaires dans le panier et quand j'appuie sur commander le panier est vide", []string{"cart-empty"}},

@@ -325,6 +325,7 @@ var askOpenerList = func() []askOpening {
 		"alias", "e ja agora", "ah e tambem",
 		"trouwens", "overigens", "en trouwens",
 		"oh et", "oh und", "oh y", "oh e", "oh en",
+		"poi", "puis", "luego", "depois", "daarna",
 		// Postscripts and asides.
 		"ps", "p s", "pd", "different question", "unrelated question",
 		"au passage",
