@@ -284,7 +284,7 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 			"unecommande": {"d un coup", "en une fois", "en une seule fois", "une seule commande", "en une commande", "par commande"},
 			"quantite":    {"quantites", "combien d exemplaires", "nombre d exemplaires"},
 			"revendre":    {"revente", "vendre", "resell", "resale"},
-			"suivi":       {"suivre", "la suis", "le suis", "les suis", "tracking", "track", "ou en est", "ou en sont", "avancement", "acheminement", "etat d expedition", "etat de l expedition", "sont partis", "est parti", "est partie"},
+			"suivi":       {"suivre", "la suis", "le suis", "les suis", "suis le colis", "suis mon colis", "suis ma commande", "suis la commande", "tracking", "track", "ou en est", "ou en sont", "avancement", "acheminement", "etat d expedition", "etat de l expedition", "sont partis", "est parti", "est partie"},
 			"livraison":   {"livraisons", "arriver", "arrive", "arrivee", "arrivent", "ete livre", "ete livres", "ete livree", "ete livrees", "marque livre", "marquee livree", "marque comme livre", "marquee comme livree", "indique livre", "indiquee livree"},
 			"perdu":       {"perdus", "perdue", "perdues", "egare", "egares", "egaree", "egarees", "rien recu", "jamais arrive", "jamais arrives", "jamais arrivee", "jamais arrivees"},
 			"site":        {"sites", "quel amazon", "quelle boutique amazon", "boutique amazon"},
