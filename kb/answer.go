@@ -127,24 +127,25 @@ func (k *KB) Answer(message, lang string) Answer {
 				p = Part{Ask: ctx, Result: r}
 			}
 		}
-		if !p.Confident && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident {
-			// "Can I order proofs of my hardcover? And how long until
-			// they get here": an ask that says "they" or "it" is about
-			// the ask before it, and asks something else of it.
-			ctx := segs[i-1].text + " " + segs[i].text
-			if r := k.Search(ctx, lang); r.Confident && r.Best.ID != prev.Best.ID {
-				p = Part{Ask: ctx, Result: r}
-			}
-		}
-		if qw := words(query); (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident && !costTopic(prev.Best.ID) &&
-			hasPhrase(qw, costPhrases, nil) && hasPhrase(qw, eachPhrases, nil) {
+		if (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident {
 			// "…hardcover copies to the UK? 2) how much is each one" (or
-			// "cuánto me sale cada una", which matches the missing
-			// button by "me sale"): what each of the copies costs,
-			// narrowed below by the format.
-			ctx := segs[i-1].text + " " + segs[i].text
-			if r := k.Search(ctx, lang); r.Confident {
-				p = Part{Ask: ctx, Result: k.retopic(r, "author-copy-cost")}
+			// "cuánto me sale cada una", which matches the missing button
+			// by "me sale"): what each of the copies costs, narrowed
+			// below by the format.
+			qw := words(query)
+			eachCost := !costTopic(prev.Best.ID) && hasPhrase(qw, costPhrases, nil) && hasPhrase(qw, eachPhrases, nil)
+			if !p.Confident || eachCost {
+				ctx := segs[i-1].text + " " + segs[i].text
+				r := k.Search(ctx, lang)
+				// "Can I order proofs of my hardcover? And how long until
+				// they get here": an ask that says "they" or "it" is about
+				// the ask before it, and asks something else of it.
+				if !p.Confident && r.Confident && r.Best.ID != prev.Best.ID {
+					p = Part{Ask: ctx, Result: r}
+				}
+				if eachCost && r.Confident && (!p.Confident || p.Score < weakAsk) {
+					p = Part{Ask: ctx, Result: k.retopic(r, "author-copy-cost")}
+				}
 			}
 		}
 		p.Result = doubt(p.Result, p.Ask)

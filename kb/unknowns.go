@@ -144,7 +144,7 @@ func matchesAt(text, pattern string) bool {
 		}
 		after = text[len(first)+j:]
 	}
-	for words := 0; words <= gapWords; words++ {
+	for skipped := 0; skipped <= gapWords; skipped++ {
 		if matchesAt(after, rest) {
 			return true
 		}
