@@ -925,7 +925,7 @@ func (k *KB) asksOther(segs []segment, id, lang string) bool {
 
 // toldProblem is the least score at which toldProblems reads a sentence
 // as telling a problem.
-const toldProblem = 0.95
+const toldProblem = 0.9
 
 // markedStory is the least score at which a sentence without a question
 // mark is read as an ask its opening or another's points to: it tells
