@@ -857,7 +857,14 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 		}
 	}
 	if last < 0 {
-		return k.toldOnly(segs, lang)
+		return k.toldOnly(segs, lang, toldOnlyScore)
+	}
+	if k.asksNothing(segs, lang) {
+		// "On m'a livré les mauvais livres. Et l'autre carton est arrivé
+		// éventré. Je fais quoi pour les deux ?": asks that name nothing
+		// ask about the problems told, each of them, as an ask's story
+		// tells them (markedStory).
+		return k.toldOnly(segs, lang, markedStory)
 	}
 	for j := 0; j < last; j++ {
 		s := &segs[j]
@@ -871,13 +878,27 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 	return segs
 }
 
+// asksNothing reports whether segs ask, but no ask of them answers a
+// topic or names a subject the knowledge base does not cover on its own.
+func (k *KB) asksNothing(segs []segment, lang string) bool {
+	for _, s := range segs {
+		if !s.ask {
+			continue
+		}
+		if r := k.Search(askQuery(s.text, lang), lang); r.Confident || r.Unknown != nil || r.Score >= vagueAsk {
+			return false
+		}
+	}
+	return true
+}
+
 // toldOnly reads as asks the sentences of a short message that asks
 // nothing but tells two problems or more, each in the words of its own
-// topic (toldOnlyScore and over): "le copertine si sono arricciate
+// topic (a score of least and over): "le copertine si sono arricciate
 // tutte. e uno dei pacchi non è mai arrivato" wants both answered, where
 // the message searched as one answers one of them. A message that tells
 // one problem is searched as one, as before.
-func (k *KB) toldOnly(segs []segment, lang string) []segment {
+func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 	var told []int
 	var results []Result
 	topics := map[string]bool{}
@@ -886,7 +907,7 @@ func (k *KB) toldOnly(segs []segment, lang string) []segment {
 		if s.filler || past(s.text) {
 			continue
 		}
-		if r := k.Search(askQuery(s.text, lang), lang); r.Confident && r.Score >= toldOnlyScore && tellsProblem(r.Best) && !topics[r.Best.ID] {
+		if r := k.Search(askQuery(s.text, lang), lang); r.Confident && r.Score >= least && tellsProblem(r.Best) && !topics[r.Best.ID] {
 			told, results = append(told, j), append(results, r)
 			topics[r.Best.ID] = true
 		}
