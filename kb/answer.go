@@ -148,7 +148,20 @@ func (k *KB) Answer(message, lang string) Answer {
 				}
 			}
 		}
-		p.Result = doubt(p.Result, p.Ask)
+		// "Kann man Amazon Advantage für Print-Vorbestellungen nutzen?
+		// Wenn ja, wie läuft das Schritt für Schritt ab?": an ask right
+		// after an answered one may name its subject by the words of that
+		// one, when the two searched together answer what it answers, not
+		// what the one before does ("…na Amazon.es? E na .com muda
+		// muito?" matches changing an order by "muda", and together they
+		// ask the marketplace's cost again).
+		named := p.Ask
+		if p.Confident && p.Score < weakAsk && i > 0 && segs[i-1].ask && prev.Confident && !namesDomain(p.Ask) {
+			if r := k.Search(segs[i-1].text+" "+p.Ask, lang); r.Confident && r.Best.ID == p.Best.ID && r.Best.ID != prev.Best.ID {
+				named = segs[i-1].text + " " + p.Ask
+			}
+		}
+		p.Result = doubt(p.Result, named)
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:
