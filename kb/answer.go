@@ -1114,7 +1114,7 @@ func readSegments(texts []string, numbered []bool) []segment {
 	segs := make([]segment, len(texts))
 	for i, t := range texts {
 		segs[i] = segment{text: t, filler: isFiller(t)}
-		segs[i].ask = !segs[i].filler && (isAsk(t) || items >= 2 && numbered[i] && len(words(t)) >= 2)
+		segs[i].ask = !segs[i].filler && (isAsk(t) || asksLast(t) || items >= 2 && numbered[i] && len(words(t)) >= 2)
 	}
 	return segs
 }

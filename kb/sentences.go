@@ -636,6 +636,25 @@ func endsAsAsk(s string) bool {
 	return false
 }
 
+// asksLast reports whether the last clause of s, after its last comma,
+// asks with its verb before its subject ("…kapotte hoeken in de doos,
+// waar meld ik dat eigenlijk", "…the corners were crushed, where do I
+// report that"), without a question mark: a question word, a word, and
+// a subject. After a comma the question word alone more often opens a
+// clause that tells ("…in de doos, waar ik ze had laten liggen").
+func asksLast(s string) bool {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 {
+		return false
+	}
+	ws := words(s[i+2:])
+	return len(ws) >= 3 && len(ws) <= 8 && slices.Contains(questionWords(), ws[0]) && slices.Contains(pronouns, ws[2])
+}
+
+// pronouns are the folded subject pronouns that, after a question word
+// and a verb, make a clause a question, in Languages.
+var pronouns = []string{"i", "we", "you", "je", "on", "nous", "vous", "tu", "ich", "wir", "man", "du", "ik", "wij", "u", "jij"}
+
 // whenWords are the question words that also open a clause of time, and
 // subjectWords the words that after them make it one ("when I…", "quand
 // je…", "quando io…"), in Languages.

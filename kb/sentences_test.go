@@ -147,6 +147,21 @@ func TestIsAsk(t *testing.T) {
 	}
 }
 
+func TestAsksLast(t *testing.T) {
+	for _, s := range []string{"de vorige keer zaten er boeken met kapotte hoeken in de doos, waar meld ik dat eigenlijk",
+		"two copies came with crushed corners, where do I report that", "das Paket kam offen an, wo melde ich das"} {
+		if !asksLast(s) {
+			t.Errorf("asksLast(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"de boeken lagen in de doos, waar ik ze had laten liggen", "the copies came in a box, which I opened at once",
+		"das Paket lag vor der Tür, wo ich es nicht gesehen hatte", "where do I report a damaged box"} {
+		if asksLast(s) {
+			t.Errorf("asksLast(%q) = true, want false", s)
+		}
+	}
+}
+
 func TestIsFiller(t *testing.T) {
 	for _, s := range []string{"Hi everyone!", "Thanks in advance for any help!", "Bonjour à tous", "Guten Tag", "Vielen Dank und viele Grüße",
 		"¡Buenos días!", "Muchas gracias de antemano", "Buongiorno a tutti", "Bom dia!", "Boa tarde, pessoal", "Goedendag allemaal"} {
