@@ -133,7 +133,9 @@ func (k *KB) Answer(message, lang string) Answer {
 			// by "me sale"): what each of the copies costs, narrowed
 			// below by the format.
 			qw := words(query)
-			eachCost := !costTopic(prev.Best.ID) && hasPhrase(qw, costPhrases, nil) && hasPhrase(qw, eachPhrases, nil)
+			// After how to order author copies, "et ça coute combien en
+			// gros pour un livre de 200 pages" asks the same of them.
+			eachCost := !costTopic(prev.Best.ID) && hasPhrase(qw, costPhrases, nil) && (hasPhrase(qw, eachPhrases, nil) || prev.Best.ID == "order-author-copies")
 			if !p.Confident || eachCost {
 				ctx := segs[i-1].text + " " + segs[i].text
 				r := k.Search(ctx, lang)
@@ -788,6 +790,12 @@ func (k *KB) markedAsks(segs []segment, lang string) []segment {
 		// the preorder": an opening that names a question (or a
 		// postscript) says what follows asks, however weakly it matches.
 		if opener == openerMore && !s.ask && namesQuestion(s.text, lang) {
+			s.ask = true
+		}
+		// "Comment je commande des exemplaires d'auteur ? et ça coute
+		// combien en gros": after its opening, a sentence that says "how
+		// much" asks, wherever the words stand.
+		if opener == openerMore && !s.ask && hasPhrase(words(s.text), howMuchPhrases, nil) {
 			s.ask = true
 		}
 		if opener != openerNone && opener != openerTurn && !s.ask && !past(s.text) {

@@ -733,6 +733,8 @@ func TestAnswerToldProblem(t *testing.T) {
 		// Two problems told, nothing asked.
 		{"it", "le copertine si sono arricciate tutte. e uno dei pacchi non è mai arrivato", []string{"curled-cover", "damaged-or-lost"}},
 		{"en", "My cart is empty after I click proceed to checkout, tried twice now", []string{"cart-empty"}},
+		// Two problems told, then an ask that names neither.
+		{"en", "One box had somebody else's cookbook in it instead of my novel. The other box came torn open with bent corners. What do I do about both?", []string{"wrong-item", "damaged-or-lost"}},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, tt.lang))
 		if !slices.Equal(ids, tt.want) {
@@ -752,6 +754,17 @@ func TestAnswerAskReadsAskBefore(t *testing.T) {
 	}
 }
 
+// TestAnswerWeakFollowUp checks that an ask that follows an answered one
+// and names its subject only through it ("if so, how does it go step by
+// step?") is answered, not declined as a subject the knowledge base may
+// not know.
+func TestAnswerWeakFollowUp(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"Lässt sich eine Vorbestellung für das Taschenbuch über Amazon Advantage machen? Falls ja, wie geht man da Schritt für Schritt vor?", []string{"advantage-preorder", "advantage-preorder-steps"}},
+	})
+}
+
 // TestAnswerEachCost checks that a vague ask of what each one costs,
 // after an ask about copies, gets what the copies cost, narrowed by the
 // format the message names, and that an ask of a price the knowledge
@@ -761,6 +774,8 @@ func TestAnswerEachCost(t *testing.T) {
 	checkAnswered(t, k, []answered{
 		{"1) can I order hardcover author copies for delivery in the UK? 2) and roughly how much is each one", []string{"hardcover-cost", "uk-hardcover"}},
 		{"1) ¿se pueden mandar copias de autor en tapa dura al Reino Unido? 2) cuánto me sale cada una", []string{"hardcover-cost", "uk-hardcover"}},
+		// "How much", without a question mark, after how to order copies.
+		{"Comment on commande ses exemplaires d'auteur ? et ça revient à combien à peu près pour 300 pages", []string{"author-copy-cost", "order-author-copies"}},
 	})
 	msg := "Welke opties heb ik om mijn boek uit te brengen, meteen publiceren of een datum plannen? En hoe bepaal ik de verkoopprijs van elk exemplaar van de paperback"
 	for _, p := range k.Answer(msg, "").Answered() {

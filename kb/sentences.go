@@ -69,6 +69,11 @@ var costPhrases = phraseList(
 	"kost", "prijs", "hoeveel", "drukkosten",
 )
 
+// howMuchPhrases are the folded words, alone or in a row, that ask how
+// much, in Languages.
+var howMuchPhrases = phraseList("how much", "how many", "combien", "wie viel", "wieviel", "wie viele", "wieviele",
+	"cuanto", "cuanta", "cuantos", "cuantas", "quanto", "quanta", "quanti", "quante", "quantos", "quantas", "hoeveel")
+
 // eachPhrases are the folded words, alone or in a row, that ask of each
 // of the things the ask before spoke of ("how much is each one"), in
 // Languages.
