@@ -28,7 +28,7 @@ dankuwel n z t s iemand iets vraag vraagje graag eigenlijk allee via
 			"paperback":        {"pocket", "zachte kaft", "softcover"},
 			"hardcover":        {"harde kaft", "gebonden", "hardback"},
 			"drukfout":         {"drukfouten", "misdruk", "misdrukken", "slecht gedrukt", "defect", "defecte", "misprint"},
-			"beschadigd":       {"beschadigde", "beschadiging", "kapot", "kapotte", "gescheurd", "gedeukt", "geknakt"},
+			"beschadigd":       {"beschadigde", "beschadiging", "kapot", "kapotte", "gescheurd", "gedeukt", "gedeukte", "ingedeukt", "ingedeukte", "deuk", "deuken", "geknakt"},
 			"eenbestelling":    {"in een keer", "in een bestelling", "per bestelling", "in een order"},
 			"aantal":           {"hoeveelheid", "hoeveel exemplaren", "hoeveel stuks"},
 			"doorverkopen":     {"verkopen", "doorverkoop", "wederverkoop", "resell"},
