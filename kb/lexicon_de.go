@@ -26,7 +26,7 @@ lande landen landet gelandet grad grade gibts hab habs obwohl möglich mögliche
 			"kaufen":             {"kauf", "gekauft", "erwerben", "einkaufen"},
 			"andern":             {"bearbeiten", "anpassen", "korrigieren", "abändern", "änderung", "wechseln", "umstellen", "erhöhen", "verringern", "reduzieren", "aufstocken"},
 			"lieferung":          {"liefern", "geliefert", "ankommen", "angekommen", "kommt an", "eintreffen", "zustellung", "zugestellt"},
-			"versand":            {"versenden", "verschicken", "verschickt", "versendet", "porto", "shipping"},
+			"versand":            {"versenden", "versandt", "verschicken", "verschickt", "versendet", "porto", "shipping"},
 			"versandart":         {"versandarten", "versandoption", "versandoptionen", "lieferoption", "lieferoptionen", "versandmethode", "versandmethoden", "zustellart", "lieferart", "lieferarten", "versandweg", "versandwege"},
 			"kosten":             {"preis", "preise", "kostet", "teuer", "günstig", "gebühr", "gebühren"},
 			"vorbestellung":      {"vorbestellen", "vorbestellbar", "vorbestellungen", "preorder", "pre order"},
