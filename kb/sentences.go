@@ -405,6 +405,25 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 			if i > 0 && message[i-1] == ' ' && i+1 < len(message) && message[i+1] == ' ' {
 				cut[i] = true
 			}
+		case '(':
+			// "Which shipping speeds can I pick (and roughly how long does
+			// standard take to Texas)?": a bracket that opens with "and"
+			// and a question asks on its own.
+			if j := strings.IndexByte(message[i:], ')'); j > 0 && andQuestion(words(message[i+1:i+j])) {
+				cut[i] = true
+				if rest := message[i+j+1:]; strings.TrimLeft(rest, " ?!.,") != "" && !strings.HasPrefix(rest, "?") {
+					cut[i+j+1] = true
+				}
+			}
+		case 0xC2:
+			// "…me aparece en gris (desde ayer), ¿y cómo pido una prueba?":
+			// an opening question mark and "and" inside a sentence open
+			// another question. Without "and" the sentence's start is often
+			// what the question is about ("Publico en catalán, ¿puedo
+			// comprar copias…?").
+			if i > 0 && strings.HasPrefix(lower[i:], "\u00bfy ") && strings.TrimRight(message[:i], " ,") != "" {
+				cut[i] = true
+			}
 		case '.', '!', '?':
 			if i != inNumber && (i+1 == len(message) || message[i+1] == ' ' || message[i+1] == '\n' || message[i+1] == '\t') && !(c == '.' && i+1 < len(message) && abbreviated(lower[:i])) {
 				cut[i+1] = true
@@ -459,7 +478,14 @@ func trimSegment(s string) string {
 	if n := enumeration(asciiLower(s)); n > 0 {
 		s = strings.TrimSpace(s[n:])
 	}
-	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), ",:-*•/")) // marker punctuation
+	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), ",:-*•/")) // marker punctuation
+	if strings.HasPrefix(s, "(") {
+		// A bracket of its own ("(and how long does it take)?").
+		if j := strings.IndexByte(s, ')'); j > 0 {
+			s = strings.TrimSpace(s[1:j] + s[j+1:])
+		}
+	}
+	return strings.TrimRight(s, " ,")
 }
 
 // enumeration returns the length of an enumeration mark at the start of

@@ -25,6 +25,14 @@ func TestSegments(t *testing.T) {
 		// " / " parts two asks on one line; "US/UK" is one word.
 		{"how long does delivery take / can I cancel before it ships from the US/UK", []string{"how long does delivery take", "can I cancel before it ships from the US/UK"}},
 		{"Est-ce normal ? / Et comment annuler ?", []string{"Est-ce normal ?", "Et comment annuler ?"}},
+		// A bracket that opens with "and" and a question asks on its own;
+		// one that tells goes on with its sentence.
+		{"Which shipping speeds are there (and how long does standard take)?", []string{"Which shipping speeds are there", "and how long does standard take?"}},
+		{"Kann ich stornieren (und wie lange dauert es) oder ist es zu spät?", []string{"Kann ich stornieren", "und wie lange dauert es", "oder ist es zu spät?"}},
+		{"Der Knopf ist grau (seit gestern), was tun?", []string{"Der Knopf ist grau (seit gestern), was tun?"}},
+		// "¿y…" inside a sentence opens another question; "¿" alone does not.
+		{"El botón sale en gris, ¿y cómo pido una prueba?", []string{"El botón sale en gris", "¿y cómo pido una prueba?"}},
+		{"Publico en catalán, ¿puedo comprar copias?", []string{"Publico en catalán, ¿puedo comprar copias?"}},
 	} {
 		if got, _ := numberedSegments(tc.msg, "de"); !slices.Equal(got, tc.want) {
 			t.Errorf("numberedSegments(%q): %q, want %q", tc.msg, got, tc.want)
