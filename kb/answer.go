@@ -857,12 +857,41 @@ func (k *KB) announcedAsks(segs []segment, lang string) []segment {
 		if _, after, ok := strings.Cut(query, ": "); i == first && ok && len(words(after)) >= 3 {
 			query = after // the announcement itself names no subject
 		}
+		// "Two issues today: checkout says it can't ship to my APO
+		// address, and the order page just spins forever in Safari": the
+		// announced problems may share a sentence, parted by ", and".
+		if i == first && asks+2 <= maxAsks {
+			if a, b, ra, rb, ok := k.announcedPair(query, lang); ok {
+				rest := append([]segment{{text: a, ask: true, listed: &ra}, {text: b, ask: true, listed: &rb}}, segs[i+1:]...)
+				segs = append(segs[:i], rest...)
+				asks += 2
+				i++
+				continue
+			}
+		}
 		if r := k.Search(query, lang); r.Confident && r.Score >= markedStory || r.Unknown != nil {
 			s.ask, s.listed = true, &r
 			asks++
 		}
 	}
 	return segs
+}
+
+// announcedPair parts query at ", and" (in any language of Languages)
+// into two halves that each answer a topic of their own, markedStory and
+// over, and returns them with their results.
+func (k *KB) announcedPair(query, lang string) (a, b string, ra, rb Result, ok bool) {
+	for _, c := range listConjunctions() {
+		before, after, found := strings.Cut(query, ", "+c+" ")
+		if !found || len(words(before)) < 3 || len(words(after)) < 3 {
+			continue
+		}
+		ra, rb = k.Search(before, lang), k.Search(after, lang)
+		if ra.Confident && rb.Confident && ra.Score >= markedStory && rb.Score >= markedStory && ra.Best.ID != rb.Best.ID {
+			return before, after, ra, rb, true
+		}
+	}
+	return "", "", Result{}, Result{}, false
 }
 
 // toldProblems reads as asks the sentences of a short message that tell

@@ -733,6 +733,8 @@ func TestAnswerToldProblem(t *testing.T) {
 		// Two problems told, nothing asked.
 		{"it", "le copertine si sono arricciate tutte. e uno dei pacchi non è mai arrivato", []string{"curled-cover", "damaged-or-lost"}},
 		{"en", "My cart is empty after I click proceed to checkout, tried twice now", []string{"cart-empty"}},
+		// Two problems announced in one sentence.
+		{"fr", "Deux soucis : mon panier est vide quand je clique sur « Passer la commande », et le bouton pour commander des exemplaires d'auteur est grisé.", []string{"cart-empty", "order-option-missing"}},
 		// Two problems told, then an ask that names neither.
 		{"en", "One box had somebody else's cookbook in it instead of my novel. The other box came torn open with bent corners. What do I do about both?", []string{"wrong-item", "damaged-or-lost"}},
 	} {
