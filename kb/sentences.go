@@ -586,7 +586,7 @@ func askMarkers() []string { return askMarkerList }
 // word and segment of a message.
 var askMarkerList = []string{
 	"and also", "also,", "another question", "one more question", "second question", "other question", "oh and", "plus,",
-	"et aussi", "aussi,", "autre question", "deuxième question", "également,", "par ailleurs",
+	"et aussi", "aussi,", "autre question", "deuxième question", "également,", "par ailleurs", "et sinon",
 	"und außerdem", "außerdem", "ausserdem", "noch eine frage", "andere frage", "zweite frage", "und noch",
 	"y también", "y tambien", "también,", "tambien,", "otra pregunta", "además", "ademas",
 	"e anche", "anche,", "altra domanda", "un'altra domanda", "inoltre",

@@ -30,6 +30,8 @@ func TestSegments(t *testing.T) {
 		{"Which shipping speeds are there (and how long does standard take)?", []string{"Which shipping speeds are there", "and how long does standard take?"}},
 		{"Kann ich stornieren (und wie lange dauert es) oder ist es zu spät?", []string{"Kann ich stornieren", "und wie lange dauert es", "oder ist es zu spät?"}},
 		{"Der Knopf ist grau (seit gestern), was tun?", []string{"Der Knopf ist grau (seit gestern), was tun?"}},
+		// "et sinon" inside a sentence turns to another ask.
+		{"Deux livres sont arrivés abîmés, et sinon le noir et blanc coûte moins cher ?", []string{"Deux livres sont arrivés abîmés", "et sinon le noir et blanc coûte moins cher ?"}},
 		// "¿y…" inside a sentence opens another question; "¿" alone does not.
 		{"El botón sale en gris, ¿y cómo pido una prueba?", []string{"El botón sale en gris", "¿y cómo pido una prueba?"}},
 		{"Publico en catalán, ¿puedo comprar copias?", []string{"Publico en catalán, ¿puedo comprar copias?"}},
