@@ -1044,6 +1044,15 @@ func askPairs(s segment) []pairSplit {
 					k1, _ := openerWords(strings.Join(rest[1:], " "), "")
 					q = k0 == openerMore || k1 == openerMore || asksToKnow(rest[1:])
 				}
+				// Else ", and" may still part a problem told and an ask
+				// ("Meu carrinho aparece com 1 livro mesmo eu colocando
+				// 10, e alguém sabe quanto tempo demora…?") when each half
+				// answers a topic strongly (loose), and the first tells
+				// no story of the past ("letzte Woche mein erstes Buch
+				// veröffentlicht, mega stolz, und heute…").
+				if !q && !past(s.text[:i]) {
+					q, loose = true, true
+				}
 			} else {
 				// Without a comma, "and" joins the words of one question
 				// as often ("when and where"): "and whether" starts a

@@ -404,7 +404,17 @@ func TestAnswerPairedAsks(t *testing.T) {
 		{"Two questions: how many author copies can I order at once, where do I see my past orders?", []string{"max-quantity", "order-history"}},
 		// A preposition may come before the question word.
 		{"Mag ik auteursexemplaren doorverkopen op een markt, en tot hoeveel exemplaren mag ik in één keer bestellen?", []string{"max-quantity", "reselling-copies"}},
+		// A problem told and an ask, parted by ", and" alone, when each
+		// half answers strongly.
+		{"Mein Warenkorb zeigt 1 Exemplar, obwohl ich 10 eingegeben habe, und die Mehrwertsteuer, zahle ich die in Österreich extra?", []string{"cart-quantity", "taxes-vat"}},
 	})
+	// A story of the past before ", and" stays one with what follows.
+	msg := "Last week I ordered my first author copies, so proud, and today a reviewer says my book is full of typos. Can I get the review removed?"
+	for _, p := range mustLoad(t).Answer(msg, "en").Answered() {
+		if p.Best.ID == "order-author-copies" {
+			t.Errorf("Answer(%q) answers %s from the story", msg, p.Best.ID)
+		}
+	}
 }
 
 // TestAnswerMarkedAsks checks that a sentence without a question mark
