@@ -748,7 +748,7 @@ var questionWordList = []string{
 	"como", "que", "por", "cuando", "donde", "cual", "cuales", "cuanto", "cuantos", "cuanta", "cuantas", "puedo", "se", "hay", "es", "debo",
 	"cosa", "perche", "dove", "quale", "quanto", "quanti", "quanta", "quante", "come", "quando", "posso", "si", "ce", "devo",
 	"onde", "qual", "quais", "quantos", "quantas", "existe", "tem", "da",
-	"hoe", "wat", "waarom", "wanneer", "waar", "welke", "welk", "hoeveel", "kan", "kun", "kunnen", "moet", "mag", "zijn",
+	"hoe", "hoelang", "wat", "waarom", "wanneer", "waar", "welke", "welk", "hoeveel", "kan", "kun", "kunnen", "moet", "mag", "zijn",
 }
 
 // isFiller reports whether s is only a greeting, thanks or sign-off, which
