@@ -952,10 +952,22 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 	var told []int
 	var results []Result
 	topics := map[string]bool{}
-	for j := range segs {
+	for j := 0; j < len(segs); j++ {
 		s := segs[j]
 		if s.filler || past(s.text) {
 			continue
+		}
+		// "Me mandaron el libro de otra autora en vez del mío y encima la
+		// caja llegó empapada": one sentence may tell two problems.
+		if a, b, ok := cutAddition(s.text); ok {
+			ra, rb := k.Search(a, lang), k.Search(b, lang)
+			if ra.Confident && rb.Confident && ra.Score >= least && rb.Score >= least && tellsProblem(ra.Best) && tellsProblem(rb.Best) && ra.Best.ID != rb.Best.ID && !topics[ra.Best.ID] && !topics[rb.Best.ID] {
+				segs = slices.Insert(slices.Delete(segs, j, j+1), j, segment{text: a}, segment{text: b})
+				told, results = append(told, j, j+1), append(results, ra, rb)
+				topics[ra.Best.ID], topics[rb.Best.ID] = true, true
+				j++
+				continue
+			}
 		}
 		if r := k.Search(askQuery(s.text, lang), lang); r.Confident && r.Score >= least && tellsProblem(r.Best) && !topics[r.Best.ID] {
 			told, results = append(told, j), append(results, r)
@@ -970,6 +982,28 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 	}
 	return segs
 }
+
+// cutAddition parts s where words add another problem to the one told
+// ("…y encima la caja llegó empapada", "…and on top of that the box was
+// torn"), in any language of Languages, when both halves have three words
+// at least.
+func cutAddition(s string) (before, after string, ok bool) {
+	low := asciiLower(s)
+	for _, p := range additionPhrases {
+		if i := strings.Index(low, " "+p+" "); i > 0 {
+			before, after = strings.TrimRight(s[:i], " ,"), strings.TrimSpace(s[i+1:])
+			if len(words(before)) >= 3 && len(words(after)) >= 3 {
+				return before, after, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// additionPhrases are the lowercase words that add a problem to another.
+var additionPhrases = []string{"and on top of that", "and also", "et en plus", "et aussi", "und obendrein", "und dazu", "und außerdem",
+	"y encima", "y además", "y ademas", "y también", "e per di più", "e in più", "e anche", "e ainda por cima", "e além disso", "e também",
+	"en bovendien", "en daarbij", "en ook"}
 
 // toldOnlyScore is the least score at which toldOnly reads a sentence as
 // telling a problem.

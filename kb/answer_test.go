@@ -743,6 +743,9 @@ func TestAnswerToldProblem(t *testing.T) {
 		// Two problems told, nothing asked.
 		{"it", "le copertine si sono arricciate tutte. e uno dei pacchi non è mai arrivato", []string{"curled-cover", "damaged-or-lost"}},
 		{"en", "My cart is empty after I click proceed to checkout, tried twice now", []string{"cart-empty"}},
+		// Two problems in one sentence, the second added ("and on top of
+		// that"), then an ask that names neither.
+		{"it", "Nel pacco c'era il romanzo di un altro autore e per di più due copie sono arrivate rovinate. Cosa faccio con entrambe le cose?", []string{"wrong-item", "damaged-or-lost"}},
 		// Two problems announced in one sentence.
 		{"fr", "Deux soucis : mon panier est vide quand je clique sur « Passer la commande », et le bouton pour commander des exemplaires d'auteur est grisé.", []string{"cart-empty", "order-option-missing"}},
 		// Two problems told, then an ask that names neither.
