@@ -625,3 +625,26 @@ func TestOrderingDuringReviewOrAfterUnpublishing(t *testing.T) {
 		{"how do I unpublish the hardcover edition?", "unpublishing", ""},
 	})
 }
+
+// TestFirstPersonPriceAndEbookCopySold checks that setting one's own
+// list price asked in the first person ("how do I set the price") and
+// earnings per copy of an eBook sold are declined in every language,
+// while the price of author copies is still answered.
+func TestFirstPersonPriceAndEbookCopySold(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"Je fixe le prix de mon roman broché comment, pour qu'il se vende ?", "list-price", ""},
+		{"¿Cómo fijo el precio de mi novela en papel?", "list-price", ""},
+		{"Come fisso il prezzo del mio romanzo cartaceo?", "list-price", ""},
+		{"Como defino o preço do meu romance impresso?", "list-price", ""},
+		{"Wie lege ich den Verkaufspreis für mein Taschenbuch fest?", "list-price", ""},
+		{"Hoe stel ik de prijs van mijn paperback in?", "list-price", ""},
+		{"Quanto mi resta di ogni copia del mio ebook venduta?", "ebook-royalties", ""},
+		{"Combien je touche sur chaque exemplaire de mon ebook ?", "ebook-royalties", ""},
+		{"¿Cuánto me queda de cada copia de mi ebook?", "ebook-royalties", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"Je fixe le prix de mon livre, mais combien coûtent les exemplaires d'auteur ?",
+		"Quanto costa ogni copia autore del mio romanzo?",
+	})
+}
