@@ -205,6 +205,7 @@ pizza food takeaway takeout restaurant uber deliveroo doordash grubhub glovo sof
 		quantity: "quantity",
 		steps:    "step by step|steps|walk me through|walkthrough|how exactly",
 		cues: `
+pizza pizzas sushi burger burgers takeaway takeout restaurant uber_eats doordash deliveroo grubhub just_eat groceries grocery supermarket shoes sneakers trainers shoe_size jeans shein temu aliexpress 3d_printer filament
 royalty royalties | rate rates paid pay pays payout payouts payment payments percent percentage 35 70 minimum monthly month lose lost returned refunded
 kindle | sync syncing turn freeze freezing frozen screen battery charge device paperwhite reader app crash crashes
 kdp_select kindle_unlimited page_reads kenp ku
@@ -314,6 +315,7 @@ pizza repas restaurant resto uber deliveroo glovo canape meuble meubles
 		quantity: "quantite",
 		steps:    "etape par etape|etapes|pas a pas|marche a suivre|concretement",
 		cues: `
+pizza restaurant resto supermarche courses_alimentaires chaussures baskets pointure vetements imprimante_3d
 redevance redevances royalties | taux pourcentage 35 70 verse versee versees versement versements paye payee payees paiement paiements mois mensuel minimum
 liseuse
 kindle | allume allumer ecran batterie synchronise synchroniser synchronisation bloque plante bug

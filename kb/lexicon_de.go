@@ -63,6 +63,7 @@ wetter regen rezept kuchen hauptstadt fußball witz film musik urlaub
 		quantity: "menge",
 		steps:    "schritt fur schritt|schritte|anleitung|wie genau|konkret",
 		cues: `
+pizza lieferdienst supermarkt schuhe kleidung 3d_drucker
 tantiemen lizenzgebühren royalties | bericht berichte dashboard hoch höhe ebook ebooks satz prozent prozentsatz 35 70 auszahlung auszahlungen ausgezahlt bezahlt zahlung zahlungen monat monatlich minimum
 kindle | synchronisieren synchronisiert einschalten bildschirm akku laden lädt gerät reader app absturz stürzt
 kdp_select kindle_unlimited gelesene_seiten kenp

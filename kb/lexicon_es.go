@@ -61,6 +61,7 @@ comida pizza restaurante glovo rappi uber sofá mueble muebles
 		quantity: "cantidad",
 		steps:    "paso a paso|pasos|concretamente",
 		cues: `
+pizza restaurante supermercado zapatillas zapatos talla ropa impresora_3d
 regalías royalties | tasa porcentaje 35 70 pago pagos pagan paga cobrar cobro mes mensual mínimo
 kindle | sincronizar sincroniza encender pantalla batería cargar dispositivo lector app bloquea cuelga
 kdp_select kindle_unlimited páginas_leídas kenp

@@ -57,6 +57,7 @@ pizza cibo ristorante deliveroo glovo divano mobili supermercato
 		quantity: "quantita",
 		steps:    "passo passo|passo a passo|passaggi|procedura|concretamente",
 		cues: `
+pizza supermercato scarpe vestiti stampante_3d
 royalty diritti_autore | kindle ebook libro_digitale
 royalty diritti_autore | percentuale tasso 35 70 pagamento pagamenti pagato pagano mese mensile minimo
 kindle | sincronizzare sincronizza accendere schermo batteria caricare dispositivo app bloccato crash

@@ -58,6 +58,7 @@ weerbericht regen recept recepten taart koken hoofdstad voetbal wedstrijd grap f
 		quantity: "aantal",
 		steps:    "stap voor stap|stappen|stappenplan|hoe precies|concreet",
 		cues: `
+pizza supermarkt boodschappen schoenen kleding 3d_printer
 royalty royalties | ebook e_book percentage tarief 35 70 uitbetaling uitbetalingen uitbetaald betaald betaling betalingen maand maandelijks minimum
 kindle | synchroniseren synchroniseert aanzetten scherm batterij opladen apparaat app crasht vastgelopen
 kdp_select kindle_unlimited gelezen_pagina kenp

@@ -68,6 +68,7 @@ comida pizza restaurante ifood glovo uber sofá móveis
 		quantity: "quantidade",
 		steps:    "passo a passo|passos|etapas|concretamente",
 		cues: `
+pizza supermercado sapatos roupa impressora_3d
 royalties direitos_autorais | taxa porcentagem percentagem 35 70 pagamento pagamentos pago pagam mês mensal mínimo
 kindle | sincronizar sincroniza ligar tela ecrã bateria carregar dispositivo app trava travou
 kdp_select kindle_unlimited páginas_lidas kenp
