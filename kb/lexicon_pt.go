@@ -36,7 +36,7 @@ mim comigo tá tô né daí tbm msm
 			"revender":    {"revenda", "vender", "resell"},
 			"rastreio":    {"seguir", "sigo", "acompanhar", "acompanho", "rastrear", "rastreamento", "tracking", "track"},
 			"pedido":      {"encomenda", "encomendas", "encomendar", "encomendei"},
-			"endereco":    {"morada"},
+			"endereco":    {"morada", "código postal", "cep", "número da porta"},
 			"calcular":    {"cálculo", "calculadora"},
 			"marketing":   {"divulgar meu livro", "divulgar o livro", "promover o livro"},
 			"navegador":   {"navegadores", "browser", "chrome", "firefox", "safari", "edge"},
