@@ -275,6 +275,7 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 			"precommande": {"pre commande", "pre commandes", "precommandes", "precommander", "pre commander", "preorder", "pre order", "preco", "precos", "prevente", "preventes", "pre vente", "pre ventes"},
 			"livre":       {"bouquin", "bouquins"},
 			"remise":      {"rabais", "degressif", "degressive"},
+			"ajouter":     {"rajouter", "ajout", "rajout", "de plus", "en plus", "supplementaire", "supplementaires"},
 			"ancien":      {"mes achats", "anciens achats"},
 			"ingramspark": {"ingram", "ingram spark"},
 			"ebook":       {"e book", "livre numerique", "livre electronique", "livres numeriques", "livres electroniques"},
