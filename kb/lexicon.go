@@ -186,6 +186,7 @@ ask asked asking happen happened happens help
 			"resell":    {"resale", "reselling", "sell", "flog", "flogging"},
 			"track":     {"tracking", "where is my order", "follow"},
 			"checkout":  {"check out"},
+			"language":  {"icelandic", "finnish", "swedish", "norwegian", "danish", "polish", "czech", "greek", "welsh", "gaelic", "latin", "ukrainian"},
 			"calculate": {"work out", "calculated", "calculation", "figure out"},
 			// Selling copies at a market is on topic; marketing a book is not.
 			"marketing": {"market my book", "market my books", "market a book", "market the book", "market your book", "book marketing"},
