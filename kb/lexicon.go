@@ -186,6 +186,7 @@ ask asked asking happen happened happens help
 			"resell":    {"resale", "reselling", "sell", "flog", "flogging"},
 			"track":     {"tracking", "where is my order", "follow"},
 			"checkout":  {"check out"},
+			"address":   {"apartment number", "flat number", "house number", "zip code", "zipcode", "postcode", "post code", "postal code", "street address"},
 			"language":  {"icelandic", "finnish", "swedish", "norwegian", "danish", "polish", "czech", "greek", "welsh", "gaelic", "latin", "ukrainian"},
 			"calculate": {"work out", "calculated", "calculation", "figure out"},
 			// Selling copies at a market is on topic; marketing a book is not.
