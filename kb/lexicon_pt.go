@@ -32,7 +32,7 @@ mim comigo tá tô né daí tbm msm
 			"defeito":     {"manchado", "manchada", "manchados", "manchadas", "manchas", "borrado", "borrada", "borrados", "borradas", "esborratado", "esborratada", "desfocado", "desfocada", "desalinhado", "desalinhada", "desalinhados", "desalinhadas", "defeitos", "defeituoso", "defeituosa", "defeituosos", "defeituosas", "mal impresso", "mal impressa", "mal impressos", "mal impressas", "erro de impressão", "erros de impressão", "misprint"},
 			"danificado":  {"danificada", "danificados", "danificadas", "estragado", "estragados", "rasgado", "amassado", "amassados", "amolgado"},
 			"umpedido":    {"de uma vez", "num pedido", "em um pedido", "num só pedido", "por pedido"},
-			"quantidade":  {"quantidades", "quantas cópias", "número de cópias"},
+			"quantidade":  {"quantidades", "quantos posso", "quantas posso", "quantos consigo", "quantas consigo", "quantas cópias", "número de cópias"},
 			"revender":    {"revenda", "vender", "resell"},
 			"rastreio":    {"seguir", "sigo", "acompanhar", "acompanho", "rastrear", "rastreamento", "tracking", "track"},
 			"pedido":      {"encomenda", "encomendas", "encomendar", "encomendei"},
