@@ -124,7 +124,15 @@ func (k *KB) Answer(message, lang string) Answer {
 			// story told last. One that matches a little more may ask
 			// about something the knowledge base does not cover.
 			if ctx, r, ok := k.storyProblem(segs, i, lang); ok && (!p.Confident && p.Score < vagueAsk || p.Confident && r.Score > p.Score) {
-				p = Part{Ask: ctx, Result: r}
+				if p.Confident && p.Score >= weakAsk && r.Best.ID != p.Best.ID {
+					// "The order author copies button is greyed out. Once
+					// it works, which marketplace should I order from?":
+					// an ask of its own beside the problem told asks
+					// about both.
+					a.add(Part{Ask: strings.TrimSpace(strings.TrimSuffix(ctx, segs[i].text)), Result: r})
+				} else {
+					p = Part{Ask: ctx, Result: r}
+				}
 			}
 		}
 		if (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident {

@@ -746,6 +746,8 @@ func TestAnswerToldProblem(t *testing.T) {
 		// Two problems in one sentence, the second added ("and on top of
 		// that"), then an ask that names neither.
 		{"it", "Nel pacco c'era il romanzo di un altro autore e per di più due copie sono arrivate rovinate. Cosa faccio con entrambe le cose?", []string{"wrong-item", "damaged-or-lost"}},
+		// A problem told, and an ask of its own that says "once it works".
+		{"en", "The order author copies button is greyed out for my hardcover. Once it works again, which marketplace do I order from if I live in Ireland?", []string{"order-option-missing", "which-marketplace"}},
 		// Two problems announced in one sentence.
 		{"fr", "Deux soucis : mon panier est vide quand je clique sur « Passer la commande », et le bouton pour commander des exemplaires d'auteur est grisé.", []string{"cart-empty", "order-option-missing"}},
 		// Two problems told, then an ask that names neither.
