@@ -187,7 +187,8 @@ ask asked asking happen happened happens help
 			"track":     {"tracking", "where is my order", "follow"},
 			"checkout":  {"check out"},
 			"address":   {"apartment number", "flat number", "house number", "zip code", "zipcode", "postcode", "post code", "postal code", "street address"},
-			"language":  {"icelandic", "finnish", "swedish", "norwegian", "danish", "polish", "czech", "greek", "welsh", "gaelic", "latin", "ukrainian"},
+			"language":  {"icelandic", "finnish", "swedish", "norwegian", "danish", "polish", "czech", "greek", "welsh", "gaelic", "latin", "ukrainian", "yiddish"},
+			"country":   {"south africa"},
 			"calculate": {"work out", "calculated", "calculation", "figure out"},
 			// Selling copies at a market is on topic; marketing a book is not.
 			"marketing": {"market my book", "market my books", "market a book", "market the book", "market your book", "book marketing"},
