@@ -648,3 +648,24 @@ func TestFirstPersonPriceAndEbookCopySold(t *testing.T) {
 		"Quanto costa ogni copia autore del mio romanzo?",
 	})
 }
+
+// TestEverydayOrdersDeclined checks that orders of other things (a
+// meal, groceries, shoes, a 3D print) get no topic, though they speak of
+// an order that did not arrive or came wrong, in each language by its own
+// cue words. The same question in German ("Meine Pizza ist nie
+// angekommen, der Lieferdienst sagt…"), Portuguese and Dutch still gets a
+// topic: the words of a lost parcel outweigh the one cue.
+func TestEverydayOrdersDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"my pizza order never showed up and the driver says he rang, what now?",
+		"Ma pizza commandée hier soir n'est jamais arrivée, le livreur dit qu'il a sonné, je fais quoi ?",
+		"Mi pizza nunca llegó y el repartidor dice que llamó al timbre, ¿qué hago?",
+		"La pizza che ho ordinato non è mai arrivata, il fattorino dice di aver suonato, cosa faccio?",
+		"Mein 3D-Drucker druckt jede Schicht verschoben, woran liegt das?",
+	} {
+		if r := k.Search(q, ""); r.Confident {
+			t.Errorf("Search(%q) = %s (%.2f), want no topic", q, r.Best.ID, r.Score)
+		}
+	}
+}
