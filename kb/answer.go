@@ -171,6 +171,13 @@ func (k *KB) Answer(message, lang string) Answer {
 				named = segs[i-1].text + " " + p.Ask
 			}
 		}
+		// "…Any fix? Also, I'm in Canada, should I be ordering from .com
+		// or .ca?": an ask its opening marks as another, that names
+		// something of ordering copies, is answered by its best topic
+		// from markedAsk, where alone it would have to be confident.
+		if !p.Confident && p.Unknown == nil && p.Best != nil && p.Score >= markedAsk && askOpener(segs[i].text, lang) == openerMore && namesDomain(p.Ask) && segs[i].listed == nil {
+			p.Confident = true
+		}
 		p.Result = doubt(p.Result, named)
 		prev = p.Result
 		switch {
@@ -1039,6 +1046,11 @@ func (k *KB) asksOther(segs []segment, id, lang string) bool {
 // toldProblem is the least score at which toldProblems reads a sentence
 // as telling a problem.
 const toldProblem = 0.9
+
+// markedAsk is the least score at which an ask marked as another ("Also,
+// …", "Y…") that names the domain takes its best topic: 0.1 answered
+// one wrong on the tuning set, 0.25 one fewer right.
+const markedAsk = 0.2
 
 // markedStory is the least score at which a sentence without a question
 // mark is read as an ask its opening or another's points to: it tells

@@ -782,6 +782,15 @@ func TestAnswerWeakFollowUp(t *testing.T) {
 	})
 }
 
+// TestAnswerMarkedWeakAsk checks that an ask marked as another ("Also,
+// …") that names the domain gets its best topic, though it matches it
+// weakly.
+func TestAnswerMarkedWeakAsk(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Chrome freezes on the author copies page. Also, I'm in Canada, should I be ordering from .com or .ca?", []string{"browser-problems", "which-marketplace"}},
+	})
+}
+
 // TestAnswerEachCost checks that a vague ask of what each one costs,
 // after an ask about copies, gets what the copies cost, narrowed by the
 // format the message names, and that an ask of a price the knowledge
