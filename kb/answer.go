@@ -123,13 +123,13 @@ func (k *KB) Answer(message, lang string) Answer {
 			// matches nothing but by a word) is about the problem the
 			// story told last. One that matches a little more may ask
 			// about something the knowledge base does not cover.
-			if ctx, r, ok := k.storyProblem(segs, i, lang); ok && (!p.Confident && p.Score < vagueAsk || p.Confident && r.Score > p.Score) {
+			if story, ctx, r, ok := k.storyProblem(segs, i, lang); ok && (!p.Confident && p.Score < vagueAsk || p.Confident && r.Score > p.Score) {
 				if p.Confident && p.Score >= weakAsk && r.Best.ID != p.Best.ID {
 					// "The order author copies button is greyed out. Once
 					// it works, which marketplace should I order from?":
 					// an ask of its own beside the problem told asks
 					// about both.
-					a.add(Part{Ask: strings.TrimSpace(strings.TrimSuffix(ctx, segs[i].text)), Result: r})
+					a.add(Part{Ask: story, Result: r})
 				} else {
 					p = Part{Ask: ctx, Result: r}
 				}
@@ -552,15 +552,15 @@ func (k *KB) retopic(r Result, id string) Result {
 // of its own.
 const vagueAsk = 0.25
 
-// storyProblem returns the ask segs[i] searched with the sentence of the
-// story before it that last tells a problem (tellsProblem) in the words
-// of its topic (markedStory), and its result; ok is true when that
+// storyProblem returns the sentence of the story before the ask segs[i]
+// that last tells a problem (tellsProblem) in the words of its topic
+// (markedStory), the ask searched with it, and its result; ok is true when that
 // result answers the same topic confidently. A sentence of the past, of
 // a problem solved or of what went well ("La vez pasada tuve el lío del
 // carrito vacío, ya se arregló"), or of what the author tried against it
 // ("ho provato con Chrome e Firefox"), is passed over; the story ends at
 // the ask before.
-func (k *KB) storyProblem(segs []segment, i int, lang string) (ctx string, r Result, ok bool) {
+func (k *KB) storyProblem(segs []segment, i int, lang string) (story, ctx string, r Result, ok bool) {
 	for j := i - 1; j >= 0 && !segs[j].ask; j-- {
 		if segs[j].filler || past(segs[j].text) || tried(segs[j].text) {
 			continue
@@ -568,10 +568,10 @@ func (k *KB) storyProblem(segs []segment, i int, lang string) (ctx string, r Res
 		if t := k.Search(segs[j].text, lang); t.Confident && t.Score >= markedStory && tellsProblem(t.Best) {
 			ctx = segs[j].text + " " + segs[i].text
 			r = k.Search(ctx, lang)
-			return ctx, r, r.Confident && r.Best.ID == t.Best.ID
+			return segs[j].text, ctx, r, r.Confident && r.Best.ID == t.Best.ID
 		}
 	}
-	return "", Result{}, false
+	return "", "", Result{}, false
 }
 
 // tellsProblem reports whether e is a topic of something gone wrong
@@ -924,7 +924,15 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 	if last < 0 {
 		return k.toldOnly(segs, lang, toldOnlyScore)
 	}
-	if k.asksNothing(segs, lang) {
+	// What each ask's own words answer, searched once for both checks
+	// below.
+	searched := make([]Result, len(segs))
+	for i, s := range segs {
+		if s.ask {
+			searched[i] = k.Search(askQuery(s.text, lang), lang)
+		}
+	}
+	if asksNothing(segs, searched) {
 		// "On m'a livré les mauvais livres. Et l'autre carton est arrivé
 		// éventré. Je fais quoi pour les deux ?": asks that name nothing
 		// ask about the problems told, each of them, as an ask's story
@@ -936,7 +944,7 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 		if s.filler || s.ask || past(s.text) {
 			continue
 		}
-		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) && k.asksOther(segs[j+1:], r.Best.ID, lang) {
+		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) && asksOther(segs[j+1:], searched[j+1:], r.Best.ID) {
 			s.ask, s.listed = true, &r
 		}
 	}
@@ -944,13 +952,14 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 }
 
 // asksNothing reports whether segs ask, but no ask of them answers a
-// topic or names a subject the knowledge base does not cover on its own.
-func (k *KB) asksNothing(segs []segment, lang string) bool {
-	for _, s := range segs {
+// topic or names a subject the knowledge base does not cover on its own
+// (searched holds what each ask's words answer).
+func asksNothing(segs []segment, searched []Result) bool {
+	for i, s := range segs {
 		if !s.ask {
 			continue
 		}
-		if r := k.Search(askQuery(s.text, lang), lang); r.Confident || r.Unknown != nil || r.Score >= vagueAsk {
+		if r := searched[i]; r.Confident || r.Unknown != nil || r.Score >= vagueAsk {
 			return false
 		}
 	}
@@ -1025,14 +1034,15 @@ var additionPhrases = []string{"and on top of that", "and also", "et en plus", "
 const toldOnlyScore = 0.9
 
 // asksOther reports whether one of the asks of segs answers a topic other
-// than id: "my cart is empty. how do I fix it?" asks about the problem
-// told only.
-func (k *KB) asksOther(segs []segment, id, lang string) bool {
-	for _, s := range segs {
+// than id (searched holds what each ask's words answer, unless the ask
+// was listed with its result): "my cart is empty. how do I fix it?" asks
+// about the problem told only.
+func asksOther(segs []segment, searched []Result, id string) bool {
+	for i, s := range segs {
 		if !s.ask {
 			continue
 		}
-		r := k.Search(askQuery(s.text, lang), lang)
+		r := searched[i]
 		if s.listed != nil {
 			r = *s.listed
 		}
