@@ -976,6 +976,10 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 	var told []int
 	var results []Result
 	topics := map[string]bool{}
+	// tells reports whether r tells a problem not told yet.
+	tells := func(r Result) bool {
+		return r.Confident && r.Score >= least && tellsProblem(r.Best) && !topics[r.Best.ID]
+	}
 	for j := 0; j < len(segs); j++ {
 		s := segs[j]
 		if s.filler || past(s.text) {
@@ -985,7 +989,7 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 		// caja llegó empapada": one sentence may tell two problems.
 		if a, b, ok := cutAddition(s.text); ok {
 			ra, rb := k.Search(a, lang), k.Search(b, lang)
-			if ra.Confident && rb.Confident && ra.Score >= least && rb.Score >= least && tellsProblem(ra.Best) && tellsProblem(rb.Best) && ra.Best.ID != rb.Best.ID && !topics[ra.Best.ID] && !topics[rb.Best.ID] {
+			if tells(ra) && tells(rb) && ra.Best.ID != rb.Best.ID {
 				segs = slices.Insert(slices.Delete(segs, j, j+1), j, segment{text: a}, segment{text: b})
 				told, results = append(told, j, j+1), append(results, ra, rb)
 				topics[ra.Best.ID], topics[rb.Best.ID] = true, true
@@ -993,7 +997,7 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 				continue
 			}
 		}
-		if r := k.Search(askQuery(s.text, lang), lang); r.Confident && r.Score >= least && tellsProblem(r.Best) && !topics[r.Best.ID] {
+		if r := k.Search(askQuery(s.text, lang), lang); tells(r) {
 			told, results = append(told, j), append(results, r)
 			topics[r.Best.ID] = true
 		}
