@@ -134,6 +134,9 @@ func (k *KB) Search(query, lang string) Result {
 		}
 	}
 	res := k.advantageSteps(query, k.narrow(query, k.result(r, lang)))
+	if res.Confident && k.otherShop(query, lang) {
+		return Result{Lang: res.Lang}
+	}
 	// A question that names a subject next to author copies is declined
 	// with that subject's page rather than answered with the nearest
 	// topic, unless it is a topic's own name or the confident topic

@@ -1,0 +1,204 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// otherShop reports whether query is about an order from a shop other
+// than Amazon, named as authors name one ("Meu pedido no iFood veio
+// errado", "my Domino's delivery order", "Zalando-Bestellung"), and says
+// nothing of a book: such an order is somebody else's to answer, however
+// much its words (arrived, refund, tracking) sound like an author
+// copy's. Off-topic cues list the kinds of shops (pizza, shoes); a shop's
+// name is a sign too, and new ones open every year, so the name is read
+// from where it stands rather than listed.
+//
+// A name is a capitalised word in one of the places a language puts the
+// shop of an order: before the order word in English ("my Uber Eats
+// order"), after a preposition in the others ("pedido no iFood",
+// "bestelling bij Thuisbezorgd"), joined by a hyphen in German. Amazon,
+// KDP and the other names the content uses are not shops in this sense,
+// nor are the countries it names ("livraison en Belgique"): a word of the
+// content is never read as a shop's name.
+func (k *KB) otherShop(query, lang string) bool {
+	preps := shopPrepositions[lang]
+	isShopName := func(w string) bool { return shopName(w) && !k.known(w) }
+	named := false
+	for _, sentence := range rawSentences(query) {
+		named = named || namesShop(rawWords(sentence), preps, isShopName)
+	}
+	return named && !namesBook(rawWords(query))
+}
+
+// namesShop reports whether the words ws of one sentence name the shop
+// of an order, with preps the language's words between the two.
+func namesShop(ws []string, preps map[string]bool, isShopName func(string) bool) bool {
+	for i, w := range ws {
+		low := strings.ToLower(w)
+		if hyphenOrder(low) {
+			before, _, _ := strings.Cut(w, "-")
+			if isShopName(before) {
+				return true
+			}
+			continue
+		}
+		if !orderWords[low] {
+			continue
+		}
+		// "my Uber Eats order", "a Domino's delivery order".
+		j := i - 1
+		for j >= 0 && orderWords[strings.ToLower(ws[j])] {
+			j--
+		}
+		if j >= 1 && isShopName(ws[j]) && (determiners[strings.ToLower(ws[j-1])] || j >= 2 && isShopName(ws[j-1]) && determiners[strings.ToLower(ws[j-2])]) {
+			return true
+		}
+		// "commande Uber Eats", "pedido no iFood", "ordine su Zalando".
+		n := i + 1
+		if n < len(ws) && preps[strings.ToLower(ws[n])] {
+			n++
+		} else if !nameFollows[low] {
+			continue
+		}
+		if n < len(ws) && isShopName(ws[n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// rawSentences splits query at the ends of its sentences: a question or
+// exclamation mark, or a full stop before a space ("Amazon.fr" stays
+// whole). A capital after one starts a sentence, not a name.
+func rawSentences(query string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		if c == '?' || c == '!' || c == '.' && (i+1 == len(query) || query[i+1] == ' ') {
+			out = append(out, query[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, query[start:])
+}
+
+// rawWords splits query into words as typed, keeping their case, an
+// apostrophe within a word ("Domino's") and a hyphen ("Zalando-Bestellung").
+func rawWords(query string) []string {
+	return strings.FieldsFunc(query, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-' && r != '.'
+	})
+}
+
+// hyphenOrder reports whether low (a word, lowercased) is a German
+// compound of a name and an order word ("zalando-bestellung").
+func hyphenOrder(low string) bool {
+	before, after, ok := strings.Cut(low, "-")
+	return ok && before != "" && orderWords[after]
+}
+
+// known reports whether the word w is one of the content's, in any
+// language.
+func (k *KB) known(w string) bool {
+	for _, ix := range k.indexes {
+		// The first word only: "Domino's" is "domino" and "s".
+		if fs := ix.an.words(w); len(fs) > 0 {
+			if _, ok := ix.idf[ix.an.stem(fs[0])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shopName reports whether w, as typed, may be the name of a shop:
+// capitalised (or "iFood"), not a name of the domain, not a word of books.
+func shopName(w string) bool {
+	w = strings.TrimRight(w, ".'’")
+	r, size := utf8.DecodeRuneInString(w)
+	if size == 0 || !unicode.IsLetter(r) {
+		return false
+	}
+	if !unicode.IsUpper(r) {
+		// "iFood", "eBay": a lower-case letter, then capitals.
+		r2, _ := utf8.DecodeRuneInString(w[size:])
+		if !unicode.IsUpper(r2) {
+			return false
+		}
+	}
+	low := strings.ToLower(w)
+	if i := strings.IndexAny(low, ".'’"); i > 0 {
+		low = low[:i] // "amazon.fr", "domino's"
+	}
+	return !domainNames[low] && !determiners[low] && !bookWords[low]
+}
+
+// namesBook reports whether any of ws is a word of books and their
+// printing: then the order may well be an author's.
+func namesBook(ws []string) bool {
+	for _, w := range ws {
+		low := strings.ToLower(strings.TrimRight(w, ".'’"))
+		if bookWords[low] || domainNames[low] {
+			return true
+		}
+		if i := strings.IndexAny(low, ".-"); i > 0 && (domainNames[low[:i]] || bookWords[low[i+1:]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordSet makes a set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// orderWords are the words, in the seven languages, for an order, its
+// delivery or its parcel.
+var orderWords = wordSet(`order orders ordered delivery package parcel
+commande commandes commandé livraison colis
+bestellung bestellungen lieferung paket sendung bestellt
+pedido pedidos encomienda entrega paquete compra
+encomenda encomendas entrega pacote
+ordine ordinazione consegna pacco
+bestelling bestellingen levering pakket pakketje besteld`)
+
+// nameFollows are the order words a shop's name may follow directly
+// ("commande Uber Eats", "pedido iFood"); English puts it before.
+var nameFollows = wordSet(`commande livraison pedido encomenda ordine bestelling`)
+
+// shopPrepositions are the words between an order and the shop it was
+// placed with ("bestelling bij", "pedido no", "commandé chez").
+var shopPrepositions = map[string]map[string]bool{
+	"en": wordSet(`from at on via with`),
+	"fr": wordSet(`chez sur de`),
+	"de": wordSet(`bei von`),
+	"es": wordSet(`en de a del`),
+	"pt": wordSet(`no na do da de`),
+	"it": wordSet(`su da di`),
+	"nl": wordSet(`bij van via`),
+}
+
+// determiners come before a shop's name in English ("my Uber Eats order").
+var determiners = wordSet(`my a an the our this that mijn ma mon mein meine mi mio il la le el o a`)
+
+// domainNames are the names of the domain: an order with them is one this
+// knowledge base may answer.
+var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf createspace audible acx lulu`)
+
+// bookWords are the words of books and their printing in the seven
+// languages: a message with one is an author's, whatever shop it names.
+var bookWords = wordSet(`book books copy copies author proof proofs paperback paperbacks hardcover hardback isbn print printed printing novel
+livre livres exemplaire exemplaires auteur épreuve épreuves broché imprimé impression roman
+buch bücher exemplar exemplare autor autorenexemplare belegexemplar taschenbuch druck gedruckt roman
+libro libros ejemplar ejemplares copia copias autor prueba pruebas tapa impreso impresión novela
+livro livros exemplar exemplares cópia cópias autor prova provas brochura impresso impressão romance
+libro libri copia copie autore bozza bozze brossura stampa stampato romanzo
+boek boeken exemplaar exemplaren auteur proefexemplaar paperback druk gedrukt roman`)

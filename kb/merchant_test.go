@@ -1,0 +1,50 @@
+package kb
+
+import "testing"
+
+// An order placed with another shop, by name, is declined however much it
+// sounds like a lost parcel; the same words about an Amazon order, or with
+// a book in them, still get their topic.
+func TestOtherShopOrdersDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"my Deliveroo order is an hour late and the rider stopped moving on the map, who do I call?",
+		"Ma commande Vinted est bloquée au point relais depuis une semaine, je fais comment ?",
+		"Mi pedido de Zara llegó con la caja rota, ¿cómo pido el reembolso?",
+		"Minha encomenda da Fnac nunca chegou e o rastreio não mexe, o que faço?",
+		"Il mio ordine su Zalando non è mai arrivato, come chiedo il rimborso?",
+		"Mijn bestelling bij Coolblue is beschadigd aangekomen, hoe krijg ik mijn geld terug?",
+		"Meine Otto-Bestellung ist beschädigt angekommen, wie bekomme ich mein Geld zurück?",
+	} {
+		if r := k.Search(q, ""); r.Confident {
+			t.Errorf("Search(%q) = %s (%.2f), want no topic", q, r.Best.ID, r.Score)
+		}
+	}
+	for q, want := range map[string]string{
+		"my Amazon order of author copies arrived with the box torn open and two books ruined":        "damaged-or-lost",
+		"Mi pedido de Amazon con mis ejemplares de autor llegó con la caja rota y dos libros dañados": "damaged-or-lost",
+		"Mijn bestelling bij Amazon met mijn auteursexemplaren is beschadigd aangekomen":              "damaged-or-lost",
+	} {
+		if r := k.Search(q, ""); !r.Confident || r.Best.ID != want {
+			t.Errorf("Search(%q) = %+v, want %s", q, r.Best, want)
+		}
+	}
+}
+
+func TestOtherShopNames(t *testing.T) {
+	k := mustLoad(t)
+	for q, want := range map[string]bool{
+		"my Uber Eats order never came":                     true,
+		"Meu pedido no iFood veio errado":                   true,
+		"Meine Zalando-Bestellung ist verschwunden":         true,
+		"my Uber Eats order of my book never came":          false, // a book: maybe an author's
+		"my Amazon order never came":                        false,
+		"Combien de temps pour une livraison en Belgique ?": false, // a country of the content
+		"my order never came":                               false,
+		"I ordered From the shop":                           false, // capitalised by mistake, but a word of the content
+	} {
+		if got := k.otherShop(q, DetectLang(q)); got != want {
+			t.Errorf("otherShop(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
