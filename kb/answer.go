@@ -178,7 +178,13 @@ func (k *KB) Answer(message, lang string) Answer {
 		if !p.Confident && p.Unknown == nil && p.Best != nil && p.Score >= markedAsk && askOpener(segs[i].text, lang) == openerMore && namesDomain(p.Ask) && segs[i].listed == nil {
 			p.Confident = true
 		}
-		p.Result = doubt(p.Result, named)
+		// "Mon panier affiche 1 au lieu de 20… Et sur les autres les pages
+		// sont pâles, c'est normal ?": beside an ask already answered, the
+		// message is about copies, and an ask matching from weakClause is
+		// not doubted for naming nothing of them.
+		if !(answeredDomain(a.Parts) && p.Score >= weakClause) {
+			p.Result = doubt(p.Result, named)
+		}
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:
@@ -254,6 +260,16 @@ func doubt(r Result, text string) Result {
 		r.Confident = false
 	}
 	return r
+}
+
+// answeredDomain reports whether one of parts answers a topic confidently.
+func answeredDomain(parts []Part) bool {
+	for _, p := range parts {
+		if p.Confident && p.Unknown == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // answersNarrower reports whether one of parts answers topic id, or a

@@ -831,3 +831,14 @@ func TestAnswerNamesDomain(t *testing.T) {
 		{"mag ik ze doorverkopen in mijn winkel", []string{"reselling-copies"}},
 	})
 }
+
+// TestAnswerAskBesideAnswered checks that an ask matching its topic
+// weakly, in words that name nothing of ordering copies ("the pages are
+// pale"), is answered when another ask of the message was: the message
+// is about copies already, so it is not declined as a subject the
+// knowledge base may not know.
+func TestAnswerAskBesideAnswered(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Mon panier affiche 1 au lieu de 20, je fais comment ? Et sur les autres les pages sont pâles et délavées, c'est normal ?", []string{"cart-quantity", "print-defects"}},
+	})
+}
