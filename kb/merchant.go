@@ -25,11 +25,12 @@ import (
 func (k *KB) otherShop(query, lang string) bool {
 	preps := shopPrepositions[lang]
 	isShopName := func(w string) bool { return shopName(w) && !k.known(w) }
-	named := false
 	for _, sentence := range rawSentences(query) {
-		named = named || namesShop(rawWords(sentence), preps, isShopName)
+		if namesShop(rawWords(sentence), preps, isShopName) {
+			return !namesBook(rawWords(query))
+		}
 	}
-	return named && !namesBook(rawWords(query))
+	return false
 }
 
 // namesShop reports whether the words ws of one sentence name the shop
