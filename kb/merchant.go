@@ -130,7 +130,7 @@ func shopName(w string) bool {
 			return false
 		}
 	}
-	low := strings.ToLower(w)
+	low := bareWord(w)
 	if i := strings.IndexAny(low, ".'’"); i > 0 {
 		low = low[:i] // "amazon.fr", "domino's"
 	}
@@ -141,7 +141,7 @@ func shopName(w string) bool {
 // printing: then the order may well be an author's.
 func namesBook(ws []string) bool {
 	for _, w := range ws {
-		low := strings.ToLower(strings.TrimRight(w, ".'’"))
+		low := bareWord(w)
 		if bookWords[low] || domainNames[low] {
 			return true
 		}
@@ -151,6 +151,9 @@ func namesBook(ws []string) bool {
 	}
 	return false
 }
+
+// bareWord is w lowercased, without the dots and apostrophes that end it.
+func bareWord(w string) string { return strings.ToLower(strings.TrimRight(w, ".'’")) }
 
 // wordSet makes a set of the space-separated words of s.
 func wordSet(s string) map[string]bool {
