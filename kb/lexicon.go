@@ -267,7 +267,7 @@ t ta te tes toi ton tous tout toute toutes tres tu un une unes uns veux voici vo
 		synonyms: map[string][]string{
 			"pas":         {"ne", "non", "jamais", "aucun", "aucune", "impossible", "refuse", "refusent", "refusee", "refuser"},
 			"panier":      {"caddie", "caddy", "basket", "le cart", "mon cart", "du cart", "au cart", "dans le cart", "shopping cart", "cart vide", "cart amazon"},
-			"exemplaire":  {"copie", "copies", "ex", "exemplaires", "piece", "pieces", "unitaire", "propre livre", "propres livres", "propre bouquin", "propres bouquins"},
+			"exemplaire":  {"copie", "copies", "ex", "exemplaires", "piece", "pieces", "unitaire", "propre livre", "propres livres", "propre bouquin", "propres bouquins", "propre exemplaire", "propres exemplaires", "propre copie", "propres copies"},
 			"grise":       {"grisee", "grises", "grisees", "griser", "inactif", "inactive", "desactive", "desactivee", "inaccessible", "indisponible", "pas cliquable", "non cliquable"},
 			"option":      {"bouton", "lien", "button", "link", "mode", "modes", "moyen de", "moyens de", "un moyen", "quel moyen", "autre moyen", "methode"},
 			"acheter":     {"achat", "achats", "acquerir"},
