@@ -68,6 +68,16 @@ func (k *KB) Answer(message, lang string) Answer {
 		lang = k.queryLang(tokens(message), lang, DetectLang(message))
 	}
 	a := Answer{Lang: lang}
+	// "Mon colis Zalando est arrivé déchiré. Comment me faire
+	// rembourser ?": an order from another shop, named anywhere in a
+	// message that says nothing of a book, is that shop's to answer,
+	// though the ask that follows names no shop of its own; so is one of
+	// goods that are not books ("the sneakers came in a 9, how do I send
+	// them back?").
+	if k.otherShop(message, lang) || otherGoods(message) {
+		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: Result{Lang: lang}}}
+		return a
+	}
 	segs := k.listAsks(readSegments(numberedSegments(message, lang)), lang)
 	if len(message) <= maxPairedMessage {
 		segs = k.pairAsks(segs, lang)

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,19 +57,32 @@ func namesShop(ws []string, preps map[string]bool, isShopName func(string) bool)
 		if j >= 1 && isShopName(ws[j]) && (determiners[strings.ToLower(ws[j-1])] || j >= 2 && isShopName(ws[j-1]) && determiners[strings.ToLower(ws[j-2])]) {
 			return true
 		}
-		// "commande Uber Eats", "pedido no iFood", "ordine su Zalando".
-		n := i + 1
-		if n < len(ws) && preps[strings.ToLower(ws[n])] {
-			n++
-		} else if !nameFollows[low] {
-			continue
-		}
-		if n < len(ws) && isShopName(ws[n]) {
+		// "commande Uber Eats", "pedido no iFood", "ordine su Zalando",
+		// and with what was ordered between: "ordered sneakers from
+		// Zappos", "commande de manuels à la Fnac".
+		if nameFollows[low] && i+1 < len(ws) && isShopName(ws[i+1]) {
 			return true
+		}
+		for n := i + 1; n < len(ws) && n <= i+shopReach; n++ {
+			if !preps[strings.ToLower(ws[n])] {
+				continue
+			}
+			m := n + 1
+			if m < len(ws) && determiners[strings.ToLower(ws[m])] {
+				m++ // "à la Fnac", "bei der Post"
+			}
+			if m < len(ws) && isShopName(ws[m]) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// shopReach is how many words after the order word the preposition
+// before a shop's name may come: "ordered sneakers from Zappos",
+// "commande de manuels scolaires à la Fnac".
+const shopReach = 4
 
 // rawSentences splits query at the ends of its sentences: a question or
 // exclamation mark, or a full stop before a space ("Amazon.fr" stays
@@ -137,6 +151,14 @@ func shopName(w string) bool {
 	return !domainNames[low] && !determiners[low] && !bookWords[low]
 }
 
+// otherGoods reports whether query speaks of goods that are not books
+// (shoes, a jacket, a phone, a printer for the home) and of no book: an
+// order of them is not an author's.
+func otherGoods(query string) bool {
+	ws := rawWords(query)
+	return slices.ContainsFunc(ws, func(w string) bool { return goodsWords[bareWord(w)] }) && !namesBook(ws)
+}
+
 // namesBook reports whether any of ws is a word of books and their
 // printing: then the order may well be an author's.
 func namesBook(ws []string) bool {
@@ -147,6 +169,13 @@ func namesBook(ws []string) bool {
 		}
 		if i := strings.IndexAny(low, ".-"); i > 0 && (domainNames[low[:i]] || bookWords[low[i+1:]]) {
 			return true
+		}
+		// German and Dutch compounds end with the book word:
+		// "Autorenexemplare", "kinderboek", "auteursexemplaren".
+		for _, end := range compoundBookEnds {
+			if strings.HasSuffix(low, end) {
+				return true
+			}
 		}
 	}
 	return false
@@ -166,23 +195,23 @@ func wordSet(s string) map[string]bool {
 
 // orderWords are the words, in the seven languages, for an order, its
 // delivery or its parcel.
-var orderWords = wordSet(`order orders ordered delivery package parcel
-commande commandes commandé livraison colis
-bestellung bestellungen lieferung paket sendung bestellt
-pedido pedidos encomienda entrega paquete compra
-encomenda encomendas entrega pacote
-ordine ordinazione consegna pacco
-bestelling bestellingen levering pakket pakketje besteld`)
+var orderWords = wordSet(`order orders ordered delivery package parcel bought purchased
+commande commandes commandé commandée livraison colis acheté achetée
+bestellung bestellungen lieferung paket sendung bestellt gekauft
+pedido pedidos pedí encomienda entrega paquete compra compré comprado comprada
+encomenda encomendas encomendei entrega pacote comprei
+ordine ordinazione ordinato ordinata consegna pacco comprato comprata
+bestelling bestellingen levering pakket pakketje besteld gekocht`)
 
 // nameFollows are the order words a shop's name may follow directly
 // ("commande Uber Eats", "pedido iFood"); English puts it before.
-var nameFollows = wordSet(`commande livraison pedido encomenda ordine bestelling`)
+var nameFollows = wordSet(`commande livraison colis pedido paquete encomenda pacote ordine pacco bestelling pakket pakketje`)
 
 // shopPrepositions are the words between an order and the shop it was
 // placed with ("bestelling bij", "pedido no", "commandé chez").
 var shopPrepositions = map[string]map[string]bool{
 	"en": wordSet(`from at on via with`),
-	"fr": wordSet(`chez sur de`),
+	"fr": wordSet(`chez sur de à au`),
 	"de": wordSet(`bei von`),
 	"es": wordSet(`en de a del`),
 	"pt": wordSet(`no na do da de`),
@@ -191,11 +220,28 @@ var shopPrepositions = map[string]map[string]bool{
 }
 
 // determiners come before a shop's name in English ("my Uber Eats order").
-var determiners = wordSet(`my a an the our this that mijn ma mon mein meine mi mio il la le el o a`)
+var determiners = wordSet(`my a an the our this that mijn ma mon mein meine mi mio il la le el o a der dem de het`)
 
 // domainNames are the names of the domain: an order with them is one this
 // knowledge base may answer.
 var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf createspace audible acx lulu`)
+
+// goodsWords are goods other than books, in the seven languages, that
+// authors also order online: clothes, shoes, furniture, food, a printer
+// for the home. Printer words that also name a print shop ("printer",
+// "Drucker") are left out, and so are phones and computers: the order
+// page is opened on them.
+var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries inkjet
+chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza imprimante
+schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza tintenstrahldrucker
+zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza impresora
+sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza impressora
+scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza stampante
+schoenen jas jurk overhemd broek spijkerbroek koelkast pizza`)
+
+// compoundBookEnds are the book words a German or Dutch compound ends
+// with.
+var compoundBookEnds = []string{"buch", "bücher", "exemplar", "exemplare", "boek", "boeken", "exemplaar", "exemplaren"}
 
 // bookWords are the words of books and their printing in the seven
 // languages: a message with one is an author's, whatever shop it names.

@@ -48,3 +48,30 @@ func TestOtherShopNames(t *testing.T) {
 		}
 	}
 }
+
+// A message whose shop or goods are in one sentence and whose ask is in
+// another is declined as a whole: the ask alone ("how do I get my money
+// back?") names no shop. With a book in it, it is still answered.
+func TestOtherShopMessagesDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"My Asos parcel got left at the wrong door. Who do I talk to?",
+		"J'ai commandé un pull chez Kiabi. Il est arrivé troué, je fais quoi ?",
+		"Compré unos auriculares en Shein. Llegaron rotos, ¿cómo los devuelvo?",
+		"Mijn pakket van Bol is nooit gekomen. Wat nu?",
+		"The boots I ordered came in the wrong size. How do I swap them?",
+		"Das Kleid ist zu klein angekommen. Wie schicke ich es zurück?",
+	} {
+		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
+			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"My Asos parcel and my author copies came today. Two of the books are crushed, what do I do?": "damaged-or-lost",
+	} {
+		a := k.Answer(q, "")
+		if got := a.Answered(); len(got) != 1 || got[0].Best.ID != want {
+			t.Errorf("Answer(%q) = %+v, want %s", q, got, want)
+		}
+	}
+}
