@@ -669,3 +669,22 @@ func TestEverydayOrdersDeclined(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderSaleAndBarcode checks that what an author earns when a
+// reader buys the book, and who puts the barcode on the cover, are
+// declined with their pages, while a barcode misprinted on the copies
+// is still a printing defect.
+func TestReaderSaleAndBarcode(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"How much do I make per paperback sold through Amazon?", "ebook-royalties", ""},
+		{"Combien je touche quand un lecteur achète mon broché ?", "ebook-royalties", ""},
+		{"Quanto eu ganho quando alguém compra meu livro impresso?", "ebook-royalties", ""},
+		{"Do I have to add the barcode myself or does KDP print it on the back?", "cover-design", ""},
+		{"¿Tengo que poner el código de barras en la contraportada o lo hace KDP?", "cover-design", ""},
+		{"Moet ik de barcode zelf op de achterkant zetten?", "cover-design", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"The barcode came out smudged and crooked on half of my copies, is that within tolerance?",
+	})
+}
