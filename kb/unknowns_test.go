@@ -128,6 +128,12 @@ func TestUnknownUnless(t *testing.T) {
 		{"how do I publish the translation of my novel?", "en", "translations"},
 		{"how do I order author copies of my translation?", "en", ""},
 		{"kann ich Autorenexemplare der Übersetzung bestellen?", "de", ""},
+		// Reselling copies bought at cost is a topic wherever they are
+		// sold: a library reading, a shop's website.
+		{"Kan mijn boek ook op bol.com komen?", "nl", "ingramspark-distribution"},
+		{"can I resell the copies I bought at a reading in the library?", "en", ""},
+		{"Mag ik mijn boeken doorverkopen op bol.com?", "nl", ""},
+		{"Posso rivendere le copie alla presentazione in biblioteca?", "it", ""},
 	} {
 		u, _ := k.unknownIn(unknownText(c.text), nil, c.lang, c.lang, "en")
 		got := ""
