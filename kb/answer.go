@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/authorbot/authorbot/internal/editdist"
 	"github.com/authorbot/authorbot/isbn"
 	"github.com/authorbot/authorbot/printcost"
 )
@@ -241,7 +242,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	a.Parts = nil
 	for _, p := range parts {
 		p.Result = k.isbn979(message, p.Result)
-		if r := k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result)))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -304,8 +305,49 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r)))))))
 }
+
+// placedQuantity returns r with changing an order in place of a wrong
+// quantity in the cart when text speaks of an order and of no cart or
+// checkout ("Can I bump the number on that order?", "bei meiner
+// Bestellung die Stückzahl ändern"): the cart's quantity is a problem
+// of the cart, and every question of it on the tuning sets names one.
+func (k *KB) placedQuantity(text string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "cart-quantity" {
+		return r
+	}
+	ws := words(text)
+	if slices.ContainsFunc(ws, cartWord) || !slices.ContainsFunc(ws, func(w string) bool { return placedOrderWords[w] }) {
+		return r
+	}
+	return k.retopic(r, "change-order")
+}
+
+// cartWord reports whether the folded word w is one of cartWords, or one
+// typo from one of five letters or more ("warenkrob").
+func cartWord(w string) bool {
+	if cartWords[w] {
+		return true
+	}
+	if len(w) < 5 {
+		return false
+	}
+	for c := range cartWords {
+		if len(c) >= 5 && editdist.Distance(w, c, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// cartWords are the folded words of the cart and the checkout, in the
+// seven languages.
+var cartWords = wordSet(`cart carts basket checkout caddie panier paniers caisse warenkorb einkaufswagen kasse carrito cesta caja carrinho cesto carrello cassa winkelwagen winkelwagentje winkelmand winkelmandje mandje afrekenen`)
+
+// placedOrderWords are the folded words of an order placed, in the seven
+// languages.
+var placedOrderWords = wordSet(`order orders ordered commande commandes bestellung bestellungen bestellt pedido pedidos encomenda encomendas ordine ordini ordinato bestelling bestellingen besteld`)
 
 // inkCost returns r with the printing cost in place of the ink options
 // when ask asks what a book whose page count text gives costs to print

@@ -75,3 +75,20 @@ func TestOtherShopMessagesDeclined(t *testing.T) {
 		}
 	}
 }
+
+// A quantity to change on an order placed, with no cart in the question,
+// is changing the order; with the cart named, even mistyped, it stays the
+// cart's wrong quantity.
+func TestPlacedQuantity(t *testing.T) {
+	k := mustLoad(t)
+	for q, want := range map[string]string{
+		"Can I bump the quantity on the order I placed this morning?":              "change-order",
+		"Kann ich bei meiner Bestellung von gestern noch die Stückzahl ändern?":    "change-order",
+		"the quantity in my cart is wrong, I typed 50 and it says 5":               "cart-quantity",
+		"hab 40 bestellt aber im warenkrob stehen nur 4, wie ändere ich die menge": "cart-quantity",
+	} {
+		if r := k.Search(q, ""); !r.Confident || r.Best.ID != want {
+			t.Errorf("Search(%q) = %v, want %s", q, bestID(r), want)
+		}
+	}
+}
