@@ -155,7 +155,7 @@ var pastPhrases = phraseList(
 	"regle", "resolu", "remplace", "il y a", "an dernier", "annee derniere", "mois dernier", "semaine derniere", "auparavant",
 	"gelost", "behoben", "ersetzt", "letztes jahr", "letzten monat", "letzte woche", "vor einem jahr", "vor ein paar", "fruher",
 	"soluciono", "resuelto", "resolvio", "reemplazo", "ano pasado", "mes pasado", "semana pasada", "hace un",
-	"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimane fa",
+	"risolto", "sostituito", "anno scorso", "mese scorso", "settimana scorsa", "mese fa", "mesi fa", "anno fa", "anni fa", "settimana fa", "settimane fa",
 	"resolvido", "resolveu", "substituido", "substituiu", "ano passado", "mes passado", "semana passada",
 	"opgelost", "vervangen", "vorig jaar", "vorige maand", "vorige week", "geleden", "vroeger",
 	// Months ago, in Portuguese ("há uns meses"), and what the author
@@ -635,7 +635,13 @@ func isAsk(s string) bool {
 		}
 		return true
 	}
-	// "I want to know", "je voudrais savoir", "ich möchte wissen"...
+	// "I want to know", "je voudrais savoir", "ich möchte wissen"...,
+	// but not in a sentence of the past: "Qualche settimana fa non
+	// riuscivo a capire dove vedere il mio ordine, poi l'ho trovato"
+	// tells.
+	if past(s) {
+		return false
+	}
 	t := " " + strings.Join(ws, " ") + " "
 	for _, p := range []string{" wondering ", " want to know ", " need to know ", " like to know ", " tell me ", " savoir ", " comprendre ",
 		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen ",

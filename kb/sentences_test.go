@@ -241,3 +241,18 @@ func TestSegmentsKeepAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of the past that tells what the author wanted to know then
+// is story, not an ask; the same wish now still asks.
+func TestPastWishIsNoAsk(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Qualche settimana fa non riuscivo a capire dove vedere il mio ordine, poi l'ho trovato.": false,
+		"Last week I wanted to know where my order was, then support sent the tracking link.":     false,
+		"Vorrei capire se questi difetti rientrano nella tolleranza.":                             true,
+		"I want to know where my order is.":                                                       true,
+	} {
+		if got := isAsk(s); got != want {
+			t.Errorf("isAsk(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
