@@ -196,6 +196,16 @@ func (k *KB) Answer(message, lang string) Answer {
 		if !(answeredDomain(a.Parts) && p.Score >= weakClause) {
 			p.Result = doubt(p.Result, named)
 		}
+		// "Veio um livro de outra autora no pacote em vez do meu. Como
+		// resolvo?": an ask of a word or two that still matches only
+		// weakly on its own words and names nothing of copies, right
+		// after an ask answered, asks how to solve that one's problem,
+		// and is no ask of its own ("And where do I see if it shipped?"
+		// is).
+		if p.Confident && p.Unknown == nil && p.Ask == segs[i].text && segs[i].listed == nil && p.Score < markedStory && contentWords(query) < 3 && !namesDomain(p.Ask) &&
+			i > 0 && segs[i-1].ask && prev.Confident && prev.Best.ID != p.Best.ID {
+			continue
+		}
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:

@@ -842,3 +842,12 @@ func TestAnswerAskBesideAnswered(t *testing.T) {
 		{"Mon panier affiche 1 au lieu de 20, je fais comment ? Et sur les autres les pages sont pâles et délavées, c'est normal ?", []string{"cart-quantity", "print-defects"}},
 	})
 }
+
+// An ask of a word or two after an ask answered ("Como resolvo?") asks
+// how to solve that one's problem, not some topic of its own.
+func TestVagueAskAfterAnswered(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Chegou o livro de outra pessoa na caixa, não o meu. Como resolvo? E onde vejo os meus pedidos antigos?", []string{"order-history", "wrong-item"}},
+		{"Somebody else's cookbook came in my box instead of my novel. How do I fix it? And where can I see my old orders?", []string{"order-history", "wrong-item"}},
+	})
+}
