@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -152,12 +151,38 @@ func shopName(w string) bool {
 }
 
 // otherGoods reports whether query speaks of goods that are not books
-// (shoes, a jacket, a phone, a printer for the home) and of no book: an
-// order of them is not an author's.
+// (shoes, a jacket, a printer for the home) and of no book: an order of
+// them is not an author's, from Amazon too, which sells them all. Of
+// a printer for the home, printing is what it does: the words of
+// printing do not name a book beside it ("my inkjet prints two blank
+// pages at the end of every document").
 func otherGoods(query string) bool {
 	ws := rawWords(query)
-	return slices.ContainsFunc(ws, func(w string) bool { return goodsWords[bareWord(w)] }) && !namesBook(ws)
+	goods, printer := false, false
+	for _, w := range ws {
+		low := bareWord(w)
+		goods = goods || goodsWords[low]
+		printer = printer || homePrinterWords[low]
+	}
+	if !goods && !printer {
+		return false
+	}
+	for _, w := range ws {
+		low := bareWord(w)
+		if bookWords[low] && !(printer && printingWords[low]) || low == "kdp" || compoundBook(low) {
+			return false
+		}
+	}
+	return true
 }
+
+// homePrinterWords name a printer for the home and what it takes; the
+// words that also name a print shop ("printer", "Drucker") are left out.
+var homePrinterWords = wordSet(`inkjet laserjet toner cartridge cartridges imprimante cartouche cartouches tintenstrahldrucker laserdrucker druckerpatrone tintenpatrone toner impresora cartucho cartuchos impressora tinteiro stampante cartuccia cartucce inktpatroon inktpatronen inkjetprinter laserprinter`)
+
+// printingWords are the words of bookWords that say printing, which a
+// printer for the home does as well.
+var printingWords = wordSet(`print printed printing impression imprimé druck gedruckt impreso impresión impresso impressão stampa stampato druk gedrukt`)
 
 // namesBook reports whether any of ws is a word of books and their
 // printing: then the order may well be an author's.
@@ -170,12 +195,8 @@ func namesBook(ws []string) bool {
 		if i := strings.IndexAny(low, ".-"); i > 0 && (domainNames[low[:i]] || bookWords[low[i+1:]]) {
 			return true
 		}
-		// German and Dutch compounds end with the book word:
-		// "Autorenexemplare", "kinderboek", "auteursexemplaren".
-		for _, end := range compoundBookEnds {
-			if strings.HasSuffix(low, end) {
-				return true
-			}
+		if compoundBook(low) {
+			return true
 		}
 	}
 	return false
@@ -227,17 +248,28 @@ var determiners = wordSet(`my a an the our this that mijn ma mon mein meine mi m
 var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf createspace audible acx lulu`)
 
 // goodsWords are goods other than books, in the seven languages, that
-// authors also order online: clothes, shoes, furniture, food, a printer
-// for the home. Printer words that also name a print shop ("printer",
-// "Drucker") are left out, and so are phones and computers: the order
+// authors also order online: clothes, shoes, furniture, food (printers
+// are homePrinterWords). Phones and computers are left out: the order
 // page is opened on them.
-var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries inkjet
-chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza imprimante
-schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza tintenstrahldrucker
-zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza impresora
-sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza impressora
-scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza stampante
+var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
+chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
+schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
+zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza
+sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
+scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza`)
+
+// compoundBook reports whether low is a German or Dutch compound that
+// ends with a book word: "Autorenexemplare", "kinderboek",
+// "auteursexemplaren".
+func compoundBook(low string) bool {
+	for _, end := range compoundBookEnds {
+		if strings.HasSuffix(low, end) {
+			return true
+		}
+	}
+	return false
+}
 
 // compoundBookEnds are the book words a German or Dutch compound ends
 // with.

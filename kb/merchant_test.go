@@ -61,13 +61,17 @@ func TestOtherShopMessagesDeclined(t *testing.T) {
 		"Mijn pakket van Bol is nooit gekomen. Wat nu?",
 		"The boots I ordered came in the wrong size. How do I swap them?",
 		"Das Kleid ist zu klein angekommen. Wie schicke ich es zurück?",
+		"I ordered a jacket on Amazon and got the wrong size. How do I return it?",
+		"My home inkjet prints a blank page after every document. How do I stop it?",
+		"La mia stampante a casa stampa tutte le pagine storte, come la sistemo?",
 	} {
 		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
 			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
 		}
 	}
 	for q, want := range map[string]string{
-		"My Asos parcel and my author copies came today. Two of the books are crushed, what do I do?": "damaged-or-lost",
+		"My Asos parcel and my author copies came today. Two of the books are crushed, what do I do?":             "damaged-or-lost",
+		"The pages of my author copies look darker than what my inkjet prints at home, is that within tolerance?": "print-defects",
 	} {
 		a := k.Answer(q, "")
 		if got := a.Answered(); len(got) != 1 || got[0].Best.ID != want {
