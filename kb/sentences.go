@@ -14,8 +14,21 @@ import (
 // ("last year my cart was empty", "support fixed it"), in any language
 // of Languages: the story of an earlier order, not what the author asks.
 func past(s string) bool {
-	return hasPhrase(words(s), pastPhrases, func(p, after []string) bool { return p[0] != "il" || agoUnit(after) })
+	ws := words(s)
+	// "went live 2 days ago", "besteld drie dagen geleden": hours and
+	// days ago is the order asked about, not an earlier one.
+	for i := 1; i < len(ws); i++ {
+		if (ws[i] == "ago" || ws[i] == "geleden") && recentUnits[ws[i-1]] {
+			ws[i] = ""
+		}
+	}
+	return hasPhrase(ws, pastPhrases, func(p, after []string) bool { return p[0] != "il" || agoUnit(after) })
 }
+
+// recentUnits are the spans of time before "ago" or "geleden" that put
+// what they tell in the present.
+var recentUnits = map[string]bool{"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
+	"minuut": true, "minuten": true, "uur": true, "uren": true, "dag": true, "dagen": true}
 
 // hasPhrase reports whether one of phrases occurs in ws, word for word,
 // where keep, when not nil, accepts it given the words after it.

@@ -72,13 +72,14 @@ func TestPast(t *testing.T) {
 		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga.",
 		"Il y a trois semaines, le panier était vide.", "J'ai commandé il y a longtemps.",
 		"The first time I tried, my cart was empty.", "L'ultima volta il pacco è arrivato rovinato.",
-		"Am Anfang hatte ich etwas Ärger mit dem leeren Warenkorb."} {
+		"Am Anfang hatte ich etwas Ärger mit dem leeren Warenkorb.", "Two years ago my proof came with blank pages.", "Een jaar geleden was mijn winkelwagen leeg."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
 	}
 	for _, s := range []string{"My cart is empty.", "The Order author copies button is not there.", "Mein Warenkorb ist leer.",
-		"Come si ordinano le copie autore la prima volta", "Dans le carton il y a 35 exemplaires d'un autre livre."} {
+		"Come si ordinano le copie autore la prima volta", "Dans le carton il y a 35 exemplaires d'un autre livre.",
+		"The link is greyed out for my hardcover, went live 2 days ago.", "Ik heb drie dagen geleden besteld en er is nog niets."} {
 		if past(s) {
 			t.Errorf("past(%q) = true, want false", s)
 		}
