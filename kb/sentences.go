@@ -621,6 +621,14 @@ func isAsk(s string) bool {
 	if i := strings.LastIndex(s, ": "); i > 0 && len(words(s[i+2:])) >= 3 && isAsk(s[i+2:]) {
 		return true
 	}
+	// "separate thing, how do I switch my bank account": or after a
+	// lead of a few words and a comma.
+	// A clause of time is no ask there: "Agora, quando chegar o pacote…".
+	if i := strings.Index(s, ", "); i > 0 && len(words(s[:i])) <= 2 {
+		if rest := words(s[i+2:]); len(rest) >= 3 && !slices.Contains(whenWords, rest[0]) && isAsk(s[i+2:]) {
+			return true
+		}
+	}
 	ws := words(s)
 	if len(ws) == 0 {
 		return false

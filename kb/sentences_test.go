@@ -257,3 +257,18 @@ func TestPastWishIsNoAsk(t *testing.T) {
 		}
 	}
 }
+
+// An ask may follow a lead of a word or two and a comma; a clause of time
+// there is no ask.
+func TestAskAfterLead(t *testing.T) {
+	for s, want := range map[string]bool{
+		"separate thing, how do I switch my royalty payments to another bank": true,
+		"ah et, comment je change l'adresse de livraison":                     true,
+		"Agora, quando chegar o pacote vou conferir tudo":                     false,
+		"My cart, it shows nothing at all":                                    false,
+	} {
+		if got := isAsk(s); got != want {
+			t.Errorf("isAsk(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
