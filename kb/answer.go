@@ -206,6 +206,14 @@ func (k *KB) Answer(message, lang string) Answer {
 			i > 0 && segs[i-1].ask && prev.Confident && prev.Best.ID != p.Best.ID {
 			continue
 		}
+		// "Wieviele Kategorien darf man wählen und kann man die
+		// nachträglich ändern?": an ask of a word or two that names
+		// nothing of copies, right after one about a subject the
+		// knowledge base does not cover, asks more of that subject.
+		if p.Confident && p.Unknown == nil && p.Ask == segs[i].text && k.meaningWords(query, lang) < 3 && !namesDomain(p.Ask) &&
+			i > 0 && segs[i-1].ask && prev.Unknown != nil {
+			continue
+		}
 		prev = p.Result
 		switch {
 		case p.Confident || p.Unknown != nil:
@@ -316,6 +324,21 @@ func answers(parts []Part, id string) bool {
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
 	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r)))))))
+}
+
+// meaningWords counts the words of s that are not stop words of lang.
+func (k *KB) meaningWords(s, lang string) int {
+	ix := k.indexes[lang]
+	if ix == nil {
+		return contentWords(s)
+	}
+	n := 0
+	for _, w := range words(s) {
+		if !ix.an.stop[w] {
+			n++
+		}
+	}
+	return n
 }
 
 // placedQuantity returns r with changing an order in place of a wrong

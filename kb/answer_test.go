@@ -851,3 +851,22 @@ func TestVagueAskAfterAnswered(t *testing.T) {
 		{"Somebody else's cookbook came in my box instead of my novel. How do I fix it? And where can I see my old orders?", []string{"order-history", "wrong-item"}},
 	})
 }
+
+// An ask of a word or two after one about a subject the knowledge base
+// does not cover asks more of that subject: "and can I change them
+// later?" is not changing an order.
+func TestVagueAskAfterUnknown(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"Wieviele Kategorien darf man wählen und kann man die nachträglich ändern?",
+		"How many categories can I pick for my book, and can I change them later?",
+	} {
+		a := k.Answer(q, "")
+		if got := a.Answered(); len(got) > 0 {
+			t.Errorf("Answer(%q) answered %s, want only the decline", q, got[0].Best.ID)
+		}
+		if len(a.Declined()) == 0 || a.Declined()[0].Unknown == nil {
+			t.Errorf("Answer(%q) = %+v, want the subject's page", q, a.Parts)
+		}
+	}
+}
