@@ -677,8 +677,8 @@ func TestEverydayOrdersDeclined(t *testing.T) {
 }
 
 // TestReaderSaleAndBarcode checks that what an author earns when a
-// reader buys the book, and who puts the barcode on the cover, are
-// declined with their pages, while a barcode misprinted on the copies
+// reader buys the book, the price readers pay, and who puts the barcode
+// on the cover, are declined with their pages, while a barcode misprinted on the copies
 // is still a printing defect.
 func TestReaderSaleAndBarcode(t *testing.T) {
 	k := mustLoad(t)
@@ -689,6 +689,10 @@ func TestReaderSaleAndBarcode(t *testing.T) {
 		{"Do I have to add the barcode myself or does KDP print it on the back?", "cover-design", ""},
 		{"¿Tengo que poner el código de barras en la contraportada o lo hace KDP?", "cover-design", ""},
 		{"Moet ik de barcode zelf op de achterkant zetten?", "cover-design", ""},
+		{"Can I lower the price customers pay for my paperback?", "list-price", ""},
+		{"¿Cómo cambio el precio que pagan los lectores por mi libro en papel?", "list-price", ""},
+		{"Hoe verander ik de prijs die lezers betalen voor mijn paperback?", "list-price", ""},
+		{"Quanto recebo por cada cópia do ebook que vendo?", "ebook-royalties", ""},
 	})
 	checkNotDeclined(t, k, []string{
 		"The barcode came out smudged and crooked on half of my copies, is that within tolerance?",
