@@ -45,7 +45,7 @@ func namesShop(ws []string, preps map[string]bool, isShopName func(string) bool)
 			}
 			continue
 		}
-		if !orderWords[low] {
+		if !orderWords[low] && !compoundOrder(low) {
 			continue
 		}
 		// "my Uber Eats order", "a Domino's delivery order".
@@ -181,8 +181,9 @@ func otherGoods(query string) bool {
 var homePrinterWords = wordSet(`inkjet laserjet toner cartridge cartridges imprimante cartouche cartouches tintenstrahldrucker laserdrucker druckerpatrone tintenpatrone toner impresora cartucho cartuchos impressora tinteiro stampante cartuccia cartucce inktpatroon inktpatronen inkjetprinter laserprinter`)
 
 // printingWords are the words of bookWords that say printing, which a
-// printer for the home does as well.
-var printingWords = wordSet(`print printed printing impression imprimé druck gedruckt impreso impresión impresso impressão stampa stampato druk gedrukt`)
+// printer for the home does as well, and the copies it makes.
+var printingWords = wordSet(`print printed printing impression imprimé druck gedruckt impreso impresión impresso impressão stampa stampato druk gedrukt
+copy copies copie copia copias kopie kopien cópia cópias`)
 
 // namesBook reports whether any of ws is a word of books and their
 // printing: then the order may well be an author's.
@@ -258,6 +259,17 @@ zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nev
 sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
 scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza`)
+
+// compoundOrder reports whether low is a German or Dutch compound that
+// ends with an order word: "boodschappenbestelling", "Möbellieferung".
+func compoundOrder(low string) bool {
+	for _, end := range []string{"bestellung", "lieferung", "paket", "bestelling", "levering", "pakket", "pakketje"} {
+		if len(low) > len(end)+2 && strings.HasSuffix(low, end) {
+			return true
+		}
+	}
+	return false
+}
 
 // compoundBook reports whether low is a German or Dutch compound that
 // ends with a book word: "Autorenexemplare", "kinderboek",

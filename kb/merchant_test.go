@@ -64,6 +64,8 @@ func TestOtherShopMessagesDeclined(t *testing.T) {
 		"I ordered a jacket on Amazon and got the wrong size. How do I return it?",
 		"My home inkjet prints a blank page after every document. How do I stop it?",
 		"La mia stampante a casa stampa tutte le pagine storte, come la sistemo?",
+		"Mijn boodschappenbestelling bij Jumbo is niet gekomen. Wat nu?",
+		"My inkjet makes copies with a grey stripe down the middle. Is it the toner?",
 	} {
 		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
 			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
