@@ -560,3 +560,18 @@ func TestSearchISBNNotDeclined(t *testing.T) {
 		t.Error("a question about reviews is not declined")
 	}
 }
+
+// A question the classifier reads clearly, whose words are common in
+// the content, is answered; one whose only words are names every topic
+// has is not.
+func TestCommonWordsClearAsk(t *testing.T) {
+	k := mustLoad(t)
+	if r := k.Search("Estoy en Argentina, ¿desde qué Amazon me conviene pedir las copias?", "es"); !r.Confident || r.Best.ID != "which-marketplace" {
+		t.Errorf("Search = %v (confident %v), want which-marketplace", bestID(r), r.Confident)
+	}
+	for _, q := range []string{"amazon kdp", "kdp?"} {
+		if r := k.Search(q, "en"); r.Confident {
+			t.Errorf("Search(%q) = %s, want no topic", q, r.Best.ID)
+		}
+	}
+}
