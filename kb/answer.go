@@ -258,14 +258,32 @@ func (k *KB) Answer(message, lang string) Answer {
 	// ISBN conversion beside the 979 topic has nothing to convert.
 	parts := a.Parts
 	a.Parts = nil
-	for _, p := range parts {
+	for i, p := range parts {
 		p.Result = k.isbn979(message, p.Result)
-		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(message, k.hardcoverCost(message, k.inkCost(p.Ask, message, p.Result)))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		// The format and pages of a cost are read from the message but
+		// for the other asks: in "How is the printing cost of a 200-page
+		// book worked out? Also, can I get hardcover copies in the UK?"
+		// the hardcover is the second ask's.
+		own := withoutOtherAsks(message, parts, i)
+		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result)))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
 	}
 	return a
+}
+
+// withoutOtherAsks returns message without the asks of the parts other
+// than parts[i] that stand apart from it (neither holds the other).
+func withoutOtherAsks(message string, parts []Part, i int) string {
+	own := message
+	for j, q := range parts {
+		if j == i || q.Ask == "" || strings.Contains(q.Ask, parts[i].Ask) || strings.Contains(parts[i].Ask, q.Ask) {
+			continue
+		}
+		own = strings.Replace(own, q.Ask, " ", 1)
+	}
+	return own
 }
 
 // costTopic reports whether topic id is one of what printing or copies

@@ -870,3 +870,12 @@ func TestVagueAskAfterUnknown(t *testing.T) {
 		}
 	}
 }
+
+// The format another ask names is that ask's: the hardcover of the
+// second question does not make the first one's cost a hardcover's.
+func TestFormatOfOtherAsk(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"How is the printing cost worked out for a 200-page book? Also, can I order hardcover author copies in the UK?", []string{"printing-cost", "uk-hardcover"}},
+		{"Tapa dura, 240 páginas. ¿Cuánto me sale cada copia de autor?", []string{"hardcover-cost"}},
+	})
+}
