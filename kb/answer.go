@@ -75,7 +75,7 @@ func (k *KB) Answer(message, lang string) Answer {
 	// though the ask that follows names no shop of its own; so is one of
 	// goods that are not books ("the sneakers came in a 9, how do I send
 	// them back?").
-	if k.otherShop(message, lang) || otherGoods(message) {
+	if k.elsewhere(message, lang) {
 		a.Parts = []Part{{Ask: strings.TrimSpace(message), Result: Result{Lang: lang}}}
 		return a
 	}

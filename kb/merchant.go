@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,11 +24,17 @@ import (
 // nor are the countries it names ("livraison en Belgique"): a word of the
 // content is never read as a shop's name.
 func (k *KB) otherShop(query, lang string) bool {
+	return k.namesShopIn(query, lang) && !namesBook(rawWords(query))
+}
+
+// namesShopIn reports whether a sentence of query names the shop of an
+// order (see otherShop).
+func (k *KB) namesShopIn(query, lang string) bool {
 	preps := shopPrepositions[lang]
 	isShopName := func(w string) bool { return shopName(w) && !k.known(w) }
 	for _, sentence := range rawSentences(query) {
 		if namesShop(rawWords(sentence), preps, isShopName) {
-			return !namesBook(rawWords(query))
+			return true
 		}
 	}
 	return false
@@ -150,14 +157,32 @@ func shopName(w string) bool {
 	return !domainNames[low] && !determiners[low] && !bookWords[low]
 }
 
+// elsewhere reports whether message is about an order from another
+// shop (otherShop) or of other goods (otherGoods). Most messages name a
+// book, which rules out both but beside a printer for the home, so the
+// words are read once for that first.
+func (k *KB) elsewhere(message, lang string) bool {
+	ws := rawWords(message)
+	book := slices.ContainsFunc(ws, func(w string) bool {
+		low := bareWord(w)
+		return bookWords[low] || low == "kdp" || compoundBook(low)
+	})
+	if book && !slices.ContainsFunc(ws, func(w string) bool { return homePrinterWords[bareWord(w)] }) {
+		return false
+	}
+	return otherGoodsIn(ws) || !namesBook(ws) && k.namesShopIn(message, lang)
+}
+
 // otherGoods reports whether query speaks of goods that are not books
 // (shoes, a jacket, a printer for the home) and of no book: an order of
 // them is not an author's, from Amazon too, which sells them all. Of
 // a printer for the home, printing is what it does: the words of
 // printing do not name a book beside it ("my inkjet prints two blank
 // pages at the end of every document").
-func otherGoods(query string) bool {
-	ws := rawWords(query)
+func otherGoods(query string) bool { return otherGoodsIn(rawWords(query)) }
+
+// otherGoodsIn is otherGoods of the words ws of a query.
+func otherGoodsIn(ws []string) bool {
 	goods, printer := false, false
 	for _, w := range ws {
 		low := bareWord(w)

@@ -660,9 +660,6 @@ func isAsk(s string) bool {
 	// but not in a sentence of the past: "Qualche settimana fa non
 	// riuscivo a capire dove vedere il mio ordine, poi l'ho trovato"
 	// tells.
-	if past(s) {
-		return false
-	}
 	t := " " + strings.Join(ws, " ") + " "
 	for _, p := range []string{" wondering ", " want to know ", " need to know ", " like to know ", " tell me ", " savoir ", " comprendre ",
 		" wissen ", " wusste gern ", " frage mich ", " verstehen ", " saber ", " entender ", " sapere ", " capire ", " chiedere ", " weten ", " begrijpen ",
@@ -672,7 +669,7 @@ func isAsk(s string) bool {
 		" not sure if ", " not sure whether ", " wusste ich gern ", " unsicher ob ", " nicht sicher ob ", " pas sur que ", " pas sure que ",
 		" no estoy seguro de si ", " no estoy segura de si ", " non sono sicuro se ", " non sono sicura se ", " niet zeker of "} {
 		if strings.Contains(t, p) {
-			return true
+			return !past(s)
 		}
 	}
 	return false
