@@ -202,8 +202,10 @@ func (k *KB) Answer(message, lang string) Answer {
 		// after an ask answered, asks how to solve that one's problem,
 		// and is no ask of its own ("And where do I see if it shipped?"
 		// is).
-		if p.Confident && p.Unknown == nil && p.Ask == segs[i].text && segs[i].listed == nil && p.Score < markedStory && contentWords(query) < 3 && !namesDomain(p.Ask) &&
+		if p.Confident && p.Unknown == nil && p.Ask == segs[i].text && segs[i].listed == nil && (p.Score < markedStory && contentWords(query) < 3 || notFound(query)) && !namesDomain(p.Ask) &&
 			i > 0 && segs[i-1].ask && prev.Confident && prev.Best.ID != p.Best.ID {
+			// "hoe bestel ik auteursexemplaren?? kan t nergens vinden":
+			// not finding it is not finding what the ask before asks for.
 			continue
 		}
 		// "Wieviele Kategorien darf man wählen und kann man die

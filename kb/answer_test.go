@@ -849,6 +849,9 @@ func TestVagueAskAfterAnswered(t *testing.T) {
 	checkAnswered(t, mustLoad(t), []answered{
 		{"Chegou o livro de outra pessoa na caixa, não o meu. Como resolvo? E onde vejo os meus pedidos antigos?", []string{"order-history", "wrong-item"}},
 		{"Somebody else's cookbook came in my box instead of my novel. How do I fix it? And where can I see my old orders?", []string{"order-history", "wrong-item"}},
+		// Not finding it is not finding what the ask before asks for.
+		{"hoe bestel ik auteursexemplaren? kan het nergens vinden", []string{"order-author-copies"}},
+		{"waar zie ik mijn oude bestellingen? kan ze nergens vinden", []string{"order-history"}},
 	})
 }
 

@@ -52,6 +52,23 @@ func phraseList(phrases ...string) [][]string {
 	return out
 }
 
+// notFound reports whether s says the author cannot find something
+// ("can't find it anywhere", "kan t nergens vinden"), in any language of
+// Languages.
+func notFound(s string) bool { return hasPhrase(words(s), notFoundPhrases, nil) }
+
+// notFoundPhrases are the folded words, in a row, that say something
+// cannot be found.
+var notFoundPhrases = phraseList(
+	"cant find", "can t find", "cannot find", "couldn t find", "couldnt find",
+	"trouve pas", "trouve nulle part", "trouve rien",
+	"finde es nicht", "finde nichts", "nirgends finden", "nirgendwo finden", "finde ich nicht",
+	"no lo encuentro", "no encuentro", "no la encuentro",
+	"non lo trovo", "non trovo", "non la trovo",
+	"nao encontro", "nao acho", "nao o encontro",
+	"nergens vinden", "niet vinden", "vind het niet", "vind het nergens",
+)
+
 // tried reports whether s tells what the author tried against a problem
 // ("I tried Chrome and Firefox, cleared the cache, same thing"), in any
 // language of Languages: the problem is told elsewhere.
