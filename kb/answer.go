@@ -196,24 +196,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		if !(answeredDomain(a.Parts) && p.Score >= weakClause) {
 			p.Result = doubt(p.Result, named)
 		}
-		// "Veio um livro de outra autora no pacote em vez do meu. Como
-		// resolvo?": an ask of a word or two that still matches only
-		// weakly on its own words and names nothing of copies, right
-		// after an ask answered, asks how to solve that one's problem,
-		// and is no ask of its own ("And where do I see if it shipped?"
-		// is).
-		if p.Confident && p.Unknown == nil && p.Ask == segs[i].text && segs[i].listed == nil && (p.Score < markedStory && contentWords(query) < 3 || notFound(query)) && !namesDomain(p.Ask) &&
-			i > 0 && segs[i-1].ask && prev.Confident && prev.Best.ID != p.Best.ID {
-			// "hoe bestel ik auteursexemplaren?? kan t nergens vinden":
-			// not finding it is not finding what the ask before asks for.
-			continue
-		}
-		// "Wieviele Kategorien darf man wählen und kann man die
-		// nachträglich ändern?": an ask of a word or two that names
-		// nothing of copies, right after one about a subject the
-		// knowledge base does not cover, asks more of that subject.
-		if p.Confident && p.Unknown == nil && p.Ask == segs[i].text && k.meaningWords(query, lang) < 3 && !namesDomain(p.Ask) &&
-			i > 0 && segs[i-1].ask && prev.Unknown != nil {
+		if k.asksOfPrevious(p, query, segs, i, prev, lang) {
 			continue
 		}
 		prev = p.Result
@@ -273,6 +256,30 @@ func (k *KB) Answer(message, lang string) Answer {
 		a.add(p)
 	}
 	return a
+}
+
+// asksOfPrevious reports whether the part p of the ask segs[i], whose
+// words query searched, asks nothing of its own but more of the ask
+// before it, whose result is prev:
+//   - "Veio um livro de outra autora no pacote em vez do meu. Como
+//     resolvo?": an ask of a word or two that still matches only weakly
+//     on its own words, right after an answered ask, asks how to solve
+//     that one's problem ("And where do I see if it shipped?" names
+//     copies, and asks);
+//   - "hoe bestel ik auteursexemplaren?? kan t nergens vinden": not
+//     finding it is not finding what the ask before asks for;
+//   - "Wieviele Kategorien darf man wählen und kann man die nachträglich
+//     ändern?": an ask of a word or two right after one about a subject
+//     the knowledge base does not cover asks more of that subject.
+func (k *KB) asksOfPrevious(p Part, query string, segs []segment, i int, prev Result, lang string) bool {
+	if !p.Confident || p.Unknown != nil || p.Ask != segs[i].text || namesDomain(p.Ask) || i == 0 || !segs[i-1].ask {
+		return false
+	}
+	if prev.Unknown != nil {
+		return k.meaningWords(query, lang) < 3
+	}
+	return prev.Confident && prev.Best.ID != p.Best.ID && segs[i].listed == nil &&
+		(p.Score < markedStory && contentWords(query) < 3 || notFound(query))
 }
 
 // withoutOtherAsks returns message without the asks of the parts other
