@@ -142,12 +142,14 @@ func (a *Adapter) checkSignature(h http.Header, body []byte) (int64, string) {
 	if signature == "" || stampText == "" {
 		return 0, "missing"
 	}
-	var want [sha256.Size]byte
+	v := a.macs.Get().(*verifier)
+	defer a.macs.Put(v)
 	hexSig, ok := strings.CutPrefix(signature, "v0=")
-	if !ok || len(hexSig) != 2*len(want) {
+	if !ok || len(hexSig) != len(v.hex) {
 		return 0, "signature"
 	}
-	if _, err := hex.Decode(want[:], []byte(hexSig)); err != nil {
+	copy(v.hex[:], hexSig)
+	if _, err := hex.Decode(v.want[:], v.hex[:]); err != nil {
 		return 0, "signature"
 	}
 	stamp, err := strconv.ParseInt(stampText, 10, 64)
@@ -157,18 +159,27 @@ func (a *Adapter) checkSignature(h http.Header, body []byte) (int64, string) {
 	if time.Since(time.Unix(stamp, 0)).Abs() > 5*time.Minute {
 		return 0, "stale"
 	}
-	mac := a.macs.Get().(hash.Hash)
-	defer a.macs.Put(mac)
-	mac.Reset()
-	mac.Write([]byte("v0:"))
-	mac.Write([]byte(stampText))
-	mac.Write([]byte(":"))
-	mac.Write(body)
-	var got [sha256.Size]byte
-	if !hmac.Equal(mac.Sum(got[:0]), want[:]) {
+	v.mac.Reset()
+	v.mac.Write([]byte("v0:"))
+	v.mac.Write(append(append(v.prefix[:0], stampText...), ':'))
+	v.mac.Write(body)
+	if !hmac.Equal(v.mac.Sum(v.got[:0]), v.want[:]) {
 		return 0, "signature"
 	}
 	return stamp, ""
+}
+
+// verifier is an HMAC-SHA256 keyed with the signing secret, reset and
+// used again for each request verified, with room for what it reads and
+// writes: slices of local arrays passed to the hash (an interface) or
+// converted from strings of over 32 bytes were allocated on every
+// request: BenchmarkCommands went from 117 to 114 allocs/op (ask).
+type verifier struct {
+	mac    hash.Hash
+	hex    [2 * sha256.Size]byte
+	want   [sha256.Size]byte
+	got    [sha256.Size]byte
+	prefix [24]byte // a timestamp and its ':' (a longer one is appended past it)
 }
 
 // sslCheck reports whether body is Slack's certificate check: a form

@@ -131,8 +131,8 @@ type Adapter struct {
 	replayFloor atomic.Int64
 	locales     *ttlcache.Cache[string]
 	keyed       *lru.Cache[string, rendered] // replies with a Key, rendered
-	// macs are HMAC-SHA256s keyed with the signing secret, reset and
-	// used again for each request verified.
+	// macs are the verifiers of signatures (HMAC-SHA256s keyed with the
+	// signing secret), reset and used again for each request verified.
 	macs sync.Pool
 	// work counts replies still being made or posted after their request
 	// was answered; Wait waits for them.
@@ -190,7 +190,7 @@ func New(cfg Config) (*Adapter, error) {
 		keyed:   keyed,
 		admins:  ttlcache.New[bool](adminTTL, maxLocales, cfg.Now),
 	}
-	a.macs.New = func() any { return hmac.New(sha256.New, []byte(cfg.SigningSecret)) }
+	a.macs.New = func() any { return &verifier{mac: hmac.New(sha256.New, []byte(cfg.SigningSecret))} }
 	a.seen = a.newSeen(maxSeen)
 	if a.clients, err = lru.New[string, *slackapi.Client](maxClients); err != nil {
 		return nil, err
