@@ -433,7 +433,27 @@ func (p *Printer) write(m Message) (string, bool) {
 			return "", false
 		}
 	}
+	if len(segs) == 1 && segs[0].arg == "" && len(m.Args) == 0 {
+		// A fixed text, returned as it is: of the messages an /order list
+		// writes, most are; building a copy of each was 2 allocations.
+		return segs[0].text, true
+	}
+	// The builder is grown once, to the size of the text and its string
+	// arguments, rather than doubling as it is written.
+	n := 0
+	for _, s := range segs {
+		if s.arg == "" {
+			n += len(s.text)
+		} else if v, ok := arg(m.Args, s.arg); ok {
+			if v, ok := v.(string); ok {
+				n += len(v)
+			} else {
+				n += 8
+			}
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, s := range segs {
 		if s.arg == "" {
 			b.WriteString(s.text)
