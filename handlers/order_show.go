@@ -37,7 +37,10 @@ func orderFields(o ledger.Order, p *i18n.Printer) *bot.Fields {
 
 // orderLine is one order in a list.
 func orderLine(o ledger.Order, p *i18n.Printer) string {
-	parts := []string{fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, p), copies(o, p), o.Marketplace, safeQuote(o.Title, p)}
+	// Room for the date too: appending it to a slice of five grew it anew
+	// on every line.
+	parts := make([]string, 0, 6)
+	parts = append(parts, fmt.Sprintf("#%d", o.Number), statusNames.in(o.Status, p), copies(o, p), o.Marketplace, safeQuote(o.Title, p))
 	switch o.Status {
 	case ledger.StatusOrdered, ledger.StatusShipped:
 		if !o.Expected.IsZero() {
