@@ -44,6 +44,7 @@ func (d *Dispatcher) Serve(ctx context.Context, req *Request) (reply *Reply) {
 		}
 		end := time.Now()
 		elapsed := end.Sub(start)
+		name := req.Name() // "order list" is joined anew by each call
 		if h := d.Log.Handler(); h.Enabled(ctx, slog.LevelInfo) {
 			// A record without a caller's PC: Logger.LogAttrs would walk
 			// the stack for one on every command, for a line that never
@@ -51,13 +52,13 @@ func (d *Dispatcher) Serve(ctx context.Context, req *Request) (reply *Reply) {
 			r := slog.NewRecord(end, slog.LevelInfo, "command", 0)
 			r.AddAttrs(
 				slog.String("user", req.User.Key()),
-				slog.String("command", req.Name()),
+				slog.String("command", name),
 				slog.Duration("latency", elapsed),
 				slog.String("outcome", outcome))
 			_ = h.Handle(ctx, r)
 		}
 		if d.Observe != nil {
-			d.Observe(req.Name(), outcome, elapsed)
+			d.Observe(name, outcome, elapsed)
 		}
 	}()
 	reply, err = d.Handler.Handle(ctx, req)
