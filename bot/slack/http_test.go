@@ -229,8 +229,8 @@ func TestReplayWhenFull(t *testing.T) {
 	// nothing about HTTP requests.
 	b, _ := newTestAdapter(t, f, nil)
 	b.seen = b.newSeen(1)
-	b.seen.Add("env:1", 0)
-	b.seen.Add("env:2", 0)
+	b.seen.Add(envelopeKey("1"), 0)
+	b.seen.Add(envelopeKey("2"), 0)
 	if floor := b.replayFloor.Load(); floor != 0 {
 		t.Errorf("forgetting an envelope raised the floor to %d", floor)
 	}

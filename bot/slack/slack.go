@@ -124,7 +124,7 @@ type Adapter struct {
 	// seen holds the requests and envelopes answered recently, each with
 	// its signed time (Unix seconds; 0 for a socket envelope, which is
 	// not signed).
-	seen *ttlcache.Cache[int64]
+	seen *ttlcache.Keyed[seenKey, int64]
 	// replayFloor is the newest signed time of a request the seen set had
 	// to forget before its time: any request signed no later could be its
 	// replay. Zero until the set overflows.
@@ -203,8 +203,8 @@ func New(cfg Config) (*Adapter, error) {
 
 // newSeen returns an empty set of seen requests holding at most max,
 // which raises the replay floor when it forgets one early.
-func (a *Adapter) newSeen(max int) *ttlcache.Cache[int64] {
-	c := ttlcache.New[int64](seenTTL, max, a.cfg.Now)
+func (a *Adapter) newSeen(max int) *ttlcache.Keyed[seenKey, int64] {
+	c := ttlcache.NewKeyed[seenKey, int64](seenTTL, max, a.cfg.Now)
 	c.OnEvict(a.raiseReplayFloor)
 	return c
 }

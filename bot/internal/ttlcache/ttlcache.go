@@ -11,7 +11,7 @@ import (
 	"github.com/gammazero/deque"
 )
 
-// Cache is a map whose entries expire after a fixed time and which never
+// Keyed is a map whose entries expire after a fixed time and which never
 // holds more than its maximum number of entries. Because entries normally
 // all live equally long, insertion order is expiry order: one queue both
 // expires entries and, when the cache is full, evicts the oldest first.
@@ -22,20 +22,20 @@ import (
 // rather than a time.Time's 24. A full set of the 50,000 or 100,000
 // requests an adapter remembers is walked at random, an entry for each
 // request, and its size is what the walk costs.
-type Cache[V any] struct {
+type Keyed[K comparable, V any] struct {
 	mu      sync.Mutex
 	ttl     time.Duration
 	max     int
 	now     func() time.Time
 	base    time.Time // times are durations since base
 	evicted func(V)
-	items   map[string]item[V]
+	items   map[K]item[V]
 	// queue is oldest first and may hold keys stored again since. It is a
 	// ring: a slice cut from the front and appended to at the back was
 	// copied whole each time it ran out of room. On a full cache of 50,000
 	// (BenchmarkAddFull), an Add went from 910-1,010 ns and 251 B to
 	// 740-820 ns and 18 B.
-	queue deque.Deque[queued]
+	queue deque.Deque[queued[K]]
 	seq   uint64 // tells a key's queue entries apart
 }
 
@@ -45,8 +45,8 @@ type item[V any] struct {
 	seq     uint64
 }
 
-type queued struct {
-	key     string
+type queued[K comparable] struct {
+	key     K
 	expires time.Duration
 	seq     uint64
 }
@@ -55,27 +55,37 @@ type queued struct {
 // most max of them. now is its clock, so tests can move time on; nil means
 // time.Now.
 func New[V any](ttl time.Duration, max int, now func() time.Time) *Cache[V] {
+	return NewKeyed[string, V](ttl, max, now)
+}
+
+// Cache is a Keyed cache with string keys.
+type Cache[V any] = Keyed[string, V]
+
+// NewKeyed is New for keys of any comparable type. Keys without pointers
+// (a [32]byte digest rather than its string) keep the whole cache out of
+// the collector's way: it has nothing in it to scan.
+func NewKeyed[K comparable, V any](ttl time.Duration, max int, now func() time.Time) *Keyed[K, V] {
 	if now == nil {
 		now = time.Now
 	}
-	return &Cache[V]{ttl: ttl, max: max, now: now, base: now(), items: make(map[string]item[V])}
+	return &Keyed[K, V]{ttl: ttl, max: max, now: now, base: now(), items: make(map[K]item[V])}
 }
 
 // OnEvict makes f be told of each live value removed to make room for
 // another, so that a caller relying on the cache to remember everything
 // recent learns when it could not. Entries that expire are not reported.
 // f runs with the cache locked, so it must not call the cache.
-func (c *Cache[V]) OnEvict(f func(V)) {
+func (c *Keyed[K, V]) OnEvict(f func(V)) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.evicted = f
 }
 
 // clock is the time now, as a duration since the cache was made.
-func (c *Cache[V]) clock() time.Duration { return c.now().Sub(c.base) }
+func (c *Keyed[K, V]) clock() time.Duration { return c.now().Sub(c.base) }
 
 // Get returns the live value stored under key.
-func (c *Cache[V]) Get(key string) (V, bool) {
+func (c *Keyed[K, V]) Get(key K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	it, ok := c.items[key]
@@ -88,7 +98,7 @@ func (c *Cache[V]) Get(key string) (V, bool) {
 
 // Put stores val under key for the cache's lifetime, replacing any earlier
 // value.
-func (c *Cache[V]) Put(key string, val V) {
+func (c *Keyed[K, V]) Put(key K, val V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	_, held := c.items[key]
@@ -98,7 +108,7 @@ func (c *Cache[V]) Put(key string, val V) {
 // PutFor stores val under key for ttl, or for the cache's lifetime when
 // that is shorter, so that, say, a failed lookup is remembered only
 // briefly.
-func (c *Cache[V]) PutFor(key string, val V, ttl time.Duration) {
+func (c *Keyed[K, V]) PutFor(key K, val V, ttl time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	_, held := c.items[key]
@@ -109,7 +119,7 @@ func (c *Cache[V]) PutFor(key string, val V, ttl time.Duration) {
 // reports whether it did. The check and the insert are one step, so of two
 // concurrent deliveries of the same request exactly one is told it is the
 // first.
-func (c *Cache[V]) Add(key string, val V) bool {
+func (c *Keyed[K, V]) Add(key K, val V) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.clock()
@@ -123,7 +133,7 @@ func (c *Cache[V]) Add(key string, val V) bool {
 
 // Len returns the number of entries held, counting expired ones not yet
 // removed.
-func (c *Cache[V]) Len() int {
+func (c *Keyed[K, V]) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.items)
@@ -131,7 +141,7 @@ func (c *Cache[V]) Len() int {
 
 // putLocked stores val under key; held tells whether the cache had the
 // key before expired entries were removed.
-func (c *Cache[V]) putLocked(key string, val V, ttl, now time.Duration, held bool) {
+func (c *Keyed[K, V]) putLocked(key K, val V, ttl, now time.Duration, held bool) {
 	c.expire(now)
 	if held {
 		_, held = c.items[key] // it may have expired just now
@@ -142,12 +152,12 @@ func (c *Cache[V]) putLocked(key string, val V, ttl, now time.Duration, held boo
 	c.seq++
 	exp := now + ttl
 	c.items[key] = item[V]{val: val, expires: exp, seq: c.seq}
-	c.queue.PushBack(queued{key: key, expires: exp, seq: c.seq})
+	c.queue.PushBack(queued[K]{key: key, expires: exp, seq: c.seq})
 	c.compact()
 }
 
 // makeRoom evicts the oldest entries until one more fits.
-func (c *Cache[V]) makeRoom(now time.Duration) {
+func (c *Keyed[K, V]) makeRoom(now time.Duration) {
 	for len(c.items) >= c.max && c.queue.Len() > 0 {
 		it, ok := c.drop(c.queue.PopFront())
 		// An entry with a shorter ttl may be past its time without having
@@ -161,7 +171,7 @@ func (c *Cache[V]) makeRoom(now time.Duration) {
 // expire removes the entries that are past their time from the queue's
 // head. Entries stored with a shorter ttl may sit behind longer ones; Get
 // ignores them, and they are removed when they reach the head.
-func (c *Cache[V]) expire(now time.Duration) {
+func (c *Keyed[K, V]) expire(now time.Duration) {
 	for c.queue.Len() > 0 && now >= c.queue.Front().expires {
 		c.drop(c.queue.PopFront())
 	}
@@ -171,7 +181,7 @@ func (c *Cache[V]) expire(now time.Duration) {
 // number of stores: keys stored again leave stale entries behind, which are
 // filtered out, in order, before they outnumber the live ones. (The ring
 // itself gives memory back as it empties.)
-func (c *Cache[V]) compact() {
+func (c *Keyed[K, V]) compact() {
 	if c.queue.Len() <= 2*c.max+64 {
 		return
 	}
@@ -185,7 +195,7 @@ func (c *Cache[V]) compact() {
 
 // drop removes q's entry unless the key has been stored again since, and
 // returns what it removed.
-func (c *Cache[V]) drop(q queued) (item[V], bool) {
+func (c *Keyed[K, V]) drop(q queued[K]) (item[V], bool) {
 	it, ok := c.items[q.key]
 	if !ok || it.seq != q.seq {
 		return it, false

@@ -1,7 +1,9 @@
 package ttlcache
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -216,4 +218,43 @@ func BenchmarkAddFull(b *testing.B) {
 		c.Add(keys[i%len(keys)], struct{}{})
 		i++
 	}
+}
+
+// BenchmarkAddFullDigest adds request digests to a full cache, as the
+// Slack adapter's set of seen requests does: keyed by the [32]byte digest
+// (NewKeyed), or by its bytes as a string, each followed by a collection,
+// whose cost the cache's pointers (a string key has one) add to.
+func BenchmarkAddFullDigest(b *testing.B) {
+	const max = 50_000
+	digest := func(i int) [sha256.Size]byte { return sha256.Sum256([]byte(strconv.Itoa(i))) }
+	b.Run("array", func(b *testing.B) {
+		c := NewKeyed[[sha256.Size]byte, int64](time.Hour, max, nil)
+		for i := range max {
+			c.Add(digest(i), 0)
+		}
+		b.ReportAllocs()
+		i := max
+		for b.Loop() {
+			c.Add(digest(i), 0)
+			if i++; i%1000 == 0 {
+				runtime.GC()
+			}
+		}
+	})
+	b.Run("string", func(b *testing.B) {
+		c := New[int64](time.Hour, max, nil)
+		for i := range max {
+			d := digest(i)
+			c.Add(string(d[:]), 0)
+		}
+		b.ReportAllocs()
+		i := max
+		for b.Loop() {
+			d := digest(i)
+			c.Add(string(d[:]), 0)
+			if i++; i%1000 == 0 {
+				runtime.GC()
+			}
+		}
+	})
 }
