@@ -35,18 +35,18 @@ const AskCommand = "ask"
 func Parse(cmds []*Command, line string) (*Request, error) {
 	line = strings.TrimSpace(line)
 	if body, ok := strings.CutPrefix(line, "/"); ok {
-		return parse(cmds, body)
+		return parse(cmds, body, line)
 	}
 	if line == "" {
 		return nil, newError(Invalid, "parse.empty")
 	}
-	if req, err := parse(cmds, line); err == nil && plausible(cmds, req) {
+	if req, err := parse(cmds, line, ""); err == nil && plausible(cmds, req) {
 		return req, nil
 	}
 	if Find(cmds, AskCommand) == nil {
-		return parse(cmds, line)
+		return parse(cmds, line, "")
 	}
-	return parse(cmds, AskCommand+" "+line)
+	return parse(cmds, AskCommand+" "+line, "")
 }
 
 // plausible reports whether every option value of req is one its option
@@ -65,7 +65,10 @@ func plausible(cmds []*Command, req *Request) bool {
 }
 
 // parse reads a command line without its leading slash.
-func parse(cmds []*Command, body string) (*Request, error) {
+// parse reads body, a command line without its slash; slashed is the
+// line with it when the caller has it ("" otherwise), so that the
+// request's Line need not be joined again.
+func parse(cmds []*Command, body, slashed string) (*Request, error) {
 	first, pos, ok := nextToken(body, 0)
 	if !ok {
 		return nil, newError(Invalid, "parse.empty")
@@ -75,7 +78,10 @@ func parse(cmds []*Command, body string) (*Request, error) {
 	if cmd == nil {
 		return nil, unknownCommand(cmds, name)
 	}
-	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: "/" + body}
+	if slashed == "" {
+		slashed = "/" + body
+	}
+	req := &Request{Command: cmd.Name, Options: map[string]string{}, Line: slashed}
 	path := cmd.Name
 	if len(cmd.Subs) > 0 {
 		t, next, ok := nextToken(body, pos)
