@@ -3,6 +3,7 @@ package bot
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -138,20 +139,20 @@ func PlainText(r *Reply) string {
 			b.WriteString("\n")
 		case *Fields:
 			for _, f := range v.Fields {
-				fmt.Fprintf(&b, "%s: %s\n", f.Name, f.Value)
+				line(&b, f.Name, ": ", f.Value)
 			}
 		case *List:
 			for i, it := range v.Items {
 				if v.Ordered {
-					fmt.Fprintf(&b, "%d. %s\n", i+1, it)
+					line(&b, strconv.Itoa(i+1), ". ", it)
 				} else {
-					fmt.Fprintf(&b, "- %s\n", it)
+					line(&b, "", "- ", it)
 				}
 			}
 		case *Link:
-			fmt.Fprintf(&b, "%s: %s\n", v.Label, v.URL)
+			line(&b, v.Label, ": ", v.URL)
 		case *Mention:
-			fmt.Fprintf(&b, "%s: %s\n", v.Label, cmp.Or(v.User.Name, v.User.ID))
+			line(&b, v.Label, ": ", cmp.Or(v.User.Name, v.User.ID))
 		}
 	}
 	if r.Source != "" {
@@ -162,4 +163,14 @@ func PlainText(r *Reply) string {
 		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// line writes a, sep, c and a newline to b. It does what fmt.Fprintf did
+// with "%s%s%s\n", without handing b to fmt: that moved the builder to
+// the heap and cost fmt's work for every line of a list.
+func line(b *strings.Builder, a, sep, c string) {
+	b.WriteString(a)
+	b.WriteString(sep)
+	b.WriteString(c)
+	b.WriteByte('\n')
 }
