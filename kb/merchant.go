@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -163,11 +162,13 @@ func shopName(w string) bool {
 // words are read once for that first.
 func (k *KB) elsewhere(message, lang string) bool {
 	ws := rawWords(message)
-	book := slices.ContainsFunc(ws, func(w string) bool {
+	book, printer := false, false
+	for _, w := range ws {
 		low := bareWord(w)
-		return bookWords[low] || low == "kdp" || compoundBook(low)
-	})
-	if book && !slices.ContainsFunc(ws, func(w string) bool { return homePrinterWords[bareWord(w)] }) {
+		book = book || bookWords[low] || low == "kdp" || compoundBook(low)
+		printer = printer || homePrinterWords[low]
+	}
+	if book && !printer {
 		return false
 	}
 	return otherGoodsIn(ws) || !namesBook(ws) && k.namesShopIn(message, lang)
