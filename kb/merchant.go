@@ -171,19 +171,16 @@ func (k *KB) elsewhere(message, lang string) bool {
 	if book && !printer {
 		return false
 	}
-	return otherGoodsIn(ws) || !namesBook(ws) && k.namesShopIn(message, lang)
+	return otherGoods(ws) || !namesBook(ws) && k.namesShopIn(message, lang)
 }
 
-// otherGoods reports whether query speaks of goods that are not books
-// (shoes, a jacket, a printer for the home) and of no book: an order of
-// them is not an author's, from Amazon too, which sells them all. Of
-// a printer for the home, printing is what it does: the words of
+// otherGoods reports whether the words ws of a query speak of goods
+// that are not books (shoes, a jacket, a printer for the home) and of no
+// book: an order of them is not an author's, from Amazon too, which
+// sells them all. Of a printer for the home, printing is what it does: the words of
 // printing do not name a book beside it ("my inkjet prints two blank
 // pages at the end of every document").
-func otherGoods(query string) bool { return otherGoodsIn(rawWords(query)) }
-
-// otherGoodsIn is otherGoods of the words ws of a query.
-func otherGoodsIn(ws []string) bool {
+func otherGoods(ws []string) bool {
 	goods, printer := false, false
 	for _, w := range ws {
 		low := bareWord(w)
