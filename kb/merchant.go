@@ -286,13 +286,17 @@ schoenen jas jurk overhemd broek spijkerbroek koelkast pizza`)
 // compoundOrder reports whether low is a German or Dutch compound that
 // ends with an order word: "boodschappenbestelling", "Möbellieferung".
 func compoundOrder(low string) bool {
-	for _, end := range []string{"bestellung", "lieferung", "paket", "bestelling", "levering", "pakket", "pakketje"} {
+	for _, end := range compoundOrderEnds {
 		if len(low) > len(end)+2 && strings.HasSuffix(low, end) {
 			return true
 		}
 	}
 	return false
 }
+
+// compoundOrderEnds are the order words a German or Dutch compound ends
+// with.
+var compoundOrderEnds = []string{"bestellung", "lieferung", "paket", "bestelling", "levering", "pakket", "pakketje"}
 
 // compoundBook reports whether low is a German or Dutch compound that
 // ends with a book word: "Autorenexemplare", "kinderboek",
