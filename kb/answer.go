@@ -418,7 +418,13 @@ var placedOrderWords = wordSet(`order orders ordered commande commandes bestellu
 // itself: a story around it tells of costs as much. shortBook then
 // narrows it further by the page count.
 func (k *KB) inkCost(ask, text string, r Result) Result {
-	if !r.Confident || r.Best == nil || r.Best.ID != "ink-options" || !hasPhrase(words(ask), costPhrases, nil) {
+	if !r.Confident || r.Best == nil {
+		return r
+	}
+	if asksInkChoice(ask) {
+		return k.inkChoice(r)
+	}
+	if r.Best.ID != "ink-options" || !hasPhrase(words(ask), costPhrases, nil) {
 		return r
 	}
 	p, missing := printcost.FromText(text)
@@ -432,6 +438,52 @@ func (k *KB) inkCost(ask, text string, r Result) Result {
 	}
 	return k.retopic(r, "printing-cost")
 }
+
+// inkChoice returns r with the ink options in place of a cost topic: an
+// ask of which ink and paper choices change the cost ("Which of these ink
+// and paper choices actually changes what I pay per copy?", "Welke inkt-
+// en papieropties beïnvloeden de prijs?") is answered by the options and
+// what each costs, not by a cost worked out for one of them, even when
+// the message gives the page count.
+func (k *KB) inkChoice(r Result) Result {
+	switch r.Best.ID {
+	case "author-copy-cost", "printing-cost", "printing-cost-by-marketplace":
+		return k.retopic(r, "ink-options")
+	}
+	return r
+}
+
+// asksInkChoice reports whether ask names the choices of ink or paper:
+// an ink or paper word and a word of options or choices, or one compound
+// of both ("papieropties", "Tintenoptionen").
+func asksInkChoice(ask string) bool {
+	var ink, choice bool
+	for _, w := range words(ask) {
+		switch {
+		case inkPaperWords[w]:
+			ink = true
+		case choiceWords[w]:
+			choice = true
+		default:
+			for _, pre := range inkPaperStems {
+				if rest, ok := strings.CutPrefix(w, pre); ok && choiceWords[rest] {
+					return true
+				}
+			}
+		}
+	}
+	return ink && choice
+}
+
+// inkPaperWords are the folded words of ink and paper, and inkPaperStems
+// how they begin a compound, in Languages.
+var (
+	inkPaperWords = wordSet(`ink inks paper papers encre encres papier papiers tinte tinten druckfarbe papiere tinta tintas papel papeles inchiostro inchiostri carta papeis inkt inkten`)
+	inkPaperStems = []string{"papier", "inkt", "tinten", "tinte", "papel"}
+)
+
+// choiceWords are the folded words of options and choices, in Languages.
+var choiceWords = wordSet(`option options choice choices choix optionen auswahl wahl opcion opciones eleccion opzione opzioni scelta scelte opcao opcoes escolha escolhas optie opties keuze keuzes`)
 
 // ukHardcover returns r with the topic of hardcover author copies in the
 // United Kingdom in place of ordering author copies, the missing order

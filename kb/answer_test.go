@@ -667,6 +667,11 @@ func TestAnswerInkCost(t *testing.T) {
 		// "Sale" and "charge" alone say no cost of printing.
 		{"Is premium color ink worth it for a 200 page book I will put on sale?", "ink-options"},
 		{"Is premium color ink worth it for 200 pages if I want to charge readers less?", "ink-options"},
+		// Asking which ink and paper choices change the cost is asking for
+		// the options, pages or not.
+		{"My book has 96 pages. Which of these ink and paper choices changes what I pay per copy?", "ink-options"},
+		{"Het boek heeft 96 pagina's met foto's. Welke inkt- en papieropties beïnvloeden de prijs?", "ink-options"},
+		{"Mein Buch hat 200 Seiten. Welche Papieroptionen ändern den Preis pro Exemplar?", "ink-options"},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		if !slices.Equal(ids, []string{tt.want}) {
