@@ -49,6 +49,11 @@ func TestFromText(t *testing.T) {
 			want: Params{Pages: 400, Ink: PremiumColour, Trim: Large, Binding: Paperback, Marketplace: NL},
 		},
 		{
+			// Plurals name the binding as the singular does.
+			text: "Quanto costano 20 copertine rigide di 300 pagine in bianco e nero, 6 x 9, su amazon.it?",
+			want: Params{Pages: 300, Ink: Black, Trim: Regular, Binding: Hardcover, Marketplace: IT},
+		},
+		{
 			text: "Hardcover 6 by 9 inches, 250 pages, premium colour, shipping to Australia",
 			want: Params{Pages: 250, Ink: PremiumColour, Trim: Regular, Binding: Hardcover, Marketplace: AU},
 		},

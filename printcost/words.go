@@ -201,9 +201,9 @@ var bindingWordsList = byFirstWord(func() []phrase[Binding] {
 		"hardcover", "hardcovers", "hardback", "hardbacks", "hard cover", "hard back", "hardbound", "case laminate", // en, de, nl
 		"relie", "reliee", "relies", "couverture rigide", "cartonne", "cartonnee", "cartonnes", // fr
 		"gebundene ausgabe", "gebundenen ausgabe", "gebunden", "gebundene", "gebundenes buch", // de
-		"tapa dura", "encuadernado", // es
-		"copertina rigida", "rilegato", // it
-		"capa dura", "capa rigida", // pt
+		"tapa dura", "tapas duras", "encuadernado", // es
+		"copertina rigida", "copertine rigide", "copie rigide", "rilegato", "cartonato", "cartonati", // it
+		"capa dura", "capas duras", "capa rigida", // pt
 		"gebonden", "harde kaft", // nl
 	} {
 		p = append(p, phrase[Binding]{w, Hardcover})
