@@ -250,7 +250,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result)))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(own, k.marketplaceCost(p.Ask, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -350,7 +350,7 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r)))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.marketplaceCost(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r))))))))
 }
 
 // meaningWords counts the words of s that are not stop words of lang.
@@ -439,6 +439,26 @@ func (k *KB) inkCost(ask, text string, r Result) Result {
 	return k.retopic(r, "printing-cost")
 }
 
+// marketplaceCost returns r with the printing cost in place of the choice
+// of marketplace when ask asks what printing costs ("Quel est le coût
+// d'impression sur amazon.fr comparé à amazon.co.uk ?"): the marketplaces
+// named are where the cost is asked, not a choice of where to order.
+// shortBook then narrows it by the page count.
+func (k *KB) marketplaceCost(ask string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "which-marketplace" {
+		return r
+	}
+	ws := words(ask)
+	if !hasPhrase(ws, costPhrases, nil) || !slices.ContainsFunc(ws, func(w string) bool { return printWords[w] }) {
+		return r
+	}
+	return k.retopic(r, "printing-cost")
+}
+
+// printWords are the folded words of printing, in Languages ("druckkosten"
+// and "drukkosten" name the cost too).
+var printWords = wordSet(`print printing printed impression imprimer imprime druck drucken druckkosten impresion imprimir imprime stampa stampare impressao imprimir druk drukken drukkosten`)
+
 // inkChoice returns r with the ink options in place of a cost topic: an
 // ask of which ink and paper choices change the cost ("Which of these ink
 // and paper choices actually changes what I pay per copy?", "Welke inkt-
@@ -506,8 +526,10 @@ func (k *KB) ukHardcover(text string, r Result) Result {
 	hardcover := names(p, missing, printcost.Hardcover)
 	if r.Best.ID == "uk-hardcover" {
 		// A paperback in the UK is the next topic's: "Come ordino le
-		// copie autore del mio libro in brossura su amazon.co.uk?"
-		if !hardcover && p.Binding == printcost.Paperback && len(r.Suggestions) > 0 {
+		// copie autore del mio libro in brossura su amazon.co.uk?"; so is
+		// the choice between the UK and another marketplace ("Should I
+		// order my copies from amazon.co.uk or amazon.de?").
+		if !hardcover && (p.Binding == printcost.Paperback || choosesMarketplace(missing)) && len(r.Suggestions) > 0 {
 			r.Best, r.Suggestions = r.Suggestions[0], r.Suggestions[1:]
 		}
 		return r
@@ -516,6 +538,14 @@ func (k *KB) ukHardcover(text string, r Result) Result {
 		return r
 	}
 	return k.retopic(r, "uk-hardcover")
+}
+
+// choosesMarketplace reports whether a text whose missing cost parameters
+// are missing names more than one marketplace.
+func choosesMarketplace(missing []printcost.Missing) bool {
+	return slices.ContainsFunc(missing, func(m printcost.Missing) bool {
+		return m.Field == printcost.FieldMarketplace && len(m.Marketplaces) > 1
+	})
 }
 
 // names reports whether a text whose cost parameters are p and missing
@@ -556,9 +586,7 @@ func (k *KB) shortBook(text string, r Result) Result {
 	// the fixed cost of each ("32 páginas, ¿cuánto sale en amazon.es
 	// comparado con amazon.com?").
 	if r.Best.ID == "author-copy-cost" {
-		if p.Pages < 24 || p.Pages > 108 || p.Binding == printcost.Hardcover || !slices.ContainsFunc(missing, func(m printcost.Missing) bool {
-			return m.Field == printcost.FieldMarketplace && len(m.Marketplaces) > 1
-		}) {
+		if p.Pages < 24 || p.Pages > 108 || p.Binding == printcost.Hardcover || !choosesMarketplace(missing) {
 			return r
 		}
 		return k.retopic(r, "printing-cost-by-marketplace")

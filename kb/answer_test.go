@@ -646,6 +646,25 @@ func TestAnswerShortBook(t *testing.T) {
 	}
 }
 
+// TestAnswerMarketplaceCost checks that an ask of the printing cost in
+// marketplaces it names gets a printing cost, narrowed by the page count,
+// and that an ask of where to order from keeps the choice of marketplace.
+func TestAnswerMarketplaceCost(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"Mon recueil fait 72 pages, noir et blanc. Quel est le coût d'impression sur amazon.fr comparé à amazon.co.uk et amazon.com ?", "printing-cost-by-marketplace"},
+		{"My novel has 320 pages. What is the printing cost on amazon.co.uk compared with amazon.com?", "printing-cost"},
+		{"Should I order my copies from amazon.co.uk or amazon.de?", "which-marketplace"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}
+
 // TestAnswerInkCost checks that a question of what a book of a given
 // page count costs to print gets the printing cost even when it names
 // the ink, and that one comparing inks or choosing between them gets the
