@@ -250,7 +250,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(own, k.marketplaceCost(p.Ask, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -350,7 +350,7 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.marketplaceCost(text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r))))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r))))))))
 }
 
 // meaningWords counts the words of s that are not stop words of lang.
@@ -439,20 +439,53 @@ func (k *KB) inkCost(ask, text string, r Result) Result {
 	return k.retopic(r, "printing-cost")
 }
 
-// marketplaceCost returns r with the printing cost in place of the choice
-// of marketplace when ask asks what printing costs ("Quel est le coût
-// d'impression sur amazon.fr comparé à amazon.co.uk ?"): the marketplaces
-// named are where the cost is asked, not a choice of where to order.
-// shortBook then narrows it by the page count.
-func (k *KB) marketplaceCost(ask string, r Result) Result {
-	if !r.Confident || r.Best == nil || r.Best.ID != "which-marketplace" {
+// printingAsked returns r with the printing cost when ask asks what
+// printing costs: in place of the choice of marketplace ("Quel est le coût
+// d'impression sur amazon.fr comparé à amazon.co.uk ?"), where the
+// marketplaces named are where the cost is asked, not a choice of where
+// to order; and in place of the cost of author copies when text gives
+// the page count ("180 páginas … ¿Cuánto sería el coste de impresión por
+// ejemplar?"), which the printing cost works out. shortBook then narrows
+// it by the page count.
+func (k *KB) printingAsked(ask, text string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "which-marketplace" && r.Best.ID != "author-copy-cost" {
 		return r
 	}
 	ws := words(ask)
 	if !hasPhrase(ws, costPhrases, nil) || !slices.ContainsFunc(ws, func(w string) bool { return printWords[w] }) {
 		return r
 	}
+	if r.Best.ID == "author-copy-cost" {
+		// The printing cost by name, not of author copies: "what do I pay
+		// per author copy, is it just the printing cost?" asks the cost of
+		// the copies.
+		if !hasPhrase(ws, printCostPhrases, nil) || slices.ContainsFunc(ws, namesAuthor) {
+			return r
+		}
+		if p, missing := printcost.FromText(text); p.Pages == 0 && oneSide(missing) == 0 {
+			return r
+		}
+	}
 	return k.retopic(r, "printing-cost")
+}
+
+// printCostPhrases are the folded words that name the printing cost, in
+// Languages (French elisions are dropped: "coût d'impression" reads as
+// "cout impression").
+var printCostPhrases = phraseList(
+	"printing cost", "printing costs", "print cost", "print costs", "cost of printing", "cost to print",
+	"cout impression", "couts impression", "frais impression",
+	"druckkosten", "kosten fur den druck",
+	"coste de impresion", "costes de impresion", "costo de impresion", "costos de impresion",
+	"costo di stampa", "costi di stampa", "costo della stampa", "costi della stampa",
+	"custo de impressao", "custos de impressao", "custo da impressao",
+	"drukkosten",
+)
+
+// namesAuthor reports whether the folded word w names the author ("author
+// copies", "auteursexemplaar", "Autorenexemplare", "copia de autor").
+func namesAuthor(w string) bool {
+	return strings.HasPrefix(w, "author") || strings.Contains(w, "auteur") || strings.Contains(w, "autor")
 }
 
 // printWords are the folded words of printing, in Languages ("druckkosten"

@@ -646,10 +646,11 @@ func TestAnswerShortBook(t *testing.T) {
 	}
 }
 
-// TestAnswerMarketplaceCost checks that an ask of the printing cost in
-// marketplaces it names gets a printing cost, narrowed by the page count,
-// and that an ask of where to order from keeps the choice of marketplace.
-func TestAnswerMarketplaceCost(t *testing.T) {
+// TestAnswerPrintingAsked checks that an ask of the printing cost, in
+// marketplaces it names or of a book whose page count the message gives,
+// gets a printing cost narrowed by the page count, and that an ask of
+// where to order from keeps the choice of marketplace.
+func TestAnswerPrintingAsked(t *testing.T) {
 	k := mustLoad(t)
 	for _, tt := range []struct {
 		message, want string
@@ -657,6 +658,9 @@ func TestAnswerMarketplaceCost(t *testing.T) {
 		{"Mon recueil fait 72 pages, noir et blanc. Quel est le coût d'impression sur amazon.fr comparé à amazon.co.uk et amazon.com ?", "printing-cost-by-marketplace"},
 		{"My novel has 320 pages. What is the printing cost on amazon.co.uk compared with amazon.com?", "printing-cost"},
 		{"Should I order my copies from amazon.co.uk or amazon.de?", "which-marketplace"},
+		{"Mi libro tiene 180 páginas, interior en color estándar, tamaño 8,5x11, y lo vendo en amazon.es. ¿Cuánto sería el coste de impresión por ejemplar?", "printing-cost"},
+		// The cost of author copies, which the printing cost is part of.
+		{"Wat betaal je ongeveer per auteursexemplaar van 250 pagina's, is dat gewoon de drukkosten?", "author-copy-cost"},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		if !slices.Equal(ids, []string{tt.want}) {
