@@ -250,7 +250,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.printPreorder(message, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.printPreorder(message, k.placeAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result)))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -350,7 +350,7 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r))))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r)))))))))
 }
 
 // meaningWords counts the words of s that are not stop words of lang.

@@ -910,3 +910,27 @@ func TestFormatOfOtherAsk(t *testing.T) {
 		{"Tapa dura, 240 páginas. ¿Cuánto me sale cada copia de autor?", []string{"hardcover-cost"}},
 	})
 }
+
+// TestAnswerPlaceAsked checks that an ask whether an author may order
+// copies from a country, or of a book in a language, gets the languages
+// and countries that can, and that an ask of how to order, or a problem
+// told with a country, does not.
+func TestAnswerPlaceAsked(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message string
+		want    bool
+	}{
+		{"Est-ce que je peux commander des exemplaires d'auteur depuis le Sénégal ?", true},
+		{"Kann ich von Polen aus Autorenexemplare bestellen?", true},
+		{"can I order author copies from Senegal?", true},
+		{"Kan ik vanuit Suriname auteursexemplaren van mijn boek bestellen?", true},
+		{"How do I order author copies? I live in Poland.", false},
+		{"I can't order author copies from Poland, the button is missing", false},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if got := slices.Contains(ids, "languages-countries"); got != tt.want {
+			t.Errorf("Answer(%q) = %v, want languages-countries: %v", tt.message, ids, tt.want)
+		}
+	}
+}
