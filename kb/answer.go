@@ -250,7 +250,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.printPreorder(message, k.placeAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result)))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)

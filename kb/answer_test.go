@@ -610,6 +610,9 @@ func TestAnswerPrintPreorderWay(t *testing.T) {
 		{"Se puede hacer preventa del libro en tapa blanda en KDP? o hay que usar Amazon Advantage, lo vi en un video y no se si funciona", []string{"advantage-preorder", "print-preorder"}},
 		// So does one beside the steps of a way.
 		{"Can I put my paperback on pre-order directly in KDP? If I need Amazon Advantage for that, can you walk me through the steps?", []string{"advantage-preorder-steps", "print-preorder"}},
+		// An ask of the steps that names the way only in the story before it.
+		{"Já tenho conta no Amazon Advantage. Como faço, passo a passo, a pré-venda do meu livro impresso por lá?", []string{"advantage-preorder-steps"}},
+		{"Il mio account Amazon Advantage è attivo. Mi spiegate passo per passo come si apre il preordine del cartaceo?", []string{"advantage-preorder-steps"}},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		sort.Strings(ids)

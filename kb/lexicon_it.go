@@ -55,7 +55,7 @@ pizza cibo ristorante deliveroo glovo divano mobili supermercato
 `,
 		units:    "copie esemplari libri bozze unità",
 		quantity: "quantita",
-		steps:    "passo passo|passo a passo|passaggi|procedura|concretamente",
+		steps:    "passo passo|passo a passo|passo per passo|passaggi|procedura|concretamente",
 		cues: `
 pizza supermercato scarpe vestiti stampante_3d
 royalty diritti_autore | kindle ebook libro_digitale
