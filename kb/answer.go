@@ -250,7 +250,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, p.Result))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, k.proofDifference(p.Ask, message, p.Result)))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -350,7 +350,7 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.isbn979(text, r)))))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.proofDifference(text, text, k.isbn979(text, r))))))))))
 }
 
 // meaningWords counts the words of s that are not stop words of lang.
@@ -408,6 +408,54 @@ var cartWords = wordSet(`cart carts basket checkout caddie panier paniers caisse
 // placedOrderWords are the folded words of an order placed, in the seven
 // languages.
 var placedOrderWords = wordSet(`order orders ordered commande commandes bestellung bestellungen bestellt pedido pedidos encomenda encomendas ordine ordini ordinato bestelling bestellingen besteld`)
+
+// proofDifference returns r with the difference between proofs and
+// author copies when ask asks how things differ and the message names a
+// proof ("Ahora veo que hay copias de prueba y copias de autor … ¿Cuál es
+// la diferencia real entre las dos?", "Was ist anders, wenn ich ein
+// Testexemplar bestelle, im Vergleich zu den Büchern zum Druckpreis?"):
+// the two are what differ, even when the ask, naming neither, found no
+// topic of its own or that of ordering proofs.
+func (k *KB) proofDifference(ask, message string, r Result) Result {
+	if r.Best != nil && r.Confident && r.Best.ID != "proof-copies" && r.Best.ID != "order-author-copies" {
+		return r
+	}
+	if !slices.ContainsFunc(words(ask), asksDifference) || !slices.ContainsFunc(words(message), namesProof) {
+		return r
+	}
+	lang := r.Lang
+	if r.Best != nil {
+		lang = r.Best.Lang
+	}
+	e, ok := k.Entry("proofs-vs-author-copies", lang)
+	if !ok {
+		return r
+	}
+	r.Best, r.Confident, r.Unknown = e, true, nil
+	return r
+}
+
+// asksDifference reports whether the folded word w asks how things
+// differ, in Languages.
+func asksDifference(w string) bool {
+	for _, p := range []string{"differen", "diferen", "unterschied", "unterscheid", "verschil", "vergleich", "compar"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return w == "vs" || w == "versus"
+}
+
+// namesProof reports whether the folded word w names a proof copy, in
+// Languages.
+func namesProof(w string) bool {
+	for _, p := range []string{"proof", "epreuve", "testexemplar", "probeexemplar", "probedruck", "prueba", "bozz", "proef"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return w == "prova" || w == "provas"
+}
 
 // inkCost returns r with the printing cost in place of the ink options
 // when ask asks what a book whose page count text gives costs to print

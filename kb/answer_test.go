@@ -937,3 +937,23 @@ func TestAnswerPlaceAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerProofDifference checks that an ask of how things differ, in
+// a message naming a proof, gets the difference between proofs and
+// author copies, and that one naming no proof does not.
+func TestAnswerProofDifference(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message string
+		want    bool
+	}{
+		{"Was ist eigentlich anders, wenn ich ein Testexemplar bestelle, im Vergleich zu den Büchern, die ich später zum Druckpreis kaufe?", true},
+		{"Qual a diferença entre pedir uma cópia de prova e as cópias de autor depois de publicar?", true},
+		{"Is there a difference in delivery time between amazon.com and amazon.co.uk for author copies?", false},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if got := slices.Contains(ids, "proofs-vs-author-copies"); got != tt.want {
+			t.Errorf("Answer(%q) = %v, want proofs-vs-author-copies: %v", tt.message, ids, tt.want)
+		}
+	}
+}
