@@ -930,6 +930,10 @@ func TestAnswerPlaceAsked(t *testing.T) {
 		{"Kan ik vanuit Suriname auteursexemplaren van mijn boek bestellen?", true},
 		{"How do I order author copies? I live in Poland.", false},
 		{"I can't order author copies from Poland, the button is missing", false},
+		// Allowed to at all, whichever topic the cost or marketplace found.
+		{"Ich wohne in Österreich und schreibe auf Deutsch – darf ich mir Exemplare zum Druckpreis bestellen?", true},
+		{"Ik woon in België en schrijf in het Fries, mag ik dan boeken tegen drukkosten voor mezelf bestellen?", true},
+		{"I live in Poland. Should I order my copies from amazon.de or amazon.fr?", false},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		if got := slices.Contains(ids, "languages-countries"); got != tt.want {

@@ -17,17 +17,42 @@ import (
 // Autorenexemplare bestellen?", "un livre bilingue avec du wolof est-il
 // accepté ?"): that is a question of who may, not of how. ukHardcover
 // runs first, so hardcovers in the UK keep their own topic.
+//
+// An ask whether the author is allowed to at all ("ich wohne in Polen –
+// darf ich mir überhaupt Exemplare zum Druckpreis bestellen?") is of who
+// may also when it was read as the choice of marketplace or a cost.
 func (k *KB) placeAsked(ask string, r Result) Result {
-	if !r.Confident || r.Best == nil || r.Best.ID != "order-author-copies" && r.Best.ID != "order-option-missing" {
+	if !r.Confident || r.Best == nil {
+		return r
+	}
+	may := mayPhrases
+	switch r.Best.ID {
+	case "order-author-copies", "order-option-missing":
+	case "which-marketplace", "printing-cost-by-marketplace", "author-copy-cost":
+		may = allowedPhrases
+	default:
 		return r
 	}
 	ws := words(ask)
 	// "I can't order copies in Brazil" tells a problem: the order option.
-	if !hasPhrase(ws, mayPhrases, nil) || slices.ContainsFunc(ws, func(w string) bool { return negations[w] }) || !namesPlace(ws, r.Best.Lang) {
+	if !hasPhrase(ws, may, nil) || slices.ContainsFunc(ws, func(w string) bool { return negations[w] }) || !namesPlace(ws, r.Best.Lang) {
 		return r
 	}
 	return k.retopic(r, "languages-countries")
 }
+
+// allowedPhrases are the folded words, in a row, that ask whether one is
+// allowed to, in Languages. Words of "at all" ("überhaupt") are not
+// among them: "geht das überhaupt?" asks as often of anything else.
+var allowedPhrases = phraseList(
+	"am i allowed", "allowed to",
+	"ai je le droit", "ai le droit",
+	"darf ich",
+	"tengo derecho",
+	"ho diritto", "ho il diritto",
+	"tenho direito",
+	"mag ik",
+)
 
 // mayPhrases are the folded words, in a row, that ask whether one may or
 // can, in Languages.
