@@ -698,3 +698,48 @@ func TestReaderSaleAndBarcode(t *testing.T) {
 		"The barcode came out smudged and crooked on half of my copies, is that within tolerance?",
 	})
 }
+
+// TestSubjectsInTheirOwnWords checks subjects named the way authors put
+// them rather than by KDP's words, in every language: Look Inside by each
+// store's name for it, a book missing from Amazon's search, an account
+// held for review, selling more, bookshops reached through a distributor,
+// other sellers of the book, the ISBN of a published book and copies of
+// an ebook. Their neighbours that a topic answers stay answered.
+func TestSubjectsInTheirOwnWords(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"De blik in het boek van mijn roman doet het niet, hoe los ik dat op?", "look-inside", ""},
+		{"L'aperçu ne fonctionne pas sur la page de mon roman, pourquoi ?", "look-inside", ""},
+		{"¿Por qué no funciona la vista previa de mi novela en Amazon?", "look-inside", ""},
+		{"Perché l'estratto non compare sulla pagina del mio romanzo?", "look-inside", ""},
+		{"Die Leseprobe wird nicht angezeigt, woran liegt das?", "look-inside", ""},
+		{"Mein Roman taucht in den Suchergebnissen gar nicht auf", "book-availability", ""},
+		{"Il mio romanzo non compare nelle ricerche, come faccio a indicizzarlo?", "book-availability", ""},
+		{"Meu romance não aparece nas buscas da Amazon, por quê?", "book-availability", ""},
+		{"Mijn roman staat niet in de zoekresultaten van Amazon", "book-availability", ""},
+		{"My novel doesn't come up when I search the title, is it indexed?", "book-availability", ""},
+		{"Mon compte affiche en cours d'examen depuis une semaine et je ne peux plus rien publier", "account-status", ""},
+		{"Mi cuenta de KDP pone en revisión y no puedo publicar nada", "account-status", ""},
+		{"Mein Konto steht seit Tagen auf in Prüfung, ich kann nichts veröffentlichen", "account-status", ""},
+		{"Mijn account staat in beoordeling, ik kan niks publiceren", "account-status", ""},
+		{"Che posso fare perché il mio romanzo si venda di più?", "book-marketing", ""},
+		{"¿Qué hago para que mi novela se venda mejor?", "book-marketing", ""},
+		{"O que faço pra que meu romance venda mais?", "book-marketing", ""},
+		{"IngramSpark distribue-t-il dans les librairies indépendantes ?", "ingramspark-distribution", ""},
+		{"Can Amazon ship my novel straight to bookstores so they can sell it?", "ingramspark-distribution", ""},
+		{"Kann Amazon meine Bücher direkt an Buchhandlungen schicken?", "ingramspark-distribution", ""},
+		{"How do I stop other people selling my book for triple the price?", "third-party-sellers", ""},
+		{"Come impedire che altri vendano il mio libro a prezzi assurdi?", "third-party-sellers", ""},
+		{"Can I swap the ISBN on my published paperback for one I bought?", "book-updates", ""},
+		{"Wie kann ich die ISBN meines Taschenbuchs nachträglich ändern?", "book-updates", ""},
+		{"Posso trocar o ISBN do meu livro já publicado?", "book-updates", ""},
+		{"Hoe wijzig ik het ISBN van mijn boek dat al gepubliceerd is?", "book-updates", ""},
+		{"Puis-je acheter des exemplaires de mon livre numérique pour les offrir ?", "book-marketing", ""},
+		{"¿Puedo comprar copias de mi ebook para regalarlas en un sorteo?", "book-marketing", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"prima che chiunque possa comprarlo voglio tenere in mano il libro stampato, come lo ottengo?",
+		"How do I change my ISBN-13 into an ISBN-10?",
+		"my book is in review, can I already order author copies?",
+	})
+}
