@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -158,50 +159,146 @@ func shopName(w string) bool {
 
 // elsewhere reports whether message is about an order from another
 // shop (otherShop) or of other goods (otherGoods). Most messages name a
-// book, which rules out both but beside a printer for the home, so the
-// words are read once for that first.
+// book, which rules out both but beside a printer for the home or other
+// goods, so the words are read once for that first.
 func (k *KB) elsewhere(message, lang string) bool {
 	ws := rawWords(message)
-	book, printer := false, false
-	for _, w := range ws {
+	book, other := false, false
+	for i, w := range ws {
 		low := bareWord(w)
 		book = book || bookWords[low] || low == "kdp" || compoundBook(low)
-		printer = printer || homePrinterWords[low]
+		other = other || homePrinterAt(ws, i) || goodsAt(ws, i) > 0
 	}
-	if book && !printer {
+	if book && !other {
 		return false
 	}
 	return otherGoods(ws) || !namesBook(ws) && k.namesShopIn(message, lang)
 }
 
 // otherGoods reports whether the words ws of a query speak of goods
-// that are not books (shoes, a jacket, a printer for the home) and of no
-// book: an order of them is not an author's, from Amazon too, which
-// sells them all. Of a printer for the home, printing is what it does: the words of
-// printing do not name a book beside it ("my inkjet prints two blank
-// pages at the end of every document").
+// that are not books (shoes, a jacket, wedding invitations, a board game,
+// a printer for the home) and of no book: an order of them is not an
+// author's, from Amazon too, which sells them all. Of a printer for the
+// home, printing is what it does: the words of printing do not name a
+// book beside it ("my inkjet prints two blank pages at the end of every
+// document"). Nor do they next to the goods they print or count ("100
+// printed invitations", "3 copies of a board game").
 func otherGoods(ws []string) bool {
 	goods, printer := false, false
-	for _, w := range ws {
-		low := bareWord(w)
-		goods = goods || goodsWords[low]
-		printer = printer || homePrinterWords[low]
+	for i := range ws {
+		goods = goods || goodsAt(ws, i) > 0
+		printer = printer || homePrinterAt(ws, i)
 	}
 	if !goods && !printer {
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		low := bareWord(w)
-		if bookWords[low] && !(printer && printingWords[low]) || low == "kdp" || compoundBook(low) {
+		if printingWords[low] && printer || ofGoods(ws, i) {
+			continue
+		}
+		if bookWords[low] || low == "kdp" || compoundBook(low) {
 			return false
 		}
 	}
 	return true
 }
 
+// goodsAt returns how many words from ws[i] on name goods that are not
+// books (goodsWords, goodsPhrases), 0 when ws[i] starts none.
+func goodsAt(ws []string, i int) int {
+	low := bareWord(ws[i])
+	if goodsWords[low] {
+		return 1
+	}
+	for _, p := range goodsPhrases[low] {
+		if i+len(p) < len(ws) && slices.EqualFunc(p, ws[i+1:i+1+len(p)], func(a, b string) bool { return a == bareWord(b) }) {
+			return 1 + len(p)
+		}
+	}
+	return 0
+}
+
+// ofGoods reports whether ws[i] is a word of printing or copies that
+// speaks of goods other than books: printing just before or after them
+// ("printed invitations", "faire-part imprimés"), or copies of them ("3
+// copies of a board game", "exemplaires d'un jeu de société").
+func ofGoods(ws []string, i int) bool {
+	low := bareWord(ws[i])
+	switch {
+	case copyWords[low]:
+		if i+1 >= len(ws) || !ofWords[bareWord(ws[i+1])] && !elided(bareWord(ws[i+1])) {
+			return false
+		}
+		start := i + 1
+		if elided(bareWord(ws[i+1])) {
+			start = i // "d'un jeu": the article is in the preposition's word
+		}
+		for j := i + 2; j <= start+3 && j < len(ws); j++ {
+			if goodsAt(ws, j) > 0 {
+				return true
+			}
+		}
+	case printingWords[low]:
+		for j := max(0, i-goodsReach); j <= i+goodsReach && j < len(ws); j++ {
+			if j != i && goodsAt(ws, j) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goodsReach is how many words from goods a word of printing may stand
+// and still print them: "invitations de mariage imprimées", "wedding
+// invitations and the gold print".
+const goodsReach = 5
+
+// elided reports whether low is a French or Italian preposition elided
+// into the next word: "d'un", "dell'album".
+func elided(low string) bool {
+	for _, p := range []string{"d'", "d’", "dell'", "dell’"} {
+		if strings.HasPrefix(low, p) && len(low) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// copyWords are the words for a copy in the seven languages.
+var copyWords = wordSet(`copy copies copie copia copias kopie kopien cópia cópias cópia exemplaire exemplaires exemplar exemplare ejemplar ejemplares exemplaar exemplaren`)
+
+// ofWords are the prepositions between copies and what they are of.
+var ofWords = wordSet(`of de du des von vom der eines einer di del della dello dei degli delle do da dos das van`)
+
+// homePrinterAt reports whether ws[i] names a printer for the home: one
+// of homePrinterWords, or a word for a printer beside one for home ("my
+// printer at home", "mein Drucker zu Hause", "de printer thuis").
+func homePrinterAt(ws []string, i int) bool {
+	low := bareWord(ws[i])
+	if homePrinterWords[low] {
+		return true
+	}
+	if !printerWords[low] {
+		return false
+	}
+	for j := max(0, i-2); j <= i+2 && j < len(ws); j++ {
+		if homeWords[bareWord(ws[j])] {
+			return true
+		}
+	}
+	return false
+}
+
+// printerWords name a printer, for the home or not; homeWords say where.
+var (
+	printerWords = wordSet(`printer printers drucker`)
+	homeWords    = wordSet(`home hause zuhause daheim thuis`)
+)
+
 // homePrinterWords name a printer for the home and what it takes; the
 // words that also name a print shop ("printer", "Drucker") are left out.
-var homePrinterWords = wordSet(`inkjet laserjet toner cartridge cartridges imprimante cartouche cartouches tintenstrahldrucker laserdrucker druckerpatrone tintenpatrone toner impresora cartucho cartuchos impressora tinteiro stampante cartuccia cartucce inktpatroon inktpatronen inkjetprinter laserprinter`)
+var homePrinterWords = wordSet(`inkjet laserjet toner cartridge cartridges homeprinter imprimante cartouche cartouches tintenstrahldrucker laserdrucker tintendrucker heimdrucker fotodrucker druckerpatrone tintenpatrone toner impresora cartucho cartuchos impressora tinteiro stampante cartuccia cartucce inktpatroon inktpatronen inkjetprinter laserprinter thuisprinter fotoprinter`)
 
 // printingWords are the words of bookWords that say printing, which a
 // printer for the home does as well, and the copies it makes.
@@ -272,16 +369,50 @@ var determiners = wordSet(`my a an the our this that mijn ma mon mein meine mi m
 var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf createspace audible acx lulu`)
 
 // goodsWords are goods other than books, in the seven languages, that
-// authors also order online: clothes, shoes, furniture, food (printers
-// are homePrinterWords). Phones and computers are left out: the order
-// page is opened on them.
+// authors also order online: clothes, shoes, furniture, food, games and
+// toys, and what print shops print that is not a book (invitations,
+// flyers, posters, cards, calendars; printers are homePrinterWords).
+// Phones and computers are left out: the order page is opened on them.
+// So are the words a book may be or carry (a photo book, a puzzle book, a
+// sticker on a cover) and those of other senses (a calendar day, a
+// card payment, "la page affiche").
 var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
+invitations flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
 chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
+faire-part fairepart flyer prospectus dépliants depliants affiches autocollants calendriers jouets
 schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
+einladungen einladungskarten hochzeitseinladungen hochzeitskarten visitenkarten plakate aufkleber postkarten fotokalender wandkalender tischkalender brettspiel brettspiele brettspiels gesellschaftsspiel gesellschaftsspiele gesellschaftsspiels spielzeug
 zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza
+invitaciones folletos carteles pegatinas camisetas calendarios juguetes
 sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
+convites panfletos folhetos cartazes adesivos canecas camisetas calendários calendarios brinquedos
 scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
-schoenen jas jurk overhemd broek spijkerbroek koelkast pizza`)
+volantini locandine manifesti adesivi magliette calendari giocattoli
+schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
+uitnodigingen trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed`)
+
+// goodsPhrases are goods named in several words, by their first word:
+// "board game", "wedding invitations", "a calendar", "jeu de société".
+var goodsPhrases = phraseSet(`board game; board games; wedding invitation; wedding invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
+jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
+einen kalender; ein kalender
+juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
+gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
+jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
+een kalender`)
+
+// phraseSet indexes the ";"-separated phrases of s by their first word,
+// each with the words after it.
+func phraseSet(s string) map[string][][]string {
+	m := make(map[string][][]string)
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
+		ws := strings.Fields(p)
+		if len(ws) > 1 {
+			m[ws[0]] = append(m[ws[0]], ws[1:])
+		}
+	}
+	return m
+}
 
 // compoundOrder reports whether low is a German or Dutch compound that
 // ends with an order word: "boodschappenbestelling", "Möbellieferung".

@@ -98,3 +98,37 @@ func TestPlacedQuantity(t *testing.T) {
 		}
 	}
 }
+
+// Printed goods that are not books (invitations, flyers, cards,
+// calendars), games and a printer at home are declined however much they
+// speak of printing and copies: "copies of a board game" names no book.
+// Copies beside such goods but not of them, and a calendar day, keep
+// their topic.
+func TestPrintedGoodsAndGamesDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"I bought two copies of a board game for my nephews and one box was empty, who do I ask?",
+		"We ordered 80 wedding invitations and the gold print rubbed off on half of them, can we get new ones?",
+		"Les 300 flyers imprimés pour mon salon sont arrivés flous, je peux me faire rembourser ?",
+		"Mis invitaciones de boda llegaron con las letras corridas, ¿cómo las devuelvo?",
+		"Ho ordinato i biglietti da visita e sono arrivati tagliati male, posso chiedere un rimborso?",
+		"O calendário de parede que encomendei chegou com os meses trocados, o que faço?",
+		"Mijn fotokalender is gekreukt aangekomen, hoe krijg ik mijn geld terug?",
+		"Drei Exemplare eines Brettspiels bestellt, aber nur eines kam an. An wen wende ich mich?",
+		"Mein Drucker zu Hause druckt alles blass, obwohl die Patrone neu ist. Woran liegt das?",
+		"My printer at home keeps pulling two sheets at once, how do I stop it?",
+	} {
+		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
+			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"I ordered 20 copies and got someone's calendar in the box instead, what do I do?": "wrong-item",
+		"The estimate says 10 calendar days, is that normal for my author copies?":         "delivery-time",
+	} {
+		a := k.Answer(q, "")
+		if got := a.Answered(); len(got) != 1 || got[0].Best.ID != want {
+			t.Errorf("Answer(%q) = %+v, want %s", q, got, want)
+		}
+	}
+}
