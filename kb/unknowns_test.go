@@ -743,3 +743,24 @@ func TestSubjectsInTheirOwnWords(t *testing.T) {
 		"my book is in review, can I already order author copies?",
 	})
 }
+
+// TestReaderOrders checks that what a reader ordered from Amazon, and how
+// long it takes to reach them, is declined in every language, while an
+// order a reader placed with the author, filled with author copies, is
+// not.
+func TestReaderOrders(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"A reader ordered my paperback two weeks ago and it still hasn't shipped, can I speed it up?", "reader-orders", ""},
+		{"Une lectrice a commandé mon roman sur Amazon et attend depuis un mois, je peux faire quelque chose ?", "reader-orders", ""},
+		{"Warum ist die Lieferzeit für meine Leser so lang?", "reader-orders", ""},
+		{"Una lectora pidió mi novela y le dicen que tarda tres semanas, ¿puedo hacer algo?", "reader-orders", ""},
+		{"I tempi di consegna per i miei lettori sono di un mese, si possono ridurre?", "reader-orders", ""},
+		{"Uma leitora encomendou meu livro e ainda não chegou, como resolvo?", "reader-orders", ""},
+		{"Een lezer heeft mijn boek besteld maar het duurt weken, kan ik dat versnellen?", "reader-orders", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"A customer ordered five signed copies from me, how long will my author copies take to arrive?",
+		"Ein Kunde hat bei mir zehn Bücher bestellt. Wie lange brauchen meine Autorenexemplare?",
+	})
+}
