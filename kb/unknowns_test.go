@@ -764,3 +764,36 @@ func TestReaderOrders(t *testing.T) {
 		"Ein Kunde hat bei mir zehn Bücher bestellt. Wie lange brauchen meine Autorenexemplare?",
 	})
 }
+
+// TestDevicesFormatsAndListings checks more subjects authors name in
+// their own words, in several languages: a Kindle e-reader, a binding
+// KDP does not print, a reader's purchase of a book on Amazon, the sales
+// history, a listing shown as unavailable, the price of the print
+// edition, a cover changed after publishing and what a sold paperback
+// earns. A curled cover that will not lie flat stays a print question.
+func TestDevicesFormatsAndListings(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"My Kindle keeps restarting by itself, how do I do a factory reset?", "kindle-devices", ""},
+		{"Ma liseuse ne reconnaît plus le câble de charge, que faire ?", "kindle-devices", ""},
+		{"Mi Kindle no enciende desde ayer, ¿cómo lo reinicio?", "kindle-devices", ""},
+		{"Can KDP do a hardcover with a dust jacket and sprayed edges?", "print-formats", ""},
+		{"Kann KDP mein Notizbuch mit Ringbindung drucken?", "print-formats", ""},
+		{"Posso avere il mio libro con una sovraccoperta?", "print-formats", ""},
+		{"Compré un libro en Amazon para mi hermano y quiero devolverlo, ¿cómo?", "reader-orders", ""},
+		{"Where can I download my sales history for last year?", "sales-reports", ""},
+		{"Waar vind ik de verkoopgeschiedenis van mijn boeken?", "sales-reports", ""},
+		{"O meu romance aparece como indisponível na Amazon, o que houve?", "book-availability", ""},
+		{"Mon roman apparaît comme indisponible sur Amazon depuis hier", "book-availability", ""},
+		{"Why does my novel show a different price on amazon.de than on amazon.com?", "list-price", ""},
+		{"Kan ik de prijs van mijn paperback zelf verlagen?", "list-price", ""},
+		{"Posso cambiare il prezzo del mio cartaceo su amazon.it?", "list-price", ""},
+		{"Ich will das Cover meines Romans nach der Veröffentlichung austauschen, geht das?", "book-updates", ""},
+		{"Kan ik de cover van mijn roman vervangen nu hij online staat?", "book-updates", ""},
+		{"¿Cuánto me llevo por cada libro de tapa blanda vendido?", "ebook-royalties", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"The covers of my author copies won't lie flat, they curl up at the corners",
+		"What does a 300-page paperback cost me per copy if I order it for myself?",
+	})
+}
