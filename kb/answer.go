@@ -128,6 +128,22 @@ func (k *KB) Answer(message, lang string) Answer {
 				}
 			}
 		}
+		// "Je veux une précommande du broché. IngramSpark le fait-il ? Ou
+		// KDP directement ?": an ask opened by "or" that names no subject
+		// of its own asks what the story before the asks wants, of
+		// another way.
+		if (!p.Confident || p.Score < weakAsk) && p.Unknown == nil && i > 0 && segs[i-1].ask && orOpens(segs[i].text) {
+			j := i - 1
+			for j >= 0 && segs[j].ask {
+				j--
+			}
+			if j >= 0 && !segs[j].filler && !past(segs[j].text) {
+				ctx := segs[j].text + " " + segs[i].text
+				if r := k.Search(ctx, lang); r.Confident && r.Score >= markedStory && (!p.Confident || r.Score > p.Score) {
+					p = Part{Ask: ctx, Result: r}
+				}
+			}
+		}
 		if p.Unknown == nil && (!p.Confident || p.Score < markedStory) && segs[i].listed == nil {
 			// "Woran kann das liegen?", "¿Alguien sabe por qué me sale
 			// ese error?": an ask that names no subject of its own (it

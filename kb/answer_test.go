@@ -417,6 +417,21 @@ func TestAnswerPairedAsks(t *testing.T) {
 	}
 }
 
+// TestAnswerAlternativeAsk checks that an ask opened by "or" that names
+// no subject of its own ("Or can KDP handle it on its own?") asks what
+// the story before the asks wants, of another way, in several
+// languages.
+func TestAnswerAlternativeAsk(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"I want readers to be able to pre-order the paperback. Does IngramSpark let you do print pre-orders? Or can KDP handle it on its own?", []string{"ingramspark-preorder", "print-preorder"}},
+		{"Ich möchte eine Vorbestellung für mein Taschenbuch anbieten. Geht das über IngramSpark? Oder kann KDP das auch direkt?", []string{"ingramspark-preorder", "print-preorder"}},
+		{"Vorrei mettere in preordine il libro cartaceo. Si può fare con IngramSpark? Oppure lo fa direttamente KDP?", []string{"ingramspark-preorder", "print-preorder"}},
+		{"Ik wil mijn paperback in voorverkoop zetten. Kan dat via IngramSpark? Of kan KDP dat zelf ook?", []string{"ingramspark-preorder", "print-preorder"}},
+		{"Me gustaría abrir la preventa del libro impreso. ¿Se puede con Amazon Advantage? ¿O lo permite KDP directamente?", []string{"advantage-preorder", "print-preorder"}},
+		{"Quero abrir a pré-venda da versão impressa. Dá pra fazer pela IngramSpark? Ou o próprio KDP resolve isso?", []string{"ingramspark-preorder", "print-preorder"}},
+	})
+}
+
 // TestAnswerMarkedAsks checks that a sentence without a question mark
 // is read as an ask when the message marks it as one ("First, my cart
 // is empty", "… Also, how long does delivery take?"), and that a story

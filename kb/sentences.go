@@ -240,6 +240,21 @@ func andQuestion(ws []string) bool {
 	return len(ws) > 3 && slices.Contains(questionWords(), ws[2]) && isAsk(strings.Join(ws[2:], " "))
 }
 
+// orOpens reports whether s opens with "or" in one of Languages ("¿O lo
+// puede hacer KDP?", "Ou c'est mieux chez IngramSpark ?", "Oder geht das
+// nur über Advantage?"): an ask of another way to what the ask before
+// it asks. French "où" (where) folds to "ou", so the word is read as
+// written.
+func orOpens(s string) bool {
+	first, _, _ := strings.Cut(strings.TrimLeft(strings.TrimSpace(s), "¿¡(\"'«“-–— "), " ")
+	first = strings.TrimRight(strings.ToLower(first), ",:")
+	return slices.Contains(orWords, first)
+}
+
+// orWords are the lowercase words of "or" that open an alternative ask,
+// in Languages.
+var orWords = []string{"or", "ou", "oder", "o", "oppure", "of"}
+
 // andOpens reports whether s opens with "and" in one of Languages.
 func andOpens(s string) bool {
 	ws := words(s)

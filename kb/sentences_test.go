@@ -211,6 +211,22 @@ func TestAndQuestion(t *testing.T) {
 	}
 }
 
+// TestOrOpens checks the asks opened by "or" against ones opened by
+// French "où" and by words that only begin like "or".
+func TestOrOpens(t *testing.T) {
+	for _, s := range []string{"Or can KDP do it?", "¿O lo hace KDP?", "Ou c'est mieux chez IngramSpark ?", "Oder geht das nur über Advantage?",
+		"Oppure conviene Advantage?", "Of kan dat ook via KDP?", "ou dá direto pelo KDP?"} {
+		if !orOpens(s) {
+			t.Errorf("orOpens(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Où est mon colis ?", "Order number 123 is late.", "Ofwel kan het niet?", "Oh and where is my parcel?"} {
+		if orOpens(s) {
+			t.Errorf("orOpens(%q) = true, want false", s)
+		}
+	}
+}
+
 // TestNamesDomain checks the words that name the domain, and some that
 // only look like them.
 func TestNamesDomain(t *testing.T) {
