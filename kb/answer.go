@@ -921,7 +921,11 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 			out = append(out, s)
 			continue
 		}
-		clauses := listClauses(s.text)
+		// "Hola, soy nueva: ¿cómo se piden…, cuántas… y cuánto…?": a
+		// lead before a colon or an opening question mark is no clause
+		// of the list; it stays a sentence of its own.
+		lead, body := listLead(s.text)
+		clauses := listClauses(body)
 		room := maxAsks - others
 		if s.ask {
 			room++ // its own place
@@ -954,7 +958,7 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		// The list was read as one ask: the whole answers one of its
 		// parts, or nothing. A whole that answers a topic of its own
 		// reads as one question whose commas join its words.
-		whole := k.Search(s.text, lang)
+		whole := k.Search(body, lang)
 		if wb := whole.Best; whole.Confident && wb != nil && !topics[wb.ID] {
 			every = false
 		}
@@ -972,6 +976,9 @@ func (k *KB) listAsks(segs []segment, lang string) []segment {
 		if !every || len(topics) < 2 {
 			out = append(out, s)
 			continue
+		}
+		if lead != "" {
+			out = append(out, segment{text: lead, filler: isFiller(lead)})
 		}
 		out = append(out, split...)
 	}
@@ -1538,6 +1545,22 @@ func readSegments(texts []string, numbered []bool) []segment {
 	return segs
 }
 
+// listLead parts s into the lead before its list of asks and the list:
+// the words before a colon ("Hola, soy nueva: ¿cómo…") or before an
+// opening question mark ("Hola, soy nueva, ¿cómo…") when what follows
+// asks, and lead is "" when s has no such lead.
+func listLead(s string) (lead, list string) {
+	i := strings.Index(s, ": ")
+	at := i + 2
+	if j := strings.Index(s, "¿"); j > 0 && (i < 0 || j < i) {
+		i, at = j, j
+	}
+	if i <= 0 || !isAsk(s[at:]) {
+		return "", s
+	}
+	return strings.TrimRight(strings.TrimSpace(s[:i]), ",:"), strings.TrimSpace(s[at:])
+}
+
 // listClauses returns the clauses of s when it reads as a list of asks
 // joined by commas: three clauses or more ("A, B, C", "A, B, and C", "A,
 // B and C"); two
@@ -1583,7 +1606,7 @@ func listClauses(s string) []string {
 const weakClause = 0.4
 
 // maxListClause is the most words of one ask in a list of asks.
-const maxListClause = 7
+const maxListClause = 8
 
 // listConjunctions join the last ask of a list to the others, in every
 // language of Languages: "and" only, for "or" joins the alternatives of

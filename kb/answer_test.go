@@ -976,3 +976,31 @@ func TestAnswerProofDifference(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerListAfterLead checks that a list of asks after a lead and a
+// colon or an opening question mark ("Hi, new here: how…, how many… and
+// where…?") is answered ask by ask, and that a clause of the list may
+// have eight words.
+func TestAnswerListAfterLead(t *testing.T) {
+	three := []string{"max-quantity", "order-author-copies", "track-order"}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Hi, new here: how do I order author copies, how many can I get at once and where do I track the order?", three},
+		{"Bonjour, petite question : comment commander des exemplaires d'auteur, combien maximum par commande et où suivre le colis ?", three},
+		{"Hallo zusammen, kurz gefragt: wie bestelle ich Autorenexemplare, wie viele gehen maximal pro Bestellung und wo verfolge ich das Paket?", three},
+		{"Ciao a tutti, sono nuova: come si ordinano le copie autore, quante se ne possono ordinare insieme e dove seguo la spedizione?", three},
+		{"Olá, sou novo aqui: como peço cópias de autor, quantas posso pedir de uma vez e onde rastreio o pedido?", three},
+		{"Hoi, nieuw hier: hoe bestel ik auteursexemplaren, hoeveel mag ik per keer bestellen en waar volg ik het pakket?", three},
+		{"Buenas, una duda rápida: ¿cómo pido copias de autor, cuántas puedo pedir de una vez y dónde sigo el envío?", three},
+		{"how do I order author copies, how many can I get at once, and where do I see all my old orders?", []string{"max-quantity", "order-author-copies", "order-history"}},
+	})
+	for _, tt := range []struct{ s, lead, list string }{
+		{"Hola, soy nueva, ¿cómo pido copias?", "Hola, soy nueva", "¿cómo pido copias?"},
+		{"Two things: how do I cancel, where is my order?", "Two things", "how do I cancel, where is my order?"},
+		{"how do I cancel, where is my order?", "", "how do I cancel, where is my order?"},
+		{"Note: my cart is empty, the price is wrong", "", "Note: my cart is empty, the price is wrong"},
+	} {
+		if lead, list := listLead(tt.s); lead != tt.lead || list != tt.list {
+			t.Errorf("listLead(%q) = %q, %q, want %q, %q", tt.s, lead, list, tt.lead, tt.list)
+		}
+	}
+}
