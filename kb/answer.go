@@ -622,11 +622,16 @@ func (k *KB) ukHardcover(text string, r Result) Result {
 	p, missing := printcost.FromText(text)
 	hardcover := names(p, missing, printcost.Hardcover)
 	if r.Best.ID == "uk-hardcover" {
-		// A paperback in the UK is the next topic's: "Come ordino le
-		// copie autore del mio libro in brossura su amazon.co.uk?"; so is
-		// the choice between the UK and another marketplace ("Should I
-		// order my copies from amazon.co.uk or amazon.de?").
-		if !hardcover && (p.Binding == printcost.Paperback || choosesMarketplace(missing)) && len(r.Suggestions) > 0 {
+		switch {
+		case hardcover:
+		case choosesMarketplace(missing) && !slices.ContainsFunc(words(text), hardcoverWord):
+			// "Should I order my copies from amazon.co.uk or amazon.de?":
+			// without the hardcover, two marketplaces named ask which of
+			// them to order from.
+			return k.retopic(r, "which-marketplace")
+		case p.Binding == printcost.Paperback && len(r.Suggestions) > 0:
+			// A paperback in the UK is the next topic's: "Come ordino le
+			// copie autore del mio libro in brossura su amazon.co.uk?"
 			r.Best, r.Suggestions = r.Suggestions[0], r.Suggestions[1:]
 		}
 		return r
@@ -643,6 +648,18 @@ func choosesMarketplace(missing []printcost.Missing) bool {
 	return slices.ContainsFunc(missing, func(m printcost.Missing) bool {
 		return m.Field == printcost.FieldMarketplace && len(m.Marketplaces) > 1
 	})
+}
+
+// hardcoverWord reports whether the folded word w may name the hardcover
+// format, also where printcost does not read it ("copertine rigide", "i
+// cartonati", "tapa dura").
+func hardcoverWord(w string) bool {
+	for _, p := range []string{"hardcover", "hardback", "rigid", "cartonat", "cartonn", "relie", "gebund", "gebonden", "encuadern", "rilegat"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return w == "dura" || w == "kaft"
 }
 
 // names reports whether a text whose cost parameters are p and missing

@@ -1004,3 +1004,20 @@ func TestAnswerListAfterLead(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerMarketplaceChoice checks that an ask naming two marketplaces
+// to order copies from, the UK's among them, asks which of them to pick
+// when it names no hardcover, and the hardcover's UK topic when it does,
+// also in words printcost does not read ("copertine rigide").
+func TestAnswerMarketplaceChoice(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"I'm in Wales. Do I order my copies on amazon.co.uk or on amazon.de?", []string{"which-marketplace"}},
+		{"amazon.co.uk or amazon.de for my copies?", []string{"which-marketplace"}},
+		{"Je commande mes exemplaires sur amazon.co.uk ou sur amazon.fr ?", []string{"which-marketplace"}},
+		{"Bestelle ich meine Exemplare über amazon.co.uk oder amazon.de?", []string{"which-marketplace"}},
+		{"Ordino le mie copie su amazon.co.uk o su amazon.it?", []string{"which-marketplace"}},
+		{"Encomendo as minhas cópias na amazon.co.uk ou na amazon.es?", []string{"which-marketplace"}},
+		{"copertine rigide da mandare in UK, conviene amazon.de o amazon.fr?", []string{"uk-hardcover"}},
+	})
+}
