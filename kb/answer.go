@@ -1268,6 +1268,12 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 		// tells them (markedStory).
 		return k.toldOnly(segs, lang, markedStory)
 	}
+	asks := 0
+	for _, s := range segs {
+		if s.ask {
+			asks++
+		}
+	}
 	for j := 0; j < last; j++ {
 		s := &segs[j]
 		if s.filler || s.ask || past(s.text) {
@@ -1275,9 +1281,52 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 		}
 		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) && asksOther(segs[j+1:], searched[j+1:], r.Best.ID) {
 			s.ask, s.listed = true, &r
+			continue
+		}
+		// "Pongo 25 copias y en el carrito aparecen 2, lo corrijo, … y el
+		// carrito sale vacío. ¿Qué pasa con las cantidades y por qué se
+		// vacía?": one sentence may tell two problems in its clauses, and
+		// the asks after it are about both.
+		if asks+2 > maxAsks {
+			continue
+		}
+		if a, b, ra, rb, ok := k.twoProblems(s.text, lang, toldProblem); ok {
+			segs = slices.Insert(slices.Delete(segs, j, j+1), j, segment{text: a, ask: true, listed: &ra}, segment{text: b, ask: true, listed: &rb})
+			searched = slices.Insert(searched, j, Result{})
+			last, asks = last+1, asks+2
+			j++
 		}
 	}
 	return segs
+}
+
+// twoProblems parts s, a sentence of the story, where it goes on from
+// one problem told to another: at a comma or at words that add one
+// (cutAddition), when each half tells a problem of its own topic
+// (tellsProblem) as strongly as toldProblems reads one.
+func (k *KB) twoProblems(s, lang string, least float64) (a, b string, ra, rb Result, ok bool) {
+	tells := func(r Result) bool { return r.Confident && r.Score >= least && tellsProblem(r.Best) }
+	try := func(before, after string) bool {
+		if len(words(before)) < 3 || len(words(after)) < 3 {
+			return false
+		}
+		ra, rb = k.Search(before, lang), k.Search(after, lang)
+		return tells(ra) && tells(rb) && ra.Best.ID != rb.Best.ID
+	}
+	if before, after, found := cutAddition(s); found && try(before, after) {
+		return before, after, ra, rb, true
+	}
+	for i := strings.Index(s, ", "); i > 0; {
+		if before, after := s[:i], s[i+2:]; try(before, after) {
+			return before, after, ra, rb, true
+		}
+		n := strings.Index(s[i+2:], ", ")
+		if n < 0 {
+			break
+		}
+		i += 2 + n
+	}
+	return "", "", Result{}, Result{}, false
 }
 
 // asksNothing reports whether segs ask, but no ask of them answers a
@@ -1316,9 +1365,8 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 		}
 		// "Me mandaron el libro de otra autora en vez del mío y encima la
 		// caja llegó empapada": one sentence may tell two problems.
-		if a, b, ok := cutAddition(s.text); ok {
-			ra, rb := k.Search(a, lang), k.Search(b, lang)
-			if tells(ra) && tells(rb) && ra.Best.ID != rb.Best.ID {
+		if a, b, ra, rb, ok := k.twoProblems(s.text, lang, least); ok {
+			if !topics[ra.Best.ID] && !topics[rb.Best.ID] {
 				segs = slices.Insert(slices.Delete(segs, j, j+1), j, segment{text: a}, segment{text: b})
 				told, results = append(told, j, j+1), append(results, ra, rb)
 				topics[ra.Best.ID], topics[rb.Best.ID] = true, true
@@ -1333,6 +1381,14 @@ func (k *KB) toldOnly(segs []segment, lang string, least float64) []segment {
 	}
 	if len(told) < 2 {
 		return segs
+	}
+	// The asks that name nothing ("Cosa succede con la quantità e perché
+	// si svuota?") are about the problems told: answered by them, they
+	// are no part of their own.
+	for j := range segs {
+		if segs[j].ask && segs[j].listed == nil {
+			segs[j].ask = false
+		}
 	}
 	for n, j := range told[:min(len(told), maxAsks)] {
 		segs[j].ask, segs[j].listed = true, &results[n]

@@ -1021,3 +1021,28 @@ func TestAnswerMarketplaceChoice(t *testing.T) {
 		{"copertine rigide da mandare in UK, conviene amazon.de o amazon.fr?", []string{"uk-hardcover"}},
 	})
 }
+
+// TestAnswerTwoProblemsInASentence checks that a sentence of the story
+// telling two problems, one after a comma, is read as both when the ask
+// after it is about them, in several languages; an ask that names
+// nothing of its own is then no part to decline.
+func TestAnswerTwoProblemsInASentence(t *testing.T) {
+	k := mustLoad(t)
+	both := []string{"cart-empty", "cart-quantity"}
+	checkAnswered(t, k, []answered{
+		{"I type 30 copies and the cart shows 3, then at checkout the cart is suddenly empty. What is happening with the quantity and why does it empty?", both},
+		{"Je mets 40 exemplaires et le panier en affiche 4, puis au paiement le panier est vide. Qu'est-ce qui se passe avec la quantité et pourquoi il se vide ?", both},
+		{"Ich gebe 50 Exemplare ein und im Warenkorb stehen 5, beim Bezahlen ist der Warenkorb dann leer. Was ist mit der Menge los und warum leert er sich?", both},
+	})
+	for _, msg := range []string{
+		"Metto 30 copie e nel carrello ne risultano 3, poi al pagamento il carrello è vuoto. Cosa succede con la quantità e perché si svuota?",
+		"Coloco 40 cópias e no carrinho aparecem 4, depois na finalização o carrinho fica vazio. O que está acontecendo com a quantidade e por que esvazia?",
+		"Ik vul 30 exemplaren in en in de winkelwagen staan er 3, bij het afrekenen is de winkelwagen ineens leeg. Wat gebeurt er met het aantal en waarom wordt hij leeg?",
+	} {
+		ids, declined := partIDs(k.Answer(msg, ""))
+		sort.Strings(ids)
+		if !slices.Equal(ids, both) || declined {
+			t.Errorf("Answer(%q) = %v (declined %v), want %v and nothing declined", msg, ids, declined, both)
+		}
+	}
+}
