@@ -1046,3 +1046,13 @@ func TestAnswerTwoProblemsInASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerHedgedAsk checks that a question closed by a word asking it
+// exactly ("…exactly?", "…exactement ?") is answered as the question.
+func TestAnswerHedgedAsk(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"How do I order author copies exactly?", []string{"order-author-copies"}},
+		{"Comment commander des exemplaires d'auteur exactement ?", []string{"order-author-copies"}},
+		{"Où est-ce que je suis ma commande exactement ?", []string{"track-order"}},
+	})
+}

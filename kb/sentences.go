@@ -316,6 +316,28 @@ func namesQuestion(s, lang string) bool {
 // as "which ink can I pick?"), which says how the message is built, not
 // what it asks, and may be a word of a topic ("shipped separately").
 func askQuery(s, lang string) string {
+	return withoutHedge(openedQuery(s, lang))
+}
+
+// withoutHedge returns s without the word that closes it to say the
+// author wants it exact ("comment on commande des exemplaires d'auteur
+// exactement ?"), which asks nothing of a topic. Inside the question
+// ("how exactly do I…") such a word asks for steps, and stays.
+func withoutHedge(s string) string {
+	t := strings.TrimRight(s, " ?!.")
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 || !slices.Contains(hedgeWords, asciiLower(t[i+1:])) || len(words(t[:i])) < 3 {
+		return s
+	}
+	return strings.TrimRight(t[:i], " ,") + s[len(t):]
+}
+
+// hedgeWords are the lowercase words that close a question to ask it
+// exactly, in Languages.
+var hedgeWords = []string{"exactly", "exactement", "précisément", "genau", "exactamente", "esattamente", "precisamente", "exatamente", "precies"}
+
+// openedQuery returns s without the opening that marks it as an ask.
+func openedQuery(s, lang string) string {
 	_, n := openerWords(s, lang)
 	if n == 0 {
 		return s

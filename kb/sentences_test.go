@@ -124,6 +124,15 @@ func TestAskQuery(t *testing.T) {
 		{"And how much is it?", "how much is it?"},
 		{"Also", "Also"},
 		{"My cart is empty.", "My cart is empty."},
+		// A word that closes the question to ask it exactly is dropped;
+		// inside the question it asks for steps.
+		{"Also, how do I order author copies exactly?", "how do I order author copies?"},
+		{"Comment on commande des exemplaires exactement ?", "Comment on commande des exemplaires ?"},
+		{"Wie bestelle ich Autorenexemplare genau?", "Wie bestelle ich Autorenexemplare?"},
+		{"¿Cómo se piden las copias exactamente?", "¿Cómo se piden las copias?"},
+		{"Hoe bestel ik auteursexemplaren precies", "Hoe bestel ik auteursexemplaren"},
+		{"How exactly do I set up the pre-order?", "How exactly do I set up the pre-order?"},
+		{"Exactly?", "Exactly?"},
 	} {
 		if got := askQuery(tc.in, "en"); got != tc.want {
 			t.Errorf("askQuery(%q) = %q, want %q", tc.in, got, tc.want)
