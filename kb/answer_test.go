@@ -1056,3 +1056,18 @@ func TestAnswerHedgedAsk(t *testing.T) {
 		{"Où est-ce que je suis ma commande exactement ?", []string{"track-order"}},
 	})
 }
+
+// TestAnswerBracketedAlternative checks that a bracket that opens with
+// "or" and a question ("… on KDP (or do I need Amazon Advantage)?") asks
+// the other way on its own, in several languages.
+func TestAnswerBracketedAlternative(t *testing.T) {
+	three := []string{"advantage-preorder", "ingramspark-preorder", "print-preorder"}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Can I set up a paperback pre-order on KDP (or do I need Amazon Advantage for that)? And what about IngramSpark?", three},
+		{"Kann ich für mein Taschenbuch bei KDP eine Vorbestellung anlegen (oder muss ich dafür Amazon Advantage nehmen)? Und wie ist das bei IngramSpark?", three},
+		{"Est-ce que je peux mettre mon broché en précommande sur KDP (ou faut-il passer par Amazon Advantage) ? Et chez IngramSpark ça marche comment ?", three},
+		{"¿Puedo poner mi libro de tapa blanda en preventa en KDP (o tengo que usar Amazon Advantage)? ¿Y con IngramSpark cómo va?", three},
+		{"Posso mettere il cartaceo in preordine su KDP (o devo usare Amazon Advantage)? E con IngramSpark come funziona?", three},
+		{"Posso colocar o livro impresso em pré-venda pelo KDP (ou tenho que usar o Amazon Advantage)? E pela IngramSpark, como fica?", three},
+	})
+}

@@ -251,6 +251,20 @@ func orOpens(s string) bool {
 	return slices.Contains(orWords, first)
 }
 
+// orQuestion reports whether s opens with "or" (orOpens) and a question
+// word or a word of having to ("or do I need Advantage", "of moet dat via
+// Advantage", "o tengo que usar Advantage"), and has four words at
+// least: "(or hardcover)", "(o en tapa dura)" name an alternative, they
+// do not ask.
+func orQuestion(s string) bool {
+	ws := words(s)
+	return orOpens(s) && len(ws) >= 4 && (slices.Contains(questionWords(), ws[1]) && isAsk(strings.Join(ws[1:], " ")) || slices.Contains(mustWords, ws[1]))
+}
+
+// mustWords are the folded words of having to that open an alternative
+// ask after "or" ("o tengo que", "ou preciso"), in Languages.
+var mustWords = []string{"need", "must", "faudrait", "musste", "tengo", "hay", "necesito", "bisogna", "serve", "tenho", "preciso", "moeten", "hoef"}
+
 // orWords are the lowercase words of "or" that open an alternative ask,
 // in Languages.
 var orWords = []string{"or", "ou", "oder", "o", "oppure", "of"}
@@ -476,7 +490,9 @@ func numberedSegments(message, lang string) (texts []string, numbered []bool) {
 			// "Which shipping speeds can I pick (and roughly how long does
 			// standard take to Texas)?": a bracket that opens with "and"
 			// and a question asks on its own.
-			if j := strings.IndexByte(message[i:], ')'); j > 0 && andQuestion(words(message[i+1:i+j])) {
+			// So does one that opens with "or" and a question ("…via KDP
+			// (of moet dat via Amazon Advantage)?"): the other way asked.
+			if j := strings.IndexByte(message[i:], ')'); j > 0 && (andQuestion(words(message[i+1:i+j])) || orQuestion(message[i+1:i+j])) {
 				cut[i] = true
 				if rest := message[i+j+1:]; strings.TrimLeft(rest, " ?!.,") != "" && !strings.HasPrefix(rest, "?") {
 					cut[i+j+1] = true

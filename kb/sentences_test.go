@@ -30,6 +30,12 @@ func TestSegments(t *testing.T) {
 		{"Which shipping speeds are there (and how long does standard take)?", []string{"Which shipping speeds are there", "and how long does standard take?"}},
 		{"Kann ich stornieren (und wie lange dauert es) oder ist es zu spät?", []string{"Kann ich stornieren", "und wie lange dauert es", "oder ist es zu spät?"}},
 		{"Der Knopf ist grau (seit gestern), was tun?", []string{"Der Knopf ist grau (seit gestern), was tun?"}},
+		// So does one that opens with "or" and a question; one that only
+		// names an alternative goes on with its sentence.
+		{"Kann ich bei KDP vorbestellen (oder muss ich Advantage nehmen)?", []string{"Kann ich bei KDP vorbestellen", "oder muss ich Advantage nehmen?"}},
+		{"¿Puedo hacer preventa en KDP (o tengo que usar Advantage)?", []string{"¿Puedo hacer preventa en KDP", "o tengo que usar Advantage?"}},
+		{"Can I pre-order the paperback (or the hardcover edition) on KDP?", []string{"Can I pre-order the paperback (or the hardcover edition) on KDP?"}},
+		{"Où est mon colis (où en est la livraison) ?", []string{"Où est mon colis (où en est la livraison) ?"}},
 		// "et sinon" inside a sentence turns to another ask.
 		{"Deux livres sont arrivés abîmés, et sinon le noir et blanc coûte moins cher ?", []string{"Deux livres sont arrivés abîmés", "et sinon le noir et blanc coûte moins cher ?"}},
 		// "¿y…" inside a sentence opens another question; "¿" alone does not.
