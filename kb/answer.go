@@ -538,12 +538,12 @@ func (k *KB) printingAsked(ask, text string, r Result) Result {
 // "cout impression").
 var printCostPhrases = phraseList(
 	"printing cost", "printing costs", "print cost", "print costs", "cost of printing", "cost to print",
-	"cout impression", "couts impression", "frais impression",
-	"druckkosten", "kosten fur den druck",
-	"coste de impresion", "costes de impresion", "costo de impresion", "costos de impresion",
-	"costo di stampa", "costi di stampa", "costo della stampa", "costi della stampa",
-	"custo de impressao", "custos de impressao", "custo da impressao",
-	"drukkosten",
+	"cout impression", "couts impression", "frais impression", "coute impression",
+	"druckkosten", "kosten fur den druck", "kostet der druck",
+	"coste de impresion", "costes de impresion", "costo de impresion", "costos de impresion", "cuesta la impresion",
+	"costo di stampa", "costi di stampa", "costo della stampa", "costi della stampa", "costa la stampa",
+	"custo de impressao", "custos de impressao", "custo da impressao", "custa a impressao",
+	"drukkosten", "kost het drukken",
 )
 
 // namesAuthor reports whether the folded word w names the author ("author

@@ -677,6 +677,7 @@ func TestAnswerPrintingAsked(t *testing.T) {
 		{"My novel has 320 pages. What is the printing cost on amazon.co.uk compared with amazon.com?", "printing-cost"},
 		{"Should I order my copies from amazon.co.uk or amazon.de?", "which-marketplace"},
 		{"Mi libro tiene 180 páginas, interior en color estándar, tamaño 8,5x11, y lo vendo en amazon.es. ¿Cuánto sería el coste de impresión por ejemplar?", "printing-cost"},
+		{"Meu romance tem 280 páginas, 5,5 x 8,5, miolo preto e branco. Quanto custa a impressão de cada exemplar?", "printing-cost"},
 		// The cost of author copies, which the printing cost is part of.
 		{"Wat betaal je ongeveer per auteursexemplaar van 250 pagina's, is dat gewoon de drukkosten?", "author-copy-cost"},
 	} {
