@@ -266,7 +266,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, k.proofDifference(p.Ask, message, p.Result)))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.deliveryAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, k.proofDifference(p.Ask, message, p.Result))))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -366,7 +366,7 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.proofDifference(text, text, k.isbn979(text, r))))))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.deliveryAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.proofDifference(text, text, k.isbn979(text, r)))))))))))
 }
 
 // meaningWords counts the words of s that are not stop words of lang.
@@ -472,6 +472,30 @@ func namesProof(w string) bool {
 	}
 	return w == "prova" || w == "provas"
 }
+
+// deliveryAsked returns r with the delivery time in place of the choice
+// of marketplace, or of the countries that can order, when ask asks how
+// long copies take to arrive ("¿Cuánto tardan en llegar las copias
+// pedidas en amazon.com.mx?"): the marketplace or country named is where
+// they were ordered or go, not a choice.
+func (k *KB) deliveryAsked(ask string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "which-marketplace" && r.Best.ID != "languages-countries" || !hasPhrase(words(ask), howLongPhrases, nil) {
+		return r
+	}
+	return k.retopic(r, "delivery-time")
+}
+
+// howLongPhrases are the folded words, in a row, that ask how long
+// something takes, in Languages.
+var howLongPhrases = phraseList(
+	"how long", "how many days", "how many weeks",
+	"combien de temps", "combien de jours", "en combien de temps",
+	"wie lange", "wie viele tage", "wie lang",
+	"cuanto tardan", "cuanto tarda", "cuanto demoran", "cuanto demora", "cuanto tiempo", "cuantos dias",
+	"quanto tempo", "quanto ci mettono", "quanto ci vuole", "quanti giorni",
+	"quanto tempo demora", "quanto demora", "quantos dias", "quanto tempo leva",
+	"hoe lang", "hoeveel dagen", "hoeveel tijd",
+)
 
 // inkCost returns r with the printing cost in place of the ink options
 // when ask asks what a book whose page count text gives costs to print

@@ -1072,3 +1072,22 @@ func TestAnswerBracketedAlternative(t *testing.T) {
 		{"Posso colocar o livro impresso em pré-venda pelo KDP (ou tenho que usar o Amazon Advantage)? E pela IngramSpark, como fica?", three},
 	})
 }
+
+// TestAnswerDeliveryAsked checks that an ask of how long copies ordered
+// on a marketplace take to arrive gets the delivery time, and that an
+// ask of which marketplace to use keeps the choice.
+func TestAnswerDeliveryAsked(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"¿Cuánto tardan en llegar a Monterrey las copias de autor pedidas en amazon.com.mx?", "delivery-time"},
+		{"Combien de temps mettent les exemplaires d'auteur commandés sur amazon.fr pour arriver en Belgique ?", "delivery-time"},
+		{"Should I order my author copies from amazon.com or amazon.ca if I live in Toronto?", "which-marketplace"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}
