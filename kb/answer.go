@@ -209,7 +209,11 @@ func (k *KB) Answer(message, lang string) Answer {
 		// sont pâles, c'est normal ?": beside an ask already answered, the
 		// message is about copies, and an ask matching from weakClause is
 		// not doubted for naming nothing of them.
-		if !(answeredDomain(a.Parts) && p.Score >= weakClause) {
+		// Nor is an ask of what a book costs in a message that gives its
+		// page count ("Roman de 280 pages, broché. Ça me reviendrait à
+		// combien d'en faire venir une quarantaine ?"): the book is named
+		// by its pages.
+		if !(answeredDomain(a.Parts) && p.Score >= weakClause) && !(p.Best != nil && costTopic(p.Best.ID) && hasPhrase(words(p.Ask), costPhrases, nil) && givesPages(message)) {
 			p.Result = doubt(p.Result, named)
 		}
 		if k.asksOfPrevious(p, query, segs, i, prev, lang) {
@@ -319,6 +323,12 @@ func costTopic(id string) bool {
 		return true
 	}
 	return false
+}
+
+// givesPages reports whether text gives a book's page count.
+func givesPages(text string) bool {
+	p, missing := printcost.FromText(text)
+	return p.Pages > 0 || oneSide(missing) > 0
 }
 
 // doubt returns r, found for text, as not confident when it may be a

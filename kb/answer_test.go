@@ -1091,3 +1091,16 @@ func TestAnswerDeliveryAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerCostOfBookGiven checks that an ask of what copies cost, in a
+// message that gives the book's pages, is answered even though the ask
+// itself names nothing of books.
+func TestAnswerCostOfBookGiven(t *testing.T) {
+	k := mustLoad(t)
+	msg := "Bonjour ! Roman de 300 pages, broché. Ça me reviendrait à combien d'en faire venir une trentaine chez moi pour un salon du livre ? et ça met combien de temps pour arriver en Normandie ?"
+	ids, _ := partIDs(k.Answer(msg, ""))
+	sort.Strings(ids)
+	if want := []string{"author-copy-cost", "delivery-time"}; !slices.Equal(ids, want) {
+		t.Errorf("Answer(%q) = %v, want %v", msg, ids, want)
+	}
+}
