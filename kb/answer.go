@@ -270,7 +270,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.deliveryAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.inkCost(p.Ask, own, k.proofDifference(p.Ask, message, p.Result))))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.deliveryAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.costOfCopies(p.Ask, k.inkCost(p.Ask, own, k.proofDifference(p.Ask, message, p.Result)))))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -376,7 +376,7 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.deliveryAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.inkCost(text, text, k.proofDifference(text, text, k.isbn979(text, r)))))))))))
+	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.deliveryAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.costOfCopies(text, k.inkCost(text, text, k.proofDifference(text, text, k.isbn979(text, r))))))))))))
 }
 
 // meaningWords counts the words of s that are not stop words of lang.
@@ -822,6 +822,30 @@ func oneSide(missing []printcost.Missing) int {
 	}
 	return 0
 }
+
+// costOfCopies returns r with the cost of author copies in place of
+// ordering them when ask asks what they cost ("Wat kost een exemplaar van
+// mijn eigen boek als ik het voor mezelf laat drukken?"). hardcoverCost
+// then narrows it by the format.
+func (k *KB) costOfCopies(ask string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "order-author-copies" || !hasPhrase(words(ask), whatCostPhrases, nil) {
+		return r
+	}
+	return k.retopic(r, "author-copy-cost")
+}
+
+// whatCostPhrases are the folded words, in a row, that ask what
+// something costs, in Languages: not the words of a price alone, which
+// tell of copies "at the at-cost price" as often.
+var whatCostPhrases = phraseList(
+	"how much does", "how much do", "how much would", "how much will", "what does it cost", "what do they cost",
+	"combien coute", "combien coutent", "combien ca coute",
+	"was kostet", "was kosten", "wie viel kostet", "wie viel kosten",
+	"cuanto cuesta", "cuanto cuestan", "cuanto me cuesta", "cuanto me cuestan",
+	"quanto costa", "quanto costano", "quanto mi costa",
+	"quanto custa", "quanto custam", "quanto me custa",
+	"wat kost", "wat kosten", "hoeveel kost", "hoeveel kosten",
+)
 
 // hardcoverCost returns r with the cost of hardcover author copies in
 // place of the cost of author copies when text names the hardcover

@@ -1104,3 +1104,21 @@ func TestAnswerCostOfBookGiven(t *testing.T) {
 		t.Errorf("Answer(%q) = %v, want %v", msg, ids, want)
 	}
 }
+
+// TestAnswerCostOfCopies checks that an ask of what one's own copies
+// cost gets their cost, narrowed by the format, where the search found
+// ordering them, and that copies named by their price keep ordering.
+func TestAnswerCostOfCopies(t *testing.T) {
+	k := mustLoad(t)
+	for _, tt := range []struct {
+		message, want string
+	}{
+		{"Wat kost een gebonden exemplaar van mijn eigen boek als ik het voor mezelf laat drukken?", "hardcover-cost"},
+		{"Onde é que eu clico pra comprar meus próprios livros a preço de impressão?", "order-author-copies"},
+	} {
+		ids, _ := partIDs(k.Answer(tt.message, ""))
+		if !slices.Equal(ids, []string{tt.want}) {
+			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
+		}
+	}
+}
