@@ -211,6 +211,11 @@ func goodsAt(ws []string, i int) int {
 	if goodsWords[low] {
 		return 1
 	}
+	// "Online-Supermarkt", "e-shirt": a compound of the goods after its
+	// last hyphen.
+	if j := strings.LastIndexByte(low, '-'); j > 0 && goodsWords[low[j+1:]] {
+		return 1
+	}
 	for _, p := range goodsPhrases[low] {
 		if i+len(p) < len(ws) && slices.EqualFunc(p, ws[i+1:i+1+len(p)], func(a, b string) bool { return a == bareWord(b) }) {
 			return 1 + len(p)
@@ -370,35 +375,44 @@ var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf create
 
 // goodsWords are goods other than books, in the seven languages, that
 // authors also order online: clothes, shoes, furniture, food, games and
-// toys, and what print shops print that is not a book (invitations,
-// flyers, posters, cards, calendars; printers are homePrinterWords).
+// toys, medicines, newspapers and magazines, hotel rooms and tickets,
+// and what print shops print that is not a book (invitations, flyers,
+// posters, cards, calendars; printers are homePrinterWords).
 // Phones and computers are left out: the order page is opened on them.
 // So are the words a book may be or carry (a photo book, a puzzle book, a
 // sticker on a cover) and those of other senses (a calendar day, a
 // card payment, "la page affiche").
 var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
 invitations flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
+supermarket pharmacy medicine medicines medication prescription newspaper newspapers magazine magazines
 chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
 faire-part fairepart flyer prospectus dépliants depliants affiches autocollants calendriers jouets
+supermarché supermarche pharmacie médicament médicaments medicament medicaments ordonnance journaux d'hôtel d’hôtel d'hotel
 schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
+supermarkt apotheke medikament medikamente zeitung zeitungen zeitschrift zeitschriften hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets
 einladungen einladungskarten hochzeitseinladungen hochzeitskarten visitenkarten plakate aufkleber postkarten fotokalender wandkalender tischkalender brettspiel brettspiele brettspiels gesellschaftsspiel gesellschaftsspiele gesellschaftsspiels spielzeug
 zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza
 invitaciones folletos carteles pegatinas camisetas calendarios juguetes
+supermercado farmacia medicamento medicamentos medicina periódico periódicos periodico periodicos revista revistas
 sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
 convites panfletos folhetos cartazes adesivos canecas camisetas calendários calendarios brinquedos
+farmácia remédio remédios remedio remedios jornal jornais ingressos
 scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
 volantini locandine manifesti adesivi magliette calendari giocattoli
+supermercato farmaco farmaci medicinali giornale giornali rivista riviste d'albergo d’albergo dell'albergo dell'hotel
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
-uitnodigingen trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed`)
+uitnodigingen trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
+apotheek medicijn medicijnen medicatie krant kranten tijdschrift tijdschriften hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".
-var goodsPhrases = phraseSet(`board game; board games; wedding invitation; wedding invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
-jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
+var goodsPhrases = phraseSet(`hotel booking; hotel reservation; hotel room; concert tickets; train tickets; plane tickets; flight tickets
+board game; board games; wedding invitation; wedding invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
+billets de concert; billets de train; billets d'avion; billet d'avion; jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
 einen kalender; ein kalender
-juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
-gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
-jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
+reserva de hotel; reserva del hotel; habitación de hotel; entradas para un concierto; entradas del concierto; billetes de tren; billetes de avión; billete de avión; juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
+biglietti del concerto; biglietti per il concerto; biglietti del treno; biglietti aerei; gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
+reserva de hotel; reserva do hotel; quarto de hotel; passagens aéreas; passagem aérea; jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
 een kalender`)
 
 // phraseSet indexes the ";"-separated phrases of s by their first word,

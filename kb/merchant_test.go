@@ -132,3 +132,25 @@ func TestPrintedGoodsAndGamesDeclined(t *testing.T) {
 		}
 	}
 }
+
+// Everyday orders, bookings and deliveries of other things (groceries,
+// medicines, a newspaper, a hotel room, tickets) are declined though they
+// speak of carts, deliveries and cancelling as author copy orders do.
+func TestEverydayGoodsAndBookingsDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"My cart on the supermarket app keeps emptying itself, why?",
+		"The pharmacy delivery came with the wrong medicine, who do I call?",
+		"My newspaper wasn't delivered this morning, what do I do?",
+		"Mein Warenkorb im Online-Supermarkt leert sich ständig, was tun?",
+		"Wie storniere ich meine Hotelbuchung für nächste Woche?",
+		"Ich habe Konzertkarten bestellt und keine E-Mail bekommen",
+		"Pedí entradas para un concierto y no me llegó el correo, ¿qué hago?",
+		"Come annullo una prenotazione d'albergo?",
+		"Ik heb concertkaartjes besteld maar geen mail gekregen",
+	} {
+		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
+			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+}

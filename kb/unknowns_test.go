@@ -797,3 +797,38 @@ func TestDevicesFormatsAndListings(t *testing.T) {
 		"What does a 300-page paperback cost me per copy if I order it for myself?",
 	})
 }
+
+// TestAccountAccessAndNeighbours checks signing in and the account's
+// email, writing advice, tax on what KDP pays, the wait after uploading,
+// a new edition, a discount on the print edition, pictures taken from
+// the internet, second-hand copies sold by others, large print and
+// sending an ebook to one's own Kindle, in several languages; and that
+// signing in for the cart, a book signing, copies of an old edition and
+// the cost of pages stay with their topics.
+func TestAccountAccessAndNeighbours(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"I can't log in to KDP, it says my password is wrong", "account-access", ""},
+		{"No puedo iniciar sesión en KDP, la contraseña no funciona", "account-access", ""},
+		{"Ik krijg de verificatiecode van KDP niet binnen", "account-access", ""},
+		{"Comment changer l'adresse e-mail de mon compte KDP ?", "account-access", ""},
+		{"Quantas páginas deve ter um livro infantil?", "writing-advice", ""},
+		{"Any tips for writer's block on my second novel?", "writing-advice", ""},
+		{"Muss ich in Österreich Steuern auf meine KDP-Einnahmen zahlen?", "tax-interview", ""},
+		{"How long until my novel shows up on Amazon after uploading?", "publishing-review", ""},
+		{"Hoe lang duurt het voordat mijn roman na het uploaden op Amazon staat?", "publishing-review", ""},
+		{"Quero lançar uma segunda edição revisada, preciso de outro ISBN?", "book-updates", ""},
+		{"Ich plane eine Neuauflage mit neuem Vorwort, wie gehe ich vor?", "book-updates", ""},
+		{"Posso fazer uma promoção do meu livro impresso por uma semana?", "list-price", ""},
+		{"Puedo usar una foto de internet para la portada?", "copyright-content", ""},
+		{"Iemand verkoopt mijn roman tweedehands voor het dubbele, kan ik dat tegenhouden?", "third-party-sellers", ""},
+		{"Can I make a large print edition of my novel?", "print-formats", ""},
+		{"How do I send my own ebook to my Kindle to check it?", "kindle-devices", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"Je suis connectée sur KDP mais le panier Amazon reste vide, faut-il se connecter séparément ?",
+		"will they get here in time for a signing in two weeks?",
+		"I uploaded the new edition but the author copies I received are still the old edition",
+		"How many pages can my paperback have and what does each page cost to print?",
+	})
+}
