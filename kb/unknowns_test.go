@@ -832,3 +832,27 @@ func TestAccountAccessAndNeighbours(t *testing.T) {
 		"How many pages can my paperback have and what does each page cost to print?",
 	})
 }
+
+// TestLegalAndRetailSubjects checks the legal deposit and imprint of a
+// book, registering as a business, the trim size to choose, republishing
+// a book a publisher put out, and a reader's own purchase of somebody
+// else's book, in several languages.
+func TestLegalAndRetailSubjects(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"Dois-je envoyer un exemplaire au dépôt légal de la BnF ?", "copyright-content", ""},
+		{"Do I need a Library of Congress number for my paperback?", "copyright-content", ""},
+		{"Do I need to register as self-employed to sell my novels?", "tax-interview", ""},
+		{"Tenho que emitir nota fiscal das vendas na Amazon?", "tax-interview", ""},
+		{"Devo aprire la partita IVA per vendere su Amazon?", "tax-interview", ""},
+		{"What trim size is standard for a romance novel?", "formatting", ""},
+		{"Posso ripubblicare un romanzo già uscito con un editore?", "copyright-content", ""},
+		{"Where can I buy the hardcover of Dune?", "reader-orders", ""},
+		{"Wo kann ich die gebundene Ausgabe von Harry Potter kaufen?", "reader-orders", ""},
+		{"Die Buchhandlung hat ein Buch für mich bestellt, das seit drei Wochen nicht kommt", "reader-orders", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"My copyright page shows the old date, are these copies the old version?",
+		"Where can I buy my own hardcover at the author price?",
+	})
+}
