@@ -22,8 +22,27 @@ func past(s string) bool {
 			ws[i] = ""
 		}
 	}
+	// "Pedi cópias de autor semana passada e não acho o rastreio": an
+	// order placed last week whose tracking, say, cannot be found now is
+	// the order asked about.
+	if slices.ContainsFunc(ws, func(w string) bool { return orderedWords[w] }) && hasPhrase(ws, notFoundPhrases, nil) {
+		for i := range ws {
+			for _, p := range weekPhrases {
+				if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
+					clear(ws[i : i+len(p)])
+				}
+			}
+		}
+	}
 	return hasPhrase(ws, pastPhrases, func(p, after []string) bool { return p[0] != "il" || agoUnit(after) })
 }
+
+// orderedWords are the folded verbs of an order placed, and weekPhrases
+// the folded words of last week, in Languages.
+var (
+	orderedWords = wordSet(`ordered bestellt bestelde besteld commande pedi encargue encomendei ordinato ordinati`)
+	weekPhrases  = phraseList("last week", "semaine derniere", "letzte woche", "letzten woche", "semana pasada", "settimana scorsa", "semana passada", "vorige week")
+)
 
 // recentUnits are the spans of time before "ago" or "geleden" that put
 // what they tell in the present.

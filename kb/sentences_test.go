@@ -78,14 +78,20 @@ func TestPast(t *testing.T) {
 		"Le carton est arrivé intact, rien à redire.", "El interior está genial, el papel crema me encanta.", "Há uns meses recebi a versão antiga.",
 		"Il y a trois semaines, le panier était vide.", "J'ai commandé il y a longtemps.",
 		"The first time I tried, my cart was empty.", "L'ultima volta il pacco è arrivato rovinato.",
-		"Am Anfang hatte ich etwas Ärger mit dem leeren Warenkorb.", "Two years ago my proof came with blank pages.", "Een jaar geleden was mijn winkelwagen leeg."} {
+		"Am Anfang hatte ich etwas Ärger mit dem leeren Warenkorb.", "Two years ago my proof came with blank pages.", "Een jaar geleden was mijn winkelwagen leeg.",
+		"I ordered copies last week and my cart was empty.", "Last week I couldn't find my tracking, then support fixed it."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
 	}
 	for _, s := range []string{"My cart is empty.", "The Order author copies button is not there.", "Mein Warenkorb ist leer.",
 		"Come si ordinano le copie autore la prima volta", "Dans le carton il y a 35 exemplaires d'un autre livre.",
-		"The link is greyed out for my hardcover, went live 2 days ago.", "Ik heb drie dagen geleden besteld en er is nog niets."} {
+		"The link is greyed out for my hardcover, went live 2 days ago.", "Ik heb drie dagen geleden besteld en er is nog niets.",
+		// An order placed last week whose tracking cannot be found is
+		// the order asked about.
+		"I ordered 20 copies last week and cannot find the tracking anywhere.", "Ich habe letzte Woche bestellt und kann die Sendungsverfolgung nirgends finden.",
+		"J'ai commandé la semaine dernière et je ne trouve pas le suivi.", "Pedí copias la semana pasada y no encuentro el seguimiento.",
+		"Encomendei semana passada e não acho o rastreio.", "Vorige week besteld en ik kan de track and trace niet vinden."} {
 		if past(s) {
 			t.Errorf("past(%q) = true, want false", s)
 		}
