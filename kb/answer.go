@@ -3,6 +3,7 @@ package kb
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/authorbot/authorbot/internal/editdist"
 	"github.com/authorbot/authorbot/isbn"
@@ -1324,7 +1325,14 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 		// éventré. Je fais quoi pour les deux ?": asks that name nothing
 		// ask about the problems told, each of them, as an ask's story
 		// tells them (markedStory).
-		return k.toldOnly(segs, lang, markedStory)
+		// "… O que faço em cada caso?": an ask that speaks of both or
+		// of each case says there are several, told as weakly as a
+		// clause of a list may answer.
+		least := markedStory
+		if slices.ContainsFunc(segs, func(s segment) bool { return s.ask && hasPhrase(words(s.text), bothPhrases, nil) }) {
+			least = weakClause
+		}
+		return k.toldOnly(segs, lang, least)
 	}
 	asks := 0
 	for _, s := range segs {
@@ -1571,7 +1579,9 @@ func askPairs(s segment) []pairSplit {
 				q = len(ws) == 1 && slices.Contains(whetherWords, ws[0])
 				// "…dans le panier et quand je clique, il est vide": "when
 				// I" opens a clause of time, not a question.
-				if !q && len(ws) == 1 && slices.Contains(questionWords(), ws[0]) && !(slices.Contains(whenWords, ws[0]) && opensWithSubject(rest[2])) {
+				// "…d'auteur et est-ce qu'on peut avoir Prime ?": so may
+				// "est-ce", written as one word.
+				if !q && (len(ws) == 1 || estCe(ws)) && slices.Contains(questionWords(), ws[0]) && !(slices.Contains(whenWords, ws[0]) && opensWithSubject(rest[2])) {
 					q, loose = true, true
 				}
 				// A preposition may come first ("und über welchen
@@ -1714,14 +1724,14 @@ func listClauses(s string) []string {
 		} else if last := i == len(raw)-1; last && i > 0 {
 			// "A, B and C": the last comma's clause holds two asks.
 			if j := slices.IndexFunc(ws, isAnd); j > 0 {
-				if len(ws[:j]) < 2 || len(ws[:j]) > maxListClause {
+				if n := wordFields(ws[:j]); n < 2 || n > maxListClause {
 					return nil
 				}
 				clauses = append(clauses, strings.Join(ws[:j], " "))
 				ws = ws[j+1:]
 			}
 		}
-		if len(ws) < 2 || len(ws) > maxListClause {
+		if n := wordFields(ws); n < 2 || n > maxListClause {
 			return nil
 		}
 		clauses = append(clauses, strings.Join(ws, " "))
@@ -1732,12 +1742,24 @@ func listClauses(s string) []string {
 	return clauses
 }
 
+// wordFields counts the fields of a clause that hold a word: French
+// writes "?" apart ("…au Canada ?"), which is no word of it.
+func wordFields(fields []string) int {
+	n := 0
+	for _, f := range fields {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // weakClause is the score under which a clause of a list answers its
 // topic by a word or two only.
 const weakClause = 0.4
 
 // maxListClause is the most words of one ask in a list of asks.
-const maxListClause = 8
+const maxListClause = 10
 
 // listConjunctions join the last ask of a list to the others, in every
 // language of Languages: "and" only, for "or" joins the alternatives of

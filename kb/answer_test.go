@@ -402,6 +402,8 @@ func TestAnswerPairedAsks(t *testing.T) {
 		{"J'ai reçu les exemplaires avec l'ancienne couverture, et je voudrais savoir comment annuler ma deuxième commande", []string{"cancel-order", "old-version"}},
 		// A message that announces its questions parts them at commas.
 		{"Two questions: how many author copies can I order at once, where do I see my past orders?", []string{"max-quantity", "order-history"}},
+		// So may "et est-ce", without a comma.
+		{"Comment on commande des exemplaires d'auteur et est-ce qu'on peut avoir la livraison Prime dessus ?", []string{"order-author-copies", "shipping-options"}},
 		// A preposition may come before the question word.
 		{"Mag ik auteursexemplaren doorverkopen op een markt, en tot hoeveel exemplaren mag ik in één keer bestellen?", []string{"max-quantity", "reselling-copies"}},
 		// A problem told and an ask, parted by ", and" alone, when each
@@ -1121,4 +1123,30 @@ func TestAnswerCostOfCopies(t *testing.T) {
 			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
 		}
 	}
+}
+
+// TestAnswerLongListClauses checks that a list of asks whose clauses run
+// to ten words is answered clause by clause, and that French "?" written
+// apart is no word of its clause.
+func TestAnswerLongListClauses(t *testing.T) {
+	three := []string{"cart-quantity", "delivery-time", "order-option-missing"}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Three things: my cart shows 1 instead of 20, the order button is greyed out on my hardcover, and how long does delivery to Canada take?", three},
+		{"O carrinho mostra 1 em vez de 20, o botão de pedir está cinza na capa dura, e quanto tempo demora a entrega em Portugal?", three},
+		{"Mon panier affiche 1 au lieu de 20, le bouton commander est grisé sur mon relié, et combien de temps faut-il compter pour la livraison au Canada ?", three},
+	})
+}
+
+// TestAnswerEachCaseAsk checks that an ask naming nothing but "each
+// case" or "both", after two problems told, answers both, also one told
+// only as weakly as a clause of a list may answer.
+func TestAnswerEachCaseAsk(t *testing.T) {
+	both := []string{"old-version", "wrong-item"}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Im Paket war ein Buch von jemand anderem. Die übrigen sind meine, aber noch die alte Fassung von vor der Überarbeitung. Was mache ich in beiden Fällen?", both},
+		{"Dans le carton, un des livres est celui d'un autre auteur. Les autres sont à moi mais c'est l'ancienne version, d'avant mes corrections. Je fais quoi dans chaque cas ?", both},
+		{"Nel pacco c'era un libro di un altro autore. Gli altri sono miei ma della versione vecchia, di prima della revisione. Cosa faccio in entrambi i casi?", both},
+		{"In de doos zat een boek van iemand anders. De rest is van mij maar nog de oude versie van voor de correcties. Wat doe ik in beide gevallen?", both},
+		{"Veio na caixa um livro que não é meu. Os outros são meus mas da versão antiga, de antes da revisão. O que faço nos dois casos?", both},
+	})
 }

@@ -135,6 +135,12 @@ var eachPhrases = phraseList(
 	"per stuk", "per exemplaar", "elk", "het stuk",
 )
 
+// bothPhrases are the folded words, alone or in a row, with which an ask
+// speaks of two things told or more ("what do I do in each case", "je
+// fais quoi pour les deux"), in Languages.
+var bothPhrases = phraseList("both", "each case", "either case", "les deux", "chaque cas", "beide", "beiden", "jeden fall",
+	"ambos", "ambas", "los dos", "las dos", "cada caso", "entrambi", "entrambe", "tutti e due", "os dois", "as duas", "allebei")
+
 // namesDomain reports whether s names something of ordering and
 // printing copies (domainPrefixes, domainWords, a compound of
 // "exemplar" such as "Autorenexemplare", or a marketplace's address such
