@@ -1340,13 +1340,20 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 			asks++
 		}
 	}
+	var told []int // the sentences that tell a problem of their own topic, not read as asks
+	var results []Result
 	for j := 0; j < last; j++ {
 		s := &segs[j]
 		if s.filler || s.ask || past(s.text) {
 			continue
 		}
-		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) && asksOther(segs[j+1:], searched[j+1:], r.Best.ID) {
-			s.ask, s.listed = true, &r
+		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) {
+			if asksOther(segs[j+1:], searched[j+1:], r.Best.ID) {
+				s.ask, s.listed = true, &r
+				asks++
+			} else if !slices.ContainsFunc(results, func(q Result) bool { return q.Best.ID == r.Best.ID }) {
+				told, results = append(told, j), append(results, r)
+			}
 			continue
 		}
 		// "Pongo 25 copias y en el carrito aparecen 2, lo corrijo, … y el
@@ -1361,6 +1368,15 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 			searched = slices.Insert(searched, j, Result{})
 			last, asks = last+1, asks+2
 			j++
+		}
+	}
+	// "I enter 30 copies and the cart shows 3. Then at checkout the cart
+	// is empty. What is going on with the quantity and why does it
+	// empty?": sentences that tell two problems or more, each of its own
+	// topic, are each asked about.
+	if len(told) >= 2 && asks+len(told) <= maxAsks {
+		for n, j := range told {
+			segs[j].ask, segs[j].listed = true, &results[n]
 		}
 	}
 	return segs

@@ -1150,3 +1150,17 @@ func TestAnswerEachCaseAsk(t *testing.T) {
 		{"Veio na caixa um livro que não é meu. Os outros são meus mas da versão antiga, de antes da revisão. O que faço nos dois casos?", both},
 	})
 }
+
+// TestAnswerTwoProblemsTold checks that sentences telling two problems,
+// each of its own topic, before an ask about both are each answered,
+// though the ask's own words answer one of them.
+func TestAnswerTwoProblemsTold(t *testing.T) {
+	both := []string{"cart-empty", "cart-quantity"}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"I enter 30 copies and the cart shows 3. Then at checkout the cart is empty. What is going on with the quantity and why does it empty?", both},
+		{"Ich gebe 50 Exemplare ein und im Warenkorb stehen 5. Beim Bezahlen ist der Warenkorb leer. Was ist mit der Menge los und warum ist er leer?", both},
+		{"Metto 30 copie e nel carrello ne risultano 3. Al pagamento il carrello è vuoto. Che succede con la quantità e perché si svuota?", both},
+		{"Ik vul 30 exemplaren in en de winkelwagen toont er 3. Bij het afrekenen is de winkelwagen leeg. Wat is er met het aantal en waarom is hij leeg?", both},
+		{"Coloco 40 cópias e o carrinho mostra 4. Na finalização o carrinho fica vazio. O que acontece com a quantidade e por que esvazia?", both},
+	})
+}

@@ -764,11 +764,18 @@ func isAsk(s string) bool {
 		" not sure if ", " not sure whether ", " wusste ich gern ", " unsicher ob ", " nicht sicher ob ", " pas sur que ", " pas sure que ",
 		" no estoy seguro de si ", " no estoy segura de si ", " non sono sicuro se ", " non sono sicura se ", " niet zeker of "} {
 		if strings.Contains(t, p) {
-			return !past(s)
+			return !past(s) && !hasPhrase(ws, noNeedPhrases, nil)
 		}
 	}
 	return false
 }
+
+// noNeedPhrases are the folded words, in a row, that say the author
+// needs no answer ("non mi serve sapere se conviene", "I don't need to
+// know whether it pays"), in Languages: the wish to know is denied.
+var noNeedPhrases = phraseList("not need to know", "no need to know", "pas besoin de savoir",
+	"muss nicht wissen", "brauche nicht zu wissen", "no necesito saber", "no hace falta saber", "non mi serve sapere", "non ho bisogno di sapere",
+	"nao preciso saber", "hoef niet te weten", "hoef ik niet te weten")
 
 // endsAsAsk reports whether s ends as a question does without a question
 // mark ("…e a me ne servono 1200, come faccio"), in any language of

@@ -181,7 +181,11 @@ func TestIsAsk(t *testing.T) {
 		// of time after a lead and a comma.
 		"Qualche settimana fa non riuscivo a capire dove vedere il mio ordine, poi l'ho trovato.",
 		"Last week I wanted to know where my order was, then support sent the tracking link.",
-		"Agora, quando chegar o pacote vou conferir tudo", "My cart, it shows nothing at all"} {
+		"Agora, quando chegar o pacote vou conferir tudo", "My cart, it shows nothing at all",
+		// A wish to know denied asks nothing.
+		"I've made up my mind, I don't need to know whether it pays.", "Ho già deciso, non mi serve sapere se conviene.",
+		"Je n'ai pas besoin de savoir si ça vaut le coup.", "Ich muss nicht wissen, ob es sich lohnt.", "No necesito saber si compensa.",
+		"Não preciso saber se vale a pena.", "Ik hoef niet te weten of het loont."} {
 		if isAsk(s) {
 			t.Errorf("isAsk(%q) = true, want false", s)
 		}
