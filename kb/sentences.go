@@ -728,7 +728,9 @@ func isAsk(s string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	if slices.Contains(questionWords(), ws[0]) {
+	// "Any help appreciated, and congrats to everyone!": a sentence that
+	// ends with "!" exclaims, whatever its first word.
+	if slices.Contains(questionWords(), ws[0]) && !strings.HasSuffix(strings.TrimRight(s, " )"), "!") {
 		switch {
 		case ws[0] == "por":
 			// "por" opens a question only as "¿por qué?": "Por lo

@@ -169,7 +169,8 @@ func TestIsAsk(t *testing.T) {
 		// A wish to know now asks; an ask may follow a lead of a word or
 		// two and a comma.
 		"Vorrei capire se questi difetti rientrano nella tolleranza.", "I want to know where my order is.",
-		"separate thing, how do I switch my royalty payments to another bank", "ah et, comment je change l'adresse de livraison"} {
+		"separate thing, how do I switch my royalty payments to another bank", "ah et, comment je change l'adresse de livraison",
+		"how do I cancel my order?!"} {
 		if !isAsk(s) {
 			t.Errorf("isAsk(%q) = false, want true", s)
 		}
@@ -185,7 +186,10 @@ func TestIsAsk(t *testing.T) {
 		// A wish to know denied asks nothing.
 		"I've made up my mind, I don't need to know whether it pays.", "Ho già deciso, non mi serve sapere se conviene.",
 		"Je n'ai pas besoin de savoir si ça vaut le coup.", "Ich muss nicht wissen, ob es sich lohnt.", "No necesito saber si compensa.",
-		"Não preciso saber se vale a pena.", "Ik hoef niet te weten of het loont."} {
+		"Não preciso saber se vale a pena.", "Ik hoef niet te weten of het loont.",
+		// A sentence that ends with "!" exclaims.
+		"Any help appreciated, and congrats to everyone who launched this month!", "Quel bazar !", "Was für ein Chaos!",
+		"Qué lío con el carrito!", "Che disastro questo pacco!", "Como assim, de novo!", "Wat een gedoe!"} {
 		if isAsk(s) {
 			t.Errorf("isAsk(%q) = true, want false", s)
 		}
