@@ -750,6 +750,12 @@ func isAsk(s string) bool {
 			// "When I go to order…", "Wanneer ik klik…": a clause of
 			// time, not a question, without a question mark.
 			return false
+		case (ws[0] == "cuando" || ws[0] == "quando") && strings.Contains(s, ", ") && strings.HasSuffix(strings.TrimSpace(s), "."):
+			// "Cuando pedí mis primeros ejemplares me asusté…, pero acá me
+			// explicaron…": where the verb says its subject, "when" and a
+			// comma to the full stop are a clause of time and the sentence
+			// it opens.
+			return false
 		}
 		return true
 	}

@@ -170,7 +170,7 @@ func TestIsAsk(t *testing.T) {
 		// two and a comma.
 		"Vorrei capire se questi difetti rientrano nella tolleranza.", "I want to know where my order is.",
 		"separate thing, how do I switch my royalty payments to another bank", "ah et, comment je change l'adresse de livraison",
-		"how do I cancel my order?!"} {
+		"how do I cancel my order?!", "cuándo llegan mis copias de autor", "quando arrivano le copie, domani"} {
 		if !isAsk(s) {
 			t.Errorf("isAsk(%q) = false, want true", s)
 		}
@@ -189,7 +189,11 @@ func TestIsAsk(t *testing.T) {
 		"Não preciso saber se vale a pena.", "Ik hoef niet te weten of het loont.",
 		// A sentence that ends with "!" exclaims.
 		"Any help appreciated, and congrats to everyone who launched this month!", "Quel bazar !", "Was für ein Chaos!",
-		"Qué lío con el carrito!", "Che disastro questo pacco!", "Como assim, de novo!", "Wat een gedoe!"} {
+		"Qué lío con el carrito!", "Che disastro questo pacco!", "Como assim, de novo!", "Wat een gedoe!",
+		// Where the verb says its subject, "when" and a comma to the
+		// full stop tell.
+		"Cuando pedí mis primeros ejemplares me asusté, pero ya lo entendí.", "Quando ho ordinato le copie, il carrello era vuoto.",
+		"Quando pedi as cópias, o carrinho ficou vazio."} {
 		if isAsk(s) {
 			t.Errorf("isAsk(%q) = true, want false", s)
 		}
