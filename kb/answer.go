@@ -271,7 +271,7 @@ func (k *KB) Answer(message, lang string) Answer {
 		// book worked out? Also, can I get hardcover copies in the UK?"
 		// the hardcover is the second ask's.
 		own := withoutOtherAsks(message, parts, i)
-		if r := k.placedQuantity(message, k.advantageSteps(p.Ask, k.printPreorder(message, k.placeAsked(p.Ask, k.deliveryAsked(p.Ask, k.ukHardcover(message, k.shortBook(own, k.printingAsked(p.Ask, own, k.hardcoverCost(own, k.costOfCopies(p.Ask, k.inkCost(p.Ask, own, k.proofDifference(p.Ask, message, p.Result)))))))))))); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
+		if r := k.narrowPart(p.Ask, own, message, p.Result); r.Best == p.Best || !answersNarrower(parts, r.Best.ID) {
 			p.Result = r
 		}
 		a.add(p)
@@ -377,7 +377,26 @@ func answers(parts []Part, id string) bool {
 // a print pre-order. Search narrows by the query; Answer narrows each
 // part by the whole message.
 func (k *KB) narrow(text string, r Result) Result {
-	return k.placedQuantity(text, k.printPreorder(text, k.placeAsked(text, k.deliveryAsked(text, k.ukHardcover(text, k.shortBook(text, k.printingAsked(text, text, k.hardcoverCost(text, k.costOfCopies(text, k.inkCost(text, text, k.proofDifference(text, text, k.isbn979(text, r))))))))))))
+	return k.narrowPart(text, text, text, k.isbn979(text, r))
+}
+
+// narrowPart applies the narrowing rules, in this order, to r, found for
+// ask: own is the message without its other asks, where the format and
+// pages of a cost are read, and message the whole of it. Each rule leaves
+// r as it is unless it applies.
+func (k *KB) narrowPart(ask, own, message string, r Result) Result {
+	r = k.proofDifference(ask, message, r)
+	r = k.inkCost(ask, own, r)
+	r = k.costOfCopies(ask, r)
+	r = k.hardcoverCost(own, r)
+	r = k.printingAsked(ask, own, r)
+	r = k.shortBook(own, r)
+	r = k.ukHardcover(message, r)
+	r = k.deliveryAsked(ask, r)
+	r = k.placeAsked(ask, r)
+	r = k.printPreorder(message, r)
+	r = k.advantageSteps(ask, r)
+	return k.placedQuantity(message, r)
 }
 
 // meaningWords counts the words of s that are not stop words of lang.

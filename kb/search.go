@@ -133,7 +133,7 @@ func (k *KB) Search(query, lang string) Result {
 			}
 		}
 	}
-	res := k.advantageSteps(query, k.narrow(query, k.result(r, lang)))
+	res := k.narrow(query, k.result(r, lang))
 	if res.Confident && k.otherShop(query, lang) {
 		return Result{Lang: res.Lang}
 	}
