@@ -671,23 +671,15 @@ func TestAnswerShortBook(t *testing.T) {
 // gets a printing cost narrowed by the page count, and that an ask of
 // where to order from keeps the choice of marketplace.
 func TestAnswerPrintingAsked(t *testing.T) {
-	k := mustLoad(t)
-	for _, tt := range []struct {
-		message, want string
-	}{
-		{"Mon recueil fait 72 pages, noir et blanc. Quel est le coût d'impression sur amazon.fr comparé à amazon.co.uk et amazon.com ?", "printing-cost-by-marketplace"},
-		{"My novel has 320 pages. What is the printing cost on amazon.co.uk compared with amazon.com?", "printing-cost"},
-		{"Should I order my copies from amazon.co.uk or amazon.de?", "which-marketplace"},
-		{"Mi libro tiene 180 páginas, interior en color estándar, tamaño 8,5x11, y lo vendo en amazon.es. ¿Cuánto sería el coste de impresión por ejemplar?", "printing-cost"},
-		{"Meu romance tem 280 páginas, 5,5 x 8,5, miolo preto e branco. Quanto custa a impressão de cada exemplar?", "printing-cost"},
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Mon recueil fait 72 pages, noir et blanc. Quel est le coût d'impression sur amazon.fr comparé à amazon.co.uk et amazon.com ?", []string{"printing-cost-by-marketplace"}},
+		{"My novel has 320 pages. What is the printing cost on amazon.co.uk compared with amazon.com?", []string{"printing-cost"}},
+		{"Should I order my copies from amazon.co.uk or amazon.de?", []string{"which-marketplace"}},
+		{"Mi libro tiene 180 páginas, interior en color estándar, tamaño 8,5x11, y lo vendo en amazon.es. ¿Cuánto sería el coste de impresión por ejemplar?", []string{"printing-cost"}},
+		{"Meu romance tem 280 páginas, 5,5 x 8,5, miolo preto e branco. Quanto custa a impressão de cada exemplar?", []string{"printing-cost"}},
 		// The cost of author copies, which the printing cost is part of.
-		{"Wat betaal je ongeveer per auteursexemplaar van 250 pagina's, is dat gewoon de drukkosten?", "author-copy-cost"},
-	} {
-		ids, _ := partIDs(k.Answer(tt.message, ""))
-		if !slices.Equal(ids, []string{tt.want}) {
-			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
-		}
-	}
+		{"Wat betaal je ongeveer per auteursexemplaar van 250 pagina's, is dat gewoon de drukkosten?", []string{"author-copy-cost"}},
+	})
 }
 
 // TestAnswerInkCost checks that a question of what a book of a given
@@ -1079,50 +1071,30 @@ func TestAnswerBracketedAlternative(t *testing.T) {
 // on a marketplace take to arrive gets the delivery time, and that an
 // ask of which marketplace to use keeps the choice.
 func TestAnswerDeliveryAsked(t *testing.T) {
-	k := mustLoad(t)
-	for _, tt := range []struct {
-		message, want string
-	}{
-		{"¿Cuánto tardan en llegar a Monterrey las copias de autor pedidas en amazon.com.mx?", "delivery-time"},
-		{"Combien de temps mettent les exemplaires d'auteur commandés sur amazon.fr pour arriver en Belgique ?", "delivery-time"},
-		{"Should I order my author copies from amazon.com or amazon.ca if I live in Toronto?", "which-marketplace"},
-	} {
-		ids, _ := partIDs(k.Answer(tt.message, ""))
-		if !slices.Equal(ids, []string{tt.want}) {
-			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
-		}
-	}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"¿Cuánto tardan en llegar a Monterrey las copias de autor pedidas en amazon.com.mx?", []string{"delivery-time"}},
+		{"Combien de temps mettent les exemplaires d'auteur commandés sur amazon.fr pour arriver en Belgique ?", []string{"delivery-time"}},
+		{"Should I order my author copies from amazon.com or amazon.ca if I live in Toronto?", []string{"which-marketplace"}},
+	})
 }
 
 // TestAnswerCostOfBookGiven checks that an ask of what copies cost, in a
 // message that gives the book's pages, is answered even though the ask
 // itself names nothing of books.
 func TestAnswerCostOfBookGiven(t *testing.T) {
-	k := mustLoad(t)
-	msg := "Bonjour ! Roman de 300 pages, broché. Ça me reviendrait à combien d'en faire venir une trentaine chez moi pour un salon du livre ? et ça met combien de temps pour arriver en Normandie ?"
-	ids, _ := partIDs(k.Answer(msg, ""))
-	sort.Strings(ids)
-	if want := []string{"author-copy-cost", "delivery-time"}; !slices.Equal(ids, want) {
-		t.Errorf("Answer(%q) = %v, want %v", msg, ids, want)
-	}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Bonjour ! Roman de 300 pages, broché. Ça me reviendrait à combien d'en faire venir une trentaine chez moi pour un salon du livre ? et ça met combien de temps pour arriver en Normandie ?", []string{"author-copy-cost", "delivery-time"}},
+	})
 }
 
 // TestAnswerCostOfCopies checks that an ask of what one's own copies
 // cost gets their cost, narrowed by the format, where the search found
 // ordering them, and that copies named by their price keep ordering.
 func TestAnswerCostOfCopies(t *testing.T) {
-	k := mustLoad(t)
-	for _, tt := range []struct {
-		message, want string
-	}{
-		{"Wat kost een gebonden exemplaar van mijn eigen boek als ik het voor mezelf laat drukken?", "hardcover-cost"},
-		{"Onde é que eu clico pra comprar meus próprios livros a preço de impressão?", "order-author-copies"},
-	} {
-		ids, _ := partIDs(k.Answer(tt.message, ""))
-		if !slices.Equal(ids, []string{tt.want}) {
-			t.Errorf("Answer(%q) = %v, want [%s]", tt.message, ids, tt.want)
-		}
-	}
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Wat kost een gebonden exemplaar van mijn eigen boek als ik het voor mezelf laat drukken?", []string{"hardcover-cost"}},
+		{"Onde é que eu clico pra comprar meus próprios livros a preço de impressão?", []string{"order-author-copies"}},
+	})
 }
 
 // TestAnswerLongListClauses checks that a list of asks whose clauses run
