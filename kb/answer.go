@@ -539,7 +539,7 @@ func (k *KB) inkCost(ask, text string, r Result) Result {
 	if !r.Confident || r.Best == nil {
 		return r
 	}
-	if asksInkChoice(ask) {
+	if costTopic(r.Best.ID) && asksInkChoice(ask) {
 		return k.inkChoice(r)
 	}
 	if r.Best.ID != "ink-options" || !hasPhrase(words(ask), costPhrases, nil) {
