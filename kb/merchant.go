@@ -192,8 +192,14 @@ func otherGoods(ws []string) bool {
 	if !goods && !printer {
 		return false
 	}
-	for i, w := range ws {
-		low := bareWord(w)
+	for i := 0; i < len(ws); i++ {
+		// The words of goods are not a book's, though some end in one
+		// ("Gästebuch", "livre d'or").
+		if n := goodsAt(ws, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		low := bareWord(ws[i])
 		if printingWords[low] && printer || ofGoods(ws, i) {
 			continue
 		}
@@ -384,12 +390,12 @@ var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf create
 // card payment, "la page affiche").
 var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
 invitations flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
-supermarket pharmacy medicine medicines medication prescription newspaper newspapers magazine magazines
+supermarket pharmacy medicine medicines medication prescription newspaper newspapers magazine magazines guestbook
 chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
 faire-part fairepart flyer prospectus dépliants depliants affiches autocollants calendriers jouets
 supermarché supermarche pharmacie médicament médicaments medicament medicaments ordonnance journaux d'hôtel d’hôtel d'hotel
 schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
-supermarkt apotheke medikament medikamente zeitung zeitungen zeitschrift zeitschriften hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets
+supermarkt apotheke medikament medikamente zeitung zeitungen zeitschrift zeitschriften hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets fotoabzüge fotoabzuege fotoalbum fotoalben gästebuch gaestebuch
 einladungen einladungskarten hochzeitseinladungen hochzeitskarten visitenkarten plakate aufkleber postkarten fotokalender wandkalender tischkalender brettspiel brettspiele brettspiels gesellschaftsspiel gesellschaftsspiele gesellschaftsspiels spielzeug
 zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza
 invitaciones folletos carteles pegatinas camisetas calendarios juguetes
@@ -402,17 +408,17 @@ volantini locandine manifesti adesivi magliette calendari giocattoli
 supermercato farmaco farmaci medicinali giornale giornali rivista riviste d'albergo d’albergo dell'albergo dell'hotel
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
 uitnodigingen trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
-apotheek medicijn medicijnen medicatie krant kranten tijdschrift tijdschriften hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
+apotheek medicijn medicijnen medicatie krant kranten tijdschrift tijdschriften fotoafdrukken fotoalbum gastenboek hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".
-var goodsPhrases = phraseSet(`hotel booking; hotel reservation; hotel room; concert tickets; train tickets; plane tickets; flight tickets
+var goodsPhrases = phraseSet(`hotel booking; hotel reservation; hotel room; concert tickets; train tickets; plane tickets; flight tickets; photo prints; photo album; photo albums; guest book; wedding album
 board game; board games; wedding invitation; wedding invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
-billets de concert; billets de train; billets d'avion; billet d'avion; jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
+tirages photo; tirages photos; album photo; albums photo; livre d'or; livres d'or; billets de concert; billets de train; billets d'avion; billet d'avion; jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
 einen kalender; ein kalender
-reserva de hotel; reserva del hotel; habitación de hotel; entradas para un concierto; entradas del concierto; billetes de tren; billetes de avión; billete de avión; juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
-biglietti del concerto; biglietti per il concerto; biglietti del treno; biglietti aerei; gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
-reserva de hotel; reserva do hotel; quarto de hotel; passagens aéreas; passagem aérea; jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
+revelado de fotos; álbum de fotos; album de fotos; libro de firmas; reserva de hotel; reserva del hotel; habitación de hotel; entradas para un concierto; entradas del concierto; billetes de tren; billetes de avión; billete de avión; juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
+stampe delle foto; stampa delle foto; album fotografico; libro degli ospiti; biglietti del concerto; biglietti per il concerto; biglietti del treno; biglietti aerei; gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
+revelação de fotos; revelacao de fotos; impressão de fotos; álbum de fotos; livro de visitas; reserva de hotel; reserva do hotel; quarto de hotel; passagens aéreas; passagem aérea; jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
 een kalender`)
 
 // phraseSet indexes the ";"-separated phrases of s by their first word,

@@ -154,3 +154,24 @@ func TestEverydayGoodsAndBookingsDeclined(t *testing.T) {
 		}
 	}
 }
+
+// Photo prints, photo albums and guest books are goods, not books, though
+// some are named with a book word ("livre d'or", "Gästebuch"); a book
+// about them is still a book.
+func TestPhotoPrintsAndGuestBooksDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"Le livre d'or de notre mariage est arrivé avec la reliure abîmée, je fais quoi ?",
+		"Unser Gästebuch von der Hochzeit kam mit losem Einband an, was nun?",
+		"Meine online bestellten Fotoabzüge sind viel zu dunkel geworden",
+		"Mijn online bestelde fotoafdrukken zijn veel te donker, kan ik ze terugsturen?",
+		"The photo prints I ordered came out far too dark, can I get them redone?",
+	} {
+		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
+			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+	if otherGoods(rawWords("My author copies of my photo book arrived with a torn cover")) {
+		t.Error("otherGoods: author copies of a photo book are a book")
+	}
+}

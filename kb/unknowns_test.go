@@ -856,3 +856,23 @@ func TestLegalAndRetailSubjects(t *testing.T) {
 		"Where can I buy my own hardcover at the author price?",
 	})
 }
+
+// TestBoughtSwappedSearched checks a reader's purchase told with "bought",
+// a bought ISBN put on a book already on sale, and a title searched with
+// words between, in several languages.
+func TestBoughtSwappedSearched(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"A fan bought my hardcover and it's taking a month to arrive, can I speed it up?", "reader-orders", ""},
+		{"Ein Leser hat mein Hardcover gekauft und die Lieferung dauert einen Monat", "reader-orders", ""},
+		{"Een lezer kocht mijn hardcover en de levering duurt een maand", "reader-orders", ""},
+		{"I bought my own ISBN, how do I swap it onto my live paperback?", "book-updates", ""},
+		{"Compré mi propio ISBN, ¿cómo lo cambio en mi libro ya publicado?", "book-updates", ""},
+		{"Comprei meu próprio ISBN, como troco no livro já à venda?", "book-updates", ""},
+		{"Wenn ich den genauen Titel bei Amazon eingebe, finde ich mein Buch nicht", "book-availability", ""},
+		{"Quando pesquiso o título exato na Amazon meu livro não aparece", "book-availability", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"I bought 20 author copies and the box arrived crushed, what now?",
+	})
+}
