@@ -175,3 +175,22 @@ func TestPhotoPrintsAndGuestBooksDeclined(t *testing.T) {
 		t.Error("otherGoods: author copies of a photo book are a book")
 	}
 }
+
+// Appliances, headphones and flowers ordered online, from Amazon too, are
+// other goods: "arrived broken" is not a damaged author copy.
+func TestAppliancesAndFlowersDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"My Amazon order of headphones arrived broken, how do I return them?",
+		"Le casque audio commandé sur Amazon est arrivé cassé",
+		"Ich habe eine Kaffeemaschine bestellt und sie kam kaputt an",
+		"Pedí una cafetera y llegó con el depósito roto",
+		"Ho ordinato una macchina del caffè ed è arrivata rotta",
+		"Encomendei uma cafeteira e chegou com defeito",
+		"De bloemen die ik voor mijn moeder bestelde zijn nooit aangekomen",
+	} {
+		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
+			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+}
