@@ -176,8 +176,9 @@ func TestPhotoPrintsAndGuestBooksDeclined(t *testing.T) {
 	}
 }
 
-// Appliances, headphones and flowers ordered online, from Amazon too, are
-// other goods: "arrived broken" is not a damaged author copy.
+// Appliances, a television, headphones, flowers and gift cards, from
+// Amazon too, are other goods: "arrived broken" is not a damaged author
+// copy.
 func TestAppliancesAndFlowersDeclined(t *testing.T) {
 	k := mustLoad(t)
 	for _, q := range []string{
@@ -188,6 +189,9 @@ func TestAppliancesAndFlowersDeclined(t *testing.T) {
 		"Ho ordinato una macchina del caffè ed è arrivata rotta",
 		"Encomendei uma cafeteira e chegou com defeito",
 		"De bloemen die ik voor mijn moeder bestelde zijn nooit aangekomen",
+		"La tv che ho ordinato è arrivata con lo schermo rotto",
+		"Mein Amazon-Gutschein funktioniert nicht",
+		"Mijn Amazon-cadeaubon werkt niet, wat nu?",
 	} {
 		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
 			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
