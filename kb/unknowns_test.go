@@ -876,3 +876,24 @@ func TestBoughtSwappedSearched(t *testing.T) {
 		"I bought 20 author copies and the box arrived crushed, what now?",
 	})
 }
+
+// TestListingRightsAndPastPrice checks a book gone from Amazon or asked
+// after on another store, proof of the rights to a book, the price the
+// author set told in the past tense and an advert for other books at the
+// back of one, in several languages.
+func TestListingRightsAndPastPrice(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"My book disappeared from Amazon overnight, what happened?", "book-availability", ""},
+		{"Meu livro sumiu da Amazon do nada, o que houve?", "book-availability", ""},
+		{"Is mijn boek ook te koop op Amazon.nl?", "book-availability", ""},
+		{"KDP wants proof that I hold the rights, how do I send it?", "copyright-content", ""},
+		{"A KDP pediu pra eu provar que tenho os direitos do livro, como faço?", "copyright-content", ""},
+		{"Perché il mio cartaceo costa meno su Amazon del prezzo che ho messo?", "list-price", ""},
+		{"¿Por qué sale más barato que el precio que puse?", "list-price", ""},
+		{"Puis-je mettre une pub pour mes autres livres à la fin de mon broché ?", "amazon-ads", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"The proof copy I ordered shows the old cover, is that normal?",
+	})
+}
