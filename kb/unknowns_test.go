@@ -897,3 +897,23 @@ func TestListingRightsAndPastPrice(t *testing.T) {
 		"The proof copy I ordered shows the old cover, is that normal?",
 	})
 }
+
+// TestParcelsSentByPost checks that a parcel the asker sends with the post
+// office or a courier is declined in every language, while shipping the
+// author's own copies is not.
+func TestParcelsSentByPost(t *testing.T) {
+	k := mustLoad(t)
+	checkSearches(t, k, "", []searchCase{
+		{"How much does it cost to send a package to my brother in Canada?", "postal-services", ""},
+		{"Combien coûte l'envoi d'un colis à ma sœur au Canada par La Poste ?", "postal-services", ""},
+		{"Was kostet es, ein Paket zu meiner Schwester nach Spanien zu schicken?", "postal-services", ""},
+		{"¿Cuánto cuesta enviar un paquete a mi hermana en Chile por Correos?", "postal-services", ""},
+		{"Quanto costa spedire un pacco a mia sorella in Spagna?", "postal-services", ""},
+		{"Quanto custa mandar uma caixa pelos Correios para Portugal?", "postal-services", ""},
+		{"Wat kost het om een pakket naar mijn zus in Spanje te sturen met PostNL?", "postal-services", ""},
+	})
+	checkNotDeclined(t, k, []string{
+		"Can Amazon ship my author copies straight to my sister in Canada?",
+		"Quanto custa mandar os exemplares do meu livro para Portugal?",
+	})
+}
