@@ -381,23 +381,23 @@ var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf create
 
 // goodsWords are goods other than books, in the seven languages, that
 // authors also order online: clothes, shoes, furniture, food, games and
-// toys, medicines, household appliances, a television, headphones,
+// toys, medicines, household appliances, a television set, headphones,
 // flowers, gift cards, newspapers and magazines, hotel rooms and
 // tickets, and what print shops print that is not a book (invitations,
 // flyers, posters, cards, calendars, photo prints; printers are
-// homePrinterWords).
-// Phones and computers are left out: the order page is opened on them.
-// So are the words a book may be or carry (a photo book, a puzzle book, a
-// sticker on a cover) and those of other senses (a calendar day, a
-// card payment, "la page affiche").
+// homePrinterWords). Phones and computers are left out: the order page
+// is opened on them. So are the words a book may be or carry (a photo
+// book, a puzzle book, a sticker on a cover) and those of other senses
+// (a calendar day, a card payment, "la page affiche", the TV an author
+// is interviewed on).
 var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
 invitations flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
 supermarket pharmacy medicine medicines medication prescription newspaper newspapers magazine magazines guestbook
-headphones earphones earbuds charger vacuum kettle toaster flowers bouquet perfume mattress giftcard giftcards voucher tv television
+headphones earphones earbuds charger vacuum kettle toaster flowers bouquet perfume mattress giftcard giftcards voucher
 chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
 faire-part fairepart flyer prospectus dépliants depliants affiches autocollants calendriers jouets
 supermarché supermarche pharmacie médicament médicaments medicament medicaments ordonnance journaux d'hôtel d’hôtel d'hotel
-écouteurs ecouteurs chargeur aspirateur cafetière cafetiere bouilloire grille-pain fleurs parfum matelas croquettes carte-cadeau télé tele téléviseur televiseur
+écouteurs ecouteurs chargeur aspirateur cafetière cafetiere bouilloire grille-pain fleurs parfum matelas croquettes carte-cadeau téléviseur televiseur
 schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
 supermarkt apotheke medikament medikamente zeitung zeitungen zeitschrift zeitschriften hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets fotoabzüge fotoabzuege fotoalbum fotoalben gästebuch gaestebuch
 kopfhörer kopfhörern kopfhoerer ladekabel ladegerät ladegerat staubsauger kaffeemaschine wasserkocher toaster blumen blumenstrauß parfüm matratze hundefutter gutschein gutscheine gutscheincode geschenkkarte fernseher
@@ -409,15 +409,15 @@ auriculares cargador aspiradora cafetera hervidor tostadora flores perfume colch
 sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
 convites panfletos folhetos cartazes adesivos canecas camisetas calendários calendarios brinquedos
 farmácia remédio remédios remedio remedios jornal jornais ingressos
-carregador aspirador cafeteira chaleira torradeira liquidificador buquê buque colchão colchao ração racao televisão televisao
+carregador aspirador cafeteira chaleira torradeira liquidificador buquê buque colchão colchao ração racao
 scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
 volantini locandine manifesti adesivi magliette calendari giocattoli
 supermercato farmaco farmaci medicinali giornale giornali rivista riviste d'albergo d’albergo dell'albergo dell'hotel
-cuffie auricolari caricabatterie aspirapolvere caffettiera bollitore tostapane fiori profumo materasso crocchette tv televisore
+cuffie auricolari caricabatterie aspirapolvere caffettiera bollitore tostapane fiori profumo materasso crocchette televisore
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
 uitnodigingen trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
 apotheek medicijn medicijnen medicatie krant kranten tijdschrift tijdschriften fotoafdrukken fotoalbum gastenboek
-koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart televisie hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
+koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".

@@ -189,12 +189,18 @@ func TestAppliancesAndFlowersDeclined(t *testing.T) {
 		"Ho ordinato una macchina del caffè ed è arrivata rotta",
 		"Encomendei uma cafeteira e chegou com defeito",
 		"De bloemen die ik voor mijn moeder bestelde zijn nooit aangekomen",
-		"La tv che ho ordinato è arrivata con lo schermo rotto",
+		"Il televisore che ho ordinato è arrivato con lo schermo rotto",
 		"Mein Amazon-Gutschein funktioniert nicht",
 		"Mijn Amazon-cadeaubon werkt niet, wat nu?",
 	} {
 		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
 			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+	// The TV an author appears on is no television set.
+	for _, ws := range []string{"I'm going on TV next week, can my order arrive by Friday?", "Je passe à la télé samedi, ma commande arrivera à temps ?"} {
+		if otherGoods(rawWords(ws)) {
+			t.Errorf("otherGoods(%q) = true, want false", ws)
 		}
 	}
 }
