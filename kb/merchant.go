@@ -389,9 +389,9 @@ var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf create
 // is opened on them. So are the words a book may be or carry (a photo
 // book, a puzzle book, a sticker on a cover) and those of other senses
 // (a calendar day, a card payment, "la page affiche", the TV an author
-// is interviewed on).
+// is interviewed on, invitations to a book fair).
 var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
-invitations flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
+flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
 supermarket pharmacy medicine medicines medication prescription newspaper newspapers magazine magazines guestbook
 headphones earphones earbuds charger vacuum kettle toaster flowers bouquet perfume mattress giftcard giftcards voucher
 chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
@@ -401,13 +401,13 @@ supermarché supermarche pharmacie médicament médicaments medicament medicamen
 schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
 supermarkt apotheke medikament medikamente zeitung zeitungen zeitschrift zeitschriften hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets fotoabzüge fotoabzuege fotoalbum fotoalben gästebuch gaestebuch
 kopfhörer kopfhörern kopfhoerer ladekabel ladegerät ladegerat staubsauger kaffeemaschine wasserkocher toaster blumen blumenstrauß parfüm matratze hundefutter gutschein gutscheine gutscheincode geschenkkarte fernseher
-einladungen einladungskarten hochzeitseinladungen hochzeitskarten visitenkarten plakate aufkleber postkarten fotokalender wandkalender tischkalender brettspiel brettspiele brettspiels gesellschaftsspiel gesellschaftsspiele gesellschaftsspiels spielzeug
+einladungskarten hochzeitseinladungen hochzeitskarten visitenkarten plakate aufkleber postkarten fotokalender wandkalender tischkalender brettspiel brettspiele brettspiels gesellschaftsspiel gesellschaftsspiele gesellschaftsspiels spielzeug
 zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza
-invitaciones folletos carteles pegatinas camisetas calendarios juguetes
+folletos carteles pegatinas camisetas calendarios juguetes
 supermercado farmacia medicamento medicamentos medicina periódico periódicos periodico periodicos revista revistas
 auriculares cargador aspiradora cafetera hervidor tostadora flores perfume colchón colchon pienso televisor
 sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
-convites panfletos folhetos cartazes adesivos canecas camisetas calendários calendarios brinquedos
+panfletos folhetos cartazes adesivos canecas camisetas calendários calendarios brinquedos
 farmácia remédio remédios remedio remedios jornal jornais ingressos
 carregador aspirador cafeteira chaleira torradeira liquidificador buquê buque colchão colchao ração racao
 scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
@@ -415,14 +415,14 @@ volantini locandine manifesti adesivi magliette calendari giocattoli
 supermercato farmaco farmaci medicinali giornale giornali rivista riviste d'albergo d’albergo dell'albergo dell'hotel
 cuffie auricolari caricabatterie aspirapolvere caffettiera bollitore tostapane fiori profumo materasso crocchette televisore
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
-uitnodigingen trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
+trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
 apotheek medicijn medicijnen medicatie krant kranten tijdschrift tijdschriften fotoafdrukken fotoalbum gastenboek
 koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".
 var goodsPhrases = phraseSet(`gift card; gift cards; vacuum cleaner; coffee machine; coffee maker; dog bed; cat tree; dog food; cat food; hotel booking; hotel reservation; hotel room; concert tickets; train tickets; plane tickets; flight tickets; photo prints; photo album; photo albums; guest book; wedding album
-board game; board games; wedding invitation; wedding invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
+board game; board games; wedding invitation; wedding invitations; party invitations; birthday invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
 carte cadeau; cartes cadeaux; bon d'achat; casque audio; machine à café; machine a cafe; tirages photo; tirages photos; album photo; albums photo; livre d'or; livres d'or; billets de concert; billets de train; billets d'avion; billet d'avion; jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
 einen kalender; ein kalender
 tarjeta regalo; tarjetas regalo; cheque regalo; revelado de fotos; álbum de fotos; album de fotos; libro de firmas; reserva de hotel; reserva del hotel; habitación de hotel; entradas para un concierto; entradas del concierto; billetes de tren; billetes de avión; billete de avión; juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
