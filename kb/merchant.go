@@ -385,50 +385,52 @@ var domainNames = wordSet(`amazon kdp kindle ingramspark ingram bookshelf create
 // flowers, gift cards, newspapers and magazines, hotel rooms and
 // tickets, and what print shops print that is not a book (invitations,
 // flyers, posters, cards, calendars, photo prints; printers are
-// homePrinterWords). Phones and computers are left out: the order page
+// homePrinterWords); a newspaper as it is delivered, flyers as they are
+// printed. Phones and computers are left out: the order page
 // is opened on them. So are the words a book may be or carry (a photo
 // book, a puzzle book, a sticker on a cover) and those of other senses
 // (a calendar day, a card payment, "la page affiche", the TV an author
-// is interviewed on, invitations to a book fair).
+// is interviewed on, invitations to a book fair, the newspaper that
+// writes about one, flyers handed out at a signing).
 var goodsWords = wordSet(`shoes sneakers trainers boots jacket coat dress shirt jeans trousers sofa couch fridge pizza groceries
-flyers leaflets posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
-supermarket pharmacy medicine medicines medication prescription newspaper newspapers magazine magazines guestbook
+posters postcards mugs t-shirt t-shirts tshirts hoodies calendars boardgame boardgames toys lego
+supermarket pharmacy medicine medicines medication prescription guestbook
 headphones earphones earbuds charger vacuum kettle toaster flowers bouquet perfume mattress giftcard giftcards voucher
 chaussures baskets veste manteau robe chemise pantalon canapé frigo pizza
-faire-part fairepart flyer prospectus dépliants depliants affiches autocollants calendriers jouets
-supermarché supermarche pharmacie médicament médicaments medicament medicaments ordonnance journaux d'hôtel d’hôtel d'hotel
+faire-part fairepart affiches autocollants calendriers jouets
+supermarché supermarche pharmacie médicament médicaments medicament medicaments ordonnance d'hôtel d’hôtel d'hotel
 écouteurs ecouteurs chargeur aspirateur cafetière cafetiere bouilloire grille-pain fleurs parfum matelas croquettes carte-cadeau téléviseur televiseur
 schuhe turnschuhe sneaker stiefel jacke mantel kleid hemd hose jeans sofa kühlschrank pizza
-supermarkt apotheke medikament medikamente zeitung zeitungen zeitschrift zeitschriften hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets fotoabzüge fotoabzuege fotoalbum fotoalben gästebuch gaestebuch
+supermarkt apotheke medikament medikamente hotelbuchung hotelreservierung hotelzimmer konzertkarten konzerttickets bahntickets zugtickets flugtickets zeitungsabo zeitungsabonnement fotoabzüge fotoabzuege fotoalbum fotoalben gästebuch gaestebuch
 kopfhörer kopfhörern kopfhoerer ladekabel ladegerät ladegerat staubsauger kaffeemaschine wasserkocher toaster blumen blumenstrauß parfüm matratze hundefutter gutschein gutscheine gutscheincode geschenkkarte fernseher
 einladungskarten hochzeitseinladungen hochzeitskarten visitenkarten plakate aufkleber postkarten fotokalender wandkalender tischkalender brettspiel brettspiele brettspiels gesellschaftsspiel gesellschaftsspiele gesellschaftsspiels spielzeug
 zapatos zapatillas chaqueta abrigo vestido camisa pantalón pantalones sofá nevera pizza
-folletos carteles pegatinas camisetas calendarios juguetes
-supermercado farmacia medicamento medicamentos medicina periódico periódicos periodico periodicos revista revistas
+carteles pegatinas camisetas calendarios juguetes
+supermercado farmacia medicamento medicamentos medicina
 auriculares cargador aspiradora cafetera hervidor tostadora flores perfume colchón colchon pienso televisor
 sapatos sapatilhas tênis ténis casaco vestido camisa calça sofá frigorífico geladeira pizza
-panfletos folhetos cartazes adesivos canecas camisetas calendários calendarios brinquedos
-farmácia remédio remédios remedio remedios jornal jornais ingressos
+cartazes adesivos canecas camisetas calendários calendarios brinquedos
+farmácia remédio remédios remedio remedios ingressos
 carregador aspirador cafeteira chaleira torradeira liquidificador buquê buque colchão colchao ração racao
 scarpe giacca giubbotto cappotto vestito camicia pantaloni divano frigorifero pizza
-volantini locandine manifesti adesivi magliette calendari giocattoli
-supermercato farmaco farmaci medicinali giornale giornali rivista riviste d'albergo d’albergo dell'albergo dell'hotel
+locandine manifesti adesivi magliette calendari giocattoli
+supermercato farmaco farmaci medicinali d'albergo d’albergo dell'albergo dell'hotel
 cuffie auricolari caricabatterie aspirapolvere caffettiera bollitore tostapane fiori profumo materasso crocchette televisore
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
 trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
-apotheek medicijn medicijnen medicatie krant kranten tijdschrift tijdschriften fotoafdrukken fotoalbum gastenboek
-koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets`)
+apotheek medicijn medicijnen medicatie fotoafdrukken fotoalbum gastenboek
+koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets krantenabonnement`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".
-var goodsPhrases = phraseSet(`gift card; gift cards; vacuum cleaner; coffee machine; coffee maker; dog bed; cat tree; dog food; cat food; hotel booking; hotel reservation; hotel room; concert tickets; train tickets; plane tickets; flight tickets; photo prints; photo album; photo albums; guest book; wedding album
+var goodsPhrases = phraseSet(`newspaper subscription; newspaper delivery; my newspaper; magazine subscription; printed flyers; flyers printed; flyers i ordered; flyers i had; printed leaflets; leaflets printed; gift card; gift cards; vacuum cleaner; coffee machine; coffee maker; dog bed; cat tree; dog food; cat food; hotel booking; hotel reservation; hotel room; concert tickets; train tickets; plane tickets; flight tickets; photo prints; photo album; photo albums; guest book; wedding album
 board game; board games; wedding invitation; wedding invitations; party invitations; birthday invitations; business cards; greeting cards; a calendar; wall calendar; photo calendar; custom calendar; personalised calendar; personalized calendar; printed calendar
-carte cadeau; cartes cadeaux; bon d'achat; casque audio; machine à café; machine a cafe; tirages photo; tirages photos; album photo; albums photo; livre d'or; livres d'or; billets de concert; billets de train; billets d'avion; billet d'avion; jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
-einen kalender; ein kalender
-tarjeta regalo; tarjetas regalo; cheque regalo; revelado de fotos; álbum de fotos; album de fotos; libro de firmas; reserva de hotel; reserva del hotel; habitación de hotel; entradas para un concierto; entradas del concierto; billetes de tren; billetes de avión; billete de avión; juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
-buono regalo; buoni regalo; carta regalo; macchina del caffè; macchina del caffe; stampe delle foto; stampa delle foto; album fotografico; libro degli ospiti; biglietti del concerto; biglietti per il concerto; biglietti del treno; biglietti aerei; gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
-cartão presente; cartao presente; vale presente; fones de ouvido; fone de ouvido; revelação de fotos; revelacao de fotos; impressão de fotos; álbum de fotos; livro de visitas; reserva de hotel; reserva do hotel; quarto de hotel; passagens aéreas; passagem aérea; jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
-een kalender`)
+abonnement au journal; mon journal; flyers imprimés; flyers imprimes; prospectus imprimés; dépliants imprimés; carte cadeau; cartes cadeaux; bon d'achat; casque audio; machine à café; machine a cafe; tirages photo; tirages photos; album photo; albums photo; livre d'or; livres d'or; billets de concert; billets de train; billets d'avion; billet d'avion; jeu de société; jeux de société; jeu de societe; jeux de societe; cartes de visite; un calendrier; calendrier personnalisé; calendrier photo; calendrier mural
+einen kalender; ein kalender; meine zeitung; gedruckten flyer; die flyer
+suscripción al periódico; mi periódico; folletos impresos; flyers impresos; tarjeta regalo; tarjetas regalo; cheque regalo; revelado de fotos; álbum de fotos; album de fotos; libro de firmas; reserva de hotel; reserva del hotel; habitación de hotel; entradas para un concierto; entradas del concierto; billetes de tren; billetes de avión; billete de avión; juego de mesa; juegos de mesa; tarjetas de visita; invitaciones de boda; un calendario; calendario personalizado; calendario de fotos; calendario de pared
+abbonamento al giornale; il mio giornale; volantini stampati; i volantini; buono regalo; buoni regalo; carta regalo; macchina del caffè; macchina del caffe; stampe delle foto; stampa delle foto; album fotografico; libro degli ospiti; biglietti del concerto; biglietti per il concerto; biglietti del treno; biglietti aerei; gioco da tavolo; giochi da tavolo; gioco in scatola; giochi in scatola; biglietti da visita; partecipazioni di nozze; un calendario; calendario personalizzato; calendario fotografico; calendario da muro
+assinatura do jornal; meu jornal; panfletos impressos; folhetos impressos; cartão presente; cartao presente; vale presente; fones de ouvido; fone de ouvido; revelação de fotos; revelacao de fotos; impressão de fotos; álbum de fotos; livro de visitas; reserva de hotel; reserva do hotel; quarto de hotel; passagens aéreas; passagem aérea; jogo de tabuleiro; jogos de tabuleiro; cartões de visita; cartoes de visita; convites de casamento; um calendário; um calendario; calendário personalizado; calendario personalizado; calendário de fotos; calendário de parede
+een kalender; mijn krant; gedrukte flyers; de flyers`)
 
 // phraseSet indexes the ";"-separated phrases of s by their first word,
 // each with the words after it.

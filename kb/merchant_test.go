@@ -198,12 +198,16 @@ func TestAppliancesAndFlowersDeclined(t *testing.T) {
 		}
 	}
 	// The TV an author appears on is no television set, nor are the
-	// invitations to a book fair goods.
+	// invitations to a book fair, the newspaper writing about one or the
+	// flyers handed out at a signing goods.
 	for _, ws := range []string{
 		"I'm going on TV next week, can my order arrive by Friday?",
 		"Je passe à la télé samedi, ma commande arrivera à temps ?",
 		"I got invitations to three book fairs, can my order arrive in time?",
 		"Ich habe Einladungen zu drei Lesungen, kommt meine Bestellung rechtzeitig?",
+		"A newspaper is writing about me, can the order arrive before Friday?",
+		"Eine Zeitung schreibt über mich, kommt die Bestellung bis Freitag?",
+		"I'm handing out flyers at my signing, will the order arrive in time?",
 	} {
 		if otherGoods(rawWords(ws)) {
 			t.Errorf("otherGoods(%q) = true, want false", ws)
