@@ -828,6 +828,7 @@ func TestAccountAccessAndNeighbours(t *testing.T) {
 	checkNotDeclined(t, k, []string{
 		"Je suis connectée sur KDP mais le panier Amazon reste vide, faut-il se connecter séparément ?",
 		"will they get here in time for a signing in two weeks?",
+		"Should I sign in the front of each copy before I mail them?",
 		"I uploaded the new edition but the author copies I received are still the old edition",
 		"How many pages can my paperback have and what does each page cost to print?",
 	})
