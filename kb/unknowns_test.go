@@ -713,6 +713,7 @@ func TestSubjectsInTheirOwnWords(t *testing.T) {
 		{"¿Por qué no funciona la vista previa de mi novela en Amazon?", "look-inside", ""},
 		{"Perché l'estratto non compare sulla pagina del mio romanzo?", "look-inside", ""},
 		{"Die Leseprobe wird nicht angezeigt, woran liegt das?", "look-inside", ""},
+		{"My lookinside isn't working on the paperback", "look-inside", ""},
 		{"Mein Roman taucht in den Suchergebnissen gar nicht auf", "book-availability", ""},
 		{"Il mio romanzo non compare nelle ricerche, come faccio a indicizzarlo?", "book-availability", ""},
 		{"Meu romance não aparece nas buscas da Amazon, por quê?", "book-availability", ""},
