@@ -419,7 +419,9 @@ cuffie auricolari caricabatterie aspirapolvere caffettiera bollitore tostapane f
 schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
 trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
 apotheek medicijn medicijnen medicatie fotoafdrukken fotoalbum gastenboek
-koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets krantenabonnement`)
+koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotel
+clothing clothes electronics gadgets vêtements vetements électronique electronique kleidung elektronik elektronikshop elektronikladen elektronikmarkt modegeschäft modegeschaeft kleidungsgeschäft
+ropa electrónica electronica elettronica abbigliamento roupas roupa eletrônicos eletronicos eletrônica eletronica kleding elektronica kledingwinkel elektronicawinkelkamer concertkaartjes concerttickets treinkaartjes vliegtickets krantenabonnement`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".

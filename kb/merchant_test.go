@@ -214,3 +214,20 @@ func TestAppliancesAndFlowersDeclined(t *testing.T) {
 		}
 	}
 }
+
+// A shop named by what it sells ("a clothing shop", "Elektronikshop",
+// "negozio di elettronica") is another shop's order.
+func TestShopOfOtherGoodsDeclined(t *testing.T) {
+	k := mustLoad(t)
+	for _, q := range []string{
+		"The parcel from an electronics shop shows delivered but it never came, what do I do?",
+		"Mein Paket vom Elektronikmarkt hängt seit einer Woche beim Zoll, was tun?",
+		"Il pacco di un negozio di abbigliamento è fermo in giacenza da giorni",
+		"Mi pedido de una tienda de ropa lleva dos semanas en camino, ¿a quién reclamo?",
+		"Mijn pakket van een kledingwinkel is zoek, wat moet ik doen?",
+	} {
+		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
+			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+}
