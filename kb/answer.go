@@ -202,8 +202,10 @@ func (k *KB) Answer(message, lang string) Answer {
 		// "…Any fix? Also, I'm in Canada, should I be ordering from .com
 		// or .ca?": an ask its opening marks as another, that names
 		// something of ordering copies, is answered by its best topic
-		// from markedAsk, where alone it would have to be confident.
-		if !p.Confident && p.Unknown == nil && p.Best != nil && p.Score >= markedAsk && askOpener(segs[i].text, lang) == openerMore && namesDomain(p.Ask) && segs[i].listed == nil {
+		// from markedAsk, where alone it would have to be confident; right
+		// after an answered ask of another topic, from followedAsk ("…Wat
+		// kost een gebonden exemplaar? En hoe bestel ik die?").
+		if !p.Confident && p.Unknown == nil && p.Best != nil && (p.Score >= markedAsk || p.Score >= followedAsk && i > 0 && segs[i-1].ask && prev.Confident && prev.Best.ID != p.Best.ID) && askOpener(segs[i].text, lang) == openerMore && namesDomain(p.Ask) && segs[i].listed == nil {
 			p.Confident = true
 		}
 		// "Mon panier affiche 1 au lieu de 20… Et sur les autres les pages
@@ -1551,6 +1553,11 @@ const toldProblem = 0.9
 // …", "Y…") that names the domain takes its best topic: 0.1 answered
 // one wrong on the tuning set, 0.25 one fewer right.
 const markedAsk = 0.2
+
+// followedAsk is the least score at which a marked ask that names the
+// domain, right after an answered ask of another topic, takes its best
+// topic: the ask before says what its pronoun stands for.
+const followedAsk = 0.1
 
 // markedStory is the least score at which a sentence without a question
 // mark is read as an ask its opening or another's points to: it tells

@@ -835,6 +835,15 @@ func TestAnswerMarkedWeakAsk(t *testing.T) {
 	})
 }
 
+// TestAnswerFollowedWeakAsk checks that an ask opened by "and" right
+// after an answered ask of another topic gets its own best topic, though
+// it matches it more weakly than a marked ask must.
+func TestAnswerFollowedWeakAsk(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Mijn proefexemplaar is net binnen en ziet er goed uit. Hoeveel kost een auteursexemplaar van 180 pagina's? En hoe bestel ik die dan?", []string{"author-copy-cost", "order-author-copies"}},
+	})
+}
+
 // TestAnswerEachCost checks that a vague ask of what each one costs,
 // after an ask about copies, gets what the copies cost, narrowed by the
 // format the message names, and that an ask of a price the knowledge
