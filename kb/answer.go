@@ -536,7 +536,9 @@ var howLongPhrases = phraseList(
 // figures, where a question of the inks alone ("Is premium color worth
 // it for 150 pages?") names no cost. The cost must be asked in the ask
 // itself: a story around it tells of costs as much. shortBook then
-// narrows it further by the page count.
+// narrows it further by the page count. The other way round, an ask of
+// the choices of ink and paper gets the ink options from a cost topic
+// (inkChoice).
 func (k *KB) inkCost(ask, text string, r Result) Result {
 	if !r.Confident || r.Best == nil {
 		return r
