@@ -75,21 +75,12 @@ func namesPlace(ws []string, lang string) bool {
 	names := placeNames()[lang]
 	for i, w := range ws {
 		for _, p := range names[w] {
-			if i+len(p) <= len(ws) && equalWords(ws[i:i+len(p)], p) {
+			if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func equalWords(a, b []string) bool {
-	for i := range b {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // placeNames are the folded names of the countries and languages of the
