@@ -208,6 +208,21 @@ func (k *KB) Answer(message, lang string) Answer {
 		if !p.Confident && p.Unknown == nil && p.Best != nil && (p.Score >= markedAsk || p.Score >= followedAsk && i > 0 && segs[i-1].ask && prev.Confident && prev.Best.ID != p.Best.ID) && askOpener(segs[i].text, lang) == openerMore && namesDomain(p.Ask) && segs[i].listed == nil {
 			p.Confident = true
 		}
+		// "Combien coûte un exemplaire d'auteur de 200 pages ? Et comment
+		// je les commande ?": an ask opened by "and" right after an
+		// answered one, that on its own words matches nothing surely, asks
+		// of what the ask before named ("les" are the copies): it is
+		// searched with the words of the domain that one says
+		// (antecedent), and takes the topic they answer together when it
+		// is another than the one before's.
+		if !p.Confident && p.Unknown == nil && i > 0 && segs[i-1].ask && prev.Confident && askOpener(segs[i].text, lang) == openerMore && segs[i].listed == nil {
+			if ante := antecedent(segs[i-1].text); ante != "" {
+				q := query + " " + ante
+				if r := k.Search(q, lang); r.Confident && r.Unknown == nil && r.Best.ID != prev.Best.ID && r.Score >= markedAsk {
+					p.Result, named = r, q
+				}
+			}
+		}
 		// "Mon panier affiche 1 au lieu de 20… Et sur les autres les pages
 		// sont pâles, c'est normal ?": beside an ask already answered, the
 		// message is about copies, and an ask matching from weakClause is
@@ -706,6 +721,21 @@ func choosesMarketplace(missing []printcost.Missing) bool {
 	return slices.ContainsFunc(missing, func(m printcost.Missing) bool {
 		return m.Field == printcost.FieldMarketplace && len(m.Marketplaces) > 1
 	})
+}
+
+// antecedent returns the words of s that name something of the domain
+// (namesDomain) but a format (hardcoverWord): what a pronoun in the ask
+// after s may stand for ("how much is an author copy? and how do I order
+// those?"). The format would take the ask to the format's own topics.
+func antecedent(s string) string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		ws := words(f)
+		if namesDomain(f) && !slices.ContainsFunc(ws, hardcoverWord) {
+			out = append(out, ws...)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // hardcoverWord reports whether the folded word w may name the hardcover

@@ -844,6 +844,19 @@ func TestAnswerFollowedWeakAsk(t *testing.T) {
 	})
 }
 
+// TestAnswerAskOfAntecedent checks that an ask opened by "and" that
+// names what it asks of by a pronoun only ("how do I order those?"),
+// right after an answered ask, is searched with what that ask names, and
+// gets its own topic.
+func TestAnswerAskOfAntecedent(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"How much would one hardcover author copy of 250 pages cost me? And how do I order those?", []string{"hardcover-cost", "order-author-copies"}},
+		{"Combien coûte un exemplaire d'auteur relié de 200 pages ? Et comment je les commande ?", []string{"hardcover-cost", "order-author-copies"}},
+		{"Was kostet ein gebundenes Autorenexemplar mit 200 Seiten? Und wie bestelle ich die dann?", []string{"hardcover-cost", "order-author-copies"}},
+		{"Quanto costa una copia d'autore con copertina rigida di 200 pagine? E come le ordino?", []string{"hardcover-cost", "order-author-copies"}},
+	})
+}
+
 // TestAnswerEachCost checks that a vague ask of what each one costs,
 // after an ask about copies, gets what the copies cost, narrowed by the
 // format the message names, and that an ask of a price the knowledge
