@@ -1604,8 +1604,9 @@ const markedStory = 0.6
 const maxPairedMessage = 300
 
 // askPairs returns the places where a sentence s may part into two
-// questions, first to last: ", and" (or ", plus") and a question word, or
-// "and whether" (see whetherWords), in any language of Languages; and,
+// questions, first to last: ", and" (or ", plus", ", or", ", bzw.") and
+// a question word, or "and whether" (see whetherWords), in any language
+// of Languages; and,
 // loose (see strongPair), "and" and a question word without a comma, or
 // a comma and a question word. Each half has three words at least.
 func askPairs(s segment) []pairSplit {
@@ -1619,7 +1620,7 @@ func askPairs(s segment) []pairSplit {
 		rest := strings.Fields(lower[i+1:])
 		q, loose, at := false, false, 0
 		switch {
-		case len(rest) >= 3 && (slices.Contains(listConjunctions(), rest[0]) || comma && rest[0] == "plus"):
+		case len(rest) >= 3 && (slices.Contains(listConjunctions(), rest[0]) || comma && (rest[0] == "plus" || orComma(rest[0]))):
 			ws := words(rest[1])
 			if comma {
 				q = (len(ws) == 1 || estCe(ws)) && (slices.Contains(questionWords(), ws[0]) || rest[0] == "and" && ws[0] == "am")
@@ -1689,6 +1690,13 @@ func askPairs(s segment) []pairSplit {
 		i += 1 + j
 	}
 	return out
+}
+
+// orComma reports whether w, after a comma, is "or" (orWords) or German
+// "bzw." ("…stornieren, bzw. wo sehe ich meine Bestellungen?"): with a
+// question word after it, it may open a second ask as ", and" does.
+func orComma(w string) bool {
+	return slices.Contains(orWords, w) || w == "bzw." || w == "resp."
 }
 
 // opensWithSubject reports whether the word w is a subject (subjectWords),

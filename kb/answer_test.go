@@ -857,6 +857,17 @@ func TestAnswerAskOfAntecedent(t *testing.T) {
 	})
 }
 
+// TestAnswerOrPairedAsks checks that ", or" (", bzw.") and a question
+// word part a sentence into two asks of two topics, as ", and" does.
+func TestAnswerOrPairedAsks(t *testing.T) {
+	checkAnswered(t, mustLoad(t), []answered{
+		{"Kann ich meine Autorenexemplar-Bestellung von heute früh noch stornieren, bzw. wo finde ich überhaupt meine älteren Bestellungen?", []string{"cancel-order", "order-history"}},
+		{"Can I still cancel this morning's author copy order, or where do I even find the list of my earlier orders?", []string{"cancel-order", "order-history"}},
+		{"Kan ik mijn bestelling van auteursexemplaren van vanochtend nog annuleren, of waar vind ik eigenlijk mijn eerdere bestellingen?", []string{"cancel-order", "order-history"}},
+		{"¿Puedo cancelar todavía mi pedido de ejemplares de autor de esta mañana, o dónde veo mis pedidos anteriores?", []string{"cancel-order", "order-history"}},
+	})
+}
+
 // TestAnswerEachCost checks that a vague ask of what each one costs,
 // after an ask about copies, gets what the copies cost, narrowed by the
 // format the message names, and that an ask of a price the knowledge
