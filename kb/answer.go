@@ -410,7 +410,7 @@ func (k *KB) narrowPart(ask, own, message string, r Result) Result {
 	r = k.shortBook(own, r)
 	r = k.ukHardcover(message, r)
 	r = k.deliveryAsked(ask, r)
-	r = k.placeAsked(ask, r)
+	r = k.placeAsked(ask, message, r)
 	r = k.printPreorder(message, r)
 	r = k.advantageSteps(ask, r)
 	return k.placedQuantity(message, r)

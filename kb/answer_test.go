@@ -980,6 +980,8 @@ func TestAnswerPlaceAsked(t *testing.T) {
 		{"Ich wohne in Österreich und schreibe auf Deutsch – darf ich mir Exemplare zum Druckpreis bestellen?", true},
 		{"Ik woon in België en schrijf in het Fries, mag ik dan boeken tegen drukkosten voor mezelf bestellen?", true},
 		{"I live in Poland. Should I order my copies from amazon.de or amazon.fr?", false},
+		// "Here" is the place the message names.
+		{"Mi novela está en español y vivo en Montevideo, Uruguay. ¿Puedo encargar ejemplares para mí desde acá?", true},
 	} {
 		ids, _ := partIDs(k.Answer(tt.message, ""))
 		if got := slices.Contains(ids, "languages-countries"); got != tt.want {

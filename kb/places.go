@@ -21,7 +21,10 @@ import (
 // An ask whether the author is allowed to at all ("ich wohne in Polen –
 // darf ich mir überhaupt Exemplare zum Druckpreis bestellen?") is of who
 // may also when it was read as the choice of marketplace or a cost.
-func (k *KB) placeAsked(ask string, r Result) Result {
+//
+// An ask that names the place only as "here" ("¿Puedo encargar ejemplares
+// desde acá?") takes it from the message ("vivo en Santiago de Chile").
+func (k *KB) placeAsked(ask, message string, r Result) Result {
 	if !r.Confident || r.Best == nil {
 		return r
 	}
@@ -35,7 +38,10 @@ func (k *KB) placeAsked(ask string, r Result) Result {
 	}
 	ws := words(ask)
 	// "I can't order copies in Brazil" tells a problem: the order option.
-	if !hasPhrase(ws, may, nil) || slices.ContainsFunc(ws, func(w string) bool { return negations[w] }) || !namesPlace(ws, r.Best.Lang) {
+	if !hasPhrase(ws, may, nil) || slices.ContainsFunc(ws, func(w string) bool { return negations[w] }) {
+		return r
+	}
+	if !namesPlace(ws, r.Best.Lang) && !(slices.ContainsFunc(ws, func(w string) bool { return hereWords[w] }) && namesPlace(words(message), r.Best.Lang)) {
 		return r
 	}
 	return k.retopic(r, "languages-countries")
@@ -65,6 +71,10 @@ var mayPhrases = phraseList(
 	"consigo", "da para", "e possivel",
 	"kan ik", "mag ik", "kan dat", "is het mogelijk", "kan men",
 )
+
+// hereWords are the folded words for "here", where the author lives, in
+// Languages.
+var hereWords = wordSet(`here ici hier aqui aca qui daqui hiervandaan`)
 
 // negations are the folded words that negate, in Languages.
 var negations = wordSet(`not no never cannot pas jamais plus nicht kein keine nie nunca non mai nao nem niet geen nooit`)
