@@ -980,6 +980,9 @@ func TestAnswerPlaceAsked(t *testing.T) {
 		{"Ich wohne in Österreich und schreibe auf Deutsch – darf ich mir Exemplare zum Druckpreis bestellen?", true},
 		{"Ik woon in België en schrijf in het Fries, mag ik dan boeken tegen drukkosten voor mezelf bestellen?", true},
 		{"I live in Poland. Should I order my copies from amazon.de or amazon.fr?", false},
+		// A "can I" that names no store asks who may, not which store.
+		{"Vivo en México, ¿puedo pedir copias de autor desde aquí?", true},
+		{"Can I order my author copies from amazon.de if I live in Austria?", false},
 		// "Here" is the place the message names.
 		{"Mi novela está en español y vivo en Montevideo, Uruguay. ¿Puedo encargar ejemplares para mí desde acá?", true},
 	} {

@@ -32,7 +32,11 @@ func (k *KB) placeAsked(ask, message string, r Result) Result {
 	switch r.Best.ID {
 	case "order-author-copies", "order-option-missing":
 	case "which-marketplace", "printing-cost-by-marketplace", "author-copy-cost":
-		may = allowedPhrases
+		// Asked of a marketplace named, "can I" may well choose it ("can I
+		// order from amazon.de?"); of none, it asks who may.
+		if namesStore(ask) || r.Best.ID != "which-marketplace" {
+			may = allowedPhrases
+		}
 	default:
 		return r
 	}
@@ -45,6 +49,21 @@ func (k *KB) placeAsked(ask, message string, r Result) Result {
 		return r
 	}
 	return k.retopic(r, "languages-countries")
+}
+
+// namesStore reports whether ask names an Amazon store ("amazon.de",
+// ".fr", "Amazon UK").
+func namesStore(ask string) bool {
+	low := strings.ToLower(ask)
+	if strings.Contains(low, "amazon") {
+		return true
+	}
+	for _, tld := range []string{".com", ".co.", ".de", ".fr", ".es", ".it", ".nl", ".ca", ".pl", ".se", ".jp", ".mx", ".br", ".au", ".in"} {
+		if strings.Contains(low, tld) {
+			return true
+		}
+	}
+	return false
 }
 
 // allowedPhrases are the folded words, in a row, that ask whether one is
