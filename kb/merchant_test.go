@@ -67,15 +67,10 @@ func TestOtherShopMessagesDeclined(t *testing.T) {
 		"Mijn boodschappenbestelling bij Jumbo is niet gekomen. Wat nu?",
 		"My inkjet makes copies with a grey stripe down the middle. Is it the toner?",
 	})
-	for q, want := range map[string]string{
+	checkAnsweredOne(t, k, map[string]string{
 		"My Asos parcel and my author copies came today. Two of the books are crushed, what do I do?":             "damaged-or-lost",
 		"The pages of my author copies look darker than what my inkjet prints at home, is that within tolerance?": "print-defects",
-	} {
-		a := k.Answer(q, "")
-		if got := a.Answered(); len(got) != 1 || got[0].Best.ID != want {
-			t.Errorf("Answer(%q) = %+v, want %s", q, got, want)
-		}
-	}
+	})
 }
 
 // A quantity to change on an order placed, with no cart in the question,
@@ -114,15 +109,10 @@ func TestPrintedGoodsAndGamesDeclined(t *testing.T) {
 		"Mein Drucker zu Hause druckt alles blass, obwohl die Patrone neu ist. Woran liegt das?",
 		"My printer at home keeps pulling two sheets at once, how do I stop it?",
 	})
-	for q, want := range map[string]string{
+	checkAnsweredOne(t, k, map[string]string{
 		"I ordered 20 copies and got someone's calendar in the box instead, what do I do?": "wrong-item",
 		"The estimate says 10 calendar days, is that normal for my author copies?":         "delivery-time",
-	} {
-		a := k.Answer(q, "")
-		if got := a.Answered(); len(got) != 1 || got[0].Best.ID != want {
-			t.Errorf("Answer(%q) = %+v, want %s", q, got, want)
-		}
-	}
+	})
 }
 
 // Everyday orders, bookings and deliveries of other things (groceries,
@@ -214,6 +204,17 @@ func checkDeclined(t *testing.T, k *KB, messages []string) {
 	for _, q := range messages {
 		if a := k.Answer(q, ""); len(a.Answered()) > 0 {
 			t.Errorf("Answer(%q) answered %s, want a decline", q, a.Answered()[0].Best.ID)
+		}
+	}
+}
+
+// checkAnsweredOne checks that Answer answers each message with exactly
+// one part, of its topic.
+func checkAnsweredOne(t *testing.T, k *KB, want map[string]string) {
+	t.Helper()
+	for q, id := range want {
+		if got := k.Answer(q, "").Answered(); len(got) != 1 || got[0].Best.ID != id {
+			t.Errorf("Answer(%q) = %+v, want %s", q, got, id)
 		}
 	}
 }
