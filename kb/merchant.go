@@ -163,32 +163,44 @@ func shopName(w string) bool {
 // goods, so the words are read once for that first.
 func (k *KB) elsewhere(message, lang string) bool {
 	ws := rawWords(message)
-	book, other := false, false
-	for i, w := range ws {
+	book := false
+	for _, w := range ws {
 		low := bareWord(w)
 		book = book || bookWords[low] || low == "kdp" || compoundBook(low)
-		other = other || homePrinterAt(ws, i) || goodsAt(ws, i) > 0
 	}
-	if book && !other {
+	goods, printer := goodsNamed(ws)
+	if book && !goods && !printer {
 		return false
 	}
-	return otherGoods(ws) || !namesBook(ws) && k.namesShopIn(message, lang)
+	return ofGoodsOnly(ws, goods, printer) || !namesBook(ws) && k.namesShopIn(message, lang)
 }
 
 // otherGoods reports whether the words ws of a query speak of goods
 // that are not books (shoes, a jacket, wedding invitations, a board game,
 // a printer for the home) and of no book: an order of them is not an
-// author's, from Amazon too, which sells them all. Of a printer for the
-// home, printing is what it does: the words of printing do not name a
-// book beside it ("my inkjet prints two blank pages at the end of every
-// document"). Nor do they next to the goods they print or count ("100
-// printed invitations", "3 copies of a board game").
+// author's, from Amazon too, which sells them all.
 func otherGoods(ws []string) bool {
-	goods, printer := false, false
+	goods, printer := goodsNamed(ws)
+	return ofGoodsOnly(ws, goods, printer)
+}
+
+// goodsNamed reports whether ws name goods that are not books, and a
+// printer for the home.
+func goodsNamed(ws []string) (goods, printer bool) {
 	for i := range ws {
 		goods = goods || goodsAt(ws, i) > 0
 		printer = printer || homePrinterAt(ws, i)
 	}
+	return goods, printer
+}
+
+// ofGoodsOnly reports whether ws, which name goods or a printer for the
+// home as goodsNamed found, name no book beside them. Of a printer for
+// the home, printing is what it does: the words of printing do not name a
+// book beside it ("my inkjet prints two blank pages at the end of every
+// document"). Nor do they next to the goods they print or count ("100
+// printed invitations", "3 copies of a board game").
+func ofGoodsOnly(ws []string, goods, printer bool) bool {
 	if !goods && !printer {
 		return false
 	}
