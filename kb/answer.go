@@ -1400,7 +1400,14 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 		if s.filler || s.ask || past(s.text) {
 			continue
 		}
-		if r := k.Search(s.text, lang); r.Confident && r.Score >= toldProblem && tellsProblem(r.Best) {
+		least := toldProblem
+		if next := nextAsk(segs, j); next >= 0 && opensOtherMatter(segs[next].text) {
+			// "Metto 15 copie nel carrello e mi ritrovo 1. Boh. / Altra
+			// cosa: come scelgo le categorie?": the ask after says it is
+			// another matter, so the problem told before is one too.
+			least = markedStory
+		}
+		if r := k.Search(s.text, lang); r.Confident && r.Score >= least && tellsProblem(r.Best) {
 			if asksOther(segs[j+1:], searched[j+1:], r.Best.ID) {
 				s.ask, s.listed = true, &r
 				asks++
@@ -1434,6 +1441,45 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 	}
 	return segs
 }
+
+// nextAsk returns the index of the first ask after segs[j], -1 when none
+// follows.
+func nextAsk(segs []segment, j int) int {
+	for i := j + 1; i < len(segs); i++ {
+		if segs[i].ask {
+			return i
+		}
+	}
+	return -1
+}
+
+// opensOtherMatter reports whether s opens with words that set it apart
+// as another matter from what came before ("Another thing:", "Autre
+// chose :", "Andere Frage:", "PS"), in Languages. Plain "also" or "and"
+// are not among them: they go on with the same story as often.
+func opensOtherMatter(s string) bool {
+	ws := words(s)
+	return slices.ContainsFunc(otherMatterOpeners, func(o []string) bool {
+		return len(ws) > len(o) && slices.Equal(ws[:len(o)], o)
+	})
+}
+
+// otherMatterOpeners are the folded openings of opensOtherMatter.
+var otherMatterOpeners = func() [][]string {
+	var out [][]string
+	for _, p := range []string{
+		"another thing", "one more thing", "another question", "different question", "unrelated question", "separate question", "separately", "on another note", "ps", "p s",
+		"autre chose", "autre question", "une autre question", "question differente",
+		"andere frage", "noch was", "und noch was", "noch eine frage", "und noch eine frage", "zweite sache", "andere sache",
+		"otra cosa", "otra pregunta", "otro tema", "pd", "p d",
+		"altra cosa", "un altra cosa", "altra domanda", "un altra domanda", "altro tema",
+		"outra coisa", "outra pergunta", "outro assunto", "outra questao",
+		"nog iets", "en nog iets", "andere vraag", "nog een vraag", "ander punt",
+	} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
 
 // twoProblems parts s, a sentence of the story, where it goes on from
 // one problem told to another: at a comma or at words that add one

@@ -442,6 +442,23 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerToldBeforeOtherMatter checks that a problem told before an
+// ask that opens as another matter is answered too, though it is told in
+// fewer of its topic's words than a told problem must be otherwise.
+func TestAnswerToldBeforeOtherMatter(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"Ho messo 30 copie nel carrello e ne vedo 3. Mah. / Altra domanda: come scelgo le parole chiave per il mio romanzo?", []string{"cart-quantity"}},
+		{"Im Warenkorb stehen 2 statt 20 Stück. Tja. Andere Frage: wie finde ich gute Kategorien für meinen Krimi?", []string{"cart-quantity"}},
+		{"Pus 12 cópias e o carrinho diz 1. Enfim. Outra coisa: como escolho as categorias do meu livro?", []string{"cart-quantity"}},
+		{"J'en mets 25 et le panier en montre 2. Bref. Autre question : comment choisir mes mots-clés ?", []string{"cart-quantity"}},
+	})
+	// Without such an opening the ask after is the only one.
+	checkAnswered(t, k, []answered{
+		{"Ho messo 30 copie nel carrello e ne vedo 3. Mah. Come scelgo le parole chiave per il mio romanzo?", nil},
+	})
+}
+
 func TestAnswerMarkedAsks(t *testing.T) {
 	k := mustLoad(t)
 	checkAnswered(t, k, []answered{
