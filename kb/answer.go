@@ -411,6 +411,7 @@ func (k *KB) narrowPart(ask, own, message string, r Result) Result {
 	r = k.ukHardcover(message, r)
 	r = k.deliveryAsked(ask, r)
 	r = k.placeAsked(ask, message, r)
+	r = k.storeChoice(ask, r)
 	r = k.printPreorder(message, r)
 	r = k.advantageSteps(ask, r)
 	return k.placedQuantity(message, r)
@@ -713,6 +714,37 @@ func (k *KB) ukHardcover(text string, r Result) Result {
 		return r
 	}
 	return k.retopic(r, "uk-hardcover")
+}
+
+// storeChoice returns r with the choice of marketplace in place of the
+// languages and countries that may order, when the ask names two Amazon
+// stores or more with "or" between them ("amazon.com o amazon.es para
+// copias de autor si estoy en Madrid?"): the author may order, and asks
+// from which of them. So does a problem found by a word or two only ("As
+// a Canadian, should I get my copies from amazon.ca or amazon.com?" was
+// an empty cart at 0.3).
+func (k *KB) storeChoice(ask string, r Result) Result {
+	if !r.Confident || r.Best == nil || r.Best.ID != "languages-countries" && !(tellsProblem(r.Best) && r.Score < markedStory) {
+		return r
+	}
+	if !slices.ContainsFunc(words(ask), func(w string) bool { return slices.Contains(orWords, w) }) {
+		return r
+	}
+	_, missing := printcost.FromText(ask)
+	if !choosesMarketplace(missing) {
+		return r
+	}
+	// The stores where who may order is the question itself (Amazon.nl,
+	// Amazon.com.au, Amazon.co.jp) are what the languages and countries
+	// topic answers about.
+	if r.Best.ID == "languages-countries" && slices.ContainsFunc(missing, func(m printcost.Missing) bool {
+		return m.Field == printcost.FieldMarketplace && slices.ContainsFunc(m.Marketplaces, func(mp printcost.Marketplace) bool {
+			return mp == printcost.NL || mp == printcost.AU || mp == printcost.JP
+		})
+	}) {
+		return r
+	}
+	return k.retopic(r, "which-marketplace")
 }
 
 // choosesMarketplace reports whether a text whose missing cost parameters

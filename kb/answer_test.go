@@ -442,6 +442,18 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerStoreChoice checks that an ask naming two stores with "or"
+// between them chooses the marketplace, unless a store named is one whose
+// authors may order there is the question.
+func TestAnswerStoreChoice(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"As a Canadian, should I get my author copies from amazon.ca or amazon.com?", []string{"which-marketplace"}},
+		{"¿amazon.es o amazon.com para pedir copias de autor estando en Bilbao?", []string{"which-marketplace"}},
+		{"Moet ik als Nederlander via amazon.nl of amazon.de bestellen?", []string{"languages-countries"}},
+	})
+}
+
 // TestAnswerToldBeforeOtherMatter checks that a problem told before an
 // ask that opens as another matter is answered too, though it is told in
 // fewer of its topic's words than a told problem must be otherwise.
