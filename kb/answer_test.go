@@ -442,6 +442,17 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerMayOrderInLanguage checks that whether author copies may be
+// ordered of a book in a language named is the languages and countries
+// topic, though the words of ordering match their topic weakly.
+func TestAnswerMayOrderInLanguage(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"Mon recueil est en basque, je peux quand même commander des exemplaires d'auteur ?", []string{"languages-countries"}},
+		{"Mon roman est en occitan, est-ce que je peux quand même commander des exemplaires d'auteur ?", []string{"languages-countries"}},
+	})
+}
+
 // TestAnswerStoreChoice checks that an ask naming two stores with "or"
 // between them chooses the marketplace, unless a store named is one whose
 // authors may order there is the question.

@@ -25,8 +25,17 @@ import (
 // An ask that names the place only as "here" ("¿Puedo encargar ejemplares
 // desde acá?") takes it from the message ("vivo en Santiago de Chile").
 func (k *KB) placeAsked(ask, message string, r Result) Result {
-	if !r.Confident || r.Best == nil {
+	if r.Best == nil || r.Unknown != nil {
 		return r
+	}
+	if !r.Confident {
+		// Of a place or a language, "can I order author copies" is asked
+		// in few other words ("Mon livre est en breton, est-ce que je peux
+		// quand même commander des exemplaires d'auteur ?"): those of
+		// ordering are found weakly, and the place says what is asked.
+		if r.Best.ID != "order-author-copies" && r.Best.ID != "order-option-missing" || !slices.ContainsFunc(words(ask), namesAuthor) {
+			return r
+		}
 	}
 	may := mayPhrases
 	switch r.Best.ID {
@@ -48,6 +57,7 @@ func (k *KB) placeAsked(ask, message string, r Result) Result {
 	if !namesPlace(ws, r.Best.Lang) && !(slices.ContainsFunc(ws, func(w string) bool { return hereWords[w] }) && namesPlace(words(message), r.Best.Lang)) {
 		return r
 	}
+	r.Confident = true
 	return k.retopic(r, "languages-countries")
 }
 
