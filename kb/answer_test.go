@@ -145,6 +145,7 @@ func TestListClauses(t *testing.T) {
 func nearDomain() []string {
 	return []string{
 		"my ads campaign spends nothing, are my bids too low?",
+		"Como é que recebo os royalties das cópias vendidas da minha edição de capa mole?",
 		"how long does the KDP review take before my book goes live?",
 		"Wie ändere ich die Buchbeschreibung nach der Veröffentlichung?",
 		"¿Cuánto gano por venta si pongo el libro a 12,99 €?",

@@ -24,7 +24,32 @@ import (
 // nor are the countries it names ("livraison en Belgique"): a word of the
 // content is never read as a shop's name.
 func (k *KB) otherShop(query, lang string) bool {
-	return k.namesShopIn(query, lang) && !namesBook(rawWords(query))
+	return k.namesShopIn(query, lang) && !namesBook(withoutWordedShops(rawWords(query)))
+}
+
+// withoutWordedShops returns ws without the words of wordedShops, whose
+// "Livre" is no book.
+func withoutWordedShops(ws []string) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		if n := wordedShopAt(ws[i:]); n > 0 {
+			i += n - 1
+			continue
+		}
+		out = append(out, ws[i])
+	}
+	return out
+}
+
+// wordedShopAt returns how many of the words ws starts with are one of
+// wordedShops, 0 for none.
+func wordedShopAt(ws []string) int {
+	for _, p := range wordedShops {
+		if len(ws) >= len(p) && slices.EqualFunc(ws[:len(p)], p, func(w, f string) bool { return bareWord(w) == f }) {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // namesShopIn reports whether a sentence of query names the shop of an
@@ -39,6 +64,11 @@ func (k *KB) namesShopIn(query, lang string) bool {
 	}
 	return false
 }
+
+// wordedShops are the folded names of shops made of words that name a
+// book in one of Languages ("Mercado Livre"), which namesBook would
+// otherwise read as the order of a book.
+var wordedShops = phraseList("mercado livre", "mercado libre", "casas bahia", "magazine luiza")
 
 // namesShop reports whether the words ws of one sentence name the shop
 // of an order, with preps the language's words between the two.

@@ -42,6 +42,9 @@ func TestOtherShopNames(t *testing.T) {
 		"Combien de temps pour une livraison en Belgique ?": false, // a country of the content
 		"my order never came":                               false,
 		"I ordered From the shop":                           false, // capitalised by mistake, but a word of the content
+		"Meu pedido do Mercado Livre está parado há dias":   true,  // a shop of words the content uses
+		"Mi pedido de Mercado Libre llegó vacío":            true,
+		"Vendo meu livro no Mercado Livre, o pedido sumiu":  false, // a book
 	} {
 		if got := k.otherShop(q, DetectLang(q)); got != want {
 			t.Errorf("otherShop(%q) = %v, want %v", q, got, want)
