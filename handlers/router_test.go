@@ -218,7 +218,8 @@ func TestLimits(t *testing.T) {
 }
 
 // TestLimitsForgetIdleAuthors: the buckets are held for a bounded number
-// of authors, the least recently seen forgotten first.
+// of authors, the least recently seen forgotten first when none has full
+// buckets again.
 func TestLimitsForgetIdleAuthors(t *testing.T) {
 	g := newRig(t, WithLimits(Limits{Commands: Rate{Burst: 1, Every: time.Hour}, Authors: 2}))
 	carol := bot.User{Platform: bot.Slack, Workspace: "T1", ID: "U3"}
@@ -227,10 +228,51 @@ func TestLimitsForgetIdleAuthors(t *testing.T) {
 	wantIn(t, "an hour's wait", g.fail(t, alice, "", read, bot.Invalid), "try again in 3,600 seconds")
 	g.ok(t, bob, "", read)
 	g.ok(t, carol, "", read) // alice, seen least recently, is forgotten
-	if n := g.r.limiter.authors.Len(); n != 2 {
+	if n := len(g.r.limiter.authors); n != 2 {
 		t.Errorf("%d authors held, want 2", n)
 	}
 	g.ok(t, alice, "", read)
+}
+
+// TestLimiterForgetsFullBucketsFirst: when the limiter holds its most,
+// an author whose bucket is full again is forgotten before one seen less
+// recently whose bucket is not: forgetting the first changes nothing.
+func TestLimiterForgetsFullBucketsFirst(t *testing.T) {
+	l := newLimiter(Limits{Commands: Rate{Burst: 2, Every: time.Minute}, Authors: 2})
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	take := func(who string, at time.Duration) bool { return l.wait(who, false, t0.Add(at)) == 0 }
+	if !take("bob", 0) || !take("bob", 0) {
+		t.Fatal("bob's burst of 2 refused")
+	}
+	take("alice", 10*time.Second) // full again at 1m10s
+	take("carol", 80*time.Second) // the limiter is full: alice goes, not bob
+	if n := len(l.authors); n != 2 {
+		t.Fatalf("%d authors held, want 2", n)
+	}
+	if !take("bob", 80*time.Second) {
+		t.Fatal("bob refused one token at 1m20s")
+	}
+	if take("bob", 80*time.Second) {
+		t.Error("bob given a second token at 1m20s: he was forgotten with his bucket half empty")
+	}
+}
+
+// BenchmarkLimiter takes a token for one of 5,000 authors in turn, as
+// scripts/bench-slack's load does.
+func BenchmarkLimiter(b *testing.B) {
+	l := newLimiter(Limits{Commands: Rate{Burst: 1 << 20, Every: time.Millisecond}, Authors: 10000})
+	keys := make([]string, 5000)
+	for i := range keys {
+		keys[i] = bot.User{Platform: bot.Slack, Workspace: "T1", ID: fmt.Sprintf("U%d", i)}.Key()
+	}
+	now := time.Now()
+	i := 0
+	for b.Loop() {
+		i++
+		if l.wait(keys[(i*7919)%len(keys)], false, now) != 0 {
+			b.Fatal("limited")
+		}
+	}
 }
 
 // TestNoDirectMessages: where no direct message can reach the author,
