@@ -234,6 +234,16 @@ var pastPhrases = phraseList(
 	"at first", "in the beginning", "au debut", "am anfang", "anfangs", "al principio", "al inicio",
 	"no inicio", "no comeco", "in het begin", "aanvankelijk",
 	"already know", "sais deja", "weiss schon", "weiss ich schon", "ya se", "ya lo se", "so gia", "lo so gia", "ja sei", "weet al", "weet ik al",
+	// Done with, and a problem that did not come back ("didn't" reads
+	// "didn not").
+	"erledigt", "sistemato", "sistemata", "geregeld",
+	"didn not happen again", "did not happen again", "hasn not happened again", "didn not come back", "didn not repeat", "has not happened again",
+	"ne s est pas reproduit", "ne s est pas repete", "pas reproduit",
+	"nicht wiederholt", "nicht mehr aufgetreten", "nicht wieder aufgetreten", "nicht wieder passiert",
+	"no se repitio", "no volvio a pasar", "no ha vuelto a pasar", "no se ha repetido",
+	"non si e ripetuto", "non si e ripresentato", "non e piu successo", "non e ricapitato",
+	"nao se repetiu", "nao voltou a acontecer", "nao aconteceu de novo", "nao se voltou a repetir",
+	"niet meer voorgekomen", "niet herhaald", "niet opnieuw gebeurd", "niet meer gebeurd",
 )
 
 // What a sentence's opening words say of it: nothing, that it is the

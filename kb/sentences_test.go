@@ -79,7 +79,11 @@ func TestPast(t *testing.T) {
 		"Il y a trois semaines, le panier était vide.", "J'ai commandé il y a longtemps.",
 		"The first time I tried, my cart was empty.", "L'ultima volta il pacco è arrivato rovinato.",
 		"Am Anfang hatte ich etwas Ärger mit dem leeren Warenkorb.", "Two years ago my proof came with blank pages.", "Een jaar geleden was mijn winkelwagen leeg.",
-		"I ordered copies last week and my cart was empty.", "Last week I couldn't find my tracking, then support fixed it."} {
+		"I ordered copies last week and my cart was empty.", "Last week I couldn't find my tracking, then support fixed it.",
+		// Done with, or a problem that did not come back.
+		"Mit der Beschnittzugabe gab es Ärger, aber das ist erledigt.", "Felizmente, o problema da capa enrolada das provas não se repetiu.",
+		"The blank pages in my proof didn't happen again with the copies.", "Le souci de couverture ne s'est pas reproduit.",
+		"Lo de las páginas en blanco no volvió a pasar.", "Il problema del carrello non si è ripetuto.", "Dat probleem met de kaft is niet meer voorgekomen."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
