@@ -1462,6 +1462,26 @@ func (k *KB) toldProblems(segs []segment, lang string) []segment {
 			j++
 		}
 	}
+	// "Which marketplace should I order author copies from? When I tried
+	// .com it said it can't ship to my address.": a problem told after the
+	// last ask, in the words of its topic, is asked about too, unless an
+	// ask is of it already. After an ask the knowledge base cannot answer,
+	// such a sentence tells what that ask is about ("Why is my paperback
+	// out of stock? Readers can't order it.").
+	for j := last + 1; j < len(segs) && asks < maxAsks && allAnswered(segs, searched); j++ {
+		s := &segs[j]
+		// A short tail ("cm si ordina una bozza?? nn trovo il tasto,
+		// help") says what stops the ask before, not another problem.
+		if s.filler || past(s.text) || contentWords(s.text) < toldAfterWords {
+			continue
+		}
+		r := k.Search(s.text, lang)
+		if !r.Confident || r.Score < toldProblem || !tellsProblem(r.Best) || asksOf(segs[:j], searched[:j], r.Best.ID) {
+			continue
+		}
+		s.ask, s.listed = true, &r
+		asks++
+	}
 	// "I enter 30 copies and the cart shows 3. Then at checkout the cart
 	// is empty. What is going on with the quantity and why does it
 	// empty?": sentences that tell two problems or more, each of its own
@@ -1649,6 +1669,46 @@ func asksOther(segs []segment, searched []Result, id string) bool {
 			r = *s.listed
 		}
 		if r.Confident && r.Score >= markedStory && r.Best.ID != id || r.Unknown != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// toldAfterWords is the least number of content words of a problem told
+// after the last ask that toldProblems reads as an ask.
+const toldAfterWords = 6
+
+// allAnswered reports whether every ask of segs (searched their results)
+// answers a topic.
+func allAnswered(segs []segment, searched []Result) bool {
+	for i, s := range segs {
+		if !s.ask {
+			continue
+		}
+		r := searched[i]
+		if s.listed != nil {
+			r = *s.listed
+		}
+		if !r.Confident || r.Best == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// asksOf reports whether one of the asks of segs (searched their
+// results) answers the topic id.
+func asksOf(segs []segment, searched []Result, id string) bool {
+	for i, s := range segs {
+		if !s.ask {
+			continue
+		}
+		r := searched[i]
+		if s.listed != nil {
+			r = *s.listed
+		}
+		if r.Confident && r.Best != nil && r.Best.ID == id {
 			return true
 		}
 	}

@@ -443,6 +443,19 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerToldAfterAsk checks that a problem told after the last ask,
+// in the words of its topic, is answered beside the ask, and that a short
+// tail saying what stops the ask is not.
+func TestAnswerToldAfterAsk(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"Which Amazon site do I order my author copies from if I live in Ireland? When I picked amazon.com at checkout it said it cannot ship to my address.", []string{"shipping-destination-error", "which-marketplace"}},
+		{"Comment commander des exemplaires d'auteur ? J'ai essayé hier et au paiement il me dit qu'il ne peut pas livrer à mon adresse en Suisse.", []string{"order-author-copies", "shipping-destination-error"}},
+		{"Wie bestelle ich Autorenexemplare? Beim Bezahlen steht jetzt immer, dass an meine Adresse in der Schweiz nicht geliefert werden kann.", []string{"order-author-copies", "shipping-destination-error"}},
+		{"how do i order a proof?? cant find the button, help", []string{"proof-copies"}},
+	})
+}
+
 // TestAnswerMayOrderInLanguage checks that whether author copies may be
 // ordered of a book in a language named is the languages and countries
 // topic, though the words of ordering match their topic weakly.
