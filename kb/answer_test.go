@@ -146,6 +146,9 @@ func nearDomain() []string {
 	return []string{
 		"my ads campaign spends nothing, are my bids too low?",
 		"Como é que recebo os royalties das cópias vendidas da minha edição de capa mole?",
+		"Can I set up a series page on Amazon for my four paperbacks?",
+		"Se eu comprar exemplares do meu romance na loja como qualquer leitor, isso melhora o ranking?",
+		"Comment activer la distribution étendue pour mon broché ?",
 		"how long does the KDP review take before my book goes live?",
 		"Wie ändere ich die Buchbeschreibung nach der Veröffentlichung?",
 		"¿Cuánto gano por venta si pongo el libro a 12,99 €?",
@@ -193,6 +196,7 @@ func nearDomain() []string {
 // offTopic are made-up questions no topic answers.
 func offTopic() []string {
 	return []string{
+		"Mi lámpara nueva llegó con la pantalla rota, ¿me devolverán el dinero?",
 		"what's the weather like in Paris tomorrow?",
 		"recommend me a good fantasy novel to read",
 		"how do I bake sourdough bread?",

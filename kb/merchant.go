@@ -462,8 +462,9 @@ schoenen jas jurk overhemd broek spijkerbroek koelkast pizza
 trouwkaarten geboortekaartjes visitekaartjes posters mokken kalenders fotokalender wandkalender bordspel bordspellen speelgoed
 apotheek medicijn medicijnen medicatie fotoafdrukken fotoalbum gastenboek
 koptelefoon oordopjes oplader stofzuiger koffiezetapparaat koffiemachine waterkoker broodrooster bloemen boeket matras hondenvoer cadeaubon cadeaubonnen cadeaukaart hotelboeking hotelreservering hotel
+lamp lamps vase vases mirror rug curtains lampe lampes miroir tapis rideaux lampen teppich vorhänge vorhaenge lámpara lampara jarrón jarron espejo alfombra cortinas lampada lampade specchio tappeto luminária luminaria candeeiro abajur espelho tapete vaas gordijnen
 clothing clothes electronics gadgets vêtements vetements électronique electronique kleidung elektronik elektronikshop elektronikladen elektronikmarkt modegeschäft modegeschaeft kleidungsgeschäft
-ropa electrónica electronica elettronica abbigliamento roupas roupa eletrônicos eletronicos eletrônica eletronica kleding elektronica kledingwinkel elektronicawinkelkamer concertkaartjes concerttickets treinkaartjes vliegtickets krantenabonnement`)
+ropa electrónica electronica elettronica abbigliamento roupas roupa eletrônicos eletronicos eletrônica eletronica kleding elektronica kledingwinkel elektronicawinkel hotelkamer concertkaartjes concerttickets treinkaartjes vliegtickets krantenabonnement`)
 
 // goodsPhrases are goods named in several words, by their first word:
 // "board game", "wedding invitations", "a calendar", "jeu de société".
