@@ -196,7 +196,6 @@ func nearDomain() []string {
 // offTopic are made-up questions no topic answers.
 func offTopic() []string {
 	return []string{
-		"Mi lámpara nueva llegó con la pantalla rota, ¿me devolverán el dinero?",
 		"what's the weather like in Paris tomorrow?",
 		"recommend me a good fantasy novel to read",
 		"how do I bake sourdough bread?",
@@ -447,6 +446,17 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerISBNOfNewEdition checks that an ask of the ISBN-13 of an
+// ISBN-10 given is answered with the conversion, though it speaks of a
+// new edition (a known unknown otherwise).
+func TestAnswerISBNOfNewEdition(t *testing.T) {
+	k := mustLoad(t)
+	checkAnsweredOne(t, k, map[string]string{
+		"Mon ISBN-10 est 2-07-036822-X, celui d'une ancienne édition. Quel ISBN-13 lui correspond pour la nouvelle édition ?": "isbn-conversion",
+		"Mi ISBN-10 es 84-376-0494-X, de una edición antigua. ¿Qué ISBN-13 le corresponde para la nueva edición?":             "isbn-conversion",
+	})
+}
+
 // TestAnswerToldAfterAsk checks that a problem told after the last ask,
 // in the words of its topic, is answered beside the ask, and that a short
 // tail saying what stops the ask is not.

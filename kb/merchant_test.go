@@ -68,6 +68,8 @@ func TestOtherShopMessagesDeclined(t *testing.T) {
 		"My home inkjet prints a blank page after every document. How do I stop it?",
 		"La mia stampante a casa stampa tutte le pagine storte, come la sistemo?",
 		"Mijn boodschappenbestelling bij Jumbo is niet gekomen. Wat nu?",
+		"Mi lámpara nueva llegó con la pantalla rota. ¿Me devolverán el dinero?",
+		"Le miroir que j'ai commandé est arrivé fêlé, on me rembourse ?",
 		"My inkjet makes copies with a grey stripe down the middle. Is it the toner?",
 	})
 	checkAnsweredOne(t, k, map[string]string{
