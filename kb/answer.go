@@ -1538,7 +1538,7 @@ var otherMatterOpeners = func() [][]string {
 // (cutAddition), when each half tells a problem of its own topic
 // (tellsProblem) as strongly as toldProblems reads one.
 func (k *KB) twoProblems(s, lang string, least float64) (a, b string, ra, rb Result, ok bool) {
-	tells := func(r Result) bool { return r.Confident && r.Score >= least && tellsProblem(r.Best) }
+	tells := func(r Result) bool { return r.Confident && r.Score >= least && tellsProblem(r.Best) } // least may rise below
 	try := func(before, after string) bool {
 		if len(words(before)) < 3 || len(words(after)) < 3 {
 			return false
@@ -1559,7 +1559,39 @@ func (k *KB) twoProblems(s, lang string, least float64) (a, b string, ra, rb Res
 		}
 		i += 2 + n
 	}
+	// "Mijn doos kwam beschadigd binnen en de boeken erin waren ook nog
+	// de oude versie": a plain "and" joins the words of one problem as
+	// often, so each half must tell its own as strongly as a told problem
+	// must on its own (toldProblem).
+	least = max(least, toldProblem)
+	for _, c := range listConjunctions() {
+		sep := " " + c + " "
+		for i := strings.Index(s, sep); i > 0; {
+			// "…in my cart and when I press checkout the cart is empty":
+			// "when I" opens a clause of time, not another problem.
+			before, after := s[:i], s[i+len(sep):]
+			if !opensTimeClause(after) && try(before, after) {
+				return before, after, ra, rb, true
+			}
+			n := strings.Index(s[i+len(sep):], sep)
+			if n < 0 {
+				break
+			}
+			i += len(sep) + n
+		}
+	}
 	return "", "", Result{}, Result{}, false
+}
+
+// opensTimeClause reports whether s opens with a word of when and a
+// subject ("when I press…", "quand j'appuie…"), a clause of time.
+func opensTimeClause(s string) bool {
+	f := strings.Fields(asciiLower(s))
+	if len(f) < 2 {
+		return false
+	}
+	ws := words(f[0])
+	return len(ws) == 1 && slices.Contains(whenWords, ws[0]) && opensWithSubject(f[1])
 }
 
 // asksNothing reports whether segs ask, but no ask of them answers a

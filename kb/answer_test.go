@@ -446,6 +446,17 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerTwoProblemsJoinedByAnd checks that one sentence telling two
+// problems joined by a plain "and" is read as both, when each half tells
+// its own strongly.
+func TestAnswerTwoProblemsJoinedByAnd(t *testing.T) {
+	k := mustLoad(t)
+	checkAnswered(t, k, []answered{
+		{"Mon colis est arrivé abîmé et les livres dedans étaient encore l'ancienne version d'avant mes corrections. Je fais quoi pour les deux ?", []string{"damaged-or-lost", "old-version"}},
+		{"A caixa chegou danificada e os livros eram ainda a versão antiga, de antes das correções. O que faço em cada caso?", []string{"damaged-or-lost", "old-version"}},
+	})
+}
+
 // TestAnswerISBNOfNewEdition checks that an ask of the ISBN-13 of an
 // ISBN-10 given is answered with the conversion, though it speaks of a
 // new edition (a known unknown otherwise).
