@@ -489,6 +489,8 @@ func TestAnswerMayOrderInLanguage(t *testing.T) {
 	checkAnswered(t, k, []answered{
 		{"Mon recueil est en basque, je peux quand même commander des exemplaires d'auteur ?", []string{"languages-countries"}},
 		{"Mon roman est en occitan, est-ce que je peux quand même commander des exemplaires d'auteur ?", []string{"languages-countries"}},
+		// "Can you", asked of anyone.
+		{"kan je ook auteursexemplaren bestellen van een boek in het Fries?", []string{"languages-countries"}},
 	})
 }
 

@@ -92,13 +92,13 @@ var allowedPhrases = phraseList(
 // mayPhrases are the folded words, in a row, that ask whether one may or
 // can, in Languages.
 var mayPhrases = phraseList(
-	"can i", "could i", "may i", "am i allowed", "allowed to", "is it possible", "possible to",
+	"can i", "could i", "may i", "am i allowed", "allowed to", "is it possible", "possible to", "can you", "can one",
 	"je peux", "puis je", "peut on", "on peut", "est il possible", "ai je le droit",
 	"kann ich", "darf ich", "ist es moglich", "geht das", "kann man",
 	"puedo", "se puede", "se pueden", "es posible",
 	"posso", "si puo", "si possono", "e possibile",
 	"consigo", "da para", "e possivel",
-	"kan ik", "mag ik", "kan dat", "is het mogelijk", "kan men",
+	"kan ik", "mag ik", "kan dat", "is het mogelijk", "kan men", "kan je", "kun je", "kun jij", "kan jij",
 )
 
 // hereWords are the folded words for "here", where the author lives, in
