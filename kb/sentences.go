@@ -237,6 +237,9 @@ var pastPhrases = phraseList(
 	// Done with, and a problem that did not come back ("didn't" reads
 	// "didn not").
 	"erledigt", "sistemato", "sistemata", "geregeld",
+	// Not "alles gut" or "tutto a posto": "nicht alles gut" tells a
+	// problem; French puts its negation inside the words.
+	"all sorted", "everything is fine now", "tout est bon", "tout est rentre dans l ordre",
 	"didn not happen again", "did not happen again", "hasn not happened again", "didn not come back", "didn not repeat", "has not happened again",
 	"ne s est pas reproduit", "ne s est pas repete", "pas reproduit",
 	"nicht wiederholt", "nicht mehr aufgetreten", "nicht wieder aufgetreten", "nicht wieder passiert",

@@ -83,7 +83,8 @@ func TestPast(t *testing.T) {
 		// Done with, or a problem that did not come back.
 		"Mit der Beschnittzugabe gab es Ärger, aber das ist erledigt.", "Felizmente, o problema da capa enrolada das provas não se repetiu.",
 		"The blank pages in my proof didn't happen again with the copies.", "Le souci de couverture ne s'est pas reproduit.",
-		"Lo de las páginas en blanco no volvió a pasar.", "Il problema del carrello non si è ripetuto.", "Dat probleem met de kaft is niet meer voorgekomen."} {
+		"Lo de las páginas en blanco no volvió a pasar.", "Il problema del carrello non si è ripetuto.", "Dat probleem met de kaft is niet meer voorgekomen.",
+		"J'ai galéré avec la couverture mais tout est bon maintenant."} {
 		if !past(s) {
 			t.Errorf("past(%q) = false, want true", s)
 		}
@@ -95,7 +96,9 @@ func TestPast(t *testing.T) {
 		// the order asked about.
 		"I ordered 20 copies last week and cannot find the tracking anywhere.", "Ich habe letzte Woche bestellt und kann die Sendungsverfolgung nirgends finden.",
 		"J'ai commandé la semaine dernière et je ne trouve pas le suivi.", "Pedí copias la semana pasada y no encuentro el seguimiento.",
-		"Encomendei semana passada e não acho o rastreio.", "Vorige week besteld en ik kan de track and trace niet vinden."} {
+		"Encomendei semana passada e não acho o rastreio.", "Vorige week besteld en ik kan de track and trace niet vinden.",
+		// A negated "all is well" tells a problem.
+		"Dans mon carton, tout n'est pas bon : trois livres sont abîmés.", "Bei meiner Lieferung ist nicht alles gut, drei Bücher sind beschädigt."} {
 		if past(s) {
 			t.Errorf("past(%q) = true, want false", s)
 		}
