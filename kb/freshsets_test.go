@@ -14,7 +14,7 @@ import (
 // the second pair written later, fresh2-lang.tsv and fresh2-messy.tsv,
 // the third, fresh3-lang.tsv and fresh3-messy.tsv, the fourth,
 // fresh4-lang.tsv and fresh4-messy.tsv, the fifth, fresh5-lang.tsv
-// and fresh5-messy.tsv, fresh6-messy.tsv to fresh11-messy.tsv, each kept sealed until the
+// and fresh5-messy.tsv, fresh6-messy.tsv to fresh12-messy.tsv, each kept sealed until the
 // changes they judge were made, were written apart from the content: from the topic
 // titles only, in the words authors use in forums and chats, never
 // translated from a topic, and labelled before the search was ever run on
@@ -180,6 +180,17 @@ var (
 			"all": 75, "group computed": 82, "group informal": 82, "group long": 79,
 			"group multi": 72, "group near": 80, "group offtopic": 61,
 			"asked": 90, "declines": 72,
+		}},
+		// 154 more in the same shape, written before a round and kept
+		// sealed through it: measured once at its start (all 90.3,
+		// computed 100, informal 85.7, long 96.4, multi 92.1, near 81.0,
+		// off-topic 78.6; asked 100; declines 80.0) and once at its end
+		// (all 90.9, multi 93.7, the rest the same). The floors are ten
+		// points under the start.
+		{"testdata/fresh12-messy.tsv", map[string]float64{
+			"all": 80, "group computed": 90, "group informal": 75, "group long": 86,
+			"group multi": 82, "group near": 71, "group offtopic": 68,
+			"asked": 90, "declines": 70,
 		}},
 	}
 )
