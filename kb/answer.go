@@ -1692,19 +1692,25 @@ const toldOnlyScore = 0.9
 // was listed with its result): "my cart is empty. how do I fix it?" asks
 // about the problem told only.
 func asksOther(segs []segment, searched []Result, id string) bool {
+	return slices.ContainsFunc(askResults(segs, searched), func(r Result) bool {
+		return r.Confident && r.Score >= markedStory && r.Best.ID != id || r.Unknown != nil
+	})
+}
+
+// askResults returns what each ask of segs answers: its listed result, or
+// what its words answer (searched).
+func askResults(segs []segment, searched []Result) []Result {
+	var out []Result
 	for i, s := range segs {
-		if !s.ask {
-			continue
-		}
-		r := searched[i]
-		if s.listed != nil {
-			r = *s.listed
-		}
-		if r.Confident && r.Score >= markedStory && r.Best.ID != id || r.Unknown != nil {
-			return true
+		switch {
+		case !s.ask:
+		case s.listed != nil:
+			out = append(out, *s.listed)
+		default:
+			out = append(out, searched[i])
 		}
 	}
-	return false
+	return out
 }
 
 // toldAfterWords is the least number of content words of a problem told
@@ -1714,37 +1720,13 @@ const toldAfterWords = 6
 // allAnswered reports whether every ask of segs (searched their results)
 // answers a topic.
 func allAnswered(segs []segment, searched []Result) bool {
-	for i, s := range segs {
-		if !s.ask {
-			continue
-		}
-		r := searched[i]
-		if s.listed != nil {
-			r = *s.listed
-		}
-		if !r.Confident || r.Best == nil {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(askResults(segs, searched), func(r Result) bool { return !r.Confident || r.Best == nil })
 }
 
 // asksOf reports whether one of the asks of segs (searched their
 // results) answers the topic id.
 func asksOf(segs []segment, searched []Result, id string) bool {
-	for i, s := range segs {
-		if !s.ask {
-			continue
-		}
-		r := searched[i]
-		if s.listed != nil {
-			r = *s.listed
-		}
-		if r.Confident && r.Best != nil && r.Best.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(askResults(segs, searched), func(r Result) bool { return r.Confident && r.Best != nil && r.Best.ID == id })
 }
 
 // toldProblem is the least score at which toldProblems reads a sentence
