@@ -1538,19 +1538,19 @@ var otherMatterOpeners = func() [][]string {
 // (cutAddition), when each half tells a problem of its own topic
 // (tellsProblem) as strongly as toldProblems reads one.
 func (k *KB) twoProblems(s, lang string, least float64) (a, b string, ra, rb Result, ok bool) {
-	tells := func(r Result) bool { return r.Confident && r.Score >= least && tellsProblem(r.Best) } // least may rise below
-	try := func(before, after string) bool {
+	try := func(before, after string, least float64) bool {
 		if len(words(before)) < 3 || len(words(after)) < 3 {
 			return false
 		}
+		tells := func(r Result) bool { return r.Confident && r.Score >= least && tellsProblem(r.Best) }
 		ra, rb = k.Search(before, lang), k.Search(after, lang)
 		return tells(ra) && tells(rb) && ra.Best.ID != rb.Best.ID
 	}
-	if before, after, found := cutAddition(s); found && try(before, after) {
+	if before, after, found := cutAddition(s); found && try(before, after, least) {
 		return before, after, ra, rb, true
 	}
 	for i := strings.Index(s, ", "); i > 0; {
-		if before, after := s[:i], s[i+2:]; try(before, after) {
+		if before, after := s[:i], s[i+2:]; try(before, after, least) {
 			return before, after, ra, rb, true
 		}
 		n := strings.Index(s[i+2:], ", ")
@@ -1563,14 +1563,13 @@ func (k *KB) twoProblems(s, lang string, least float64) (a, b string, ra, rb Res
 	// de oude versie": a plain "and" joins the words of one problem as
 	// often, so each half must tell its own as strongly as a told problem
 	// must on its own (toldProblem).
-	least = max(least, toldProblem)
 	for _, c := range listConjunctions() {
 		sep := " " + c + " "
 		for i := strings.Index(s, sep); i > 0; {
 			// "…in my cart and when I press checkout the cart is empty":
 			// "when I" opens a clause of time, not another problem.
 			before, after := s[:i], s[i+len(sep):]
-			if !opensTimeClause(after) && try(before, after) {
+			if !opensTimeClause(after) && try(before, after, max(least, toldProblem)) {
 				return before, after, ra, rb, true
 			}
 			n := strings.Index(s[i+len(sep):], sep)
@@ -1808,7 +1807,7 @@ func askPairs(s segment) []pairSplit {
 				// I" opens a clause of time, not a question.
 				// "…d'auteur et est-ce qu'on peut avoir Prime ?": so may
 				// "est-ce", written as one word.
-				if !q && (len(ws) == 1 || estCe(ws)) && slices.Contains(questionWords(), ws[0]) && !(slices.Contains(whenWords, ws[0]) && opensWithSubject(rest[2])) {
+				if !q && (len(ws) == 1 || estCe(ws)) && slices.Contains(questionWords(), ws[0]) && !opensTimeClause(strings.Join(rest[1:], " ")) {
 					q, loose = true, true
 				}
 				// A preposition may come first ("und über welchen
