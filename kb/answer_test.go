@@ -149,6 +149,8 @@ func nearDomain() []string {
 		"Can I set up a series page on Amazon for my four paperbacks?",
 		"Se eu comprar exemplares do meu romance na loja como qualquer leitor, isso melhora o ranking?",
 		"Comment activer la distribution étendue pour mon broché ?",
+		"Brauche ich für mein Taschenbuch eine eigene ISBN von der MVB, und wie teuer ist das?",
+		"Do I get my ISBNs from Nielsen if I live in the UK?",
 		"how long does the KDP review take before my book goes live?",
 		"Wie ändere ich die Buchbeschreibung nach der Veröffentlichung?",
 		"¿Cuánto gano por venta si pongo el libro a 12,99 €?",
