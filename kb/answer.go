@@ -310,11 +310,16 @@ func (k *KB) Answer(message, lang string) Answer {
 //     ändern?": an ask of a word or two right after one about a subject
 //     the knowledge base does not cover asks more of that subject.
 func (k *KB) asksOfPrevious(p Part, query string, segs []segment, i int, prev Result, lang string) bool {
-	if !p.Confident || p.Unknown != nil || p.Ask != segs[i].text || namesDomain(p.Ask) || i == 0 || !segs[i-1].ask {
+	if !p.Confident || p.Unknown != nil || p.Ask != segs[i].text || i == 0 || !segs[i-1].ask {
 		return false
 	}
+	// After a subject not covered, even a word of the domain asks more of
+	// it ("…¿Eso es culpa de KDP o del vendedor? ¿Puedo reclamar yo?").
 	if prev.Unknown != nil {
 		return k.meaningWords(query, lang) < 3
+	}
+	if namesDomain(p.Ask) {
+		return false
 	}
 	return prev.Confident && prev.Best.ID != p.Best.ID && segs[i].listed == nil &&
 		(p.Score < markedStory && contentWords(query) < 3 || notFound(query))

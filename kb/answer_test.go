@@ -448,6 +448,16 @@ func TestAnswerAlternativeAsk(t *testing.T) {
 // is empty", "… Also, how long does delivery take?"), and that a story
 // sentence stays story when it only tells what happened, even beside
 // such a marker.
+// TestAnswerShortAskAfterUncovered checks that a short ask right after
+// one about a subject not covered asks more of it, even when it names a
+// word of the domain.
+func TestAnswerShortAskAfterUncovered(t *testing.T) {
+	k := mustLoad(t)
+	checkDeclined(t, k, []string{
+		"Mi tía compró mi novela a un vendedor externo y llegó rota. ¿La culpa es de KDP? ¿Puedo reclamar?",
+	})
+}
+
 // TestAnswerTwoProblemsJoinedByAnd checks that one sentence telling two
 // problems joined by a plain "and" is read as both, when each half tells
 // its own strongly.
