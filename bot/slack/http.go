@@ -201,8 +201,9 @@ func sslCheck(body []byte) bool {
 // carry a fresh trigger_id or action_ts, so equal bodies are the same
 // delivery: an exact replay (which the freshness check alone would let
 // through for minutes) or a retry (X-Slack-Retry-Num) that Slack sends,
-// newly signed, when the first answer seemed late. The key is the body's
-// SHA-256, as an array (seenKey): one entry a request, and no encoding.
+// newly signed, when the first answer seemed late. The key is half the
+// body's SHA-256, as an array (seenKey): one entry a request, and no
+// encoding.
 //
 // When the seen set is full it forgets its oldest entry; a request signed
 // no later than a forgotten one could be that one's replay, and is refused
@@ -212,7 +213,7 @@ func (a *Adapter) replayed(body []byte, stamp int64) bool {
 		a.log.Warn("request refused: too many recent requests to rule out a replay")
 		return true
 	}
-	return !a.seen.Add(sha256.Sum256(body), stamp)
+	return !a.seen.Add(digestKey(body), stamp)
 }
 
 // refuse answers a request that failed verification and counts it.
