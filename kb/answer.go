@@ -447,7 +447,7 @@ func (k *KB) placedQuantity(text string, r Result) Result {
 		return r
 	}
 	ws := words(text)
-	if slices.ContainsFunc(ws, cartWord) || !slices.ContainsFunc(ws, func(w string) bool { return placedOrderWords[w] }) {
+	if slices.ContainsFunc(ws, cartWord) || !hasWord(ws, placedOrderWords) {
 		return r
 	}
 	return k.retopic(r, "change-order")
@@ -595,7 +595,7 @@ func (k *KB) printingAsked(ask, text string, r Result) Result {
 		return r
 	}
 	ws := words(ask)
-	if !hasPhrase(ws, costPhrases, nil) || !slices.ContainsFunc(ws, func(w string) bool { return printWords[w] }) {
+	if !hasPhrase(ws, costPhrases, nil) || !hasWord(ws, printWords) {
 		return r
 	}
 	if r.Best.ID == "author-copy-cost" {

@@ -51,10 +51,10 @@ func (k *KB) placeAsked(ask, message string, r Result) Result {
 	}
 	ws := words(ask)
 	// "I can't order copies in Brazil" tells a problem: the order option.
-	if !hasPhrase(ws, may, nil) || slices.ContainsFunc(ws, func(w string) bool { return negations[w] }) {
+	if !hasPhrase(ws, may, nil) || hasWord(ws, negations) {
 		return r
 	}
-	if !namesPlace(ws, r.Best.Lang) && !(slices.ContainsFunc(ws, func(w string) bool { return hereWords[w] }) && namesPlace(words(message), r.Best.Lang)) {
+	if !namesPlace(ws, r.Best.Lang) && !(hasWord(ws, hereWords) && namesPlace(words(message), r.Best.Lang)) {
 		return r
 	}
 	r.Confident = true

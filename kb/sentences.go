@@ -25,7 +25,7 @@ func past(s string) bool {
 	// "Pedi cópias de autor semana passada e não acho o rastreio": an
 	// order placed last week whose tracking, say, cannot be found now is
 	// the order asked about.
-	if slices.ContainsFunc(ws, func(w string) bool { return orderedWords[w] }) && hasPhrase(ws, notFoundPhrases, nil) {
+	if hasWord(ws, orderedWords) && hasPhrase(ws, notFoundPhrases, nil) {
 		for i := range ws {
 			for _, p := range weekPhrases {
 				if i+len(p) <= len(ws) && slices.Equal(ws[i:i+len(p)], p) {
@@ -48,6 +48,11 @@ var (
 // what they tell in the present.
 var recentUnits = map[string]bool{"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
 	"minuut": true, "minuten": true, "uur": true, "uren": true, "dag": true, "dagen": true}
+
+// hasWord reports whether one of the folded words ws is in set.
+func hasWord(ws []string, set map[string]bool) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return set[w] })
+}
 
 // hasPhrase reports whether one of phrases occurs in ws, word for word,
 // where keep, when not nil, accepts it given the words after it.
